@@ -1,0 +1,33 @@
+package io.firedrill.cli;
+
+import io.firedrill.model.ModelException;
+import io.firedrill.model.ModelLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The model argument and {@code --set} overrides, shared by every command that reads a model. */
+public final class ModelOptions {
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "MODEL",
+      description = "Model file (YAML). Default: the bundled " + ModelLoader.DEFAULT_MODEL + ".")
+  Path model;
+
+  @Option(
+      names = "--set",
+      paramLabel = "PATH=VALUE",
+      description = {
+        "Override a model value before validation, e.g. --set sites.east.fire.rate=0.01/y.",
+        "Repeatable; later overrides win."
+      })
+  List<String> overrides = new ArrayList<>();
+
+  /** Loads and validates the model with its overrides. */
+  public ModelLoader.Loaded load() throws ModelException {
+    return ModelLoader.load(model, overrides);
+  }
+}

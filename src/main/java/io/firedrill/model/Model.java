@@ -1,0 +1,90 @@
+package io.firedrill.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A validated model: the deployment, its hazards and the run defaults (SPEC §1).
+ *
+ * <p>Built by {@link ModelLoader}, which guarantees every cross-reference resolves and {@code
+ * requires} is acyclic; the records themselves check only their own values.
+ */
+public record Model(
+    String name,
+    String description,
+    double horizonHours,
+    long trials,
+    long seed,
+    ActivityProfile profile,
+    List<Grid> grids,
+    List<Network> networks,
+    List<Site> sites,
+    List<Service> services) {
+
+  public Model {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(profile, "profile");
+    grids = List.copyOf(grids);
+    networks = List.copyOf(networks);
+    sites = List.copyOf(sites);
+    services = List.copyOf(services);
+    if (!(horizonHours > 0) || !Double.isFinite(horizonHours)) {
+      throw new IllegalArgumentException("horizonHours is not strictly positive: " + horizonHours);
+    }
+    if (trials < 1) {
+      throw new IllegalArgumentException("trials is not positive: " + trials);
+    }
+  }
+
+  /** The site called {@code name}, or null. */
+  public Site site(String name) {
+    return sites.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+  }
+
+  /** The service called {@code name}, or null. */
+  public Service service(String name) {
+    return services.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+  }
+
+  /** The grid called {@code name}, or null. */
+  public Grid grid(String name) {
+    return grids.stream().filter(g -> g.name().equals(name)).findFirst().orElse(null);
+  }
+
+  /** The network called {@code name}, or null. */
+  public Network network(String name) {
+    return networks.stream().filter(n -> n.name().equals(name)).findFirst().orElse(null);
+  }
+
+  /**
+   * Services ordered so that each comes after everything it {@code requires}; ties keep file
+   * order. The loader has rejected cycles.
+   */
+  public List<Service> dependencyOrder() {
+    Map<String, Service> byName = new HashMap<>();
+    services.forEach(s -> byName.put(s.name(), s));
+    Set<String> done = new LinkedHashSet<>();
+    for (Service s : services) {
+      visit(s, byName, done);
+    }
+    List<Service> order = new ArrayList<>();
+    done.forEach(n -> order.add(byName.get(n)));
+    return order;
+  }
+
+  private static void visit(Service s, Map<String, Service> byName, Set<String> done) {
+    if (done.contains(s.name())) {
+      return;
+    }
+    for (String r : s.requires()) {
+      visit(byName.get(r), byName, done);
+    }
+    done.add(s.name());
+  }
+}

@@ -1,0 +1,710 @@
+package io.firedrill.model;
+
+import io.firedrill.dist.Distribution;
+import io.firedrill.dist.DistributionParser;
+import io.firedrill.dist.Exponential;
+import io.firedrill.dist.SyntaxException;
+import io.firedrill.dist.Units;
+import io.firedrill.model.yaml.Node;
+import io.firedrill.model.yaml.Origin;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Binds a located YAML tree to a {@link Model}, checking everything SPEC §1 asks.
+ *
+ * <p>It does not stop at the first defect: each section is read as far as it can be, defects are
+ * collected with their position and key path, and a record is built only from parts that were
+ * all valid. Cross-references (sites, grids, networks, services) are checked against the names
+ * the file declares, whether or not those declarations were themselves valid, so that one typo
+ * gives one error rather than a cascade.
+ */
+final class ModelBinder {
+  /** Names of sites, grids, networks and services: they appear in paths, causes and CSV. */
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+
+  private static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9-]+");
+  private static final Pattern START = Pattern.compile(
+      "(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\s+([0-9]{1,2}):([0-9]{2})", Pattern.CASE_INSENSITIVE);
+  private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+
+  /** Largest trial count a model may ask for by default (the command line may ask more). */
+  static final long MAX_TRIALS = 1L << 40;
+
+  private final List<ModelError> errors = new ArrayList<>();
+  private final Node root;
+
+  private ModelBinder(Node root) {
+    this.root = root;
+  }
+
+  /** Binds {@code root} or throws every defect found. */
+  static Model bind(Node root) throws ModelException {
+    ModelBinder binder = new ModelBinder(root);
+    Model model = binder.model();
+    if (!binder.errors.isEmpty() || model == null) {
+      throw new ModelException(binder.errors);
+    }
+    return model;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Sections
+
+  private Model model() {
+    if (!(root instanceof Node.Mapping map)) {
+      error(root.origin(), "", "expected a mapping with name, sites and services, got "
+          + root.kind());
+      return null;
+    }
+    Section top = new Section(map, "", "name", "description", "horizon", "trials", "seed",
+        "profile", "start", "grids", "networks", "sites", "services");
+    String name = modelName(top);
+    String description = top.has("description") ? text(top, "description") : "";
+    Double horizon = top.has("horizon") ? duration(top, "horizon", false) : Double.valueOf(Units.HOURS_PER_YEAR);
+    Long trials = top.has("trials") ? trials(top.node("trials"), "trials") : Long.valueOf(100_000);
+    Long seed = top.has("seed") ? seed(top.node("seed"), "seed") : Long.valueOf(1);
+    ActivityProfile profile = profile(top);
+
+    Map<String, Node.Mapping.Entry> gridDecls = declarations(top, "grids");
+    Map<String, Node.Mapping.Entry> networkDecls = declarations(top, "networks");
+    Map<String, Node.Mapping.Entry> siteDecls = declarations(top, "sites");
+    Map<String, Node.Mapping.Entry> serviceDecls = declarations(top, "services");
+    if (!top.has("sites")) {
+      error(map.origin(), "sites", "missing: a model needs at least one site");
+    } else if (siteDecls.isEmpty() && top.node("sites") instanceof Node.Mapping) {
+      error(top.node("sites").origin(), "sites", "no sites given (expected at least one)");
+    }
+    if (!top.has("services")) {
+      error(map.origin(), "services", "missing: a model needs at least one service");
+    } else if (serviceDecls.isEmpty() && top.node("services") instanceof Node.Mapping) {
+      error(top.node("services").origin(), "services", "no services given (expected at least one)");
+    }
+
+    List<Grid> grids = new ArrayList<>();
+    gridDecls.forEach((n, e) -> add(grids, hazardOf(e, "grids." + n, "rate", "ttf", "outage"),
+        h -> new Grid(n, h)));
+    List<Network> networks = new ArrayList<>();
+    networkDecls.forEach((n, e) -> add(networks,
+        hazardOf(e, "networks." + n, "rate", "ttf", "outage"), h -> new Network(n, h)));
+    List<Site> sites = new ArrayList<>();
+    siteDecls.forEach((n, e) -> {
+      Site s = site(n, e, gridDecls.keySet(), networkDecls.keySet());
+      if (s != null) {
+        sites.add(s);
+      }
+    });
+    List<Service> services = new ArrayList<>();
+    serviceDecls.forEach((n, e) -> {
+      Service s = service(n, e, siteDecls.keySet(), serviceDecls.keySet());
+      if (s != null) {
+        services.add(s);
+      }
+    });
+    checkCycles(serviceDecls);
+
+    if (!errors.isEmpty() || name == null || horizon == null || trials == null || seed == null
+        || profile == null) {
+      return null;
+    }
+    return new Model(name, description, horizon, trials, seed, profile, grids, networks, sites,
+        services);
+  }
+
+  private String modelName(Section top) {
+    if (!top.has("name")) {
+      error(top.map.origin(), "name", "missing: every model needs a name ([a-z0-9-]+)");
+      return null;
+    }
+    Node.Scalar s = scalar(top.node("name"), "name", "a name of lowercase letters, digits and -");
+    if (s == null) {
+      return null;
+    }
+    if (!MODEL_NAME.matcher(s.text()).matches()) {
+      error(s.textOrigin(), "name", "'" + s.text() + "' is not a valid name (expected [a-z0-9-]+)");
+      return null;
+    }
+    return s.text();
+  }
+
+  /** The entries of a section of named things (grids, sites...), with their names checked. */
+  private Map<String, Node.Mapping.Entry> declarations(Section top, String key) {
+    Map<String, Node.Mapping.Entry> decls = new LinkedHashMap<>();
+    if (!top.has(key)) {
+      return decls;
+    }
+    Node node = top.node(key);
+    if (node instanceof Node.Scalar s && s.isNull()) {
+      return decls;
+    }
+    if (!(node instanceof Node.Mapping map)) {
+      error(node.origin(), key, "expected a mapping of names to definitions, got " + node.kind());
+      return decls;
+    }
+    for (Node.Mapping.Entry e : map.entries()) {
+      if (!NAME.matcher(e.key()).matches()) {
+        error(e.keyOrigin(), key + "." + e.key(), "'" + e.key()
+            + "' is not a valid name (lowercase letters, digits, - and _; starting with a letter or digit)");
+      }
+      decls.put(e.key(), e);
+    }
+    return decls;
+  }
+
+  private Hazard hazardOf(Node.Mapping.Entry e, String path, String... keys) {
+    Section s = section(e.value(), path, keys);
+    return s == null ? null : hazard(s);
+  }
+
+  /** The {@code rate}/{@code ttf} and {@code outage} of a hazard section. */
+  private Hazard hazard(Section s) {
+    Distribution ttf = timeToFailure(s);
+    Distribution outage = requiredDistribution(s, "outage");
+    return ttf == null || outage == null ? null : new Hazard(ttf, outage);
+  }
+
+  private Distribution timeToFailure(Section s) {
+    boolean rate = s.has("rate");
+    boolean ttf = s.has("ttf");
+    if (rate && ttf) {
+      error(s.keyOrigin("ttf"), s.at("ttf"), "give either rate or ttf, not both");
+      return null;
+    }
+    if (!rate && !ttf) {
+      error(s.map.origin(), s.at("rate"), "missing: give rate (such as 0.5/y) or ttf (a distribution)");
+      return null;
+    }
+    if (ttf) {
+      return distribution(s.node("ttf"), s.at("ttf"));
+    }
+    Double perHour = rate(s, "rate");
+    return perHour == null ? null : Exponential.ofRate(perHour);
+  }
+
+  private Site site(String name, Node.Mapping.Entry e, Set<String> grids, Set<String> networks) {
+    String path = "sites." + name;
+    Section s = section(e.value(), path, "grid", "networks", "reconverge", "ups", "generator",
+        "restart", "fire", "fault");
+    if (s == null) {
+      return null;
+    }
+    int before = errors.size();
+    String grid = s.has("grid") ? reference(s.node("grid"), s.at("grid"), grids, "grid") : null;
+    List<String> nets = s.has("networks")
+        ? references(s.node("networks"), s.at("networks"), networks, "network") : List.of();
+    Double reconverge = s.has("reconverge") ? duration(s, "reconverge", true) : Double.valueOf(0);
+    Double ups = s.has("ups") ? duration(s, "ups", true) : Double.valueOf(0);
+    Generator generator = null;
+    if (s.has("generator")) {
+      Section g = section(s.node("generator"), s.at("generator"), "fail_to_start", "rate");
+      if (g != null) {
+        Double fts = g.has("fail_to_start") ? probability(g, "fail_to_start") : Double.valueOf(0);
+        Double perHour = g.has("rate") ? rate(g, "rate") : Double.valueOf(0);
+        generator = fts == null || perHour == null ? null : new Generator(fts, perHour);
+      }
+    }
+    Distribution restart = s.has("restart") ? distribution(s.node("restart"), s.at("restart")) : null;
+    Fire fire = null;
+    if (s.has("fire")) {
+      Section f = section(s.node("fire"), s.at("fire"), "rate", "ttf", "contained", "outage", "restore");
+      if (f != null) {
+        Distribution ttf = timeToFailure(f);
+        Double contained = f.has("contained") ? probability(f, "contained") : Double.valueOf(0);
+        Distribution dark = requiredDistribution(f, "outage");
+        Distribution restore = requiredDistribution(f, "restore");
+        if (ttf != null && contained != null && dark != null && restore != null) {
+          fire = new Fire(ttf, contained, dark, restore);
+        }
+      }
+    }
+    Hazard fault = s.has("fault") ? hazardOf(s.map.get("fault"), s.at("fault"), "rate", "ttf", "outage") : null;
+    if (errors.size() > before || reconverge == null || ups == null) {
+      return null;
+    }
+    return new Site(name, grid, nets, reconverge, ups, generator, restart, fire, fault);
+  }
+
+  private Service service(String name, Node.Mapping.Entry e, Set<String> sites, Set<String> services) {
+    String path = "services." + name;
+    Section s = section(e.value(), path, "users", "demand", "deploy", "standby", "failover",
+        "requires", "slo", "rto");
+    if (s == null) {
+      return null;
+    }
+    int before = errors.size();
+    Double users = s.has("users") ? count(s, "users", true) : Double.valueOf(0);
+    Double demand = s.has("demand") ? count(s, "demand", false) : Double.valueOf(1);
+    List<Placement> deploy = List.of();
+    if (s.has("deploy")) {
+      deploy = placements(s.node("deploy"), s.at("deploy"), sites);
+      if (deploy != null && deploy.isEmpty()) {
+        error(s.node("deploy").origin(), s.at("deploy"), "no sites given (expected site: capacity)");
+      }
+    } else {
+      error(s.map.origin(), s.at("deploy"), "missing: where the service runs (deploy: {site: capacity})");
+    }
+    List<Placement> standby = s.has("standby") ? placements(s.node("standby"), s.at("standby"), sites) : List.of();
+    Failover failover = null;
+    if (s.has("failover")) {
+      Section f = section(s.node("failover"), s.at("failover"), "time", "success", "needs", "manual");
+      if (f != null) {
+        Distribution time = requiredDistribution(f, "time");
+        Double success = f.has("success") ? probability(f, "success") : Double.valueOf(1);
+        List<String> needs = f.has("needs")
+            ? references(f.node("needs"), f.at("needs"), services, "service") : List.of();
+        Distribution manual = f.has("manual") ? distribution(f.node("manual"), f.at("manual")) : null;
+        if (time != null && success != null && needs != null) {
+          failover = new Failover(time, success, needs, manual);
+        }
+      }
+    } else if (s.has("standby")) {
+      error(s.keyOrigin("standby"), s.at("standby"),
+          "standby capacity needs a failover section (how and when the standby joins)");
+    }
+    List<String> requires = s.has("requires")
+        ? references(s.node("requires"), s.at("requires"), services, "service") : List.of();
+    Double slo = 0.99;
+    if (s.has("slo")) {
+      slo = probability(s, "slo");
+      if (slo != null && slo == 0) {
+        error(s.valueOrigin("slo"), s.at("slo"), "must be above 0 (a service is down when served < slo)");
+        slo = null;
+      }
+    }
+    OptionalDouble rto = OptionalDouble.empty();
+    if (s.has("rto")) {
+      Double hours = duration(s, "rto", false);
+      rto = hours == null ? null : OptionalDouble.of(hours);
+    }
+    if (errors.size() > before || users == null || demand == null || deploy == null
+        || standby == null || requires == null || slo == null || rto == null) {
+      return null;
+    }
+    return new Service(name, users, demand, deploy, standby, failover, requires, slo, rto);
+  }
+
+  private ActivityProfile profile(Section top) {
+    List<Double> weights = List.of();
+    if (top.has("profile")) {
+      Node node = top.node("profile");
+      if (!(node instanceof Node.Sequence seq)) {
+        error(node.origin(), "profile", "expected a list of 168 hourly weights (Monday 00:00 first), got " + node.kind());
+        return null;
+      }
+      if (seq.items().size() != ActivityProfile.HOURS_PER_WEEK) {
+        error(seq.origin(), "profile", "expected 168 hourly weights (Monday 00:00 first), got "
+            + seq.items().size());
+        return null;
+      }
+      double[] w = new double[seq.items().size()];
+      double sum = 0;
+      for (int i = 0; i < w.length; i++) {
+        Double v = number(seq.items().get(i), "profile[" + i + "]", "a weight >= 0");
+        if (v == null) {
+          return null;
+        }
+        if (v < 0) {
+          error(seq.items().get(i).origin(), "profile[" + i + "]", "weight must be zero or more, got " + Units.exact(v));
+          return null;
+        }
+        w[i] = v;
+        sum += v;
+      }
+      if (!(sum > 0)) {
+        error(seq.origin(), "profile", "all weights are zero (expected some activity)");
+        return null;
+      }
+      double mean = sum / w.length;
+      weights = Arrays.stream(w).map(x -> x / mean).boxed().toList();
+    }
+    double start = 0;
+    if (top.has("start")) {
+      Node.Scalar s = scalar(top.node("start"), "start", "a weekday and time such as sat 15:30");
+      if (s == null) {
+        return null;
+      }
+      Matcher m = START.matcher(s.text().strip());
+      int hour = m.matches() ? Integer.parseInt(m.group(2)) : -1;
+      int minute = m.matches() ? Integer.parseInt(m.group(3)) : -1;
+      if (!m.matches() || hour > 23 || minute > 59) {
+        error(s.textOrigin(), "start", "'" + s.text() + "' is not a weekday and time (expected for example sat 15:30)");
+        return null;
+      }
+      start = DAYS.indexOf(m.group(1).toLowerCase(Locale.ROOT)) * 24 + hour + minute / 60.0;
+    }
+    return new ActivityProfile(weights, start);
+  }
+
+  private void checkCycles(Map<String, Node.Mapping.Entry> services) {
+    Map<String, List<String>> edges = new LinkedHashMap<>();
+    Map<String, Origin> origins = new HashMap<>();
+    services.forEach((name, e) -> {
+      List<String> out = new ArrayList<>();
+      if (e.value() instanceof Node.Mapping m && m.get("requires") != null
+          && m.get("requires").value() instanceof Node.Sequence seq) {
+        for (Node item : seq.items()) {
+          if (item instanceof Node.Scalar sc && !sc.isNull() && services.containsKey(sc.text())) {
+            out.add(sc.text());
+          }
+        }
+        origins.put(name, m.get("requires").keyOrigin());
+      }
+      edges.put(name, out);
+    });
+    Set<String> done = new LinkedHashSet<>();
+    Set<String> reported = new LinkedHashSet<>();
+    for (String s : edges.keySet()) {
+      List<String> stack = new ArrayList<>();
+      findCycle(s, edges, done, stack, origins, reported);
+    }
+  }
+
+  private void findCycle(String s, Map<String, List<String>> edges, Set<String> done,
+      List<String> stack, Map<String, Origin> origins, Set<String> reported) {
+    int at = stack.indexOf(s);
+    if (at >= 0) {
+      List<String> cycle = new ArrayList<>(stack.subList(at, stack.size()));
+      String first = cycle.get(0);
+      if (reported.addAll(cycle)) {
+        cycle.add(s);
+        error(origins.get(first), "services." + first + ".requires",
+            "dependency cycle: " + String.join(" -> ", cycle) + " (requires must not loop)");
+      }
+      return;
+    }
+    if (done.contains(s)) {
+      return;
+    }
+    stack.add(s);
+    for (String next : edges.get(s)) {
+      findCycle(next, edges, done, stack, origins, reported);
+    }
+    stack.remove(stack.size() - 1);
+    done.add(s);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Values
+
+  private Double duration(Section s, String key, boolean mayBeZero) {
+    Node.Scalar v = scalar(s.node(key), s.at(key), "a duration such as 15m, 4h or 2d");
+    if (v == null) {
+      return null;
+    }
+    try {
+      double hours = Units.parseDuration(v.text());
+      if (mayBeZero ? hours < 0 : !(hours > 0)) {
+        error(v.textOrigin(), s.at(key), "must be " + (mayBeZero ? "zero or more" : "positive")
+            + ", got " + v.text());
+        return null;
+      }
+      return hours;
+    } catch (SyntaxException e) {
+      error(v.textOrigin().shifted(e.offset()), s.at(key), e.getMessage());
+      return null;
+    }
+  }
+
+  private Double rate(Section s, String key) {
+    Node.Scalar v = scalar(s.node(key), s.at(key), "a rate such as 0.5/y, 2/d or 0.001/h");
+    if (v == null) {
+      return null;
+    }
+    try {
+      double perHour = Units.parseRate(v.text());
+      if (!(perHour > 0)) {
+        error(v.textOrigin(), s.at(key), "must be positive, got " + v.text()
+            + " (leave the hazard out for none)");
+        return null;
+      }
+      return perHour;
+    } catch (SyntaxException e) {
+      error(v.textOrigin().shifted(e.offset()), s.at(key), e.getMessage());
+      return null;
+    }
+  }
+
+  private Double probability(Section s, String key) {
+    Double p = number(s.node(key), s.at(key), "a probability between 0 and 1");
+    if (p != null && !(p >= 0 && p <= 1)) {
+      error(s.valueOrigin(key), s.at(key), "must be a probability between 0 and 1, got " + Units.exact(p));
+      return null;
+    }
+    return p;
+  }
+
+  private Double count(Section s, String key, boolean mayBeZero) {
+    return count(s.node(key), s.at(key), mayBeZero);
+  }
+
+  private Double count(Node node, String path, boolean mayBeZero) {
+    Node.Scalar v = scalar(node, path, "a number such as 2000, 12K or 48M");
+    if (v == null) {
+      return null;
+    }
+    try {
+      double n = Units.parseCount(v.text());
+      if (mayBeZero ? n < 0 : !(n > 0)) {
+        error(v.textOrigin(), path, "must be " + (mayBeZero ? "zero or more" : "positive")
+            + ", got " + v.text());
+        return null;
+      }
+      return n;
+    } catch (SyntaxException e) {
+      error(v.textOrigin().shifted(e.offset()), path, e.getMessage());
+      return null;
+    }
+  }
+
+  private Double number(Node node, String path, String expected) {
+    Node.Scalar v = scalar(node, path, expected);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Units.parseNumber(v.text().strip(), 0, expected);
+    } catch (SyntaxException e) {
+      error(v.textOrigin(), path, e.getMessage());
+      return null;
+    }
+  }
+
+  private Long trials(Node node, String path) {
+    Node.Scalar v = scalar(node, path, "a whole number of trials");
+    if (v == null) {
+      return null;
+    }
+    try {
+      double n = Units.parseCount(v.text());
+      if (n != Math.rint(n) || n < 1 || n > MAX_TRIALS) {
+        error(v.textOrigin(), path, "must be a whole number from 1 to " + MAX_TRIALS + ", got " + v.text());
+        return null;
+      }
+      return (long) n;
+    } catch (SyntaxException e) {
+      error(v.textOrigin().shifted(e.offset()), path, e.getMessage());
+      return null;
+    }
+  }
+
+  private Long seed(Node node, String path) {
+    Node.Scalar v = scalar(node, path, "a whole number");
+    if (v == null) {
+      return null;
+    }
+    String t = v.text().strip();
+    if (!t.matches("[0-9]+") || new BigInteger(t).bitLength() > 63) {
+      error(v.textOrigin(), path, "must be a whole number from 0 to " + Long.MAX_VALUE + ", got " + v.text());
+      return null;
+    }
+    return Long.parseLong(t);
+  }
+
+  private Distribution requiredDistribution(Section s, String key) {
+    if (!s.has(key)) {
+      error(s.map.origin(), s.at(key), "missing: a distribution such as lognormal(median=1h, p90=4h)");
+      return null;
+    }
+    return distribution(s.node(key), s.at(key));
+  }
+
+  private Distribution distribution(Node node, String path) {
+    Node.Scalar v = scalar(node, path, "a distribution such as lognormal(median=1h, p90=4h)");
+    if (v == null) {
+      return null;
+    }
+    try {
+      return DistributionParser.parse(v.text());
+    } catch (SyntaxException e) {
+      error(v.textOrigin().shifted(e.offset()), path, e.getMessage());
+      return null;
+    }
+  }
+
+  private String text(Section s, String key) {
+    Node.Scalar v = scalar(s.node(key), s.at(key), "text");
+    return v == null ? null : v.text();
+  }
+
+  /** A name that must be among {@code known}. */
+  private String reference(Node node, String path, Set<String> known, String what) {
+    Node.Scalar v = scalar(node, path, "the name of a " + what);
+    if (v == null) {
+      return null;
+    }
+    if (!known.contains(v.text())) {
+      error(v.textOrigin(), path, unknown(what, v.text(), known));
+      return null;
+    }
+    return v.text();
+  }
+
+  /** A list of names that must be among {@code known}; a single name is accepted as a list. */
+  private List<String> references(Node node, String path, Set<String> known, String what) {
+    List<Node> items;
+    if (node instanceof Node.Sequence seq) {
+      items = seq.items();
+    } else if (node instanceof Node.Scalar s && !s.isNull()) {
+      items = List.of(node);
+    } else {
+      error(node.origin(), path, "expected a list of " + what + " names such as [a, b], got " + node.kind());
+      return null;
+    }
+    List<String> names = new ArrayList<>();
+    boolean ok = true;
+    for (int i = 0; i < items.size(); i++) {
+      String itemPath = node instanceof Node.Sequence ? path + "[" + i + "]" : path;
+      String name = reference(items.get(i), itemPath, known, what);
+      if (name == null) {
+        ok = false;
+      } else if (names.contains(name)) {
+        error(items.get(i).origin(), itemPath, what + " '" + name + "' is listed twice");
+        ok = false;
+      } else {
+        names.add(name);
+      }
+    }
+    return ok ? names : null;
+  }
+
+  private List<Placement> placements(Node node, String path, Set<String> sites) {
+    if (!(node instanceof Node.Mapping map)) {
+      error(node.origin(), path, "expected a mapping of site: capacity such as {east: 2000}, got " + node.kind());
+      return null;
+    }
+    List<Placement> out = new ArrayList<>();
+    boolean ok = true;
+    for (Node.Mapping.Entry e : map.entries()) {
+      String p = path + "." + e.key();
+      if (!sites.contains(e.key())) {
+        error(e.keyOrigin(), p, unknown("site", e.key(), sites));
+        ok = false;
+        continue;
+      }
+      Double c = count(e.value(), p, true);
+      if (c == null) {
+        ok = false;
+      } else {
+        out.add(new Placement(e.key(), c));
+      }
+    }
+    return ok ? out : null;
+  }
+
+  private static String unknown(String what, String name, Set<String> known) {
+    return "unknown " + what + " '" + name + "' (known: "
+        + (known.isEmpty() ? "none" : String.join(", ", known)) + ")";
+  }
+
+  /** The node as a non-empty scalar, or an error saying what was expected. */
+  private Node.Scalar scalar(Node node, String path, String expected) {
+    if (node instanceof Node.Scalar s && !s.isNull()) {
+      return s;
+    }
+    error(node.origin(), path, "expected " + expected + ", got " + node.kind());
+    return null;
+  }
+
+  private Section section(Node node, String path, String... keys) {
+    if (!(node instanceof Node.Mapping map)) {
+      error(node.origin(), path, "expected a mapping with " + String.join(", ", keys) + ", got " + node.kind());
+      return null;
+    }
+    return new Section(map, path, keys);
+  }
+
+  private <T, R> void add(List<R> out, T part, java.util.function.Function<T, R> build) {
+    if (part != null) {
+      out.add(build.apply(part));
+    }
+  }
+
+  private void error(Origin origin, String path, String message) {
+    errors.add(new ModelError(origin, path, message));
+  }
+
+  /** A mapping with a fixed set of keys; unknown keys are reported when it is opened. */
+  private final class Section {
+    final Node.Mapping map;
+    final String path;
+
+    Section(Node.Mapping map, String path, String... keys) {
+      this.map = map;
+      this.path = path;
+      List<String> allowed = List.of(keys);
+      for (Node.Mapping.Entry e : map.entries()) {
+        if (!allowed.contains(e.key())) {
+          String hint = closest(e.key(), allowed);
+          error(e.keyOrigin(), at(e.key()), "unknown key '" + e.key() + "'"
+              + (hint == null ? "" : ", did you mean '" + hint + "'?")
+              + " (expected one of: " + String.join(", ", allowed) + ")");
+        }
+      }
+    }
+
+    boolean has(String key) {
+      return map.get(key) != null;
+    }
+
+    Node node(String key) {
+      return map.get(key).value();
+    }
+
+    Origin keyOrigin(String key) {
+      return map.get(key).keyOrigin();
+    }
+
+    Origin valueOrigin(String key) {
+      Node n = node(key);
+      return n instanceof Node.Scalar s ? s.textOrigin() : n.origin();
+    }
+
+    String at(String key) {
+      return path.isEmpty() ? key : path + "." + key;
+    }
+  }
+
+  /** The allowed key within edit distance 2 of {@code key}, if exactly one is that close. */
+  private static String closest(String key, List<String> allowed) {
+    String best = null;
+    int bestDistance = 3;
+    for (String a : allowed) {
+      int d = editDistance(key, a);
+      if (d < bestDistance) {
+        best = a;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

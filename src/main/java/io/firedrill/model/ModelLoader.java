@@ -1,0 +1,111 @@
+package io.firedrill.model;
+
+import io.firedrill.model.yaml.Node;
+import io.firedrill.model.yaml.Origin;
+import io.firedrill.model.yaml.YamlReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Reads a model file, applies {@code --set} overrides and validates the result (SPEC §1).
+ *
+ * <p>With no file named, the bundled {@value #DEFAULT_MODEL} is used: the copy in the working
+ * directory when there is one (so that an edit there takes effect), else the copy inside the jar.
+ */
+public final class ModelLoader {
+  /** The model a command uses when none is named. */
+  public static final String DEFAULT_MODEL = "models/kakao-pangyo-2022.yaml";
+
+  private ModelLoader() {}
+
+  /** A validated model with what it was made from. */
+  public record Loaded(Model model, String source, String sha256, List<String> overrides) {
+    public Loaded {
+      overrides = List.copyOf(overrides);
+    }
+  }
+
+  /** Loads {@code file}, or the default model when it is null. */
+  public static Loaded load(Path file, List<String> overrides) throws ModelException {
+    Overrides.checkSyntax(overrides);
+    if (file == null) {
+      Path local = Path.of(DEFAULT_MODEL);
+      if (Files.isRegularFile(local)) {
+        return parse(DEFAULT_MODEL, read(local, DEFAULT_MODEL), overrides);
+      }
+      Loaded bundled = parse(DEFAULT_MODEL, bundled(DEFAULT_MODEL), overrides);
+      return new Loaded(bundled.model(), DEFAULT_MODEL + " (the copy inside the jar)",
+          bundled.sha256(), overrides);
+    }
+    return parse(file.toString(), read(file, file.toString()), overrides);
+  }
+
+  /** Validates a model given as bytes; {@code source} names it in errors. */
+  public static Loaded parse(String source, byte[] bytes, List<String> overrides)
+      throws ModelException {
+    Node root = YamlReader.readFile(source, bytes);
+    Overrides.apply(root, overrides);
+    Model model = ModelBinder.bind(root);
+    return new Loaded(model, source, sha256(bytes, overrides), overrides);
+  }
+
+  /** The bytes of a model shipped inside the jar, e.g. {@code models/three-site-example.yaml}. */
+  public static byte[] bundled(String name) throws ModelException {
+    try (InputStream in = ModelLoader.class.getResourceAsStream("/" + name)) {
+      if (in == null) {
+        throw new ModelException(new ModelError(Origin.file(name), "", "no such bundled model"));
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new ModelException(new ModelError(Origin.file(name), "", "cannot read: " + e.getMessage()));
+    }
+  }
+
+  private static byte[] read(Path file, String name) throws ModelException {
+    try {
+      if (Files.isDirectory(file)) {
+        throw fileError(name, "is a directory, not a model file");
+      }
+      long size = Files.size(file);
+      if (size > YamlReader.MAX_BYTES) {
+        throw fileError(name, "file is too large: " + size + " bytes (a model may have at most "
+            + YamlReader.MAX_BYTES + " bytes)");
+      }
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw fileError(name, "no such file");
+    } catch (AccessDeniedException e) {
+      throw fileError(name, "permission denied");
+    } catch (IOException e) {
+      throw fileError(name, "cannot read: " + e.getMessage());
+    }
+  }
+
+  private static ModelException fileError(String name, String message) {
+    return new ModelException(new ModelError(Origin.file(name), "", message));
+  }
+
+  /** Hash of the file and the overrides: two runs with equal hashes ran the same model. */
+  private static String sha256(byte[] bytes, List<String> overrides) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(bytes);
+      for (String o : overrides) {
+        md.update((byte) 0);
+        md.update(o.getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.firedrill.model;
+
+import io.firedrill.model.yaml.Node;
+import io.firedrill.model.yaml.Origin;
+import io.firedrill.model.yaml.YamlReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code --set PATH=VALUE} overrides, applied to the YAML tree before it is bound, so that an
+ * override is validated exactly like the file and its errors name the override.
+ *
+ * <p>PATH is a dotted key path ({@code sites.east.fire.rate}); missing mappings on the way are
+ * created, so an override can add a hazard the file does not have. VALUE is read as YAML, so
+ * {@code [login, ops]} is a list.
+ */
+public final class Overrides {
+  private Overrides() {}
+
+  /** Applies {@code overrides} in order to {@code root}; later ones win. */
+  public static void apply(Node root, List<String> overrides) throws ModelException {
+    List<ModelError> errors = new ArrayList<>();
+    for (String text : overrides) {
+      try {
+        applyOne(root, text);
+      } catch (ModelException e) {
+        errors.addAll(e.errors());
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ModelException(errors);
+    }
+  }
+
+  /** Checks the form PATH=VALUE of every override without a model (for early usage errors). */
+  public static void checkSyntax(List<String> overrides) throws ModelException {
+    List<ModelError> errors = new ArrayList<>();
+    for (String text : overrides) {
+      try {
+        split(text);
+      } catch (ModelException e) {
+        errors.addAll(e.errors());
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ModelException(errors);
+    }
+  }
+
+  private static void applyOne(Node root, String text) throws ModelException {
+    String[] pathAndValue = split(text);
+    String[] keys = pathAndValue[0].split("\\.", -1);
+    Origin origin = Origin.override(text);
+    Node value = YamlReader.readOverrideValue(text, pathAndValue[1]);
+    if (!(root instanceof Node.Mapping node)) {
+      throw new ModelException(new ModelError(origin, "", "the model is not a mapping"));
+    }
+    StringBuilder path = new StringBuilder();
+    for (int i = 0; i < keys.length - 1; i++) {
+      path.append(i > 0 ? "." : "").append(keys[i]);
+      Node.Mapping.Entry e = node.get(keys[i]);
+      if (e == null) {
+        Node.Mapping created = new Node.Mapping(origin);
+        node.put(keys[i], origin, created);
+        node = created;
+      } else if (e.value() instanceof Node.Mapping m) {
+        node = m;
+      } else {
+        throw new ModelException(new ModelError(origin, path.toString(), "is " + e.value().kind()
+            + ", not a mapping, so it has no key '" + keys[i + 1] + "'"));
+      }
+    }
+    node.put(keys[keys.length - 1], origin, value);
+  }
+
+  private static String[] split(String text) throws ModelException {
+    Origin origin = Origin.override(text);
+    int eq = text.indexOf('=');
+    if (eq < 0) {
+      throw new ModelException(new ModelError(origin, "",
+          "expected PATH=VALUE, for example sites.east.fire.rate=0.01/y"));
+    }
+    String path = text.substring(0, eq).strip();
+    if (path.isEmpty() || !path.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*")) {
+      throw new ModelException(new ModelError(origin, "",
+          "'" + path + "' is not a key path (expected dotted keys such as services.talk.standby.west)"));
+    }
+    return new String[] {path, text.substring(eq + 1)};
+  }
+}

@@ -1,0 +1,55 @@
+package io.firedrill.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * A service: how much capacity it needs, where that capacity runs, and what it depends on.
+ *
+ * @param users people affected when it is fully down (for user-hours)
+ * @param demand capacity units for full service
+ * @param deploy active capacity per site
+ * @param standby capacity per site that joins only through failover
+ * @param failover how the standby joins, or null
+ * @param requires hard dependencies: served fraction is multiplied by theirs
+ * @param slo served fraction below which the service counts as down
+ * @param rtoHours recovery-time objective, if any
+ */
+public record Service(
+    String name,
+    double users,
+    double demand,
+    List<Placement> deploy,
+    List<Placement> standby,
+    Failover failover,
+    List<String> requires,
+    double slo,
+    OptionalDouble rtoHours) {
+  public Service {
+    Objects.requireNonNull(name, "name");
+    deploy = List.copyOf(deploy);
+    standby = List.copyOf(standby);
+    requires = List.copyOf(requires);
+    Objects.requireNonNull(rtoHours, "rtoHours");
+    if (!(demand > 0) || !Double.isFinite(demand)) {
+      throw new IllegalArgumentException("demand is not strictly positive: " + demand);
+    }
+    if (!(users >= 0) || !Double.isFinite(users)) {
+      throw new IllegalArgumentException("users is negative or not finite: " + users);
+    }
+    if (!(slo > 0 && slo <= 1)) {
+      throw new IllegalArgumentException("slo is not in (0, 1]: " + slo);
+    }
+  }
+
+  /** Active capacity summed over sites. */
+  public double activeCapacity() {
+    return deploy.stream().mapToDouble(Placement::capacity).sum();
+  }
+
+  /** Standby capacity summed over sites. */
+  public double standbyCapacity() {
+    return standby.stream().mapToDouble(Placement::capacity).sum();
+  }
+}

@@ -1,0 +1,320 @@
+package io.firedrill.model.yaml;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.firedrill.model.ModelError;
+import io.firedrill.model.ModelException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads YAML text into a {@link Node} tree with a position on every node.
+ *
+ * <p>It reads Jackson's YAML token stream rather than its tree model because the tree model
+ * forgets positions and silently keeps the last of two duplicate keys. Aliases ({@code *name})
+ * are refused: a model has no use for them, and refusing them means an alias bomb costs nothing.
+ * Malformed YAML, an empty file and a file that is not UTF-8 text each become one {@link
+ * ModelError} at the position of the defect.
+ */
+public final class YamlReader {
+
+  /** Largest model file read, in bytes; a model is a few kilobytes. */
+  public static final int MAX_BYTES = 4 << 20;
+
+  /** Deepest nesting accepted; a model needs five levels. */
+  public static final int MAX_DEPTH = 64;
+
+  private final String source;
+  private final boolean override;
+  private final String text;
+  private final List<ModelError> errors = new ArrayList<>();
+
+  private YamlReader(String source, boolean override, String text) {
+    this.source = source;
+    this.override = override;
+    this.text = text;
+  }
+
+  /**
+   * Parses a whole model file.
+   *
+   * @param source the file name used in error lines
+   * @param bytes the file's content
+   * @return the root node (a mapping is not enforced here; the binder says what it expected)
+   * @throws ModelException for empty, binary, oversized or malformed input
+   */
+  public static Node readFile(String source, byte[] bytes) throws ModelException {
+    if (bytes.length > MAX_BYTES) {
+      throw new ModelException(
+          new ModelError(
+              Origin.at(source, 1, 1),
+              "",
+              "file is too large: " + bytes.length + " bytes (a model may have at most "
+                  + MAX_BYTES + " bytes)"));
+    }
+    String text = decodeUtf8(source, bytes);
+    YamlReader reader = new YamlReader(source, false, text);
+    Node root = reader.parse();
+    if (root == null) {
+      throw new ModelException(
+          new ModelError(
+              Origin.at(source, 1, 1),
+              "",
+              "file is empty (expected a mapping with name, sites and services)"));
+    }
+    return root;
+  }
+
+  /**
+   * Parses the VALUE of a {@code --set PATH=VALUE} override as a YAML value, so that lists and
+   * mappings can be given too ({@code --set services.talk.requires=[login]}). Every node of the
+   * result has the override as its origin.
+   */
+  public static Node readOverrideValue(String overrideText, String value) throws ModelException {
+    YamlReader reader = new YamlReader("--set " + overrideText, true, value);
+    Node node = reader.parse();
+    return node == null ? new Node.Scalar(Origin.override(overrideText), null, Origin.override(overrideText)) : node;
+  }
+
+  private Node parse() throws ModelException {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(MAX_BYTES);
+    options.setNestingDepthLimit(MAX_DEPTH);
+    options.setMaxAliasesForCollections(0);
+    YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).build();
+    factory.setStreamReadConstraints(
+        StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
+    try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        return null;
+      }
+      Node root = readValue(parser, "");
+      if (root != null && errors.isEmpty() && parser.nextToken() != null) {
+        fail(parser.currentTokenLocation(), "", "more than one YAML document (expected exactly one)");
+      }
+      if (!errors.isEmpty()) {
+        throw new ModelException(errors);
+      }
+      return root;
+    } catch (IOException | RuntimeException e) {
+      throw new ModelException(syntaxError(e));
+    }
+  }
+
+  /** Reads the value whose first token is current; returns null after recording an error. */
+  private Node readValue(YAMLParser parser, String path) throws IOException {
+    JsonToken token = parser.currentToken();
+    Origin origin = origin(parser.currentTokenLocation());
+    if (parser.isCurrentAlias()) {
+      return fail(parser.currentTokenLocation(), path, "YAML aliases (*" + parser.getText()
+          + ") are not supported in a model; write the value out");
+    }
+    switch (token) {
+      case START_OBJECT:
+        return readMapping(parser, path, origin);
+      case START_ARRAY:
+        return readSequence(parser, path, origin);
+      case VALUE_NULL:
+        return new Node.Scalar(origin, null, origin);
+      case VALUE_STRING:
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return new Node.Scalar(origin, parser.getText(), textOrigin(origin));
+      default:
+        return fail(parser.currentTokenLocation(), path, "unsupported YAML value (" + token + ")");
+    }
+  }
+
+  private Node readMapping(YAMLParser parser, String path, Origin origin) throws IOException {
+    Node.Mapping mapping = new Node.Mapping(origin);
+    boolean ok = true;
+    JsonToken token;
+    while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+      String key = parser.currentName();
+      Origin keyOrigin = textOrigin(origin(parser.currentTokenLocation()));
+      String keyPath = path.isEmpty() ? key : path + "." + key;
+      parser.nextToken();
+      Node value = readValue(parser, keyPath);
+      Node.Mapping.Entry previous = mapping.get(key);
+      if (previous != null) {
+        errors.add(new ModelError(keyOrigin, keyPath, "duplicate key '" + key
+            + "' (first given at line " + previous.keyOrigin().line() + ")"));
+        ok = false;
+      } else if (value == null) {
+        ok = false;
+      } else {
+        mapping.put(key, keyOrigin, value);
+      }
+    }
+    if (token != JsonToken.END_OBJECT) {
+      throw new IOException("unexpected token " + token + " in a mapping");
+    }
+    return ok ? mapping : null;
+  }
+
+  private Node readSequence(YAMLParser parser, String path, Origin origin) throws IOException {
+    List<Node> items = new ArrayList<>();
+    boolean ok = true;
+    JsonToken token;
+    int index = 0;
+    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (token == null) {
+        throw new IOException("unexpected end of input in a list");
+      }
+      Node item = readValue(parser, path + "[" + index++ + "]");
+      if (item == null) {
+        ok = false;
+      } else {
+        items.add(item);
+      }
+    }
+    return ok ? new Node.Sequence(origin, items) : null;
+  }
+
+  private Node fail(JsonLocation location, String path, String message) {
+    errors.add(new ModelError(origin(location), path, message));
+    return null;
+  }
+
+  private Origin origin(JsonLocation location) {
+    if (override) {
+      return new Origin(source, 0, 0, true);
+    }
+    return Origin.at(source, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+  }
+
+  /** Moves past an opening quote, so that positions inside a value point at its characters. */
+  private Origin textOrigin(Origin origin) {
+    if (origin.override()) {
+      return origin;
+    }
+    String line = line(origin.line());
+    int index = line.offsetByCodePoints(0, Math.min(origin.column() - 1, line.codePointCount(0, line.length())));
+    if (index < line.length() && (line.charAt(index) == '"' || line.charAt(index) == '\'')) {
+      return origin.shifted(1);
+    }
+    return origin;
+  }
+
+  private String line(int number) {
+    int start = 0;
+    for (int i = 1; i < number; i++) {
+      int next = text.indexOf('\n', start);
+      if (next < 0) {
+        return "";
+      }
+      start = next + 1;
+    }
+    int end = text.indexOf('\n', start);
+    return end < 0 ? text.substring(start) : text.substring(start, end);
+  }
+
+  /** Turns whatever the YAML parser threw into one error line at the problem's position. */
+  private ModelError syntaxError(Exception e) {
+    Throwable cause = e;
+    while (cause != null && !(cause instanceof MarkedYAMLException)) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof MarkedYAMLException marked) {
+      Mark mark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+      String problem = marked.getProblem() != null ? marked.getProblem() : marked.getMessage();
+      Origin at = override
+          ? new Origin(source, 0, 0, true)
+          : Origin.at(source, mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1);
+      return new ModelError(at, "", "malformed YAML: " + describeProblem(problem, marked));
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int cut = message.indexOf('\n');
+    if (cut > 0) {
+      message = message.substring(0, cut);
+    }
+    JsonLocation location = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
+        ? jpe.getLocation() : null;
+    Origin at = override || location == null
+        ? (override ? new Origin(source, 0, 0, true) : Origin.at(source, 1, 1))
+        : origin(location);
+    return new ModelError(at, "", "malformed YAML: " + message);
+  }
+
+  private static String describeProblem(String problem, MarkedYAMLException e) {
+    String p = problem.strip();
+    if (p.contains("'\\t'") || p.contains("\\t(TAB)")) {
+      return "a tab character; YAML indents with spaces only";
+    }
+    if (p.startsWith("exceeded max depth") || p.contains("Nesting Depth")) {
+      return "nested more than " + MAX_DEPTH + " levels deep";
+    }
+    String context = e.getContext();
+    return context == null ? p : p + " (" + context.strip() + ")";
+  }
+
+  /** Strict UTF-8 decoding: a NUL byte or an invalid sequence means this is no text file. */
+  private static String decodeUtf8(String source, byte[] bytes) throws ModelException {
+    int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
+        && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+    for (int i = start; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        throw notText(source, bytes, start, i, "a NUL byte");
+      }
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
+          .toString();
+    } catch (CharacterCodingException e) {
+      int bad = firstInvalidUtf8(bytes, start);
+      throw notText(source, bytes, start, bad, String.format("byte 0x%02x", bytes[bad] & 0xff));
+    }
+  }
+
+  private static ModelException notText(String source, byte[] bytes, int start, int at, String what) {
+    int line = 1;
+    int lineStart = start;
+    for (int i = start; i < at; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    String before = new String(bytes, lineStart, at - lineStart, StandardCharsets.UTF_8);
+    int column = 1 + before.codePointCount(0, before.length());
+    return new ModelException(new ModelError(Origin.at(source, line, column), "",
+        "not a UTF-8 text file (" + what + "); a model is YAML text"));
+  }
+
+  private static int firstInvalidUtf8(byte[] bytes, int start) {
+    int i = start;
+    while (i < bytes.length) {
+      int b = bytes[i] & 0xff;
+      int n = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2
+          : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+      if (n < 0 || i + n >= bytes.length) {
+        return i;
+      }
+      for (int k = 1; k <= n; k++) {
+        if ((bytes[i + k] & 0xc0) != 0x80) {
+          return i;
+        }
+      }
+      i += n + 1;
+    }
+    return Math.max(start, bytes.length - 1);
+  }
+}
