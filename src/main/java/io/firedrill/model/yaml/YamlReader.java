@@ -233,6 +233,19 @@ public final class YamlReader {
     if (cause instanceof MarkedYAMLException marked) {
       Mark mark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
       String problem = marked.getProblem() != null ? marked.getProblem() : marked.getMessage();
+      String context = marked.getContext() == null ? "" : marked.getContext();
+      if (context.startsWith("while parsing a flow") && marked.getContextMark() != null
+          && mark != null) {
+        // An unclosed bracket is found only where something else begins; the defect is the
+        // bracket, so point there and say where the parser gave up.
+        char bracket = context.contains("mapping") ? '{' : '[';
+        Mark open = marked.getContextMark();
+        Origin at = override ? new Origin(source, 0, 0, true)
+            : Origin.at(source, open.getLine() + 1, open.getColumn() + 1);
+        return new ModelError(at, "", "malformed YAML: this '" + bracket + "' is never closed"
+            + " (expected ',' or '" + (bracket == '{' ? '}' : ']') + "' before line "
+            + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")");
+      }
       Origin at = override
           ? new Origin(source, 0, 0, true)
           : Origin.at(source, mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1);
