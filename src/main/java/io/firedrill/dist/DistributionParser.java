@@ -212,6 +212,9 @@ public final class DistributionParser {
         if (text.substring(start, i).isBlank()) {
           throw new SyntaxException(start, "empty argument");
         }
+        while (Character.isWhitespace(text.charAt(start))) {
+          start++;
+        }
         args.add(new int[] {start, i});
         start = i + 1;
       }
