@@ -1,0 +1,163 @@
+package io.firedrill.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.firedrill.dist.Fixed;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Defaults, overrides and error collection of {@link ModelLoader}. */
+class ModelLoaderTest {
+  static final String MINIMAL = """
+      name: minimal
+      sites:
+        east: {}
+        west: {}
+      services:
+        api:
+          deploy: {east: 1}
+      """;
+
+  static Model load(String yaml, String... overrides) throws ModelException {
+    return ModelLoader.parse("test.yaml", yaml.getBytes(StandardCharsets.UTF_8), List.of(overrides))
+        .model();
+  }
+
+  static List<String> errors(String yaml, String... overrides) {
+    ModelException e = assertThrows(ModelException.class, () -> load(yaml, overrides));
+    return e.errors().stream().map(ModelError::format).toList();
+  }
+
+  @Test
+  void minimalModel_getsTheDefaultsOfSpecSection1() throws ModelException {
+    Model m = load(MINIMAL);
+    assertEquals(8760, m.horizonHours());
+    assertEquals(100_000, m.trials());
+    assertEquals(1, m.seed());
+    assertTrue(m.profile().isFlat());
+    Site east = m.site("east");
+    assertNull(east.grid());
+    assertEquals(List.of(), east.networks());
+    assertEquals(0, east.upsHours());
+    assertEquals(0, east.reconvergeHours());
+    assertNull(east.generator());
+    assertNull(east.restart());
+    assertNull(east.fire());
+    assertNull(east.fault());
+    io.firedrill.model.Service api = m.service("api");
+    assertEquals(0, api.users());
+    assertEquals(1, api.demand());
+    assertEquals(0.99, api.slo());
+    assertTrue(api.rtoHours().isEmpty());
+    assertNull(api.failover());
+    assertEquals(List.of(), api.requires());
+  }
+
+  @Test
+  void fileWithThreeDefects_reportsAllThree_inFileOrder() {
+    List<String> errors = errors("""
+        name: three-defects
+        sites:
+          east: {ups: 15x}
+        services:
+          api:
+            demand: -1
+            deploy: {north: 1}
+        """);
+    assertEquals(List.of(
+        "test.yaml:3:17: sites.east.ups: unknown time unit 'x' in '15x' (units: s, m, h, d, w, y)",
+        "test.yaml:6:13: services.api.demand: must be positive, got -1",
+        "test.yaml:7:14: services.api.deploy.north: unknown site 'north' (known: east)"), errors);
+  }
+
+  @Test
+  void overrides_reachNestedMaps_andLaterOnesWin() throws ModelException {
+    Model m = load(MINIMAL,
+        "services.api.deploy.west=3K",
+        "services.api.demand=2",
+        "services.api.demand=4",
+        "sites.east.fire.rate=0.01/y",
+        "sites.east.fire.outage=fixed(10h)",
+        "sites.east.fire.restore=fixed(1d)",
+        "services.api.standby.west=500",
+        "services.api.failover.time=fixed(5m)",
+        "services.api.requires=[]");
+    io.firedrill.model.Service api = m.service("api");
+    assertEquals(4, api.demand());
+    assertEquals(List.of(new Placement("east", 1), new Placement("west", 3000)), api.deploy());
+    assertEquals(List.of(new Placement("west", 500)), api.standby());
+    assertEquals(new Fixed(10), m.site("east").fire().dark());
+    assertEquals(0.01 / 8760, 1 / m.site("east").fire().timeToIgnition().mean(), 1e-18);
+  }
+
+  @Test
+  void overrides_areValidatedLikeTheFile_andNameTheOverride() {
+    assertEquals(List.of("--set services.api.deploy.wset=3: services.api.deploy.wset: unknown site"
+        + " 'wset' (known: east, west)"), errors(MINIMAL, "services.api.deploy.wset=3"));
+    assertEquals(List.of("--set sites.east.upz=3m: sites.east.upz: unknown key 'upz', did you mean"
+        + " 'ups'? (expected one of: grid, networks, reconverge, ups, generator, restart, fire,"
+        + " fault)"), errors(MINIMAL, "sites.east.upz=3m"));
+    assertEquals(List.of("--set name.x=1: name: is a value, not a mapping, so it has no key 'x'"),
+        errors(MINIMAL, "name.x=1"));
+    assertEquals(List.of("--set services.api.demand: expected PATH=VALUE, for example"
+        + " sites.east.fire.rate=0.01/y"), errors(MINIMAL, "services.api.demand"));
+    assertEquals(List.of("--set ..x=1: '..x' is not a key path (expected dotted keys such as"
+        + " services.talk.standby.west)"), errors(MINIMAL, "..x=1"));
+  }
+
+  @Test
+  void profile_isScaledToMeanOne_andStartIsHoursFromMonday() throws ModelException {
+    StringBuilder weights = new StringBuilder("[");
+    for (int h = 0; h < 168; h++) {
+      weights.append(h == 0 ? "" : ", ").append(h < 84 ? 3 : 1);
+    }
+    Model m = load(MINIMAL + "profile: " + weights + "]\nstart: sat 15:30\n");
+    assertEquals(1.5, m.profile().weights().get(0), 1e-12);
+    assertEquals(0.5, m.profile().weights().get(167), 1e-12);
+    assertEquals(5 * 24 + 15.5, m.profile().startHour(), 1e-12);
+  }
+
+  @Test
+  void dependencyOrder_putsRequiredServicesFirst() throws ModelException {
+    Model m = load("""
+        name: order
+        sites: {east: {}}
+        services:
+          c: {deploy: {east: 1}, requires: [b]}
+          b: {deploy: {east: 1}, requires: [a]}
+          a: {deploy: {east: 1}}
+          d: {deploy: {east: 1}}
+        """);
+    assertEquals(List.of("a", "b", "c", "d"),
+        m.dependencyOrder().stream().map(io.firedrill.model.Service::name).toList());
+  }
+
+  @Test
+  void longerCycle_isNamedInFull() {
+    List<String> errors = errors("""
+        name: cycle
+        sites: {east: {}}
+        services:
+          a: {deploy: {east: 1}, requires: [b]}
+          b: {deploy: {east: 1}, requires: [c]}
+          c: {deploy: {east: 1}, requires: [a]}
+        """);
+    assertEquals(1, errors.size(), errors::toString);
+    assertTrue(errors.get(0).endsWith("services.a.requires: dependency cycle: a -> b -> c -> a"
+        + " (requires must not loop)"), errors.get(0));
+  }
+
+  @Test
+  void missingFile_andDirectory_areOneLineErrors() {
+    ModelException missing = assertThrows(ModelException.class,
+        () -> ModelLoader.load(java.nio.file.Path.of("no/such/model.yaml"), List.of()));
+    assertEquals("no/such/model.yaml: no such file", missing.errors().get(0).format());
+    ModelException dir = assertThrows(ModelException.class,
+        () -> ModelLoader.load(java.nio.file.Path.of("models"), List.of()));
+    assertEquals("models: is a directory, not a model file", dir.errors().get(0).format());
+  }
+}
