@@ -79,9 +79,13 @@ public final class Firedrill implements Runnable {
       err.flush();
       return USAGE;
     }
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
-    err.println(cl.getCommandSpec().qualifiedName() + ": " + (e instanceof IOException ? "" : "error: ")
-        + message);
+    String message =
+        e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
+    err.println(
+        cl.getCommandSpec().qualifiedName()
+            + ": "
+            + (e instanceof IOException ? "" : "error: ")
+            + message);
     err.flush();
     return FAILURE;
   }
@@ -102,7 +106,8 @@ public final class Firedrill implements Runnable {
     /** The project version the jar was built as. */
     public static String version() {
       Properties p = new Properties();
-      try (InputStream in = Firedrill.class.getResourceAsStream("/io/firedrill/version.properties")) {
+      try (InputStream in =
+          Firedrill.class.getResourceAsStream("/io/firedrill/version.properties")) {
         if (in != null) {
           p.load(in);
         }

@@ -63,27 +63,31 @@ public final class DistributionParser {
     }
     if (family == null) {
       if (open < 0 && looksLikeDuration(name)) {
-        throw new SyntaxException(nameAt, "expected a distribution, not a bare duration (write fixed("
-            + name + ") for a constant)");
+        throw new SyntaxException(
+            nameAt,
+            "expected a distribution, not a bare duration (write fixed("
+                + name
+                + ") for a constant)");
       }
-      throw new SyntaxException(nameAt, "unknown distribution '" + name + "' (families: "
-          + FAMILIES + ")");
+      throw new SyntaxException(
+          nameAt, "unknown distribution '" + name + "' (families: " + FAMILIES + ")");
     }
     if (open < 0) {
-      throw new SyntaxException(text.length(), "expected '(' after " + name + ": " + family.usage());
+      throw new SyntaxException(
+          text.length(), "expected '(' after " + name + ": " + family.usage());
     }
     int close = text.lastIndexOf(')');
     if (close < open || !text.substring(close + 1).isBlank()) {
-      throw new SyntaxException(close < open ? text.length() : close + 1,
-          "expected ')' to close " + family.usage());
+      throw new SyntaxException(
+          close < open ? text.length() : close + 1, "expected ')' to close " + family.usage());
     }
     double[] values = new double[family.params.length];
     int[] offsets = new int[family.params.length];
     Arrays.fill(offsets, -1);
     List<int[]> args = split(text, open + 1, close);
     if (args.size() > family.params.length) {
-      throw new SyntaxException(args.get(family.params.length)[0],
-          "too many arguments: " + family.usage());
+      throw new SyntaxException(
+          args.get(family.params.length)[0], "too many arguments: " + family.usage());
     }
     for (int a = 0; a < args.size(); a++) {
       int start = args.get(a)[0];
@@ -102,23 +106,25 @@ public final class DistributionParser {
         value = arg.substring(eq + 1);
       }
       if (offsets[index] >= 0) {
-        throw new SyntaxException(start, "parameter '" + plain(family.params[index])
-            + "' given twice: " + family.usage());
+        throw new SyntaxException(
+            start,
+            "parameter '" + plain(family.params[index]) + "' given twice: " + family.usage());
       }
       int lead = value.length() - value.stripLeading().length();
       offsets[index] = valueAt + lead;
       try {
-        values[index] = family.params[index].startsWith("#")
-            ? Units.parseNumber(value.strip(), 0, "a number")
-            : Units.parseDuration(value);
+        values[index] =
+            family.params[index].startsWith("#")
+                ? Units.parseNumber(value.strip(), 0, "a number")
+                : Units.parseDuration(value);
       } catch (SyntaxException e) {
         throw new SyntaxException(valueAt + Math.max(e.offset(), lead), e.getMessage());
       }
     }
     for (int i = 0; i < values.length; i++) {
       if (offsets[i] < 0) {
-        throw new SyntaxException(close, "missing parameter '" + plain(family.params[i]) + "': "
-            + family.usage());
+        throw new SyntaxException(
+            close, "missing parameter '" + plain(family.params[i]) + "': " + family.usage());
       }
     }
     check(family, values, offsets);
@@ -127,34 +133,54 @@ public final class DistributionParser {
 
   private static void check(Family family, double[] v, int[] at) throws SyntaxException {
     for (int i = 0; i < v.length; i++) {
-      boolean mayBeZero = (family == Family.UNIFORM || family == Family.TRIANGULAR)
-          && i < v.length - 1;
+      boolean mayBeZero =
+          (family == Family.UNIFORM || family == Family.TRIANGULAR) && i < v.length - 1;
       if (mayBeZero ? v[i] < 0 : !(v[i] > 0)) {
-        throw new SyntaxException(at[i], plain(family.params[i]) + " must be "
-            + (mayBeZero ? "zero or more" : "positive") + ", got " + show(family, i, v[i]));
+        throw new SyntaxException(
+            at[i],
+            plain(family.params[i])
+                + " must be "
+                + (mayBeZero ? "zero or more" : "positive")
+                + ", got "
+                + show(family, i, v[i]));
       }
     }
     switch (family) {
       case LOGNORMAL:
         if (!(v[1] > v[0])) {
-          throw new SyntaxException(at[1], "p90 (" + Units.formatDuration(v[1])
-              + ") must be above the median (" + Units.formatDuration(v[0]) + ")");
+          throw new SyntaxException(
+              at[1],
+              "p90 ("
+                  + Units.formatDuration(v[1])
+                  + ") must be above the median ("
+                  + Units.formatDuration(v[0])
+                  + ")");
         }
         break;
       case UNIFORM:
         if (!(v[1] > v[0])) {
-          throw new SyntaxException(at[1], "max (" + Units.formatDuration(v[1])
-              + ") must be above min (" + Units.formatDuration(v[0]) + ")");
+          throw new SyntaxException(
+              at[1],
+              "max ("
+                  + Units.formatDuration(v[1])
+                  + ") must be above min ("
+                  + Units.formatDuration(v[0])
+                  + ")");
         }
         break;
       case TRIANGULAR:
         if (!(v[2] > v[0])) {
-          throw new SyntaxException(at[2], "max (" + Units.formatDuration(v[2])
-              + ") must be above min (" + Units.formatDuration(v[0]) + ")");
+          throw new SyntaxException(
+              at[2],
+              "max ("
+                  + Units.formatDuration(v[2])
+                  + ") must be above min ("
+                  + Units.formatDuration(v[0])
+                  + ")");
         }
         if (v[1] < v[0] || v[1] > v[2]) {
-          throw new SyntaxException(at[1], "mode (" + Units.formatDuration(v[1])
-              + ") must lie between min and max");
+          throw new SyntaxException(
+              at[1], "mode (" + Units.formatDuration(v[1]) + ") must lie between min and max");
         }
         break;
       default:

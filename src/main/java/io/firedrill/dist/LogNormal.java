@@ -59,7 +59,10 @@ public record LogNormal(double median, double p90) implements Distribution {
 
   @Override
   public String syntax() {
-    return "lognormal(median=" + Units.formatDuration(median) + ", p90="
-        + Units.formatDuration(p90) + ")";
+    return "lognormal(median="
+        + Units.formatDuration(median)
+        + ", p90="
+        + Units.formatDuration(p90)
+        + ")";
   }
 }

@@ -1,8 +1,8 @@
 package io.firedrill.dist;
 
 /**
- * A value that does not follow the model syntax, with the character offset of the defect inside
- * the value, so that an error line can point at the exact column.
+ * A value that does not follow the model syntax, with the character offset of the defect inside the
+ * value, so that an error line can point at the exact column.
  */
 public final class SyntaxException extends Exception {
   private static final long serialVersionUID = 1L;

@@ -44,7 +44,12 @@ public record Triangular(double min, double mode, double max) implements Distrib
 
   @Override
   public String syntax() {
-    return "triangular(min=" + Units.formatDuration(min) + ", mode=" + Units.formatDuration(mode)
-        + ", max=" + Units.formatDuration(max) + ")";
+    return "triangular(min="
+        + Units.formatDuration(min)
+        + ", mode="
+        + Units.formatDuration(mode)
+        + ", max="
+        + Units.formatDuration(max)
+        + ")";
   }
 }

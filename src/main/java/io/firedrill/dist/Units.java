@@ -6,9 +6,9 @@ import java.math.BigDecimal;
  * The model syntax for durations ({@code 15m}), rates ({@code 0.5/y}) and counts ({@code 48M}),
  * parsed into hours, events per hour and plain numbers, and written back.
  *
- * <p>Inside firedrill every time is in hours and every rate is per hour; the units live only at
- * the edges, here. Writing a value back gives text that parses to the same {@code double}, so a
- * model can be printed and read again without drift.
+ * <p>Inside firedrill every time is in hours and every rate is per hour; the units live only at the
+ * edges, here. Writing a value back gives text that parses to the same {@code double}, so a model
+ * can be printed and read again without drift.
  */
 public final class Units {
   /** Hours per year: {@code y} is 365 days (8760 h) in the model syntax. */
@@ -26,8 +26,8 @@ public final class Units {
   }
 
   /**
-   * Parses a duration: a non-negative number and a unit ({@code 90s}, {@code 1.5h}, {@code 2d});
-   * a bare {@code 0} is zero.
+   * Parses a duration: a non-negative number and a unit ({@code 90s}, {@code 1.5h}, {@code 2d}); a
+   * bare {@code 0} is zero.
    *
    * @return the duration in hours
    */
@@ -43,11 +43,17 @@ public final class Units {
     char unit = s.charAt(s.length() - 1);
     if (Double.isNaN(hoursPer(unit))) {
       if (Character.isLetter(unit)) {
-        throw new SyntaxException(lead + s.length() - 1, "unknown time unit '" + unit
-            + "' in '" + s + "' (units: s, m, h, d, w, y)");
+        throw new SyntaxException(
+            lead + s.length() - 1,
+            "unknown time unit '" + unit + "' in '" + s + "' (units: s, m, h, d, w, y)");
       }
-      throw new SyntaxException(lead + s.length(), "duration '" + s
-          + "' has no unit (write for example " + s + "h; units: s, m, h, d, w, y)");
+      throw new SyntaxException(
+          lead + s.length(),
+          "duration '"
+              + s
+              + "' has no unit (write for example "
+              + s
+              + "h; units: s, m, h, d, w, y)");
     }
     double number = parseNumber(s.substring(0, s.length() - 1).stripTrailing(), lead, "a duration");
     return number * hoursPer(unit);
@@ -72,7 +78,9 @@ public final class Units {
     return parseNumber(number.strip(), lead, "a rate") / hoursPer(unit.charAt(0));
   }
 
-  /** Parses a count: a non-negative number with an optional {@code K} (10^3) or {@code M} (10^6). */
+  /**
+   * Parses a count: a non-negative number with an optional {@code K} (10^3) or {@code M} (10^6).
+   */
   public static double parseCount(String text) throws SyntaxException {
     String s = text.strip();
     int lead = text.length() - text.stripLeading().length();
@@ -105,8 +113,8 @@ public final class Units {
   }
 
   /**
-   * Writes hours in the largest unit that shows them as a whole number ({@code 90m}, {@code
-   * 30h}, {@code 3d}), else in the unit with the shortest exact text ({@code 1.5h}).
+   * Writes hours in the largest unit that shows them as a whole number ({@code 90m}, {@code 30h},
+   * {@code 3d}), else in the unit with the shortest exact text ({@code 1.5h}).
    */
   public static String formatDuration(double hours) {
     if (hours == 0) {

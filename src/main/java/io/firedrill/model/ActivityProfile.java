@@ -3,8 +3,8 @@ package io.firedrill.model;
 import java.util.List;
 
 /**
- * The weekly activity profile w(t) that weights user impact: 168 hourly weights from Monday
- * 00:00, scaled to mean 1, and where in the week the simulation starts.
+ * The weekly activity profile w(t) that weights user impact: 168 hourly weights from Monday 00:00,
+ * scaled to mean 1, and where in the week the simulation starts.
  *
  * @param weights empty for a flat profile, else 168 weights with mean 1
  * @param startHour hours from Monday 00:00 to t = 0, in [0, 168)

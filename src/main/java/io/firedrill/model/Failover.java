@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param time delay of the automatic path
  * @param success probability that the automatic path works when its needs are met
  * @param needs services that must be up (served at least their slo) for the automatic path
- * @param manual delay of the manual path, or null when there is none (the standby then joins
- *     only through the automatic path)
+ * @param manual delay of the manual path, or null when there is none (the standby then joins only
+ *     through the automatic path)
  */
 public record Failover(Distribution time, double success, List<String> needs, Distribution manual) {
   public Failover {

@@ -63,8 +63,8 @@ public record Model(
   }
 
   /**
-   * Services ordered so that each comes after everything it {@code requires}; ties keep file
-   * order. The loader has rejected cycles.
+   * Services ordered so that each comes after everything it {@code requires}; ties keep file order.
+   * The loader has rejected cycles.
    */
   public List<Service> dependencyOrder() {
     Map<String, Service> byName = new HashMap<>();

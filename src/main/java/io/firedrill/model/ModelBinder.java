@@ -25,18 +25,20 @@ import java.util.regex.Pattern;
  * Binds a located YAML tree to a {@link Model}, checking everything SPEC §1 asks.
  *
  * <p>It does not stop at the first defect: each section is read as far as it can be, defects are
- * collected with their position and key path, and a record is built only from parts that were
- * all valid. Cross-references (sites, grids, networks, services) are checked against the names
- * the file declares, whether or not those declarations were themselves valid, so that one typo
- * gives one error rather than a cascade.
+ * collected with their position and key path, and a record is built only from parts that were all
+ * valid. Cross-references (sites, grids, networks, services) are checked against the names the file
+ * declares, whether or not those declarations were themselves valid, so that one typo gives one
+ * error rather than a cascade.
  */
 final class ModelBinder {
   /** Names of sites, grids, networks and services: they appear in paths, causes and CSV. */
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
   private static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9-]+");
-  private static final Pattern START = Pattern.compile(
-      "(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\s+([0-9]{1,2}):([0-9]{2})", Pattern.CASE_INSENSITIVE);
+  private static final Pattern START =
+      Pattern.compile(
+          "(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\s+([0-9]{1,2}):([0-9]{2})",
+          Pattern.CASE_INSENSITIVE);
   private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
   /** Largest trial count a model may ask for by default (the command line may ask more). */
@@ -64,15 +66,31 @@ final class ModelBinder {
 
   private Model model() {
     if (!(root instanceof Node.Mapping map)) {
-      error(root.origin(), "", "expected a mapping with name, sites and services, got "
-          + root.kind());
+      error(
+          root.origin(),
+          "",
+          "expected a mapping with name, sites and services, got " + root.kind());
       return null;
     }
-    Section top = new Section(map, "", "name", "description", "horizon", "trials", "seed",
-        "profile", "start", "grids", "networks", "sites", "services");
+    Section top =
+        new Section(
+            map,
+            "",
+            "name",
+            "description",
+            "horizon",
+            "trials",
+            "seed",
+            "profile",
+            "start",
+            "grids",
+            "networks",
+            "sites",
+            "services");
     String name = modelName(top);
     String description = top.has("description") ? text(top, "description") : "";
-    Double horizon = top.has("horizon") ? duration(top, "horizon", false) : Double.valueOf(Units.HOURS_PER_YEAR);
+    Double horizon =
+        top.has("horizon") ? duration(top, "horizon", false) : Double.valueOf(Units.HOURS_PER_YEAR);
     Long trials = top.has("trials") ? trials(top.node("trials"), "trials") : Long.valueOf(100_000);
     Long seed = top.has("seed") ? seed(top.node("seed"), "seed") : Long.valueOf(1);
     ActivityProfile profile = profile(top);
@@ -93,33 +111,44 @@ final class ModelBinder {
     }
 
     List<Grid> grids = new ArrayList<>();
-    gridDecls.forEach((n, e) -> add(grids, hazardOf(e, "grids." + n, "rate", "ttf", "outage"),
-        h -> new Grid(n, h)));
+    gridDecls.forEach(
+        (n, e) ->
+            add(grids, hazardOf(e, "grids." + n, "rate", "ttf", "outage"), h -> new Grid(n, h)));
     List<Network> networks = new ArrayList<>();
-    networkDecls.forEach((n, e) -> add(networks,
-        hazardOf(e, "networks." + n, "rate", "ttf", "outage"), h -> new Network(n, h)));
+    networkDecls.forEach(
+        (n, e) ->
+            add(
+                networks,
+                hazardOf(e, "networks." + n, "rate", "ttf", "outage"),
+                h -> new Network(n, h)));
     List<Site> sites = new ArrayList<>();
-    siteDecls.forEach((n, e) -> {
-      Site s = site(n, e, gridDecls.keySet(), networkDecls.keySet());
-      if (s != null) {
-        sites.add(s);
-      }
-    });
+    siteDecls.forEach(
+        (n, e) -> {
+          Site s = site(n, e, gridDecls.keySet(), networkDecls.keySet());
+          if (s != null) {
+            sites.add(s);
+          }
+        });
     List<Service> services = new ArrayList<>();
-    serviceDecls.forEach((n, e) -> {
-      Service s = service(n, e, siteDecls.keySet(), serviceDecls.keySet());
-      if (s != null) {
-        services.add(s);
-      }
-    });
+    serviceDecls.forEach(
+        (n, e) -> {
+          Service s = service(n, e, siteDecls.keySet(), serviceDecls.keySet());
+          if (s != null) {
+            services.add(s);
+          }
+        });
     checkCycles(serviceDecls);
 
-    if (!errors.isEmpty() || name == null || horizon == null || trials == null || seed == null
+    if (!errors.isEmpty()
+        || name == null
+        || horizon == null
+        || trials == null
+        || seed == null
         || profile == null) {
       return null;
     }
-    return new Model(name, description, horizon, trials, seed, profile, grids, networks, sites,
-        services);
+    return new Model(
+        name, description, horizon, trials, seed, profile, grids, networks, sites, services);
   }
 
   private String modelName(Section top) {
@@ -154,8 +183,12 @@ final class ModelBinder {
     }
     for (Node.Mapping.Entry e : map.entries()) {
       if (!NAME.matcher(e.key()).matches()) {
-        error(e.keyOrigin(), key + "." + e.key(), "'" + e.key()
-            + "' is not a valid name (lowercase letters, digits, - and _; starting with a letter or digit)");
+        error(
+            e.keyOrigin(),
+            key + "." + e.key(),
+            "'"
+                + e.key()
+                + "' is not a valid name (lowercase letters, digits, - and _; starting with a letter or digit)");
       }
       decls.put(e.key(), e);
     }
@@ -182,7 +215,10 @@ final class ModelBinder {
       return null;
     }
     if (!rate && !ttf) {
-      error(s.map.origin(), s.at("rate"), "missing: give rate (such as 0.5/y) or ttf (a distribution)");
+      error(
+          s.map.origin(),
+          s.at("rate"),
+          "missing: give rate (such as 0.5/y) or ttf (a distribution)");
       return null;
     }
     if (ttf) {
@@ -194,15 +230,27 @@ final class ModelBinder {
 
   private Site site(String name, Node.Mapping.Entry e, Set<String> grids, Set<String> networks) {
     String path = "sites." + name;
-    Section s = section(e.value(), path, "grid", "networks", "reconverge", "ups", "generator",
-        "restart", "fire", "fault");
+    Section s =
+        section(
+            e.value(),
+            path,
+            "grid",
+            "networks",
+            "reconverge",
+            "ups",
+            "generator",
+            "restart",
+            "fire",
+            "fault");
     if (s == null) {
       return null;
     }
     int before = errors.size();
     String grid = s.has("grid") ? reference(s.node("grid"), s.at("grid"), grids, "grid") : null;
-    List<String> nets = s.has("networks")
-        ? references(s.node("networks"), s.at("networks"), networks, "network") : List.of();
+    List<String> nets =
+        s.has("networks")
+            ? references(s.node("networks"), s.at("networks"), networks, "network")
+            : List.of();
     Double reconverge = s.has("reconverge") ? duration(s, "reconverge", true) : Double.valueOf(0);
     Double ups = s.has("ups") ? duration(s, "ups", true) : Double.valueOf(0);
     Generator generator = null;
@@ -214,10 +262,12 @@ final class ModelBinder {
         generator = fts == null || perHour == null ? null : new Generator(fts, perHour);
       }
     }
-    Distribution restart = s.has("restart") ? distribution(s.node("restart"), s.at("restart")) : null;
+    Distribution restart =
+        s.has("restart") ? distribution(s.node("restart"), s.at("restart")) : null;
     Fire fire = null;
     if (s.has("fire")) {
-      Section f = section(s.node("fire"), s.at("fire"), "rate", "ttf", "contained", "outage", "restore");
+      Section f =
+          section(s.node("fire"), s.at("fire"), "rate", "ttf", "contained", "outage", "restore");
       if (f != null) {
         Distribution ttf = timeToFailure(f);
         Double contained = f.has("contained") ? probability(f, "contained") : Double.valueOf(0);
@@ -228,17 +278,31 @@ final class ModelBinder {
         }
       }
     }
-    Hazard fault = s.has("fault") ? hazardOf(s.map.get("fault"), s.at("fault"), "rate", "ttf", "outage") : null;
+    Hazard fault =
+        s.has("fault")
+            ? hazardOf(s.map.get("fault"), s.at("fault"), "rate", "ttf", "outage")
+            : null;
     if (errors.size() > before || reconverge == null || ups == null) {
       return null;
     }
     return new Site(name, grid, nets, reconverge, ups, generator, restart, fire, fault);
   }
 
-  private Service service(String name, Node.Mapping.Entry e, Set<String> sites, Set<String> services) {
+  private Service service(
+      String name, Node.Mapping.Entry e, Set<String> sites, Set<String> services) {
     String path = "services." + name;
-    Section s = section(e.value(), path, "users", "demand", "deploy", "standby", "failover",
-        "requires", "slo", "rto");
+    Section s =
+        section(
+            e.value(),
+            path,
+            "users",
+            "demand",
+            "deploy",
+            "standby",
+            "failover",
+            "requires",
+            "slo",
+            "rto");
     if (s == null) {
       return null;
     }
@@ -249,36 +313,52 @@ final class ModelBinder {
     if (s.has("deploy")) {
       deploy = placements(s.node("deploy"), s.at("deploy"), sites);
       if (deploy != null && deploy.isEmpty()) {
-        error(s.node("deploy").origin(), s.at("deploy"), "no sites given (expected site: capacity)");
+        error(
+            s.node("deploy").origin(), s.at("deploy"), "no sites given (expected site: capacity)");
       }
     } else {
-      error(s.map.origin(), s.at("deploy"), "missing: where the service runs (deploy: {site: capacity})");
+      error(
+          s.map.origin(),
+          s.at("deploy"),
+          "missing: where the service runs (deploy: {site: capacity})");
     }
-    List<Placement> standby = s.has("standby") ? placements(s.node("standby"), s.at("standby"), sites) : List.of();
+    List<Placement> standby =
+        s.has("standby") ? placements(s.node("standby"), s.at("standby"), sites) : List.of();
     Failover failover = null;
     if (s.has("failover")) {
-      Section f = section(s.node("failover"), s.at("failover"), "time", "success", "needs", "manual");
+      Section f =
+          section(s.node("failover"), s.at("failover"), "time", "success", "needs", "manual");
       if (f != null) {
         Distribution time = requiredDistribution(f, "time");
         Double success = f.has("success") ? probability(f, "success") : Double.valueOf(1);
-        List<String> needs = f.has("needs")
-            ? references(f.node("needs"), f.at("needs"), services, "service") : List.of();
-        Distribution manual = f.has("manual") ? distribution(f.node("manual"), f.at("manual")) : null;
+        List<String> needs =
+            f.has("needs")
+                ? references(f.node("needs"), f.at("needs"), services, "service")
+                : List.of();
+        Distribution manual =
+            f.has("manual") ? distribution(f.node("manual"), f.at("manual")) : null;
         if (time != null && success != null && needs != null) {
           failover = new Failover(time, success, needs, manual);
         }
       }
     } else if (s.has("standby")) {
-      error(s.keyOrigin("standby"), s.at("standby"),
+      error(
+          s.keyOrigin("standby"),
+          s.at("standby"),
           "standby capacity needs a failover section (how and when the standby joins)");
     }
-    List<String> requires = s.has("requires")
-        ? references(s.node("requires"), s.at("requires"), services, "service") : List.of();
+    List<String> requires =
+        s.has("requires")
+            ? references(s.node("requires"), s.at("requires"), services, "service")
+            : List.of();
     Double slo = 0.99;
     if (s.has("slo")) {
       slo = probability(s, "slo");
       if (slo != null && slo == 0) {
-        error(s.valueOrigin("slo"), s.at("slo"), "must be above 0 (a service is down when served < slo)");
+        error(
+            s.valueOrigin("slo"),
+            s.at("slo"),
+            "must be above 0 (a service is down when served < slo)");
         slo = null;
       }
     }
@@ -287,8 +367,14 @@ final class ModelBinder {
       Double hours = duration(s, "rto", false);
       rto = hours == null ? null : OptionalDouble.of(hours);
     }
-    if (errors.size() > before || users == null || demand == null || deploy == null
-        || standby == null || requires == null || slo == null || rto == null) {
+    if (errors.size() > before
+        || users == null
+        || demand == null
+        || deploy == null
+        || standby == null
+        || requires == null
+        || slo == null
+        || rto == null) {
       return null;
     }
     return new Service(name, users, demand, deploy, standby, failover, requires, slo, rto);
@@ -299,12 +385,17 @@ final class ModelBinder {
     if (top.has("profile")) {
       Node node = top.node("profile");
       if (!(node instanceof Node.Sequence seq)) {
-        error(node.origin(), "profile", "expected a list of 168 hourly weights (Monday 00:00 first), got " + node.kind());
+        error(
+            node.origin(),
+            "profile",
+            "expected a list of 168 hourly weights (Monday 00:00 first), got " + node.kind());
         return null;
       }
       if (seq.items().size() != ActivityProfile.HOURS_PER_WEEK) {
-        error(seq.origin(), "profile", "expected 168 hourly weights (Monday 00:00 first), got "
-            + seq.items().size());
+        error(
+            seq.origin(),
+            "profile",
+            "expected 168 hourly weights (Monday 00:00 first), got " + seq.items().size());
         return null;
       }
       double[] w = new double[seq.items().size()];
@@ -315,7 +406,10 @@ final class ModelBinder {
           return null;
         }
         if (v < 0) {
-          error(seq.items().get(i).origin(), "profile[" + i + "]", "weight must be zero or more, got " + Units.exact(v));
+          error(
+              seq.items().get(i).origin(),
+              "profile[" + i + "]",
+              "weight must be zero or more, got " + Units.exact(v));
           return null;
         }
         w[i] = v;
@@ -338,7 +432,10 @@ final class ModelBinder {
       int hour = m.matches() ? Integer.parseInt(m.group(2)) : -1;
       int minute = m.matches() ? Integer.parseInt(m.group(3)) : -1;
       if (!m.matches() || hour > 23 || minute > 59) {
-        error(s.textOrigin(), "start", "'" + s.text() + "' is not a weekday and time (expected for example sat 15:30)");
+        error(
+            s.textOrigin(),
+            "start",
+            "'" + s.text() + "' is not a weekday and time (expected for example sat 15:30)");
         return null;
       }
       start = DAYS.indexOf(m.group(1).toLowerCase(Locale.ROOT)) * 24 + hour + minute / 60.0;
@@ -349,19 +446,23 @@ final class ModelBinder {
   private void checkCycles(Map<String, Node.Mapping.Entry> services) {
     Map<String, List<String>> edges = new LinkedHashMap<>();
     Map<String, Origin> origins = new HashMap<>();
-    services.forEach((name, e) -> {
-      List<String> out = new ArrayList<>();
-      if (e.value() instanceof Node.Mapping m && m.get("requires") != null
-          && m.get("requires").value() instanceof Node.Sequence seq) {
-        for (Node item : seq.items()) {
-          if (item instanceof Node.Scalar sc && !sc.isNull() && services.containsKey(sc.text())) {
-            out.add(sc.text());
+    services.forEach(
+        (name, e) -> {
+          List<String> out = new ArrayList<>();
+          if (e.value() instanceof Node.Mapping m
+              && m.get("requires") != null
+              && m.get("requires").value() instanceof Node.Sequence seq) {
+            for (Node item : seq.items()) {
+              if (item instanceof Node.Scalar sc
+                  && !sc.isNull()
+                  && services.containsKey(sc.text())) {
+                out.add(sc.text());
+              }
+            }
+            origins.put(name, m.get("requires").keyOrigin());
           }
-        }
-        origins.put(name, m.get("requires").keyOrigin());
-      }
-      edges.put(name, out);
-    });
+          edges.put(name, out);
+        });
     Set<String> done = new LinkedHashSet<>();
     Set<String> reported = new LinkedHashSet<>();
     for (String s : edges.keySet()) {
@@ -370,15 +471,22 @@ final class ModelBinder {
     }
   }
 
-  private void findCycle(String s, Map<String, List<String>> edges, Set<String> done,
-      List<String> stack, Map<String, Origin> origins, Set<String> reported) {
+  private void findCycle(
+      String s,
+      Map<String, List<String>> edges,
+      Set<String> done,
+      List<String> stack,
+      Map<String, Origin> origins,
+      Set<String> reported) {
     int at = stack.indexOf(s);
     if (at >= 0) {
       List<String> cycle = new ArrayList<>(stack.subList(at, stack.size()));
       String first = cycle.get(0);
       if (reported.addAll(cycle)) {
         cycle.add(s);
-        error(origins.get(first), "services." + first + ".requires",
+        error(
+            origins.get(first),
+            "services." + first + ".requires",
             "dependency cycle: " + String.join(" -> ", cycle) + " (requires must not loop)");
       }
       return;
@@ -405,8 +513,10 @@ final class ModelBinder {
     try {
       double hours = Units.parseDuration(v.text());
       if (mayBeZero ? hours < 0 : !(hours > 0)) {
-        error(v.textOrigin(), s.at(key), "must be " + (mayBeZero ? "zero or more" : "positive")
-            + ", got " + v.text());
+        error(
+            v.textOrigin(),
+            s.at(key),
+            "must be " + (mayBeZero ? "zero or more" : "positive") + ", got " + v.text());
         return null;
       }
       return hours;
@@ -424,8 +534,10 @@ final class ModelBinder {
     try {
       double perHour = Units.parseRate(v.text());
       if (!(perHour > 0)) {
-        error(v.textOrigin(), s.at(key), "must be positive, got " + v.text()
-            + " (leave the hazard out for none)");
+        error(
+            v.textOrigin(),
+            s.at(key),
+            "must be positive, got " + v.text() + " (leave the hazard out for none)");
         return null;
       }
       return perHour;
@@ -438,7 +550,10 @@ final class ModelBinder {
   private Double probability(Section s, String key) {
     Double p = number(s.node(key), s.at(key), "a probability between 0 and 1");
     if (p != null && !(p >= 0 && p <= 1)) {
-      error(s.valueOrigin(key), s.at(key), "must be a probability between 0 and 1, got " + Units.exact(p));
+      error(
+          s.valueOrigin(key),
+          s.at(key),
+          "must be a probability between 0 and 1, got " + Units.exact(p));
       return null;
     }
     return p;
@@ -456,8 +571,10 @@ final class ModelBinder {
     try {
       double n = Units.parseCount(v.text());
       if (mayBeZero ? n < 0 : !(n > 0)) {
-        error(v.textOrigin(), path, "must be " + (mayBeZero ? "zero or more" : "positive")
-            + ", got " + v.text());
+        error(
+            v.textOrigin(),
+            path,
+            "must be " + (mayBeZero ? "zero or more" : "positive") + ", got " + v.text());
         return null;
       }
       return n;
@@ -488,7 +605,10 @@ final class ModelBinder {
     try {
       double n = Units.parseCount(v.text());
       if (n != Math.rint(n) || n < 1 || n > MAX_TRIALS) {
-        error(v.textOrigin(), path, "must be a whole number from 1 to " + MAX_TRIALS + ", got " + v.text());
+        error(
+            v.textOrigin(),
+            path,
+            "must be a whole number from 1 to " + MAX_TRIALS + ", got " + v.text());
         return null;
       }
       return (long) n;
@@ -505,7 +625,10 @@ final class ModelBinder {
     }
     String t = v.text().strip();
     if (!t.matches("[0-9]+") || new BigInteger(t).bitLength() > 63) {
-      error(v.textOrigin(), path, "must be a whole number from 0 to " + Long.MAX_VALUE + ", got " + v.text());
+      error(
+          v.textOrigin(),
+          path,
+          "must be a whole number from 0 to " + Long.MAX_VALUE + ", got " + v.text());
       return null;
     }
     return Long.parseLong(t);
@@ -513,7 +636,10 @@ final class ModelBinder {
 
   private Distribution requiredDistribution(Section s, String key) {
     if (!s.has(key)) {
-      error(s.map.origin(), s.at(key), "missing: a distribution such as lognormal(median=1h, p90=4h)");
+      error(
+          s.map.origin(),
+          s.at(key),
+          "missing: a distribution such as lognormal(median=1h, p90=4h)");
       return null;
     }
     return distribution(s.node(key), s.at(key));
@@ -558,7 +684,10 @@ final class ModelBinder {
     } else if (node instanceof Node.Scalar s && !s.isNull()) {
       items = List.of(node);
     } else {
-      error(node.origin(), path, "expected a list of " + what + " names such as [a, b], got " + node.kind());
+      error(
+          node.origin(),
+          path,
+          "expected a list of " + what + " names such as [a, b], got " + node.kind());
       return null;
     }
     List<String> names = new ArrayList<>();
@@ -580,7 +709,10 @@ final class ModelBinder {
 
   private List<Placement> placements(Node node, String path, Set<String> sites) {
     if (!(node instanceof Node.Mapping map)) {
-      error(node.origin(), path, "expected a mapping of site: capacity such as {east: 2000}, got " + node.kind());
+      error(
+          node.origin(),
+          path,
+          "expected a mapping of site: capacity such as {east: 2000}, got " + node.kind());
       return null;
     }
     List<Placement> out = new ArrayList<>();
@@ -603,8 +735,13 @@ final class ModelBinder {
   }
 
   private static String unknown(String what, String name, Set<String> known) {
-    return "unknown " + what + " '" + name + "' (known: "
-        + (known.isEmpty() ? "none" : String.join(", ", known)) + ")";
+    return "unknown "
+        + what
+        + " '"
+        + name
+        + "' (known: "
+        + (known.isEmpty() ? "none" : String.join(", ", known))
+        + ")";
   }
 
   /** The node as a non-empty scalar, or an error saying what was expected. */
@@ -618,7 +755,10 @@ final class ModelBinder {
 
   private Section section(Node node, String path, String... keys) {
     if (!(node instanceof Node.Mapping map)) {
-      error(node.origin(), path, "expected a mapping with " + String.join(", ", keys) + ", got " + node.kind());
+      error(
+          node.origin(),
+          path,
+          "expected a mapping with " + String.join(", ", keys) + ", got " + node.kind());
       return null;
     }
     return new Section(map, path, keys);
@@ -646,9 +786,16 @@ final class ModelBinder {
       for (Node.Mapping.Entry e : map.entries()) {
         if (!allowed.contains(e.key())) {
           String hint = closest(e.key(), allowed);
-          error(e.keyOrigin(), at(e.key()), "unknown key '" + e.key() + "'"
-              + (hint == null ? "" : ", did you mean '" + hint + "'?")
-              + " (expected one of: " + String.join(", ", allowed) + ")");
+          error(
+              e.keyOrigin(),
+              at(e.key()),
+              "unknown key '"
+                  + e.key()
+                  + "'"
+                  + (hint == null ? "" : ", did you mean '" + hint + "'?")
+                  + " (expected one of: "
+                  + String.join(", ", allowed)
+                  + ")");
         }
       }
     }

@@ -5,9 +5,9 @@ import io.firedrill.model.yaml.Origin;
 /**
  * One defect of a model: where it is, the key path it concerns and what is wrong.
  *
- * <p>Printed as {@code models/x.yaml:14:7: services.talk.deploy.wset: unknown site 'wset'
- * (known: east, west)}; a defect of a {@code --set} override prints the override instead of the
- * file position.
+ * <p>Printed as {@code models/x.yaml:14:7: services.talk.deploy.wset: unknown site 'wset' (known:
+ * east, west)}; a defect of a {@code --set} override prints the override instead of the file
+ * position.
  */
 public record ModelError(Origin origin, String path, String message) {
 

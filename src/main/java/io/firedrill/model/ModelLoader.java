@@ -43,8 +43,11 @@ public final class ModelLoader {
         return parse(DEFAULT_MODEL, read(local, DEFAULT_MODEL), overrides);
       }
       Loaded bundled = parse(DEFAULT_MODEL, bundled(DEFAULT_MODEL), overrides);
-      return new Loaded(bundled.model(), DEFAULT_MODEL + " (the copy inside the jar)",
-          bundled.sha256(), overrides);
+      return new Loaded(
+          bundled.model(),
+          DEFAULT_MODEL + " (the copy inside the jar)",
+          bundled.sha256(),
+          overrides);
     }
     return parse(file.toString(), read(file, file.toString()), overrides);
   }
@@ -66,7 +69,8 @@ public final class ModelLoader {
       }
       return in.readAllBytes();
     } catch (IOException e) {
-      throw new ModelException(new ModelError(Origin.file(name), "", "cannot read: " + e.getMessage()));
+      throw new ModelException(
+          new ModelError(Origin.file(name), "", "cannot read: " + e.getMessage()));
     }
   }
 
@@ -77,8 +81,13 @@ public final class ModelLoader {
       }
       long size = Files.size(file);
       if (size > YamlReader.MAX_BYTES) {
-        throw fileError(name, "file is too large: " + size + " bytes (a model may have at most "
-            + YamlReader.MAX_BYTES + " bytes)");
+        throw fileError(
+            name,
+            "file is too large: "
+                + size
+                + " bytes (a model may have at most "
+                + YamlReader.MAX_BYTES
+                + " bytes)");
       }
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {

@@ -11,8 +11,8 @@ import java.util.List;
  * override is validated exactly like the file and its errors name the override.
  *
  * <p>PATH is a dotted key path ({@code sites.east.fire.rate}); missing mappings on the way are
- * created, so an override can add a hazard the file does not have. VALUE is read as YAML, so
- * {@code [login, ops]} is a list.
+ * created, so an override can add a hazard the file does not have. VALUE is read as YAML, so {@code
+ * [login, ops]} is a list.
  */
 public final class Overrides {
   private Overrides() {}
@@ -66,8 +66,15 @@ public final class Overrides {
       } else if (e.value() instanceof Node.Mapping m) {
         node = m;
       } else {
-        throw new ModelException(new ModelError(origin, path.toString(), "is " + e.value().kind()
-            + ", not a mapping, so it has no key '" + keys[i + 1] + "'"));
+        throw new ModelException(
+            new ModelError(
+                origin,
+                path.toString(),
+                "is "
+                    + e.value().kind()
+                    + ", not a mapping, so it has no key '"
+                    + keys[i + 1]
+                    + "'"));
       }
     }
     node.put(keys[keys.length - 1], origin, value);
@@ -77,13 +84,19 @@ public final class Overrides {
     Origin origin = Origin.override(text);
     int eq = text.indexOf('=');
     if (eq < 0) {
-      throw new ModelException(new ModelError(origin, "",
-          "expected PATH=VALUE, for example sites.east.fire.rate=0.01/y"));
+      throw new ModelException(
+          new ModelError(
+              origin, "", "expected PATH=VALUE, for example sites.east.fire.rate=0.01/y"));
     }
     String path = text.substring(0, eq).strip();
     if (path.isEmpty() || !path.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*")) {
-      throw new ModelException(new ModelError(origin, "",
-          "'" + path + "' is not a key path (expected dotted keys such as services.talk.standby.west)"));
+      throw new ModelException(
+          new ModelError(
+              origin,
+              "",
+              "'"
+                  + path
+                  + "' is not a key path (expected dotted keys such as services.talk.standby.west)"));
     }
     return new String[] {path, text.substring(eq + 1)};
   }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A data center. Optional parts are null when the model leaves them out: no grid means no
- * utility outages, no generator means the UPS is all there is, no restart means capacity returns
- * the moment power does.
+ * A data center. Optional parts are null when the model leaves them out: no grid means no utility
+ * outages, no generator means the UPS is all there is, no restart means capacity returns the moment
+ * power does.
  *
  * @param grid the name of its utility supply, or null
  * @param networks the names of its networks; empty means always reachable

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The one-screen description {@code firedrill validate} prints: what the model says, in the
- * model's own syntax, so that a reader can check it against intent without opening the file.
+ * The one-screen description {@code firedrill validate} prints: what the model says, in the model's
+ * own syntax, so that a reader can check it against intent without opening the file.
  */
 public final class ModelDescription {
   private ModelDescription() {}
@@ -30,12 +30,21 @@ public final class ModelDescription {
     String summary = firstLine(m.description());
     b.append(summary.isEmpty() ? "" : ": " + summary).append('\n');
     b.append("  from ").append(loaded.source());
-    b.append(loaded.overrides().isEmpty() ? "" : " with --set " + String.join(", --set ", loaded.overrides()));
+    b.append(
+        loaded.overrides().isEmpty()
+            ? ""
+            : " with --set " + String.join(", --set ", loaded.overrides()));
     b.append('\n');
-    b.append("  horizon ").append(Units.formatDuration(m.horizonHours()))
-        .append(", ").append(m.trials()).append(" trials, seed ").append(m.seed())
-        .append(", activity ").append(m.profile().isFlat() ? "flat" : "weekly profile")
-        .append(m.profile().startHour() == 0 ? "" : ", t = 0 at " + weekTime(m.profile().startHour()))
+    b.append("  horizon ")
+        .append(Units.formatDuration(m.horizonHours()))
+        .append(", ")
+        .append(m.trials())
+        .append(" trials, seed ")
+        .append(m.seed())
+        .append(", activity ")
+        .append(m.profile().isFlat() ? "flat" : "weekly profile")
+        .append(
+            m.profile().startHour() == 0 ? "" : ", t = 0 at " + weekTime(m.profile().startHour()))
         .append("\n\n");
 
     int w = width(m);
@@ -68,18 +77,35 @@ public final class ModelDescription {
     power.add(s.grid() == null ? "no grid" : "grid " + s.grid());
     power.add("ups " + Units.formatDuration(s.upsHours()));
     Generator g = s.generator();
-    power.add(g == null ? "no generator" : "generator (fails to start " + Units.exact(g.failToStart())
-        + ", fails running " + Units.formatRatePerHour(g.failuresPerRunningHour()) + ")");
+    power.add(
+        g == null
+            ? "no generator"
+            : "generator (fails to start "
+                + Units.exact(g.failToStart())
+                + ", fails running "
+                + Units.formatRatePerHour(g.failuresPerRunningHour())
+                + ")");
     power.add(s.restart() == null ? "instant restart" : "restart " + s.restart().syntax());
     lines.add(String.join(", ", power));
-    lines.add(s.networks().isEmpty() ? "always reachable"
-        : "networks " + String.join(", ", s.networks()) + (s.networks().size() > 1
-            ? " (reconverge " + Units.formatDuration(s.reconvergeHours()) + ")" : ""));
+    lines.add(
+        s.networks().isEmpty()
+            ? "always reachable"
+            : "networks "
+                + String.join(", ", s.networks())
+                + (s.networks().size() > 1
+                    ? " (reconverge " + Units.formatDuration(s.reconvergeHours()) + ")"
+                    : ""));
     Fire f = s.fire();
     if (f != null) {
-      lines.add("fire " + new Hazard(f.timeToIgnition(), f.dark()).describeFailures()
-          + ", contained " + Units.exact(f.contained()) + ", dark " + f.dark().syntax()
-          + ", restore " + f.restore().syntax());
+      lines.add(
+          "fire "
+              + new Hazard(f.timeToIgnition(), f.dark()).describeFailures()
+              + ", contained "
+              + Units.exact(f.contained())
+              + ", dark "
+              + f.dark().syntax()
+              + ", restore "
+              + f.restore().syntax());
     }
     if (s.fault() != null) {
       lines.add("fault " + hazard(s.fault()));
@@ -89,24 +115,37 @@ public final class ModelDescription {
 
   private static List<String> serviceLines(Service s) {
     List<String> lines = new ArrayList<>();
-    lines.add((s.users() > 0 ? "users " + Units.formatCount(s.users()) + ", " : "")
-        + "demand " + Units.formatCount(s.demand()) + ", active " + placements(s.deploy())
-        + (s.standby().isEmpty() ? "" : ", standby " + placements(s.standby())));
+    lines.add(
+        (s.users() > 0 ? "users " + Units.formatCount(s.users()) + ", " : "")
+            + "demand "
+            + Units.formatCount(s.demand())
+            + ", active "
+            + placements(s.deploy())
+            + (s.standby().isEmpty() ? "" : ", standby " + placements(s.standby())));
     if (s.failover() != null) {
       var f = s.failover();
-      lines.add("failover " + f.time().syntax() + ", success " + Units.exact(f.success())
-          + (f.needs().isEmpty() ? "" : ", needs " + String.join(", ", f.needs()))
-          + (f.manual() == null ? ", no manual path" : ", else manual " + f.manual().syntax()));
+      lines.add(
+          "failover "
+              + f.time().syntax()
+              + ", success "
+              + Units.exact(f.success())
+              + (f.needs().isEmpty() ? "" : ", needs " + String.join(", ", f.needs()))
+              + (f.manual() == null ? ", no manual path" : ", else manual " + f.manual().syntax()));
     }
-    String tail = (s.requires().isEmpty() ? "" : "requires " + String.join(", ", s.requires()) + ", ")
-        + "slo " + Units.exact(s.slo())
-        + (s.rtoHours().isPresent() ? ", rto " + Units.formatDuration(s.rtoHours().getAsDouble()) : "");
+    String tail =
+        (s.requires().isEmpty() ? "" : "requires " + String.join(", ", s.requires()) + ", ")
+            + "slo "
+            + Units.exact(s.slo())
+            + (s.rtoHours().isPresent()
+                ? ", rto " + Units.formatDuration(s.rtoHours().getAsDouble())
+                : "");
     lines.add(tail);
     return lines;
   }
 
   private static String placements(List<Placement> ps) {
-    return ps.stream().map(p -> p.site() + " " + Units.formatCount(p.capacity()))
+    return ps.stream()
+        .map(p -> p.site() + " " + Units.formatCount(p.capacity()))
         .collect(Collectors.joining(" + "));
   }
 
@@ -120,7 +159,11 @@ public final class ModelDescription {
 
   private static void row(StringBuilder b, int width, String name, List<String> lines) {
     for (int i = 0; i < lines.size(); i++) {
-      b.append("  ").append(pad(i == 0 ? name : "", width)).append("  ").append(lines.get(i)).append('\n');
+      b.append("  ")
+          .append(pad(i == 0 ? name : "", width))
+          .append("  ")
+          .append(lines.get(i))
+          .append('\n');
     }
   }
 
@@ -154,6 +197,11 @@ public final class ModelDescription {
   private static String weekTime(double hour) {
     String[] days = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
     int minutes = (int) Math.round(hour * 60);
-    return String.format(java.util.Locale.ROOT, "%s %02d:%02d", days[minutes / 1440 % 7], minutes / 60 % 24, minutes % 60);
+    return String.format(
+        java.util.Locale.ROOT,
+        "%s %02d:%02d",
+        days[minutes / 1440 % 7],
+        minutes / 60 % 24,
+        minutes % 60);
   }
 }

@@ -21,7 +21,8 @@ class CommandLineTest {
     Cli.Result h = Cli.run(help);
     assertEquals(0, h.code(), h::toString);
     assertTrue(h.out().contains("Usage: firedrill"), h::toString);
-    String[] version = command.isEmpty() ? new String[] {"--version"} : new String[] {command, "--version"};
+    String[] version =
+        command.isEmpty() ? new String[] {"--version"} : new String[] {command, "--version"};
     Cli.Result v = Cli.run(version);
     assertEquals(0, v.code(), v::toString);
     assertTrue(v.out().startsWith("firedrill "), v::toString);
@@ -48,15 +49,18 @@ class CommandLineTest {
 
   @Test
   void kakaoModel_hasTheServicesAndSiteLaterWorkReliesOn() throws Exception {
-    var m = io.firedrill.model.ModelLoader.load(
-        java.nio.file.Path.of("models/kakao-pangyo-2022.yaml"), List.of()).model();
+    var m =
+        io.firedrill.model.ModelLoader.load(
+                java.nio.file.Path.of("models/kakao-pangyo-2022.yaml"), List.of())
+            .model();
     for (String s : KAKAO_SERVICES) {
       assertTrue(m.service(s) != null, s);
     }
     assertTrue(m.site("pangyo") != null);
     assertTrue(m.sites().size() >= 3, "Pangyo and at least two other sites");
     // Kakao's review: ops tooling lived only in Pangyo.
-    assertEquals(List.of("pangyo"),
+    assertEquals(
+        List.of("pangyo"),
         m.service("ops").deploy().stream().map(io.firedrill.model.Placement::site).toList());
   }
 
@@ -79,10 +83,11 @@ class CommandLineTest {
 
   @Test
   void badOverride_exitsTwo_namingTheOverride() {
-    Cli.Result r = Cli.run("validate", "models/three-site-example.yaml",
-        "--set", "sites.east.ups=-1m");
+    Cli.Result r =
+        Cli.run("validate", "models/three-site-example.yaml", "--set", "sites.east.ups=-1m");
     assertEquals(2, r.code(), r::toString);
-    assertEquals(List.of("--set sites.east.ups=-1m: sites.east.ups: must be zero or more, got -1m"),
+    assertEquals(
+        List.of("--set sites.east.ups=-1m: sites.east.ups: must be zero or more, got -1m"),
         r.errLines());
   }
 }

@@ -16,12 +16,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Each distribution family: its exact mean and quantiles against closed forms, and its sampler
  * against those exact values.
  *
- * <p>Sampler checks draw N = 400,000 values with a fixed seed and compare (a) the sample mean
- * with the exact mean and (b) the fraction of draws at or below the exact quantile Q(p) with p,
- * each within 5 standard errors of the estimate itself (the sample standard deviation / sqrt(N),
- * and sqrt(p(1-p)/N)). For a correct sampler each check fails with probability about 5.7e-7
- * (two-sided normal tail at z = 5), so the 12 checks together fail falsely less than once in
- * 100,000 runs.
+ * <p>Sampler checks draw N = 400,000 values with a fixed seed and compare (a) the sample mean with
+ * the exact mean and (b) the fraction of draws at or below the exact quantile Q(p) with p, each
+ * within 5 standard errors of the estimate itself (the sample standard deviation / sqrt(N), and
+ * sqrt(p(1-p)/N)). For a correct sampler each check fails with probability about 5.7e-7 (two-sided
+ * normal tail at z = 5), so the 12 checks together fail falsely less than once in 100,000 runs.
  */
 class DistributionTest {
   private static final int N = 400_000;
@@ -116,13 +115,14 @@ class DistributionTest {
 
   @Test
   void constructors_rejectBadParameters_namingParameterAndValue() {
-    List<Runnable> bad = List.of(
-        () -> new LogNormal(2, 1),
-        () -> new Weibull(0, 1),
-        () -> new Uniform(3, 2),
-        () -> new Triangular(1, 5, 4),
-        () -> new Fixed(-1),
-        () -> new Gamma(1, Double.NaN));
+    List<Runnable> bad =
+        List.of(
+            () -> new LogNormal(2, 1),
+            () -> new Weibull(0, 1),
+            () -> new Uniform(3, 2),
+            () -> new Triangular(1, 5, 4),
+            () -> new Fixed(-1),
+            () -> new Gamma(1, Double.NaN));
     for (Runnable r : bad) {
       IllegalArgumentException e =
           org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, r::run);

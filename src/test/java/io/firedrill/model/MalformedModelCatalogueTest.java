@@ -21,10 +21,10 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The catalogue of malformed models in {@code src/test/resources/malformed}: one defect each.
  *
- * <p>Each file marks its defect with a comment line {@code #   ^ key.path} whose caret stands
- * under the exact column of the line above. Files where a comment cannot say it (empty, binary,
- * broken YAML) are listed in {@code index.txt} as {@code FILE LINE:COL PATH [message words]}.
- * Every case must exit 2 with exactly one error line at that position and no stack trace.
+ * <p>Each file marks its defect with a comment line {@code # ^ key.path} whose caret stands under
+ * the exact column of the line above. Files where a comment cannot say it (empty, binary, broken
+ * YAML) are listed in {@code index.txt} as {@code FILE LINE:COL PATH [message words]}. Every case
+ * must exit 2 with exactly one error line at that position and no stack trace.
  */
 class MalformedModelCatalogueTest {
   private static final Path DIR = Path.of("src/test/resources/malformed");
@@ -43,8 +43,12 @@ class MalformedModelCatalogueTest {
   void catalogue_hasAtLeastThirtyCases_andEachFileHasAnExpectation() throws IOException {
     Map<String, Expected> expected = expectations();
     try (Stream<Path> files = Files.list(DIR)) {
-      List<String> yaml = files.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".yaml")).sorted().toList();
+      List<String> yaml =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".yaml"))
+              .sorted()
+              .toList();
       for (String name : yaml) {
         assertTrue(expected.containsKey(name), name + " has no caret line and no index entry");
       }
@@ -60,11 +64,21 @@ class MalformedModelCatalogueTest {
     assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r::toString);
     List<String> lines = r.errLines();
     assertEquals(1, lines.size(), () -> "one defect, one line:\n" + r.err());
-    String prefix = file + ":" + want.line() + ":" + want.column() + ": "
-        + (want.path().equals("-") ? "" : want.path() + ": ");
-    assertTrue(lines.get(0).startsWith(prefix), () -> "expected prefix " + prefix + "\n got " + lines.get(0));
+    String prefix =
+        file
+            + ":"
+            + want.line()
+            + ":"
+            + want.column()
+            + ": "
+            + (want.path().equals("-") ? "" : want.path() + ": ");
+    assertTrue(
+        lines.get(0).startsWith(prefix),
+        () -> "expected prefix " + prefix + "\n got " + lines.get(0));
     if (!want.words().isEmpty()) {
-      assertTrue(lines.get(0).contains(want.words()), () -> "expected '" + want.words() + "' in " + lines.get(0));
+      assertTrue(
+          lines.get(0).contains(want.words()),
+          () -> "expected '" + want.words() + "' in " + lines.get(0));
     }
   }
 
@@ -77,17 +91,21 @@ class MalformedModelCatalogueTest {
       }
       String[] f = row.split(" ", 4);
       String[] lc = f[1].split(":");
-      out.put(f[0], new Expected(Integer.parseInt(lc[0]), Integer.parseInt(lc[1]), f[2],
-          f.length > 3 ? f[3] : ""));
+      out.put(
+          f[0],
+          new Expected(
+              Integer.parseInt(lc[0]), Integer.parseInt(lc[1]), f[2], f.length > 3 ? f[3] : ""));
     }
     try (Stream<Path> files = Files.list(DIR)) {
       for (Path p : files.filter(x -> x.toString().endsWith(".yaml")).toList()) {
         byte[] bytes = Files.readAllBytes(p);
-        List<String> lines = new ArrayList<>(new String(bytes, StandardCharsets.ISO_8859_1).lines().toList());
+        List<String> lines =
+            new ArrayList<>(new String(bytes, StandardCharsets.ISO_8859_1).lines().toList());
         for (int i = 1; i < lines.size(); i++) {
           String l = lines.get(i);
           if (l.matches("# *\\^ \\S+")) {
-            out.putIfAbsent(p.getFileName().toString(),
+            out.putIfAbsent(
+                p.getFileName().toString(),
                 new Expected(i, l.indexOf('^') + 1, l.substring(l.indexOf('^') + 2).strip(), ""));
           }
         }

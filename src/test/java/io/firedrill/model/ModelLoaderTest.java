@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** Defaults, overrides and error collection of {@link ModelLoader}. */
 class ModelLoaderTest {
-  static final String MINIMAL = """
+  static final String MINIMAL =
+      """
       name: minimal
       sites:
         east: {}
@@ -59,7 +60,9 @@ class ModelLoaderTest {
 
   @Test
   void fileWithThreeDefects_reportsAllThree_inFileOrder() {
-    List<String> errors = errors("""
+    List<String> errors =
+        errors(
+            """
         name: three-defects
         sites:
           east: {ups: 15x}
@@ -68,24 +71,28 @@ class ModelLoaderTest {
             demand: -1
             deploy: {north: 1}
         """);
-    assertEquals(List.of(
-        "test.yaml:3:17: sites.east.ups: unknown time unit 'x' in '15x' (units: s, m, h, d, w, y)",
-        "test.yaml:6:13: services.api.demand: must be positive, got -1",
-        "test.yaml:7:14: services.api.deploy.north: unknown site 'north' (known: east)"), errors);
+    assertEquals(
+        List.of(
+            "test.yaml:3:17: sites.east.ups: unknown time unit 'x' in '15x' (units: s, m, h, d, w, y)",
+            "test.yaml:6:13: services.api.demand: must be positive, got -1",
+            "test.yaml:7:14: services.api.deploy.north: unknown site 'north' (known: east)"),
+        errors);
   }
 
   @Test
   void overrides_reachNestedMaps_andLaterOnesWin() throws ModelException {
-    Model m = load(MINIMAL,
-        "services.api.deploy.west=3K",
-        "services.api.demand=2",
-        "services.api.demand=4",
-        "sites.east.fire.rate=0.01/y",
-        "sites.east.fire.outage=fixed(10h)",
-        "sites.east.fire.restore=fixed(1d)",
-        "services.api.standby.west=500",
-        "services.api.failover.time=fixed(5m)",
-        "services.api.requires=[]");
+    Model m =
+        load(
+            MINIMAL,
+            "services.api.deploy.west=3K",
+            "services.api.demand=2",
+            "services.api.demand=4",
+            "sites.east.fire.rate=0.01/y",
+            "sites.east.fire.outage=fixed(10h)",
+            "sites.east.fire.restore=fixed(1d)",
+            "services.api.standby.west=500",
+            "services.api.failover.time=fixed(5m)",
+            "services.api.requires=[]");
     io.firedrill.model.Service api = m.service("api");
     assertEquals(4, api.demand());
     assertEquals(List.of(new Placement("east", 1), new Placement("west", 3000)), api.deploy());
@@ -96,17 +103,30 @@ class ModelLoaderTest {
 
   @Test
   void overrides_areValidatedLikeTheFile_andNameTheOverride() {
-    assertEquals(List.of("--set services.api.deploy.wset=3: services.api.deploy.wset: unknown site"
-        + " 'wset' (known: east, west)"), errors(MINIMAL, "services.api.deploy.wset=3"));
-    assertEquals(List.of("--set sites.east.upz=3m: sites.east.upz: unknown key 'upz', did you mean"
-        + " 'ups'? (expected one of: grid, networks, reconverge, ups, generator, restart, fire,"
-        + " fault)"), errors(MINIMAL, "sites.east.upz=3m"));
-    assertEquals(List.of("--set name.x=1: name: is a value, not a mapping, so it has no key 'x'"),
+    assertEquals(
+        List.of(
+            "--set services.api.deploy.wset=3: services.api.deploy.wset: unknown site"
+                + " 'wset' (known: east, west)"),
+        errors(MINIMAL, "services.api.deploy.wset=3"));
+    assertEquals(
+        List.of(
+            "--set sites.east.upz=3m: sites.east.upz: unknown key 'upz', did you mean"
+                + " 'ups'? (expected one of: grid, networks, reconverge, ups, generator, restart, fire,"
+                + " fault)"),
+        errors(MINIMAL, "sites.east.upz=3m"));
+    assertEquals(
+        List.of("--set name.x=1: name: is a value, not a mapping, so it has no key 'x'"),
         errors(MINIMAL, "name.x=1"));
-    assertEquals(List.of("--set services.api.demand: expected PATH=VALUE, for example"
-        + " sites.east.fire.rate=0.01/y"), errors(MINIMAL, "services.api.demand"));
-    assertEquals(List.of("--set ..x=1: '..x' is not a key path (expected dotted keys such as"
-        + " services.talk.standby.west)"), errors(MINIMAL, "..x=1"));
+    assertEquals(
+        List.of(
+            "--set services.api.demand: expected PATH=VALUE, for example"
+                + " sites.east.fire.rate=0.01/y"),
+        errors(MINIMAL, "services.api.demand"));
+    assertEquals(
+        List.of(
+            "--set ..x=1: '..x' is not a key path (expected dotted keys such as"
+                + " services.talk.standby.west)"),
+        errors(MINIMAL, "..x=1"));
   }
 
   @Test
@@ -123,7 +143,9 @@ class ModelLoaderTest {
 
   @Test
   void dependencyOrder_putsRequiredServicesFirst() throws ModelException {
-    Model m = load("""
+    Model m =
+        load(
+            """
         name: order
         sites: {east: {}}
         services:
@@ -132,13 +154,16 @@ class ModelLoaderTest {
           a: {deploy: {east: 1}}
           d: {deploy: {east: 1}}
         """);
-    assertEquals(List.of("a", "b", "c", "d"),
+    assertEquals(
+        List.of("a", "b", "c", "d"),
         m.dependencyOrder().stream().map(io.firedrill.model.Service::name).toList());
   }
 
   @Test
   void longerCycle_isNamedInFull() {
-    List<String> errors = errors("""
+    List<String> errors =
+        errors(
+            """
         name: cycle
         sites: {east: {}}
         services:
@@ -147,17 +172,26 @@ class ModelLoaderTest {
           c: {deploy: {east: 1}, requires: [a]}
         """);
     assertEquals(1, errors.size(), errors::toString);
-    assertTrue(errors.get(0).endsWith("services.a.requires: dependency cycle: a -> b -> c -> a"
-        + " (requires must not loop)"), errors.get(0));
+    assertTrue(
+        errors
+            .get(0)
+            .endsWith(
+                "services.a.requires: dependency cycle: a -> b -> c -> a"
+                    + " (requires must not loop)"),
+        errors.get(0));
   }
 
   @Test
   void missingFile_andDirectory_areOneLineErrors() {
-    ModelException missing = assertThrows(ModelException.class,
-        () -> ModelLoader.load(java.nio.file.Path.of("no/such/model.yaml"), List.of()));
+    ModelException missing =
+        assertThrows(
+            ModelException.class,
+            () -> ModelLoader.load(java.nio.file.Path.of("no/such/model.yaml"), List.of()));
     assertEquals("no/such/model.yaml: no such file", missing.errors().get(0).format());
-    ModelException dir = assertThrows(ModelException.class,
-        () -> ModelLoader.load(java.nio.file.Path.of("models"), List.of()));
+    ModelException dir =
+        assertThrows(
+            ModelException.class,
+            () -> ModelLoader.load(java.nio.file.Path.of("models"), List.of()));
     assertEquals("models: is a directory, not a model file", dir.errors().get(0).format());
   }
 }

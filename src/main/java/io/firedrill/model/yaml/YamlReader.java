@@ -1,7 +1,6 @@
 package io.firedrill.model.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -22,11 +21,11 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 /**
  * Reads YAML text into a {@link Node} tree with a position on every node.
  *
- * <p>It reads Jackson's YAML token stream rather than its tree model because the tree model
- * forgets positions and silently keeps the last of two duplicate keys. Aliases ({@code *name})
- * are refused: a model has no use for them, and refusing them means an alias bomb costs nothing.
- * Malformed YAML, an empty file and a file that is not UTF-8 text each become one {@link
- * ModelError} at the position of the defect.
+ * <p>It reads Jackson's YAML token stream rather than its tree model because the tree model forgets
+ * positions and silently keeps the last of two duplicate keys. Aliases ({@code *name}) are refused:
+ * a model has no use for them, and refusing them means an alias bomb costs nothing. Malformed YAML,
+ * an empty file and a file that is not UTF-8 text each become one {@link ModelError} at the
+ * position of the defect.
  */
 public final class YamlReader {
 
@@ -61,8 +60,11 @@ public final class YamlReader {
           new ModelError(
               Origin.at(source, 1, 1),
               "",
-              "file is too large: " + bytes.length + " bytes (a model may have at most "
-                  + MAX_BYTES + " bytes)"));
+              "file is too large: "
+                  + bytes.length
+                  + " bytes (a model may have at most "
+                  + MAX_BYTES
+                  + " bytes)"));
     }
     String text = decodeUtf8(source, bytes);
     YamlReader reader = new YamlReader(source, false, text);
@@ -85,7 +87,9 @@ public final class YamlReader {
   public static Node readOverrideValue(String overrideText, String value) throws ModelException {
     YamlReader reader = new YamlReader("--set " + overrideText, true, value);
     Node node = reader.parse();
-    return node == null ? new Node.Scalar(Origin.override(overrideText), null, Origin.override(overrideText)) : node;
+    return node == null
+        ? new Node.Scalar(Origin.override(overrideText), null, Origin.override(overrideText))
+        : node;
   }
 
   private Node parse() throws ModelException {
@@ -103,7 +107,10 @@ public final class YamlReader {
       }
       Node root = readValue(parser, "");
       if (root != null && errors.isEmpty() && parser.nextToken() != null) {
-        fail(parser.currentTokenLocation(), "", "more than one YAML document (expected exactly one)");
+        fail(
+            parser.currentTokenLocation(),
+            "",
+            "more than one YAML document (expected exactly one)");
       }
       if (!errors.isEmpty()) {
         throw new ModelException(errors);
@@ -119,8 +126,12 @@ public final class YamlReader {
     JsonToken token = parser.currentToken();
     Origin origin = origin(parser.currentTokenLocation());
     if (parser.isCurrentAlias()) {
-      return fail(parser.currentTokenLocation(), path, "YAML aliases (*" + parser.getText()
-          + ") are not supported in a model; write the value out");
+      return fail(
+          parser.currentTokenLocation(),
+          path,
+          "YAML aliases (*"
+              + parser.getText()
+              + ") are not supported in a model; write the value out");
     }
     switch (token) {
       case START_OBJECT:
@@ -152,8 +163,15 @@ public final class YamlReader {
       Node value = readValue(parser, keyPath);
       Node.Mapping.Entry previous = mapping.get(key);
       if (previous != null) {
-        errors.add(new ModelError(keyOrigin, keyPath, "duplicate key '" + key
-            + "' (first given at line " + previous.keyOrigin().line() + ")"));
+        errors.add(
+            new ModelError(
+                keyOrigin,
+                keyPath,
+                "duplicate key '"
+                    + key
+                    + "' (first given at line "
+                    + previous.keyOrigin().line()
+                    + ")"));
         ok = false;
       } else if (value == null) {
         ok = false;
@@ -195,7 +213,8 @@ public final class YamlReader {
     if (override) {
       return new Origin(source, 0, 0, true);
     }
-    return Origin.at(source, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+    return Origin.at(
+        source, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
   }
 
   /** Moves past an opening quote, so that positions inside a value point at its characters. */
@@ -204,7 +223,9 @@ public final class YamlReader {
       return origin;
     }
     String line = line(origin.line());
-    int index = line.offsetByCodePoints(0, Math.min(origin.column() - 1, line.codePointCount(0, line.length())));
+    int index =
+        line.offsetByCodePoints(
+            0, Math.min(origin.column() - 1, line.codePointCount(0, line.length())));
     if (index < line.length() && (line.charAt(index) == '"' || line.charAt(index) == '\'')) {
       return origin.shifted(1);
     }
@@ -231,24 +252,42 @@ public final class YamlReader {
       cause = cause.getCause();
     }
     if (cause instanceof MarkedYAMLException marked) {
-      Mark mark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+      Mark mark =
+          marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
       String problem = marked.getProblem() != null ? marked.getProblem() : marked.getMessage();
       String context = marked.getContext() == null ? "" : marked.getContext();
-      if (context.startsWith("while parsing a flow") && marked.getContextMark() != null
+      if (context.startsWith("while parsing a flow")
+          && marked.getContextMark() != null
           && mark != null) {
         // An unclosed bracket is found only where something else begins; the defect is the
         // bracket, so point there and say where the parser gave up.
         char bracket = context.contains("mapping") ? '{' : '[';
         Mark open = marked.getContextMark();
-        Origin at = override ? new Origin(source, 0, 0, true)
-            : Origin.at(source, open.getLine() + 1, open.getColumn() + 1);
-        return new ModelError(at, "", "malformed YAML: this '" + bracket + "' is never closed"
-            + " (expected ',' or '" + (bracket == '{' ? '}' : ']') + "' before line "
-            + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")");
+        Origin at =
+            override
+                ? new Origin(source, 0, 0, true)
+                : Origin.at(source, open.getLine() + 1, open.getColumn() + 1);
+        return new ModelError(
+            at,
+            "",
+            "malformed YAML: this '"
+                + bracket
+                + "' is never closed"
+                + " (expected ',' or '"
+                + (bracket == '{' ? '}' : ']')
+                + "' before line "
+                + (mark.getLine() + 1)
+                + ", column "
+                + (mark.getColumn() + 1)
+                + ")");
       }
-      Origin at = override
-          ? new Origin(source, 0, 0, true)
-          : Origin.at(source, mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1);
+      Origin at =
+          override
+              ? new Origin(source, 0, 0, true)
+              : Origin.at(
+                  source,
+                  mark == null ? 1 : mark.getLine() + 1,
+                  mark == null ? 1 : mark.getColumn() + 1);
       return new ModelError(at, "", "malformed YAML: " + describeProblem(problem, marked));
     }
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -256,11 +295,14 @@ public final class YamlReader {
     if (cut > 0) {
       message = message.substring(0, cut);
     }
-    JsonLocation location = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
-        ? jpe.getLocation() : null;
-    Origin at = override || location == null
-        ? (override ? new Origin(source, 0, 0, true) : Origin.at(source, 1, 1))
-        : origin(location);
+    JsonLocation location =
+        e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
+            ? jpe.getLocation()
+            : null;
+    Origin at =
+        override || location == null
+            ? (override ? new Origin(source, 0, 0, true) : Origin.at(source, 1, 1))
+            : origin(location);
     return new ModelError(at, "", "malformed YAML: " + message);
   }
 
@@ -278,15 +320,21 @@ public final class YamlReader {
 
   /** Strict UTF-8 decoding: a NUL byte or an invalid sequence means this is no text file. */
   private static String decodeUtf8(String source, byte[] bytes) throws ModelException {
-    int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
-        && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+    int start =
+        bytes.length >= 3
+                && (bytes[0] & 0xff) == 0xef
+                && (bytes[1] & 0xff) == 0xbb
+                && (bytes[2] & 0xff) == 0xbf
+            ? 3
+            : 0;
     for (int i = start; i < bytes.length; i++) {
       if (bytes[i] == 0) {
         throw notText(source, bytes, start, i, "a NUL byte");
       }
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
@@ -297,7 +345,8 @@ public final class YamlReader {
     }
   }
 
-  private static ModelException notText(String source, byte[] bytes, int start, int at, String what) {
+  private static ModelException notText(
+      String source, byte[] bytes, int start, int at, String what) {
     int line = 1;
     int lineStart = start;
     for (int i = start; i < at; i++) {
@@ -308,16 +357,23 @@ public final class YamlReader {
     }
     String before = new String(bytes, lineStart, at - lineStart, StandardCharsets.UTF_8);
     int column = 1 + before.codePointCount(0, before.length());
-    return new ModelException(new ModelError(Origin.at(source, line, column), "",
-        "not a UTF-8 text file (" + what + "); a model is YAML text"));
+    return new ModelException(
+        new ModelError(
+            Origin.at(source, line, column),
+            "",
+            "not a UTF-8 text file (" + what + "); a model is YAML text"));
   }
 
   private static int firstInvalidUtf8(byte[] bytes, int start) {
     int i = start;
     while (i < bytes.length) {
       int b = bytes[i] & 0xff;
-      int n = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2
-          : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+      int n =
+          b < 0x80
+              ? 0
+              : b >= 0xc2 && b <= 0xdf
+                  ? 1
+                  : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
       if (n < 0 || i + n >= bytes.length) {
         return i;
       }
