@@ -1,0 +1,154 @@
+package io.firedrill.engine;
+
+import java.util.Arrays;
+
+/**
+ * A growable list of half-open intervals [start, end) with a cause each, in primitive arrays.
+ *
+ * <p>The kernel keeps one per hazard and per site and clears it every trial; it grows only when a
+ * trial has more intervals than any before it, so in steady state it allocates nothing.
+ */
+final class IntervalBuffer {
+  double[] start = new double[8];
+  double[] end = new double[8];
+  int[] cause = new int[8];
+  int size;
+
+  void clear() {
+    size = 0;
+  }
+
+  void add(double s, double e, int c) {
+    if (size == start.length) {
+      int n = size * 2;
+      start = Arrays.copyOf(start, n);
+      end = Arrays.copyOf(end, n);
+      cause = Arrays.copyOf(cause, n);
+    }
+    start[size] = s;
+    end[size] = e;
+    cause[size] = c;
+    size++;
+  }
+
+  void addAll(IntervalBuffer other) {
+    for (int i = 0; i < other.size; i++) {
+      add(other.start[i], other.end[i], other.cause[i]);
+    }
+  }
+
+  /** True if t lies in one of the intervals; they must be sorted and disjoint. */
+  boolean contains(double t) {
+    int lo = 0;
+    int hi = size - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (start[mid] > t) {
+        hi = mid - 1;
+      } else if (end[mid] <= t) {
+        lo = mid + 1;
+      } else {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Sorts by start (heapsort: in place, O(n log n), deterministic). */
+  void sortByStart() {
+    if (size < 2 || isSorted()) {
+      return;
+    }
+    for (int i = size / 2 - 1; i >= 0; i--) {
+      siftDown(i, size);
+    }
+    for (int n = size - 1; n > 0; n--) {
+      swap(0, n);
+      siftDown(0, n);
+    }
+  }
+
+  private boolean isSorted() {
+    for (int i = 1; i < size; i++) {
+      if (start[i] < start[i - 1]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void siftDown(int i, int n) {
+    while (true) {
+      int child = 2 * i + 1;
+      if (child >= n) {
+        return;
+      }
+      if (child + 1 < n && start[child + 1] > start[child]) {
+        child++;
+      }
+      if (start[i] >= start[child]) {
+        return;
+      }
+      swap(i, child);
+      i = child;
+    }
+  }
+
+  private void swap(int i, int j) {
+    double s = start[i];
+    start[i] = start[j];
+    start[j] = s;
+    double e = end[i];
+    end[i] = end[j];
+    end[j] = e;
+    int c = cause[i];
+    cause[i] = cause[j];
+    cause[j] = c;
+  }
+
+  /**
+   * Merges overlapping or touching intervals in place (they must be sorted by start); a merged
+   * interval keeps the cause of its earliest part, the one that began it.
+   */
+  void mergeOverlaps() {
+    if (size == 0) {
+      return;
+    }
+    int w = 0;
+    for (int i = 1; i < size; i++) {
+      if (start[i] <= end[w]) {
+        if (end[i] > end[w]) {
+          end[w] = end[i];
+        }
+      } else {
+        w++;
+        start[w] = start[i];
+        end[w] = end[i];
+        cause[w] = cause[i];
+      }
+    }
+    size = w + 1;
+  }
+
+  /**
+   * Writes into {@code out} the intersection of two sorted, disjoint lists. An overlap is caused by
+   * whichever interval began later: the failure that completed it.
+   */
+  static void intersect(IntervalBuffer a, IntervalBuffer b, IntervalBuffer out) {
+    out.clear();
+    int i = 0;
+    int j = 0;
+    while (i < a.size && j < b.size) {
+      double s = Math.max(a.start[i], b.start[j]);
+      double e = Math.min(a.end[i], b.end[j]);
+      if (s < e) {
+        out.add(s, e, a.start[i] >= b.start[j] ? a.cause[i] : b.cause[j]);
+      }
+      if (a.end[i] < b.end[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+  }
+}

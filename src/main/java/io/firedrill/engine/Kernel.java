@@ -1,0 +1,867 @@
+package io.firedrill.engine;
+
+import io.firedrill.plan.Plan;
+import java.util.Arrays;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * One trial of SPEC §2, exactly: no time grid, no approximation but floating point.
+ *
+ * <h2>Design</h2>
+ *
+ * <p>A trial runs in two phases.
+ *
+ * <p><b>Hazards to site timelines.</b> Every grid, network, fire and fault is an alternating
+ * renewal process, sampled up to the horizon. Grid outages become power losses per site through the
+ * UPS and the generator (fail-to-start, then an exponential running time); power losses and
+ * internal faults are merged, and each merged loss is followed by a sampled restart, which a new
+ * loss during the restart aborts. A site is unreachable while all its networks are down, and for
+ * {@code min(reconverge, outage)} when one of them fails while another is up. Fires are dark
+ * intervals followed by a linear ramp. The union of everything that zeroes a site is its list of
+ * <i>blocked</i> intervals, each tagged with the cause that began it; ramps are kept apart.
+ *
+ * <p><b>Sweep.</b> The blocked and ramp boundaries of all sites form one sorted list of events.
+ * Between two events every site's capacity factor is constant or linear (a ramp), so every
+ * service's active and standby capacity is linear, its own fraction {@code min(1, ·)} is linear
+ * with at most one kink, and its served fraction, a product over its requirements, is a
+ * non-decreasing polynomial. The sweep moves from event to event: at each it applies the site
+ * changes, applies due failover joins, computes served fractions in dependency order, opens outages
+ * and starts failovers (needs judged on that state, SPEC §2). Over each segment it integrates user
+ * impact: constant segments in closed form, ramp segments split at every kink and hour boundary and
+ * integrated by Gauss–Legendre quadrature with enough nodes to be exact for the polynomial's
+ * degree; where a served fraction rises through its slo inside a segment, the crossing is found by
+ * bisection (the function is monotone) to the last bit.
+ *
+ * <h2>Random streams</h2>
+ *
+ * <p>Each trial has two streams reseeded from its block's stream: one for hazards, one for failover
+ * decisions, so that a change that alters failover behaviour leaves every hazard timeline as it was
+ * (common random numbers). Every draw that a branch might skip is drawn anyway, for the same
+ * reason.
+ *
+ * <h2>Allocation</h2>
+ *
+ * <p>None per trial: buffers belong to the kernel (one per worker) and grow only when a trial needs
+ * more room than any before. No boxing, lambdas, streams or formatting below.
+ */
+public final class Kernel {
+  private static final int BLOCK_START = 0;
+  private static final int BLOCK_END = 1;
+  private static final int RAMP_START = 2;
+  private static final int RAMP_END = 3;
+
+  private static final int NORMAL = 0;
+  private static final int PENDING = 1;
+  private static final int JOINED = 2;
+
+  private final Plan p;
+  private final double horizon;
+  private final TrialStream hazardRng = new TrialStream();
+  private final TrialStream decisionRng = new TrialStream();
+  private final ContinuousSampler[] hazardSampler;
+  private final ContinuousSampler[] decisionSampler;
+  private final ZigguratSampler.Exponential unitExponential;
+  private final boolean healthyAtRest;
+
+  private final IntervalBuffer[] netDown;
+  private final IntervalBuffer[] power;
+  private final IntervalBuffer[] blocked;
+  private final IntervalBuffer[] ramps;
+  private final IntervalBuffer scratchA = new IntervalBuffer();
+  private final IntervalBuffer scratchB = new IntervalBuffer();
+
+  // Events of the sweep, sorted by time.
+  private double[] evTime = new double[32];
+  private int[] evSite = new int[32];
+  private int[] evType = new int[32];
+  private int[] evCause = new int[32];
+  private int[] evOrder = new int[32];
+  private int evCount;
+
+  // Site state during the sweep.
+  private final boolean[] siteBlocked;
+  private final boolean[] siteRamping;
+  private final double[] rampFrom;
+  private final double[] rampTo;
+  private final double[] capValue;
+  private final double[] capSlope;
+
+  // Service state during the sweep.
+  private final double[] act0;
+  private final double[] actSlope;
+  private final double[] stb0;
+  private final double[] stbSlope;
+  private final int[] foState;
+  private final double[] joinAt;
+  private final double[] served;
+  private final double[] servedEnd;
+  private final double[] evalServed;
+  private final double[] pieceEnd;
+  private final int[] degree;
+  private final boolean[] inOutage;
+  private final double[] outageStart;
+  private final int[] outageCause;
+  private final double[] outageUserHours;
+  private final int[] impactCause;
+  private double[] pieces = new double[16];
+
+  /** Per-trial results, by service in dependency order; valid after {@link #run}. */
+  public final double[] downtime;
+
+  public final int[] outages;
+  public final double[] longest;
+  public final double[] userHours;
+  public final boolean[] rtoBreach;
+
+  /** Accumulated over trials until {@link #clearCauses}: [service * causes + cause]. */
+  public final long[] causeOutages;
+
+  public final double[] causeDowntime;
+  public final double[] causeUserHours;
+
+  private OutageLog log;
+  private long trial;
+
+  /** Receives every outage as it closes, for {@code outages.csv}. */
+  public interface OutageLog {
+    /** Called once per outage; must not allocate per call in steady state. */
+    void outage(long trial, int service, int cause, double start, double end, double userHours);
+  }
+
+  /** A kernel for one worker. */
+  public Kernel(Plan plan) {
+    this.p = plan;
+    this.horizon = plan.horizonHours;
+    int nd = plan.distributions.size();
+    hazardSampler = new ContinuousSampler[nd];
+    decisionSampler = new ContinuousSampler[nd];
+    for (int i = 0; i < nd; i++) {
+      hazardSampler[i] = plan.distributions.get(i).sampler(hazardRng);
+      decisionSampler[i] = plan.distributions.get(i).sampler(decisionRng);
+    }
+    unitExponential = ZigguratSampler.Exponential.of(hazardRng);
+
+    netDown = buffers(plan.networks);
+    power = buffers(plan.sites);
+    blocked = buffers(plan.sites);
+    ramps = buffers(plan.sites);
+    siteBlocked = new boolean[plan.sites];
+    siteRamping = new boolean[plan.sites];
+    rampFrom = new double[plan.sites];
+    rampTo = new double[plan.sites];
+    capValue = new double[plan.sites];
+    capSlope = new double[plan.sites];
+
+    int ns = plan.services;
+    act0 = new double[ns];
+    actSlope = new double[ns];
+    stb0 = new double[ns];
+    stbSlope = new double[ns];
+    foState = new int[ns];
+    joinAt = new double[ns];
+    served = new double[ns];
+    servedEnd = new double[ns];
+    evalServed = new double[ns];
+    pieceEnd = new double[ns];
+    degree = new int[ns];
+    inOutage = new boolean[ns];
+    outageStart = new double[ns];
+    outageCause = new int[ns];
+    outageUserHours = new double[ns];
+    impactCause = new int[ns];
+    downtime = new double[ns];
+    outages = new int[ns];
+    longest = new double[ns];
+    userHours = new double[ns];
+    rtoBreach = new boolean[ns];
+    causeOutages = new long[ns * plan.causes()];
+    causeDowntime = new double[ns * plan.causes()];
+    causeUserHours = new double[ns * plan.causes()];
+
+    boolean healthy = true;
+    for (int a = 0; a < ns; a++) {
+      double full = 0;
+      for (double c : plan.deployCapacity[a]) {
+        full += c;
+      }
+      healthy &= full >= plan.demand[a];
+    }
+    healthyAtRest = healthy;
+  }
+
+  private static IntervalBuffer[] buffers(int n) {
+    IntervalBuffer[] b = new IntervalBuffer[n];
+    for (int i = 0; i < n; i++) {
+      b[i] = new IntervalBuffer();
+    }
+    return b;
+  }
+
+  /** Sets where closing outages are reported (null: nowhere). */
+  public void setOutageLog(OutageLog log) {
+    this.log = log;
+  }
+
+  /** Zeroes the per-cause accumulators. */
+  public void clearCauses() {
+    Arrays.fill(causeOutages, 0);
+    Arrays.fill(causeDowntime, 0);
+    Arrays.fill(causeUserHours, 0);
+  }
+
+  /**
+   * Runs trial number {@code trialIndex} on the streams seeded by (h0, h1) for hazards and (d0, d1)
+   * for decisions; results are in the public arrays.
+   *
+   * @return true if any service was affected (a trial that returns false has all-zero results)
+   */
+  public boolean run(long trialIndex, long h0, long h1, long d0, long d1) {
+    trial = trialIndex;
+    hazardRng.reseed(h0, h1);
+    decisionRng.reseed(d0, d1);
+    Arrays.fill(downtime, 0);
+    Arrays.fill(outages, 0);
+    Arrays.fill(longest, 0);
+    Arrays.fill(userHours, 0);
+    Arrays.fill(rtoBreach, false);
+    sampleHazards();
+    buildEvents();
+    if (evCount == 0 && healthyAtRest) {
+      return false;
+    }
+    sweep();
+    return true;
+  }
+
+  // -----------------------------------------------------------------------------------------
+  // Phase 1: hazards to blocked and ramp intervals per site.
+
+  private void sampleHazards() {
+    final double h = horizon;
+    for (int s = 0; s < p.sites; s++) {
+      power[s].clear();
+      blocked[s].clear();
+      ramps[s].clear();
+    }
+    // Grids: each outage reaches each fed site through its UPS and generator.
+    for (int g = 0; g < p.grids; g++) {
+      ContinuousSampler ttf = hazardSampler[p.gridTtf[g]];
+      ContinuousSampler out = hazardSampler[p.gridOutage[g]];
+      int[] fed = p.gridSites[g];
+      for (double t = ttf.sample(); t < h; ) {
+        double len = out.sample();
+        for (int s : fed) {
+          gridOutageAtSite(s, g, t, len);
+        }
+        t += len + ttf.sample();
+      }
+    }
+    for (int s = 0; s < p.sites; s++) {
+      if (p.faultTtf[s] != Plan.NONE) {
+        renewal(
+            hazardSampler[p.faultTtf[s]],
+            hazardSampler[p.faultOutage[s]],
+            power[s],
+            p.causeFaultBase + s);
+      }
+    }
+    for (int n = 0; n < p.networks; n++) {
+      netDown[n].clear();
+      renewal(hazardSampler[p.netTtf[n]], hazardSampler[p.netOutage[n]], netDown[n], p.grids + n);
+    }
+    for (int s = 0; s < p.sites; s++) {
+      powerWithRestart(s);
+      unreachable(s);
+      fires(s);
+      blocked[s].sortByStart();
+      blocked[s].mergeOverlaps();
+    }
+  }
+
+  /** Up for a time to failure, down for an outage, until the horizon. */
+  private void renewal(
+      ContinuousSampler ttf, ContinuousSampler outage, IntervalBuffer out, int cause) {
+    for (double t = ttf.sample(); t < horizon; ) {
+      double len = outage.sample();
+      out.add(t, t + len, cause);
+      t += len + ttf.sample();
+    }
+  }
+
+  private void gridOutageAtSite(int s, int g, double t, double len) {
+    double ups = p.upsHours[s];
+    if (!p.hasGenerator[s]) {
+      if (len > ups) {
+        power[s].add(t + ups, t + len, g);
+      }
+      return;
+    }
+    // Both draws are always made, so that a change of parameters moves no later draw.
+    boolean failsToStart = hazardRng.nextDouble() < p.failToStart[s];
+    double rate = p.generatorFailuresPerHour[s];
+    double runs = rate > 0 ? unitExponential.sample() / rate : Double.POSITIVE_INFINITY;
+    int cause = p.causeGeneratorBase + s;
+    if (failsToStart) {
+      if (len > ups) {
+        power[s].add(t + ups, t + len, cause);
+      }
+    } else if (runs + ups < len) {
+      power[s].add(t + runs + ups, t + len, cause);
+    }
+  }
+
+  /**
+   * Merges power losses and adds each one's restart; a loss that begins during a restart aborts it,
+   * and capacity returns only after the restart that follows the last loss.
+   */
+  private void powerWithRestart(int s) {
+    IntervalBuffer pw = power[s];
+    pw.sortByStart();
+    pw.mergeOverlaps();
+    ContinuousSampler restart = p.restart[s] == Plan.NONE ? null : hazardSampler[p.restart[s]];
+    double curStart = 0;
+    double curEnd = -1;
+    int curCause = 0;
+    for (int i = 0; i < pw.size; i++) {
+      double r = restart == null ? 0 : restart.sample();
+      if (curEnd >= 0 && pw.start[i] < curEnd) {
+        curEnd = pw.end[i] + r;
+      } else {
+        if (curEnd >= 0) {
+          blocked[s].add(curStart, curEnd, curCause);
+        }
+        curStart = pw.start[i];
+        curEnd = pw.end[i] + r;
+        curCause = pw.cause[i];
+      }
+    }
+    if (curEnd >= 0) {
+      blocked[s].add(curStart, curEnd, curCause);
+    }
+  }
+
+  /** All networks down, plus the reconvergence blip when one fails while another is up. */
+  private void unreachable(int s) {
+    int[] nets = p.siteNetworks[s];
+    if (nets.length == 0) {
+      return;
+    }
+    if (nets.length == 1) {
+      blocked[s].addAll(netDown[nets[0]]);
+      return;
+    }
+    IntervalBuffer all = scratchA;
+    IntervalBuffer next = scratchB;
+    all.clear();
+    all.addAll(netDown[nets[0]]);
+    for (int k = 1; k < nets.length; k++) {
+      IntervalBuffer.intersect(all, netDown[nets[k]], next);
+      IntervalBuffer t = all;
+      all = next;
+      next = t;
+    }
+    blocked[s].addAll(all);
+    double rc = p.reconvergeHours[s];
+    if (rc <= 0) {
+      return;
+    }
+    for (int n : nets) {
+      IntervalBuffer d = netDown[n];
+      for (int i = 0; i < d.size; i++) {
+        double a = d.start[i];
+        boolean otherUp = false;
+        for (int m : nets) {
+          if (m != n && !netDown[m].contains(a)) {
+            otherUp = true;
+            break;
+          }
+        }
+        if (otherUp) {
+          blocked[s].add(a, a + Math.min(rc, d.end[i] - a), d.cause[i]);
+        }
+      }
+    }
+  }
+
+  private void fires(int s) {
+    if (p.fireTtf[s] == Plan.NONE) {
+      return;
+    }
+    ContinuousSampler ttf = hazardSampler[p.fireTtf[s]];
+    ContinuousSampler dark = hazardSampler[p.fireDark[s]];
+    ContinuousSampler restore = hazardSampler[p.fireRestore[s]];
+    double contained = p.fireContained[s];
+    int cause = p.causeFireBase + s;
+    for (double t = ttf.sample(); t < horizon; ) {
+      boolean isContained = hazardRng.nextDouble() < contained;
+      double d = dark.sample();
+      double r = restore.sample();
+      if (isContained) {
+        t += ttf.sample();
+      } else {
+        blocked[s].add(t, t + d, cause);
+        ramps[s].add(t + d, t + d + r, cause);
+        t += d + r + ttf.sample();
+      }
+    }
+  }
+
+  // -----------------------------------------------------------------------------------------
+  // Phase 2: the sweep.
+
+  private void buildEvents() {
+    evCount = 0;
+    for (int s = 0; s < p.sites; s++) {
+      IntervalBuffer b = blocked[s];
+      for (int i = 0; i < b.size && b.start[i] < horizon; i++) {
+        addEvent(b.start[i], s, BLOCK_START, b.cause[i]);
+        if (b.end[i] < horizon) {
+          addEvent(b.end[i], s, BLOCK_END, b.cause[i]);
+        }
+      }
+      IntervalBuffer r = ramps[s];
+      for (int i = 0; i < r.size && r.start[i] < horizon; i++) {
+        addEvent(r.start[i], s, RAMP_START, r.cause[i]);
+        if (r.end[i] < horizon) {
+          addEvent(r.end[i], s, RAMP_END, r.cause[i]);
+        }
+      }
+    }
+    sortEvents();
+  }
+
+  private void addEvent(double t, int site, int type, int cause) {
+    if (evCount == evTime.length) {
+      int n = evCount * 2;
+      evTime = Arrays.copyOf(evTime, n);
+      evSite = Arrays.copyOf(evSite, n);
+      evType = Arrays.copyOf(evType, n);
+      evCause = Arrays.copyOf(evCause, n);
+      evOrder = Arrays.copyOf(evOrder, n);
+    }
+    evTime[evCount] = t;
+    evSite[evCount] = site;
+    evType[evCount] = type;
+    evCause[evCount] = cause;
+    evCount++;
+  }
+
+  /** Sorts event indices by time into evOrder (insertion sort when short, heapsort otherwise). */
+  private void sortEvents() {
+    for (int i = 0; i < evCount; i++) {
+      evOrder[i] = i;
+    }
+    if (evCount <= 32) {
+      for (int i = 1; i < evCount; i++) {
+        int x = evOrder[i];
+        double tx = evTime[x];
+        int j = i - 1;
+        while (j >= 0 && evTime[evOrder[j]] > tx) {
+          evOrder[j + 1] = evOrder[j];
+          j--;
+        }
+        evOrder[j + 1] = x;
+      }
+      return;
+    }
+    for (int i = evCount / 2 - 1; i >= 0; i--) {
+      siftEvents(i, evCount);
+    }
+    for (int n = evCount - 1; n > 0; n--) {
+      int t = evOrder[0];
+      evOrder[0] = evOrder[n];
+      evOrder[n] = t;
+      siftEvents(0, n);
+    }
+  }
+
+  private void siftEvents(int i, int n) {
+    while (true) {
+      int c = 2 * i + 1;
+      if (c >= n) {
+        return;
+      }
+      if (c + 1 < n && later(evOrder[c + 1], evOrder[c])) {
+        c++;
+      }
+      if (!later(evOrder[c], evOrder[i])) {
+        return;
+      }
+      int t = evOrder[i];
+      evOrder[i] = evOrder[c];
+      evOrder[c] = t;
+      i = c;
+    }
+  }
+
+  /** Event order: by time, then by index (so ties keep generation order, deterministically). */
+  private boolean later(int x, int y) {
+    return evTime[x] > evTime[y] || (evTime[x] == evTime[y] && x > y);
+  }
+
+  private void sweep() {
+    final int ns = p.services;
+    Arrays.fill(siteBlocked, false);
+    Arrays.fill(siteRamping, false);
+    Arrays.fill(foState, NORMAL);
+    Arrays.fill(inOutage, false);
+    Arrays.fill(servedEnd, 1.0);
+    Arrays.fill(impactCause, p.causeBaseline);
+    double t = 0;
+    int next = 0;
+    while (true) {
+      // Apply every event at time t; the first blocking event names the cause of any drop.
+      int dropCause = t == 0 ? p.causeBaseline : -1;
+      while (next < evCount && evTime[evOrder[next]] <= t) {
+        int e = evOrder[next++];
+        int s = evSite[e];
+        switch (evType[e]) {
+          case BLOCK_START:
+            siteBlocked[s] = true;
+            if (dropCause < 0 || dropCause == p.causeBaseline) {
+              dropCause = evCause[e];
+            }
+            break;
+          case BLOCK_END:
+            siteBlocked[s] = false;
+            break;
+          case RAMP_START:
+            siteRamping[s] = true;
+            rampFrom[s] = evTime[e];
+            rampTo[s] = rampEndOf(s, evTime[e]);
+            break;
+          default:
+            siteRamping[s] = false;
+            break;
+        }
+      }
+      if (dropCause < 0) {
+        dropCause = p.causeBaseline;
+      }
+      siteCapacities(t);
+      serviceCapacities();
+      for (int a = 0; a < ns; a++) {
+        if (foState[a] != NORMAL && act0[a] >= p.demand[a]) {
+          foState[a] = NORMAL;
+        } else if (foState[a] == PENDING && joinAt[a] <= t) {
+          foState[a] = JOINED;
+        }
+      }
+      servedAt(served);
+      startFailovers(t);
+      for (int a = 0; a < ns; a++) {
+        if (served[a] < servedEnd[a]) {
+          impactCause[a] = dropCause;
+        }
+        if (served[a] < p.slo[a] && !inOutage[a]) {
+          openOutage(a, t, dropCause);
+        } else if (served[a] >= p.slo[a] && inOutage[a]) {
+          closeOutage(a, t);
+        }
+      }
+
+      double tNext = next < evCount ? Math.min(evTime[evOrder[next]], horizon) : horizon;
+      for (int a = 0; a < ns; a++) {
+        if (foState[a] == PENDING && joinAt[a] < tNext) {
+          tNext = Math.max(joinAt[a], t);
+        }
+      }
+      if (tNext > t) {
+        segment(t, tNext);
+      }
+      if (tNext >= horizon) {
+        break;
+      }
+      t = tNext;
+    }
+    for (int a = 0; a < ns; a++) {
+      if (inOutage[a]) {
+        closeOutage(a, horizon);
+      }
+    }
+  }
+
+  /** The end of the ramp that starts at t at site s. */
+  private double rampEndOf(int s, double t) {
+    IntervalBuffer r = ramps[s];
+    for (int i = 0; i < r.size; i++) {
+      if (r.start[i] == t) {
+        return r.end[i];
+      }
+    }
+    throw new IllegalStateException("no ramp at site " + s);
+  }
+
+  /** Capacity factor of each site as value + slope * (t' - t) from t on. */
+  private void siteCapacities(double t) {
+    for (int s = 0; s < p.sites; s++) {
+      if (siteBlocked[s]) {
+        capValue[s] = 0;
+        capSlope[s] = 0;
+      } else if (siteRamping[s]) {
+        double len = rampTo[s] - rampFrom[s];
+        capValue[s] = Math.min(1, (t - rampFrom[s]) / len);
+        capSlope[s] = 1 / len;
+      } else {
+        capValue[s] = 1;
+        capSlope[s] = 0;
+      }
+    }
+  }
+
+  private void serviceCapacities() {
+    for (int a = 0; a < p.services; a++) {
+      double v = 0;
+      double sl = 0;
+      int[] sites = p.deploySite[a];
+      double[] cap = p.deployCapacity[a];
+      for (int k = 0; k < sites.length; k++) {
+        v += cap[k] * capValue[sites[k]];
+        sl += cap[k] * capSlope[sites[k]];
+      }
+      act0[a] = v;
+      actSlope[a] = sl;
+      v = 0;
+      sl = 0;
+      sites = p.standbySite[a];
+      cap = p.standbyCapacity[a];
+      for (int k = 0; k < sites.length; k++) {
+        v += cap[k] * capValue[sites[k]];
+        sl += cap[k] * capSlope[sites[k]];
+      }
+      stb0[a] = v;
+      stbSlope[a] = sl;
+    }
+  }
+
+  /** Served fractions at offset u from the current segment start, in dependency order. */
+  private void servedAt(double u, double[] out) {
+    for (int a = 0; a < p.services; a++) {
+      double cap = act0[a] + actSlope[a] * u;
+      if (foState[a] == JOINED) {
+        cap += stb0[a] + stbSlope[a] * u;
+      }
+      double v = Math.min(1, cap / p.demand[a]);
+      for (int b : p.requires[a]) {
+        v *= out[b];
+      }
+      out[a] = v;
+    }
+  }
+
+  private void servedAt(double[] out) {
+    servedAt(0, out);
+  }
+
+  /** A failover starts for each service whose active capacity just fell short (SPEC §2). */
+  private void startFailovers(double t) {
+    boolean joinedNow = false;
+    for (int a = 0; a < p.services; a++) {
+      if (!p.hasFailover[a] || foState[a] != NORMAL || act0[a] >= p.demand[a]) {
+        continue;
+      }
+      boolean needsMet = true;
+      for (int b : p.failoverNeeds[a]) {
+        needsMet &= served[b] >= p.slo[b];
+      }
+      boolean automatic = decisionRng.nextDouble() < p.failoverSuccess[a] && needsMet;
+      double auto = decisionSampler[p.failoverTime[a]].sample();
+      double manual =
+          p.failoverManual[a] == Plan.NONE
+              ? Double.POSITIVE_INFINITY
+              : decisionSampler[p.failoverManual[a]].sample();
+      double delay = automatic ? auto : manual;
+      foState[a] = PENDING;
+      joinAt[a] = t + delay;
+      if (delay <= 0) {
+        foState[a] = JOINED;
+        joinedNow = true;
+      }
+    }
+    if (joinedNow) {
+      servedAt(served);
+    }
+  }
+
+  private void openOutage(int a, double t, int cause) {
+    inOutage[a] = true;
+    outageStart[a] = t;
+    outageCause[a] = cause;
+    outageUserHours[a] = 0;
+  }
+
+  private void closeOutage(int a, double t) {
+    inOutage[a] = false;
+    double len = t - outageStart[a];
+    downtime[a] += len;
+    outages[a]++;
+    if (len > longest[a]) {
+      longest[a] = len;
+    }
+    if (len > p.rtoHours[a]) {
+      rtoBreach[a] = true;
+    }
+    int k = a * p.causes() + outageCause[a];
+    causeOutages[k]++;
+    causeDowntime[k] += len;
+    if (log != null) {
+      log.outage(trial, a, outageCause[a], outageStart[a], t, outageUserHours[a]);
+    }
+  }
+
+  private void addUserHours(int a, double uh) {
+    userHours[a] += uh;
+    causeUserHours[a * p.causes() + impactCause[a]] += uh;
+    if (inOutage[a]) {
+      outageUserHours[a] += uh;
+    }
+  }
+
+  /** Integrates [t0, t1), where no event happens; served fractions are at t0 in {@link #served}. */
+  private void segment(double t0, double t1) {
+    final int ns = p.services;
+    boolean ramping = false;
+    for (int s = 0; s < p.sites; s++) {
+      ramping |= capSlope[s] != 0;
+    }
+    if (!ramping) {
+      double weighted = p.weightedTime(t1) - p.weightedTime(t0);
+      for (int a = 0; a < ns; a++) {
+        if (served[a] < 1) {
+          addUserHours(a, p.users[a] * (1 - served[a]) * weighted);
+        }
+        servedEnd[a] = served[a];
+      }
+      return;
+    }
+    rampSegment(t0, t1);
+    double len = t1 - t0;
+    for (int a = 0; a < ns; a++) {
+      // A failover whose active capacity came back inside the segment ends there.
+      if (foState[a] != NORMAL && act0[a] + actSlope[a] * len >= p.demand[a]) {
+        foState[a] = NORMAL;
+      }
+    }
+  }
+
+  /**
+   * A segment in which some site ramps: split at every kink of an own fraction and (with a weekly
+   * profile) at every hour boundary, then integrate each piece exactly.
+   */
+  private void rampSegment(double t0, double t1) {
+    final int ns = p.services;
+    final double len = t1 - t0;
+    int n = 0;
+    pieces = ensure(pieces, 2 + ns + (p.flatProfile ? 0 : (int) Math.min(1 << 20, len + 2)));
+    pieces[n++] = 0;
+    pieces[n++] = len;
+    for (int a = 0; a < ns; a++) {
+      double v = act0[a] + (foState[a] == JOINED ? stb0[a] : 0);
+      double sl = actSlope[a] + (foState[a] == JOINED ? stbSlope[a] : 0);
+      if (sl > 0 && v < p.demand[a]) {
+        double u = (p.demand[a] - v) / sl;
+        if (u > 0 && u < len) {
+          pieces[n++] = u;
+        }
+      }
+    }
+    if (!p.flatProfile) {
+      double x = p.startWeekHour + t0;
+      for (double b = Math.floor(x) + 1 - x; b < len; b += 1) {
+        pieces[n++] = b;
+      }
+    }
+    Arrays.sort(pieces, 0, n);
+    for (int i = 0; i + 1 < n; i++) {
+      double u0 = pieces[i];
+      double u1 = pieces[i + 1];
+      if (u1 > u0) {
+        piece(t0, u0, u1);
+      }
+    }
+    servedAt(len, servedEnd);
+  }
+
+  /**
+   * One piece [u0, u1) of a ramp segment starting at t0, in which every own fraction is one
+   * polynomial.
+   */
+  private void piece(double t0, double u0, double u1) {
+    final int ns = p.services;
+    double mid = 0.5 * (u0 + u1);
+    // Degree of each served fraction in this piece: own linear below 1 counts 1, plus requires.
+    for (int a = 0; a < ns; a++) {
+      double cap = act0[a] + actSlope[a] * mid;
+      double slope = actSlope[a];
+      if (foState[a] == JOINED) {
+        cap += stb0[a] + stbSlope[a] * mid;
+        slope += stbSlope[a];
+      }
+      int d = slope > 0 && cap < p.demand[a] ? 1 : 0;
+      for (int b : p.requires[a]) {
+        d += degree[b];
+      }
+      degree[a] = d;
+    }
+    double weight = p.weightAt(t0 + mid);
+    servedAt(u0, evalServed);
+    for (int a = 0; a < ns; a++) {
+      if (evalServed[a] >= 1) {
+        continue;
+      }
+      double uh = p.users[a] * weight;
+      if (inOutage[a]) {
+        servedAt(u1, pieceEnd);
+        if (pieceEnd[a] >= p.slo[a]) {
+          double uc = crossing(a, u0, u1);
+          addUserHours(a, uh * integralOfLoss(a, u0, uc));
+          closeOutage(a, t0 + uc);
+          addUserHours(a, uh * integralOfLoss(a, uc, u1));
+          continue;
+        }
+      }
+      addUserHours(a, uh * integralOfLoss(a, u0, u1));
+    }
+  }
+
+  /** ∫ (1 − served_a) over [u0, u1], by Gauss–Legendre exact for the piece's degree. */
+  private double integralOfLoss(int a, double u0, double u1) {
+    if (u1 <= u0) {
+      return 0;
+    }
+    int nodes = Math.min(GaussLegendre.MAX_NODES, degree[a] / 2 + 1);
+    double[] x = GaussLegendre.nodes(nodes);
+    double[] w = GaussLegendre.weights(nodes);
+    double half = 0.5 * (u1 - u0);
+    double mid = 0.5 * (u1 + u0);
+    double sum = 0;
+    for (int i = 0; i < nodes; i++) {
+      servedAt(mid + half * x[i], evalServed);
+      sum += w[i] * (1 - evalServed[a]);
+    }
+    return half * sum;
+  }
+
+  /** The first u in [u0, u1] with served_a(u) ≥ slo_a; served is non-decreasing there. */
+  private double crossing(int a, double u0, double u1) {
+    double lo = u0;
+    double hi = u1;
+    while (true) {
+      double mid = 0.5 * (lo + hi);
+      if (mid <= lo || mid >= hi) {
+        return hi;
+      }
+      servedAt(mid, evalServed);
+      if (evalServed[a] >= p.slo[a]) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
+    }
+  }
+
+  private static double[] ensure(double[] a, int n) {
+    return a.length >= n ? a : new double[Math.max(n, a.length * 2)];
+  }
+}

@@ -1,0 +1,269 @@
+package io.firedrill.engine;
+
+import io.firedrill.plan.Plan;
+import io.firedrill.stats.Metric;
+import io.firedrill.stats.RunStats;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.commons.rng.JumpableUniformRandomProvider;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * Runs trials in fixed blocks on worker threads and merges the blocks in block order.
+ *
+ * <h2>Reproducibility</h2>
+ *
+ * <p>Trials are cut into blocks of {@value #BLOCK_TRIALS}. Block b draws from its own stream: the
+ * XoShiRo256++ generator seeded with the run's seed, jumped b times by 2^128 (Commons RNG's {@code
+ * jump()}), so blocks never overlap. Within a block, each trial takes four numbers from the block
+ * stream to seed its own hazard and decision streams ({@link TrialStream}). Blocks are handed out
+ * in order, computed by any worker, and merged by the calling thread strictly in block order; so
+ * the same model, seed and trial count give the same bits, and the same CSV files, at any thread
+ * count.
+ *
+ * <p>Workers run at most {@code 4 × threads} blocks ahead of the merge, which bounds memory. A
+ * worker that fails stops the run, and its error is reported once.
+ */
+public final class Runner {
+  /** Trials per block. Part of the definition of a run's random streams: do not change lightly. */
+  public static final int BLOCK_TRIALS = 4096;
+
+  /** What to run. */
+  public record Options(long trials, long seed, int threads, int outageLimit, boolean perTrial) {
+    public Options {
+      if (trials < 1) {
+        throw new IllegalArgumentException("trials is not positive: " + trials);
+      }
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads is not positive: " + threads);
+      }
+      if (outageLimit < 0) {
+        throw new IllegalArgumentException("outageLimit is negative: " + outageLimit);
+      }
+    }
+  }
+
+  /** Receives per-trial values in trial order (with {@code perTrial}). */
+  public interface RowSink {
+    /**
+     * Rows of one block: {@code values[(t * services + a) * METRICS + m]} for trial {@code
+     * firstTrial + t}, service a (dependency order) and metric m ({@link Metric} order).
+     */
+    void rows(long firstTrial, int count, double[] values) throws Exception;
+  }
+
+  /** Receives progress after each merged block. */
+  public interface Progress {
+    void done(long trials);
+  }
+
+  /** Number of per-trial metrics in a row. */
+  public static final int METRICS = Metric.values().length;
+
+  private final Plan plan;
+  private final Options options;
+  private final RowSink rows;
+  private final Progress progress;
+  private final long blocks;
+  private final int window;
+
+  private final Object lock = new Object();
+  private final Map<Long, Block> done = new HashMap<>();
+  private final JumpableUniformRandomProvider cursor;
+  private long nextBlock;
+  private long merged;
+  private Throwable failure;
+
+  private Runner(Plan plan, Options options, RowSink rows, Progress progress) {
+    this.plan = plan;
+    this.options = options;
+    this.rows = rows;
+    this.progress = progress;
+    this.blocks = (options.trials() + BLOCK_TRIALS - 1) / BLOCK_TRIALS;
+    this.window = 4 * options.threads();
+    this.cursor =
+        (JumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(options.seed());
+  }
+
+  /** Runs {@code options.trials()} trials of {@code plan}. */
+  public static RunStats run(Plan plan, Options options, RowSink rows, Progress progress)
+      throws Exception {
+    return new Runner(plan, options, rows, progress).run();
+  }
+
+  /** Runs without per-trial rows or progress. */
+  public static RunStats run(Plan plan, Options options) throws Exception {
+    return run(plan, options, null, null);
+  }
+
+  /** The per-block stream of block {@code b} (for tests and benchmarks): jumped b times. */
+  public static UniformRandomProvider blockStream(long seed, long b) {
+    JumpableUniformRandomProvider r =
+        (JumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(seed);
+    UniformRandomProvider out = r.jump();
+    for (long i = 0; i < b; i++) {
+      out = r.jump();
+    }
+    return out;
+  }
+
+  private record Block(RunStats stats, long firstTrial, int count, double[] rows) {}
+
+  private record Task(long index, UniformRandomProvider stream) {}
+
+  private RunStats run() throws Exception {
+    RunStats total = new RunStats(plan.services, plan.causes(), options.outageLimit());
+    int threads = (int) Math.min(options.threads(), blocks);
+    Thread[] workers = new Thread[threads];
+    for (int i = 0; i < threads; i++) {
+      workers[i] = new Thread(this::work, "firedrill-worker-" + i);
+      workers[i].setDaemon(true);
+      workers[i].start();
+    }
+    try {
+      for (long b = 0; b < blocks; b++) {
+        Block block;
+        synchronized (lock) {
+          while ((block = done.remove(b)) == null && failure == null) {
+            lock.wait();
+          }
+          if (failure != null) {
+            break;
+          }
+        }
+        total.merge(block.stats());
+        if (rows != null) {
+          rows.rows(block.firstTrial(), block.count(), block.rows());
+        }
+        synchronized (lock) {
+          merged = b + 1;
+          lock.notifyAll();
+        }
+        if (progress != null) {
+          progress.done(Math.min(options.trials(), (b + 1) * BLOCK_TRIALS));
+        }
+      }
+    } catch (Exception | Error e) {
+      fail(e);
+      throw e;
+    } finally {
+      synchronized (lock) {
+        if (failure == null && merged < blocks) {
+          failure = new InterruptedException("stopped");
+        }
+        lock.notifyAll();
+      }
+      for (Thread w : workers) {
+        w.join();
+      }
+    }
+    if (failure != null) {
+      if (failure instanceof Exception e) {
+        throw e;
+      }
+      throw (Error) failure;
+    }
+    return total;
+  }
+
+  private Task next() throws InterruptedException {
+    synchronized (lock) {
+      while (failure == null && nextBlock < blocks && nextBlock - merged >= window) {
+        lock.wait();
+      }
+      if (failure != null || nextBlock >= blocks) {
+        return null;
+      }
+      return new Task(nextBlock++, cursor.jump());
+    }
+  }
+
+  private void fail(Throwable t) {
+    synchronized (lock) {
+      if (failure == null) {
+        failure = t;
+      }
+      lock.notifyAll();
+    }
+  }
+
+  private void work() {
+    try {
+      Kernel kernel = new Kernel(plan);
+      Task task;
+      while ((task = next()) != null) {
+        Block b = runBlock(kernel, task);
+        synchronized (lock) {
+          done.put(task.index(), b);
+          lock.notifyAll();
+        }
+      }
+    } catch (Throwable t) {
+      fail(t);
+    }
+  }
+
+  private Block runBlock(Kernel kernel, Task task) {
+    long first = task.index() * BLOCK_TRIALS;
+    int count = (int) Math.min(BLOCK_TRIALS, options.trials() - first);
+    RunStats stats = new RunStats(plan.services, plan.causes(), options.outageLimit());
+    double[] values = options.perTrial() ? new double[count * plan.services * METRICS] : null;
+    kernel.clearCauses();
+    kernel.setOutageLog(options.outageLimit() > 0 ? stats.outages::add : null);
+    runTrials(kernel, plan, task.stream(), first, count, stats, values);
+    System.arraycopy(kernel.causeOutages, 0, stats.causeOutages, 0, stats.causeOutages.length);
+    System.arraycopy(kernel.causeDowntime, 0, stats.causeDowntime, 0, stats.causeDowntime.length);
+    System.arraycopy(
+        kernel.causeUserHours, 0, stats.causeUserHours, 0, stats.causeUserHours.length);
+    return new Block(stats, first, count, values);
+  }
+
+  /**
+   * The hot loop: {@code count} trials on one block stream into {@code stats}. Public for the
+   * benchmarks, which call it directly.
+   */
+  public static void runTrials(
+      Kernel kernel,
+      Plan plan,
+      UniformRandomProvider stream,
+      long first,
+      int count,
+      RunStats stats,
+      double[] values) {
+    final int ns = plan.services;
+    long quiet = 0;
+    for (int t = 0; t < count; t++) {
+      long h0 = stream.nextLong();
+      long h1 = stream.nextLong();
+      long d0 = stream.nextLong();
+      long d1 = stream.nextLong();
+      if (!kernel.run(first + t, h0, h1, d0, d1)) {
+        quiet++;
+        continue;
+      }
+      for (int a = 0; a < ns; a++) {
+        stats.metric(a, Metric.DOWNTIME_H).add(kernel.downtime[a]);
+        stats.metric(a, Metric.OUTAGES).add(kernel.outages[a]);
+        stats.metric(a, Metric.LONGEST_H).add(kernel.longest[a]);
+        stats.metric(a, Metric.USER_HOURS).add(kernel.userHours[a]);
+        stats.metric(a, Metric.RTO_BREACH).add(kernel.rtoBreach[a] ? 1 : 0);
+        if (values != null) {
+          int k = (t * ns + a) * METRICS;
+          values[k] = kernel.downtime[a];
+          values[k + 1] = kernel.outages[a];
+          values[k + 2] = kernel.longest[a];
+          values[k + 3] = kernel.userHours[a];
+          values[k + 4] = kernel.rtoBreach[a] ? 1 : 0;
+        }
+      }
+    }
+    for (int a = 0; a < ns; a++) {
+      for (Metric m : Metric.values()) {
+        stats.metric(a, m).addZeros(quiet);
+      }
+    }
+    stats.flush();
+    stats.countTrials(count);
+  }
+}

@@ -1,0 +1,44 @@
+package io.firedrill.engine;
+
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * The random stream of one trial: xoroshiro128++ (Blackman and Vigna, 2019) that can be reseeded in
+ * place.
+ *
+ * <p>Why not a Commons RNG provider: those cannot be reseeded, and a new one per trial would
+ * allocate in the kernel. This class implements Commons RNG's {@link UniformRandomProvider}, so the
+ * Commons samplers are built on it once per worker and follow every reseed. Each trial gets 128
+ * fresh bits of seed from its block's stream (see {@link BlockStreams}); starting every trial at a
+ * fixed point is what keeps common random numbers aligned across the points of a sweep even when a
+ * change of parameter changes how many numbers a trial draws.
+ */
+public final class TrialStream implements UniformRandomProvider {
+  private long s0;
+  private long s1;
+
+  /** A stream seeded with zeros; call {@link #reseed} before use. */
+  public TrialStream() {
+    reseed(0, 0);
+  }
+
+  /** Starts the stream over from the 128-bit seed (a, b); the all-zero state is avoided. */
+  public void reseed(long a, long b) {
+    if ((a | b) == 0) {
+      a = 0x9E3779B97F4A7C15L;
+    }
+    s0 = a;
+    s1 = b;
+  }
+
+  @Override
+  public long nextLong() {
+    final long a = s0;
+    long b = s1;
+    final long result = Long.rotateLeft(a + b, 17) + a;
+    b ^= a;
+    s0 = Long.rotateLeft(a, 49) ^ b ^ (b << 21);
+    s1 = Long.rotateLeft(b, 28);
+    return result;
+  }
+}

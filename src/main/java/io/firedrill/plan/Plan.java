@@ -1,0 +1,298 @@
+package io.firedrill.plan;
+
+import io.firedrill.dist.Distribution;
+import io.firedrill.model.ActivityProfile;
+import io.firedrill.model.Fire;
+import io.firedrill.model.Grid;
+import io.firedrill.model.Hazard;
+import io.firedrill.model.Model;
+import io.firedrill.model.Network;
+import io.firedrill.model.Placement;
+import io.firedrill.model.Service;
+import io.firedrill.model.Site;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated model compiled into primitive arrays, the only thing the trial kernel reads.
+ *
+ * <p>Sites, grids and networks keep the model's order; services are in dependency order (each after
+ * everything it requires), so one pass computes served fractions. Distributions are numbered; the
+ * kernel binds one sampler per number to its own random stream. Every hazard that can begin an
+ * outage has a cause id, which indexes {@link #causeNames}:
+ *
+ * <pre>
+ *   grid@G       0 .. grids-1
+ *   routing@N    grids .. grids+networks-1
+ *   fire@S       then one per site
+ *   fault@S      then one per site
+ *   generator@S  then one per site
+ *   baseline     last: a service short of capacity with every site up
+ * </pre>
+ *
+ * <p>Arrays are public and final for the kernel's sake; nothing writes them after compilation.
+ */
+public final class Plan {
+  /** Marks an absent distribution or reference. */
+  public static final int NONE = -1;
+
+  public final String modelName;
+  public final double horizonHours;
+  public final List<Distribution> distributions;
+
+  // Grids and networks: time to failure and outage distribution ids.
+  public final int grids;
+  public final int[] gridTtf;
+  public final int[] gridOutage;
+  public final int[][] gridSites;
+  public final int networks;
+  public final int[] netTtf;
+  public final int[] netOutage;
+
+  // Sites.
+  public final int sites;
+  public final String[] siteNames;
+  public final int[][] siteNetworks;
+  public final double[] upsHours;
+  public final double[] reconvergeHours;
+  public final boolean[] hasGenerator;
+  public final double[] failToStart;
+  public final double[] generatorFailuresPerHour;
+  public final int[] restart;
+  public final int[] fireTtf;
+  public final double[] fireContained;
+  public final int[] fireDark;
+  public final int[] fireRestore;
+  public final int[] faultTtf;
+  public final int[] faultOutage;
+
+  // Services, in dependency order.
+  public final int services;
+  public final String[] serviceNames;
+  public final double[] users;
+  public final double[] demand;
+  public final double[] slo;
+
+  /** Recovery-time objective in hours, or NaN for none. */
+  public final double[] rtoHours;
+
+  public final int[][] deploySite;
+  public final double[][] deployCapacity;
+  public final int[][] standbySite;
+  public final double[][] standbyCapacity;
+  public final boolean[] hasFailover;
+  public final int[] failoverTime;
+  public final double[] failoverSuccess;
+  public final int[][] failoverNeeds;
+  public final int[] failoverManual;
+  public final int[][] requires;
+
+  // Activity profile: cumulative weight at each hour of the week, and t = 0 in week hours.
+  public final boolean flatProfile;
+  public final double[] weekWeights;
+  public final double[] weekCumulative;
+  public final double startWeekHour;
+
+  // Causes.
+  public final String[] causeNames;
+  public final int causeFireBase;
+  public final int causeFaultBase;
+  public final int causeGeneratorBase;
+  public final int causeBaseline;
+
+  private Plan(Model m, double horizonHours) {
+    this.modelName = m.name();
+    this.horizonHours = horizonHours;
+    List<Distribution> dists = new ArrayList<>();
+    Map<Distribution, Integer> ids = new HashMap<>();
+
+    grids = m.grids().size();
+    gridTtf = new int[grids];
+    gridOutage = new int[grids];
+    gridSites = new int[grids][];
+    for (int g = 0; g < grids; g++) {
+      Grid grid = m.grids().get(g);
+      gridTtf[g] = id(grid.hazard().timeToFailure(), dists, ids);
+      gridOutage[g] = id(grid.hazard().outage(), dists, ids);
+      List<Integer> fed = new ArrayList<>();
+      for (int s = 0; s < m.sites().size(); s++) {
+        if (grid.name().equals(m.sites().get(s).grid())) {
+          fed.add(s);
+        }
+      }
+      gridSites[g] = fed.stream().mapToInt(Integer::intValue).toArray();
+    }
+    networks = m.networks().size();
+    netTtf = new int[networks];
+    netOutage = new int[networks];
+    for (int n = 0; n < networks; n++) {
+      Hazard h = m.networks().get(n).hazard();
+      netTtf[n] = id(h.timeToFailure(), dists, ids);
+      netOutage[n] = id(h.outage(), dists, ids);
+    }
+
+    sites = m.sites().size();
+    siteNames = new String[sites];
+    siteNetworks = new int[sites][];
+    upsHours = new double[sites];
+    reconvergeHours = new double[sites];
+    hasGenerator = new boolean[sites];
+    failToStart = new double[sites];
+    generatorFailuresPerHour = new double[sites];
+    restart = new int[sites];
+    fireTtf = new int[sites];
+    fireContained = new double[sites];
+    fireDark = new int[sites];
+    fireRestore = new int[sites];
+    faultTtf = new int[sites];
+    faultOutage = new int[sites];
+    List<String> netNames = m.networks().stream().map(Network::name).toList();
+    for (int s = 0; s < sites; s++) {
+      Site site = m.sites().get(s);
+      siteNames[s] = site.name();
+      siteNetworks[s] = site.networks().stream().mapToInt(netNames::indexOf).toArray();
+      upsHours[s] = site.upsHours();
+      reconvergeHours[s] = site.reconvergeHours();
+      hasGenerator[s] = site.generator() != null;
+      failToStart[s] = hasGenerator[s] ? site.generator().failToStart() : 0;
+      generatorFailuresPerHour[s] = hasGenerator[s] ? site.generator().failuresPerRunningHour() : 0;
+      restart[s] = site.restart() == null ? NONE : id(site.restart(), dists, ids);
+      Fire f = site.fire();
+      fireTtf[s] = f == null ? NONE : id(f.timeToIgnition(), dists, ids);
+      fireContained[s] = f == null ? 1 : f.contained();
+      fireDark[s] = f == null ? NONE : id(f.dark(), dists, ids);
+      fireRestore[s] = f == null ? NONE : id(f.restore(), dists, ids);
+      faultTtf[s] = site.fault() == null ? NONE : id(site.fault().timeToFailure(), dists, ids);
+      faultOutage[s] = site.fault() == null ? NONE : id(site.fault().outage(), dists, ids);
+    }
+
+    List<Service> order = m.dependencyOrder();
+    List<String> svcNames = order.stream().map(Service::name).toList();
+    List<String> sNames = List.of(siteNames);
+    services = order.size();
+    serviceNames = svcNames.toArray(new String[0]);
+    users = new double[services];
+    demand = new double[services];
+    slo = new double[services];
+    rtoHours = new double[services];
+    deploySite = new int[services][];
+    deployCapacity = new double[services][];
+    standbySite = new int[services][];
+    standbyCapacity = new double[services][];
+    hasFailover = new boolean[services];
+    failoverTime = new int[services];
+    failoverSuccess = new double[services];
+    failoverNeeds = new int[services][];
+    failoverManual = new int[services];
+    requires = new int[services][];
+    for (int a = 0; a < services; a++) {
+      Service svc = order.get(a);
+      users[a] = svc.users();
+      demand[a] = svc.demand();
+      slo[a] = svc.slo();
+      rtoHours[a] = svc.rtoHours().isPresent() ? svc.rtoHours().getAsDouble() : Double.NaN;
+      deploySite[a] = svc.deploy().stream().mapToInt(p -> sNames.indexOf(p.site())).toArray();
+      deployCapacity[a] = svc.deploy().stream().mapToDouble(Placement::capacity).toArray();
+      standbySite[a] = svc.standby().stream().mapToInt(p -> sNames.indexOf(p.site())).toArray();
+      standbyCapacity[a] = svc.standby().stream().mapToDouble(Placement::capacity).toArray();
+      hasFailover[a] = svc.failover() != null;
+      failoverTime[a] = hasFailover[a] ? id(svc.failover().time(), dists, ids) : NONE;
+      failoverSuccess[a] = hasFailover[a] ? svc.failover().success() : 0;
+      failoverNeeds[a] =
+          hasFailover[a]
+              ? svc.failover().needs().stream().mapToInt(svcNames::indexOf).toArray()
+              : new int[0];
+      failoverManual[a] =
+          hasFailover[a] && svc.failover().manual() != null
+              ? id(svc.failover().manual(), dists, ids)
+              : NONE;
+      requires[a] = svc.requires().stream().mapToInt(svcNames::indexOf).toArray();
+    }
+    distributions = List.copyOf(dists);
+
+    ActivityProfile profile = m.profile();
+    flatProfile = profile.isFlat();
+    weekWeights = new double[ActivityProfile.HOURS_PER_WEEK];
+    weekCumulative = new double[ActivityProfile.HOURS_PER_WEEK + 1];
+    for (int h = 0; h < ActivityProfile.HOURS_PER_WEEK; h++) {
+      weekWeights[h] = flatProfile ? 1 : profile.weights().get(h);
+      weekCumulative[h + 1] = weekCumulative[h] + weekWeights[h];
+    }
+    startWeekHour = profile.startHour();
+
+    causeFireBase = grids + networks;
+    causeFaultBase = causeFireBase + sites;
+    causeGeneratorBase = causeFaultBase + sites;
+    causeBaseline = causeGeneratorBase + sites;
+    causeNames = new String[causeBaseline + 1];
+    for (int g = 0; g < grids; g++) {
+      causeNames[g] = "grid@" + m.grids().get(g).name();
+    }
+    for (int n = 0; n < networks; n++) {
+      causeNames[grids + n] = "routing@" + netNames.get(n);
+    }
+    for (int s = 0; s < sites; s++) {
+      causeNames[causeFireBase + s] = "fire@" + siteNames[s];
+      causeNames[causeFaultBase + s] = "fault@" + siteNames[s];
+      causeNames[causeGeneratorBase + s] = "generator@" + siteNames[s];
+    }
+    causeNames[causeBaseline] = "baseline";
+  }
+
+  /** Compiles {@code model} with its own horizon. */
+  public static Plan compile(Model model) {
+    return new Plan(model, model.horizonHours());
+  }
+
+  /** Compiles {@code model} with another horizon (the command line's {@code --horizon}). */
+  public static Plan compile(Model model, double horizonHours) {
+    if (!(horizonHours > 0) || !Double.isFinite(horizonHours)) {
+      throw new IllegalArgumentException("horizonHours is not strictly positive: " + horizonHours);
+    }
+    return new Plan(model, horizonHours);
+  }
+
+  /** Number of causes, the length of {@link #causeNames}. */
+  public int causes() {
+    return causeNames.length;
+  }
+
+  /**
+   * {@code W(t) = ∫_0^t w(u) du}: the activity-weighted length of [0, t], exact for the hourly
+   * profile (flat: t).
+   */
+  public double weightedTime(double t) {
+    if (flatProfile) {
+      return t;
+    }
+    return cumulativeWeek(startWeekHour + t) - cumulativeWeek(startWeekHour);
+  }
+
+  /** The activity weight at t (1 for a flat profile). */
+  public double weightAt(double t) {
+    if (flatProfile) {
+      return 1;
+    }
+    double x = startWeekHour + t;
+    double r = x - ActivityProfile.HOURS_PER_WEEK * Math.floor(x / ActivityProfile.HOURS_PER_WEEK);
+    return weekWeights[Math.min(ActivityProfile.HOURS_PER_WEEK - 1, (int) r)];
+  }
+
+  private double cumulativeWeek(double x) {
+    double weeks = Math.floor(x / ActivityProfile.HOURS_PER_WEEK);
+    double r = x - weeks * ActivityProfile.HOURS_PER_WEEK;
+    int h = Math.min(ActivityProfile.HOURS_PER_WEEK - 1, (int) r);
+    return weeks * ActivityProfile.HOURS_PER_WEEK + weekCumulative[h] + weekWeights[h] * (r - h);
+  }
+
+  private static int id(Distribution d, List<Distribution> dists, Map<Distribution, Integer> ids) {
+    return ids.computeIfAbsent(
+        d,
+        x -> {
+          dists.add(x);
+          return dists.size() - 1;
+        });
+  }
+}

@@ -1,0 +1,290 @@
+package io.firedrill.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.firedrill.plan.Plan;
+import io.firedrill.stats.Metric;
+import io.firedrill.stats.MetricStats;
+import io.firedrill.stats.RunStats;
+import io.firedrill.stats.Tally;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The results of a {@code run}: the console summary and the CSV files of SPEC §5.
+ *
+ * <p>Services appear in dependency order everywhere. Every figure goes through {@link Numbers}, so
+ * files are the same bytes for the same results and never hold NaN or Infinity.
+ */
+public final class RunReport {
+  /** RFC 4180 with a header row and {@code \n} line ends, the same on every platform. */
+  public static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+
+  static final String[] SUMMARY_HEADER = {
+    "service", "metric", "mean", "ci95_low", "ci95_high", "p50", "p90", "p99", "p999", "max"
+  };
+
+  private final Plan plan;
+  private final RunStats stats;
+
+  public RunReport(Plan plan, RunStats stats) {
+    this.plan = plan;
+    this.stats = stats;
+  }
+
+  /** {@code summary.csv}: one row per service and metric, plus availability and its nines. */
+  public void writeSummary(Writer out) throws IOException {
+    try (CSVPrinter csv = new CSVPrinter(out, CSV.builder().setHeader(SUMMARY_HEADER).get())) {
+      for (int a = 0; a < plan.services; a++) {
+        String name = plan.serviceNames[a];
+        for (Metric m : Metric.values()) {
+          MetricStats ms = stats.metric(a, m);
+          double[] ci = m == Metric.RTO_BREACH ? wilson(ms.tally()) : normal(ms.tally());
+          csv.printRecord(
+              name,
+              m.csvName(),
+              Numbers.csv(ms.mean()),
+              Numbers.csv(ci[0]),
+              Numbers.csv(ci[1]),
+              Numbers.csv(ms.quantile(0.5)),
+              Numbers.csv(ms.quantile(0.9)),
+              Numbers.csv(ms.quantile(0.99)),
+              Numbers.csv(ms.quantile(0.999)),
+              Numbers.csv(ms.max()));
+        }
+        double[] avail = availability(a);
+        csv.printRecord(
+            name,
+            "availability",
+            Numbers.csv(avail[0]),
+            Numbers.csv(avail[1]),
+            Numbers.csv(avail[2]),
+            "",
+            "",
+            "",
+            "",
+            "");
+        double[] nines = nines(a);
+        csv.printRecord(
+            name,
+            "nines",
+            Numbers.csv(nines[0]),
+            Numbers.csv(nines[1]),
+            Numbers.csv(nines[2]),
+            "",
+            "",
+            "",
+            "",
+            "");
+      }
+    }
+  }
+
+  /**
+   * {@code causes.csv}: per service, each cause's outages and shares of downtime and user-hours.
+   */
+  public void writeCauses(Writer out) throws IOException {
+    int nc = plan.causes();
+    try (CSVPrinter csv =
+        new CSVPrinter(
+            out,
+            CSV.builder()
+                .setHeader("service", "cause", "outages", "downtime_h_share", "user_hours_share")
+                .get())) {
+      for (int a = 0; a < plan.services; a++) {
+        double down = 0;
+        double uh = 0;
+        for (int c = 0; c < nc; c++) {
+          down += stats.causeDowntime[a * nc + c];
+          uh += stats.causeUserHours[a * nc + c];
+        }
+        for (int c = 0; c < nc; c++) {
+          int k = a * nc + c;
+          if (stats.causeOutages[k] == 0 && stats.causeUserHours[k] == 0) {
+            continue;
+          }
+          csv.printRecord(
+              plan.serviceNames[a],
+              plan.causeNames[c],
+              stats.causeOutages[k],
+              Numbers.csv(down > 0 ? stats.causeDowntime[k] / down : 0),
+              Numbers.csv(uh > 0 ? stats.causeUserHours[k] / uh : 0));
+        }
+      }
+    }
+  }
+
+  /** {@code outages.csv}: the first outages, in trial order. */
+  public void writeOutages(Writer out) throws IOException {
+    RunStats.OutageList o = stats.outages;
+    try (CSVPrinter csv =
+        new CSVPrinter(
+            out,
+            CSV.builder()
+                .setHeader(
+                    "trial", "service", "cause", "start_h", "end_h", "duration_h", "user_hours")
+                .get())) {
+      for (int i = 0; i < o.size(); i++) {
+        csv.printRecord(
+            o.trial[i],
+            plan.serviceNames[o.service[i]],
+            plan.causeNames[o.cause[i]],
+            Numbers.csv(o.start[i]),
+            Numbers.csv(o.end[i]),
+            Numbers.csv(o.end[i] - o.start[i]),
+            Numbers.csv(o.userHours[i]));
+      }
+    }
+  }
+
+  /** Header of {@code trials.csv}. */
+  public static final String[] TRIALS_HEADER = {
+    "trial", "service", "downtime_h", "outages", "longest_h", "user_hours", "rto_breach"
+  };
+
+  /** {@code run.json}: what was run, with which versions, and how long it took. */
+  public static void writeRunJson(Writer out, Map<String, Object> fields) throws IOException {
+    Map<String, Object> all = new LinkedHashMap<>(fields);
+    all.put("versions", versions());
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, all);
+  }
+
+  /** The versions of firedrill, Java and the libraries it was built with. */
+  public static Map<String, String> versions() {
+    Map<String, String> v = new LinkedHashMap<>();
+    Properties p = new Properties();
+    try (InputStream in = RunReport.class.getResourceAsStream("/io/firedrill/version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      // Versions are informative; a missing file leaves them out.
+    }
+    v.put("firedrill", p.getProperty("version", "unknown"));
+    v.put("java", System.getProperty("java.version"));
+    for (String k :
+        List.of(
+            "commons-rng",
+            "commons-statistics",
+            "commons-math3",
+            "commons-csv",
+            "xchart",
+            "picocli",
+            "jackson")) {
+      v.put(k, p.getProperty(k, "unknown"));
+    }
+    return v;
+  }
+
+  /** The console summary: one line per service. */
+  public void printSummary(PrintWriter out) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(
+        new String[] {
+          "service",
+          "availability",
+          "nines",
+          "downtime h [95% CI]",
+          "p99 downtime h",
+          "outages",
+          "p99 longest h",
+          "user-hours",
+          "P(rto breach)"
+        });
+    for (int a = 0; a < plan.services; a++) {
+      MetricStats down = stats.metric(a, Metric.DOWNTIME_H);
+      MetricStats rto = stats.metric(a, Metric.RTO_BREACH);
+      double[] ci = normal(down.tally());
+      double[] av = availability(a);
+      double[] ni = nines(a);
+      rows.add(
+          new String[] {
+            plan.serviceNames[a],
+            Numbers.brief(av[0], 6),
+            Double.isFinite(ni[0]) ? Numbers.brief(ni[0], 3) : "no downtime",
+            Numbers.brief(down.mean(), 4)
+                + " ["
+                + Numbers.brief(ci[0], 3)
+                + ", "
+                + Numbers.brief(ci[1], 3)
+                + "]",
+            Numbers.brief(down.quantile(0.99), 4),
+            Numbers.brief(stats.metric(a, Metric.OUTAGES).mean(), 4),
+            Numbers.brief(stats.metric(a, Metric.LONGEST_H).quantile(0.99), 4),
+            Numbers.brief(stats.metric(a, Metric.USER_HOURS).mean(), 4),
+            Double.isNaN(plan.rtoHours[a]) ? "no rto" : Numbers.brief(rto.mean(), 3)
+          });
+    }
+    int[] width = new int[rows.get(0).length];
+    for (String[] r : rows) {
+      for (int i = 0; i < r.length; i++) {
+        width[i] = Math.max(width[i], r[i].length());
+      }
+    }
+    for (String[] r : rows) {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < r.length; i++) {
+        b.append(i == 0 ? "" : "  ");
+        b.append(i == 0 ? pad(r[i], width[i]) : padLeft(r[i], width[i]));
+      }
+      out.println(b.toString().stripTrailing());
+    }
+  }
+
+  /** Mean availability 1 − downtime/H with the interval that follows from downtime's. */
+  double[] availability(int a) {
+    MetricStats down = stats.metric(a, Metric.DOWNTIME_H);
+    double[] ci = normal(down.tally());
+    double h = plan.horizonHours;
+    return new double[] {
+      1 - down.mean() / h, Math.max(0, 1 - ci[1] / h), Math.min(1, 1 - Math.max(0, ci[0]) / h)
+    };
+  }
+
+  /** −log10 of the unavailability, with its interval; NaN (an empty cell) where unbounded. */
+  double[] nines(int a) {
+    MetricStats down = stats.metric(a, Metric.DOWNTIME_H);
+    double[] ci = normal(down.tally());
+    double h = plan.horizonHours;
+    return new double[] {nines(down.mean() / h), nines(ci[1] / h), nines(ci[0] / h)};
+  }
+
+  private static double nines(double unavailability) {
+    return unavailability > 0 ? -Math.log10(Math.min(1, unavailability)) : Double.NaN;
+  }
+
+  static double[] normal(Tally t) {
+    return new double[] {t.ci95Low(), t.ci95High()};
+  }
+
+  /** Wilson score interval for a proportion: honest near 0 and 1, where a normal one is not. */
+  public static double[] wilson(Tally t) {
+    long n = t.count();
+    if (n == 0) {
+      return new double[] {0, 1};
+    }
+    double p = t.mean();
+    double z = Tally.Z95;
+    double z2n = z * z / n;
+    double center = (p + z2n / 2) / (1 + z2n);
+    double half = z / (1 + z2n) * Math.sqrt(p * (1 - p) / n + z2n / (4 * n));
+    return new double[] {Math.max(0, center - half), Math.min(1, center + half)};
+  }
+
+  private static String pad(String s, int w) {
+    return s + " ".repeat(w - s.length());
+  }
+
+  private static String padLeft(String s, int w) {
+    return " ".repeat(w - s.length()) + s;
+  }
+}

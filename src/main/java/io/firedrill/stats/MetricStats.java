@@ -1,0 +1,73 @@
+package io.firedrill.stats;
+
+/** Mean with its interval and quantiles of one metric of one service. */
+public final class MetricStats {
+  private final boolean integer;
+  private final Tally tally = new Tally();
+  private final LogHistogram histogram = new LogHistogram();
+  private long pendingZeros;
+
+  public MetricStats(boolean integer) {
+    this.integer = integer;
+  }
+
+  /** Adds one trial's value. Zeros are only counted until {@link #flush}. */
+  public void add(double x) {
+    if (x == 0) {
+      pendingZeros++;
+    } else {
+      tally.add(x);
+      histogram.add(x);
+    }
+  }
+
+  /** Adds {@code k} zero trials. */
+  public void addZeros(long k) {
+    pendingZeros += k;
+  }
+
+  /** Folds the counted zeros in; call at the end of a block, before merging. */
+  public void flush() {
+    tally.addZeros(pendingZeros);
+    histogram.addZeros(pendingZeros);
+    pendingZeros = 0;
+  }
+
+  /** Adds the (flushed) values of another block. */
+  public void merge(MetricStats o) {
+    tally.merge(o.tally);
+    histogram.merge(o.histogram);
+  }
+
+  public Tally tally() {
+    return tally;
+  }
+
+  public long count() {
+    return tally.count();
+  }
+
+  public double mean() {
+    return tally.mean();
+  }
+
+  /** The q-quantile; rounded to a whole number for counts. */
+  public double quantile(double q) {
+    double v = histogram.quantile(q);
+    return integer ? Math.rint(v) : v;
+  }
+
+  public double max() {
+    return histogram.max();
+  }
+
+  /** Share of trials with a value above x (exact at 0; bucket resolution elsewhere). */
+  public double exceedance(double x) {
+    long n = histogram.count();
+    return n == 0 ? 0 : (double) (n - histogram.countAtMost(x)) / n;
+  }
+
+  public LogHistogram histogram() {
+    return histogram;
+  }
+}

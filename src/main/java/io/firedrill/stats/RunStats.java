@@ -1,0 +1,142 @@
+package io.firedrill.stats;
+
+import java.util.Arrays;
+
+/**
+ * Everything a run accumulates: per service and metric, per service and cause, and the first
+ * outages. One per block, merged in block order into one for the run.
+ */
+public final class RunStats {
+  /** Number of metrics per service; {@code Metric.values()} would clone an array per call. */
+  private static final Metric[] METRICS = Metric.values();
+
+  private final int services;
+  private final int causes;
+  private final MetricStats[] metrics;
+  private long trials;
+
+  /** Per service and cause, index {@code service * causes + cause}. */
+  public final long[] causeOutages;
+
+  public final double[] causeDowntime;
+  public final double[] causeUserHours;
+
+  /** The first outages, in trial order, up to the limit. */
+  public final OutageList outages;
+
+  public RunStats(int services, int causes, int outageLimit) {
+    this.services = services;
+    this.causes = causes;
+    metrics = new MetricStats[services * METRICS.length];
+    for (int a = 0; a < services; a++) {
+      for (Metric m : METRICS) {
+        metrics[a * METRICS.length + m.ordinal()] = new MetricStats(m.isInteger());
+      }
+    }
+    causeOutages = new long[services * causes];
+    causeDowntime = new double[services * causes];
+    causeUserHours = new double[services * causes];
+    outages = new OutageList(outageLimit);
+  }
+
+  public MetricStats metric(int service, Metric m) {
+    return metrics[service * METRICS.length + m.ordinal()];
+  }
+
+  public int services() {
+    return services;
+  }
+
+  public int causes() {
+    return causes;
+  }
+
+  public long trials() {
+    return trials;
+  }
+
+  /** Records that {@code n} more trials were run (their values added separately). */
+  public void countTrials(long n) {
+    trials += n;
+  }
+
+  /** Adds a later block; blocks must be merged in block order. */
+  public void merge(RunStats o) {
+    for (int i = 0; i < metrics.length; i++) {
+      metrics[i].merge(o.metrics[i]);
+    }
+    for (int i = 0; i < causeOutages.length; i++) {
+      causeOutages[i] += o.causeOutages[i];
+      causeDowntime[i] += o.causeDowntime[i];
+      causeUserHours[i] += o.causeUserHours[i];
+    }
+    outages.addAll(o.outages);
+    trials += o.trials;
+  }
+
+  /** Flushes counted zeros of every metric (end of a block). */
+  public void flush() {
+    for (MetricStats m : metrics) {
+      m.flush();
+    }
+  }
+
+  /** The first outages of a run, in primitive arrays. */
+  public static final class OutageList {
+    private final int limit;
+    public long[] trial;
+    public int[] service;
+    public int[] cause;
+    public double[] start;
+    public double[] end;
+    public double[] userHours;
+    private int size;
+
+    OutageList(int limit) {
+      this.limit = limit;
+      trial = new long[Math.min(limit, 64)];
+      service = new int[trial.length];
+      cause = new int[trial.length];
+      start = new double[trial.length];
+      end = new double[trial.length];
+      userHours = new double[trial.length];
+    }
+
+    public int size() {
+      return size;
+    }
+
+    public boolean full() {
+      return size >= limit;
+    }
+
+    /** Adds one outage if there is room. */
+    public void add(long t, int s, int c, double st, double en, double uh) {
+      if (size >= limit) {
+        return;
+      }
+      if (size == trial.length) {
+        int n = Math.min(limit, size * 2);
+        trial = Arrays.copyOf(trial, n);
+        service = Arrays.copyOf(service, n);
+        cause = Arrays.copyOf(cause, n);
+        start = Arrays.copyOf(start, n);
+        end = Arrays.copyOf(end, n);
+        userHours = Arrays.copyOf(userHours, n);
+      }
+      trial[size] = t;
+      service[size] = s;
+      cause[size] = c;
+      start[size] = st;
+      end[size] = en;
+      userHours[size] = uh;
+      size++;
+    }
+
+    void addAll(OutageList o) {
+      for (int i = 0; i < o.size && size < limit; i++) {
+        add(o.trial[i], o.service[i], o.cause[i], o.start[i], o.end[i], o.userHours[i]);
+      }
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.firedrill.stats;
+
+/**
+ * Running count, mean and variance (Welford), mergeable (Chan et al.), with a 95 % confidence
+ * interval for the mean.
+ *
+ * <p>Most trials of a reliability model are quiet: every metric is zero. Those are counted, not
+ * added one by one, and folded in with {@link #addZeros}, which is exact. Merging in a fixed order
+ * gives the same bits whatever the thread count; that is why the runner merges blocks in block
+ * order.
+ */
+public final class Tally {
+  /** The standard normal's 97.5th percentile. */
+  public static final double Z95 = 1.959963984540054;
+
+  private long n;
+  private double mean;
+  private double m2;
+
+  /** Adds one observation. */
+  public void add(double x) {
+    n++;
+    double d = x - mean;
+    mean += d / n;
+    m2 += d * (x - mean);
+  }
+
+  /** Adds {@code k} observations equal to zero. */
+  public void addZeros(long k) {
+    if (k > 0) {
+      combine(k, 0, 0);
+    }
+  }
+
+  /** Adds every observation of {@code other}. */
+  public void merge(Tally other) {
+    combine(other.n, other.mean, other.m2);
+  }
+
+  private void combine(long n2, double mean2, double m22) {
+    if (n2 == 0) {
+      return;
+    }
+    if (n == 0) {
+      n = n2;
+      mean = mean2;
+      m2 = m22;
+      return;
+    }
+    long total = n + n2;
+    double delta = mean2 - mean;
+    mean += delta * ((double) n2 / total);
+    m2 += m22 + delta * delta * ((double) n * n2 / total);
+    n = total;
+  }
+
+  public long count() {
+    return n;
+  }
+
+  public double mean() {
+    return mean;
+  }
+
+  /** Sample variance (n − 1 in the denominator); 0 for fewer than two observations. */
+  public double variance() {
+    return n < 2 ? 0 : Math.max(0, m2 / (n - 1));
+  }
+
+  /** Standard error of the mean. */
+  public double standardError() {
+    return n < 1 ? 0 : Math.sqrt(variance() / n);
+  }
+
+  public double ci95Low() {
+    return mean - Z95 * standardError();
+  }
+
+  public double ci95High() {
+    return mean + Z95 * standardError();
+  }
+}
