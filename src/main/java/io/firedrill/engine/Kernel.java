@@ -122,6 +122,7 @@ public final class Kernel {
 
   private OutageLog log;
   private long trial;
+  private boolean dirty = true;
 
   /** Receives every outage as it closes, for {@code outages.csv}. */
   public interface OutageLog {
@@ -220,16 +221,21 @@ public final class Kernel {
     trial = trialIndex;
     hazardRng.reseed(h0, h1);
     decisionRng.reseed(d0, d1);
-    Arrays.fill(downtime, 0);
-    Arrays.fill(outages, 0);
-    Arrays.fill(longest, 0);
-    Arrays.fill(userHours, 0);
-    Arrays.fill(rtoBreach, false);
+    if (dirty) {
+      // Only a trial that went through the sweep can have written results.
+      Arrays.fill(downtime, 0);
+      Arrays.fill(outages, 0);
+      Arrays.fill(longest, 0);
+      Arrays.fill(userHours, 0);
+      Arrays.fill(rtoBreach, false);
+      dirty = false;
+    }
     sampleHazards();
     buildEvents();
     if (evCount == 0 && healthyAtRest) {
       return false;
     }
+    dirty = true;
     sweep();
     return true;
   }
@@ -510,6 +516,11 @@ public final class Kernel {
     Arrays.fill(impactCause, p.causeBaseline);
     double t = 0;
     int next = 0;
+    if (healthyAtRest && evCount > 0 && evTime[evOrder[0]] > 0) {
+      // Every service is fully served from 0 to the first event: nothing to integrate, no
+      // failover to start. Begin there.
+      t = Math.min(evTime[evOrder[0]], horizon);
+    }
     while (true) {
       // Apply every event at time t; the first blocking event names the cause of any drop.
       int dropCause = t == 0 ? p.causeBaseline : -1;

@@ -13,13 +13,12 @@ import java.util.Arrays;
  * most about 6,200 buckets at the default accuracy.
  */
 public final class LogHistogram {
-  /** Relative accuracy of quantiles. */
-  public static final double ACCURACY = 0.005;
+  /** Relative accuracy of quantiles: half a bucket, 2^-8. */
+  public static final double ACCURACY = 0x1.0p-8;
 
-  private static final double GAMMA = (1 + ACCURACY) / (1 - ACCURACY);
-  private static final double LOG_GAMMA = Math.log(GAMMA);
-  private static final double SMALLEST = 1e-9;
-  private static final double LARGEST = 1e18;
+  private static final int SHIFT = 45;
+  private static final double SMALLEST = 0x1.0p-30;
+  private static final double LARGEST = 0x1.0p60;
 
   private long[] counts = new long[0];
   private int offset;
@@ -99,8 +98,7 @@ public final class LogHistogram {
     for (int k = 0; k < counts.length; k++) {
       seen += counts[k];
       if (seen > rank) {
-        double v = 2 * Math.pow(GAMMA, k + offset) / (GAMMA + 1);
-        return Math.max(min, Math.min(max, v));
+        return Math.max(min, Math.min(max, representative(k + offset)));
       }
     }
     return max;
@@ -127,7 +125,14 @@ public final class LogHistogram {
 
   private static int index(double x) {
     double v = Math.max(SMALLEST, Math.min(LARGEST, x));
-    return (int) Math.ceil(Math.log(v) / LOG_GAMMA);
+    return (int) (Double.doubleToRawLongBits(v) >>> SHIFT);
+  }
+
+  /** The middle of bucket i: within 2^-8 of every value in it, relatively. */
+  private static double representative(int i) {
+    double lo = Double.longBitsToDouble((long) i << SHIFT);
+    double hi = Double.longBitsToDouble((long) (i + 1) << SHIFT);
+    return 0.5 * (lo + hi);
   }
 
   private void ensure(int lo, int hi) {

@@ -13,6 +13,7 @@ public final class RunStats {
   private final int services;
   private final int causes;
   private final MetricStats[] metrics;
+  private final long[] quiet;
   private long trials;
 
   /** Per service and cause, index {@code service * causes + cause}. */
@@ -33,6 +34,7 @@ public final class RunStats {
         metrics[a * METRICS.length + m.ordinal()] = new MetricStats(m.isInteger());
       }
     }
+    quiet = new long[services];
     causeOutages = new long[services * causes];
     causeDowntime = new double[services * causes];
     causeUserHours = new double[services * causes];
@@ -74,8 +76,19 @@ public final class RunStats {
     trials += o.trials;
   }
 
+  /** Counts a trial in which {@code service} had no impact: every metric zero. */
+  public void addQuiet(int service) {
+    quiet[service]++;
+  }
+
   /** Flushes counted zeros of every metric (end of a block). */
   public void flush() {
+    for (int a = 0; a < services; a++) {
+      for (Metric m : METRICS) {
+        metric(a, m).addZeros(quiet[a]);
+      }
+      quiet[a] = 0;
+    }
     for (MetricStats m : metrics) {
       m.flush();
     }

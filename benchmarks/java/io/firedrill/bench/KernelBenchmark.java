@@ -1,0 +1,65 @@
+package io.firedrill.bench;
+
+import io.firedrill.engine.Kernel;
+import io.firedrill.engine.Runner;
+import io.firedrill.model.ModelLoader;
+import io.firedrill.plan.Plan;
+import io.firedrill.stats.RunStats;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The hot sampling loop: trials of a model on one worker, with the statistics they feed, exactly as
+ * the runner calls them ({@link Runner#runTrials}).
+ *
+ * <p>One operation is one trial, so the score is trials per second on one core, and with {@code
+ * -prof gc} {@code gc.alloc.rate.norm} is bytes allocated per trial. Both shipped models have a
+ * one-year horizon, so trials per second are trial-years per second.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(3)
+public class KernelBenchmark {
+  @Param({"three-site-example", "kakao-pangyo-2022"})
+  public String model;
+
+  private Plan plan;
+  private Kernel kernel;
+  private UniformRandomProvider stream;
+  private RunStats stats;
+  private long first;
+
+  @Setup
+  public void setUp() throws Exception {
+    plan = Plan.compile(ModelLoader.load(Path.of("models", model + ".yaml"), List.of()).model());
+    kernel = new Kernel(plan);
+    stream = Runner.blockStream(42, 0);
+    stats = new RunStats(plan.services, plan.causes(), 0);
+  }
+
+  /** One block of trials: JMH divides by the block size, so the score is per trial. */
+  @Benchmark
+  @OperationsPerInvocation(Runner.BLOCK_TRIALS)
+  public RunStats trials() {
+    Runner.runTrials(kernel, plan, stream, first, Runner.BLOCK_TRIALS, stats, null);
+    first += Runner.BLOCK_TRIALS;
+    return stats;
+  }
+}
