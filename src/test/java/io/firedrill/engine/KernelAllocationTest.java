@@ -1,0 +1,56 @@
+package io.firedrill.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.firedrill.model.ModelLoader;
+import io.firedrill.plan.Plan;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The hot loop allocates nothing once warm: the bytes this thread allocates over 100 blocks of
+ * trials (409,600 trials) are counted by the JVM (com.sun.management.ThreadMXBean) and must be
+ * zero. This counts allocations, not time, so it does not depend on the machine's load. The JMH
+ * benchmark with {@code -prof gc} shows the same (results/benchmarks/README.md).
+ */
+class KernelAllocationTest {
+  @ParameterizedTest
+  @ValueSource(strings = {"three-site-example", "kakao-pangyo-2022"})
+  void warmKernel_allocatesNothingPerTrial(String model) throws Exception {
+    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "JVM cannot count allocations");
+    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+    assumeTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled());
+    Plan plan =
+        Plan.compile(ModelLoader.load(Path.of("models", model + ".yaml"), List.of()).model());
+    Kernel kernel = new Kernel(plan);
+    UniformRandomProvider stream = Runner.blockStream(3, 0);
+    long trial = 0;
+    long impact = 0;
+    // Warm up: buffers reach their working size and the JIT compiles.
+    for (; trial < 800_000; trial++) {
+      impact +=
+          kernel.run(
+                  trial, stream.nextLong(), stream.nextLong(), stream.nextLong(), stream.nextLong())
+              ? 1
+              : 0;
+    }
+    long thread = Thread.currentThread().getId();
+    long before = mx.getThreadAllocatedBytes(thread);
+    for (long end = trial + 409_600; trial < end; trial++) {
+      impact +=
+          kernel.run(
+                  trial, stream.nextLong(), stream.nextLong(), stream.nextLong(), stream.nextLong())
+              ? 1
+              : 0;
+    }
+    long allocated = mx.getThreadAllocatedBytes(thread) - before;
+    org.junit.jupiter.api.Assertions.assertTrue(impact > 0, "no trial exercised the sweep");
+    assertEquals(0, allocated, "bytes allocated by 409,600 warm trials of " + model);
+  }
+}
