@@ -523,6 +523,8 @@ public final class Kernel {
     }
     while (true) {
       // Apply every event at time t; the first blocking event names the cause of any drop.
+      // Served fractions can only fall where a site becomes blocked (or at t = 0, a deployment
+      // short of capacity): anything else that looks like a fall is rounding at a ramp's end.
       int dropCause = t == 0 ? p.causeBaseline : -1;
       while (next < evCount && evTime[evOrder[next]] <= t) {
         int e = evOrder[next++];
@@ -547,9 +549,7 @@ public final class Kernel {
             break;
         }
       }
-      if (dropCause < 0) {
-        dropCause = p.causeBaseline;
-      }
+      boolean canDrop = dropCause >= 0;
       siteCapacities(t);
       serviceCapacities();
       for (int a = 0; a < ns; a++) {
@@ -562,10 +562,10 @@ public final class Kernel {
       servedAt(served);
       startFailovers(t);
       for (int a = 0; a < ns; a++) {
-        if (served[a] < servedEnd[a]) {
+        if (canDrop && served[a] < servedEnd[a]) {
           impactCause[a] = dropCause;
         }
-        if (served[a] < p.slo[a] && !inOutage[a]) {
+        if (canDrop && served[a] < p.slo[a] && !inOutage[a]) {
           openOutage(a, t, dropCause);
         } else if (served[a] >= p.slo[a] && inOutage[a]) {
           closeOutage(a, t);

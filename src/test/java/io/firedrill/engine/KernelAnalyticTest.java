@@ -335,4 +335,26 @@ class KernelAnalyticTest {
     assertEquals(5 * 0.75 * 10, short_.metric(0, Metric.USER_HOURS).mean(), 1e-9);
     assertTrue(short_.causeOutages[short_.causes() - 1] == 100, "baseline cause");
   }
+
+  @Test
+  void healthyDeployment_neverBlamesBaseline_evenThroughFireRamps() throws Exception {
+    // Every Kakao service has its demand deployed, so nothing may be attributed to "baseline":
+    // served fractions fall only where a site goes down. Fire ramps end at float-rounded
+    // values; rounding there must not read as a fall. Fires are made frequent to exercise it.
+    Plan plan =
+        plan(
+            new String(
+                    java.nio.file.Files.readAllBytes(
+                        java.nio.file.Path.of("models/kakao-pangyo-2022.yaml")),
+                    StandardCharsets.UTF_8)
+                .replace("rate: 0.0077/y", "rate: 0.5/y"));
+    RunStats r = Runner.run(plan, new Runner.Options(20_000, 5, 2, 0, false));
+    int baseline = plan.causeBaseline;
+    for (int a = 0; a < plan.services; a++) {
+      int k = a * plan.causes() + baseline;
+      assertEquals(0, r.causeOutages[k], plan.serviceNames[a] + " baseline outages");
+      assertEquals(0, r.causeUserHours[k], plan.serviceNames[a] + " baseline user-hours");
+    }
+    assertTrue(r.causeOutages[plan.causeFireBase] > 1000, "fires at pangyo were exercised");
+  }
 }
