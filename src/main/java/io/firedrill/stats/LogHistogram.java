@@ -123,6 +123,11 @@ public final class LogHistogram {
     return c;
   }
 
+  /** Buckets allocated (for tests of the memory bound). */
+  int bucketCapacity() {
+    return counts.length;
+  }
+
   private static int index(double x) {
     double v = Math.max(SMALLEST, Math.min(LARGEST, x));
     return (int) (Double.doubleToRawLongBits(v) >>> SHIFT);
