@@ -27,7 +27,12 @@ import picocli.CommandLine.Spec;
           + " deployments.",
       "With no MODEL, commands use the bundled models/kakao-pangyo-2022.yaml."
     },
-    subcommands = {ValidateCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ValidateCommand.class,
+      RunCommand.class,
+      ScenarioCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Firedrill implements Runnable {
   /** Exit status for bad usage or a bad model. */
   public static final int USAGE = 2;

@@ -12,6 +12,11 @@ final class IntervalBuffer {
   double[] start = new double[8];
   double[] end = new double[8];
   int[] cause = new int[8];
+
+  /** For ramps: capacity at start and at end (linear in between). */
+  double[] from = new double[8];
+
+  double[] to = new double[8];
   int size;
 
   void clear() {
@@ -19,15 +24,24 @@ final class IntervalBuffer {
   }
 
   void add(double s, double e, int c) {
+    addRamp(s, e, c, 0, 1);
+  }
+
+  /** A ramp from capacity {@code v0} at s to {@code v1} at e. */
+  void addRamp(double s, double e, int c, double v0, double v1) {
     if (size == start.length) {
       int n = size * 2;
       start = Arrays.copyOf(start, n);
       end = Arrays.copyOf(end, n);
       cause = Arrays.copyOf(cause, n);
+      from = Arrays.copyOf(from, n);
+      to = Arrays.copyOf(to, n);
     }
     start[size] = s;
     end[size] = e;
     cause[size] = c;
+    from[size] = v0;
+    to[size] = v1;
     size++;
   }
 

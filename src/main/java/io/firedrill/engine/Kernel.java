@@ -51,6 +51,13 @@ public final class Kernel {
   private static final int RAMP_START = 2;
   private static final int RAMP_END = 3;
 
+  /** Forced event kinds for {@link #force}. */
+  public static final int FORCE_GRID = 0;
+
+  public static final int FORCE_NETWORK = 1;
+  public static final int FORCE_FIRE = 2;
+  public static final int FORCE_FAULT = 3;
+
   private static final int NORMAL = 0;
   private static final int PENDING = 1;
   private static final int JOINED = 2;
@@ -84,6 +91,8 @@ public final class Kernel {
   private final boolean[] siteRamping;
   private final double[] rampFrom;
   private final double[] rampTo;
+  private final double[] rampV0;
+  private final double[] rampV1;
   private final double[] capValue;
   private final double[] capSlope;
 
@@ -122,6 +131,31 @@ public final class Kernel {
 
   private OutageLog log;
   private long trial;
+
+  // Scenario mode: a forced event at t = 0, background hazards on or off.
+  private int forceKind = -1;
+  private int forceIndex = -1;
+  private boolean background = true;
+
+  /** Per service, scenario mode: time until served first reaches slo again (H if never). */
+  public final double[] recoverHours;
+
+  /** Per service, scenario mode: whether it recovered by H. */
+  public final boolean[] recovered;
+
+  private final double[] firstOutageEnd;
+  private final boolean[] censored;
+
+  // Recovery curves: served fraction and site capacity on a grid of points over [0, H].
+  private int curvePoints;
+  private int nextPoint;
+
+  /** Served fraction at point j, service a: {@code [j * services + a]} (with curves on). */
+  public double[] curveServed = new double[0];
+
+  /** Capacity factor at point j, site s: {@code [j * sites + s]} (with curves on). */
+  public double[] curveCapacity = new double[0];
+
   private boolean dirty = true;
 
   /** Receives every outage as it closes, for {@code outages.csv}. */
@@ -151,6 +185,8 @@ public final class Kernel {
     siteRamping = new boolean[plan.sites];
     rampFrom = new double[plan.sites];
     rampTo = new double[plan.sites];
+    rampV0 = new double[plan.sites];
+    rampV1 = new double[plan.sites];
     capValue = new double[plan.sites];
     capSlope = new double[plan.sites];
 
@@ -179,6 +215,10 @@ public final class Kernel {
     causeOutages = new long[ns * plan.causes()];
     causeDowntime = new double[ns * plan.causes()];
     causeUserHours = new double[ns * plan.causes()];
+    recoverHours = new double[ns];
+    recovered = new boolean[ns];
+    firstOutageEnd = new double[ns];
+    censored = new boolean[ns];
 
     boolean healthy = true;
     for (int a = 0; a < ns; a++) {
@@ -197,6 +237,42 @@ public final class Kernel {
       b[i] = new IntervalBuffer();
     }
     return b;
+  }
+
+  /**
+   * Scenario mode: the hazard {@code kind} number {@code index} fails at t = 0 (a fire is
+   * uncontained); with {@code background} false no other hazard runs and the forced one does not
+   * renew.
+   */
+  public void force(int kind, int index, boolean background) {
+    this.forceKind = kind;
+    this.forceIndex = index;
+    this.background = background;
+  }
+
+  /**
+   * Records served fractions and site capacities at {@code points} evenly spaced times in [0, H].
+   */
+  public void recordCurves(int points) {
+    if (points < 2) {
+      throw new IllegalArgumentException("points is below 2: " + points);
+    }
+    curvePoints = points;
+    curveServed = new double[points * p.services];
+    curveCapacity = new double[points * p.sites];
+  }
+
+  /** The time of curve point j. */
+  public double curveTime(int j) {
+    return horizon * j / (curvePoints - 1);
+  }
+
+  private boolean forced(int kind, int index) {
+    return forceKind == kind && forceIndex == index;
+  }
+
+  private boolean active(int kind, int index) {
+    return background || forced(kind, index);
   }
 
   /** Sets where closing outages are reported (null: nowhere). */
@@ -252,29 +328,43 @@ public final class Kernel {
     }
     // Grids: each outage reaches each fed site through its UPS and generator.
     for (int g = 0; g < p.grids; g++) {
+      if (!active(FORCE_GRID, g)) {
+        continue;
+      }
       ContinuousSampler ttf = hazardSampler[p.gridTtf[g]];
       ContinuousSampler out = hazardSampler[p.gridOutage[g]];
       int[] fed = p.gridSites[g];
-      for (double t = ttf.sample(); t < h; ) {
+      for (double t = forced(FORCE_GRID, g) ? 0 : ttf.sample(); t < h; ) {
         double len = out.sample();
         for (int s : fed) {
           gridOutageAtSite(s, g, t, len);
+        }
+        if (!background) {
+          break;
         }
         t += len + ttf.sample();
       }
     }
     for (int s = 0; s < p.sites; s++) {
-      if (p.faultTtf[s] != Plan.NONE) {
+      if (p.faultTtf[s] != Plan.NONE && active(FORCE_FAULT, s)) {
         renewal(
             hazardSampler[p.faultTtf[s]],
             hazardSampler[p.faultOutage[s]],
             power[s],
-            p.causeFaultBase + s);
+            p.causeFaultBase + s,
+            forced(FORCE_FAULT, s));
       }
     }
     for (int n = 0; n < p.networks; n++) {
       netDown[n].clear();
-      renewal(hazardSampler[p.netTtf[n]], hazardSampler[p.netOutage[n]], netDown[n], p.grids + n);
+      if (active(FORCE_NETWORK, n)) {
+        renewal(
+            hazardSampler[p.netTtf[n]],
+            hazardSampler[p.netOutage[n]],
+            netDown[n],
+            p.grids + n,
+            forced(FORCE_NETWORK, n));
+      }
     }
     for (int s = 0; s < p.sites; s++) {
       powerWithRestart(s);
@@ -285,12 +375,22 @@ public final class Kernel {
     }
   }
 
-  /** Up for a time to failure, down for an outage, until the horizon. */
+  /**
+   * Up for a time to failure, down for an outage, until the horizon; a forced process fails at t =
+   * 0 and, without background, only then.
+   */
   private void renewal(
-      ContinuousSampler ttf, ContinuousSampler outage, IntervalBuffer out, int cause) {
-    for (double t = ttf.sample(); t < horizon; ) {
+      ContinuousSampler ttf,
+      ContinuousSampler outage,
+      IntervalBuffer out,
+      int cause,
+      boolean forcedNow) {
+    for (double t = forcedNow ? 0 : ttf.sample(); t < horizon; ) {
       double len = outage.sample();
       out.add(t, t + len, cause);
+      if (!background) {
+        break;
+      }
       t += len + ttf.sample();
     }
   }
@@ -391,7 +491,7 @@ public final class Kernel {
   }
 
   private void fires(int s) {
-    if (p.fireTtf[s] == Plan.NONE) {
+    if (p.fireTtf[s] == Plan.NONE || !active(FORCE_FIRE, s)) {
       return;
     }
     ContinuousSampler ttf = hazardSampler[p.fireTtf[s]];
@@ -399,16 +499,38 @@ public final class Kernel {
     ContinuousSampler restore = hazardSampler[p.fireRestore[s]];
     double contained = p.fireContained[s];
     int cause = p.causeFireBase + s;
-    for (double t = ttf.sample(); t < horizon; ) {
-      boolean isContained = hazardRng.nextDouble() < contained;
+    boolean forcedNow = forced(FORCE_FIRE, s);
+    for (double t = forcedNow ? 0 : ttf.sample(); t < horizon; ) {
+      boolean isContained = hazardRng.nextDouble() < contained && !forcedNow;
+      forcedNow = false;
       double d = dark.sample();
       double r = restore.sample();
       if (isContained) {
         t += ttf.sample();
       } else {
         blocked[s].add(t, t + d, cause);
-        ramps[s].add(t + d, t + d + r, cause);
+        restoreRamp(s, t + d, r, cause);
+        if (!background) {
+          break;
+        }
         t += d + r + ttf.sample();
+      }
+    }
+  }
+
+  /** The restore ramp from {@code t}, lasting {@code r}: linear, or the site's restore curve. */
+  private void restoreRamp(int s, double t, double r, int cause) {
+    double[] x = p.fireCurveAt[s];
+    double[] y = p.fireCurveCapacity[s];
+    if (x == null) {
+      ramps[s].addRamp(t, t + r, cause, 0, 1);
+      return;
+    }
+    for (int k = 0; k + 1 < x.length; k++) {
+      double a = t + x[k] * r;
+      double b = k + 2 == x.length ? t + r : t + x[k + 1] * r;
+      if (b > a) {
+        ramps[s].addRamp(a, b, cause, y[k], y[k + 1]);
       }
     }
   }
@@ -514,9 +636,12 @@ public final class Kernel {
     Arrays.fill(inOutage, false);
     Arrays.fill(servedEnd, 1.0);
     Arrays.fill(impactCause, p.causeBaseline);
+    Arrays.fill(firstOutageEnd, Double.NaN);
+    Arrays.fill(censored, false);
+    nextPoint = 0;
     double t = 0;
     int next = 0;
-    if (healthyAtRest && evCount > 0 && evTime[evOrder[0]] > 0) {
+    if (healthyAtRest && curvePoints == 0 && evCount > 0 && evTime[evOrder[0]] > 0) {
       // Every service is fully served from 0 to the first event: nothing to integrate, no
       // failover to start. Begin there.
       t = Math.min(evTime[evOrder[0]], horizon);
@@ -540,9 +665,12 @@ public final class Kernel {
             siteBlocked[s] = false;
             break;
           case RAMP_START:
+            int r = rampAt(s, evTime[e]);
             siteRamping[s] = true;
             rampFrom[s] = evTime[e];
-            rampTo[s] = rampEndOf(s, evTime[e]);
+            rampTo[s] = ramps[s].end[r];
+            rampV0[s] = ramps[s].from[r];
+            rampV1[s] = ramps[s].to[r];
             break;
           default:
             siteRamping[s] = false;
@@ -588,17 +716,22 @@ public final class Kernel {
     }
     for (int a = 0; a < ns; a++) {
       if (inOutage[a]) {
+        censored[a] = Double.isNaN(firstOutageEnd[a]);
         closeOutage(a, horizon);
       }
+      // Scenario mode: from 0 until served first reaches slo again; H when it never does.
+      recovered[a] = !censored[a];
+      recoverHours[a] =
+          censored[a] ? horizon : Double.isNaN(firstOutageEnd[a]) ? 0 : firstOutageEnd[a];
     }
   }
 
-  /** The end of the ramp that starts at t at site s. */
-  private double rampEndOf(int s, double t) {
+  /** The index of the ramp that starts at t at site s. */
+  private int rampAt(int s, double t) {
     IntervalBuffer r = ramps[s];
     for (int i = 0; i < r.size; i++) {
       if (r.start[i] == t) {
-        return r.end[i];
+        return i;
       }
     }
     throw new IllegalStateException("no ramp at site " + s);
@@ -611,9 +744,9 @@ public final class Kernel {
         capValue[s] = 0;
         capSlope[s] = 0;
       } else if (siteRamping[s]) {
-        double len = rampTo[s] - rampFrom[s];
-        capValue[s] = Math.min(1, (t - rampFrom[s]) / len);
-        capSlope[s] = 1 / len;
+        double slope = (rampV1[s] - rampV0[s]) / (rampTo[s] - rampFrom[s]);
+        capValue[s] = Math.min(rampV1[s], rampV0[s] + slope * (t - rampFrom[s]));
+        capSlope[s] = slope;
       } else {
         capValue[s] = 1;
         capSlope[s] = 0;
@@ -704,6 +837,9 @@ public final class Kernel {
 
   private void closeOutage(int a, double t) {
     inOutage[a] = false;
+    if (Double.isNaN(firstOutageEnd[a])) {
+      firstOutageEnd[a] = t;
+    }
     double len = t - outageStart[a];
     downtime[a] += len;
     outages[a]++;
@@ -736,6 +872,9 @@ public final class Kernel {
     for (int s = 0; s < p.sites; s++) {
       ramping |= capSlope[s] != 0;
     }
+    if (curvePoints > 0) {
+      recordPoints(t0, t1, ramping);
+    }
     if (!ramping) {
       double weighted = p.weightedTime(t1) - p.weightedTime(t0);
       for (int a = 0; a < ns; a++) {
@@ -753,6 +892,29 @@ public final class Kernel {
       if (foState[a] != NORMAL && act0[a] + actSlope[a] * len >= p.demand[a]) {
         foState[a] = NORMAL;
       }
+    }
+  }
+
+  /** Records the curve points in [t0, t1) (and at H itself when t1 is the horizon). */
+  private void recordPoints(double t0, double t1, boolean ramping) {
+    final int ns = p.services;
+    final int nsites = p.sites;
+    while (nextPoint < curvePoints) {
+      double tau = curveTime(nextPoint);
+      if (tau > t1 || (tau == t1 && t1 < horizon)) {
+        return;
+      }
+      double u = Math.max(0, tau - t0);
+      if (ramping) {
+        servedAt(u, evalServed);
+      }
+      for (int a = 0; a < ns; a++) {
+        curveServed[nextPoint * ns + a] = ramping ? evalServed[a] : served[a];
+      }
+      for (int s = 0; s < nsites; s++) {
+        curveCapacity[nextPoint * nsites + s] = capValue[s] + capSlope[s] * u;
+      }
+      nextPoint++;
     }
   }
 

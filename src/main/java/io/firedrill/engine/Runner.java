@@ -29,8 +29,20 @@ public final class Runner {
   /** Trials per block. Part of the definition of a run's random streams: do not change lightly. */
   public static final int BLOCK_TRIALS = 4096;
 
-  /** What to run. */
-  public record Options(long trials, long seed, int threads, int outageLimit, boolean perTrial) {
+  /**
+   * Scenario mode: hazard {@code kind} ({@code Kernel.FORCE_*}) number {@code index} fails at t =
+   * 0; curves are recorded at {@code points} times.
+   */
+  public record Scenario(int kind, int index, boolean background, int points) {}
+
+  /** What to run; {@code scenario} is null for a time-horizon run. */
+  public record Options(
+      long trials, long seed, int threads, int outageLimit, boolean perTrial, Scenario scenario) {
+    /** A time-horizon run. */
+    public Options(long trials, long seed, int threads, int outageLimit, boolean perTrial) {
+      this(trials, seed, threads, outageLimit, perTrial, null);
+    }
+
     public Options {
       if (trials < 1) {
         throw new IllegalArgumentException("trials is not positive: " + trials);
@@ -70,6 +82,7 @@ public final class Runner {
   private final long blocks;
   private final int window;
 
+  private final java.util.List<io.firedrill.stats.CurveStats> curves = new java.util.ArrayList<>();
   private final Object lock = new Object();
   private final Map<Long, Block> done = new HashMap<>();
   private final JumpableUniformRandomProvider cursor;
@@ -166,6 +179,15 @@ public final class Runner {
       }
       throw (Error) failure;
     }
+    if (options.scenario() != null) {
+      // Integer counts: the order of this merge does not change a bit.
+      total.curves =
+          new io.firedrill.stats.CurveStats(
+              options.scenario().points(), plan.services + plan.sites);
+      for (io.firedrill.stats.CurveStats c : curves) {
+        total.curves.merge(c);
+      }
+    }
     return total;
   }
 
@@ -193,9 +215,19 @@ public final class Runner {
   private void work() {
     try {
       Kernel kernel = new Kernel(plan);
+      io.firedrill.stats.CurveStats curve = null;
+      Scenario sc = options.scenario();
+      if (sc != null) {
+        kernel.force(sc.kind(), sc.index(), sc.background());
+        kernel.recordCurves(sc.points());
+        curve = new io.firedrill.stats.CurveStats(sc.points(), plan.services + plan.sites);
+        synchronized (lock) {
+          curves.add(curve);
+        }
+      }
       Task task;
       while ((task = next()) != null) {
-        Block b = runBlock(kernel, task);
+        Block b = runBlock(kernel, task, curve);
         synchronized (lock) {
           done.put(task.index(), b);
           lock.notifyAll();
@@ -206,19 +238,76 @@ public final class Runner {
     }
   }
 
-  private Block runBlock(Kernel kernel, Task task) {
+  private Block runBlock(Kernel kernel, Task task, io.firedrill.stats.CurveStats curve) {
     long first = task.index() * BLOCK_TRIALS;
     int count = (int) Math.min(BLOCK_TRIALS, options.trials() - first);
     RunStats stats = new RunStats(plan.services, plan.causes(), options.outageLimit());
     double[] values = options.perTrial() ? new double[count * plan.services * METRICS] : null;
     kernel.clearCauses();
     kernel.setOutageLog(options.outageLimit() > 0 ? stats.outages::add : null);
-    runTrials(kernel, plan, task.stream(), first, count, stats, values);
+    if (curve == null) {
+      runTrials(kernel, plan, task.stream(), first, count, stats, values);
+    } else {
+      runScenarioTrials(kernel, plan, task.stream(), first, count, stats, values, curve);
+    }
     System.arraycopy(kernel.causeOutages, 0, stats.causeOutages, 0, stats.causeOutages.length);
     System.arraycopy(kernel.causeDowntime, 0, stats.causeDowntime, 0, stats.causeDowntime.length);
     System.arraycopy(
         kernel.causeUserHours, 0, stats.causeUserHours, 0, stats.causeUserHours.length);
     return new Block(stats, first, count, values);
+  }
+
+  /**
+   * Scenario trials: like {@link #runTrials}, plus time to recover and the recovery curves. A quiet
+   * trial (the forced event touched nothing) recovered at once and is 1 everywhere.
+   */
+  public static void runScenarioTrials(
+      Kernel kernel,
+      Plan plan,
+      UniformRandomProvider stream,
+      long first,
+      int count,
+      RunStats stats,
+      double[] values,
+      io.firedrill.stats.CurveStats curve) {
+    final int ns = plan.services;
+    for (int t = 0; t < count; t++) {
+      long h0 = stream.nextLong();
+      long h1 = stream.nextLong();
+      long d0 = stream.nextLong();
+      long d1 = stream.nextLong();
+      boolean affected = kernel.run(first + t, h0, h1, d0, d1);
+      if (affected) {
+        curve.add(kernel.curveServed, ns, 0);
+        curve.add(kernel.curveCapacity, plan.sites, ns);
+      } else {
+        curve.addOnes(ns + plan.sites, 0);
+      }
+      curve.countTrial();
+      for (int a = 0; a < ns; a++) {
+        double recover = affected ? kernel.recoverHours[a] : 0;
+        double recoveredFlag = !affected || kernel.recovered[a] ? 1 : 0;
+        stats.metric(a, Metric.DOWNTIME_H).add(kernel.downtime[a]);
+        stats.metric(a, Metric.OUTAGES).add(kernel.outages[a]);
+        stats.metric(a, Metric.LONGEST_H).add(kernel.longest[a]);
+        stats.metric(a, Metric.USER_HOURS).add(kernel.userHours[a]);
+        stats.metric(a, Metric.RTO_BREACH).add(kernel.rtoBreach[a] ? 1 : 0);
+        stats.metric(a, Metric.RECOVER_H).add(recover);
+        stats.metric(a, Metric.RECOVERED).add(recoveredFlag);
+        if (values != null) {
+          int k = (t * ns + a) * METRICS;
+          values[k] = kernel.downtime[a];
+          values[k + 1] = kernel.outages[a];
+          values[k + 2] = kernel.longest[a];
+          values[k + 3] = kernel.userHours[a];
+          values[k + 4] = kernel.rtoBreach[a] ? 1 : 0;
+          values[k + 5] = recover;
+          values[k + 6] = recoveredFlag;
+        }
+      }
+    }
+    stats.flush();
+    stats.countTrials(count);
   }
 
   /**

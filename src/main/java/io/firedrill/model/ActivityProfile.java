@@ -23,6 +23,36 @@ public record ActivityProfile(List<Double> weights, double startHour) {
     }
   }
 
+  private static final java.util.regex.Pattern WEEK_TIME =
+      java.util.regex.Pattern.compile(
+          "(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\s+([0-9]{1,2}):([0-9]{2})",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+  private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+
+  /**
+   * Hours from Monday 00:00 to a weekday and time such as {@code sat 15:30} (or {@code Saturday
+   * 15:30}); NaN if the text is not one.
+   */
+  public static double parseWeekTime(String text) {
+    java.util.regex.Matcher m = WEEK_TIME.matcher(text.strip());
+    if (!m.matches()) {
+      return Double.NaN;
+    }
+    int hour = Integer.parseInt(m.group(2));
+    int minute = Integer.parseInt(m.group(3));
+    if (hour > 23 || minute > 59) {
+      return Double.NaN;
+    }
+    return DAYS.indexOf(m.group(1).toLowerCase(java.util.Locale.ROOT).substring(0, 3)) * 24
+        + hour
+        + minute / 60.0;
+  }
+
+  /** This profile with t = 0 at {@code startHour} instead. */
+  public ActivityProfile startingAt(double startHour) {
+    return new ActivityProfile(weights, startHour);
+  }
+
   /** The flat profile starting Monday 00:00. */
   public static ActivityProfile flat() {
     return new ActivityProfile(List.of(), 0);

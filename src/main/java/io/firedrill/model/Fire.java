@@ -1,19 +1,38 @@
 package io.firedrill.model;
 
 import io.firedrill.dist.Distribution;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Fires at a site. An ignition is put out with no impact with probability {@code contained};
- * otherwise the site is dark for {@code dark}, then ramps linearly back to full capacity over
- * {@code restore}.
+ * otherwise the site is dark for {@code dark}, then returns to full capacity over {@code restore}:
+ * linearly, or along {@code restoreCurve}.
+ *
+ * @param restoreCurve empty for a linear ramp; else points (fraction of the restore time, capacity)
+ *     from (0, c0) to (1, 1), capacity non-decreasing, linear in between
  */
 public record Fire(
-    Distribution timeToIgnition, double contained, Distribution dark, Distribution restore) {
+    Distribution timeToIgnition,
+    double contained,
+    Distribution dark,
+    Distribution restore,
+    List<CurvePoint> restoreCurve) {
+
+  /** A point of a restore curve. */
+  public record CurvePoint(double at, double capacity) {
+    public CurvePoint {
+      if (!(at >= 0 && at <= 1) || !(capacity >= 0 && capacity <= 1)) {
+        throw new IllegalArgumentException("curve point outside [0, 1]: " + at + ", " + capacity);
+      }
+    }
+  }
+
   public Fire {
     Objects.requireNonNull(timeToIgnition, "timeToIgnition");
     Objects.requireNonNull(dark, "dark");
     Objects.requireNonNull(restore, "restore");
+    restoreCurve = List.copyOf(restoreCurve);
     if (!(contained >= 0 && contained <= 1)) {
       throw new IllegalArgumentException("contained is not in [0, 1]: " + contained);
     }

@@ -14,11 +14,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -35,11 +33,6 @@ final class ModelBinder {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
   private static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9-]+");
-  private static final Pattern START =
-      Pattern.compile(
-          "(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\s+([0-9]{1,2}):([0-9]{2})",
-          Pattern.CASE_INSENSITIVE);
-  private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
   /** Largest trial count a model may ask for by default (the command line may ask more). */
   static final long MAX_TRIALS = 1L << 40;
@@ -267,14 +260,26 @@ final class ModelBinder {
     Fire fire = null;
     if (s.has("fire")) {
       Section f =
-          section(s.node("fire"), s.at("fire"), "rate", "ttf", "contained", "outage", "restore");
+          section(
+              s.node("fire"),
+              s.at("fire"),
+              "rate",
+              "ttf",
+              "contained",
+              "outage",
+              "restore",
+              "restore_curve");
       if (f != null) {
         Distribution ttf = timeToFailure(f);
         Double contained = f.has("contained") ? probability(f, "contained") : Double.valueOf(0);
         Distribution dark = requiredDistribution(f, "outage");
         Distribution restore = requiredDistribution(f, "restore");
-        if (ttf != null && contained != null && dark != null && restore != null) {
-          fire = new Fire(ttf, contained, dark, restore);
+        List<Fire.CurvePoint> curve =
+            f.has("restore_curve")
+                ? restoreCurve(f.node("restore_curve"), f.at("restore_curve"))
+                : List.of();
+        if (ttf != null && contained != null && dark != null && restore != null && curve != null) {
+          fire = new Fire(ttf, contained, dark, restore, curve);
         }
       }
     }
@@ -380,6 +385,52 @@ final class ModelBinder {
     return new Service(name, users, demand, deploy, standby, failover, requires, slo, rto);
   }
 
+  /**
+   * A restore curve: a list of [fraction of the restore time, capacity] pairs from [0, c0] to [1,
+   * 1], times increasing, capacity non-decreasing.
+   */
+  private List<Fire.CurvePoint> restoreCurve(Node node, String path) {
+    String expected =
+        "a list of [time fraction, capacity] pairs from [0, c] to [1, 1], such as"
+            + " [[0, 0], [0.1, 0.5], [1, 1]]";
+    if (!(node instanceof Node.Sequence seq) || seq.items().size() < 2) {
+      error(node.origin(), path, "expected " + expected);
+      return null;
+    }
+    List<Fire.CurvePoint> points = new ArrayList<>();
+    for (int i = 0; i < seq.items().size(); i++) {
+      Node item = seq.items().get(i);
+      String at = path + "[" + i + "]";
+      if (!(item instanceof Node.Sequence pair) || pair.items().size() != 2) {
+        error(item.origin(), at, "expected a pair [time fraction, capacity], got " + item.kind());
+        return null;
+      }
+      Double x = number(pair.items().get(0), at + "[0]", "a time fraction between 0 and 1");
+      Double y = number(pair.items().get(1), at + "[1]", "a capacity between 0 and 1");
+      if (x == null || y == null) {
+        return null;
+      }
+      String problem = null;
+      if (!(x >= 0 && x <= 1) || !(y >= 0 && y <= 1)) {
+        problem = "time fraction and capacity must lie between 0 and 1";
+      } else if (i == 0 && x != 0) {
+        problem = "the curve must start at time fraction 0";
+      } else if (i > 0 && !(x > points.get(i - 1).at())) {
+        problem = "time fractions must increase";
+      } else if (i > 0 && y < points.get(i - 1).capacity()) {
+        problem = "capacity must not fall while a site is restored";
+      } else if (i == seq.items().size() - 1 && (x != 1 || y != 1)) {
+        problem = "the curve must end at [1, 1] (full capacity when the restore time is over)";
+      }
+      if (problem != null) {
+        error(item.origin(), at, problem);
+        return null;
+      }
+      points.add(new Fire.CurvePoint(x, y));
+    }
+    return points;
+  }
+
   private ActivityProfile profile(Section top) {
     List<Double> weights = List.of();
     if (top.has("profile")) {
@@ -428,17 +479,15 @@ final class ModelBinder {
       if (s == null) {
         return null;
       }
-      Matcher m = START.matcher(s.text().strip());
-      int hour = m.matches() ? Integer.parseInt(m.group(2)) : -1;
-      int minute = m.matches() ? Integer.parseInt(m.group(3)) : -1;
-      if (!m.matches() || hour > 23 || minute > 59) {
+      double hours = ActivityProfile.parseWeekTime(s.text());
+      if (Double.isNaN(hours)) {
         error(
             s.textOrigin(),
             "start",
             "'" + s.text() + "' is not a weekday and time (expected for example sat 15:30)");
         return null;
       }
-      start = DAYS.indexOf(m.group(1).toLowerCase(Locale.ROOT)) * 24 + hour + minute / 60.0;
+      start = hours;
     }
     return new ActivityProfile(weights, start);
   }

@@ -65,6 +65,11 @@ public final class Plan {
   public final double[] fireContained;
   public final int[] fireDark;
   public final int[] fireRestore;
+
+  /** Restore curve per site: fractions of the restore time and capacity there; null = linear. */
+  public final double[][] fireCurveAt;
+
+  public final double[][] fireCurveCapacity;
   public final int[] faultTtf;
   public final int[] faultOutage;
 
@@ -146,6 +151,8 @@ public final class Plan {
     fireContained = new double[sites];
     fireDark = new int[sites];
     fireRestore = new int[sites];
+    fireCurveAt = new double[sites][];
+    fireCurveCapacity = new double[sites][];
     faultTtf = new int[sites];
     faultOutage = new int[sites];
     List<String> netNames = m.networks().stream().map(Network::name).toList();
@@ -164,6 +171,11 @@ public final class Plan {
       fireContained[s] = f == null ? 1 : f.contained();
       fireDark[s] = f == null ? NONE : id(f.dark(), dists, ids);
       fireRestore[s] = f == null ? NONE : id(f.restore(), dists, ids);
+      if (f != null && !f.restoreCurve().isEmpty()) {
+        fireCurveAt[s] = f.restoreCurve().stream().mapToDouble(Fire.CurvePoint::at).toArray();
+        fireCurveCapacity[s] =
+            f.restoreCurve().stream().mapToDouble(Fire.CurvePoint::capacity).toArray();
+      }
       faultTtf[s] = site.fault() == null ? NONE : id(site.fault().timeToFailure(), dists, ids);
       faultOutage[s] = site.fault() == null ? NONE : id(site.fault().outage(), dists, ids);
     }

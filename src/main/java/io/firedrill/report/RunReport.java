@@ -41,12 +41,18 @@ public final class RunReport {
     this.stats = stats;
   }
 
-  /** {@code summary.csv}: one row per service and metric, plus availability and its nines. */
+  /** {@code summary.csv} of a run: its metrics, plus availability and its nines. */
   public void writeSummary(Writer out) throws IOException {
+    writeSummary(out, Metric.RUN, true);
+  }
+
+  /** {@code summary.csv}: one row per service and metric (and availability, nines if asked). */
+  public void writeSummary(Writer out, List<Metric> metrics, boolean availability)
+      throws IOException {
     try (CSVPrinter csv = new CSVPrinter(out, CSV.builder().setHeader(SUMMARY_HEADER).get())) {
       for (int a = 0; a < plan.services; a++) {
         String name = plan.serviceNames[a];
-        for (Metric m : Metric.values()) {
+        for (Metric m : metrics) {
           MetricStats ms = stats.metric(a, m);
           double[] ci = m == Metric.RTO_BREACH ? wilson(ms.tally()) : normal(ms.tally());
           csv.printRecord(
@@ -60,6 +66,9 @@ public final class RunReport {
               Numbers.csv(ms.quantile(0.99)),
               Numbers.csv(ms.quantile(0.999)),
               Numbers.csv(ms.max()));
+        }
+        if (!availability) {
+          continue;
         }
         double[] avail = availability(a);
         csv.printRecord(
@@ -146,6 +155,62 @@ public final class RunReport {
     }
   }
 
+  /**
+   * {@code recovery.csv}: per curve time and service, the served fraction's mean, p10, p50 and p90
+   * over trials.
+   */
+  public void writeRecovery(Writer out, double[] times) throws IOException {
+    writeCurves(out, times, "service", plan.serviceNames, 0);
+  }
+
+  /** {@code sites.csv}: per curve time and site, the share of the site's capacity back. */
+  public void writeSites(Writer out, double[] times) throws IOException {
+    writeCurves(out, times, "site", plan.siteNames, plan.services);
+  }
+
+  private void writeCurves(Writer out, double[] times, String what, String[] names, int offset)
+      throws IOException {
+    io.firedrill.stats.CurveStats c = stats.curves;
+    try (CSVPrinter csv =
+        new CSVPrinter(
+            out, CSV.builder().setHeader("time_h", what, "mean", "p10", "p50", "p90").get())) {
+      for (int j = 0; j < c.points(); j++) {
+        for (int k = 0; k < names.length; k++) {
+          csv.printRecord(
+              Numbers.csv(times[j]),
+              names[k],
+              Numbers.csv(c.mean(j, offset + k)),
+              Numbers.csv(c.quantile(j, offset + k, 0.1)),
+              Numbers.csv(c.quantile(j, offset + k, 0.5)),
+              Numbers.csv(c.quantile(j, offset + k, 0.9)));
+        }
+      }
+    }
+  }
+
+  /** The console summary of a scenario: time to recover and impact per service. */
+  public void printScenarioSummary(PrintWriter out) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(
+        new String[] {
+          "service", "recover h p10", "p50", "p90", "P(recovered)", "downtime h", "user-hours"
+        });
+    for (int a = 0; a < plan.services; a++) {
+      MetricStats r = stats.metric(a, Metric.RECOVER_H);
+      rows.add(
+          new String[] {
+            plan.serviceNames[a],
+            Numbers.brief(r.quantile(0.1), 4),
+            Numbers.brief(r.quantile(0.5), 4),
+            Numbers.brief(r.quantile(0.9), 4),
+            Numbers.brief(stats.metric(a, Metric.RECOVERED).mean(), 4),
+            Numbers.brief(stats.metric(a, Metric.DOWNTIME_H).mean(), 4),
+            Numbers.brief(stats.metric(a, Metric.USER_HOURS).mean(), 4)
+          });
+    }
+    printTable(out, rows);
+  }
+
   /** Header of {@code trials.csv}. */
   public static final String[] TRIALS_HEADER = {
     "trial", "service", "downtime_h", "outages", "longest_h", "user_hours", "rto_breach"
@@ -224,6 +289,10 @@ public final class RunReport {
             Double.isNaN(plan.rtoHours[a]) ? "no rto" : Numbers.brief(rto.mean(), 3)
           });
     }
+    printTable(out, rows);
+  }
+
+  private static void printTable(PrintWriter out, List<String[]> rows) {
     int[] width = new int[rows.get(0).length];
     for (String[] r : rows) {
       for (int i = 0; i < r.length; i++) {
@@ -277,7 +346,10 @@ public final class RunReport {
     double z2n = z * z / n;
     double center = (p + z2n / 2) / (1 + z2n);
     double half = z / (1 + z2n) * Math.sqrt(p * (1 - p) / n + z2n / (4 * n));
-    return new double[] {Math.max(0, center - half), Math.min(1, center + half)};
+    // At p = 0 and p = 1 one bound is exactly 0 or 1; rounding must not make it 1e-19.
+    return new double[] {
+      p == 0 ? 0 : Math.max(0, center - half), p == 1 ? 1 : Math.min(1, center + half)
+    };
   }
 
   private static String pad(String s, int w) {

@@ -6,7 +6,18 @@ public enum Metric {
   OUTAGES("outages", true),
   LONGEST_H("longest_h", false),
   USER_HOURS("user_hours", false),
-  RTO_BREACH("rto_breach", true);
+  RTO_BREACH("rto_breach", true),
+  /** Scenario mode: hours from the event until served first reaches slo again (H if never). */
+  RECOVER_H("recover_h", false),
+  /** Scenario mode: 1 if the service recovered by the horizon. */
+  RECOVERED("recovered", true);
+
+  /** The metrics of {@code run}. */
+  public static final java.util.List<Metric> RUN =
+      java.util.List.of(DOWNTIME_H, OUTAGES, LONGEST_H, USER_HOURS, RTO_BREACH);
+
+  /** The metrics of {@code scenario}: those of run, and time to recover. */
+  public static final java.util.List<Metric> SCENARIO = java.util.List.of(values());
 
   private final String csvName;
   private final boolean integer;

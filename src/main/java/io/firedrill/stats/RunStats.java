@@ -25,6 +25,9 @@ public final class RunStats {
   /** The first outages, in trial order, up to the limit. */
   public final OutageList outages;
 
+  /** Scenario mode: served fraction per service, then capacity per site, over time; else null. */
+  public CurveStats curves;
+
   public RunStats(int services, int causes, int outageLimit) {
     this.services = services;
     this.causes = causes;

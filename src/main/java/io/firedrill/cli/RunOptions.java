@@ -1,0 +1,176 @@
+package io.firedrill.cli;
+
+import io.firedrill.dist.SyntaxException;
+import io.firedrill.dist.Units;
+import io.firedrill.engine.Runner;
+import io.firedrill.model.Model;
+import io.firedrill.plan.Plan;
+import io.firedrill.report.AtomicFiles;
+import io.firedrill.report.Numbers;
+import io.firedrill.report.RunReport;
+import io.firedrill.stats.Metric;
+import io.firedrill.stats.RunStats;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.Option;
+
+/** The options every simulating command shares (run, scenario), and what they do together. */
+public final class RunOptions {
+  @Option(names = "--trials", paramLabel = "N", description = "Trials (default: the model's).")
+  Long trials;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Seed (default: the model's).")
+  Long seed;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "Worker threads (default: all cores). Results do not depend on it.")
+  Integer threads;
+
+  @Option(
+      names = "--horizon",
+      paramLabel = "D",
+      description = "Time simulated by one trial, e.g. 1y (default: the command's).")
+  String horizon;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Output folder (default: results/<model>/<command>).")
+  Path out;
+
+  @Option(
+      names = "--outages",
+      paramLabel = "N",
+      description = "Write the first N outages to outages.csv.")
+  int outages;
+
+  @Option(names = "--per-trial", description = "Write one row per trial and service to trials.csv.")
+  boolean perTrial;
+
+  /** The settings: command line where given, else the defaults; checked as usage. */
+  record Settings(long trials, long seed, int threads, double horizonHours, int outages) {}
+
+  Settings settings(Model m, double defaultHorizonHours) {
+    long n = trials != null ? trials : m.trials();
+    if (n < 1) {
+      throw new UsageException("--trials must be at least 1, got " + n);
+    }
+    long s = seed != null ? seed : m.seed();
+    int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    if (t < 1) {
+      throw new UsageException("--threads must be at least 1, got " + t);
+    }
+    if (outages < 0) {
+      throw new UsageException("--outages must be zero or more, got " + outages);
+    }
+    double h = defaultHorizonHours;
+    if (horizon != null) {
+      try {
+        h = Units.parseDuration(horizon);
+      } catch (SyntaxException e) {
+        throw new UsageException("--horizon " + horizon + ": " + e.getMessage());
+      }
+      if (!(h > 0)) {
+        throw new UsageException("--horizon must be positive, got " + horizon);
+      }
+    }
+    return new Settings(n, s, t, h, outages);
+  }
+
+  Path outDir(Model m, String command) {
+    return out != null ? out : Path.of("results", m.name(), command);
+  }
+
+  /**
+   * Runs the trials, writing {@code trials.csv} as blocks complete when asked; the caller writes
+   * the rest into {@code files} and commits.
+   */
+  RunStats simulate(
+      Plan plan, Settings s, Runner.Scenario scenario, List<Metric> metrics, AtomicFiles files)
+      throws Exception {
+    CSVPrinter rows = null;
+    if (perTrial) {
+      String[] header = new String[2 + metrics.size()];
+      header[0] = "trial";
+      header[1] = "service";
+      for (int i = 0; i < metrics.size(); i++) {
+        header[2 + i] = metrics.get(i).csvName();
+      }
+      rows =
+          new CSVPrinter(files.open("trials.csv"), RunReport.CSV.builder().setHeader(header).get());
+    }
+    final CSVPrinter csv = rows;
+    try {
+      return Runner.run(
+          plan,
+          new Runner.Options(s.trials(), s.seed(), s.threads(), s.outages(), perTrial, scenario),
+          csv == null ? null : (first, count, v) -> writeRows(plan, metrics, csv, first, count, v),
+          null);
+    } finally {
+      if (csv != null) {
+        csv.close();
+      }
+    }
+  }
+
+  private static void writeRows(
+      Plan plan, List<Metric> metrics, CSVPrinter csv, long first, int count, double[] v)
+      throws IOException {
+    int ns = plan.services;
+    for (int t = 0; t < count; t++) {
+      for (int a = 0; a < ns; a++) {
+        int k = (t * ns + a) * Runner.METRICS;
+        csv.print(first + t);
+        csv.print(plan.serviceNames[a]);
+        for (Metric m : metrics) {
+          double x = v[k + m.ordinal()];
+          csv.print(m.isInteger() ? Long.toString((long) x) : Numbers.csv(x));
+        }
+        csv.println();
+      }
+    }
+  }
+
+  /** Writes the files common to run and scenario, then {@code run.json}, and commits. */
+  static void finish(
+      AtomicFiles files,
+      RunReport report,
+      RunStats stats,
+      Settings s,
+      Map<String, Object> json,
+      double seconds,
+      PrintWriter stdout)
+      throws Exception {
+    try (Writer w = files.open("causes.csv")) {
+      report.writeCauses(w);
+    }
+    if (s.outages() > 0) {
+      try (Writer w = files.open("outages.csv")) {
+        report.writeOutages(w);
+      }
+    }
+    json.put("seed", s.seed());
+    json.put("trials", s.trials());
+    json.put("horizon_h", s.horizonHours());
+    json.put("threads", s.threads());
+    json.put("block_trials", Runner.BLOCK_TRIALS);
+    json.put("wall_time_s", seconds);
+    json.put("trials_per_second", s.trials() / seconds);
+    try (Writer w = files.open("run.json")) {
+      RunReport.writeRunJson(w, json);
+    }
+    files.commit();
+    stdout.printf("wrote %s%n", files.dir());
+    stdout.printf(
+        "%d trials in %s s: %s trials/s on %d threads%n",
+        s.trials(), Numbers.brief(seconds, 3), Numbers.brief(s.trials() / seconds, 3), s.threads());
+    stdout.flush();
+  }
+}

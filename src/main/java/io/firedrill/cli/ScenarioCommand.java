@@ -1,0 +1,196 @@
+package io.firedrill.cli;
+
+import io.firedrill.dist.Units;
+import io.firedrill.engine.Kernel;
+import io.firedrill.engine.Runner;
+import io.firedrill.model.ActivityProfile;
+import io.firedrill.model.Model;
+import io.firedrill.model.ModelLoader;
+import io.firedrill.model.Site;
+import io.firedrill.plan.Plan;
+import io.firedrill.report.AtomicFiles;
+import io.firedrill.report.RunReport;
+import io.firedrill.stats.Metric;
+import io.firedrill.stats.RunStats;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code firedrill scenario --event KIND@NAME}: the named hazard fails at t = 0; how long until
+ * each service is back, and how the recovery unfolds (SPEC §3).
+ */
+@Command(
+    name = "scenario",
+    mixinStandardHelpOptions = true,
+    versionProvider = Firedrill.Version.class,
+    description = {
+      "Force one hazard to fail at t = 0 (fire@SITE is an uncontained fire; also fault@SITE,"
+          + " grid@GRID, routing@NETWORK) and estimate per service the time to recover, downtime"
+          + " and user-hours, with recovery curves over time.",
+      "Writes summary.csv, recovery.csv, sites.csv, causes.csv, run.json (and outages.csv,"
+          + " trials.csv on request) to --out (default results/<model>/scenario)."
+    })
+final class ScenarioCommand implements Callable<Integer> {
+  /** Default horizon of a scenario. */
+  static final double DEFAULT_HORIZON_HOURS = 7 * 24;
+
+  @Mixin ModelOptions model;
+
+  @Mixin RunOptions run;
+
+  @Option(
+      names = "--event",
+      required = true,
+      paramLabel = "KIND@NAME",
+      description =
+          "The hazard that fails at t = 0: fire@SITE, fault@SITE, grid@GRID or"
+              + " routing@NETWORK.")
+  String event;
+
+  @Option(
+      names = "--at",
+      paramLabel = "WHEN",
+      description = "Weekday and time of t = 0 in the activity profile, e.g. \"sat 15:30\".")
+  String at;
+
+  @Option(names = "--no-background", description = "Only the forced event: no other hazard.")
+  boolean noBackground;
+
+  @Option(
+      names = "--points",
+      paramLabel = "N",
+      defaultValue = "501",
+      description = "Times on the recovery curves, evenly spaced over [0, H] (default 501).")
+  int points;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    ModelLoader.Loaded loaded = model.load();
+    Model m = loaded.model();
+    int[] forced = resolve(m, event);
+    if (at != null) {
+      double start = ActivityProfile.parseWeekTime(at);
+      if (Double.isNaN(start)) {
+        throw new UsageException(
+            "--at '" + at + "' is not a weekday and time such as \"sat 15:30\"");
+      }
+      m =
+          new Model(
+              m.name(),
+              m.description(),
+              m.horizonHours(),
+              m.trials(),
+              m.seed(),
+              m.profile().startingAt(start),
+              m.grids(),
+              m.networks(),
+              m.sites(),
+              m.services());
+    }
+    if (points < 500 || points > 100_001) {
+      throw new UsageException("--points must be from 500 to 100001, got " + points);
+    }
+    RunOptions.Settings s = run.settings(m, DEFAULT_HORIZON_HOURS);
+    Plan plan = Plan.compile(m, s.horizonHours());
+    Runner.Scenario scenario = new Runner.Scenario(forced[0], forced[1], !noBackground, points);
+    PrintWriter stdout = spec.commandLine().getOut();
+    try (AtomicFiles files = new AtomicFiles(run.outDir(m, "scenario"))) {
+      long start = System.nanoTime();
+      RunStats stats = run.simulate(plan, s, scenario, Metric.SCENARIO, files);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      RunReport report = new RunReport(plan, stats);
+      stdout.printf(
+          "%s: scenario %s%s%s, %d trials of %s, seed %d, %d threads%n",
+          m.name(),
+          event,
+          at == null ? "" : " at " + at,
+          noBackground ? ", no background" : "",
+          s.trials(),
+          Units.formatDuration(s.horizonHours()),
+          s.seed(),
+          s.threads());
+      report.printScenarioSummary(stdout);
+      double[] times = new double[points];
+      for (int j = 0; j < points; j++) {
+        times[j] = s.horizonHours() * j / (points - 1);
+      }
+      try (Writer w = files.open("summary.csv")) {
+        report.writeSummary(w, Metric.SCENARIO, false);
+      }
+      try (Writer w = files.open("recovery.csv")) {
+        report.writeRecovery(w, times);
+      }
+      try (Writer w = files.open("sites.csv")) {
+        report.writeSites(w, times);
+      }
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("command", "scenario");
+      json.put("event", event);
+      json.put("at", at);
+      json.put("background", !noBackground);
+      json.put("curve_points", points);
+      json.put("model", m.name());
+      json.put("model_source", loaded.source());
+      json.put("model_sha256", loaded.sha256());
+      json.put("overrides", loaded.overrides());
+      RunOptions.finish(files, report, stats, s, json, seconds, stdout);
+    }
+    return 0;
+  }
+
+  /** {kind, index} of the event, or a usage error listing every valid one. */
+  static int[] resolve(Model m, String event) {
+    List<String> valid = validEvents(m);
+    int k = valid.indexOf(event == null ? "" : event.strip());
+    if (k < 0) {
+      throw new UsageException(
+          "--event: unknown event '" + event + "' (valid: " + String.join(", ", valid) + ")");
+    }
+    String[] parts = valid.get(k).split("@", 2);
+    String name = parts[1];
+    switch (parts[0]) {
+      case "fire":
+        return new int[] {Kernel.FORCE_FIRE, siteIndex(m, name)};
+      case "fault":
+        return new int[] {Kernel.FORCE_FAULT, siteIndex(m, name)};
+      case "grid":
+        return new int[] {Kernel.FORCE_GRID, m.grids().indexOf(m.grid(name))};
+      default:
+        return new int[] {Kernel.FORCE_NETWORK, m.networks().indexOf(m.network(name))};
+    }
+  }
+
+  private static int siteIndex(Model m, String name) {
+    return m.sites().indexOf(m.site(name));
+  }
+
+  /** Every event the model can force: its sites' fires and faults, its grids and networks. */
+  static List<String> validEvents(Model m) {
+    List<String> out = new ArrayList<>();
+    for (Site s : m.sites()) {
+      if (s.fire() != null) {
+        out.add("fire@" + s.name());
+      }
+    }
+    for (Site s : m.sites()) {
+      if (s.fault() != null) {
+        out.add("fault@" + s.name());
+      }
+    }
+    m.grids().forEach(g -> out.add("grid@" + g.name()));
+    m.networks().forEach(n -> out.add("routing@" + n.name()));
+    return out;
+  }
+}

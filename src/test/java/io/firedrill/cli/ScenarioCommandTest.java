@@ -1,0 +1,243 @@
+package io.firedrill.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.firedrill.report.RunReport;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code firedrill scenario}: forced events with fixed durations, so every trial is the same and
+ * every check is exact (to the sketch's relative accuracy 2^-8 for quantiles, 1/400 for curve
+ * percentiles, 1e-9 for means).
+ */
+class ScenarioCommandTest {
+  static final String FIRE =
+      """
+      name: fire
+      sites:
+        east:
+          fire: {rate: 0.001/y, contained: 0.5, outage: "fixed(10h)", restore: "fixed(20h)"}
+        west: {}
+      services:
+        ops: {deploy: {%s: 1}}
+        api:
+          users: 1000
+          slo: 0.9
+          demand: 10
+          deploy: {east: 10}
+        chat:
+          demand: 10
+          deploy: {east: 10}
+          standby: {west: 10}
+          failover: {time: "fixed(5m)", success: 1, needs: [ops], manual: "fixed(3h)"}
+      """;
+
+  static Path model(Path dir, String text) throws Exception {
+    Path p = dir.resolve("model.yaml");
+    Files.writeString(p, text);
+    return p;
+  }
+
+  static List<CSVRecord> csv(Path file) throws Exception {
+    try (Reader r = Files.newBufferedReader(file)) {
+      return RunReport.CSV
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .get()
+          .parse(r)
+          .getRecords();
+    }
+  }
+
+  static CSVRecord row(List<CSVRecord> rows, String service, String metric) {
+    return rows.stream()
+        .filter(r -> r.get("service").equals(service) && r.get("metric").equals(metric))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  static double value(CSVRecord r, String column) {
+    return Double.parseDouble(r.get(column));
+  }
+
+  @Test
+  void forcedFire_fixedDarkAndRamp_recoversAtDarkPlusSloTimesRamp_inEveryTrial(@TempDir Path tmp)
+      throws Exception {
+    Path m = model(tmp, FIRE.formatted("west"));
+    Cli.Result r =
+        Cli.run(
+            "scenario",
+            m.toString(),
+            "--event",
+            "fire@east",
+            "--no-background",
+            "--horizon",
+            "100h",
+            "--trials",
+            "2000",
+            "--out",
+            tmp.resolve("out").toString());
+    assertEquals(0, r.code(), r::toString);
+    List<CSVRecord> summary = csv(tmp.resolve("out/summary.csv"));
+    CSVRecord recover = row(summary, "api", "recover_h");
+    for (String c : List.of("p50", "p90", "p99", "max")) {
+      assertEquals(28, value(recover, c), 28 * 0x1.0p-8, c);
+    }
+    assertEquals(28, value(recover, "mean"), 1e-9);
+    assertEquals(1, value(row(summary, "api", "recovered"), "mean"), 0.0);
+    // Mid-ramp, t = 20 h (point 100 of 501 over 100 h): served = (20 - 10) / 20 = 0.5.
+    CSVRecord mid =
+        csv(tmp.resolve("out/recovery.csv")).stream()
+            .filter(x -> x.get("service").equals("api") && x.get("time_h").equals("20"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(0.5, value(mid, "mean"), 1e-9);
+    for (String c : List.of("p10", "p50", "p90")) {
+      assertEquals(0.5, value(mid, c), 1.0 / 400, c);
+    }
+  }
+
+  @Test
+  void neverRecovered_isCensoredAtTheHorizon(@TempDir Path tmp) throws Exception {
+    Path m = model(tmp, FIRE.formatted("west"));
+    Cli.Result r =
+        Cli.run(
+            "scenario",
+            m.toString(),
+            "--event",
+            "fire@east",
+            "--no-background",
+            "--horizon",
+            "20h",
+            "--trials",
+            "500",
+            "--out",
+            tmp.resolve("out").toString());
+    assertEquals(0, r.code(), r::toString);
+    List<CSVRecord> summary = csv(tmp.resolve("out/summary.csv"));
+    assertEquals(20, value(row(summary, "api", "recover_h"), "mean"), 1e-9);
+    assertEquals(0, value(row(summary, "api", "recovered"), "mean"), 0.0);
+    assertEquals(20, value(row(summary, "api", "downtime_h"), "mean"), 1e-9);
+  }
+
+  @Test
+  void failoverWhoseToolsBurnToo_goesManual(@TempDir Path tmp) throws Exception {
+    for (String opsSite : List.of("west", "east")) {
+      Path m = model(tmp, FIRE.formatted(opsSite));
+      Cli.Result r =
+          Cli.run(
+              "scenario",
+              m.toString(),
+              "--event",
+              "fire@east",
+              "--no-background",
+              "--horizon",
+              "100h",
+              "--trials",
+              "500",
+              "--out",
+              tmp.resolve(opsSite).toString());
+      assertEquals(0, r.code(), r::toString);
+      double expected = opsSite.equals("east") ? 3 : 5.0 / 60;
+      CSVRecord recover = row(csv(tmp.resolve(opsSite + "/summary.csv")), "chat", "recover_h");
+      assertEquals(expected, value(recover, "mean"), 1e-9, "ops at " + opsSite);
+    }
+  }
+
+  @Test
+  void restoreCurve_isFollowedPieceByPiece(@TempDir Path tmp) throws Exception {
+    // Dark 10 h, then half the capacity at once, flat until 60 h, linear to full at 110 h.
+    Path m =
+        model(
+            tmp,
+            """
+        name: curve
+        sites:
+          s:
+            fire:
+              rate: 0.001/y
+              outage: "fixed(10h)"
+              restore: "fixed(100h)"
+              restore_curve: [[0, 0.5], [0.5, 0.5], [1, 1]]
+        services:
+          api: {deploy: {s: 1}}
+        """);
+    Cli.Result r =
+        Cli.run(
+            "scenario",
+            m.toString(),
+            "--event",
+            "fire@s",
+            "--no-background",
+            "--horizon",
+            "250h",
+            "--trials",
+            "200",
+            "--out",
+            tmp.resolve("out").toString());
+    assertEquals(0, r.code(), r::toString);
+    List<CSVRecord> sites = csv(tmp.resolve("out/sites.csv"));
+    double[][] expected = {{5, 0}, {30, 0.5}, {85, 0.75}, {150, 1}};
+    for (double[] e : expected) {
+      CSVRecord at =
+          sites.stream()
+              .filter(x -> Double.parseDouble(x.get("time_h")) == e[0])
+              .findFirst()
+              .orElseThrow();
+      assertEquals(e[1], value(at, "mean"), 1e-9, "capacity at " + e[0] + " h");
+    }
+    // slo 0.99 is reached on the last piece: 60 + 50 * (0.49 / 0.5) = 109 h.
+    assertEquals(
+        109, value(row(csv(tmp.resolve("out/summary.csv")), "api", "recover_h"), "mean"), 1e-9);
+  }
+
+  @Test
+  void unknownEvent_isAUsageError_listingTheValidOnes() {
+    Cli.Result r = Cli.run("scenario", "models/three-site-example.yaml", "--event", "fire@west");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(
+        List.of(
+            "firedrill scenario: --event: unknown event 'fire@west' (valid:"
+                + " fire@east, fault@east, fault@west, grid@metro-east, routing@carrier-a,"
+                + " routing@carrier-b)"),
+        r.errLines());
+    Cli.Result at = Cli.run("scenario", "--event", "fire@pangyo", "--at", "someday");
+    assertEquals(2, at.code(), at::toString);
+  }
+
+  @Test
+  void scenarioFiles_areByteIdentical_atOneAndTwoThreads(@TempDir Path tmp) throws Exception {
+    for (String threads : List.of("1", "2")) {
+      Cli.Result r =
+          Cli.run(
+              "scenario",
+              "--event",
+              "fire@pangyo",
+              "--trials",
+              "9000",
+              "--threads",
+              threads,
+              "--per-trial",
+              "--out",
+              tmp.resolve(threads).toString());
+      assertEquals(0, r.code(), r::toString);
+    }
+    for (String f :
+        List.of("summary.csv", "recovery.csv", "sites.csv", "causes.csv", "trials.csv")) {
+      assertArrayEquals(
+          Files.readAllBytes(tmp.resolve("1").resolve(f)),
+          Files.readAllBytes(tmp.resolve("2").resolve(f)),
+          f);
+    }
+    assertTrue(csv(tmp.resolve("1/recovery.csv")).size() >= 500 * 8);
+  }
+}
