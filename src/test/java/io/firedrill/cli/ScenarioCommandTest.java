@@ -240,4 +240,33 @@ class ScenarioCommandTest {
     }
     assertTrue(csv(tmp.resolve("1/recovery.csv")).size() >= 500 * 8);
   }
+
+  @Test
+  void kakaoReplay_mediansSitInsideThePublicTimeline(@TempDir Path tmp) throws Exception {
+    // Calibration guard (docs/kakao-2022.md): public windows in hours after 15:30 KST,
+    // 15 Oct 2022. With 20,000 trials the medians' own spread is a few hundredths of an hour.
+    Cli.Result r =
+        Cli.run(
+            "scenario",
+            "--event",
+            "fire@pangyo",
+            "--at",
+            "sat 15:30",
+            "--trials",
+            "20000",
+            "--out",
+            tmp.toString());
+    assertEquals(0, r.code(), r::toString);
+    List<CSVRecord> summary = csv(tmp.resolve("summary.csv"));
+    double[][] windows = {{10, 16}, {22, 23}, {38.5, 44}, {85, 88}};
+    String[] services = {"talk", "login", "pay", "mail"};
+    for (int i = 0; i < services.length; i++) {
+      double p50 = value(row(summary, services[i], "recover_h"), "p50");
+      double lo = windows[i][0];
+      double hi = windows[i][1];
+      assertTrue(
+          p50 >= lo && p50 <= hi,
+          services[i] + " median " + p50 + " outside [" + lo + ", " + hi + "]");
+    }
+  }
 }
