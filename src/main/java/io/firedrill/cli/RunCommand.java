@@ -5,6 +5,7 @@ import io.firedrill.model.Model;
 import io.firedrill.model.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.report.AtomicFiles;
+import io.firedrill.report.Charts;
 import io.firedrill.report.RunReport;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;
@@ -41,6 +42,7 @@ final class RunCommand implements Callable<Integer> {
     ModelLoader.Loaded loaded = model.load();
     Model m = loaded.model();
     RunOptions.Settings s = run.settings(m, m.horizonHours());
+    Charts.Format charts = run.chartFormat();
     Plan plan = Plan.compile(m, s.horizonHours());
     PrintWriter stdout = spec.commandLine().getOut();
     try (AtomicFiles files = new AtomicFiles(run.outDir(m, "run"))) {
@@ -55,6 +57,7 @@ final class RunCommand implements Callable<Integer> {
       try (Writer w = files.open("summary.csv")) {
         report.writeSummary(w);
       }
+      Charts.writeRun(plan, stats, RunOptions.heading(m, "run", s), charts, files);
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("command", "run");
       json.put("model", m.name());

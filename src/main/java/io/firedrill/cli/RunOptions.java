@@ -54,6 +54,38 @@ public final class RunOptions {
   @Option(names = "--per-trial", description = "Write one row per trial and service to trials.csv.")
   boolean perTrial;
 
+  @Option(
+      names = "--charts",
+      paramLabel = "FORMAT",
+      defaultValue = "png",
+      description = "Charts: png (default), svg or none.")
+  String charts;
+
+  /** The chart format, checked as usage. */
+  io.firedrill.report.Charts.Format chartFormat() {
+    switch (charts.toLowerCase(java.util.Locale.ROOT)) {
+      case "png":
+        return io.firedrill.report.Charts.Format.PNG;
+      case "svg":
+        return io.firedrill.report.Charts.Format.SVG;
+      case "none":
+        return io.firedrill.report.Charts.Format.NONE;
+      default:
+        throw new UsageException("--charts must be png, svg or none, got '" + charts + "'");
+    }
+  }
+
+  /** "model · what · N trials of H": the first words of every chart title. */
+  static String heading(Model m, String command, Settings s) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "%s · %s · %,d trials of %s",
+        m.name(),
+        command,
+        s.trials(),
+        Units.formatDuration(s.horizonHours()));
+  }
+
   /** The settings: command line where given, else the defaults; checked as usage. */
   record Settings(long trials, long seed, int threads, double horizonHours, int outages) {}
 

@@ -9,6 +9,7 @@ import io.firedrill.model.ModelLoader;
 import io.firedrill.model.Site;
 import io.firedrill.plan.Plan;
 import io.firedrill.report.AtomicFiles;
+import io.firedrill.report.Charts;
 import io.firedrill.report.RunReport;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;
@@ -103,6 +104,7 @@ final class ScenarioCommand implements Callable<Integer> {
       throw new UsageException("--points must be from 500 to 100001, got " + points);
     }
     RunOptions.Settings s = run.settings(m, DEFAULT_HORIZON_HOURS);
+    Charts.Format charts = run.chartFormat();
     Plan plan = Plan.compile(m, s.horizonHours());
     Runner.Scenario scenario = new Runner.Scenario(forced[0], forced[1], !noBackground, points);
     PrintWriter stdout = spec.commandLine().getOut();
@@ -135,6 +137,13 @@ final class ScenarioCommand implements Callable<Integer> {
       try (Writer w = files.open("sites.csv")) {
         report.writeSites(w, times);
       }
+      Charts.writeScenario(
+          plan,
+          stats,
+          times,
+          RunOptions.heading(m, event + (at == null ? "" : " at " + at), s),
+          charts,
+          files);
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("command", "scenario");
       json.put("event", event);

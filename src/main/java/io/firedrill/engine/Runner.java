@@ -244,7 +244,7 @@ public final class Runner {
     RunStats stats = new RunStats(plan.services, plan.causes(), options.outageLimit());
     double[] values = options.perTrial() ? new double[count * plan.services * METRICS] : null;
     kernel.clearCauses();
-    kernel.setOutageLog(options.outageLimit() > 0 ? stats.outages::add : null);
+    kernel.setOutageLog(stats::recordOutage);
     if (curve == null) {
       runTrials(kernel, plan, task.stream(), first, count, stats, values);
     } else {

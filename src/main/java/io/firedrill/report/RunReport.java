@@ -337,11 +337,15 @@ public final class RunReport {
 
   /** Wilson score interval for a proportion: honest near 0 and 1, where a normal one is not. */
   public static double[] wilson(Tally t) {
-    long n = t.count();
+    return wilson(Math.round(t.mean() * t.count()), t.count());
+  }
+
+  /** Wilson score interval for {@code k} successes in {@code n} trials. */
+  public static double[] wilson(long k, long n) {
     if (n == 0) {
       return new double[] {0, 1};
     }
-    double p = t.mean();
+    double p = (double) k / n;
     double z = Tally.Z95;
     double z2n = z * z / n;
     double center = (p + z2n / 2) / (1 + z2n);

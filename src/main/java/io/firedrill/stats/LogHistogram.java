@@ -77,6 +77,16 @@ public final class LogHistogram {
     return total == 0 ? 0 : max;
   }
 
+  /** The smallest positive value, to bucket accuracy; 0 when there is none. */
+  public double minPositive() {
+    for (int k = 0; k < counts.length; k++) {
+      if (counts[k] > 0) {
+        return Math.max(min, Double.longBitsToDouble((long) (k + offset) << SHIFT));
+      }
+    }
+    return 0;
+  }
+
   /** The exact minimum (0 when empty). */
   public double min() {
     return total == 0 ? 0 : min;

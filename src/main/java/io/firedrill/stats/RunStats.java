@@ -28,6 +28,9 @@ public final class RunStats {
   /** Scenario mode: served fraction per service, then capacity per site, over time; else null. */
   public CurveStats curves;
 
+  /** Per service, the durations of individual outages (for the duration CCDF). */
+  private final LogHistogram[] durations;
+
   public RunStats(int services, int causes, int outageLimit) {
     this.services = services;
     this.causes = causes;
@@ -42,6 +45,10 @@ public final class RunStats {
     causeDowntime = new double[services * causes];
     causeUserHours = new double[services * causes];
     outages = new OutageList(outageLimit);
+    durations = new LogHistogram[services];
+    for (int a = 0; a < services; a++) {
+      durations[a] = new LogHistogram();
+    }
   }
 
   public MetricStats metric(int service, Metric m) {
@@ -76,7 +83,22 @@ public final class RunStats {
       causeUserHours[i] += o.causeUserHours[i];
     }
     outages.addAll(o.outages);
+    for (int a = 0; a < services; a++) {
+      durations[a].merge(o.durations[a]);
+    }
     trials += o.trials;
+  }
+
+  /** Records one closed outage: its duration, and the outage itself while the list has room. */
+  public void recordOutage(
+      long trial, int service, int cause, double start, double end, double userHours) {
+    durations[service].add(end - start);
+    outages.add(trial, service, cause, start, end, userHours);
+  }
+
+  /** Durations of the individual outages of {@code service}. */
+  public LogHistogram outageDurations(int service) {
+    return durations[service];
   }
 
   /** Counts a trial in which {@code service} had no impact: every metric zero. */

@@ -1,0 +1,404 @@
+package io.firedrill.report;
+
+import io.firedrill.plan.Plan;
+import io.firedrill.stats.CurveStats;
+import io.firedrill.stats.LogHistogram;
+import io.firedrill.stats.Metric;
+import io.firedrill.stats.MetricStats;
+import io.firedrill.stats.RunStats;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The charts of SPEC §5, drawn with XChart: for a run, the exceedance curve of user-hours lost per
+ * trial, the CCDF of outage durations and the attribution to causes; for a scenario, the recovery
+ * fan of every service and the restoration of every site.
+ *
+ * <p>Every chart stands on its own: a title with the model, the command and the trial count; axis
+ * titles with units; a legend; log axes where values span decades; one colour per service or site,
+ * the same in every chart (Okabe–Ito, readable by colour-blind readers); 1600 × 1000.
+ */
+public final class Charts {
+  /** Output format of charts. */
+  public enum Format {
+    PNG,
+    SVG,
+    NONE
+  }
+
+  public static final int WIDTH = 1600;
+  public static final int HEIGHT = 1000;
+
+  /** Okabe–Ito, then greys: distinguishable with any common colour-vision deficiency. */
+  private static final Color[] PALETTE = {
+    new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xD55E00),
+    new Color(0xCC79A7), new Color(0x56B4E9), new Color(0x000000), new Color(0xB8A000),
+    new Color(0x666666), new Color(0x999999)
+  };
+
+  private Charts() {}
+
+  /** The colour of series number i. */
+  static Color color(int i) {
+    return PALETTE[i % PALETTE.length];
+  }
+
+  private static Color translucent(Color c, int alpha) {
+    return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
+  }
+
+  /** Writes the charts of a run; {@code heading} names model, command and trials. */
+  public static void writeRun(
+      Plan plan, RunStats stats, String heading, Format format, AtomicFiles files)
+      throws IOException {
+    if (format == Format.NONE) {
+      return;
+    }
+    save(exceedance(plan, stats, heading), "user-hours-exceedance", format, files);
+    save(durations(plan, stats, heading), "outage-durations", format, files);
+    save(causes(plan, stats, heading), "causes", format, files);
+  }
+
+  /** Writes the charts of a scenario. */
+  public static void writeScenario(
+      Plan plan, RunStats stats, double[] times, String heading, Format format, AtomicFiles files)
+      throws IOException {
+    if (format == Format.NONE) {
+      return;
+    }
+    save(
+        fan(
+            heading + " — served fraction (median, p10–p90)",
+            "served fraction",
+            plan.serviceNames,
+            0,
+            stats.curves,
+            times),
+        "recovery",
+        format,
+        files);
+    save(
+        fan(
+            heading + " — site capacity back (median, p10–p90)",
+            "capacity back (share)",
+            plan.siteNames,
+            plan.services,
+            stats.curves,
+            times),
+        "sites",
+        format,
+        files);
+    save(causes(plan, stats, heading), "causes", format, files);
+  }
+
+  static XYChart base(String title, String xTitle, String yTitle) {
+    XYChart c =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(title)
+            .xAxisTitle(xTitle)
+            .yAxisTitle(yTitle)
+            .build();
+    Styler s = c.getStyler();
+    s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 24));
+    s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 20));
+    s.setLegendPosition(Styler.LegendPosition.OutsideE);
+    s.setChartBackgroundColor(Color.WHITE);
+    s.setPlotBackgroundColor(Color.WHITE);
+    s.setChartPadding(24);
+    s.setAntiAlias(true);
+    c.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 22));
+    c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 18));
+    c.getStyler().setPlotGridLinesColor(new Color(0xDDDDDD));
+    c.getStyler().setPlotBorderVisible(false);
+    c.getStyler().setMarkerSize(0);
+    return c;
+  }
+
+  private static XYSeries line(XYChart c, String name, double[] x, double[] y, Color color) {
+    XYSeries s = c.addSeries(name, x, y);
+    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    s.setLineColor(color);
+    s.setLineStyle(new BasicStroke(3f));
+    s.setMarker(SeriesMarkers.NONE);
+    return s;
+  }
+
+  /** A closed polygon between lo and hi over x, shown translucent and kept out of the legend. */
+  private static void band(
+      XYChart c, String name, double[] x, double[] lo, double[] hi, Color color) {
+    int n = x.length;
+    double[] px = new double[2 * n + 1];
+    double[] py = new double[2 * n + 1];
+    for (int i = 0; i < n; i++) {
+      px[i] = x[i];
+      py[i] = hi[i];
+      px[2 * n - 1 - i] = x[i];
+      py[2 * n - 1 - i] = lo[i];
+    }
+    px[2 * n] = x[0];
+    py[2 * n] = hi[0];
+    XYSeries s = c.addSeries(name, px, py);
+    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+    s.setFillColor(translucent(color, 60));
+    s.setLineColor(translucent(color, 0));
+    s.setMarker(SeriesMarkers.NONE);
+    s.setShowInLegend(false);
+  }
+
+  /** P(user-hours lost in a trial > x), log-log, one line per service with users, 95 % bands. */
+  static XYChart exceedance(Plan plan, RunStats stats, String heading) {
+    XYChart c =
+        base(
+            heading + " — user-hours lost per trial, chance of more",
+            "user-hours lost in one trial (log scale)",
+            "P(loss > x) (log scale)");
+    c.getStyler().setXAxisLogarithmic(true);
+    c.getStyler().setYAxisLogarithmic(true);
+    // A custom formatting function would make XChart 3.8 label a log axis linearly: patterns only.
+    c.getStyler().setXAxisDecimalPattern("#,##0.###");
+    c.getStyler().setYAxisDecimalPattern("0.#####");
+    c.getStyler().setYAxisMax(1.0);
+    boolean any = false;
+    for (int a = 0; a < plan.services; a++) {
+      MetricStats m = stats.metric(a, Metric.USER_HOURS);
+      double[][] curve = ccdf(m.histogram());
+      if (plan.users[a] <= 0 || curve == null) {
+        continue;
+      }
+      any = true;
+      band(c, plan.serviceNames[a] + " 95 % band", curve[0], curve[2], curve[3], color(a));
+      line(c, plan.serviceNames[a], curve[0], curve[1], color(a));
+    }
+    if (!any) {
+      empty(c, "no user-hours were lost in any trial");
+    }
+    return c;
+  }
+
+  /** P(an outage lasts > x), log-log, one line per service, 95 % bands. */
+  static XYChart durations(Plan plan, RunStats stats, String heading) {
+    XYChart c =
+        base(
+            heading + " — outage durations, chance of longer",
+            "outage duration, hours (log scale)",
+            "P(duration > x) among outages (log scale)");
+    c.getStyler().setXAxisLogarithmic(true);
+    c.getStyler().setYAxisLogarithmic(true);
+    // A custom formatting function would make XChart 3.8 label a log axis linearly: patterns only.
+    c.getStyler().setXAxisDecimalPattern("#,##0.###");
+    c.getStyler().setYAxisDecimalPattern("0.#####");
+    c.getStyler().setYAxisMax(1.0);
+    boolean any = false;
+    for (int a = 0; a < plan.services; a++) {
+      double[][] curve = ccdf(stats.outageDurations(a));
+      if (curve == null) {
+        continue;
+      }
+      any = true;
+      band(c, plan.serviceNames[a] + " 95 % band", curve[0], curve[2], curve[3], color(a));
+      line(c, plan.serviceNames[a], curve[0], curve[1], color(a));
+    }
+    if (!any) {
+      empty(c, "no outages in any trial");
+    }
+    return c;
+  }
+
+  /**
+   * {x, P(X > x), Wilson low, Wilson high} at 200 log-spaced points over the positive values of
+   * {@code h}, for a log-scaled plot (points where the estimate is 0 are dropped); null if there
+   * are no positive values.
+   */
+  static double[][] ccdf(LogHistogram h) {
+    long n = h.count();
+    double lo = h.minPositive();
+    double hi = h.max();
+    if (n == 0 || !(lo > 0) || !(hi > 0)) {
+      return null;
+    }
+    int points = 200;
+    List<double[]> rows = new ArrayList<>();
+    double floor = 1.0 / (10.0 * n);
+    for (int i = 0; i < points; i++) {
+      double x = hi == lo ? lo : lo * Math.pow(hi / lo, i / (points - 1.0));
+      // The first point is every positive value: P(X > 0), drawn at the smallest one.
+      long above = n - h.countAtMost(i == 0 ? 0 : x);
+      if (above == 0) {
+        break;
+      }
+      double p = (double) above / n;
+      double[] w = RunReport.wilson(above, n);
+      rows.add(new double[] {x, p, Math.max(floor, w[0]), w[1]});
+    }
+    if (rows.isEmpty()) {
+      return null;
+    }
+    double[][] out = new double[4][rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      for (int k = 0; k < 4; k++) {
+        out[k][i] = rows.get(i)[k];
+      }
+    }
+    return out;
+  }
+
+  /** Shares of user-hours and of downtime per cause over all services, largest first. */
+  static XYChart causes(Plan plan, RunStats stats, String heading) {
+    int nc = plan.causes();
+    double[] uh = new double[nc];
+    double[] down = new double[nc];
+    for (int a = 0; a < plan.services; a++) {
+      for (int k = 0; k < nc; k++) {
+        uh[k] += stats.causeUserHours[a * nc + k];
+        down[k] += stats.causeDowntime[a * nc + k];
+      }
+    }
+    double uhTotal = Arrays.stream(uh).sum();
+    double downTotal = Arrays.stream(down).sum();
+    List<Integer> order = new ArrayList<>();
+    for (int k = 0; k < nc; k++) {
+      if (uh[k] > 0 || down[k] > 0) {
+        order.add(k);
+      }
+    }
+    order.sort(
+        Comparator.<Integer>comparingDouble(k -> -share(uh[k], uhTotal))
+            .thenComparingDouble(k -> -share(down[k], downTotal))
+            .thenComparing(k -> plan.causeNames[k]));
+    if (order.size() > 15) {
+      order = order.subList(0, 15);
+    }
+    XYChart c =
+        base(heading + " — what causes the losses", "share of the total over all services", "");
+    // Names sit in a column left of the bars, as text: XChart places y ticks where it likes.
+    c.getStyler().setXAxisMin(-LABEL_COLUMN);
+    c.getStyler().setXAxisMax(1.12);
+    c.getStyler().setYAxisTicksVisible(false);
+    c.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 19));
+    c.getStyler().setAnnotationTextFontColor(Color.BLACK);
+    c.getStyler()
+        .setxAxisTickLabelsFormattingFunction(
+            v -> v < -1e-9 ? " " : String.format(Locale.ROOT, "%.0f %%", v * 100));
+    int n = order.size();
+    if (n == 0) {
+      empty(c, "no outages and no user-hours lost");
+      return c;
+    }
+    for (int i = 0; i < n; i++) {
+      int k = order.get(i);
+      double y = n - 1 - i;
+      double uhShare = share(uh[k], uhTotal);
+      double downShare = share(down[k], downTotal);
+      bar(
+          c,
+          i == 0 ? "share of user-hours" : "uh " + k,
+          y + 0.04,
+          y + 0.38,
+          uhShare,
+          color(0),
+          i == 0);
+      bar(
+          c,
+          i == 0 ? "share of downtime" : "dt " + k,
+          y - 0.38,
+          y - 0.04,
+          downShare,
+          color(1),
+          i == 0);
+      c.addAnnotation(new AnnotationText(plan.causeNames[k], -LABEL_COLUMN / 2, y, false));
+      c.addAnnotation(new AnnotationText(percent(uhShare), uhShare + 0.045, y + 0.21, false));
+      c.addAnnotation(new AnnotationText(percent(downShare), downShare + 0.045, y - 0.21, false));
+    }
+    c.getStyler().setYAxisMin(-0.6);
+    c.getStyler().setYAxisMax(n - 0.4);
+    return c;
+  }
+
+  private static double share(double part, double total) {
+    return total > 0 ? part / total : 0;
+  }
+
+  /** Width of the column of cause names, in units of the share axis. */
+  private static final double LABEL_COLUMN = 0.45;
+
+  private static String percent(double share) {
+    return share >= 0.0995
+        ? String.format(Locale.ROOT, "%.0f %%", share * 100)
+        : share >= 0.000995 ? String.format(Locale.ROOT, "%.1f %%", share * 100) : "< 0.1 %";
+  }
+
+  private static void bar(
+      XYChart c, String name, double y0, double y1, double share, Color color, boolean legend) {
+    double w = Math.max(share, 1e-9);
+    XYSeries s = c.addSeries(name, new double[] {0, w, w, 0, 0}, new double[] {y0, y0, y1, y1, y0});
+    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+    s.setFillColor(color);
+    s.setLineColor(color);
+    s.setMarker(SeriesMarkers.NONE);
+    s.setShowInLegend(legend);
+  }
+
+  /** Median line and p10–p90 band per series of a curve, against hours since the event. */
+  static XYChart fan(
+      String title, String yTitle, String[] names, int offset, CurveStats curves, double[] times) {
+    XYChart c = base(title, "hours since the event", yTitle);
+    c.getStyler().setYAxisMin(0.0);
+    c.getStyler().setYAxisMax(1.0);
+    c.getStyler().setYAxisDecimalPattern("0.0#");
+    c.getStyler().setXAxisDecimalPattern("#,##0.#");
+    c.getStyler().setXAxisTickMarkSpacingHint(120);
+    c.getStyler().setXAxisMaxLabelCount(15);
+    int points = curves.points();
+    for (int k = 0; k < names.length; k++) {
+      double[] p10 = new double[points];
+      double[] p50 = new double[points];
+      double[] p90 = new double[points];
+      for (int j = 0; j < points; j++) {
+        p10[j] = curves.quantile(j, offset + k, 0.1);
+        p50[j] = curves.quantile(j, offset + k, 0.5);
+        p90[j] = curves.quantile(j, offset + k, 0.9);
+      }
+      band(c, names[k] + " p10–p90", times, p10, p90, color(k));
+      line(c, names[k], times, p50, color(k));
+    }
+    return c;
+  }
+
+  private static void empty(XYChart c, String why) {
+    XYSeries s = c.addSeries(why, new double[] {1, 10}, new double[] {1, 1});
+    s.setLineColor(translucent(Color.GRAY, 0));
+    s.setMarker(SeriesMarkers.NONE);
+  }
+
+  private static void save(XYChart chart, String name, Format format, AtomicFiles files)
+      throws IOException {
+    String file = name + (format == Format.SVG ? ".svg" : ".png");
+    try (OutputStream out = Files.newOutputStream(files.temporaryPath(file))) {
+      if (format == Format.SVG) {
+        VectorGraphicsEncoder.saveVectorGraphic(
+            chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+      } else {
+        BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+      }
+    }
+  }
+}
