@@ -71,7 +71,13 @@ class RunCommandTest {
     assertTrue(r.out().contains("trials/s"), r::toString);
     try (Stream<Path> files = Files.list(tmp)) {
       assertEquals(
-          List.of("causes.csv", "run.json", "summary.csv"),
+          List.of(
+              "causes.csv",
+              "causes.png",
+              "outage-durations.png",
+              "run.json",
+              "summary.csv",
+              "user-hours-exceedance.png"),
           files.map(p -> p.getFileName().toString()).sorted().toList());
     }
     List<String> summary = Files.readAllLines(tmp.resolve("summary.csv"));
