@@ -1,6 +1,5 @@
 package io.firedrill.engine;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.firedrill.model.ModelLoader;
@@ -51,6 +50,10 @@ class KernelAllocationTest {
     }
     long allocated = mx.getThreadAllocatedBytes(thread) - before;
     org.junit.jupiter.api.Assertions.assertTrue(impact > 0, "no trial exercised the sweep");
-    assertEquals(0, allocated, "bytes allocated by 409,600 warm trials of " + model);
+    // Nothing per trial: even one byte per trial would be 409,600 bytes. The JIT may allocate a
+    // few bytes once while it recompiles (materialising an object it had kept in registers),
+    // which is what the allowance of 1 KB for the whole window, 0.0025 bytes per trial, covers.
+    org.junit.jupiter.api.Assertions.assertTrue(
+        allocated <= 1024, "bytes allocated by 409,600 warm trials of " + model + ": " + allocated);
   }
 }
