@@ -3,11 +3,7 @@ package io.firedrill.engine;
 import io.firedrill.plan.Plan;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;
-import java.util.HashMap;
-import java.util.Map;
-import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Runs trials in fixed blocks on worker threads and merges the blocks in block order.
@@ -79,26 +75,13 @@ public final class Runner {
   private final Options options;
   private final RowSink rows;
   private final Progress progress;
-  private final long blocks;
-  private final int window;
-
   private final java.util.List<io.firedrill.stats.CurveStats> curves = new java.util.ArrayList<>();
-  private final Object lock = new Object();
-  private final Map<Long, Block> done = new HashMap<>();
-  private final JumpableUniformRandomProvider cursor;
-  private long nextBlock;
-  private long merged;
-  private Throwable failure;
 
   private Runner(Plan plan, Options options, RowSink rows, Progress progress) {
     this.plan = plan;
     this.options = options;
     this.rows = rows;
     this.progress = progress;
-    this.blocks = (options.trials() + BLOCK_TRIALS - 1) / BLOCK_TRIALS;
-    this.window = 4 * options.threads();
-    this.cursor =
-        (JumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(options.seed());
   }
 
   /** Runs {@code options.trials()} trials of {@code plan}. */
@@ -114,71 +97,36 @@ public final class Runner {
 
   /** The per-block stream of block {@code b} (for tests and benchmarks): jumped b times. */
   public static UniformRandomProvider blockStream(long seed, long b) {
-    JumpableUniformRandomProvider r =
-        (JumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(seed);
-    UniformRandomProvider out = r.jump();
-    for (long i = 0; i < b; i++) {
-      out = r.jump();
-    }
-    return out;
+    return BlockExecutor.blockStream(seed, b);
+  }
+
+  /** Number of blocks of a run of {@code trials}. */
+  static long blocks(long trials) {
+    return (trials + BLOCK_TRIALS - 1) / BLOCK_TRIALS;
   }
 
   private record Block(RunStats stats, long firstTrial, int count, double[] rows) {}
 
-  private record Task(long index, UniformRandomProvider stream) {}
+  /** A worker's kernel and, in scenario mode, its curve accumulator. */
+  private record Worker(Kernel kernel, io.firedrill.stats.CurveStats curve) {}
 
   private RunStats run() throws Exception {
     RunStats total = new RunStats(plan.services, plan.causes(), options.outageLimit());
-    int threads = (int) Math.min(options.threads(), blocks);
-    Thread[] workers = new Thread[threads];
-    for (int i = 0; i < threads; i++) {
-      workers[i] = new Thread(this::work, "firedrill-worker-" + i);
-      workers[i].setDaemon(true);
-      workers[i].start();
-    }
-    try {
-      for (long b = 0; b < blocks; b++) {
-        Block block;
-        synchronized (lock) {
-          while ((block = done.remove(b)) == null && failure == null) {
-            lock.wait();
+    BlockExecutor.<Worker, Block>run(
+        blocks(options.trials()),
+        options.seed(),
+        options.threads(),
+        this::newWorker,
+        this::runBlock,
+        (b, block) -> {
+          total.merge(block.stats());
+          if (rows != null) {
+            rows.rows(block.firstTrial(), block.count(), block.rows());
           }
-          if (failure != null) {
-            break;
+          if (progress != null) {
+            progress.done(Math.min(options.trials(), (b + 1) * BLOCK_TRIALS));
           }
-        }
-        total.merge(block.stats());
-        if (rows != null) {
-          rows.rows(block.firstTrial(), block.count(), block.rows());
-        }
-        synchronized (lock) {
-          merged = b + 1;
-          lock.notifyAll();
-        }
-        if (progress != null) {
-          progress.done(Math.min(options.trials(), (b + 1) * BLOCK_TRIALS));
-        }
-      }
-    } catch (Exception | Error e) {
-      fail(e);
-      throw e;
-    } finally {
-      synchronized (lock) {
-        if (failure == null && merged < blocks) {
-          failure = new InterruptedException("stopped");
-        }
-        lock.notifyAll();
-      }
-      for (Thread w : workers) {
-        w.join();
-      }
-    }
-    if (failure != null) {
-      if (failure instanceof Exception e) {
-        throw e;
-      }
-      throw (Error) failure;
-    }
+        });
     if (options.scenario() != null) {
       // Integer counts: the order of this merge does not change a bit.
       total.curves =
@@ -191,69 +139,36 @@ public final class Runner {
     return total;
   }
 
-  private Task next() throws InterruptedException {
-    synchronized (lock) {
-      while (failure == null && nextBlock < blocks && nextBlock - merged >= window) {
-        lock.wait();
-      }
-      if (failure != null || nextBlock >= blocks) {
-        return null;
-      }
-      return new Task(nextBlock++, cursor.jump());
+  private Worker newWorker() {
+    Kernel kernel = new Kernel(plan);
+    Scenario sc = options.scenario();
+    if (sc == null) {
+      return new Worker(kernel, null);
     }
+    kernel.force(sc.kind(), sc.index(), sc.background());
+    kernel.recordCurves(sc.points());
+    io.firedrill.stats.CurveStats curve =
+        new io.firedrill.stats.CurveStats(sc.points(), plan.services + plan.sites);
+    synchronized (curves) {
+      curves.add(curve);
+    }
+    return new Worker(kernel, curve);
   }
 
-  private void fail(Throwable t) {
-    synchronized (lock) {
-      if (failure == null) {
-        failure = t;
-      }
-      lock.notifyAll();
-    }
-  }
-
-  private void work() {
-    try {
-      Kernel kernel = new Kernel(plan);
-      io.firedrill.stats.CurveStats curve = null;
-      Scenario sc = options.scenario();
-      if (sc != null) {
-        kernel.force(sc.kind(), sc.index(), sc.background());
-        kernel.recordCurves(sc.points());
-        curve = new io.firedrill.stats.CurveStats(sc.points(), plan.services + plan.sites);
-        synchronized (lock) {
-          curves.add(curve);
-        }
-      }
-      Task task;
-      while ((task = next()) != null) {
-        Block b = runBlock(kernel, task, curve);
-        synchronized (lock) {
-          done.put(task.index(), b);
-          lock.notifyAll();
-        }
-      }
-    } catch (Throwable t) {
-      fail(t);
-    }
-  }
-
-  private Block runBlock(Kernel kernel, Task task, io.firedrill.stats.CurveStats curve) {
-    long first = task.index() * BLOCK_TRIALS;
+  private Block runBlock(Worker worker, long index, UniformRandomProvider stream) {
+    Kernel kernel = worker.kernel();
+    long first = index * BLOCK_TRIALS;
     int count = (int) Math.min(BLOCK_TRIALS, options.trials() - first);
     RunStats stats = new RunStats(plan.services, plan.causes(), options.outageLimit());
     double[] values = options.perTrial() ? new double[count * plan.services * METRICS] : null;
     kernel.clearCauses();
     kernel.setOutageLog(stats::recordOutage);
-    if (curve == null) {
-      runTrials(kernel, plan, task.stream(), first, count, stats, values);
+    if (worker.curve() == null) {
+      runTrials(kernel, plan, stream, first, count, stats, values);
     } else {
-      runScenarioTrials(kernel, plan, task.stream(), first, count, stats, values, curve);
+      runScenarioTrials(kernel, plan, stream, first, count, stats, values, worker.curve());
     }
-    System.arraycopy(kernel.causeOutages, 0, stats.causeOutages, 0, stats.causeOutages.length);
-    System.arraycopy(kernel.causeDowntime, 0, stats.causeDowntime, 0, stats.causeDowntime.length);
-    System.arraycopy(
-        kernel.causeUserHours, 0, stats.causeUserHours, 0, stats.causeUserHours.length);
+    stats.copyCauses(kernel);
     return new Block(stats, first, count, values);
   }
 

@@ -101,6 +101,13 @@ public final class RunStats {
     return durations[service];
   }
 
+  /** Takes the per-cause totals a kernel accumulated over this block. */
+  public void copyCauses(io.firedrill.engine.Kernel kernel) {
+    System.arraycopy(kernel.causeOutages, 0, causeOutages, 0, causeOutages.length);
+    System.arraycopy(kernel.causeDowntime, 0, causeDowntime, 0, causeDowntime.length);
+    System.arraycopy(kernel.causeUserHours, 0, causeUserHours, 0, causeUserHours.length);
+  }
+
   /** Counts a trial in which {@code service} had no impact: every metric zero. */
   public void addQuiet(int service) {
     quiet[service]++;
