@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       RunCommand.class,
       ScenarioCommand.class,
+      SweepCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Firedrill implements Runnable {

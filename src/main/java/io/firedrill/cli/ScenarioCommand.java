@@ -87,18 +87,7 @@ final class ScenarioCommand implements Callable<Integer> {
         throw new UsageException(
             "--at '" + at + "' is not a weekday and time such as \"sat 15:30\"");
       }
-      m =
-          new Model(
-              m.name(),
-              m.description(),
-              m.horizonHours(),
-              m.trials(),
-              m.seed(),
-              m.profile().startingAt(start),
-              m.grids(),
-              m.networks(),
-              m.sites(),
-              m.services());
+      m = m.withProfile(m.profile().startingAt(start));
     }
     if (points < 500 || points > 100_001) {
       throw new UsageException("--points must be from 500 to 100001, got " + points);

@@ -173,6 +173,23 @@ public final class Runner {
   }
 
   /**
+   * One trial's values of every metric, {@code out[a * METRICS + m]}: what the kernel computed, or
+   * zeros for a trial that touched nothing (which recovered at once in scenario mode).
+   */
+  static void trialValues(Kernel k, boolean affected, boolean scenario, int ns, double[] out) {
+    for (int a = 0; a < ns; a++) {
+      int i = a * METRICS;
+      out[i] = affected ? k.downtime[a] : 0;
+      out[i + 1] = affected ? k.outages[a] : 0;
+      out[i + 2] = affected ? k.longest[a] : 0;
+      out[i + 3] = affected ? k.userHours[a] : 0;
+      out[i + 4] = affected && k.rtoBreach[a] ? 1 : 0;
+      out[i + 5] = scenario && affected ? k.recoverHours[a] : 0;
+      out[i + 6] = !scenario ? 0 : !affected || k.recovered[a] ? 1 : 0;
+    }
+  }
+
+  /**
    * Scenario trials: like {@link #runTrials}, plus time to recover and the recovery curves. A quiet
    * trial (the forced event touched nothing) recovered at once and is 1 everywhere.
    */

@@ -24,7 +24,17 @@ public record Model(
     List<Grid> grids,
     List<Network> networks,
     List<Site> sites,
-    List<Service> services) {
+    List<Service> services,
+    List<Price> prices) {
+
+  /** A site's price per unit of capacity per year (the {@code cost:} section). */
+  public record Price(String site, double perUnitYear) {
+    public Price {
+      if (!(perUnitYear >= 0) || !Double.isFinite(perUnitYear)) {
+        throw new IllegalArgumentException("perUnitYear is negative or not finite: " + perUnitYear);
+      }
+    }
+  }
 
   public Model {
     Objects.requireNonNull(name, "name");
@@ -34,12 +44,28 @@ public record Model(
     networks = List.copyOf(networks);
     sites = List.copyOf(sites);
     services = List.copyOf(services);
+    prices = List.copyOf(prices);
     if (!(horizonHours > 0) || !Double.isFinite(horizonHours)) {
       throw new IllegalArgumentException("horizonHours is not strictly positive: " + horizonHours);
     }
     if (trials < 1) {
       throw new IllegalArgumentException("trials is not positive: " + trials);
     }
+  }
+
+  /** The price per unit of capacity per year at {@code site}; 0 if the model gives none. */
+  public double pricePerUnitYear(String site) {
+    return prices.stream()
+        .filter(p -> p.site().equals(site))
+        .mapToDouble(Price::perUnitYear)
+        .findFirst()
+        .orElse(0);
+  }
+
+  /** This model with another activity profile (e.g. another start in the week). */
+  public Model withProfile(ActivityProfile p) {
+    return new Model(
+        name, description, horizonHours, trials, seed, p, grids, networks, sites, services, prices);
   }
 
   /** The site called {@code name}, or null. */

@@ -131,6 +131,30 @@ final class ModelBinder {
           }
         });
     checkCycles(serviceDecls);
+    List<Model.Price> prices = new ArrayList<>();
+    if (top.has("cost")) {
+      Node node = top.node("cost");
+      if (!(node instanceof Node.Mapping costs)) {
+        error(
+            node.origin(),
+            "cost",
+            "expected a mapping of site: price per capacity unit per year,"
+                + " got "
+                + node.kind());
+      } else {
+        for (Node.Mapping.Entry e : costs.entries()) {
+          String path = "cost." + e.key();
+          if (!siteDecls.containsKey(e.key())) {
+            error(e.keyOrigin(), path, unknown("site", e.key(), siteDecls.keySet()));
+            continue;
+          }
+          Double price = count(e.value(), path, true);
+          if (price != null) {
+            prices.add(new Model.Price(e.key(), price));
+          }
+        }
+      }
+    }
 
     if (!errors.isEmpty()
         || name == null
@@ -141,7 +165,17 @@ final class ModelBinder {
       return null;
     }
     return new Model(
-        name, description, horizon, trials, seed, profile, grids, networks, sites, services);
+        name,
+        description,
+        horizon,
+        trials,
+        seed,
+        profile,
+        grids,
+        networks,
+        sites,
+        services,
+        prices);
   }
 
   private String modelName(Section top) {

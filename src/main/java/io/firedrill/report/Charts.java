@@ -383,6 +383,35 @@ public final class Charts {
     return c;
   }
 
+  /** A sweep: one line per series against the swept parameter, each with its 95 % band. */
+  static void writeSweep(
+      String title,
+      String xTitle,
+      String yTitle,
+      List<String> names,
+      double[][] x,
+      double[][] mean,
+      double[][] lo,
+      double[][] hi,
+      Format format,
+      AtomicFiles files)
+      throws IOException {
+    if (format == Format.NONE) {
+      return;
+    }
+    XYChart c = base(title, xTitle, yTitle);
+    for (int k = 0; k < names.size(); k++) {
+      if (x[k].length > 1) {
+        band(c, names.get(k) + " 95 % band", x[k], lo[k], hi[k], color(k));
+      }
+      XYSeries s = line(c, names.get(k), x[k], mean[k], color(k));
+      s.setMarker(SeriesMarkers.CIRCLE);
+      s.setMarkerColor(color(k));
+    }
+    c.getStyler().setMarkerSize(9);
+    save(c, "sweep", format, files);
+  }
+
   private static void empty(XYChart c, String why) {
     XYSeries s = c.addSeries(why, new double[] {1, 10}, new double[] {1, 1});
     s.setLineColor(translucent(Color.GRAY, 0));

@@ -292,7 +292,8 @@ public final class RunReport {
     printTable(out, rows);
   }
 
-  private static void printTable(PrintWriter out, List<String[]> rows) {
+  /** Prints rows as a table: first column left-aligned, the others right-aligned. */
+  static void printTable(PrintWriter out, List<String[]> rows) {
     int[] width = new int[rows.get(0).length];
     for (String[] r : rows) {
       for (int i = 0; i < r.length; i++) {

@@ -57,6 +57,16 @@ public final class MetricStats {
     return integer ? Math.rint(v) : v;
   }
 
+  /**
+   * A distribution-free 95 % interval for the q-quantile: the sample quantiles at ranks q ± 1.96
+   * sqrt(q (1 − q) / n) (the normal approximation to the binomial order statistics).
+   */
+  public double[] quantileInterval(double q) {
+    long n = Math.max(1, count());
+    double half = Tally.Z95 * Math.sqrt(q * (1 - q) / n);
+    return new double[] {quantile(Math.max(0, q - half)), quantile(Math.min(1, q + half))};
+  }
+
   public double max() {
     return histogram.max();
   }

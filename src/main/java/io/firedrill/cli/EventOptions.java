@@ -1,0 +1,64 @@
+package io.firedrill.cli;
+
+import io.firedrill.engine.Runner;
+import io.firedrill.model.ActivityProfile;
+import io.firedrill.model.Model;
+import io.firedrill.stats.Metric;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * Optional scenario mode for studies (sweep, size): with {@code --event} every point is a scenario,
+ * so targets may use {@code recover_h}.
+ */
+public final class EventOptions {
+  @Option(
+      names = "--event",
+      paramLabel = "KIND@NAME",
+      description = "Study a scenario: this hazard fails at t = 0 at every point (horizon 7d).")
+  String event;
+
+  @Option(names = "--at", paramLabel = "WHEN", description = "With --event: t = 0 in the week.")
+  String at;
+
+  @Option(names = "--no-background", description = "With --event: no other hazard.")
+  boolean noBackground;
+
+  boolean isScenario() {
+    return event != null;
+  }
+
+  /** The model with --at applied. */
+  Model apply(Model m) {
+    if (at == null) {
+      return m;
+    }
+    double start = ActivityProfile.parseWeekTime(at);
+    if (Double.isNaN(start)) {
+      throw new UsageException("--at '" + at + "' is not a weekday and time such as \"sat 15:30\"");
+    }
+    return m.withProfile(m.profile().startingAt(start));
+  }
+
+  /** The forced event, or null without --event (curves are not recorded in studies). */
+  Runner.Scenario scenario(Model m) {
+    if (event == null) {
+      return null;
+    }
+    int[] forced = ScenarioCommand.resolve(m, event);
+    return new Runner.Scenario(forced[0], forced[1], !noBackground, 2);
+  }
+
+  double defaultHorizonHours(Model m) {
+    return event == null ? m.horizonHours() : ScenarioCommand.DEFAULT_HORIZON_HOURS;
+  }
+
+  List<Metric> metrics() {
+    return event == null ? Metric.RUN : Metric.SCENARIO;
+  }
+
+  /** "run" or "fire@pangyo at sat 15:30", for titles. */
+  String describe() {
+    return event == null ? "run" : event + (at == null ? "" : " at " + at);
+  }
+}

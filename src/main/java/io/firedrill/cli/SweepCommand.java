@@ -1,0 +1,171 @@
+package io.firedrill.cli;
+
+import io.firedrill.engine.Runner;
+import io.firedrill.engine.SweepRunner;
+import io.firedrill.model.Model;
+import io.firedrill.model.ModelLoader;
+import io.firedrill.plan.Plan;
+import io.firedrill.report.AtomicFiles;
+import io.firedrill.report.Numbers;
+import io.firedrill.report.RunReport;
+import io.firedrill.report.StudyReport;
+import io.firedrill.stats.Metric;
+import io.firedrill.study.Costs;
+import io.firedrill.study.Vary;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code firedrill sweep --vary PATH=FROM..TO:STEP}: one estimate per point, on common random
+ * numbers.
+ */
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    versionProvider = Firedrill.Version.class,
+    description = {
+      "Run the model at every point of one or two --vary ranges, all on the same trials (common"
+          + " random numbers), and estimate each point and its paired difference to the first.",
+      "Writes sweep.csv, sweep.png and run.json to --out (default results/<model>/sweep)."
+    })
+final class SweepCommand implements Callable<Integer> {
+  @Mixin ModelOptions model;
+
+  @Mixin RunOptions run;
+
+  @Mixin EventOptions scenario;
+
+  @Option(
+      names = "--vary",
+      required = true,
+      paramLabel = "PATH=FROM..TO:STEP",
+      description =
+          "A parameter and its range, e.g. services.talk.standby.anyang=0..12000:2000;"
+              + " once or twice.")
+  List<String> vary;
+
+  @Option(
+      names = "--chart",
+      paramLabel = "SERVICE.METRIC",
+      description =
+          "What sweep.png shows (default: the first service with users; user_hours,"
+              + " or recover_h with --event).")
+  String chart;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (vary.size() > 2) {
+      throw new UsageException("--vary may be given once or twice, not " + vary.size() + " times");
+    }
+    List<Vary> vs = new ArrayList<>();
+    for (String v : vary) {
+      try {
+        vs.add(Vary.parse(v));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+    List<BigDecimal[]> points = new ArrayList<>();
+    for (BigDecimal a : vs.get(0).numbers()) {
+      if (vs.size() == 1) {
+        points.add(new BigDecimal[] {a});
+      } else {
+        for (BigDecimal b : vs.get(1).numbers()) {
+          points.add(new BigDecimal[] {a, b});
+        }
+      }
+    }
+    if (points.size() > Vary.MAX_POINTS) {
+      throw new UsageException(
+          "--vary: " + points.size() + " points (at most " + Vary.MAX_POINTS + ")");
+    }
+    List<Model> models = new ArrayList<>();
+    ModelLoader.Loaded first = null;
+    for (BigDecimal[] p : points) {
+      List<String> overrides = new ArrayList<>(model.overrides);
+      for (int i = 0; i < vs.size(); i++) {
+        overrides.add(vs.get(i).override(p[i]));
+      }
+      ModelLoader.Loaded loaded = ModelLoader.load(model.model, overrides);
+      first = first == null ? loaded : first;
+      models.add(scenario.apply(loaded.model()));
+    }
+    Model m0 = models.get(0);
+    RunOptions.Settings s = run.settings(m0, scenario.defaultHorizonHours(m0));
+    List<Plan> plans = new ArrayList<>();
+    for (Model m : models) {
+      plans.add(Plan.compile(m, s.horizonHours()));
+    }
+    String[] chartOn = StudyReport.chartTarget(chart, plans.get(0), scenario.isScenario());
+    PrintWriter stdout = spec.commandLine().getOut();
+    try (AtomicFiles files = new AtomicFiles(run.outDir(m0, "sweep"))) {
+      long start = System.nanoTime();
+      SweepRunner.Result result =
+          SweepRunner.run(
+              plans,
+              new Runner.Options(s.trials(), s.seed(), s.threads(), 0, false),
+              scenario.scenario(m0));
+      double seconds = (System.nanoTime() - start) / 1e9;
+      double[] costs = models.stream().mapToDouble(Costs::perYear).toArray();
+      boolean withCost = m0.prices().size() > 0;
+      StudyReport report =
+          new StudyReport(plans.get(0), vs, points, result, costs, withCost, scenario.metrics());
+      stdout.printf(
+          "%s: sweep of %s (%s), %d points × %d trials, seed %d, %d threads%n",
+          m0.name(),
+          String.join(" × ", vary),
+          scenario.describe(),
+          points.size(),
+          s.trials(),
+          s.seed(),
+          s.threads());
+      report.printSweep(stdout, chartOn[0], Metric.byName(chartOn[1]));
+      try (Writer w = files.open("sweep.csv")) {
+        report.writeSweep(w);
+      }
+      report.writeSweepChart(
+          RunOptions.heading(m0, "sweep, " + scenario.describe(), s),
+          chartOn[0],
+          Metric.byName(chartOn[1]),
+          run.chartFormat(),
+          files);
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("command", "sweep");
+      json.put("vary", vary);
+      json.put("event", scenario.event);
+      json.put("at", scenario.at);
+      json.put("points", points.size());
+      json.put("model", m0.name());
+      json.put("model_source", first.source());
+      json.put("model_sha256", first.sha256());
+      json.put("overrides", model.overrides);
+      json.put("seed", s.seed());
+      json.put("trials", s.trials());
+      json.put("horizon_h", s.horizonHours());
+      json.put("threads", s.threads());
+      json.put("wall_time_s", seconds);
+      try (Writer w = files.open("run.json")) {
+        RunReport.writeRunJson(w, json);
+      }
+      files.commit();
+      stdout.printf(
+          "wrote %s%n%d points × %d trials in %s s%n",
+          files.dir(), points.size(), s.trials(), Numbers.brief(seconds, 3));
+      stdout.flush();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,134 @@
+package io.firedrill.engine;
+
+import io.firedrill.plan.Plan;
+import io.firedrill.stats.Metric;
+import io.firedrill.stats.RunStats;
+import io.firedrill.stats.Tally;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * Several variants of a model on common random numbers: every point runs the same trials, from the
+ * same per-trial seeds, block by block in lockstep.
+ *
+ * <p>Within a block, the first point's per-trial values are kept and every other point's values are
+ * subtracted trial by trial; the differences feed one tally per point, service and metric, so the
+ * confidence interval of a difference comes from the paired differences themselves (not from
+ * subtracting two intervals). Memory is one block of values, whatever the trial count. Blocks are
+ * merged in block order, so results do not depend on the thread count.
+ */
+public final class SweepRunner {
+  private static final Metric[] METRICS = Metric.values();
+
+  /** Per point, its statistics; per point, service and metric, the paired difference to point 0. */
+  public record Result(List<RunStats> points, Tally[] differences, int services) {
+    /** The tally of (point p − point 0) for service a and metric m. */
+    public Tally difference(int p, int a, Metric m) {
+      return differences[(p * services + a) * METRICS.length + m.ordinal()];
+    }
+  }
+
+  private record Block(RunStats[] stats, Tally[] differences) {}
+
+  private SweepRunner() {}
+
+  /**
+   * Runs {@code options.trials()} trials of every plan (all compiled from one model, so they have
+   * the same services in the same order); {@code scenario} may be null.
+   */
+  public static Result run(List<Plan> plans, Runner.Options options, Runner.Scenario scenario)
+      throws Exception {
+    int np = plans.size();
+    Plan first = plans.get(0);
+    int ns = first.services;
+    List<RunStats> total = new ArrayList<>();
+    for (Plan p : plans) {
+      total.add(new RunStats(p.services, p.causes(), 0));
+    }
+    Tally[] diffs = tallies(np * ns * METRICS.length);
+    BlockExecutor.<Kernel[], Block>run(
+        Runner.blocks(options.trials()),
+        options.seed(),
+        options.threads(),
+        () -> kernels(plans, scenario),
+        (kernels, b, stream) -> block(plans, kernels, b, stream, options.trials(), scenario),
+        (b, block) -> {
+          for (int p = 0; p < np; p++) {
+            total.get(p).merge(block.stats()[p]);
+          }
+          for (int i = 0; i < diffs.length; i++) {
+            diffs[i].merge(block.differences()[i]);
+          }
+        });
+    return new Result(total, diffs, ns);
+  }
+
+  private static Tally[] tallies(int n) {
+    Tally[] t = new Tally[n];
+    for (int i = 0; i < n; i++) {
+      t[i] = new Tally();
+    }
+    return t;
+  }
+
+  private static Kernel[] kernels(List<Plan> plans, Runner.Scenario scenario) {
+    Kernel[] k = new Kernel[plans.size()];
+    for (int p = 0; p < k.length; p++) {
+      k[p] = new Kernel(plans.get(p));
+      if (scenario != null) {
+        k[p].force(scenario.kind(), scenario.index(), scenario.background());
+      }
+    }
+    return k;
+  }
+
+  private static Block block(
+      List<Plan> plans,
+      Kernel[] kernels,
+      long index,
+      UniformRandomProvider stream,
+      long trials,
+      Runner.Scenario scenario) {
+    int np = plans.size();
+    int ns = plans.get(0).services;
+    int nm = METRICS.length;
+    long firstTrial = index * Runner.BLOCK_TRIALS;
+    int count = (int) Math.min(Runner.BLOCK_TRIALS, trials - firstTrial);
+    long[] seeds = new long[4 * count];
+    for (int i = 0; i < seeds.length; i++) {
+      seeds[i] = stream.nextLong();
+    }
+    RunStats[] stats = new RunStats[np];
+    Tally[] diffs = tallies(np * ns * nm);
+    double[] base = new double[count * ns * nm];
+    double[] v = new double[ns * nm];
+    for (int p = 0; p < np; p++) {
+      Kernel k = kernels[p];
+      stats[p] = new RunStats(ns, plans.get(p).causes(), 0);
+      k.clearCauses();
+      k.setOutageLog(stats[p]::recordOutage);
+      for (int t = 0; t < count; t++) {
+        boolean affected =
+            k.run(
+                firstTrial + t, seeds[4 * t], seeds[4 * t + 1], seeds[4 * t + 2], seeds[4 * t + 3]);
+        Runner.trialValues(k, affected, scenario != null, ns, v);
+        for (int a = 0; a < ns; a++) {
+          for (Metric m : METRICS) {
+            int i = a * nm + m.ordinal();
+            stats[p].metric(a, m).add(v[i]);
+            if (p == 0) {
+              base[t * ns * nm + i] = v[i];
+            } else {
+              diffs[(p * ns + a) * nm + m.ordinal()].add(v[i] - base[t * ns * nm + i]);
+            }
+          }
+        }
+      }
+      stats[p].flush();
+      stats[p].countTrials(count);
+      stats[p].copyCauses(k);
+    }
+    return new Block(stats, diffs);
+  }
+}

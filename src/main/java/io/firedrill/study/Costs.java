@@ -1,0 +1,28 @@
+package io.firedrill.study;
+
+import io.firedrill.model.Model;
+import io.firedrill.model.Placement;
+import io.firedrill.model.Service;
+
+/**
+ * The yearly cost of a deployment: every unit of active and standby capacity at a site, times the
+ * site's price per unit per year from the model's {@code cost:} section (0 where a site has no
+ * price).
+ */
+public final class Costs {
+  private Costs() {}
+
+  /** Cost per year of {@code m}'s capacity; 0 without a {@code cost:} section. */
+  public static double perYear(Model m) {
+    double total = 0;
+    for (Service s : m.services()) {
+      for (Placement p : s.deploy()) {
+        total += p.capacity() * m.pricePerUnitYear(p.site());
+      }
+      for (Placement p : s.standby()) {
+        total += p.capacity() * m.pricePerUnitYear(p.site());
+      }
+    }
+    return total;
+  }
+}
