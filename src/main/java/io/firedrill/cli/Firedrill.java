@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       ScenarioCommand.class,
       SweepCommand.class,
+      SizeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Firedrill implements Runnable {

@@ -79,7 +79,8 @@ final class ModelBinder {
             "grids",
             "networks",
             "sites",
-            "services");
+            "services",
+            "cost");
     String name = modelName(top);
     String description = top.has("description") ? text(top, "description") : "";
     Double horizon =
