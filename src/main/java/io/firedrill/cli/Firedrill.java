@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       ScenarioCommand.class,
       SweepCommand.class,
       SizeCommand.class,
+      FitCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Firedrill implements Runnable {
