@@ -105,7 +105,7 @@ final class SizeCommand implements Callable<Integer> {
     String st = step != null ? step : whole ? "1" : null;
     Vary range;
     try {
-      Vary probe = Vary.parse(path + "=" + lo + ".." + hi + ":" + (st != null ? st : "1"));
+      Vary probe = Vary.parse(path + "=" + lo + ".." + hi + ":" + (st != null ? st : "1"), false);
       if (st == null) {
         BigDecimal s = probe.to().subtract(probe.from()).divide(BigDecimal.valueOf(1024));
         range =

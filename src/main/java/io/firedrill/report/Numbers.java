@@ -39,6 +39,6 @@ public final class Numbers {
     }
     BigDecimal d = new BigDecimal(x).round(new MathContext(digits)).stripTrailingZeros();
     int magnitude = d.precision() - d.scale() - 1;
-    return magnitude < -4 || magnitude > 9 ? d.toString() : d.toPlainString();
+    return magnitude < -4 || magnitude > 15 ? d.toString() : d.toPlainString();
   }
 }

@@ -18,8 +18,13 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
 
   private static final Pattern NUMBER = Pattern.compile("\\s*(-?[0-9]+(?:\\.[0-9]+)?)(.*)");
 
-  /** Parses {@code PATH=FROM..TO:STEP}. */
+  /** Parses {@code PATH=FROM..TO:STEP} for a sweep (at most {@link #MAX_POINTS} points). */
   public static Vary parse(String text) {
+    return parse(text, true);
+  }
+
+  /** Parses {@code PATH=FROM..TO:STEP}; a search range may hold any number of points. */
+  public static Vary parse(String text, boolean limitPoints) {
     int eq = text.indexOf('=');
     if (eq <= 0) {
       throw new IllegalArgumentException(
@@ -52,7 +57,7 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
       throw new IllegalArgumentException("--vary " + text + ": TO is below FROM");
     }
     Vary v = new Vary(path, f, t, s, unit);
-    if (v.count() > MAX_POINTS) {
+    if (limitPoints && v.count() > MAX_POINTS) {
       throw new IllegalArgumentException(
           "--vary " + text + ": " + v.count() + " points (at most " + MAX_POINTS + ")");
     }
