@@ -15,7 +15,7 @@ class CommandLineTest {
       List.of("talk", "talk-media", "login", "pay", "mobility", "games", "mail", "ops");
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "validate", "run"})
+  @ValueSource(strings = {"", "validate", "run", "scenario", "sweep", "size", "fit"})
   void everyCommand_hasHelpAndVersion(String command) {
     String[] help = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};
     Cli.Result h = Cli.run(help);
