@@ -48,7 +48,31 @@ public final class Firedrill implements Runnable {
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
-    System.exit(commandLine().execute(args));
+    Thread main = Thread.currentThread();
+    java.util.concurrent.atomic.AtomicBoolean finished =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    // Ctrl-C or SIGTERM: ask the run to stop at its next block and give the main thread time to
+    // delete its temporary files and say how far it got.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  if (!finished.get()) {
+                    io.firedrill.engine.Interruption.request();
+                    try {
+                      main.join(5000);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }
+                },
+                "firedrill-stop"));
+    int code = commandLine().execute(args);
+    finished.set(true);
+    if (!io.firedrill.engine.Interruption.requested()) {
+      // During shutdown System.exit would wait for the hook, which waits for us: just return.
+      System.exit(code);
+    }
   }
 
   /** The configured command line, for {@code main} and for tests. */
@@ -81,6 +105,11 @@ public final class Firedrill implements Runnable {
       }
       err.flush();
       return USAGE;
+    }
+    if (e instanceof io.firedrill.engine.Interruption.Stopped) {
+      err.println(cl.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+      err.flush();
+      return FAILURE;
     }
     if (e instanceof UsageException) {
       err.println(cl.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage()));

@@ -139,13 +139,17 @@ public final class RunOptions {
           new CSVPrinter(files.open("trials.csv"), RunReport.CSV.builder().setHeader(header).get());
     }
     final CSVPrinter csv = rows;
+    ProgressBar bar = ProgressBar.onTerminal(s.trials());
     try {
       return Runner.run(
           plan,
           new Runner.Options(s.trials(), s.seed(), s.threads(), s.outages(), perTrial, scenario),
           csv == null ? null : (first, count, v) -> writeRows(plan, metrics, csv, first, count, v),
-          null);
+          bar);
     } finally {
+      if (bar != null) {
+        bar.finish();
+      }
       if (csv != null) {
         csv.close();
       }

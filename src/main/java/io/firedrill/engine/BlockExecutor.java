@@ -95,6 +95,9 @@ final class BlockExecutor<W, R> {
           }
         }
         merge.merge(b, result);
+        if (Interruption.requested() && b + 1 < blocks) {
+          throw new Interruption.Stopped(b + 1, blocks);
+        }
         synchronized (lock) {
           merged = b + 1;
           lock.notifyAll();

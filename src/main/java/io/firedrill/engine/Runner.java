@@ -112,21 +112,25 @@ public final class Runner {
 
   private RunStats run() throws Exception {
     RunStats total = new RunStats(plan.services, plan.causes(), options.outageLimit());
-    BlockExecutor.<Worker, Block>run(
-        blocks(options.trials()),
-        options.seed(),
-        options.threads(),
-        this::newWorker,
-        this::runBlock,
-        (b, block) -> {
-          total.merge(block.stats());
-          if (rows != null) {
-            rows.rows(block.firstTrial(), block.count(), block.rows());
-          }
-          if (progress != null) {
-            progress.done(Math.min(options.trials(), (b + 1) * BLOCK_TRIALS));
-          }
-        });
+    try {
+      BlockExecutor.<Worker, Block>run(
+          blocks(options.trials()),
+          options.seed(),
+          options.threads(),
+          this::newWorker,
+          this::runBlock,
+          (b, block) -> {
+            total.merge(block.stats());
+            if (rows != null) {
+              rows.rows(block.firstTrial(), block.count(), block.rows());
+            }
+            if (progress != null) {
+              progress.done(Math.min(options.trials(), (b + 1) * BLOCK_TRIALS));
+            }
+          });
+    } catch (Interruption.Stopped e) {
+      throw new Interruption.Stopped(total.trials(), options.trials());
+    }
     if (options.scenario() != null) {
       // Integer counts: the order of this merge does not change a bit.
       total.curves =

@@ -47,6 +47,23 @@ public final class SweepRunner {
       total.add(new RunStats(p.services, p.causes(), 0));
     }
     Tally[] diffs = tallies(np * ns * METRICS.length);
+    try {
+      runBlocks(plans, options, scenario, total, diffs);
+    } catch (Interruption.Stopped e) {
+      throw new Interruption.Stopped(
+          Math.min(options.trials(), e.done() * Runner.BLOCK_TRIALS), options.trials());
+    }
+    return new Result(total, diffs, ns);
+  }
+
+  private static void runBlocks(
+      List<Plan> plans,
+      Runner.Options options,
+      Runner.Scenario scenario,
+      List<RunStats> total,
+      Tally[] diffs)
+      throws Exception {
+    int np = plans.size();
     BlockExecutor.<Kernel[], Block>run(
         Runner.blocks(options.trials()),
         options.seed(),
@@ -61,7 +78,6 @@ public final class SweepRunner {
             diffs[i].merge(block.differences()[i]);
           }
         });
-    return new Result(total, diffs, ns);
   }
 
   private static Tally[] tallies(int n) {
