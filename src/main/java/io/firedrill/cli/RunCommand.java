@@ -44,6 +44,7 @@ final class RunCommand implements Callable<Integer> {
     RunOptions.Settings s = run.settings(m, m.horizonHours());
     Charts.Format charts = run.chartFormat();
     Plan plan = Plan.compile(m, s.horizonHours());
+    RunOptions.checkLimits(plan);
     PrintWriter stdout = spec.commandLine().getOut();
     try (AtomicFiles files = new AtomicFiles(run.outDir(m, "run"))) {
       long start = System.nanoTime();

@@ -89,10 +89,29 @@ public final class RunOptions {
   /** The settings: command line where given, else the defaults; checked as usage. */
   record Settings(long trials, long seed, int threads, double horizonHours, int outages) {}
 
+  /** Most trials one command runs (as in a model file): 2^40, about 1.1e12. */
+  static final long MAX_TRIALS = 1L << 40;
+
+  /** Refuses, up front, a plan whose trials would hold more events than memory allows. */
+  static void checkLimits(Plan plan) {
+    double events = plan.expectedEventsPerTrial();
+    if (events > Plan.MAX_EVENTS_PER_TRIAL) {
+      throw new UsageException(
+          String.format(
+              java.util.Locale.ROOT,
+              "the model expects about %.3g hazard events per trial over %s; firedrill simulates at"
+                  + " most %,.0f (lower a rate or the horizon)",
+              events,
+              Units.formatDuration(plan.horizonHours),
+              Plan.MAX_EVENTS_PER_TRIAL));
+    }
+  }
+
   Settings settings(Model m, double defaultHorizonHours) {
     long n = trials != null ? trials : m.trials();
-    if (n < 1) {
-      throw new UsageException("--trials must be at least 1, got " + n);
+    if (n < 1 || n > MAX_TRIALS) {
+      throw new UsageException(
+          "--trials must be a whole number from 1 to " + MAX_TRIALS + ", got " + n);
     }
     long s = seed != null ? seed : m.seed();
     int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();

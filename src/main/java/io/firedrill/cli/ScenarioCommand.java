@@ -95,6 +95,7 @@ final class ScenarioCommand implements Callable<Integer> {
     RunOptions.Settings s = run.settings(m, DEFAULT_HORIZON_HOURS);
     Charts.Format charts = run.chartFormat();
     Plan plan = Plan.compile(m, s.horizonHours());
+    RunOptions.checkLimits(plan);
     Runner.Scenario scenario = new Runner.Scenario(forced[0], forced[1], !noBackground, points);
     PrintWriter stdout = spec.commandLine().getOut();
     try (AtomicFiles files = new AtomicFiles(run.outDir(m, "scenario"))) {

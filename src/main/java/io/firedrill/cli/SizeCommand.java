@@ -263,6 +263,7 @@ final class SizeCommand implements Callable<Integer> {
     overrides.add(range.override(x));
     Model m = scenario.apply(ModelLoader.load(model.model, overrides).model());
     Plan plan = Plan.compile(m, s.horizonHours());
+    RunOptions.checkLimits(plan);
     RunStats stats =
         Runner.run(
             plan,

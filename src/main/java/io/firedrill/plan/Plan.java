@@ -266,6 +266,43 @@ public final class Plan {
     return new Plan(model, horizonHours);
   }
 
+  /** Most hazard events one trial may expect; a trial's buffers grow with its events. */
+  public static final double MAX_EVENTS_PER_TRIAL = 1_000_000;
+
+  /**
+   * An upper estimate of the hazard events in one trial: for every renewal process, H / (mean time
+   * to failure + mean outage) + 1, times the sites it reaches. Used to refuse, up front, a model
+   * whose trials would not fit in memory.
+   */
+  public double expectedEventsPerTrial() {
+    double events = 0;
+    for (int g = 0; g < grids; g++) {
+      events += renewals(gridTtf[g], gridOutage[g]) * Math.max(1, gridSites[g].length);
+    }
+    for (int n = 0; n < networks; n++) {
+      int reached = 0;
+      for (int[] nets : siteNetworks) {
+        for (int k : nets) {
+          reached += k == n ? 1 : 0;
+        }
+      }
+      events += renewals(netTtf[n], netOutage[n]) * Math.max(1, reached);
+    }
+    for (int s = 0; s < sites; s++) {
+      if (faultTtf[s] != NONE) {
+        events += renewals(faultTtf[s], faultOutage[s]);
+      }
+      if (fireTtf[s] != NONE) {
+        events += renewals(fireTtf[s], fireDark[s]);
+      }
+    }
+    return events;
+  }
+
+  private double renewals(int ttf, int outage) {
+    return horizonHours / (distributions.get(ttf).mean() + distributions.get(outage).mean()) + 1;
+  }
+
   /** Number of causes, the length of {@link #causeNames}. */
   public int causes() {
     return causeNames.length;

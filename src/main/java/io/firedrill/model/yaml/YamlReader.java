@@ -39,6 +39,7 @@ public final class YamlReader {
   private final boolean override;
   private final String text;
   private final List<ModelError> errors = new ArrayList<>();
+  private boolean aliasReported;
 
   private YamlReader(String source, boolean override, String text) {
     this.source = source;
@@ -126,6 +127,11 @@ public final class YamlReader {
     JsonToken token = parser.currentToken();
     Origin origin = origin(parser.currentTokenLocation());
     if (parser.isCurrentAlias()) {
+      if (aliasReported) {
+        // One line is enough to explain it; a file of a million aliases must not print a million.
+        return null;
+      }
+      aliasReported = true;
       return fail(
           parser.currentTokenLocation(),
           path,
