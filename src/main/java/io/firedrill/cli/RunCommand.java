@@ -11,7 +11,6 @@ import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -59,12 +58,7 @@ final class RunCommand implements Callable<Integer> {
         report.writeSummary(w);
       }
       Charts.writeRun(plan, stats, RunOptions.heading(m, "run", s), charts, files);
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("command", "run");
-      json.put("model", m.name());
-      json.put("model_source", loaded.source());
-      json.put("model_sha256", loaded.sha256());
-      json.put("overrides", loaded.overrides());
+      Map<String, Object> json = RunOptions.json("run", m, loaded);
       RunOptions.finish(files, report, stats, s, json, seconds, stdout);
     }
     return 0;

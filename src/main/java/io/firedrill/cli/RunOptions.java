@@ -193,6 +193,29 @@ public final class RunOptions {
     }
   }
 
+  /** The first fields of every {@code run.json}: what was run, on which model. */
+  static Map<String, Object> json(
+      String command, Model m, io.firedrill.model.ModelLoader.Loaded loaded) {
+    Map<String, Object> json = new java.util.LinkedHashMap<>();
+    json.put("command", command);
+    json.put("model", m.name());
+    json.put("model_source", loaded.source());
+    json.put("model_sha256", loaded.sha256());
+    json.put("overrides", loaded.overrides());
+    return json;
+  }
+
+  /** How it was run: seed, trials, horizon, threads, block size, wall time. */
+  static void putSettings(Map<String, Object> json, Settings s, double seconds) {
+    json.put("seed", s.seed());
+    json.put("trials", s.trials());
+    json.put("horizon_h", s.horizonHours());
+    json.put("threads", s.threads());
+    json.put("block_trials", Runner.BLOCK_TRIALS);
+    json.put("wall_time_s", seconds);
+    json.put("trials_per_second", s.trials() / seconds);
+  }
+
   /** Writes the files common to run and scenario, then {@code run.json}, and commits. */
   static void finish(
       AtomicFiles files,
@@ -211,13 +234,7 @@ public final class RunOptions {
         report.writeOutages(w);
       }
     }
-    json.put("seed", s.seed());
-    json.put("trials", s.trials());
-    json.put("horizon_h", s.horizonHours());
-    json.put("threads", s.threads());
-    json.put("block_trials", Runner.BLOCK_TRIALS);
-    json.put("wall_time_s", seconds);
-    json.put("trials_per_second", s.trials() / seconds);
+    putSettings(json, s, seconds);
     try (Writer w = files.open("run.json")) {
       RunReport.writeRunJson(w, json);
     }

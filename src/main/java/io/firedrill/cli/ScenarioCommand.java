@@ -16,7 +16,6 @@ import io.firedrill.stats.RunStats;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -134,16 +133,11 @@ final class ScenarioCommand implements Callable<Integer> {
           RunOptions.heading(m, event + (at == null ? "" : " at " + at), s),
           charts,
           files);
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("command", "scenario");
+      Map<String, Object> json = RunOptions.json("scenario", m, loaded);
       json.put("event", event);
       json.put("at", at);
       json.put("background", !noBackground);
       json.put("curve_points", points);
-      json.put("model", m.name());
-      json.put("model_source", loaded.source());
-      json.put("model_sha256", loaded.sha256());
-      json.put("overrides", loaded.overrides());
       RunOptions.finish(files, report, stats, s, json, seconds, stdout);
     }
     return 0;

@@ -16,7 +16,6 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -225,20 +224,14 @@ final class SizeCommand implements Callable<Integer> {
               Numbers.csv(p.cost()));
         }
       }
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("command", "size");
+      Map<String, Object> json = RunOptions.json("size", m0, base);
       json.put("vary", path);
       json.put("target", t.toString());
       json.put("answer", answer == null ? null : answer.value().toPlainString() + range.unit());
       json.put("reachable", answer != null);
       json.put("event", scenario.event);
-      json.put("model", m0.name());
-      json.put("model_sha256", base.sha256());
-      json.put("overrides", model.overrides);
-      json.put("seed", s.seed());
-      json.put("trials", s.trials());
       json.put("points_visited", visited.size());
-      json.put("wall_time_s", seconds);
+      RunOptions.putSettings(json, s, seconds);
       try (Writer w = files.open("run.json")) {
         RunReport.writeRunJson(w, json);
       }

@@ -16,7 +16,6 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -144,21 +143,12 @@ final class SweepCommand implements Callable<Integer> {
           Metric.byName(chartOn[1]),
           run.chartFormat(),
           files);
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("command", "sweep");
+      Map<String, Object> json = RunOptions.json("sweep", m0, first);
       json.put("vary", vary);
       json.put("event", scenario.event);
       json.put("at", scenario.at);
       json.put("points", points.size());
-      json.put("model", m0.name());
-      json.put("model_source", first.source());
-      json.put("model_sha256", first.sha256());
-      json.put("overrides", model.overrides);
-      json.put("seed", s.seed());
-      json.put("trials", s.trials());
-      json.put("horizon_h", s.horizonHours());
-      json.put("threads", s.threads());
-      json.put("wall_time_s", seconds);
+      RunOptions.putSettings(json, s, seconds);
       try (Writer w = files.open("run.json")) {
         RunReport.writeRunJson(w, json);
       }

@@ -207,6 +207,7 @@ public final class Runner {
       double[] values,
       io.firedrill.stats.CurveStats curve) {
     final int ns = plan.services;
+    double[] v = new double[ns * METRICS];
     for (int t = 0; t < count; t++) {
       long h0 = stream.nextLong();
       long h1 = stream.nextLong();
@@ -220,26 +221,14 @@ public final class Runner {
         curve.addOnes(ns + plan.sites, 0);
       }
       curve.countTrial();
+      trialValues(kernel, affected, true, ns, v);
       for (int a = 0; a < ns; a++) {
-        double recover = affected ? kernel.recoverHours[a] : 0;
-        double recoveredFlag = !affected || kernel.recovered[a] ? 1 : 0;
-        stats.metric(a, Metric.DOWNTIME_H).add(kernel.downtime[a]);
-        stats.metric(a, Metric.OUTAGES).add(kernel.outages[a]);
-        stats.metric(a, Metric.LONGEST_H).add(kernel.longest[a]);
-        stats.metric(a, Metric.USER_HOURS).add(kernel.userHours[a]);
-        stats.metric(a, Metric.RTO_BREACH).add(kernel.rtoBreach[a] ? 1 : 0);
-        stats.metric(a, Metric.RECOVER_H).add(recover);
-        stats.metric(a, Metric.RECOVERED).add(recoveredFlag);
-        if (values != null) {
-          int k = (t * ns + a) * METRICS;
-          values[k] = kernel.downtime[a];
-          values[k + 1] = kernel.outages[a];
-          values[k + 2] = kernel.longest[a];
-          values[k + 3] = kernel.userHours[a];
-          values[k + 4] = kernel.rtoBreach[a] ? 1 : 0;
-          values[k + 5] = recover;
-          values[k + 6] = recoveredFlag;
+        for (Metric m : METRIC_LIST) {
+          stats.metric(a, m).add(v[a * METRICS + m.ordinal()]);
         }
+      }
+      if (values != null) {
+        System.arraycopy(v, 0, values, t * ns * METRICS, ns * METRICS);
       }
     }
     stats.flush();

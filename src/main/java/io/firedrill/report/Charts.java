@@ -4,7 +4,6 @@ import io.firedrill.plan.Plan;
 import io.firedrill.stats.CurveStats;
 import io.firedrill.stats.LogHistogram;
 import io.firedrill.stats.Metric;
-import io.firedrill.stats.MetricStats;
 import io.firedrill.stats.RunStats;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -166,41 +165,43 @@ public final class Charts {
 
   /** P(user-hours lost in a trial > x), log-log, one line per service with users, 95 % bands. */
   static XYChart exceedance(Plan plan, RunStats stats, String heading) {
-    XYChart c =
-        base(
-            heading + " — user-hours lost per trial, chance of more",
-            "user-hours lost in one trial (log scale)",
-            "P(loss > x) (log scale)");
-    c.getStyler().setXAxisLogarithmic(true);
-    c.getStyler().setYAxisLogarithmic(true);
-    // A custom formatting function would make XChart 3.8 label a log axis linearly: patterns only.
-    c.getStyler().setXAxisDecimalPattern("#,##0.###");
-    c.getStyler().setYAxisDecimalPattern("0.#####");
-    c.getStyler().setYAxisMax(1.0);
-    boolean any = false;
+    LogHistogram[] h = new LogHistogram[plan.services];
     for (int a = 0; a < plan.services; a++) {
-      MetricStats m = stats.metric(a, Metric.USER_HOURS);
-      double[][] curve = ccdf(m.histogram());
-      if (plan.users[a] <= 0 || curve == null) {
-        continue;
-      }
-      any = true;
-      band(c, plan.serviceNames[a] + " 95 % band", curve[0], curve[2], curve[3], color(a));
-      line(c, plan.serviceNames[a], curve[0], curve[1], color(a));
+      h[a] = plan.users[a] > 0 ? stats.metric(a, Metric.USER_HOURS).histogram() : null;
     }
-    if (!any) {
-      empty(c, "no user-hours were lost in any trial");
-    }
-    return c;
+    return ccdfChart(
+        plan,
+        h,
+        heading + " — user-hours lost per trial, chance of more",
+        "user-hours lost in one trial (log scale)",
+        "P(loss > x) (log scale)",
+        "no user-hours were lost in any trial");
   }
 
   /** P(an outage lasts > x), log-log, one line per service, 95 % bands. */
   static XYChart durations(Plan plan, RunStats stats, String heading) {
-    XYChart c =
-        base(
-            heading + " — outage durations, chance of longer",
-            "outage duration, hours (log scale)",
-            "P(duration > x) among outages (log scale)");
+    LogHistogram[] h = new LogHistogram[plan.services];
+    for (int a = 0; a < plan.services; a++) {
+      h[a] = stats.outageDurations(a);
+    }
+    return ccdfChart(
+        plan,
+        h,
+        heading + " — outage durations, chance of longer",
+        "outage duration, hours (log scale)",
+        "P(duration > x) among outages (log scale)",
+        "no outages in any trial");
+  }
+
+  /** A log-log chart of P(X > x) per service with 95 % bands; null histograms are left out. */
+  private static XYChart ccdfChart(
+      Plan plan,
+      LogHistogram[] histograms,
+      String title,
+      String xTitle,
+      String yTitle,
+      String ifEmpty) {
+    XYChart c = base(title, xTitle, yTitle);
     c.getStyler().setXAxisLogarithmic(true);
     c.getStyler().setYAxisLogarithmic(true);
     // A custom formatting function would make XChart 3.8 label a log axis linearly: patterns only.
@@ -209,7 +210,7 @@ public final class Charts {
     c.getStyler().setYAxisMax(1.0);
     boolean any = false;
     for (int a = 0; a < plan.services; a++) {
-      double[][] curve = ccdf(stats.outageDurations(a));
+      double[][] curve = histograms[a] == null ? null : ccdf(histograms[a]);
       if (curve == null) {
         continue;
       }
@@ -218,7 +219,7 @@ public final class Charts {
       line(c, plan.serviceNames[a], curve[0], curve[1], color(a));
     }
     if (!any) {
-      empty(c, "no outages in any trial");
+      empty(c, ifEmpty);
     }
     return c;
   }
