@@ -21,6 +21,11 @@ public final class Interruption {
     return requested;
   }
 
+  /** Clears a request: for tests, which stop runs inside one JVM. */
+  public static void clear() {
+    requested = false;
+  }
+
   /** Thrown by a runner that stopped on request. */
   public static final class Stopped extends RuntimeException {
     private static final long serialVersionUID = 1L;
