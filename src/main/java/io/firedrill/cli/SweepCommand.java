@@ -114,11 +114,16 @@ final class SweepCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     try (AtomicFiles files = new AtomicFiles(run.outDir(m0, "sweep"))) {
       long start = System.nanoTime();
+      ProgressBar bar = ProgressBar.onTerminal(s.trials());
       SweepRunner.Result result =
           SweepRunner.run(
               plans,
               new Runner.Options(s.trials(), s.seed(), s.threads(), 0, false),
-              scenario.scenario(m0));
+              scenario.scenario(m0),
+              bar);
+      if (bar != null) {
+        bar.finish();
+      }
       double seconds = (System.nanoTime() - start) / 1e9;
       double[] costs = models.stream().mapToDouble(Costs::perYear).toArray();
       boolean withCost = m0.prices().size() > 0;

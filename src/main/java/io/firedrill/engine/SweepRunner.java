@@ -39,6 +39,16 @@ public final class SweepRunner {
    */
   public static Result run(List<Plan> plans, Runner.Options options, Runner.Scenario scenario)
       throws Exception {
+    return run(plans, options, scenario, null);
+  }
+
+  /**
+   * As {@link #run(List, Runner.Options, Runner.Scenario)}, reporting trials done to {@code
+   * progress}.
+   */
+  public static Result run(
+      List<Plan> plans, Runner.Options options, Runner.Scenario scenario, Runner.Progress progress)
+      throws Exception {
     int np = plans.size();
     Plan first = plans.get(0);
     int ns = first.services;
@@ -48,7 +58,7 @@ public final class SweepRunner {
     }
     Tally[] diffs = tallies(np * ns * METRICS.length);
     try {
-      runBlocks(plans, options, scenario, total, diffs);
+      runBlocks(plans, options, scenario, total, diffs, progress);
     } catch (Interruption.Stopped e) {
       throw new Interruption.Stopped(
           Math.min(options.trials(), e.done() * Runner.BLOCK_TRIALS), options.trials());
@@ -61,7 +71,8 @@ public final class SweepRunner {
       Runner.Options options,
       Runner.Scenario scenario,
       List<RunStats> total,
-      Tally[] diffs)
+      Tally[] diffs,
+      Runner.Progress progress)
       throws Exception {
     int np = plans.size();
     BlockExecutor.<Kernel[], Block>run(
@@ -71,6 +82,9 @@ public final class SweepRunner {
         () -> kernels(plans, scenario),
         (kernels, b, stream) -> block(plans, kernels, b, stream, options.trials(), scenario),
         (b, block) -> {
+          if (progress != null) {
+            progress.done(Math.min(options.trials(), (b + 1) * Runner.BLOCK_TRIALS));
+          }
           for (int p = 0; p < np; p++) {
             total.get(p).merge(block.stats()[p]);
           }
