@@ -30,6 +30,11 @@ public final class EventOptions {
 
   /** The model with --at applied. */
   Model apply(Model m) {
+    return applyAt(m, at);
+  }
+
+  /** {@code m} with t = 0 at {@code at} in its week ("sat 15:30"); unchanged when null. */
+  static Model applyAt(Model m, String at) {
     if (at == null) {
       return m;
     }

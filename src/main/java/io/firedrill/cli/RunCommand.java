@@ -42,8 +42,7 @@ final class RunCommand implements Callable<Integer> {
     Model m = loaded.model();
     RunOptions.Settings s = run.settings(m, m.horizonHours());
     Charts.Format charts = run.chartFormat();
-    Plan plan = Plan.compile(m, s.horizonHours());
-    RunOptions.checkLimits(plan);
+    Plan plan = RunOptions.plan(m, s);
     PrintWriter stdout = spec.commandLine().getOut();
     try (AtomicFiles files = new AtomicFiles(run.outDir(m, "run"))) {
       long start = System.nanoTime();

@@ -92,8 +92,15 @@ public final class RunOptions {
   /** Most trials one command runs (as in a model file): 2^40, about 1.1e12. */
   static final long MAX_TRIALS = 1L << 40;
 
+  /** Compiles {@code m} for the run's horizon, refusing up front a plan too big for memory. */
+  static Plan plan(Model m, Settings s) {
+    Plan plan = Plan.compile(m, s.horizonHours());
+    checkLimits(plan);
+    return plan;
+  }
+
   /** Refuses, up front, a plan whose trials would hold more events than memory allows. */
-  static void checkLimits(Plan plan) {
+  private static void checkLimits(Plan plan) {
     double events = plan.expectedEventsPerTrial();
     if (events > Plan.MAX_EVENTS_PER_TRIAL) {
       throw new UsageException(

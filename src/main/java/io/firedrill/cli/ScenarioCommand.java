@@ -3,7 +3,6 @@ package io.firedrill.cli;
 import io.firedrill.dist.Units;
 import io.firedrill.engine.Kernel;
 import io.firedrill.engine.Runner;
-import io.firedrill.model.ActivityProfile;
 import io.firedrill.model.Model;
 import io.firedrill.model.ModelLoader;
 import io.firedrill.model.Site;
@@ -80,21 +79,13 @@ final class ScenarioCommand implements Callable<Integer> {
     ModelLoader.Loaded loaded = model.load();
     Model m = loaded.model();
     int[] forced = resolve(m, event);
-    if (at != null) {
-      double start = ActivityProfile.parseWeekTime(at);
-      if (Double.isNaN(start)) {
-        throw new UsageException(
-            "--at '" + at + "' is not a weekday and time such as \"sat 15:30\"");
-      }
-      m = m.withProfile(m.profile().startingAt(start));
-    }
+    m = EventOptions.applyAt(m, at);
     if (points < 500 || points > 100_001) {
       throw new UsageException("--points must be from 500 to 100001, got " + points);
     }
     RunOptions.Settings s = run.settings(m, DEFAULT_HORIZON_HOURS);
     Charts.Format charts = run.chartFormat();
-    Plan plan = Plan.compile(m, s.horizonHours());
-    RunOptions.checkLimits(plan);
+    Plan plan = RunOptions.plan(m, s);
     Runner.Scenario scenario = new Runner.Scenario(forced[0], forced[1], !noBackground, points);
     PrintWriter stdout = spec.commandLine().getOut();
     try (AtomicFiles files = new AtomicFiles(run.outDir(m, "scenario"))) {

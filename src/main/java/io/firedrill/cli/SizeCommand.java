@@ -255,8 +255,7 @@ final class SizeCommand implements Callable<Integer> {
     List<String> overrides = new ArrayList<>(model.overrides);
     overrides.add(range.override(x));
     Model m = scenario.apply(ModelLoader.load(model.model, overrides).model());
-    Plan plan = Plan.compile(m, s.horizonHours());
-    RunOptions.checkLimits(plan);
+    Plan plan = RunOptions.plan(m, s);
     RunStats stats =
         Runner.run(
             plan,

@@ -106,9 +106,7 @@ final class SweepCommand implements Callable<Integer> {
     RunOptions.Settings s = run.settings(m0, scenario.defaultHorizonHours(m0));
     List<Plan> plans = new ArrayList<>();
     for (Model m : models) {
-      Plan plan = Plan.compile(m, s.horizonHours());
-      RunOptions.checkLimits(plan);
-      plans.add(plan);
+      plans.add(RunOptions.plan(m, s));
     }
     String[] chartOn = StudyReport.chartTarget(chart, plans.get(0), scenario.isScenario());
     PrintWriter stdout = spec.commandLine().getOut();

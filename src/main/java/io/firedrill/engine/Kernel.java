@@ -83,16 +83,20 @@ public final class Kernel {
   private int[] evSite = new int[32];
   private int[] evType = new int[32];
   private int[] evCause = new int[32];
+
+  /** For ramp events: the ramp's index in its site's buffer. */
+  private int[] evRamp = new int[32];
+
   private int[] evOrder = new int[32];
   private int evCount;
 
   // Site state during the sweep.
   private final boolean[] siteBlocked;
   private final boolean[] siteRamping;
-  private final double[] rampFrom;
-  private final double[] rampTo;
-  private final double[] rampV0;
-  private final double[] rampV1;
+
+  /** The ramp a ramping site is on: an index into {@link #ramps}. */
+  private final int[] rampOf;
+
   private final double[] capValue;
   private final double[] capSlope;
 
@@ -106,6 +110,7 @@ public final class Kernel {
   private final double[] served;
   private final double[] servedEnd;
   private final double[] evalServed;
+  private final double[] pieceStart;
   private final double[] pieceEnd;
   private final int[] degree;
   private final boolean[] inOutage;
@@ -144,7 +149,6 @@ public final class Kernel {
   public final boolean[] recovered;
 
   private final double[] firstOutageEnd;
-  private final boolean[] censored;
 
   // Recovery curves: served fraction and site capacity on a grid of points over [0, H].
   private int curvePoints;
@@ -183,10 +187,7 @@ public final class Kernel {
     ramps = buffers(plan.sites);
     siteBlocked = new boolean[plan.sites];
     siteRamping = new boolean[plan.sites];
-    rampFrom = new double[plan.sites];
-    rampTo = new double[plan.sites];
-    rampV0 = new double[plan.sites];
-    rampV1 = new double[plan.sites];
+    rampOf = new int[plan.sites];
     capValue = new double[plan.sites];
     capSlope = new double[plan.sites];
 
@@ -200,6 +201,7 @@ public final class Kernel {
     served = new double[ns];
     servedEnd = new double[ns];
     evalServed = new double[ns];
+    pieceStart = new double[ns];
     pieceEnd = new double[ns];
     degree = new int[ns];
     inOutage = new boolean[ns];
@@ -218,7 +220,6 @@ public final class Kernel {
     recoverHours = new double[ns];
     recovered = new boolean[ns];
     firstOutageEnd = new double[ns];
-    censored = new boolean[ns];
 
     boolean healthy = true;
     for (int a = 0; a < ns; a++) {
@@ -543,35 +544,37 @@ public final class Kernel {
     for (int s = 0; s < p.sites; s++) {
       IntervalBuffer b = blocked[s];
       for (int i = 0; i < b.size && b.start[i] < horizon; i++) {
-        addEvent(b.start[i], s, BLOCK_START, b.cause[i]);
+        addEvent(b.start[i], s, BLOCK_START, b.cause[i], i);
         if (b.end[i] < horizon) {
-          addEvent(b.end[i], s, BLOCK_END, b.cause[i]);
+          addEvent(b.end[i], s, BLOCK_END, b.cause[i], i);
         }
       }
       IntervalBuffer r = ramps[s];
       for (int i = 0; i < r.size && r.start[i] < horizon; i++) {
-        addEvent(r.start[i], s, RAMP_START, r.cause[i]);
+        addEvent(r.start[i], s, RAMP_START, r.cause[i], i);
         if (r.end[i] < horizon) {
-          addEvent(r.end[i], s, RAMP_END, r.cause[i]);
+          addEvent(r.end[i], s, RAMP_END, r.cause[i], i);
         }
       }
     }
     sortEvents();
   }
 
-  private void addEvent(double t, int site, int type, int cause) {
+  private void addEvent(double t, int site, int type, int cause, int index) {
     if (evCount == evTime.length) {
       int n = evCount * 2;
       evTime = Arrays.copyOf(evTime, n);
       evSite = Arrays.copyOf(evSite, n);
       evType = Arrays.copyOf(evType, n);
       evCause = Arrays.copyOf(evCause, n);
+      evRamp = Arrays.copyOf(evRamp, n);
       evOrder = Arrays.copyOf(evOrder, n);
     }
     evTime[evCount] = t;
     evSite[evCount] = site;
     evType[evCount] = type;
     evCause[evCount] = cause;
+    evRamp[evCount] = index;
     evCount++;
   }
 
@@ -637,7 +640,6 @@ public final class Kernel {
     Arrays.fill(servedEnd, 1.0);
     Arrays.fill(impactCause, p.causeBaseline);
     Arrays.fill(firstOutageEnd, Double.NaN);
-    Arrays.fill(censored, false);
     nextPoint = 0;
     double t = 0;
     int next = 0;
@@ -665,12 +667,8 @@ public final class Kernel {
             siteBlocked[s] = false;
             break;
           case RAMP_START:
-            int r = rampAt(s, evTime[e]);
             siteRamping[s] = true;
-            rampFrom[s] = evTime[e];
-            rampTo[s] = ramps[s].end[r];
-            rampV0[s] = ramps[s].from[r];
-            rampV1[s] = ramps[s].to[r];
+            rampOf[s] = evRamp[e];
             break;
           default:
             siteRamping[s] = false;
@@ -687,7 +685,7 @@ public final class Kernel {
           foState[a] = JOINED;
         }
       }
-      servedAt(served);
+      servedAt(0, served);
       startFailovers(t);
       for (int a = 0; a < ns; a++) {
         if (canDrop && served[a] < servedEnd[a]) {
@@ -715,26 +713,15 @@ public final class Kernel {
       t = tNext;
     }
     for (int a = 0; a < ns; a++) {
+      // Scenario mode: from 0 until served first reaches slo again; H when it never does.
+      boolean censored = inOutage[a] && Double.isNaN(firstOutageEnd[a]);
       if (inOutage[a]) {
-        censored[a] = Double.isNaN(firstOutageEnd[a]);
         closeOutage(a, horizon);
       }
-      // Scenario mode: from 0 until served first reaches slo again; H when it never does.
-      recovered[a] = !censored[a];
+      recovered[a] = !censored;
       recoverHours[a] =
-          censored[a] ? horizon : Double.isNaN(firstOutageEnd[a]) ? 0 : firstOutageEnd[a];
+          censored ? horizon : Double.isNaN(firstOutageEnd[a]) ? 0 : firstOutageEnd[a];
     }
-  }
-
-  /** The index of the ramp that starts at t at site s. */
-  private int rampAt(int s, double t) {
-    IntervalBuffer r = ramps[s];
-    for (int i = 0; i < r.size; i++) {
-      if (r.start[i] == t) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("no ramp at site " + s);
   }
 
   /** Capacity factor of each site as value + slope * (t' - t) from t on. */
@@ -744,8 +731,10 @@ public final class Kernel {
         capValue[s] = 0;
         capSlope[s] = 0;
       } else if (siteRamping[s]) {
-        double slope = (rampV1[s] - rampV0[s]) / (rampTo[s] - rampFrom[s]);
-        capValue[s] = Math.min(rampV1[s], rampV0[s] + slope * (t - rampFrom[s]));
+        IntervalBuffer r = ramps[s];
+        int k = rampOf[s];
+        double slope = (r.to[k] - r.from[k]) / (r.end[k] - r.start[k]);
+        capValue[s] = Math.min(r.to[k], r.from[k] + slope * (t - r.start[k]));
         capSlope[s] = slope;
       } else {
         capValue[s] = 1;
@@ -779,23 +768,27 @@ public final class Kernel {
     }
   }
 
+  /** Capacity serving service a at offset u into the segment: active, plus a joined standby. */
+  private double ownCapacity(int a, double u) {
+    return foState[a] == JOINED
+        ? act0[a] + stb0[a] + (actSlope[a] + stbSlope[a]) * u
+        : act0[a] + actSlope[a] * u;
+  }
+
+  /** How fast {@link #ownCapacity} grows within the segment. */
+  private double ownSlope(int a) {
+    return foState[a] == JOINED ? actSlope[a] + stbSlope[a] : actSlope[a];
+  }
+
   /** Served fractions at offset u from the current segment start, in dependency order. */
   private void servedAt(double u, double[] out) {
     for (int a = 0; a < p.services; a++) {
-      double cap = act0[a] + actSlope[a] * u;
-      if (foState[a] == JOINED) {
-        cap += stb0[a] + stbSlope[a] * u;
-      }
-      double v = Math.min(1, cap / p.demand[a]);
+      double v = Math.min(1, ownCapacity(a, u) / p.demand[a]);
       for (int b : p.requires[a]) {
         v *= out[b];
       }
       out[a] = v;
     }
-  }
-
-  private void servedAt(double[] out) {
-    servedAt(0, out);
   }
 
   /** A failover starts for each service whose active capacity just fell short (SPEC §2). */
@@ -824,7 +817,7 @@ public final class Kernel {
       }
     }
     if (joinedNow) {
-      servedAt(served);
+      servedAt(0, served);
     }
   }
 
@@ -930,8 +923,8 @@ public final class Kernel {
     pieces[n++] = 0;
     pieces[n++] = len;
     for (int a = 0; a < ns; a++) {
-      double v = act0[a] + (foState[a] == JOINED ? stb0[a] : 0);
-      double sl = actSlope[a] + (foState[a] == JOINED ? stbSlope[a] : 0);
+      double v = ownCapacity(a, 0);
+      double sl = ownSlope(a);
       if (sl > 0 && v < p.demand[a]) {
         double u = (p.demand[a] - v) / sl;
         if (u > 0 && u < len) {
@@ -965,27 +958,22 @@ public final class Kernel {
     double mid = 0.5 * (u0 + u1);
     // Degree of each served fraction in this piece: own linear below 1 counts 1, plus requires.
     for (int a = 0; a < ns; a++) {
-      double cap = act0[a] + actSlope[a] * mid;
-      double slope = actSlope[a];
-      if (foState[a] == JOINED) {
-        cap += stb0[a] + stbSlope[a] * mid;
-        slope += stbSlope[a];
-      }
-      int d = slope > 0 && cap < p.demand[a] ? 1 : 0;
+      int d = ownSlope(a) > 0 && ownCapacity(a, mid) < p.demand[a] ? 1 : 0;
       for (int b : p.requires[a]) {
         d += degree[b];
       }
       degree[a] = d;
     }
     double weight = p.weightAt(t0 + mid);
-    servedAt(u0, evalServed);
+    // Served at both ends of the piece; evalServed is scratch for the integrals below.
+    servedAt(u0, pieceStart);
+    servedAt(u1, pieceEnd);
     for (int a = 0; a < ns; a++) {
-      if (evalServed[a] >= 1) {
+      if (pieceStart[a] >= 1) {
         continue;
       }
       double uh = p.users[a] * weight;
       if (inOutage[a]) {
-        servedAt(u1, pieceEnd);
         if (pieceEnd[a] >= p.slo[a]) {
           double uc = crossing(a, u0, u1);
           addUserHours(a, uh * integralOfLoss(a, u0, uc));

@@ -177,6 +177,18 @@ public final class Runner {
   }
 
   /**
+   * Runs trial {@code trial}, seeding its hazard and decision streams with the next four numbers of
+   * its block's stream (the sweep runner draws the same four, in the same order).
+   */
+  static boolean runTrial(Kernel kernel, long trial, UniformRandomProvider stream) {
+    long h0 = stream.nextLong();
+    long h1 = stream.nextLong();
+    long d0 = stream.nextLong();
+    long d1 = stream.nextLong();
+    return kernel.run(trial, h0, h1, d0, d1);
+  }
+
+  /**
    * One trial's values of every metric, {@code out[a * METRICS + m]}: what the kernel computed, or
    * zeros for a trial that touched nothing (which recovered at once in scenario mode).
    */
@@ -209,11 +221,7 @@ public final class Runner {
     final int ns = plan.services;
     double[] v = new double[ns * METRICS];
     for (int t = 0; t < count; t++) {
-      long h0 = stream.nextLong();
-      long h1 = stream.nextLong();
-      long d0 = stream.nextLong();
-      long d1 = stream.nextLong();
-      boolean affected = kernel.run(first + t, h0, h1, d0, d1);
+      boolean affected = runTrial(kernel, first + t, stream);
       if (affected) {
         curve.add(kernel.curveServed, ns, 0);
         curve.add(kernel.curveCapacity, plan.sites, ns);
@@ -250,11 +258,7 @@ public final class Runner {
     final int ns = plan.services;
     long quiet = 0;
     for (int t = 0; t < count; t++) {
-      long h0 = stream.nextLong();
-      long h1 = stream.nextLong();
-      long d0 = stream.nextLong();
-      long d1 = stream.nextLong();
-      if (!kernel.run(first + t, h0, h1, d0, d1)) {
+      if (!runTrial(kernel, first + t, stream)) {
         quiet++;
         continue;
       }

@@ -42,14 +42,4 @@ public record Service(
       throw new IllegalArgumentException("slo is not in (0, 1]: " + slo);
     }
   }
-
-  /** Active capacity summed over sites. */
-  public double activeCapacity() {
-    return deploy.stream().mapToDouble(Placement::capacity).sum();
-  }
-
-  /** Standby capacity summed over sites. */
-  public double standbyCapacity() {
-    return standby.stream().mapToDouble(Placement::capacity).sum();
-  }
 }

@@ -70,32 +70,26 @@ public final class RunReport {
         if (!availability) {
           continue;
         }
-        double[] avail = availability(a);
-        csv.printRecord(
-            name,
-            "availability",
-            Numbers.csv(avail[0]),
-            Numbers.csv(avail[1]),
-            Numbers.csv(avail[2]),
-            "",
-            "",
-            "",
-            "",
-            "");
-        double[] nines = nines(a);
-        csv.printRecord(
-            name,
-            "nines",
-            Numbers.csv(nines[0]),
-            Numbers.csv(nines[1]),
-            Numbers.csv(nines[2]),
-            "",
-            "",
-            "",
-            "",
-            "");
+        intervalRow(csv, name, "availability", availability(a));
+        intervalRow(csv, name, "nines", nines(a));
       }
     }
+  }
+
+  /** A summary row with a mean and its interval only (percentiles do not apply). */
+  private static void intervalRow(CSVPrinter csv, String service, String metric, double[] v)
+      throws IOException {
+    csv.printRecord(
+        service,
+        metric,
+        Numbers.csv(v[0]),
+        Numbers.csv(v[1]),
+        Numbers.csv(v[2]),
+        "",
+        "",
+        "",
+        "",
+        "");
   }
 
   /**

@@ -71,12 +71,6 @@ public final class MetricStats {
     return histogram.max();
   }
 
-  /** Share of trials with a value above x (exact at 0; bucket resolution elsewhere). */
-  public double exceedance(double x) {
-    long n = histogram.count();
-    return n == 0 ? 0 : (double) (n - histogram.countAtMost(x)) / n;
-  }
-
   public LogHistogram histogram() {
     return histogram;
   }
