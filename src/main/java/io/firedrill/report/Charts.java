@@ -5,6 +5,7 @@ import io.firedrill.stats.CurveStats;
 import io.firedrill.stats.LogHistogram;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;
+import io.firedrill.stats.Tally;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -247,7 +248,7 @@ public final class Charts {
         break;
       }
       double p = (double) above / n;
-      double[] w = RunReport.wilson(above, n);
+      double[] w = Tally.wilson(above, n);
       rows.add(new double[] {x, p, Math.max(floor, w[0]), w[1]});
     }
     if (rows.isEmpty()) {

@@ -54,7 +54,7 @@ public final class RunReport {
         String name = plan.serviceNames[a];
         for (Metric m : metrics) {
           MetricStats ms = stats.metric(a, m);
-          double[] ci = m == Metric.RTO_BREACH ? wilson(ms.tally()) : normal(ms.tally());
+          double[] ci = ms.interval95();
           csv.printRecord(
               name,
               m.csvName(),
@@ -328,27 +328,6 @@ public final class RunReport {
 
   static double[] normal(Tally t) {
     return new double[] {t.ci95Low(), t.ci95High()};
-  }
-
-  /** Wilson score interval for a proportion: honest near 0 and 1, where a normal one is not. */
-  public static double[] wilson(Tally t) {
-    return wilson(Math.round(t.mean() * t.count()), t.count());
-  }
-
-  /** Wilson score interval for {@code k} successes in {@code n} trials. */
-  public static double[] wilson(long k, long n) {
-    if (n == 0) {
-      return new double[] {0, 1};
-    }
-    double p = (double) k / n;
-    double z = Tally.Z95;
-    double z2n = z * z / n;
-    double center = (p + z2n / 2) / (1 + z2n);
-    double half = z / (1 + z2n) * Math.sqrt(p * (1 - p) / n + z2n / (4 * n));
-    // At p = 0 and p = 1 one bound is exactly 0 or 1; rounding must not make it 1e-19.
-    return new double[] {
-      p == 0 ? 0 : Math.max(0, center - half), p == 1 ? 1 : Math.min(1, center + half)
-    };
   }
 
   private static String pad(String s, int w) {

@@ -98,10 +98,7 @@ public final class StudyReport {
         for (int a = 0; a < plan.services; a++) {
           for (Metric m : metrics) {
             MetricStats ms = stats.metric(a, m);
-            double[] ci =
-                m.isInteger() && m != Metric.OUTAGES
-                    ? RunReport.wilson(ms.tally())
-                    : RunReport.normal(ms.tally());
+            double[] ci = ms.interval95();
             Tally d = result.difference(p, a, m);
             List<Object> row = new ArrayList<>();
             row.add(p);

@@ -2,15 +2,15 @@ package io.firedrill.stats;
 
 /** The per-trial metrics of SPEC §2, with their CSV names (units in the name). */
 public enum Metric {
-  DOWNTIME_H("downtime_h", false),
-  OUTAGES("outages", true),
-  LONGEST_H("longest_h", false),
-  USER_HOURS("user_hours", false),
-  RTO_BREACH("rto_breach", true),
+  DOWNTIME_H("downtime_h", false, false),
+  OUTAGES("outages", true, false),
+  LONGEST_H("longest_h", false, false),
+  USER_HOURS("user_hours", false, false),
+  RTO_BREACH("rto_breach", true, true),
   /** Scenario mode: hours from the event until served first reaches slo again (H if never). */
-  RECOVER_H("recover_h", false),
+  RECOVER_H("recover_h", false, false),
   /** Scenario mode: 1 if the service recovered by the horizon. */
-  RECOVERED("recovered", true);
+  RECOVERED("recovered", true, true);
 
   /** The metrics of {@code run}. */
   public static final java.util.List<Metric> RUN =
@@ -21,15 +21,22 @@ public enum Metric {
 
   private final String csvName;
   private final boolean integer;
+  private final boolean proportion;
 
-  Metric(String csvName, boolean integer) {
+  Metric(String csvName, boolean integer, boolean proportion) {
     this.csvName = csvName;
     this.integer = integer;
+    this.proportion = proportion;
   }
 
   /** The name in CSV files and targets, e.g. {@code downtime_h}. */
   public String csvName() {
     return csvName;
+  }
+
+  /** True for 0-or-1 metrics, whose mean is a probability (its interval is Wilson's). */
+  public boolean isProportion() {
+    return proportion;
   }
 
   /** True for counts, whose quantiles are whole numbers. */

@@ -3,12 +3,21 @@ package io.firedrill.stats;
 /** Mean with its interval and quantiles of one metric of one service. */
 public final class MetricStats {
   private final boolean integer;
+  private final boolean proportion;
   private final Tally tally = new Tally();
   private final LogHistogram histogram = new LogHistogram();
   private long pendingZeros;
 
-  public MetricStats(boolean integer) {
-    this.integer = integer;
+  public MetricStats(Metric metric) {
+    this.integer = metric.isInteger();
+    this.proportion = metric.isProportion();
+  }
+
+  /** The mean's 95 % interval: Wilson's for a proportion, normal otherwise. */
+  public double[] interval95() {
+    return proportion
+        ? Tally.wilson(Math.round(tally.mean() * tally.count()), tally.count())
+        : new double[] {tally.ci95Low(), tally.ci95High()};
   }
 
   /** Adds one trial's value. Zeros are only counted until {@link #flush}. */

@@ -37,7 +37,7 @@ public final class RunStats {
     metrics = new MetricStats[services * METRICS.length];
     for (int a = 0; a < services; a++) {
       for (Metric m : METRICS) {
-        metrics[a * METRICS.length + m.ordinal()] = new MetricStats(m.isInteger());
+        metrics[a * METRICS.length + m.ordinal()] = new MetricStats(m);
       }
     }
     quiet = new long[services];

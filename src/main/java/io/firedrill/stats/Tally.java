@@ -79,4 +79,22 @@ public final class Tally {
   public double ci95High() {
     return mean + Z95 * standardError();
   }
+
+  /**
+   * Wilson score 95 % interval for {@code k} successes in {@code n} trials: honest near 0 and 1,
+   * where the normal one is not.
+   */
+  public static double[] wilson(long k, long n) {
+    if (n == 0) {
+      return new double[] {0, 1};
+    }
+    double p = (double) k / n;
+    double z2n = Z95 * Z95 / n;
+    double center = (p + z2n / 2) / (1 + z2n);
+    double half = Z95 / (1 + z2n) * Math.sqrt(p * (1 - p) / n + z2n / (4 * n));
+    // At p = 0 and p = 1 one bound is exactly 0 or 1; rounding must not make it 1e-19.
+    return new double[] {
+      p == 0 ? 0 : Math.max(0, center - half), p == 1 ? 1 : Math.min(1, center + half)
+    };
+  }
 }

@@ -73,11 +73,14 @@ public record Target(String service, Metric metric, String stat, boolean atMost,
     }
   }
 
-  /** A 95 % interval for the statistic: the mean's, or distribution-free for a quantile. */
+  /**
+   * A 95 % interval for the statistic: the mean's (Wilson's for a proportion), or distribution-free
+   * for a quantile.
+   */
   public double[] interval(MetricStats s) {
     switch (stat) {
       case "mean":
-        return new double[] {s.tally().ci95Low(), s.tally().ci95High()};
+        return s.interval95();
       case "max":
         return new double[] {s.max(), s.max()};
       default:

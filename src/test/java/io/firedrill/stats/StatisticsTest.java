@@ -92,4 +92,24 @@ class StatisticsTest {
     // however many values and however far apart.
     assertTrue(h.bucketCapacity() <= 90 * 128 + 1, "buckets: " + h.bucketCapacity());
   }
+
+  @Test
+  void proportions_getWilsonIntervals_otherMetricsNormalOnes() {
+    // Ten trials, all recovered: a normal interval collapses to [1, 1]; Wilson's does not.
+    for (Metric m : new Metric[] {Metric.RECOVERED, Metric.RTO_BREACH}) {
+      MetricStats ms = new MetricStats(m);
+      for (int i = 0; i < 10; i++) {
+        ms.add(1);
+      }
+      ms.flush();
+      double[] ci = ms.interval95();
+      assertEquals(Tally.wilson(10, 10)[0], ci[0], 0.0, m.csvName());
+      assertTrue(ci[0] < 0.8 && ci[1] == 1, m.csvName() + " " + ci[0]);
+    }
+    MetricStats hours = new MetricStats(Metric.DOWNTIME_H);
+    hours.add(1);
+    hours.add(3);
+    hours.flush();
+    assertEquals(hours.tally().ci95Low(), hours.interval95()[0], 0.0);
+  }
 }
