@@ -58,6 +58,15 @@ public final class Kernel {
   public static final int FORCE_FIRE = 2;
   public static final int FORCE_FAULT = 3;
 
+  /**
+   * Marks a cause as the forced event of a scenario (and everything it set off): the interval, the
+   * event and the outage it begins carry it, so that recovery is measured from that event alone.
+   */
+  static final int FORCED = 1 << 30;
+
+  /** The cause id without the {@link #FORCED} mark. */
+  static final int CAUSE = FORCED - 1;
+
   private static final int NORMAL = 0;
   private static final int PENDING = 1;
   private static final int JOINED = 2;
@@ -90,6 +99,11 @@ public final class Kernel {
   private int[] evOrder = new int[32];
   private int evCount;
 
+  /** The blocking events applied at the current instant of the sweep: drop-cause candidates. */
+  private int[] dropEvents = new int[8];
+
+  private int dropCount;
+
   // Site state during the sweep.
   private final boolean[] siteBlocked;
   private final boolean[] siteRamping;
@@ -113,6 +127,11 @@ public final class Kernel {
   private final double[] pieceStart;
   private final double[] pieceEnd;
   private final int[] degree;
+  private final int[] ownDegree;
+
+  /** Scratch: own fractions, before requirements multiply them in. */
+  private final double[] own;
+
   private final boolean[] inOutage;
   private final double[] outageStart;
   private final int[] outageCause;
@@ -148,7 +167,11 @@ public final class Kernel {
   /** Per service, scenario mode: whether it recovered by H. */
   public final boolean[] recovered;
 
-  private final double[] firstOutageEnd;
+  /** Per service, scenario mode: whether the forced event caused an outage of it. */
+  public final boolean[] affected;
+
+  /** End of the first outage caused by the forced event, NaN while there is none. */
+  private final double[] firstForcedEnd;
 
   // Recovery curves: served fraction and site capacity on a grid of points over [0, H].
   private int curvePoints;
@@ -204,6 +227,8 @@ public final class Kernel {
     pieceStart = new double[ns];
     pieceEnd = new double[ns];
     degree = new int[ns];
+    ownDegree = new int[ns];
+    own = new double[ns];
     inOutage = new boolean[ns];
     outageStart = new double[ns];
     outageCause = new int[ns];
@@ -219,7 +244,8 @@ public final class Kernel {
     causeUserHours = new double[ns * plan.causes()];
     recoverHours = new double[ns];
     recovered = new boolean[ns];
-    firstOutageEnd = new double[ns];
+    affected = new boolean[ns];
+    firstForcedEnd = new double[ns];
 
     boolean healthy = true;
     for (int a = 0; a < ns; a++) {
@@ -335,14 +361,16 @@ public final class Kernel {
       ContinuousSampler ttf = hazardSampler[p.gridTtf[g]];
       ContinuousSampler out = hazardSampler[p.gridOutage[g]];
       int[] fed = p.gridSites[g];
-      for (double t = forced(FORCE_GRID, g) ? 0 : ttf.sample(); t < h; ) {
+      int mark = forced(FORCE_GRID, g) ? FORCED : 0;
+      for (double t = mark != 0 ? 0 : ttf.sample(); t < h; ) {
         double len = out.sample();
         for (int s : fed) {
-          gridOutageAtSite(s, g, t, len);
+          gridOutageAtSite(s, g, t, len, mark);
         }
         if (!background) {
           break;
         }
+        mark = 0;
         t += len + ttf.sample();
       }
     }
@@ -386,21 +414,23 @@ public final class Kernel {
       IntervalBuffer out,
       int cause,
       boolean forcedNow) {
+    int mark = forcedNow ? FORCED : 0;
     for (double t = forcedNow ? 0 : ttf.sample(); t < horizon; ) {
       double len = outage.sample();
-      out.add(t, t + len, cause);
+      out.add(t, t + len, cause | mark);
       if (!background) {
         break;
       }
+      mark = 0;
       t += len + ttf.sample();
     }
   }
 
-  private void gridOutageAtSite(int s, int g, double t, double len) {
+  private void gridOutageAtSite(int s, int g, double t, double len, int mark) {
     double ups = p.upsHours[s];
     if (!p.hasGenerator[s]) {
       if (len > ups) {
-        power[s].add(t + ups, t + len, g);
+        power[s].add(t + ups, t + len, g | mark);
       }
       return;
     }
@@ -408,7 +438,7 @@ public final class Kernel {
     boolean failsToStart = hazardRng.nextDouble() < p.failToStart[s];
     double rate = p.generatorFailuresPerHour[s];
     double runs = rate > 0 ? unitExponential.sample() / rate : Double.POSITIVE_INFINITY;
-    int cause = p.causeGeneratorBase + s;
+    int cause = (p.causeGeneratorBase + s) | mark;
     if (failsToStart) {
       if (len > ups) {
         power[s].add(t + ups, t + len, cause);
@@ -503,14 +533,15 @@ public final class Kernel {
     boolean forcedNow = forced(FORCE_FIRE, s);
     for (double t = forcedNow ? 0 : ttf.sample(); t < horizon; ) {
       boolean isContained = hazardRng.nextDouble() < contained && !forcedNow;
+      int marked = forcedNow ? cause | FORCED : cause;
       forcedNow = false;
       double d = dark.sample();
       double r = restore.sample();
       if (isContained) {
         t += ttf.sample();
       } else {
-        blocked[s].add(t, t + d, cause);
-        restoreRamp(s, t + d, r, cause);
+        blocked[s].add(t, t + d, marked);
+        restoreRamp(s, t + d, r, marked);
         if (!background) {
           break;
         }
@@ -639,7 +670,8 @@ public final class Kernel {
     Arrays.fill(inOutage, false);
     Arrays.fill(servedEnd, 1.0);
     Arrays.fill(impactCause, p.causeBaseline);
-    Arrays.fill(firstOutageEnd, Double.NaN);
+    Arrays.fill(firstForcedEnd, Double.NaN);
+    Arrays.fill(affected, false);
     nextPoint = 0;
     double t = 0;
     int next = 0;
@@ -649,19 +681,21 @@ public final class Kernel {
       t = Math.min(evTime[evOrder[0]], horizon);
     }
     while (true) {
-      // Apply every event at time t; the first blocking event names the cause of any drop.
-      // Served fractions can only fall where a site becomes blocked (or at t = 0, a deployment
-      // short of capacity): anything else that looks like a fall is rounding at a ramp's end.
-      int dropCause = t == 0 ? p.causeBaseline : -1;
+      // Apply every event at time t, keeping the blocking ones: served fractions can only fall
+      // where a site becomes blocked (or at t = 0, a deployment short of capacity), and a drop is
+      // blamed on a blocking event at a site the service depends on (dropCause). Anything else
+      // that looks like a fall is rounding at a ramp's end.
+      dropCount = 0;
       while (next < evCount && evTime[evOrder[next]] <= t) {
         int e = evOrder[next++];
         int s = evSite[e];
         switch (evType[e]) {
           case BLOCK_START:
             siteBlocked[s] = true;
-            if (dropCause < 0 || dropCause == p.causeBaseline) {
-              dropCause = evCause[e];
+            if (dropCount == dropEvents.length) {
+              dropEvents = Arrays.copyOf(dropEvents, 2 * dropCount);
             }
+            dropEvents[dropCount++] = e;
             break;
           case BLOCK_END:
             siteBlocked[s] = false;
@@ -675,7 +709,6 @@ public final class Kernel {
             break;
         }
       }
-      boolean canDrop = dropCause >= 0;
       siteCapacities(t);
       serviceCapacities();
       for (int a = 0; a < ns; a++) {
@@ -688,11 +721,15 @@ public final class Kernel {
       servedAt(0, served);
       startFailovers(t);
       for (int a = 0; a < ns; a++) {
-        if (canDrop && served[a] < servedEnd[a]) {
-          impactCause[a] = dropCause;
-        }
-        if (canDrop && served[a] < p.slo[a] && !inOutage[a]) {
-          openOutage(a, t, dropCause);
+        boolean opens = served[a] < p.slo[a] && !inOutage[a];
+        if (opens || served[a] < servedEnd[a]) {
+          int cause = dropCause(a, t);
+          if (cause >= 0 && served[a] < servedEnd[a]) {
+            impactCause[a] = cause & CAUSE;
+          }
+          if (cause >= 0 && opens) {
+            openOutage(a, t, cause);
+          }
         } else if (served[a] >= p.slo[a] && inOutage[a]) {
           closeOutage(a, t);
         }
@@ -713,15 +750,49 @@ public final class Kernel {
       t = tNext;
     }
     for (int a = 0; a < ns; a++) {
-      // Scenario mode: from 0 until served first reaches slo again; H when it never does.
-      boolean censored = inOutage[a] && Double.isNaN(firstOutageEnd[a]);
+      // Scenario mode: from 0 until the first outage the forced event caused ends; 0 if it
+      // caused none, H (not recovered) if that outage is still open at H.
+      boolean censored =
+          inOutage[a] && (outageCause[a] & FORCED) != 0 && Double.isNaN(firstForcedEnd[a]);
       if (inOutage[a]) {
         closeOutage(a, horizon);
       }
       recovered[a] = !censored;
-      recoverHours[a] =
-          censored ? horizon : Double.isNaN(firstOutageEnd[a]) ? 0 : firstOutageEnd[a];
+      recoverHours[a] = censored ? horizon : affected[a] ? firstForcedEnd[a] : 0;
     }
+  }
+
+  /**
+   * The cause of a fall of service a's served fraction at t: among the blocking events applied at
+   * t, the forced event if it touches the service, else the first that touches it (a site in its
+   * footprint); {@code baseline} at t = 0 if none does (a deployment short of capacity); -1 if none
+   * does later (the fall is rounding, not a drop).
+   */
+  private int dropCause(int a, double t) {
+    int first = -1;
+    int[] sites = p.footprint[a];
+    for (int i = 0; i < dropCount; i++) {
+      int e = dropEvents[i];
+      if (!contains(sites, evSite[e])) {
+        continue;
+      }
+      if ((evCause[e] & FORCED) != 0) {
+        return evCause[e];
+      }
+      if (first < 0) {
+        first = evCause[e];
+      }
+    }
+    return first >= 0 ? first : t == 0 ? p.causeBaseline : -1;
+  }
+
+  private static boolean contains(int[] sorted, int x) {
+    for (int v : sorted) {
+      if (v >= x) {
+        return v == x;
+      }
+    }
+    return false;
   }
 
   /** Capacity factor of each site as value + slope * (t' - t) from t on. */
@@ -780,12 +851,19 @@ public final class Kernel {
     return foState[a] == JOINED ? actSlope[a] + stbSlope[a] : actSlope[a];
   }
 
-  /** Served fractions at offset u from the current segment start, in dependency order. */
+  /**
+   * Served fractions at offset u from the current segment start: each service's own fraction times
+   * the own fraction of every service in its requires closure, each counted once (a base shared by
+   * two paths of a diamond limits the users once, not once per path).
+   */
   private void servedAt(double u, double[] out) {
     for (int a = 0; a < p.services; a++) {
-      double v = Math.min(1, ownCapacity(a, u) / p.demand[a]);
-      for (int b : p.requires[a]) {
-        v *= out[b];
+      own[a] = Math.min(1, ownCapacity(a, u) / p.demand[a]);
+    }
+    for (int a = 0; a < p.services; a++) {
+      double v = own[a];
+      for (int b : p.requiresClosure[a]) {
+        v *= own[b];
       }
       out[a] = v;
     }
@@ -830,25 +908,42 @@ public final class Kernel {
 
   private void closeOutage(int a, double t) {
     inOutage[a] = false;
-    if (Double.isNaN(firstOutageEnd[a])) {
-      firstOutageEnd[a] = t;
-    }
     double len = t - outageStart[a];
+    if (!(len > 0)) {
+      // Below the slo and back at the same instant (a zero delay): not an outage.
+      return;
+    }
+    int cause = outageCause[a] & CAUSE;
+    if ((outageCause[a] & FORCED) != 0) {
+      affected[a] = true;
+      if (Double.isNaN(firstForcedEnd[a])) {
+        firstForcedEnd[a] = t;
+      }
+    }
     downtime[a] += len;
     outages[a]++;
     if (len > longest[a]) {
       longest[a] = len;
     }
-    if (len > p.rtoHours[a]) {
+    // Strict, up to the rounding of absolute times: end − start of two instants is within a few
+    // ulps of the length as sampled, so an outage of exactly rto must not breach by an ulp.
+    if (len > p.rtoHours[a] + RTO_ULPS * Math.ulp(t)) {
       rtoBreach[a] = true;
     }
-    int k = a * p.causes() + outageCause[a];
+    int k = a * p.causes() + cause;
     causeOutages[k]++;
     causeDowntime[k] += len;
     if (log != null) {
-      log.outage(trial, a, outageCause[a], outageStart[a], t, outageUserHours[a]);
+      log.outage(trial, a, cause, outageStart[a], t, outageUserHours[a]);
     }
   }
+
+  /**
+   * How many ulps of an outage's end time its length may exceed the rto by and still not breach it:
+   * an outage's start and end each carry at most a couple of roundings (a start plus a UPS time, an
+   * end plus a restart), so their difference is within 4 ulps of the true length.
+   */
+  static final double RTO_ULPS = 8;
 
   private void addUserHours(int a, double uh) {
     userHours[a] += uh;
@@ -956,11 +1051,15 @@ public final class Kernel {
   private void piece(double t0, double u0, double u1) {
     final int ns = p.services;
     double mid = 0.5 * (u0 + u1);
-    // Degree of each served fraction in this piece: own linear below 1 counts 1, plus requires.
+    // Degree of each served fraction in this piece: each own fraction that is linear below 1
+    // counts 1, for the service and every service in its requires closure.
     for (int a = 0; a < ns; a++) {
-      int d = ownSlope(a) > 0 && ownCapacity(a, mid) < p.demand[a] ? 1 : 0;
-      for (int b : p.requires[a]) {
-        d += degree[b];
+      ownDegree[a] = ownSlope(a) > 0 && ownCapacity(a, mid) < p.demand[a] ? 1 : 0;
+    }
+    for (int a = 0; a < ns; a++) {
+      int d = ownDegree[a];
+      for (int b : p.requiresClosure[a]) {
+        d += ownDegree[b];
       }
       degree[a] = d;
     }
