@@ -156,10 +156,32 @@ public final class Kernel {
   private OutageLog log;
   private long trial;
 
-  // Scenario mode: a forced event at t = 0, background hazards on or off.
+  /**
+   * How the hazards other than a scenario's forced event behave: not at all ({@code OFF}), from an
+   * all-up start at t = 0 ({@code FRESH}, as in a run), or from their stationary state ({@code
+   * STATIONARY}: each is already down at t = 0 with its long-run probability, as on an ordinary
+   * day).
+   */
+  public enum Background {
+    OFF,
+    FRESH,
+    STATIONARY
+  }
+
+  // Scenario mode: a forced event at t = 0, background hazards off, fresh or stationary.
   private int forceKind = -1;
   private int forceIndex = -1;
   private boolean background = true;
+  private boolean stationary;
+
+  // Stationary start: length-biased samplers per distribution id, and the state one process is
+  // in at t = 0 (its outage in progress or the one before it, and its next failure).
+  private final ContinuousSampler[] lengthBiased;
+  private double initialStart;
+  private double initialLength;
+  private double initialRestore;
+  private boolean initialFire;
+  private double nextFailure;
 
   /** Per service, scenario mode: time until served first reaches slo again (H if never). */
   public final double[] recoverHours;
@@ -203,6 +225,10 @@ public final class Kernel {
       decisionSampler[i] = plan.distributions.get(i).sampler(decisionRng);
     }
     unitExponential = ZigguratSampler.Exponential.of(hazardRng);
+    lengthBiased = new ContinuousSampler[nd];
+    for (int i = 0; i < nd; i++) {
+      lengthBiased[i] = plan.distributions.get(i).lengthBiasedSampler(hazardRng);
+    }
 
     netDown = buffers(plan.networks);
     power = buffers(plan.sites);
@@ -268,13 +294,15 @@ public final class Kernel {
 
   /**
    * Scenario mode: the hazard {@code kind} number {@code index} fails at t = 0 (a fire is
-   * uncontained); with {@code background} false no other hazard runs and the forced one does not
-   * renew.
+   * uncontained). With background {@code OFF} no other hazard runs and the forced one does not
+   * renew; {@code FRESH} starts every other hazard up at t = 0; {@code STATIONARY} starts each in
+   * its stationary state (see {@link #stationaryState}).
    */
-  public void force(int kind, int index, boolean background) {
+  public void force(int kind, int index, Background background) {
     this.forceKind = kind;
     this.forceIndex = index;
-    this.background = background;
+    this.background = background != Background.OFF;
+    this.stationary = background == Background.STATIONARY;
   }
 
   /**
@@ -362,7 +390,19 @@ public final class Kernel {
       ContinuousSampler out = hazardSampler[p.gridOutage[g]];
       int[] fed = p.gridSites[g];
       int mark = forced(FORCE_GRID, g) ? FORCED : 0;
-      for (double t = mark != 0 ? 0 : ttf.sample(); t < h; ) {
+      double first;
+      if (mark != 0) {
+        first = 0;
+      } else if (stationary) {
+        stationaryState(p.gridTtf[g], p.gridOutage[g]);
+        for (int s : fed) {
+          gridOutageAtSite(s, g, initialStart, initialLength, 0);
+        }
+        first = nextFailure;
+      } else {
+        first = ttf.sample();
+      }
+      for (double t = first; t < h; ) {
         double len = out.sample();
         for (int s : fed) {
           gridOutageAtSite(s, g, t, len, mark);
@@ -376,23 +416,13 @@ public final class Kernel {
     }
     for (int s = 0; s < p.sites; s++) {
       if (p.faultTtf[s] != Plan.NONE && active(FORCE_FAULT, s)) {
-        renewal(
-            hazardSampler[p.faultTtf[s]],
-            hazardSampler[p.faultOutage[s]],
-            power[s],
-            p.causeFaultBase + s,
-            forced(FORCE_FAULT, s));
+        renewal(p.faultTtf[s], p.faultOutage[s], power[s], p.causeFaultBase + s, FORCE_FAULT, s);
       }
     }
     for (int n = 0; n < p.networks; n++) {
       netDown[n].clear();
       if (active(FORCE_NETWORK, n)) {
-        renewal(
-            hazardSampler[p.netTtf[n]],
-            hazardSampler[p.netOutage[n]],
-            netDown[n],
-            p.grids + n,
-            forced(FORCE_NETWORK, n));
+        renewal(p.netTtf[n], p.netOutage[n], netDown[n], p.grids + n, FORCE_NETWORK, n);
       }
     }
     for (int s = 0; s < p.sites; s++) {
@@ -406,16 +436,25 @@ public final class Kernel {
 
   /**
    * Up for a time to failure, down for an outage, until the horizon; a forced process fails at t =
-   * 0 and, without background, only then.
+   * 0 and, without background, only then; with a stationary background the others start in their
+   * stationary state.
    */
-  private void renewal(
-      ContinuousSampler ttf,
-      ContinuousSampler outage,
-      IntervalBuffer out,
-      int cause,
-      boolean forcedNow) {
+  private void renewal(int ttfId, int outageId, IntervalBuffer out, int cause, int kind, int k) {
+    ContinuousSampler ttf = hazardSampler[ttfId];
+    ContinuousSampler outage = hazardSampler[outageId];
+    boolean forcedNow = forced(kind, k);
     int mark = forcedNow ? FORCED : 0;
-    for (double t = forcedNow ? 0 : ttf.sample(); t < horizon; ) {
+    double first;
+    if (forcedNow) {
+      first = 0;
+    } else if (stationary) {
+      stationaryState(ttfId, outageId);
+      out.add(initialStart, initialStart + initialLength, cause);
+      first = nextFailure;
+    } else {
+      first = ttf.sample();
+    }
+    for (double t = first; t < horizon; ) {
       double len = outage.sample();
       out.add(t, t + len, cause | mark);
       if (!background) {
@@ -531,7 +570,20 @@ public final class Kernel {
     double contained = p.fireContained[s];
     int cause = p.causeFireBase + s;
     boolean forcedNow = forced(FORCE_FIRE, s);
-    for (double t = forcedNow ? 0 : ttf.sample(); t < horizon; ) {
+    double first;
+    if (forcedNow) {
+      first = 0;
+    } else if (stationary) {
+      stationaryFire(s);
+      if (initialFire) {
+        blocked[s].add(initialStart, initialStart + initialLength, cause);
+        restoreRamp(s, initialStart + initialLength, initialRestore, cause);
+      }
+      first = nextFailure;
+    } else {
+      first = ttf.sample();
+    }
+    for (double t = first; t < horizon; ) {
       boolean isContained = hazardRng.nextDouble() < contained && !forcedNow;
       int marked = forcedNow ? cause | FORCED : cause;
       forcedNow = false;
@@ -547,6 +599,74 @@ public final class Kernel {
         }
         t += d + r + ttf.sample();
       }
+    }
+  }
+
+  /**
+   * The state at t = 0 of an alternating renewal process (up ~ ttf, down ~ outage) that has run
+   * forever: down with probability q = E[D] / (E[U] + E[D]). The interval covering t = 0 is
+   * length-biased and t = 0 falls uniformly within it (Cox, Renewal Theory, §7.3). Down: the outage
+   * in progress began at −U·L_D. Up: the up time began at −U·L_U, and the outage before it, an
+   * ordinary draw independent of the up time, ended there (so that a restart after it still running
+   * at t = 0 is included). Sets {@link #initialStart}, {@link #initialLength} (that outage) and
+   * {@link #nextFailure} (the first failure after 0).
+   */
+  private void stationaryState(int ttfId, int outageId) {
+    double eu = p.distributions.get(ttfId).mean();
+    double ed = p.distributions.get(outageId).mean();
+    if (hazardRng.nextDouble() * (eu + ed) < ed) {
+      double len = lengthBiased[outageId].sample();
+      initialStart = -hazardRng.nextDouble() * len;
+      initialLength = len;
+      nextFailure = initialStart + len + hazardSampler[ttfId].sample();
+    } else {
+      double up = lengthBiased[ttfId].sample();
+      double age = hazardRng.nextDouble() * up;
+      initialLength = hazardSampler[outageId].sample();
+      initialStart = -age - initialLength;
+      nextFailure = up - age;
+    }
+  }
+
+  /**
+   * The stationary state of site s's fires at t = 0. A cycle is a time to ignition U and then, if
+   * the fire is not contained (probability 1 − c), dark time D and restore time R: Z = D + R, else
+   * Z = 0. t = 0 lies in a fire with probability E[Z] / (E[U] + E[Z]), E[Z] = (1 − c)(E[D] + E[R]);
+   * within the fire, in the dark part with probability E[D] / (E[D] + E[R]) (then D is
+   * length-biased and R ordinary) or in the restore ramp (R length-biased, D ordinary), at a
+   * uniform point of that part. Otherwise t = 0 lies in a length-biased U, and the cycle before
+   * ended with a fire (ordinary D and R) with probability 1 − c. Sets {@link #initialFire} and, for
+   * that fire, {@link #initialStart} (its ignition), {@link #initialLength} (dark) and {@link
+   * #initialRestore}; {@link #nextFailure} is the next ignition.
+   */
+  private void stationaryFire(int s) {
+    int ttfId = p.fireTtf[s];
+    int darkId = p.fireDark[s];
+    int restoreId = p.fireRestore[s];
+    double eu = p.distributions.get(ttfId).mean();
+    double ed = p.distributions.get(darkId).mean();
+    double er = p.distributions.get(restoreId).mean();
+    double ez = (1 - p.fireContained[s]) * (ed + er);
+    if (hazardRng.nextDouble() * (eu + ez) < ez) {
+      initialFire = true;
+      if (hazardRng.nextDouble() * (ed + er) < ed) {
+        initialLength = lengthBiased[darkId].sample();
+        initialRestore = hazardSampler[restoreId].sample();
+        initialStart = -hazardRng.nextDouble() * initialLength;
+      } else {
+        initialRestore = lengthBiased[restoreId].sample();
+        initialLength = hazardSampler[darkId].sample();
+        initialStart = -initialLength - hazardRng.nextDouble() * initialRestore;
+      }
+      nextFailure = initialStart + initialLength + initialRestore + hazardSampler[ttfId].sample();
+    } else {
+      double up = lengthBiased[ttfId].sample();
+      double age = hazardRng.nextDouble() * up;
+      initialFire = hazardRng.nextDouble() >= p.fireContained[s];
+      initialLength = hazardSampler[darkId].sample();
+      initialRestore = hazardSampler[restoreId].sample();
+      initialStart = -age - initialLength - initialRestore;
+      nextFailure = up - age;
     }
   }
 
@@ -575,6 +695,9 @@ public final class Kernel {
     for (int s = 0; s < p.sites; s++) {
       IntervalBuffer b = blocked[s];
       for (int i = 0; i < b.size && b.start[i] < horizon; i++) {
+        if (b.end[i] <= 0) {
+          continue; // over before t = 0 (a stationary start's earlier outage)
+        }
         addEvent(b.start[i], s, BLOCK_START, b.cause[i], i);
         if (b.end[i] < horizon) {
           addEvent(b.end[i], s, BLOCK_END, b.cause[i], i);
@@ -582,6 +705,9 @@ public final class Kernel {
       }
       IntervalBuffer r = ramps[s];
       for (int i = 0; i < r.size && r.start[i] < horizon; i++) {
+        if (r.end[i] <= 0) {
+          continue;
+        }
         addEvent(r.start[i], s, RAMP_START, r.cause[i], i);
         if (r.end[i] < horizon) {
           addEvent(r.end[i], s, RAMP_END, r.cause[i], i);

@@ -27,9 +27,10 @@ public final class Runner {
 
   /**
    * Scenario mode: hazard {@code kind} ({@code Kernel.FORCE_*}) number {@code index} fails at t =
-   * 0; curves are recorded at {@code points} times.
+   * 0, the other hazards behave as {@code background} says; curves are recorded at {@code points}
+   * times.
    */
-  public record Scenario(int kind, int index, boolean background, int points) {}
+  public record Scenario(int kind, int index, Kernel.Background background, int points) {}
 
   /** What to run; {@code scenario} is null for a time-horizon run. */
   public record Options(

@@ -33,7 +33,8 @@ class KernelSemanticsTest {
   static RunStats scenario(Plan plan, int kind, int index, long trials) throws Exception {
     return Runner.run(
         plan,
-        new Runner.Options(trials, 7, 2, 0, false, new Runner.Scenario(kind, index, true, 2)));
+        new Runner.Options(
+            trials, 7, 2, 0, false, new Runner.Scenario(kind, index, Kernel.Background.FRESH, 2)));
   }
 
   static int service(Plan p, String name) {
