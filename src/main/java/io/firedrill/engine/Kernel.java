@@ -517,7 +517,11 @@ public final class Kernel {
     }
   }
 
-  /** All networks down, plus the reconvergence blip when one fails while another is up. */
+  /**
+   * All networks down, plus the reconvergence blip when a network carrying traffic fails while
+   * another is up: with shared networks every network that is up carries traffic; with a primary,
+   * only the first one up in list order does.
+   */
   private void unreachable(int s) {
     int[] nets = p.siteNetworks[s];
     if (nets.length == 0) {
@@ -542,18 +546,21 @@ public final class Kernel {
     if (rc <= 0) {
       return;
     }
-    for (int n : nets) {
-      IntervalBuffer d = netDown[n];
+    boolean primary = p.primaryNetwork[s];
+    for (int k = 0; k < nets.length; k++) {
+      IntervalBuffer d = netDown[nets[k]];
       for (int i = 0; i < d.size; i++) {
         double a = d.start[i];
         boolean otherUp = false;
-        for (int m : nets) {
-          if (m != n && !netDown[m].contains(a)) {
+        boolean carrying = true;
+        for (int j = 0; j < nets.length; j++) {
+          if (j != k && !netDown[nets[j]].contains(a)) {
             otherUp = true;
-            break;
+            // With a primary, a network before this one that is up carries the traffic.
+            carrying &= !(primary && j < k);
           }
         }
-        if (otherUp) {
+        if (otherUp && carrying) {
           blocked[s].add(a, a + Math.min(rc, d.end[i] - a), d.cause[i]);
         }
       }

@@ -57,6 +57,10 @@ public final class Plan {
   public final int[][] siteNetworks;
   public final double[] upsHours;
   public final double[] reconvergeHours;
+
+  /** Per site: traffic through the first network up (true) or shared by all that are up. */
+  public final boolean[] primaryNetwork;
+
   public final boolean[] hasGenerator;
   public final double[] failToStart;
   public final double[] generatorFailuresPerHour;
@@ -157,6 +161,7 @@ public final class Plan {
     siteNetworks = new int[sites][];
     upsHours = new double[sites];
     reconvergeHours = new double[sites];
+    primaryNetwork = new boolean[sites];
     hasGenerator = new boolean[sites];
     failToStart = new double[sites];
     generatorFailuresPerHour = new double[sites];
@@ -176,6 +181,7 @@ public final class Plan {
       siteNetworks[s] = site.networks().stream().mapToInt(netNames::indexOf).toArray();
       upsHours[s] = site.upsHours();
       reconvergeHours[s] = site.reconvergeHours();
+      primaryNetwork[s] = site.networkMode() == Site.NetworkMode.PRIMARY;
       hasGenerator[s] = site.generator() != null;
       failToStart[s] = hasGenerator[s] ? site.generator().failToStart() : 0;
       generatorFailuresPerHour[s] = hasGenerator[s] ? site.generator().failuresPerRunningHour() : 0;

@@ -292,6 +292,39 @@ class KernelSemanticsTest {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Which network carries traffic, and when it moves (issue 10, 1b)
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "shared, '[n1, n2]', 0.25",
+    "primary, '[n1, n2]', 0.05",
+    "primary, '[n2, n1]', 0.20"
+  })
+  void reconvergence_blipsOnlyWhenTheNetworkCarryingTrafficFails(
+      String mode, String order, double downtime) throws Exception {
+    // n1 is down 100–110 h; n2 is down 30–31, 61–62, 92–93 and 123–124 h; never both. Reconverge
+    // 3 min = 0.05 h. Shared: every failure moves flows, 5 blips. Primary n1: only n1's failure
+    // at 100 h moves traffic (to n2), and its return at 110 h moves it back without loss: 1 blip.
+    // Primary n2: its 4 failures move traffic to n1; n1's failure, carrying nothing, moves none.
+    Plan p =
+        plan(
+            """
+        name: carriers
+        networks:
+          n1: {ttf: "fixed(100h)", outage: "fixed(10h)"}
+          n2: {ttf: "fixed(30h)", outage: "fixed(1h)"}
+        sites:
+          s: {networks: %s, network_mode: %s, reconverge: 3m}
+        services:
+          api: {deploy: {s: 1}}
+        """
+                .formatted(order, mode),
+            150);
+    RunStats r = run(p, 10);
+    assertExact(downtime, mean(r, p, "api", Metric.DOWNTIME_H), mode + " " + order);
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // A dependency shared by two paths counts once (issue 10, 1b)
 
   @Test
