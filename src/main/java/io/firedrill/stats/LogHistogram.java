@@ -3,41 +3,74 @@ package io.firedrill.stats;
 import java.util.Arrays;
 
 /**
- * A quantile sketch with bounded memory and a guaranteed relative error (the DDSketch idea):
- * positive values fall into buckets whose bounds grow by a factor gamma = (1 + a) / (1 − a), so any
- * quantile is returned within a relative error {@code a} of a true sample value; zeros, the minimum
- * and the maximum are kept exactly.
+ * A quantile sketch over every non-negative finite double, with a guaranteed relative error (the
+ * DDSketch idea, Masson, Rim and Lee, VLDB 2019, with HdrHistogram's trick of indexing a value by
+ * its own bits).
  *
- * <p>Merging adds bucket counts, so it is exact and order-free. Memory does not grow with the
- * number of values: buckets span only the values seen, and values are clamped to [1e-9, 1e18], at
- * most about 6,200 buckets at the default accuracy.
+ * <h2>Buckets</h2>
+ *
+ * <p>A positive double's raw bits, read as a long, grow with its value. Dropping the low 45 of the
+ * 52 mantissa bits leaves the exponent and the top 7 mantissa bits: bucket {@code i = bits >>> 45}
+ * holds the values whose leading bits are those of i, so every octave [2^e, 2^(e+1)) is cut into
+ * 128 buckets of equal width 2^(e−7). A bucket's middle is within 2^−8 ({@link #ACCURACY}) of every
+ * value in it, relatively, so any quantile is returned within that relative error of the sample
+ * value of its rank. Indices run from 0 (the smallest subnormal) to {@value #MAX_INDEX} (the
+ * largest finite double, about 1.8e308): every positive finite double has a bucket, no value is
+ * clamped. Subnormal values (below 2^−1022 ≈ 2.2e−308) share 128 buckets of equal width 2^−1029, so
+ * they are only located to within 2^−1030 ≈ 8.7e−311 absolute. Zeros are counted apart; the
+ * minimum, the smallest positive value and the maximum are kept exactly.
+ *
+ * <h2>Memory</h2>
+ *
+ * <p>Counts are one array of longs spanning the buckets from the smallest to the largest positive
+ * value seen (grown with slack, so at most twice that span), whatever the number of values: about
+ * 425 buckets (3.4 KB) per decade the values span, and never more than {@value #MAX_INDEX} + 1 =
+ * 262,016 buckets (2 MiB), reached only when the values run from subnormals to 1e308.
+ *
+ * <p>Merging adds bucket counts, so it is exact and order-free: the merged sketch is the sketch of
+ * all the values, whatever the order of merges.
  */
 public final class LogHistogram {
   /** Relative accuracy of quantiles: half a bucket, 2^-8. */
   public static final double ACCURACY = 0x1.0p-8;
 
+  /** Mantissa bits dropped: 52 − 45 = 7 kept, 128 buckets per octave. */
   private static final int SHIFT = 45;
-  private static final double SMALLEST = 0x1.0p-30;
-  private static final double LARGEST = 0x1.0p60;
+
+  /** The bucket of the largest finite double, {@code Double.MAX_VALUE}. */
+  public static final int MAX_INDEX = 262_015;
+
+  static {
+    assert MAX_INDEX == (int) (Double.doubleToRawLongBits(Double.MAX_VALUE) >>> SHIFT);
+  }
 
   private long[] counts = new long[0];
   private int offset;
   private long zeros;
   private long total;
   private double min = Double.POSITIVE_INFINITY;
+  private double minPositive = Double.POSITIVE_INFINITY;
   private double max = Double.NEGATIVE_INFINITY;
 
-  /** Adds a value ≥ 0. */
+  /**
+   * Adds a value; zero and negative values count as zeros.
+   *
+   * @throws IllegalArgumentException if {@code x} is NaN or infinite
+   */
   public void add(double x) {
     if (x <= 0) {
       addZeros(1);
       return;
+    }
+    if (!(x <= Double.MAX_VALUE)) {
+      throw new IllegalArgumentException("value is not finite: " + x);
     }
     int i = index(x);
     ensure(i, i);
     counts[i - offset]++;
     total++;
     min = Math.min(min, x);
+    minPositive = Math.min(minPositive, x);
     max = Math.max(max, x);
   }
 
@@ -65,6 +98,7 @@ public final class LogHistogram {
     zeros += o.zeros;
     total += o.total;
     min = Math.min(min, o.min);
+    minPositive = Math.min(minPositive, o.minPositive);
     max = Math.max(max, o.max);
   }
 
@@ -77,14 +111,9 @@ public final class LogHistogram {
     return total == 0 ? 0 : max;
   }
 
-  /** The smallest positive value, to bucket accuracy; 0 when there is none. */
+  /** The exact smallest positive value; 0 when there is none. */
   public double minPositive() {
-    for (int k = 0; k < counts.length; k++) {
-      if (counts[k] > 0) {
-        return Math.max(min, Double.longBitsToDouble((long) (k + offset) << SHIFT));
-      }
-    }
-    return 0;
+    return minPositive <= Double.MAX_VALUE ? minPositive : 0;
   }
 
   /** The exact minimum (0 when empty). */
@@ -94,7 +123,9 @@ public final class LogHistogram {
 
   /**
    * The q-quantile (lower nearest rank on {@code q (n − 1)}), within relative error {@link
-   * #ACCURACY} of a sample value, clamped to [min, max]; 0 when empty.
+   * #ACCURACY} of the sample value of that rank (absolute 2^−1030 for subnormals), clamped to the
+   * smallest positive value and the maximum; exact for the smallest and the largest rank and for
+   * zeros; 0 when empty.
    */
   public double quantile(double q) {
     if (total == 0) {
@@ -104,11 +135,17 @@ public final class LogHistogram {
     if (rank < zeros) {
       return 0;
     }
+    if (rank == zeros) {
+      return minPositive;
+    }
+    if (rank == total - 1) {
+      return max;
+    }
     long seen = zeros;
     for (int k = 0; k < counts.length; k++) {
       seen += counts[k];
       if (seen > rank) {
-        return Math.max(min, Math.min(max, representative(k + offset)));
+        return Math.max(minPositive, Math.min(max, representative(k + offset)));
       }
     }
     return max;
@@ -138,16 +175,18 @@ public final class LogHistogram {
     return counts.length;
   }
 
+  /** The bucket of a positive finite value: its raw bits without the low 45 mantissa bits. */
   private static int index(double x) {
-    double v = Math.max(SMALLEST, Math.min(LARGEST, x));
-    return (int) (Double.doubleToRawLongBits(v) >>> SHIFT);
+    return (int) (Double.doubleToRawLongBits(x) >>> SHIFT);
   }
 
-  /** The middle of bucket i: within 2^-8 of every value in it, relatively. */
+  /**
+   * The middle of bucket i: its lower bound plus half its width, which is 2^44 units in the last
+   * place of the lower bound (for subnormals too). Never overflows, even in the last bucket.
+   */
   private static double representative(int i) {
     double lo = Double.longBitsToDouble((long) i << SHIFT);
-    double hi = Double.longBitsToDouble((long) (i + 1) << SHIFT);
-    return 0.5 * (lo + hi);
+    return lo + Math.ulp(lo) * 0x1.0p44;
   }
 
   private void ensure(int lo, int hi) {
@@ -164,8 +203,8 @@ public final class LogHistogram {
     int newHi = Math.max(hi, end);
     // Grow with slack so that a stream of new extremes does not copy every time.
     int slack = (newHi - newLo + 1) / 2;
-    newLo = Math.max(index(SMALLEST), newLo - (lo < offset ? slack : 0));
-    newHi = Math.min(index(LARGEST), newHi + (hi > end ? slack : 0));
+    newLo = Math.max(0, newLo - (lo < offset ? slack : 0));
+    newHi = Math.min(MAX_INDEX, newHi + (hi > end ? slack : 0));
     long[] grown = new long[newHi - newLo + 1];
     System.arraycopy(counts, 0, grown, offset - newLo, counts.length);
     counts = grown;
