@@ -51,7 +51,7 @@ public class KernelBenchmark {
     plan = Plan.compile(ModelLoader.load(Path.of("models", model + ".yaml"), List.of()).model());
     kernel = new Kernel(plan);
     stream = Runner.blockStream(42, 0);
-    stats = new RunStats(plan.services, plan.causes(), 0);
+    stats = new RunStats(plan, 0);
   }
 
   /** One block of trials: JMH divides by the block size, so the score is per trial. */

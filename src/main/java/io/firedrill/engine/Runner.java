@@ -112,7 +112,7 @@ public final class Runner {
   private record Worker(Kernel kernel, io.firedrill.stats.CurveStats curve) {}
 
   private RunStats run() throws Exception {
-    RunStats total = new RunStats(plan.services, plan.causes(), options.outageLimit());
+    RunStats total = new RunStats(plan, options.outageLimit());
     try {
       BlockExecutor.<Worker, Block>run(
           blocks(options.trials()),
@@ -164,7 +164,7 @@ public final class Runner {
     Kernel kernel = worker.kernel();
     long first = index * BLOCK_TRIALS;
     int count = (int) Math.min(BLOCK_TRIALS, options.trials() - first);
-    RunStats stats = new RunStats(plan.services, plan.causes(), options.outageLimit());
+    RunStats stats = new RunStats(plan, options.outageLimit());
     double[] values = options.perTrial() ? new double[count * plan.services * METRICS] : null;
     kernel.clearCauses();
     kernel.setOutageLog(stats::recordOutage);

@@ -54,7 +54,7 @@ public final class SweepRunner {
     int ns = first.services;
     List<RunStats> total = new ArrayList<>();
     for (Plan p : plans) {
-      total.add(new RunStats(p.services, p.causes(), 0));
+      total.add(new RunStats(p, 0));
     }
     Tally[] diffs = tallies(np * ns * METRICS.length);
     try {
@@ -135,7 +135,7 @@ public final class SweepRunner {
     double[] v = new double[ns * nm];
     for (int p = 0; p < np; p++) {
       Kernel k = kernels[p];
-      stats[p] = new RunStats(ns, plans.get(p).causes(), 0);
+      stats[p] = new RunStats(plans.get(p), 0);
       k.clearCauses();
       k.setOutageLog(stats[p]::recordOutage);
       for (int t = 0; t < count; t++) {

@@ -216,7 +216,9 @@ public final class Charts {
         continue;
       }
       any = true;
-      band(c, plan.serviceNames[a] + " 95 % band", curve[0], curve[2], curve[3], color(a));
+      if (curve[2] != null) {
+        band(c, plan.serviceNames[a] + " 95 % band", curve[0], curve[2], curve[3], color(a));
+      }
       line(c, plan.serviceNames[a], curve[0], curve[1], color(a));
     }
     if (!any) {
@@ -228,7 +230,8 @@ public final class Charts {
   /**
    * {x, P(X > x), Wilson low, Wilson high} at 200 log-spaced points over the positive values of
    * {@code h}, for a log-scaled plot (points where the estimate is 0 are dropped); null if there
-   * are no positive values.
+   * are no positive values. The bands are null with fewer than two values (no interval, as
+   * everywhere).
    */
   static double[][] ccdf(LogHistogram h) {
     long n = h.count();
@@ -259,6 +262,10 @@ public final class Charts {
       for (int k = 0; k < 4; k++) {
         out[k][i] = rows.get(i)[k];
       }
+    }
+    if (n < 2) {
+      out[2] = null;
+      out[3] = null;
     }
     return out;
   }
@@ -403,7 +410,7 @@ public final class Charts {
     }
     XYChart c = base(title, xTitle, yTitle);
     for (int k = 0; k < names.size(); k++) {
-      if (x[k].length > 1) {
+      if (x[k].length > 1 && allFinite(lo[k]) && allFinite(hi[k])) {
         band(c, names.get(k) + " 95 % band", x[k], lo[k], hi[k], color(k));
       }
       XYSeries s = line(c, names.get(k), x[k], mean[k], color(k));
@@ -412,6 +419,15 @@ public final class Charts {
     }
     c.getStyler().setMarkerSize(9);
     save(c, "sweep", format, files);
+  }
+
+  private static boolean allFinite(double[] v) {
+    for (double x : v) {
+      if (!Double.isFinite(x)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void empty(XYChart c, String why) {

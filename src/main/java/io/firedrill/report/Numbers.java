@@ -41,4 +41,20 @@ public final class Numbers {
     int magnitude = d.precision() - d.scale() - 1;
     return magnitude < -4 || magnitude > 15 ? d.toString() : d.toPlainString();
   }
+
+  /**
+   * A console mean with its 95 % interval, {@code "0.1 [0, 0.296]"} (four significant digits for
+   * the mean, three for the bounds), or {@code "0.1 [n/a]"} where the interval is undefined (NaN).
+   */
+  public static String withInterval(double mean, double[] interval) {
+    return brief(mean, 4) + " " + interval(interval, 3);
+  }
+
+  /** A console interval, {@code "[0, 0.296]"}, or {@code "[n/a]"} where it is undefined (NaN). */
+  public static String interval(double[] interval, int digits) {
+    if (!Double.isFinite(interval[0]) || !Double.isFinite(interval[1])) {
+      return "[n/a]";
+    }
+    return "[" + brief(interval[0], digits) + ", " + brief(interval[1], digits) + "]";
+  }
 }

@@ -6,7 +6,6 @@ import io.firedrill.plan.Plan;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.MetricStats;
 import io.firedrill.stats.RunStats;
-import io.firedrill.stats.Tally;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -53,19 +52,7 @@ public final class RunReport {
       for (int a = 0; a < plan.services; a++) {
         String name = plan.serviceNames[a];
         for (Metric m : metrics) {
-          MetricStats ms = stats.metric(a, m);
-          double[] ci = ms.interval95();
-          csv.printRecord(
-              name,
-              m.csvName(),
-              Numbers.csv(ms.mean()),
-              Numbers.csv(ci[0]),
-              Numbers.csv(ci[1]),
-              Numbers.csv(ms.quantile(0.5)),
-              Numbers.csv(ms.quantile(0.9)),
-              Numbers.csv(ms.quantile(0.99)),
-              Numbers.csv(ms.quantile(0.999)),
-              Numbers.csv(ms.max()));
+          metricRow(csv, name, m, stats.metric(a, m));
         }
         if (!availability) {
           continue;
@@ -74,6 +61,22 @@ public final class RunReport {
         intervalRow(csv, name, "nines", nines(a));
       }
     }
+  }
+
+  private static void metricRow(CSVPrinter csv, String service, Metric m, MetricStats ms)
+      throws IOException {
+    double[] ci = ms.interval95();
+    csv.printRecord(
+        service,
+        m.csvName(),
+        Numbers.csv(ms.mean()),
+        Numbers.csv(ci[0]),
+        Numbers.csv(ci[1]),
+        Numbers.csv(ms.quantile(0.5)),
+        Numbers.csv(ms.quantile(0.9)),
+        Numbers.csv(ms.quantile(0.99)),
+        Numbers.csv(ms.quantile(0.999)),
+        Numbers.csv(ms.max()));
   }
 
   /** A summary row with a mean and its interval only (percentiles do not apply). */
@@ -115,12 +118,13 @@ public final class RunReport {
           if (stats.causeOutages[k] == 0 && stats.causeUserHours[k] == 0) {
             continue;
           }
+          // A share of nothing is undefined: an empty cell, not 0 (docs/outputs.md).
           csv.printRecord(
               plan.serviceNames[a],
               plan.causeNames[c],
               stats.causeOutages[k],
-              Numbers.csv(down > 0 ? stats.causeDowntime[k] / down : 0),
-              Numbers.csv(uh > 0 ? stats.causeUserHours[k] / uh : 0));
+              Numbers.csv(down > 0 ? stats.causeDowntime[k] / down : Double.NaN),
+              Numbers.csv(uh > 0 ? stats.causeUserHours[k] / uh : Double.NaN));
         }
       }
     }
@@ -270,7 +274,6 @@ public final class RunReport {
     for (int a = 0; a < plan.services; a++) {
       MetricStats down = stats.metric(a, Metric.DOWNTIME_H);
       MetricStats rto = stats.metric(a, Metric.RTO_BREACH);
-      double[] ci = normal(down.tally());
       double[] av = availability(a);
       double[] ni = nines(a);
       rows.add(
@@ -278,12 +281,7 @@ public final class RunReport {
             plan.serviceNames[a],
             Numbers.brief(av[0], 6),
             Double.isFinite(ni[0]) ? Numbers.brief(ni[0], 3) : "no downtime",
-            Numbers.brief(down.mean(), 4)
-                + " ["
-                + Numbers.brief(ci[0], 3)
-                + ", "
-                + Numbers.brief(ci[1], 3)
-                + "]",
+            Numbers.withInterval(down.mean(), down.interval95()),
             Numbers.brief(down.quantile(0.99), 4),
             Numbers.brief(stats.metric(a, Metric.OUTAGES).mean(), 4),
             Numbers.brief(stats.metric(a, Metric.LONGEST_H).quantile(0.99), 4),
@@ -312,30 +310,31 @@ public final class RunReport {
     }
   }
 
-  /** Mean availability 1 − downtime/H with the interval that follows from downtime's. */
+  /**
+   * Mean availability 1 − downtime/H with the interval that follows from downtime's, {mean, low,
+   * high}: within [0, 1] because downtime's interval is within [0, H]; undefined (NaN) where
+   * downtime's is.
+   */
   double[] availability(int a) {
     MetricStats down = stats.metric(a, Metric.DOWNTIME_H);
-    double[] ci = normal(down.tally());
+    double[] ci = down.interval95();
     double h = plan.horizonHours;
-    return new double[] {
-      1 - down.mean() / h, Math.max(0, 1 - ci[1] / h), Math.min(1, 1 - Math.max(0, ci[0]) / h)
-    };
+    return new double[] {1 - down.mean() / h, 1 - ci[1] / h, 1 - ci[0] / h};
   }
 
-  /** −log10 of the unavailability, with its interval; NaN (an empty cell) where unbounded. */
+  /**
+   * −log10 of the unavailability downtime/H, with the interval that follows from downtime's, {mean,
+   * low, high}; NaN (an empty cell) where unbounded (no downtime) or undefined.
+   */
   double[] nines(int a) {
     MetricStats down = stats.metric(a, Metric.DOWNTIME_H);
-    double[] ci = normal(down.tally());
+    double[] ci = down.interval95();
     double h = plan.horizonHours;
     return new double[] {nines(down.mean() / h), nines(ci[1] / h), nines(ci[0] / h)};
   }
 
   private static double nines(double unavailability) {
     return unavailability > 0 ? -Math.log10(Math.min(1, unavailability)) : Double.NaN;
-  }
-
-  static double[] normal(Tally t) {
-    return new double[] {t.ci95Low(), t.ci95High()};
   }
 
   private static String pad(String s, int w) {

@@ -15,7 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
 
-/** The outputs of a sweep: {@code sweep.csv}, its console table and its chart. */
+/**
+ * The outputs of a sweep: {@code sweep.csv}, its console table and its chart.
+ *
+ * <p>Every interval follows the rule of {@link MetricStats#interval95()} (Wilson for proportions,
+ * normal truncated to the metric's range otherwise, undefined below two trials); a paired
+ * difference's is the normal interval of the per-trial differences, which may be negative. The
+ * first point's difference to itself is exactly 0.
+ */
 public final class StudyReport {
   private final Plan plan;
   private final List<Vary> vary;
@@ -68,6 +75,18 @@ public final class StudyReport {
     return new String[] {service, metric};
   }
 
+  /**
+   * The paired difference's mean and 95 % interval, {mean, low, high}: normal (it may be negative),
+   * undefined below two trials; exactly {0, 0, 0} at the first point.
+   */
+  private static double[] paired(int p, Tally d) {
+    if (p == 0) {
+      return new double[] {0, 0, 0};
+    }
+    double[] ci = d.interval95(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    return new double[] {d.mean(), ci[0], ci[1]};
+  }
+
   /** {@code sweep.csv}: one row per point, service and metric. */
   public void writeSweep(Writer out) throws IOException {
     List<String> header = new ArrayList<>(List.of("point"));
@@ -99,7 +118,7 @@ public final class StudyReport {
           for (Metric m : metrics) {
             MetricStats ms = stats.metric(a, m);
             double[] ci = ms.interval95();
-            Tally d = result.difference(p, a, m);
+            double[] d = paired(p, result.difference(p, a, m));
             List<Object> row = new ArrayList<>();
             row.add(p);
             for (int i = 0; i < vary.size(); i++) {
@@ -118,9 +137,9 @@ public final class StudyReport {
             row.add(Numbers.csv(ms.quantile(0.99)));
             row.add(Numbers.csv(ms.quantile(0.999)));
             row.add(Numbers.csv(ms.max()));
-            row.add(Numbers.csv(p == 0 ? 0 : d.mean()));
-            row.add(Numbers.csv(p == 0 ? 0 : d.ci95Low()));
-            row.add(Numbers.csv(p == 0 ? 0 : d.ci95High()));
+            row.add(Numbers.csv(d[0]));
+            row.add(Numbers.csv(d[1]));
+            row.add(Numbers.csv(d[2]));
             csv.printRecord(row);
           }
         }
@@ -145,7 +164,7 @@ public final class StudyReport {
     rows.add(head.toArray(new String[0]));
     for (int p = 0; p < points.size(); p++) {
       MetricStats ms = result.points().get(p).metric(a, metric);
-      Tally d = result.difference(p, a, metric);
+      double[] d = paired(p, result.difference(p, a, metric));
       List<String> r = new ArrayList<>();
       for (int i = 0; i < vary.size(); i++) {
         r.add(points.get(p)[i].stripTrailingZeros().toPlainString() + vary.get(i).unit());
@@ -153,23 +172,9 @@ public final class StudyReport {
       if (withCost) {
         r.add(Numbers.brief(costs[p], 4));
       }
-      r.add(
-          Numbers.brief(ms.mean(), 4)
-              + " ["
-              + Numbers.brief(ms.tally().ci95Low(), 3)
-              + ", "
-              + Numbers.brief(ms.tally().ci95High(), 3)
-              + "]");
+      r.add(Numbers.withInterval(ms.mean(), ms.interval95()));
       r.add(Numbers.brief(ms.quantile(0.99), 4));
-      r.add(
-          p == 0
-              ? "-"
-              : Numbers.brief(d.mean(), 4)
-                  + " ["
-                  + Numbers.brief(d.ci95Low(), 3)
-                  + ", "
-                  + Numbers.brief(d.ci95High(), 3)
-                  + "]");
+      r.add(p == 0 ? "-" : Numbers.withInterval(d[0], new double[] {d[1], d[2]}));
       rows.add(r.toArray(new String[0]));
     }
     RunReport.printTable(out, rows);
@@ -197,11 +202,12 @@ public final class StudyReport {
                   + vary.get(1).unit());
       for (int i = 0; i < n1; i++) {
         int p = i * n2 + j;
-        Tally t = result.points().get(p).metric(a, metric).tally();
+        MetricStats ms = result.points().get(p).metric(a, metric);
+        double[] ci = ms.interval95();
         x[j][i] = points.get(p)[0].doubleValue();
-        mean[j][i] = t.mean();
-        lo[j][i] = t.ci95Low();
-        hi[j][i] = t.ci95High();
+        mean[j][i] = ms.mean();
+        lo[j][i] = ci[0];
+        hi[j][i] = ci[1];
       }
     }
     Charts.writeSweep(

@@ -1,23 +1,45 @@
 package io.firedrill.stats;
 
-/** Mean with its interval and quantiles of one metric of one service. */
+/**
+ * Mean with its interval, and quantiles, of one metric of one service.
+ *
+ * <p>The interval of the mean follows one rule, by the metric's range (docs/outputs.md,
+ * "Intervals"): Wilson's score interval for a 0-or-1 metric; otherwise the normal interval mean ±
+ * 1.96 SE truncated to [0, {@code highest}], the values a mean of the metric can take; undefined
+ * (NaN, an empty cell) with fewer than two trials.
+ */
 public final class MetricStats {
   private final boolean integer;
   private final boolean proportion;
+  private final double highest;
   private final Tally tally = new Tally();
   private final LogHistogram histogram = new LogHistogram();
   private long pendingZeros;
 
-  public MetricStats(Metric metric) {
+  /**
+   * Statistics of {@code metric}, whose per-trial values lie in [0, {@code highest}] ({@code
+   * highest} may be +∞; it bounds the interval of the mean).
+   */
+  public MetricStats(Metric metric, double highest) {
+    if (!(highest > 0)) {
+      throw new IllegalArgumentException("highest is not positive: " + highest);
+    }
     this.integer = metric.isInteger();
     this.proportion = metric.isProportion();
+    this.highest = highest;
   }
 
-  /** The mean's 95 % interval: Wilson's for a proportion, normal otherwise. */
+  /**
+   * The mean's 95 % interval {low, high}: Wilson's for a proportion, else normal truncated to [0,
+   * highest]; {NaN, NaN} with fewer than two trials.
+   */
   public double[] interval95() {
-    return proportion
-        ? Tally.wilson(Math.round(tally.mean() * tally.count()), tally.count())
-        : new double[] {tally.ci95Low(), tally.ci95High()};
+    long n = count();
+    if (proportion) {
+      // Successes counted exactly: every value is 0 or 1, and the sketch counts zeros exactly.
+      return Tally.wilson(n - histogram.countAtMost(0), n);
+    }
+    return tally.interval95(0, highest);
   }
 
   /** Adds one trial's value. Zeros are only counted until {@link #flush}. */
@@ -67,11 +89,15 @@ public final class MetricStats {
   }
 
   /**
-   * A distribution-free 95 % interval for the q-quantile: the sample quantiles at ranks q ± 1.96
-   * sqrt(q (1 − q) / n) (the normal approximation to the binomial order statistics).
+   * A distribution-free 95 % interval {low, high} for the q-quantile: the sample quantiles at ranks
+   * q ± 1.96 sqrt(q (1 − q) / n) (the normal approximation to the binomial order statistics,
+   * clipped to the smallest and largest value); {NaN, NaN} with fewer than two trials.
    */
   public double[] quantileInterval(double q) {
-    long n = Math.max(1, count());
+    long n = count();
+    if (n < 2) {
+      return Tally.undefined();
+    }
     double half = Tally.Z95 * Math.sqrt(q * (1 - q) / n);
     return new double[] {quantile(Math.max(0, q - half)), quantile(Math.min(1, q + half))};
   }

@@ -13,6 +13,7 @@ public final class RunStats {
   private final int services;
   private final int causes;
   private final MetricStats[] metrics;
+
   private final long[] quiet;
   private long trials;
 
@@ -31,13 +32,18 @@ public final class RunStats {
   /** Per service, the durations of individual outages (for the duration CCDF). */
   private final LogHistogram[] durations;
 
-  public RunStats(int services, int causes, int outageLimit) {
-    this.services = services;
-    this.causes = causes;
+  /**
+   * Empty statistics for trials of {@code plan} (its services, causes and horizon, which bounds the
+   * intervals of durations), keeping up to {@code outageLimit} outages.
+   */
+  public RunStats(io.firedrill.plan.Plan plan, int outageLimit) {
+    this.services = plan.services;
+    this.causes = plan.causes();
+    double h = plan.horizonHours;
     metrics = new MetricStats[services * METRICS.length];
     for (int a = 0; a < services; a++) {
       for (Metric m : METRICS) {
-        metrics[a * METRICS.length + m.ordinal()] = new MetricStats(m);
+        metrics[a * METRICS.length + m.ordinal()] = new MetricStats(m, m.highest(h));
       }
     }
     quiet = new long[services];
@@ -51,6 +57,7 @@ public final class RunStats {
     }
   }
 
+  /** The statistics of metric {@code m} of service {@code service} (dependency order). */
   public MetricStats metric(int service, Metric m) {
     return metrics[service * METRICS.length + m.ordinal()];
   }

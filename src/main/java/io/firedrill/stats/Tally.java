@@ -2,7 +2,9 @@ package io.firedrill.stats;
 
 /**
  * Running count, mean and variance (Welford), mergeable (Chan et al.), with a 95 % confidence
- * interval for the mean.
+ * interval for the mean: the normal one truncated to the range of the values, or Wilson's for a
+ * proportion. Every interval of a mean in firedrill comes from here or from {@link
+ * MetricStats#interval95()}, which picks between the two by the metric.
  *
  * <p>Most trials of a reliability model are quiet: every metric is zero. Those are counted, not
  * added one by one, and folded in with {@link #addZeros}, which is exact. Merging in a fixed order
@@ -67,26 +69,38 @@ public final class Tally {
     return n < 2 ? 0 : Math.max(0, m2 / (n - 1));
   }
 
-  /** Standard error of the mean. */
+  /** Standard error of the mean; 0 for fewer than two observations. */
   public double standardError() {
-    return n < 1 ? 0 : Math.sqrt(variance() / n);
+    return n < 2 ? 0 : Math.sqrt(variance() / n);
   }
 
-  public double ci95Low() {
-    return mean - Z95 * standardError();
+  /** An undefined interval: {NaN, NaN}, written as empty cells and "n/a". */
+  public static double[] undefined() {
+    return new double[] {Double.NaN, Double.NaN};
   }
 
-  public double ci95High() {
-    return mean + Z95 * standardError();
+  /**
+   * The normal 95 % interval of the mean, mean ± 1.96 SE, truncated to the range {@code [lowest,
+   * highest]} the mean can take (pass ±∞ for no bound); undefined (both NaN) with fewer than two
+   * observations, where the variance cannot be estimated.
+   */
+  public double[] interval95(double lowest, double highest) {
+    if (n < 2) {
+      return undefined();
+    }
+    double half = Z95 * standardError();
+    return new double[] {Math.max(lowest, mean - half), Math.min(highest, mean + half)};
   }
 
   /**
    * Wilson score 95 % interval for {@code k} successes in {@code n} trials: honest near 0 and 1,
-   * where the normal one is not.
+   * where the normal one is not (Wilson, J. Am. Stat. Assoc. 22, 1927; Brown, Cai and DasGupta,
+   * Statist. Sci. 16, 2001). Undefined (both NaN) for fewer than two trials, as every interval of a
+   * mean is here.
    */
   public static double[] wilson(long k, long n) {
-    if (n == 0) {
-      return new double[] {0, 1};
+    if (n < 2) {
+      return undefined();
     }
     double p = (double) k / n;
     double z2n = Z95 * Z95 / n;

@@ -1,6 +1,7 @@
 package io.firedrill.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.firedrill.stats.LogHistogram;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -91,6 +93,162 @@ class MetricRangeTest {
     assertTrue(side.equals("above") ? p50 > oldClamp : p50 > 0 && p50 < oldClamp, "p50 " + p50);
     double[] distinct = Arrays.stream(exact).distinct().toArray();
     assertTrue(distinct.length > n / 2, "the trials must spread: " + distinct.length);
+  }
+
+  /** The issue's example: one site, a fault 0.1/y of exactly 1 h, 1000 users. */
+  static final String ONE_SITE =
+      """
+      name: one
+      horizon: 1y
+      sites:
+        a: {fault: {rate: 0.1/y, outage: "fixed(1h)"}}
+      services:
+        s: {users: 1000, demand: 10, deploy: {a: 10}}
+      """;
+
+  /**
+   * 10 trials, seed 1: one trial has the fault (1 h, 1000 user-hours), nine have none. Mean 0.1 h,
+   * SE = sqrt(0.1 / 10) = 0.1, so the normal interval is 0.1 ± 0.196 = [-0.096, 0.296]; downtime
+   * cannot be negative, so it is truncated to [0, 0.296]; user-hours likewise [0, 296].
+   */
+  @Test
+  void run_issueExample_intervalsTruncatedAtZero(@TempDir Path dir) throws Exception {
+    Path model = ScenarioCommandTest.model(dir, ONE_SITE);
+    Cli.Result r =
+        Cli.run(
+            "run",
+            model.toString(),
+            "--trials",
+            "10",
+            "--seed",
+            "1",
+            "--per-trial",
+            "--charts",
+            "none",
+            "--out",
+            dir.resolve("out").toString());
+    assertEquals(0, r.code(), r::toString);
+    // The premise, from the per-trial rows: exactly one trial of ten lost 1 h.
+    assertEquals(
+        List.of("0", "0", "0", "0", "0", "0", "0", "0", "0", "1"),
+        ScenarioCommandTest.csv(dir.resolve("out/trials.csv")).stream()
+            .map(t -> t.get("downtime_h"))
+            .sorted()
+            .toList());
+    Path summary = dir.resolve("out/summary.csv");
+    assertInterval(row(summary, "s", "downtime_h"), "0.1", "0", "0.2959963985");
+    assertInterval(row(summary, "s", "user_hours"), "100", "0", "295.9963985");
+    assertInterval(row(summary, "s", "outages"), "0.1", "0", "0.2959963985");
+    assertInterval(row(summary, "s", "longest_h"), "0.1", "0", "0.2959963985");
+    // Availability follows from downtime: 1 - [0, 0.296] / 8760.
+    assertInterval(row(summary, "s", "availability"), "0.9999885845", "0.9999662105", "1");
+    // The upper bound of nines (no downtime at the interval's low end) is unbounded: empty.
+    assertInterval(row(summary, "s", "nines"), "4.942504106", "4.471217679", "");
+    assertTrue(r.out().contains("0.1 [0, 0.296]"), r::toString);
+    for (String[] cells : allRows(summary)) {
+      for (String c : cells) {
+        assertFalse(c.startsWith("-"), String.join(",", cells));
+      }
+    }
+  }
+
+  /** With one trial no interval can be estimated: empty cells and "n/a", never [x, x]. */
+  @ParameterizedTest
+  @CsvSource({"run, ''", "scenario, fault@a"})
+  void oneTrial_everyIntervalIsUndefined(String command, String event, @TempDir Path dir)
+      throws Exception {
+    Path model = ScenarioCommandTest.model(dir, ONE_SITE);
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                command,
+                model.toString(),
+                "--trials",
+                "1",
+                "--charts",
+                "none",
+                "--out",
+                dir.resolve("out").toString()));
+    if (!event.isEmpty()) {
+      args.addAll(List.of("--event", event));
+    }
+    Cli.Result r = Cli.run(args.toArray(new String[0]));
+    assertEquals(0, r.code(), r::toString);
+    List<CSVRecord> rows = ScenarioCommandTest.csv(dir.resolve("out/summary.csv"));
+    assertTrue(rows.size() >= 7, rows::toString);
+    for (CSVRecord x : rows) {
+      assertEquals("", x.get("ci95_low"), x.toString());
+      assertEquals("", x.get("ci95_high"), x.toString());
+    }
+    if (command.equals("run")) {
+      assertTrue(r.out().contains("0 [n/a]"), r::toString);
+    }
+  }
+
+  /**
+   * The same proportion gets the same interval in summary.csv, sweep.csv and the sweep's table:
+   * Wilson's. Ten trials, each with an outage longer than the rto: P(breach) = 1, Wilson [0.72247,
+   * 1] (a normal interval would be [1, 1]).
+   */
+  @Test
+  void proportion_sameWilsonIntervalInEveryOutput(@TempDir Path dir) throws Exception {
+    Path model =
+        ScenarioCommandTest.model(
+            dir,
+            """
+            name: breach
+            horizon: 100h
+            sites:
+              a: {fault: {ttf: "fixed(10h)", outage: "fixed(5h)"}}
+            services:
+              s: {users: 10, demand: 10, deploy: {a: 10}, rto: 1h}
+            """);
+    Cli.Result run =
+        Cli.run(
+            "run",
+            model.toString(),
+            "--trials",
+            "10",
+            "--charts",
+            "none",
+            "--out",
+            dir.resolve("run").toString());
+    assertEquals(0, run.code(), run::toString);
+    assertInterval(
+        row(dir.resolve("run/summary.csv"), "s", "rto_breach"), "1", "0.7224672001", "1");
+    Cli.Result sweep =
+        Cli.run(
+            "sweep",
+            model.toString(),
+            "--vary",
+            "services.s.deploy.a=10..11:1",
+            "--chart",
+            "s.rto_breach",
+            "--trials",
+            "10",
+            "--charts",
+            "none",
+            "--out",
+            dir.resolve("sweep").toString());
+    assertEquals(0, sweep.code(), sweep::toString);
+    for (CSVRecord x : ScenarioCommandTest.csv(dir.resolve("sweep/sweep.csv"))) {
+      if (x.get("metric").equals("rto_breach")) {
+        assertEquals("0.7224672001", x.get("ci95_low"), x.toString());
+        assertEquals("1", x.get("ci95_high"), x.toString());
+      }
+    }
+    assertTrue(sweep.out().contains("1 [0.722, 1]"), sweep::toString);
+  }
+
+  private static void assertInterval(CSVRecord row, String mean, String low, String high) {
+    assertEquals(
+        List.of(mean, low, high),
+        List.of(row.get("mean"), row.get("ci95_low"), row.get("ci95_high")),
+        row.toString());
+  }
+
+  private static List<String[]> allRows(Path csv) throws Exception {
+    return ScenarioCommandTest.csv(csv).stream().map(CSVRecord::values).toList();
   }
 
   static CSVRecord row(Path summary, String service, String metric) throws Exception {

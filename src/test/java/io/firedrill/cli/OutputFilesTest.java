@@ -96,12 +96,22 @@ class OutputFilesTest {
   }
 
   @Test
-  void summary_intervalsContainTheMean_andQuantilesAreOrdered() throws Exception {
-    for (Path p : files("summary.csv")) {
+  void summary_intervalsContainTheMean_stayInRange_andQuantilesAreOrdered() throws Exception {
+    List<Path> all = new java.util.ArrayList<>(files("summary.csv"));
+    all.addAll(files("sweep.csv"));
+    for (Path p : all) {
       for (CSVRecord r : ScenarioCommandTest.csv(p)) {
         String where = p + " " + r.get("service") + " " + r.get("metric");
         if (!r.get("ci95_low").isEmpty()) {
           assertTrue(d(r, "ci95_low") <= d(r, "mean") && d(r, "mean") <= d(r, "ci95_high"), where);
+          // Every metric, availability and nines are non-negative: so are their intervals.
+          assertTrue(d(r, "ci95_low") >= 0, where);
+        }
+        if (r.isMapped("diff_mean") && !r.get("diff_ci95_low").isEmpty()) {
+          assertTrue(
+              d(r, "diff_ci95_low") <= d(r, "diff_mean")
+                  && d(r, "diff_mean") <= d(r, "diff_ci95_high"),
+              where);
         }
         if (!r.get("p50").isEmpty()) {
           assertTrue(
@@ -120,9 +130,10 @@ class OutputFilesTest {
     for (Path p : files("causes.csv")) {
       Map<String, double[]> sums = new HashMap<>();
       for (CSVRecord r : ScenarioCommandTest.csv(p)) {
+        // An empty share is undefined: the service lost no downtime (or no user-hours) at all.
         double[] s = sums.computeIfAbsent(r.get("service"), k -> new double[2]);
-        s[0] += d(r, "downtime_h_share");
-        s[1] += d(r, "user_hours_share");
+        s[0] += r.get("downtime_h_share").isEmpty() ? 0 : d(r, "downtime_h_share");
+        s[1] += r.get("user_hours_share").isEmpty() ? 0 : d(r, "user_hours_share");
       }
       assertFalse(sums.isEmpty(), p.toString());
       sums.forEach(

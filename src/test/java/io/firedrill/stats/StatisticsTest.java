@@ -40,7 +40,9 @@ class StatisticsTest {
     assertEquals(mean, a.mean(), 1e-12 * mean);
     assertEquals(var, a.variance(), 1e-9 * var);
     assertEquals(whole.variance(), a.variance(), 1e-9 * var);
-    assertEquals(Math.sqrt(var / x.length) * Tally.Z95, a.ci95High() - a.mean(), 1e-9);
+    double[] ci = a.interval95(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    assertEquals(Math.sqrt(var / x.length) * Tally.Z95, ci[1] - a.mean(), 1e-9);
+    assertEquals(Math.sqrt(var / x.length) * Tally.Z95, a.mean() - ci[0], 1e-9);
   }
 
   @Test
@@ -178,22 +180,78 @@ class StatisticsTest {
   }
 
   @Test
-  void proportions_getWilsonIntervals_otherMetricsNormalOnes() {
-    // Ten trials, all recovered: a normal interval collapses to [1, 1]; Wilson's does not.
-    for (Metric m : new Metric[] {Metric.RECOVERED, Metric.RTO_BREACH}) {
-      MetricStats ms = new MetricStats(m);
+  void meanInterval_issueExample_normalTruncatedAtZero() {
+    // One site, fault rate 0.1/y, outage fixed(1h), 10 trials, seed 1: one trial has 1 h of
+    // downtime, nine have none. Mean 0.1, SE = sqrt(0.1 / 10) = 0.1: the normal interval
+    // [-0.096, 0.296] is truncated to the range of downtime, [0, H].
+    MetricStats down = new MetricStats(Metric.DOWNTIME_H, 8760);
+    down.add(1);
+    down.addZeros(9);
+    down.flush();
+    double[] ci = down.interval95();
+    assertEquals(0.0, ci[0], 0.0);
+    assertEquals(0.2959963984540054, ci[1], 1e-15);
+  }
+
+  @Test
+  void meanInterval_nearTheHorizon_truncatedAtTheHorizon() {
+    // Downtime 10 h and 9 h of a 10 h horizon: 9.5 ± 1.96 × 0.5 = [8.52, 10.48], cut at 10.
+    MetricStats down = new MetricStats(Metric.DOWNTIME_H, 10);
+    down.add(10);
+    down.add(9);
+    down.flush();
+    double[] ci = down.interval95();
+    assertEquals(9.5 - 0.5 * Tally.Z95, ci[0], 1e-12);
+    assertEquals(10.0, ci[1], 0.0);
+  }
+
+  @Test
+  void everyInterval_oneTrial_isUndefined() {
+    for (Metric m : Metric.values()) {
+      MetricStats ms = new MetricStats(m, m.highest(8760));
+      ms.add(1);
+      ms.flush();
+      assertTrue(Double.isNaN(ms.interval95()[0]) && Double.isNaN(ms.interval95()[1]), m.name());
+      assertTrue(Double.isNaN(ms.quantileInterval(0.99)[1]), m.name());
+    }
+    assertTrue(Double.isNaN(Tally.wilson(0, 1)[0]));
+    Tally one = new Tally();
+    one.add(-3);
+    assertTrue(Double.isNaN(one.interval95(-1e9, 1e9)[1]));
+  }
+
+  @Test
+  void pairedDifferenceInterval_mayBeNegative() {
+    Tally d = new Tally();
+    for (double v : new double[] {-1, 1, -1, 1}) {
+      d.add(v);
+    }
+    // Mean 0, variance 4/3, SE = sqrt(1/3): ± 1.96 × 0.57735 = ± 1.1316.
+    double[] ci = d.interval95(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    assertEquals(-1.1315857340761717, ci[0], 1e-12);
+    assertEquals(1.1315857340761717, ci[1], 1e-12);
+  }
+
+  @Test
+  void proportions_getWilsonIntervals_fromTheExactCountOfOnes() {
+    // Ten trials, all 1: a normal interval collapses to [1, 1]; Wilson's is [0.72247, 1]. The
+    // count of ones is exact (the sketch's zero count), not rounded from the mean.
+    for (Metric m : new Metric[] {Metric.RECOVERED, Metric.RTO_BREACH, Metric.AFFECTED}) {
+      MetricStats ms = new MetricStats(m, 1);
       for (int i = 0; i < 10; i++) {
         ms.add(1);
       }
       ms.flush();
       double[] ci = ms.interval95();
-      assertEquals(Tally.wilson(10, 10)[0], ci[0], 0.0, m.csvName());
-      assertTrue(ci[0] < 0.8 && ci[1] == 1, m.csvName() + " " + ci[0]);
+      assertEquals(0.7224672001371107, ci[0], 1e-15, m.csvName());
+      assertEquals(1.0, ci[1], 0.0, m.csvName());
     }
-    MetricStats hours = new MetricStats(Metric.DOWNTIME_H);
-    hours.add(1);
+    MetricStats hours = new MetricStats(Metric.DOWNTIME_H, 8760);
+    hours.add(0);
     hours.add(3);
     hours.flush();
-    assertEquals(hours.tally().ci95Low(), hours.interval95()[0], 0.0);
+    // Mean 1.5, SE 1.5: 1.5 ± 2.94 is cut at 0 below.
+    assertEquals(0.0, hours.interval95()[0], 0.0);
+    assertEquals(1.5 + 1.5 * Tally.Z95, hours.interval95()[1], 1e-12);
   }
 }

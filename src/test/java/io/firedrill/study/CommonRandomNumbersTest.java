@@ -33,7 +33,8 @@ class CommonRandomNumbersTest {
     SweepRunner.Result paired =
         SweepRunner.run(List.of(a, b), new Runner.Options(trials, 42, 2, 0, false), null);
     Tally d = paired.difference(1, talk, Metric.USER_HOURS);
-    double pairedHalfWidth = (d.ci95High() - d.ci95Low()) / 2;
+    double[] ci = d.interval95(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    double pairedHalfWidth = (ci[1] - ci[0]) / 2;
     // The same two points on independent seeds: the difference of two independent means.
     RunStats x = Runner.run(a, new Runner.Options(trials, 42, 2, 0, false));
     RunStats y = Runner.run(b, new Runner.Options(trials, 43, 2, 0, false));
