@@ -2,6 +2,7 @@ package io.firedrill.engine;
 
 import io.firedrill.plan.Plan;
 import io.firedrill.stats.Metric;
+import io.firedrill.stats.MetricStats;
 import io.firedrill.stats.RunStats;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -68,6 +69,9 @@ public final class Runner {
   }
 
   private static final Metric[] METRIC_LIST = Metric.values();
+
+  /** {@link Metric#TOTALS} as an array: iterating it allocates nothing. */
+  private static final Metric[] TOTAL_LIST = Metric.TOTALS.toArray(new Metric[0]);
 
   /** Number of per-trial metrics in a row. */
   public static final int METRICS = METRIC_LIST.length;
@@ -209,6 +213,21 @@ public final class Runner {
   }
 
   /**
+   * Writes one trial's totals over services into {@code v} (laid out as by {@link #trialValues},
+   * with room for one more service): {@code v[ns * METRICS + m]} is the sum over services, in
+   * service order, of metric m, for every metric with a total.
+   */
+  static void sumTotals(double[] v, int ns) {
+    for (Metric m : TOTAL_LIST) {
+      double sum = 0;
+      for (int a = 0; a < ns; a++) {
+        sum += v[a * METRICS + m.ordinal()];
+      }
+      v[ns * METRICS + m.ordinal()] = sum;
+    }
+  }
+
+  /**
    * Scenario trials: like {@link #runTrials}, plus time to recover and the recovery curves. A quiet
    * trial (the forced event touched nothing) recovered at once and is 1 everywhere.
    */
@@ -222,7 +241,7 @@ public final class Runner {
       double[] values,
       io.firedrill.stats.CurveStats curve) {
     final int ns = plan.services;
-    double[] v = new double[ns * METRICS];
+    double[] v = new double[(ns + 1) * METRICS];
     for (int t = 0; t < count; t++) {
       boolean affected = runTrial(kernel, first + t, stream);
       if (affected) {
@@ -237,6 +256,10 @@ public final class Runner {
         for (Metric m : METRIC_LIST) {
           stats.metric(a, m).add(v[a * METRICS + m.ordinal()]);
         }
+      }
+      sumTotals(v, ns);
+      for (Metric m : TOTAL_LIST) {
+        stats.total(m).add(v[ns * METRICS + m.ordinal()]);
       }
       if (values != null) {
         System.arraycopy(v, 0, values, t * ns * METRICS, ns * METRICS);
@@ -259,13 +282,24 @@ public final class Runner {
       RunStats stats,
       double[] values) {
     final int ns = plan.services;
+    final MetricStats totalDowntime = stats.total(Metric.DOWNTIME_H);
+    final MetricStats totalOutages = stats.total(Metric.OUTAGES);
+    final MetricStats totalUserHours = stats.total(Metric.USER_HOURS);
     long quiet = 0;
     for (int t = 0; t < count; t++) {
       if (!runTrial(kernel, first + t, stream)) {
         quiet++;
         continue;
       }
+      // The totals are sums over services within this trial, in service order (so the same bits
+      // at any thread count); a quiet service adds 0 to each.
+      double downtime = 0;
+      double outages = 0;
+      double userHours = 0;
       for (int a = 0; a < ns; a++) {
+        downtime += kernel.downtime[a];
+        outages += kernel.outages[a];
+        userHours += kernel.userHours[a];
         if (values == null && kernel.outages[a] == 0 && kernel.userHours[a] == 0) {
           // No outage and no user impact: every metric is zero (cheaper counted than added).
           stats.addQuiet(a);
@@ -285,11 +319,17 @@ public final class Runner {
           values[k + 4] = kernel.rtoBreach[a] ? 1 : 0;
         }
       }
+      totalDowntime.add(downtime);
+      totalOutages.add(outages);
+      totalUserHours.add(userHours);
     }
     for (int a = 0; a < ns; a++) {
       for (Metric m : METRIC_LIST) {
         stats.metric(a, m).addZeros(quiet);
       }
+    }
+    for (Metric m : TOTAL_LIST) {
+      stats.total(m).addZeros(quiet);
     }
     stats.flush();
     stats.countTrials(count);

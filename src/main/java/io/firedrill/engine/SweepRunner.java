@@ -21,12 +21,35 @@ import org.apache.commons.rng.UniformRandomProvider;
 public final class SweepRunner {
   private static final Metric[] METRICS = Metric.values();
 
-  /** Per point, its statistics; per point, service and metric, the paired difference to point 0. */
+  /**
+   * Per point, its statistics; per point, service (and the total over services, at index {@code
+   * services}) and metric, the paired difference to point 0.
+   */
   public record Result(List<RunStats> points, Tally[] differences, int services) {
     /** The tally of (point p − point 0) for service a and metric m. */
     public Tally difference(int p, int a, Metric m) {
-      return differences[(p * services + a) * METRICS.length + m.ordinal()];
+      if (a < 0 || a >= services) {
+        throw new IndexOutOfBoundsException("service index out of range: " + a);
+      }
+      return differences[index(p, a, m, services)];
     }
+
+    /**
+     * The tally of (point p − point 0) for the total of {@code m} over services, per trial.
+     *
+     * @throws IllegalArgumentException if {@code m} has no total
+     */
+    public Tally totalDifference(int p, Metric m) {
+      if (!m.hasTotal()) {
+        throw new IllegalArgumentException("metric has no total over services: " + m.csvName());
+      }
+      return differences[index(p, services, m, services)];
+    }
+  }
+
+  /** Where the difference of point p, service a (a = ns: the total) and metric m is kept. */
+  private static int index(int p, int a, Metric m, int ns) {
+    return (p * (ns + 1) + a) * METRICS.length + m.ordinal();
   }
 
   private record Block(RunStats[] stats, Tally[] differences) {}
@@ -56,7 +79,7 @@ public final class SweepRunner {
     for (Plan p : plans) {
       total.add(new RunStats(p, 0));
     }
-    Tally[] diffs = tallies(np * ns * METRICS.length);
+    Tally[] diffs = tallies(np * (ns + 1) * METRICS.length);
     try {
       runBlocks(plans, options, scenario, total, diffs, progress);
     } catch (Interruption.Stopped e) {
@@ -130,9 +153,10 @@ public final class SweepRunner {
       seeds[i] = stream.nextLong();
     }
     RunStats[] stats = new RunStats[np];
-    Tally[] diffs = tallies(np * ns * nm);
-    double[] base = new double[count * ns * nm];
-    double[] v = new double[ns * nm];
+    Tally[] diffs = tallies(np * (ns + 1) * nm);
+    // Per trial, point 0's values: every service's, then the totals (at service index ns).
+    double[] base = new double[count * (ns + 1) * nm];
+    double[] v = new double[(ns + 1) * nm];
     for (int p = 0; p < np; p++) {
       Kernel k = kernels[p];
       stats[p] = new RunStats(plans.get(p), 0);
@@ -143,14 +167,18 @@ public final class SweepRunner {
             k.run(
                 firstTrial + t, seeds[4 * t], seeds[4 * t + 1], seeds[4 * t + 2], seeds[4 * t + 3]);
         Runner.trialValues(k, affected, scenario != null, ns, v);
-        for (int a = 0; a < ns; a++) {
+        Runner.sumTotals(v, ns);
+        for (int a = 0; a <= ns; a++) {
           for (Metric m : METRICS) {
+            if (a == ns && !m.hasTotal()) {
+              continue;
+            }
             int i = a * nm + m.ordinal();
-            stats[p].metric(a, m).add(v[i]);
+            (a < ns ? stats[p].metric(a, m) : stats[p].total(m)).add(v[i]);
             if (p == 0) {
-              base[t * ns * nm + i] = v[i];
+              base[t * (ns + 1) * nm + i] = v[i];
             } else {
-              diffs[(p * ns + a) * nm + m.ordinal()].add(v[i] - base[t * ns * nm + i]);
+              diffs[index(p, a, m, ns)].add(v[i] - base[t * (ns + 1) * nm + i]);
             }
           }
         }

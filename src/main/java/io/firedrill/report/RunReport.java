@@ -45,7 +45,10 @@ public final class RunReport {
     writeSummary(out, Metric.RUN, true);
   }
 
-  /** {@code summary.csv}: one row per service and metric (and availability, nines if asked). */
+  /**
+   * {@code summary.csv}: one row per service and metric (and availability, nines if asked), then
+   * the {@code total} rows: the metrics with a total over services, summed per trial.
+   */
   public void writeSummary(Writer out, List<Metric> metrics, boolean availability)
       throws IOException {
     try (CSVPrinter csv = new CSVPrinter(out, CSV.builder().setHeader(SUMMARY_HEADER).get())) {
@@ -60,8 +63,16 @@ public final class RunReport {
         intervalRow(csv, name, "availability", availability(a));
         intervalRow(csv, name, "nines", nines(a));
       }
+      for (Metric m : metrics) {
+        if (m.hasTotal()) {
+          metricRow(csv, TOTAL, m, stats.total(m));
+        }
+      }
     }
   }
+
+  /** The name of the row of totals over services in summary.csv, sweep.csv and the console. */
+  public static final String TOTAL = "total";
 
   private static void metricRow(CSVPrinter csv, String service, Metric m, MetricStats ms)
       throws IOException {
@@ -214,6 +225,17 @@ public final class RunReport {
             Numbers.brief(stats.metric(a, Metric.USER_HOURS).mean(), 4)
           });
     }
+    rows.add(
+        new String[] {
+          TOTAL,
+          "",
+          "",
+          "",
+          "",
+          "",
+          Numbers.brief(stats.total(Metric.DOWNTIME_H).mean(), 4),
+          Numbers.brief(stats.total(Metric.USER_HOURS).mean(), 4)
+        });
     printTable(out, rows);
   }
 
@@ -256,7 +278,10 @@ public final class RunReport {
     return v;
   }
 
-  /** The console summary: one line per service. */
+  /**
+   * The console summary: one line per service, then the total over services (downtime, outages and
+   * user-hours summed per trial; the other columns do not add up and stay empty).
+   */
   public void printSummary(PrintWriter out) {
     List<String[]> rows = new ArrayList<>();
     rows.add(
@@ -289,6 +314,19 @@ public final class RunReport {
             Double.isNaN(plan.rtoHours[a]) ? "no rto" : Numbers.brief(rto.mean(), 3)
           });
     }
+    MetricStats down = stats.total(Metric.DOWNTIME_H);
+    rows.add(
+        new String[] {
+          TOTAL,
+          "",
+          "",
+          Numbers.withInterval(down.mean(), down.interval95()),
+          Numbers.brief(down.quantile(0.99), 4),
+          Numbers.brief(stats.total(Metric.OUTAGES).mean(), 4),
+          "",
+          Numbers.brief(stats.total(Metric.USER_HOURS).mean(), 4),
+          ""
+        });
     printTable(out, rows);
   }
 

@@ -87,7 +87,10 @@ public final class StudyReport {
     return new double[] {d.mean(), ci[0], ci[1]};
   }
 
-  /** {@code sweep.csv}: one row per point, service and metric. */
+  /**
+   * {@code sweep.csv}: one row per point, service and metric, then per point the {@code total} rows
+   * of the metrics with a total over services.
+   */
   public void writeSweep(Writer out) throws IOException {
     List<String> header = new ArrayList<>(List.of("point"));
     vary.forEach(v -> header.add(v.path()));
@@ -114,11 +117,17 @@ public final class StudyReport {
             out, RunReport.CSV.builder().setHeader(header.toArray(new String[0])).get())) {
       for (int p = 0; p < points.size(); p++) {
         RunStats stats = result.points().get(p);
-        for (int a = 0; a < plan.services; a++) {
+        // The services, then the total over services (index plan.services).
+        for (int a = 0; a <= plan.services; a++) {
+          boolean total = a == plan.services;
           for (Metric m : metrics) {
-            MetricStats ms = stats.metric(a, m);
+            if (total && !m.hasTotal()) {
+              continue;
+            }
+            MetricStats ms = total ? stats.total(m) : stats.metric(a, m);
             double[] ci = ms.interval95();
-            double[] d = paired(p, result.difference(p, a, m));
+            double[] d =
+                paired(p, total ? result.totalDifference(p, m) : result.difference(p, a, m));
             List<Object> row = new ArrayList<>();
             row.add(p);
             for (int i = 0; i < vary.size(); i++) {
@@ -127,7 +136,7 @@ public final class StudyReport {
             if (withCost) {
               row.add(Numbers.csv(costs[p]));
             }
-            row.add(plan.serviceNames[a]);
+            row.add(total ? RunReport.TOTAL : plan.serviceNames[a]);
             row.add(m.csvName());
             row.add(Numbers.csv(ms.mean()));
             row.add(Numbers.csv(ci[0]));

@@ -3,29 +3,30 @@ package io.firedrill.stats;
 import java.util.List;
 
 /**
- * The per-trial metrics of docs/outputs.md, with their CSV names (units in the name) and the range
- * their values can take, which decides their confidence interval (docs/outputs.md, "Intervals").
+ * The per-trial metrics of docs/outputs.md, with their CSV names (units in the name), the range
+ * their values can take, which decides their confidence interval (docs/outputs.md, "Intervals"),
+ * and whether a sum over services means something (the {@code total} row).
  */
 public enum Metric {
   /** Hours below the slo in the horizon: in [0, H]. */
-  DOWNTIME_H("downtime_h", Kind.HOURS),
+  DOWNTIME_H("downtime_h", Kind.HOURS, true),
   /** Number of outages: a count in [0, ∞). */
-  OUTAGES("outages", Kind.COUNT),
+  OUTAGES("outages", Kind.COUNT, true),
   /** The longest outage, hours: in [0, H]. */
-  LONGEST_H("longest_h", Kind.HOURS),
+  LONGEST_H("longest_h", Kind.HOURS, false),
   /** User-hours lost: in [0, ∞). */
-  USER_HOURS("user_hours", Kind.AMOUNT),
+  USER_HOURS("user_hours", Kind.AMOUNT, true),
   /** 1 if an outage lasted longer than the rto. */
-  RTO_BREACH("rto_breach", Kind.PROPORTION),
+  RTO_BREACH("rto_breach", Kind.PROPORTION, false),
   /**
    * Scenario mode: hours from the event until the end of the first outage it caused (0 if it caused
    * none, H if that outage is still open at H).
    */
-  RECOVER_H("recover_h", Kind.HOURS),
+  RECOVER_H("recover_h", Kind.HOURS, false),
   /** Scenario mode: 1 if the service recovered from the event by the horizon. */
-  RECOVERED("recovered", Kind.PROPORTION),
+  RECOVERED("recovered", Kind.PROPORTION, false),
   /** Scenario mode: 1 if the event caused an outage of the service. */
-  AFFECTED("affected", Kind.PROPORTION);
+  AFFECTED("affected", Kind.PROPORTION, false);
 
   /** The metrics of {@code run}. */
   public static final List<Metric> RUN =
@@ -33,6 +34,12 @@ public enum Metric {
 
   /** The metrics of {@code scenario}: those of run, and time to recover. */
   public static final List<Metric> SCENARIO = List.of(values());
+
+  /**
+   * The metrics with a {@code total} over services, summed per trial: downtime (service-hours of
+   * outage), outages and user-hours.
+   */
+  public static final List<Metric> TOTALS = List.of(DOWNTIME_H, OUTAGES, USER_HOURS);
 
   /** What a metric's values are, which bounds its range. */
   private enum Kind {
@@ -48,10 +55,12 @@ public enum Metric {
 
   private final String csvName;
   private final Kind kind;
+  private final boolean total;
 
-  Metric(String csvName, Kind kind) {
+  Metric(String csvName, Kind kind, boolean total) {
     this.csvName = csvName;
     this.kind = kind;
+    this.total = total;
   }
 
   /** The name in CSV files and targets, e.g. {@code downtime_h}. */
@@ -67,6 +76,11 @@ public enum Metric {
   /** True for counts, whose quantiles are whole numbers. */
   public boolean isInteger() {
     return kind == Kind.COUNT || kind == Kind.PROPORTION;
+  }
+
+  /** True if a sum over services means something: the metric has a {@code total} row. */
+  public boolean hasTotal() {
+    return total;
   }
 
   /**

@@ -3,8 +3,10 @@ package io.firedrill.stats;
 import java.util.Arrays;
 
 /**
- * Everything a run accumulates: per service and metric, per service and cause, and the first
- * outages. One per block, merged in block order into one for the run.
+ * Everything a run accumulates: per service and metric, the total over services of the metrics that
+ * have one ({@link Metric#TOTALS}, summed per trial, so its quantiles and interval are those of the
+ * per-trial sum), per service and cause, and the first outages. One per block, merged in block
+ * order into one for the run.
  */
 public final class RunStats {
   /** Number of metrics per service; {@code Metric.values()} would clone an array per call. */
@@ -13,6 +15,9 @@ public final class RunStats {
   private final int services;
   private final int causes;
   private final MetricStats[] metrics;
+
+  /** Per metric (by ordinal), the total over services; null for a metric without one. */
+  private final MetricStats[] totals;
 
   private final long[] quiet;
   private long trials;
@@ -46,6 +51,11 @@ public final class RunStats {
         metrics[a * METRICS.length + m.ordinal()] = new MetricStats(m, m.highest(h));
       }
     }
+    totals = new MetricStats[METRICS.length];
+    for (Metric m : Metric.TOTALS) {
+      // A sum over services of values in [0, highest] lies in [0, services × highest].
+      totals[m.ordinal()] = new MetricStats(m, Math.max(1, services) * m.highest(h));
+    }
     quiet = new long[services];
     causeOutages = new long[services * causes];
     causeDowntime = new double[services * causes];
@@ -60,6 +70,24 @@ public final class RunStats {
   /** The statistics of metric {@code m} of service {@code service} (dependency order). */
   public MetricStats metric(int service, Metric m) {
     return metrics[service * METRICS.length + m.ordinal()];
+  }
+
+  /**
+   * The statistics of the total of {@code m} over all services, one sum per trial (the {@code
+   * total} row of summary.csv and sweep.csv, and {@code total.METRIC} in targets).
+   *
+   * @throws IllegalArgumentException if {@code m} has no total ({@link Metric#hasTotal()})
+   */
+  public MetricStats total(Metric m) {
+    MetricStats t = totals[m.ordinal()];
+    if (t == null) {
+      throw new IllegalArgumentException(
+          "metric has no total over services: "
+              + m.csvName()
+              + " (totals: downtime_h, outages,"
+              + " user_hours)");
+    }
+    return t;
   }
 
   public int services() {
@@ -83,6 +111,9 @@ public final class RunStats {
   public void merge(RunStats o) {
     for (int i = 0; i < metrics.length; i++) {
       metrics[i].merge(o.metrics[i]);
+    }
+    for (Metric m : Metric.TOTALS) {
+      totals[m.ordinal()].merge(o.totals[m.ordinal()]);
     }
     for (int i = 0; i < causeOutages.length; i++) {
       causeOutages[i] += o.causeOutages[i];
@@ -130,6 +161,9 @@ public final class RunStats {
     }
     for (MetricStats m : metrics) {
       m.flush();
+    }
+    for (Metric m : Metric.TOTALS) {
+      totals[m.ordinal()].flush();
     }
   }
 

@@ -82,8 +82,13 @@ class RunCommandTest {
     }
     List<String> summary = Files.readAllLines(tmp.resolve("summary.csv"));
     assertEquals("service,metric,mean,ci95_low,ci95_high,p50,p90,p99,p999,max", summary.get(0));
-    // 8 services x (5 metrics + availability + nines).
-    assertEquals(1 + 8 * 7, summary.size());
+    // 8 services x (5 metrics + availability + nines), then the total of 3 metrics.
+    assertEquals(1 + 8 * 7 + 3, summary.size());
+    assertEquals(
+        List.of("total,downtime_h", "total,outages", "total,user_hours"),
+        summary.subList(1 + 8 * 7, summary.size()).stream()
+            .map(l -> l.substring(0, l.indexOf(',', 6)))
+            .toList());
     assertFalse(String.join("\n", summary).matches("(?s).*(NaN|Infinity).*"));
   }
 

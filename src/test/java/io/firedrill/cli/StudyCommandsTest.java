@@ -123,7 +123,7 @@ class StudyCommandsTest {
     assertEquals(0, r.code(), r::toString);
     List<CSVRecord> down =
         ScenarioCommandTest.csv(tmp.resolve("out/sweep.csv")).stream()
-            .filter(x -> x.get("metric").equals("downtime_h"))
+            .filter(x -> x.get("metric").equals("downtime_h") && x.get("service").equals("api"))
             .toList();
     assertEquals(5, down.size());
     for (CSVRecord row : down) {
