@@ -9,7 +9,6 @@ import io.firedrill.report.AtomicFiles;
 import io.firedrill.report.Numbers;
 import io.firedrill.report.RunReport;
 import io.firedrill.report.StudyReport;
-import io.firedrill.stats.Metric;
 import io.firedrill.study.Costs;
 import io.firedrill.study.Vary;
 import java.io.PrintWriter;
@@ -36,7 +35,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Run the model at every point of one or two --vary ranges, all on the same trials (common"
           + " random numbers), and estimate each point and its paired difference to the first.",
-      "Writes sweep.csv, sweep.png and run.json to --out (default results/<model>/sweep)."
+      "Writes sweep.csv, sweep.png, sweep-difference.png and run.json to --out (default"
+          + " results/<model>/sweep)."
     })
 final class SweepCommand implements Callable<Integer> {
   @Mixin ModelOptions model;
@@ -56,10 +56,11 @@ final class SweepCommand implements Callable<Integer> {
 
   @Option(
       names = "--chart",
-      paramLabel = "SERVICE.METRIC",
+      paramLabel = "SERVICE.METRIC[.STAT]",
       description =
-          "What sweep.png shows (default: the first service with users; user_hours,"
-              + " or recover_h with --event).")
+          "What the table and the charts show: a service or total, a metric and a statistic"
+              + " (mean, p50, p90, p99, p999 or max; default mean), e.g. talk.recover_h.p99"
+              + " (default: the first service with users; user_hours, or recover_h with --event).")
   String chart;
 
   @Spec CommandSpec spec;
@@ -108,7 +109,13 @@ final class SweepCommand implements Callable<Integer> {
     for (Model m : models) {
       plans.add(RunOptions.plan(m, s));
     }
-    String[] chartOn = StudyReport.chartTarget(chart, plans.get(0), scenario.isScenario());
+    StudyReport.ChartTarget chartOn;
+    try {
+      chartOn =
+          StudyReport.chartTarget(chart, plans.get(0), scenario.metrics(), scenario.isScenario());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
     PrintWriter stdout = spec.commandLine().getOut();
     try (AtomicFiles files = new AtomicFiles(run.outDir(m0, "sweep"))) {
       long start = System.nanoTime();
@@ -136,14 +143,13 @@ final class SweepCommand implements Callable<Integer> {
           s.trials(),
           s.seed(),
           s.threads());
-      report.printSweep(stdout, chartOn[0], Metric.byName(chartOn[1]));
+      report.printSweep(stdout, chartOn);
       try (Writer w = files.open("sweep.csv")) {
         report.writeSweep(w);
       }
-      report.writeSweepChart(
+      report.writeSweepCharts(
           RunOptions.heading(m0, "sweep, " + scenario.describe(), s),
-          chartOn[0],
-          Metric.byName(chartOn[1]),
+          chartOn,
           run.chartFormat(),
           files);
       Map<String, Object> json = RunOptions.json("sweep", m0, first);

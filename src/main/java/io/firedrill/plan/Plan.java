@@ -80,6 +80,10 @@ public final class Plan {
   // Services, in dependency order.
   public final int services;
   public final String[] serviceNames;
+
+  /** Per service, its index in the model's own order (which keeps its colour in every chart). */
+  public final int[] serviceModelIndex;
+
   public final double[] users;
   public final double[] demand;
   public final double[] slo;
@@ -205,6 +209,7 @@ public final class Plan {
     List<String> sNames = List.of(siteNames);
     services = order.size();
     serviceNames = svcNames.toArray(new String[0]);
+    serviceModelIndex = order.stream().mapToInt(m.services()::indexOf).toArray();
     users = new double[services];
     demand = new double[services];
     slo = new double[services];

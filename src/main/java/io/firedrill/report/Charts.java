@@ -27,9 +27,10 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The charts of SPEC §5, drawn with XChart: for a run, the exceedance curve of user-hours lost per
- * trial, the CCDF of outage durations and the attribution to causes; for a scenario, the recovery
- * fan of every service and the restoration of every site.
+ * The charts of docs/outputs.md, drawn with XChart: for a run, the exceedance curve of user-hours
+ * lost per trial, the CCDF of outage durations and the attribution to causes; for a scenario, the
+ * recovery fan of every service and the restoration of every site; for a sweep, the statistic asked
+ * for and the paired difference to the first point.
  *
  * <p>Every chart stands on its own: a title with the model, the command and the trial count; axis
  * titles with units; a legend; log axes where values span decades; one colour per service or site,
@@ -53,11 +54,32 @@ public final class Charts {
     new Color(0x666666), new Color(0x999999)
   };
 
+  /** The colour of the total over services (sweep charts). */
+  static final Color TOTAL_COLOR = new Color(0x333333);
+
+  /**
+   * Dash patterns (pixels on, off, ...) in turn with the colours: the first solid, then patterns
+   * that stay apart when two lines lie on top of each other. Null is a solid line.
+   */
+  private static final float[][] DASHES = {
+    null, {14, 7}, {4, 5}, {14, 5, 4, 5}, {26, 8}, {14, 4, 4, 4, 4, 4}, {7, 7}, {26, 6, 7, 6}
+  };
+
+  private static final float LINE_WIDTH = 3f;
+
   private Charts() {}
 
   /** The colour of series number i. */
   static Color color(int i) {
     return PALETTE[i % PALETTE.length];
+  }
+
+  /** The line of series number i: 3 px, solid for the first, then the dash patterns in turn. */
+  static BasicStroke stroke(int i) {
+    float[] dash = DASHES[i % DASHES.length];
+    return dash == null
+        ? new BasicStroke(LINE_WIDTH)
+        : new BasicStroke(LINE_WIDTH, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
   }
 
   private static Color translucent(Color c, int alpha) {
@@ -130,14 +152,17 @@ public final class Charts {
     c.getStyler().setPlotGridLinesColor(new Color(0xDDDDDD));
     c.getStyler().setPlotBorderVisible(false);
     c.getStyler().setMarkerSize(0);
+    // Long enough to show a line's dash pattern in the legend.
+    c.getStyler().setLegendSeriesLineLength(64);
     return c;
   }
 
-  private static XYSeries line(XYChart c, String name, double[] x, double[] y, Color color) {
+  private static XYSeries line(
+      XYChart c, String name, double[] x, double[] y, Color color, BasicStroke stroke) {
     XYSeries s = c.addSeries(name, x, y);
     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     s.setLineColor(color);
-    s.setLineStyle(new BasicStroke(3f));
+    s.setLineStyle(stroke);
     s.setMarker(SeriesMarkers.NONE);
     return s;
   }
@@ -219,7 +244,7 @@ public final class Charts {
       if (curve[2] != null) {
         band(c, plan.serviceNames[a] + " 95 % band", curve[0], curve[2], curve[3], color(a));
       }
-      line(c, plan.serviceNames[a], curve[0], curve[1], color(a));
+      line(c, plan.serviceNames[a], curve[0], curve[1], color(a), stroke(0));
     }
     if (!any) {
       empty(c, ifEmpty);
@@ -387,38 +412,84 @@ public final class Charts {
         p90[j] = curves.quantile(j, offset + k, 0.9);
       }
       band(c, names[k] + " p10–p90", times, p10, p90, color(k));
-      line(c, names[k], times, p50, color(k));
+      line(c, names[k], times, p50, color(k), stroke(0));
     }
     return c;
   }
 
-  /** A sweep: one line per series against the swept parameter, each with its 95 % band. */
-  static void writeSweep(
+  /** The data of a sweep chart: one line per series against the first swept parameter. */
+  record Sweep(
       String title,
       String xTitle,
       String yTitle,
       List<String> names,
+      int colour,
       double[][] x,
-      double[][] mean,
+      double[][] y,
       double[][] lo,
-      double[][] hi,
-      Format format,
-      AtomicFiles files)
-      throws IOException {
-    if (format == Format.NONE) {
-      return;
-    }
-    XYChart c = base(title, xTitle, yTitle);
-    for (int k = 0; k < names.size(); k++) {
-      if (x[k].length > 1 && allFinite(lo[k]) && allFinite(hi[k])) {
-        band(c, names.get(k) + " 95 % band", x[k], lo[k], hi[k], color(k));
+      double[][] hi) {}
+
+  /**
+   * A sweep chart: one line per series (per value of the second parameter) with its 95 % band where
+   * defined. {@code colour} is the service's index in the model (its colour in every chart), or −1
+   * for the total; with several series, each is a shade of that colour, from light (the first value
+   * of the second parameter) to full, with its own dash pattern and marker.
+   */
+  static XYChart sweep(Sweep d) {
+    XYChart c = base(d.title(), d.xTitle(), d.yTitle());
+    Color colour = d.colour() < 0 ? TOTAL_COLOR : color(d.colour());
+    int n = d.names().size();
+    for (int k = 0; k < n; k++) {
+      Color shade = n == 1 ? colour : shade(colour, 0.35 + 0.65 * k / (n - 1));
+      if (d.x()[k].length > 1 && allFinite(d.lo()[k]) && allFinite(d.hi()[k])) {
+        band(c, d.names().get(k) + " 95 % band", d.x()[k], d.lo()[k], d.hi()[k], shade);
       }
-      XYSeries s = line(c, names.get(k), x[k], mean[k], color(k));
-      s.setMarker(SeriesMarkers.CIRCLE);
-      s.setMarkerColor(color(k));
+      XYSeries s = line(c, d.names().get(k), d.x()[k], d.y()[k], shade, stroke(n == 1 ? 0 : k));
+      s.setMarker(MARKERS[k % MARKERS.length]);
+      s.setMarkerColor(shade);
     }
     c.getStyler().setMarkerSize(9);
-    save(c, "sweep", format, files);
+    // XChart writes a linear axis spanning more than 10^5 as 3.2E8: whole numbers read better.
+    if (span(d.x()) >= 1e5 && span(d.x()) < 1e15) {
+      c.getStyler().setXAxisDecimalPattern("#,##0");
+    }
+    if (span(d.y(), d.lo(), d.hi()) >= 1e5 && span(d.y(), d.lo(), d.hi()) < 1e15) {
+      c.getStyler().setYAxisDecimalPattern("#,##0");
+    }
+    return c;
+  }
+
+  /** max − min of the finite values of {@code v}; 0 when there are none. */
+  private static double span(double[][]... v) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double[][] a : v) {
+      for (double[] row : a) {
+        for (double x : row) {
+          if (Double.isFinite(x)) {
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+          }
+        }
+      }
+    }
+    return hi > lo ? hi - lo : 0;
+  }
+
+  private static final org.knowm.xchart.style.markers.Marker[] MARKERS = {
+    SeriesMarkers.CIRCLE,
+    SeriesMarkers.SQUARE,
+    SeriesMarkers.DIAMOND,
+    SeriesMarkers.TRIANGLE_UP,
+    SeriesMarkers.TRIANGLE_DOWN
+  };
+
+  /** {@code c} mixed with white: t = 1 is c itself, smaller t lighter. */
+  static Color shade(Color c, double t) {
+    return new Color(
+        (int) Math.round(255 - t * (255 - c.getRed())),
+        (int) Math.round(255 - t * (255 - c.getGreen())),
+        (int) Math.round(255 - t * (255 - c.getBlue())));
   }
 
   private static boolean allFinite(double[] v) {
@@ -436,7 +507,7 @@ public final class Charts {
     s.setMarker(SeriesMarkers.NONE);
   }
 
-  private static void save(XYChart chart, String name, Format format, AtomicFiles files)
+  static void save(XYChart chart, String name, Format format, AtomicFiles files)
       throws IOException {
     String file = name + (format == Format.SVG ? ".svg" : ".png");
     try (OutputStream out = Files.newOutputStream(files.temporaryPath(file))) {

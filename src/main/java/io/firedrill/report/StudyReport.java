@@ -16,12 +16,13 @@ import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The outputs of a sweep: {@code sweep.csv}, its console table and its chart.
+ * The outputs of a sweep: {@code sweep.csv}, its console table and its two charts.
  *
  * <p>Every interval follows the rule of {@link MetricStats#interval95()} (Wilson for proportions,
- * normal truncated to the metric's range otherwise, undefined below two trials); a paired
- * difference's is the normal interval of the per-trial differences, which may be negative. The
- * first point's difference to itself is exactly 0.
+ * normal truncated to the metric's range otherwise, undefined below two trials); a percentile's is
+ * distribution-free ({@link MetricStats#quantileInterval}); a paired difference's is the normal
+ * interval of the per-trial differences, which may be negative. The first point's difference to
+ * itself is exactly 0.
  */
 public final class StudyReport {
   private final Plan plan;
@@ -49,30 +50,115 @@ public final class StudyReport {
     this.metrics = metrics;
   }
 
-  /** {SERVICE, METRIC} for the chart: as asked, or the first service with users. */
-  public static String[] chartTarget(String asked, Plan plan, boolean scenario) {
+  /**
+   * What the sweep's console table and charts show: a service of the model or {@code total}, one of
+   * the command's metrics, and a statistic of {@link MetricStats#STATISTICS}.
+   */
+  public record ChartTarget(String service, Metric metric, String stat) {
+    /** True for the total over services. */
+    public boolean isTotal() {
+      return service.equals(RunReport.TOTAL);
+    }
+
+    /** {@code talk recover_h}: the service and metric, for titles. */
+    public String label() {
+      return service + " " + metric.csvName();
+    }
+  }
+
+  /**
+   * The chart target {@code asked} ({@code SERVICE.METRIC} or {@code SERVICE.METRIC.STAT}, SERVICE
+   * a service of {@code plan} or {@code total}, STAT mean by default), or when null the first
+   * service with users, its user_hours (recover_h in a scenario), mean.
+   *
+   * @param metrics the metrics of the command (run or scenario)
+   * @throws IllegalArgumentException with a one-line message for a target that names no service,
+   *     metric or statistic of the command, a scenario metric without a scenario, or a total of a
+   *     metric that has none
+   */
+  public static ChartTarget chartTarget(
+      String asked, Plan plan, List<Metric> metrics, boolean scenario) {
     List<String> names = List.of(plan.serviceNames);
     if (asked == null) {
       int a = 0;
       for (int i = plan.services - 1; i >= 0; i--) {
         a = plan.users[i] > 0 ? i : a;
       }
-      return new String[] {plan.serviceNames[a], scenario ? "recover_h" : "user_hours"};
+      return new ChartTarget(
+          plan.serviceNames[a], scenario ? Metric.RECOVER_H : Metric.USER_HOURS, "mean");
     }
-    int dot = asked.lastIndexOf('.');
-    String service = dot < 0 ? "" : asked.substring(0, dot);
-    String metric = dot < 0 ? asked : asked.substring(dot + 1);
-    if (!names.contains(service) || Metric.byName(metric) == null) {
+    String[] parts = asked.strip().split("\\.", -1);
+    if (parts.length < 2 || parts.length > 3) {
       throw new IllegalArgumentException(
           "--chart '"
               + asked
-              + "': expected SERVICE.METRIC with a"
-              + " service of the model ("
-              + String.join(", ", names)
-              + ") and a metric such as"
-              + " user_hours");
+              + "': expected SERVICE.METRIC or SERVICE.METRIC.STAT, for example"
+              + " talk.user_hours.p99");
     }
-    return new String[] {service, metric};
+    String service = parts[0];
+    if (!names.contains(service) && !service.equals(RunReport.TOTAL)) {
+      throw new IllegalArgumentException(
+          "--chart '"
+              + asked
+              + "': unknown service '"
+              + service
+              + "' (services: "
+              + String.join(", ", names)
+              + ", or total)");
+    }
+    Metric metric = Metric.byName(parts[1]);
+    List<String> known = metrics.stream().map(Metric::csvName).toList();
+    if (metric == null || !metrics.contains(metric)) {
+      boolean scenarioOnly = metric != null && Metric.SCENARIO.contains(metric) && !scenario;
+      throw new IllegalArgumentException(
+          "--chart '"
+              + asked
+              + "': "
+              + (scenarioOnly
+                  ? parts[1] + " is a scenario metric: give --event to study a scenario"
+                  : "unknown metric '"
+                      + parts[1]
+                      + "' (metrics: "
+                      + String.join(", ", known)
+                      + ")"));
+    }
+    if (service.equals(RunReport.TOTAL) && !metric.hasTotal()) {
+      throw new IllegalArgumentException(
+          "--chart '"
+              + asked
+              + "': "
+              + metric.csvName()
+              + " has no total over services (totals: downtime_h, outages, user_hours)");
+    }
+    String stat = parts.length == 3 ? parts[2] : "mean";
+    if (!MetricStats.STATISTICS.contains(stat)) {
+      throw new IllegalArgumentException(
+          "--chart '"
+              + asked
+              + "': unknown statistic '"
+              + stat
+              + "' (statistics: "
+              + String.join(", ", MetricStats.STATISTICS)
+              + ")");
+    }
+    return new ChartTarget(service, metric, stat);
+  }
+
+  /** The statistics of the target at point p. */
+  private MetricStats stats(int p, ChartTarget t) {
+    RunStats s = result.points().get(p);
+    return t.isTotal() ? s.total(t.metric()) : s.metric(index(t.service()), t.metric());
+  }
+
+  /** The paired difference (point p − point 0) of the target. */
+  private Tally difference(int p, ChartTarget t) {
+    return t.isTotal()
+        ? result.totalDifference(p, t.metric())
+        : result.difference(p, index(t.service()), t.metric());
+  }
+
+  private int index(String service) {
+    return List.of(plan.serviceNames).indexOf(service);
   }
 
   /**
@@ -116,18 +202,17 @@ public final class StudyReport {
         new CSVPrinter(
             out, RunReport.CSV.builder().setHeader(header.toArray(new String[0])).get())) {
       for (int p = 0; p < points.size(); p++) {
-        RunStats stats = result.points().get(p);
-        // The services, then the total over services (index plan.services).
-        for (int a = 0; a <= plan.services; a++) {
-          boolean total = a == plan.services;
+        List<String> names = new ArrayList<>(List.of(plan.serviceNames));
+        names.add(RunReport.TOTAL);
+        for (String service : names) {
           for (Metric m : metrics) {
-            if (total && !m.hasTotal()) {
+            if (service.equals(RunReport.TOTAL) && !m.hasTotal()) {
               continue;
             }
-            MetricStats ms = total ? stats.total(m) : stats.metric(a, m);
+            ChartTarget t = new ChartTarget(service, m, "mean");
+            MetricStats ms = stats(p, t);
             double[] ci = ms.interval95();
-            double[] d =
-                paired(p, total ? result.totalDifference(p, m) : result.difference(p, a, m));
+            double[] d = paired(p, difference(p, t));
             List<Object> row = new ArrayList<>();
             row.add(p);
             for (int i = 0; i < vary.size(); i++) {
@@ -136,7 +221,7 @@ public final class StudyReport {
             if (withCost) {
               row.add(Numbers.csv(costs[p]));
             }
-            row.add(total ? RunReport.TOTAL : plan.serviceNames[a]);
+            row.add(service);
             row.add(m.csvName());
             row.add(Numbers.csv(ms.mean()));
             row.add(Numbers.csv(ci[0]));
@@ -156,9 +241,13 @@ public final class StudyReport {
     }
   }
 
-  /** The console table: one line per point for one service and metric. */
-  public void printSweep(PrintWriter out, String service, Metric metric) {
-    int a = List.of(plan.serviceNames).indexOf(service);
+  /**
+   * The console table: one line per point for the target: its statistic with its interval, the mean
+   * (or the p99 when the statistic is the mean), and the paired difference of the mean to the first
+   * point.
+   */
+  public void printSweep(PrintWriter out, ChartTarget target) {
+    boolean mean = target.stat().equals("mean");
     List<String[]> rows = new ArrayList<>();
     List<String> head = new ArrayList<>();
     vary.forEach(v -> head.add(v.path()));
@@ -167,13 +256,13 @@ public final class StudyReport {
     }
     head.addAll(
         List.of(
-            service + " " + metric.csvName() + " mean [95% CI]",
-            "p99",
-            "difference to first [95% CI]"));
+            target.label() + " " + target.stat() + " [95% CI]",
+            mean ? "p99" : "mean",
+            "mean difference to first [95% CI]"));
     rows.add(head.toArray(new String[0]));
     for (int p = 0; p < points.size(); p++) {
-      MetricStats ms = result.points().get(p).metric(a, metric);
-      double[] d = paired(p, result.difference(p, a, metric));
+      MetricStats ms = stats(p, target);
+      double[] d = paired(p, difference(p, target));
       List<String> r = new ArrayList<>();
       for (int i = 0; i < vary.size(); i++) {
         r.add(points.get(p)[i].stripTrailingZeros().toPlainString() + vary.get(i).unit());
@@ -181,54 +270,89 @@ public final class StudyReport {
       if (withCost) {
         r.add(Numbers.brief(costs[p], 4));
       }
-      r.add(Numbers.withInterval(ms.mean(), ms.interval95()));
-      r.add(Numbers.brief(ms.quantile(0.99), 4));
+      r.add(Numbers.withInterval(ms.statistic(target.stat()), ms.statisticInterval(target.stat())));
+      r.add(Numbers.brief(mean ? ms.quantile(0.99) : ms.mean(), 4));
       r.add(p == 0 ? "-" : Numbers.withInterval(d[0], new double[] {d[1], d[2]}));
       rows.add(r.toArray(new String[0]));
     }
     RunReport.printTable(out, rows);
   }
 
-  /** {@code sweep.png}: the metric's mean against the first parameter, with its 95 % band. */
-  public void writeSweepChart(
-      String heading, String service, Metric metric, Charts.Format format, AtomicFiles files)
+  /**
+   * {@code sweep.png}: the target's statistic against the first parameter with its 95 % band, one
+   * line per value of the second parameter; and {@code sweep-difference.png}: the paired difference
+   * of the mean to the first point with its paired 95 % band.
+   */
+  public void writeSweepCharts(
+      String heading, ChartTarget target, Charts.Format format, AtomicFiles files)
       throws IOException {
-    int a = List.of(plan.serviceNames).indexOf(service);
+    if (format == Charts.Format.NONE) {
+      return;
+    }
+    Charts.Sweep[] charts = sweepCharts(heading, target);
+    Charts.save(Charts.sweep(charts[0]), "sweep", format, files);
+    Charts.save(Charts.sweep(charts[1]), "sweep-difference", format, files);
+  }
+
+  /** The data of both sweep charts: {statistic, paired difference of the mean}. */
+  Charts.Sweep[] sweepCharts(String heading, ChartTarget target) {
     int n1 = vary.get(0).count();
     int n2 = vary.size() > 1 ? vary.get(1).count() : 1;
     List<String> names = new ArrayList<>();
     double[][] x = new double[n2][n1];
-    double[][] mean = new double[n2][n1];
-    double[][] lo = new double[n2][n1];
-    double[][] hi = new double[n2][n1];
+    double[][][] stat = new double[3][n2][n1];
+    double[][][] diff = new double[3][n2][n1];
     for (int j = 0; j < n2; j++) {
       names.add(
           n2 == 1
-              ? service
+              ? target.label()
               : vary.get(1).path()
                   + " = "
                   + points.get(j)[1].stripTrailingZeros().toPlainString()
                   + vary.get(1).unit());
       for (int i = 0; i < n1; i++) {
         int p = i * n2 + j;
-        MetricStats ms = result.points().get(p).metric(a, metric);
-        double[] ci = ms.interval95();
+        MetricStats ms = stats(p, target);
+        double[] ci = ms.statisticInterval(target.stat());
+        double[] d = paired(p, difference(p, target));
         x[j][i] = points.get(p)[0].doubleValue();
-        mean[j][i] = ms.mean();
-        lo[j][i] = ci[0];
-        hi[j][i] = ci[1];
+        stat[0][j][i] = ms.statistic(target.stat());
+        stat[1][j][i] = ci[0];
+        stat[2][j][i] = ci[1];
+        for (int k = 0; k < 3; k++) {
+          diff[k][j][i] = d[k];
+        }
       }
     }
-    Charts.writeSweep(
-        heading + " — " + service + " " + metric.csvName() + " (mean, 95 % band)",
-        vary.get(0).path() + (vary.get(0).unit().isEmpty() ? "" : " (" + vary.get(0).unit() + ")"),
-        service + " " + metric.csvName() + ", mean per trial",
-        names,
-        x,
-        mean,
-        lo,
-        hi,
-        format,
-        files);
+    String xTitle =
+        vary.get(0).path() + (vary.get(0).unit().isEmpty() ? "" : " (" + vary.get(0).unit() + ")");
+    boolean mean = target.stat().equals("mean");
+    String band = target.stat().equals("max") ? "" : ", 95 % band";
+    int colour = target.isTotal() ? -1 : plan.serviceModelIndex[index(target.service())];
+    return new Charts.Sweep[] {
+      new Charts.Sweep(
+          heading + " — " + target.label() + " (" + target.stat() + band + ")",
+          xTitle,
+          target.label() + ", " + (mean ? "mean per trial" : target.stat() + " over trials"),
+          names,
+          colour,
+          x,
+          stat[0],
+          stat[1],
+          stat[2]),
+      new Charts.Sweep(
+          heading
+              + " — "
+              + target.label()
+              + ", mean difference to the first point (paired, 95 % band)",
+          xTitle,
+          target.label() + ", mean difference to the first point",
+          names,
+          colour,
+          x,
+          diff[0],
+          diff[1],
+          diff[2])
+    };
   }
 }

@@ -1,7 +1,8 @@
 package io.firedrill.stats;
 
 /**
- * Mean with its interval, and quantiles, of one metric of one service.
+ * Mean with its interval, and quantiles, of one metric of one service (or of the total over
+ * services).
  *
  * <p>The interval of the mean follows one rule, by the metric's range (docs/outputs.md,
  * "Intervals"): Wilson's score interval for a 0-or-1 metric; otherwise the normal interval mean ±
@@ -104,6 +105,52 @@ public final class MetricStats {
 
   public double max() {
     return histogram.max();
+  }
+
+  /** The statistics a target or a chart can name: the mean, four percentiles and the maximum. */
+  public static final java.util.List<String> STATISTICS =
+      java.util.List.of("mean", "p50", "p90", "p99", "p999", "max");
+
+  /**
+   * The statistic called {@code name} (one of {@link #STATISTICS}): the mean, a percentile ({@code
+   * p99} is the 0.99-quantile) or the maximum.
+   *
+   * @throws IllegalArgumentException for another name
+   */
+  public double statistic(String name) {
+    switch (name) {
+      case "mean":
+        return mean();
+      case "max":
+        return max();
+      default:
+        return quantile(percentile(name));
+    }
+  }
+
+  /**
+   * The 95 % interval of {@link #statistic}: the mean's ({@link #interval95}), a percentile's
+   * distribution-free one ({@link #quantileInterval}); undefined (NaN) for the maximum, which has
+   * no interval from the sample alone.
+   */
+  public double[] statisticInterval(String name) {
+    switch (name) {
+      case "mean":
+        return interval95();
+      case "max":
+        return Tally.undefined();
+      default:
+        return quantileInterval(percentile(name));
+    }
+  }
+
+  /** 0.99 for {@code p99}, 0.999 for {@code p999}, and so on. */
+  private static double percentile(String name) {
+    if (!STATISTICS.contains(name)) {
+      throw new IllegalArgumentException(
+          "unknown statistic: " + name + " (statistics: " + String.join(", ", STATISTICS) + ")");
+    }
+    return Double.parseDouble("0." + name.substring(1));
   }
 
   public LogHistogram histogram() {

@@ -63,6 +63,33 @@ class OutputFilesTest {
               "20",
               "--out",
               tmp.resolve("scenario").toString()
+            },
+            new String[] {
+              "sweep",
+              "models/three-site-example.yaml",
+              "--vary",
+              "services.talk.standby.west=4000..8000:2000",
+              "--vary",
+              "services.talk.deploy.east=10000..12000:2000",
+              "--chart",
+              "talk.user_hours.p99",
+              "--trials",
+              "3000",
+              "--out",
+              tmp.resolve("sweep").toString()
+            },
+            new String[] {
+              "sweep",
+              "--event",
+              "fire@pangyo",
+              "--vary",
+              "services.talk.standby.anyang=0..12000:6000",
+              "--trials",
+              "1000",
+              "--charts",
+              "svg",
+              "--out",
+              tmp.resolve("sweep-svg").toString()
             });
     for (String[] args : runs) {
       Cli.Result r = Cli.run(args);
@@ -175,7 +202,8 @@ class OutputFilesTest {
   @Test
   void charts_areValidPngsAndSvgs_ofTheDocumentedSize() throws Exception {
     List<Path> pngs = files(".png");
-    assertEquals(3 + 3, pngs.size(), pngs::toString);
+    // run: 3, scenario: 3, sweep: 2.
+    assertEquals(3 + 3 + 2, pngs.size(), pngs::toString);
     for (Path p : pngs) {
       try (InputStream in = Files.newInputStream(p);
           DataInputStream data = new DataInputStream(in)) {
@@ -194,7 +222,8 @@ class OutputFilesTest {
       }
     }
     List<Path> svgs = files(".svg");
-    assertEquals(3, svgs.size(), svgs::toString);
+    // run: 3, sweep: 2.
+    assertEquals(3 + 2, svgs.size(), svgs::toString);
     for (Path p : svgs) {
       DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
       f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);

@@ -1,6 +1,7 @@
 package io.firedrill.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -9,6 +10,8 @@ import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code sweep} and {@code size} on models whose answers are known in closed form. */
 class StudyCommandsTest {
@@ -132,6 +135,74 @@ class StudyCommandsTest {
       assertEquals(standby >= 99 ? -27 : 0, Double.parseDouble(row.get("diff_mean")), 1e-9);
     }
     assertTrue(Files.exists(tmp.resolve("out/sweep.png")));
+  }
+
+  /**
+   * {@code --chart SERVICE.METRIC.STAT}: the table shows the statistic with its interval, and both
+   * charts are written: the statistic (p99 here, whose interval is distribution-free) and the
+   * paired difference of the mean. Downtime is 30 h below a standby of 99 and 3 h from 99 on, in
+   * every trial, so p99 is exactly 30 and 3, with intervals [30, 30] and [3, 3].
+   */
+  @Test
+  void sweep_chartOfAStatistic_tableAndBothCharts(@TempDir Path tmp) throws Exception {
+    Path m = ScenarioCommandTest.model(tmp, MODEL);
+    Cli.Result r =
+        Cli.run(
+            "sweep",
+            m.toString(),
+            "--vary",
+            "services.api.standby.west=98..99:1",
+            "--chart",
+            "api.downtime_h.p99",
+            "--trials",
+            "200",
+            "--out",
+            tmp.resolve("out").toString());
+    assertEquals(0, r.code(), r::toString);
+    List<String> lines = r.out().lines().toList();
+    assertTrue(
+        lines.get(1).contains("api downtime_h p99 [95% CI]")
+            && lines.get(1).contains("mean difference to first [95% CI]"),
+        r::toString);
+    assertTrue(lines.get(2).contains("30 [30, 30]"), r::toString);
+    assertTrue(
+        lines.get(3).contains("3 [3, 3]") && lines.get(3).contains("-27 [-27, -27]"), r::toString);
+    assertTrue(Files.exists(tmp.resolve("out/sweep.png")));
+    assertTrue(Files.exists(tmp.resolve("out/sweep-difference.png")));
+  }
+
+  /** A bad {@code --chart} is a usage error: exit 2, one line naming what is wrong, no files. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "api|expected SERVICE.METRIC or SERVICE.METRIC.STAT, for example talk.user_hours.p99",
+        "apx.user_hours|unknown service 'apx' (services: api, or total)",
+        "api.uptime|unknown metric 'uptime' (metrics: downtime_h, outages, longest_h, user_hours,"
+            + " rto_breach)",
+        "api.recover_h|recover_h is a scenario metric: give --event to study a scenario",
+        "api.user_hours.p95|unknown statistic 'p95' (statistics: mean, p50, p90, p99, p999, max)",
+        "total.rto_breach|rto_breach has no total over services (totals: downtime_h, outages,"
+            + " user_hours)"
+      })
+  void sweep_badChart_isAUsageError(String chart, String message, @TempDir Path tmp)
+      throws Exception {
+    Path m = ScenarioCommandTest.model(tmp, MODEL);
+    Cli.Result r =
+        Cli.run(
+            "sweep",
+            m.toString(),
+            "--vary",
+            "services.api.standby.west=98..99:1",
+            "--chart",
+            chart,
+            "--trials",
+            "10",
+            "--out",
+            tmp.resolve("out").toString());
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(List.of("firedrill sweep: --chart '" + chart + "': " + message), r.errLines());
+    assertFalse(Files.exists(tmp.resolve("out")));
   }
 
   @Test

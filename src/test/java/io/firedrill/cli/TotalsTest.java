@@ -158,6 +158,8 @@ class TotalsTest {
             m.toString(),
             "--vary",
             "services.sa.users=1000..2000:1000",
+            "--chart",
+            "total.user_hours.p99",
             "--trials",
             Integer.toString(TRIALS),
             "--seed",
@@ -167,6 +169,7 @@ class TotalsTest {
             "--out",
             dir.resolve("sweep").toString());
     assertEquals(0, r.code(), r::toString);
+    assertTrue(r.out().contains("total user_hours p99 [95% CI]"), r::toString);
     List<CSVRecord> rows = ScenarioCommandTest.csv(dir.resolve("sweep/sweep.csv"));
     for (String metric : METRICS) {
       CSVRecord first = find(rows, "0", "total", metric);

@@ -213,6 +213,9 @@ class StatisticsTest {
       ms.flush();
       assertTrue(Double.isNaN(ms.interval95()[0]) && Double.isNaN(ms.interval95()[1]), m.name());
       assertTrue(Double.isNaN(ms.quantileInterval(0.99)[1]), m.name());
+      for (String stat : MetricStats.STATISTICS) {
+        assertTrue(Double.isNaN(ms.statisticInterval(stat)[0]), m.name() + " " + stat);
+      }
     }
     assertTrue(Double.isNaN(Tally.wilson(0, 1)[0]));
     Tally one = new Tally();
