@@ -1,5 +1,6 @@
 package io.firedrill.report;
 
+import io.firedrill.dist.Units;
 import io.firedrill.plan.Plan;
 import io.firedrill.stats.CurveStats;
 import io.firedrill.stats.LogHistogram;
@@ -9,6 +10,7 @@ import io.firedrill.stats.Tally;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -33,8 +35,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * for and the paired difference to the first point.
  *
  * <p>Every chart stands on its own: a title with the model, the command and the trial count; axis
- * titles with units; a legend; log axes where values span decades; one colour per service or site,
- * the same in every chart (Okabe–Ito, readable by colour-blind readers); 1600 × 1000.
+ * titles with units; a legend; log axes where values span decades; 1600 × 1000. Each service keeps
+ * one colour and one line pattern in every chart, chosen by its index in the model (Okabe–Ito
+ * colours, readable by colour-blind readers, and dash patterns so that overlapping lines stay
+ * visible); sites likewise by their index. A series identical to an earlier one says so in the
+ * legend ("mail = ops (identical)").
  */
 public final class Charts {
   /** Output format of charts. */
@@ -69,7 +74,7 @@ public final class Charts {
 
   private Charts() {}
 
-  /** The colour of series number i. */
+  /** The colour of series number i (a service's or a site's index in the model). */
   static Color color(int i) {
     return PALETTE[i % PALETTE.length];
   }
@@ -105,11 +110,14 @@ public final class Charts {
     if (format == Format.NONE) {
       return;
     }
+    int[] sites = new int[plan.sites];
+    Arrays.setAll(sites, i -> i);
     save(
         fan(
             heading + " — served fraction (median, p10–p90)",
             "served fraction",
             plan.serviceNames,
+            plan.serviceModelIndex,
             0,
             stats.curves,
             times),
@@ -121,6 +129,7 @@ public final class Charts {
             heading + " — site capacity back (median, p10–p90)",
             "capacity back (share)",
             plan.siteNames,
+            sites,
             plan.services,
             stats.curves,
             times),
@@ -157,6 +166,32 @@ public final class Charts {
     return c;
   }
 
+  /**
+   * Sets the title's font: bold sans-serif at 24 pt, or smaller (down to 14 pt) until the title
+   * fits. XChart centres the title over the plot, which the legend on the right narrows, and cuts
+   * both ends of a title wider than that; the room is taken as the chart's width less the widest
+   * legend entry.
+   */
+  static void fitTitle(XYChart c) {
+    FontRenderContext frc = new FontRenderContext(null, true, true);
+    double legend = 0;
+    for (XYSeries s : c.getSeriesMap().values()) {
+      if (s.isShowInLegend()) {
+        legend =
+            Math.max(
+                legend, c.getStyler().getLegendFont().getStringBounds(s.getName(), frc).getWidth());
+      }
+    }
+    double room =
+        WIDTH - 80 - (legend > 0 ? legend + c.getStyler().getLegendSeriesLineLength() + 60 : 0);
+    int size = 24;
+    Font f = new Font(Font.SANS_SERIF, Font.BOLD, size);
+    while (size > 14 && f.getStringBounds(c.getTitle(), frc).getWidth() > room) {
+      f = new Font(Font.SANS_SERIF, Font.BOLD, --size);
+    }
+    c.getStyler().setChartTitleFont(f);
+  }
+
   private static XYSeries line(
       XYChart c, String name, double[] x, double[] y, Color color, BasicStroke stroke) {
     XYSeries s = c.addSeries(name, x, y);
@@ -165,6 +200,36 @@ public final class Charts {
     s.setLineStyle(stroke);
     s.setMarker(SeriesMarkers.NONE);
     return s;
+  }
+
+  /**
+   * Marks a line of many short segments to be drawn as one path: XChart draws a plain line segment
+   * by segment, restarting the dash pattern at every point, so a dashed line of points a pixel
+   * apart comes out solid. Its "smooth" path joins neighbours by curves that, at that spacing, are
+   * indistinguishable from the straight segments, and keeps the dashes.
+   */
+  private static XYSeries dense(XYSeries s) {
+    s.setSmooth(true);
+    return s;
+  }
+
+  /**
+   * {@code name}, or {@code "name = other (identical)"} when {@code curve} equals the curve of an
+   * earlier series in {@code seen} (then the later line, drawn on top, lets the earlier show
+   * through its dashes); records the curve in {@code seen}.
+   */
+  static String legendName(
+      String name, double[][] curve, List<String> names, List<double[][]> seen) {
+    String label = name;
+    for (int k = 0; k < seen.size(); k++) {
+      if (Arrays.deepEquals(seen.get(k), curve)) {
+        label = name + " = " + names.get(k) + " (identical)";
+        break;
+      }
+    }
+    names.add(name);
+    seen.add(curve);
+    return label;
   }
 
   /** A closed polygon between lo and hi over x, shown translucent and kept out of the legend. */
@@ -231,20 +296,24 @@ public final class Charts {
     c.getStyler().setXAxisLogarithmic(true);
     c.getStyler().setYAxisLogarithmic(true);
     // A custom formatting function would make XChart 3.8 label a log axis linearly: patterns only.
-    c.getStyler().setXAxisDecimalPattern("#,##0.###");
+    c.getStyler().setXAxisDecimalPattern(logPattern(histograms));
     c.getStyler().setYAxisDecimalPattern("0.#####");
     c.getStyler().setYAxisMax(1.0);
     boolean any = false;
+    List<String> names = new ArrayList<>();
+    List<double[][]> seen = new ArrayList<>();
     for (int a = 0; a < plan.services; a++) {
       double[][] curve = histograms[a] == null ? null : ccdf(histograms[a]);
       if (curve == null) {
         continue;
       }
       any = true;
+      int i = plan.serviceModelIndex[a];
+      String name = legendName(plan.serviceNames[a], curve, names, seen);
       if (curve[2] != null) {
-        band(c, plan.serviceNames[a] + " 95 % band", curve[0], curve[2], curve[3], color(a));
+        band(c, plan.serviceNames[a] + " 95 % band", curve[0], curve[2], curve[3], color(i));
       }
-      line(c, plan.serviceNames[a], curve[0], curve[1], color(a), stroke(0));
+      dense(line(c, name, curve[0], curve[1], color(i), stroke(i)));
     }
     if (!any) {
       empty(c, ifEmpty);
@@ -253,10 +322,29 @@ public final class Charts {
   }
 
   /**
+   * The tick pattern of a log axis over the positive values of {@code histograms}: plain numbers
+   * with thousands separators from 0.001 to 1e12, else scientific ({@code 1E12}), which stays short
+   * and does not print 1e-6 as 0.
+   */
+  static String logPattern(LogHistogram[] histograms) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = 0;
+    for (LogHistogram h : histograms) {
+      if (h != null && h.minPositive() > 0) {
+        lo = Math.min(lo, h.minPositive());
+        hi = Math.max(hi, h.max());
+      }
+    }
+    return hi > 1e12 || lo < 1e-3 ? "0.##E0" : "#,##0.###";
+  }
+
+  /**
    * {x, P(X > x), Wilson low, Wilson high} at 200 log-spaced points over the positive values of
    * {@code h}, for a log-scaled plot (points where the estimate is 0 are dropped); null if there
    * are no positive values. The bands are null with fewer than two values (no interval, as
-   * everywhere).
+   * everywhere). When the positive values all fall at one point (every trial loses exactly 3000
+   * user-hours), the curve is that step: flat at P(X > 0) over the decade below the value, then
+   * down to the floor of the plot at the value.
    */
   static double[][] ccdf(LogHistogram h) {
     long n = h.count();
@@ -281,6 +369,14 @@ public final class Charts {
     }
     if (rows.isEmpty()) {
       return null;
+    }
+    if (rows.size() == 1) {
+      // One step: a single point would draw nothing.
+      double[] r = rows.get(0);
+      rows.clear();
+      rows.add(new double[] {hi / 10, r[1], r[2], r[3]});
+      rows.add(new double[] {hi, r[1], r[2], r[3]});
+      rows.add(new double[] {hi, floor, floor, floor});
     }
     double[][] out = new double[4][rows.size()];
     for (int i = 0; i < rows.size(); i++) {
@@ -391,17 +487,38 @@ public final class Charts {
     s.setShowInLegend(legend);
   }
 
-  /** Median line and p10–p90 band per series of a curve, against hours since the event. */
+  /**
+   * Median line and p10–p90 band per series of a curve, against the time since the event; {@code
+   * colours[k]} is series k's index in the model (its colour and line pattern).
+   */
   static XYChart fan(
-      String title, String yTitle, String[] names, int offset, CurveStats curves, double[] times) {
-    XYChart c = base(title, "hours since the event", yTitle);
+      String title,
+      String yTitle,
+      String[] names,
+      int[] colours,
+      int offset,
+      CurveStats curves,
+      double[] times) {
+    double horizon = times[times.length - 1];
+    TimeAxis axis = TimeAxis.of(horizon);
+    XYChart c =
+        base(title, axis == null ? "hours since the event" : "time since the event", yTitle);
     c.getStyler().setYAxisMin(0.0);
     c.getStyler().setYAxisMax(1.0);
     c.getStyler().setYAxisDecimalPattern("0.0#");
-    c.getStyler().setXAxisDecimalPattern("#,##0.#");
-    c.getStyler().setXAxisTickMarkSpacingHint(120);
-    c.getStyler().setXAxisMaxLabelCount(15);
+    c.getStyler().setXAxisMin(0.0);
+    c.getStyler().setXAxisMax(horizon);
+    double[] x = times;
+    if (axis == null) {
+      c.getStyler().setXAxisDecimalPattern("#,##0.#");
+      c.getStyler().setXAxisTickMarkSpacingHint(120);
+    } else {
+      x = axis.grid();
+      c.getStyler().setxAxisTickLabelsFormattingFunction(axis::label);
+    }
     int points = curves.points();
+    List<String> shown = new ArrayList<>();
+    List<double[][]> seen = new ArrayList<>();
     for (int k = 0; k < names.length; k++) {
       double[] p10 = new double[points];
       double[] p50 = new double[points];
@@ -411,10 +528,154 @@ public final class Charts {
         p50[j] = curves.quantile(j, offset + k, 0.5);
         p90[j] = curves.quantile(j, offset + k, 0.9);
       }
-      band(c, names[k] + " p10–p90", times, p10, p90, color(k));
-      line(c, names[k], times, p50, color(k), stroke(0));
+      String name = legendName(names[k], new double[][] {p10, p50, p90}, shown, seen);
+      if (axis != null) {
+        p10 = resample(times, p10, x);
+        p50 = resample(times, p50, x);
+        p90 = resample(times, p90, x);
+      }
+      band(c, names[k] + " p10–p90", x, p10, p90, color(colours[k]));
+      dense(line(c, name, x, p50, color(colours[k]), stroke(colours[k])));
     }
     return c;
+  }
+
+  /**
+   * {@code y} (given at increasing times {@code t}) at the times {@code at}, by linear
+   * interpolation between neighbours: the polyline a line chart draws through the data, sampled on
+   * a finer grid.
+   */
+  static double[] resample(double[] t, double[] y, double[] at) {
+    double[] out = new double[at.length];
+    int j = 0;
+    for (int i = 0; i < at.length; i++) {
+      while (j < t.length - 2 && t[j + 1] < at[i]) {
+        j++;
+      }
+      if (t.length == 1 || at[i] <= t[j]) {
+        out[i] = y[j];
+      } else if (at[i] >= t[j + 1]) {
+        out[i] = y[j + 1];
+      } else {
+        double f = (at[i] - t[j]) / (t[j + 1] - t[j]);
+        out[i] = y[j] + f * (y[j + 1] - y[j]);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A time axis from 0 to the horizon H with ticks at a round step (1, 2, 5, 10, 15, 30 min; 1, 2,
+   * 3, 6, 12 h; 1, 2 d; 1, 2, 4, 13, 26 w; 1, 2, 5, 10... y): the smallest giving at most 12
+   * intervals, labelled in its own unit ("36 h", "3 d", "26 w").
+   *
+   * <p>How the ticks are placed: XChart 3.8 has no way to set tick positions; with a label function
+   * and x values equally spaced it puts a tick on every k-th x value, the smallest k whose labels
+   * are all different and fit. So the curves are drawn on a grid of K + 1 equally spaced times from
+   * 0 to H ({@link #grid}) on which every multiple of the step is a grid point (every m-th), and
+   * the label function names the multiples of the step and leaves the other points blank: two
+   * blanks are not different labels, so k = m, a tick at each multiple of the step. This needs H /
+   * step = K / m, a fraction with a small denominator; for other horizons {@link #of} returns null
+   * and the axis is XChart's own (hours, decimal steps).
+   *
+   * @param horizon H, hours
+   * @param step tick step, hours
+   * @param unitHours hours per unit of the labels
+   * @param unit the label unit, "min", "h", "d", "w" or "y"
+   * @param k grid intervals from 0 to H
+   * @param m grid intervals per step
+   */
+  record TimeAxis(double horizon, double step, double unitHours, String unit, int k, int m) {
+    /** Steps in hours, with the unit their labels use. */
+    private static final double[] STEPS = {
+      1 / 60.0,
+      2 / 60.0,
+      5 / 60.0,
+      10 / 60.0,
+      15 / 60.0,
+      0.5,
+      1,
+      2,
+      3,
+      6,
+      12,
+      24,
+      48,
+      168,
+      336,
+      672,
+      2184,
+      4368,
+      8760,
+      2 * 8760,
+      5 * 8760,
+      10 * 8760,
+      20 * 8760,
+      50 * 8760,
+      100 * 8760,
+      200 * 8760,
+      500 * 8760,
+      1000 * 8760,
+      2000 * 8760,
+      5000 * 8760,
+      10_000 * 8760
+    };
+
+    /** At most this many intervals between ticks. */
+    static final int MAX_INTERVALS = 12;
+
+    /** About this many grid intervals: finer than the pixels of the plot. */
+    private static final int GRID = 2400;
+
+    /** The axis for horizon H hours, or null where no round step fits (see the class comment). */
+    static TimeAxis of(double horizon) {
+      for (double step : STEPS) {
+        double r = horizon / step;
+        if (r > MAX_INTERVALS) {
+          continue;
+        }
+        if (r < 2) {
+          return null;
+        }
+        // H / step = p / q with q small: then K = p·j grid intervals, a tick every m = q·j.
+        for (int q = 1; q <= 1000; q++) {
+          double p = Math.rint(r * q);
+          if (p >= 1 && Math.abs(p - r * q) <= 1e-9 * r * q) {
+            int j = (int) Math.max(1, Math.ceil(GRID / p));
+            String unit =
+                step < 1 ? "min" : step < 24 ? "h" : step < 168 ? "d" : step < 8760 ? "w" : "y";
+            double unitHours =
+                step < 1 ? 1 / 60.0 : step < 24 ? 1 : step < 168 ? 24 : step < 8760 ? 168 : 8760;
+            return new TimeAxis(horizon, step, unitHours, unit, (int) p * j, q * j);
+          }
+        }
+        return null;
+      }
+      return null;
+    }
+
+    /** The K + 1 equally spaced times from 0 to H exactly, hours. */
+    double[] grid() {
+      double[] g = new double[k + 1];
+      for (int i = 0; i < k; i++) {
+        g[i] = horizon * i / k;
+      }
+      g[k] = horizon;
+      return g;
+    }
+
+    /** The label at {@code hours}: "0", "12 h", "3 d" at a multiple of the step, else blank. */
+    String label(double hours) {
+      double n = hours / step;
+      double whole = Math.rint(n);
+      if (Math.abs(n - whole) > 1e-6 || whole < 0) {
+        return "";
+      }
+      if (whole == 0) {
+        return "0";
+      }
+      return Units.exact(Math.rint(whole * step / unitHours * 1e6) / 1e6) + " " + unit;
+    }
   }
 
   /** The data of a sweep chart: one line per series against the first swept parameter. */
@@ -509,6 +770,7 @@ public final class Charts {
 
   static void save(XYChart chart, String name, Format format, AtomicFiles files)
       throws IOException {
+    fitTitle(chart);
     String file = name + (format == Format.SVG ? ".svg" : ".png");
     try (OutputStream out = Files.newOutputStream(files.temporaryPath(file))) {
       if (format == Format.SVG) {
