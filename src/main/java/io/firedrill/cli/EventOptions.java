@@ -38,9 +38,11 @@ public final class EventOptions {
     if (at == null) {
       return m;
     }
-    double start = ActivityProfile.parseWeekTime(at);
-    if (Double.isNaN(start)) {
-      throw new UsageException("--at '" + at + "' is not a weekday and time such as \"sat 15:30\"");
+    double start;
+    try {
+      start = ActivityProfile.parseWeekTime(at);
+    } catch (io.firedrill.dist.SyntaxException e) {
+      throw new UsageException("--at '" + at + "': " + e.getMessage());
     }
     return m.withProfile(m.profile().startingAt(start));
   }

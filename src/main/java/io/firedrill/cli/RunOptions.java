@@ -21,17 +21,20 @@ import picocli.CommandLine.Option;
 
 /** The options every simulating command shares (run, scenario), and what they do together. */
 public final class RunOptions {
-  @Option(names = "--trials", paramLabel = "N", description = "Trials (default: the model's).")
-  Long trials;
+  @Option(
+      names = "--trials",
+      paramLabel = "N",
+      description = "Trials, e.g. 100000, 100K or 1e6 (default: the model's).")
+  String trials;
 
   @Option(names = "--seed", paramLabel = "S", description = "Seed (default: the model's).")
-  Long seed;
+  String seed;
 
   @Option(
       names = "--threads",
       paramLabel = "T",
       description = "Worker threads (default: all cores). Results do not depend on it.")
-  Integer threads;
+  String threads;
 
   @Option(
       names = "--horizon",
@@ -49,7 +52,7 @@ public final class RunOptions {
       names = "--outages",
       paramLabel = "N",
       description = "Write the first N outages to outages.csv.")
-  int outages;
+  String outages;
 
   @Option(names = "--per-trial", description = "Write one row per trial and service to trials.csv.")
   boolean perTrial;
@@ -90,7 +93,10 @@ public final class RunOptions {
   record Settings(long trials, long seed, int threads, double horizonHours, int outages) {}
 
   /** Most trials one command runs (as in a model file): 2^40, about 1.1e12. */
-  static final long MAX_TRIALS = 1L << 40;
+  static final long MAX_TRIALS = Model.MAX_TRIALS;
+
+  /** Most worker threads: more would only cost memory (a thread stack each) and no speed. */
+  static final int MAX_THREADS = 1024;
 
   /** Compiles {@code m} for the run's horizon, refusing up front a plan too big for memory. */
   static Plan plan(Model m, Settings s) {
@@ -115,31 +121,44 @@ public final class RunOptions {
   }
 
   Settings settings(Model m, double defaultHorizonHours) {
-    long n = trials != null ? trials : m.trials();
-    if (n < 1 || n > MAX_TRIALS) {
-      throw new UsageException(
-          "--trials must be a whole number from 1 to " + MAX_TRIALS + ", got " + n);
+    long n = trials != null ? whole("--trials", trials, 1, MAX_TRIALS) : m.trials();
+    long s = seed != null ? whole("--seed", seed, 0, Long.MAX_VALUE) : m.seed();
+    int t =
+        threads != null
+            ? (int) whole("--threads", threads, 1, MAX_THREADS)
+            : Runtime.getRuntime().availableProcessors();
+    int o = outages != null ? (int) whole("--outages", outages, 0, Integer.MAX_VALUE) : 0;
+    double h = horizon != null ? horizonHours("--horizon", horizon) : defaultHorizonHours;
+    return new Settings(n, s, t, h, o);
+  }
+
+  /**
+   * A whole-number option in the model's count syntax ({@code 100K}, {@code 1e6}), in [min, max];
+   * else a usage error {@code OPTION must be a whole number from MIN to MAX, got 'TEXT'}.
+   */
+  static long whole(String option, String text, long min, long max) {
+    try {
+      return Units.parseWhole(text, min, max);
+    } catch (SyntaxException e) {
+      throw new UsageException(option + " " + e.getMessage());
     }
-    long s = seed != null ? seed : m.seed();
-    int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    if (t < 1) {
-      throw new UsageException("--threads must be at least 1, got " + t);
+  }
+
+  /** A horizon option: a positive duration of at most 100,000 years, in hours. */
+  static double horizonHours(String option, String text) {
+    double h;
+    try {
+      h = Units.parseDuration(text);
+    } catch (SyntaxException e) {
+      throw new UsageException(option + " " + text + ": " + e.getMessage());
     }
-    if (outages < 0) {
-      throw new UsageException("--outages must be zero or more, got " + outages);
+    if (!(h > 0)) {
+      throw new UsageException(option + " must be positive, got " + text);
     }
-    double h = defaultHorizonHours;
-    if (horizon != null) {
-      try {
-        h = Units.parseDuration(horizon);
-      } catch (SyntaxException e) {
-        throw new UsageException("--horizon " + horizon + ": " + e.getMessage());
-      }
-      if (!(h > 0)) {
-        throw new UsageException("--horizon must be positive, got " + horizon);
-      }
+    if (h > Units.MAX_HORIZON_HOURS) {
+      throw new UsageException(option + " must be at most 100000y, got " + text);
     }
-    return new Settings(n, s, t, h, outages);
+    return h;
   }
 
   Path outDir(Model m, String command) {

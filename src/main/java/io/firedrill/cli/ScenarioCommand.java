@@ -70,7 +70,7 @@ final class ScenarioCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "501",
       description = "Times on the recovery curves, evenly spaced over [0, H] (default 501).")
-  int points;
+  String pointsText;
 
   @Spec CommandSpec spec;
 
@@ -80,9 +80,7 @@ final class ScenarioCommand implements Callable<Integer> {
     Model m = loaded.model();
     int[] forced = resolve(m, event);
     m = EventOptions.applyAt(m, at);
-    if (points < 500 || points > 100_001) {
-      throw new UsageException("--points must be from 500 to 100001, got " + points);
-    }
+    int points = (int) RunOptions.whole("--points", pointsText, 500, 100_001);
     RunOptions.Settings s = run.settings(m, DEFAULT_HORIZON_HOURS);
     Charts.Format charts = run.chartFormat();
     Plan plan = RunOptions.plan(m, s);

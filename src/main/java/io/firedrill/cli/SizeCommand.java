@@ -104,17 +104,9 @@ final class SizeCommand implements Callable<Integer> {
     String st = step != null ? step : whole ? "1" : null;
     Vary range;
     try {
-      Vary probe = Vary.parse(path + "=" + lo + ".." + hi + ":" + (st != null ? st : "1"), false);
-      if (st == null) {
-        BigDecimal s = probe.to().subtract(probe.from()).divide(BigDecimal.valueOf(1024));
-        range =
-            new Vary(
-                path, probe.from(), probe.to(), s.signum() > 0 ? s : BigDecimal.ONE, probe.unit());
-      } else {
-        range = new Vary(path, probe.from(), probe.to(), probe.step(), probe.unit());
-      }
+      range = Vary.search("--min/--max/--step", path, lo, hi, st);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage().replace("--vary ", "--min/--max/--step: "));
+      throw new UsageException(e.getMessage());
     }
     RunOptions.Settings s = run.settings(m0, scenario.defaultHorizonHours(m0));
     PrintWriter out = spec.commandLine().getOut();
@@ -216,7 +208,7 @@ final class SizeCommand implements Callable<Integer> {
                       .get())) {
         for (Point p : visited.values()) {
           csv.printRecord(
-              p.value().stripTrailingZeros().toPlainString(),
+              Vary.text(p.value()),
               Numbers.csv(p.estimate()),
               Numbers.csv(p.low()),
               Numbers.csv(p.high()),
@@ -227,7 +219,7 @@ final class SizeCommand implements Callable<Integer> {
       Map<String, Object> json = RunOptions.json("size", m0, base);
       json.put("vary", path);
       json.put("target", t.toString());
-      json.put("answer", answer == null ? null : answer.value().toPlainString() + range.unit());
+      json.put("answer", answer == null ? null : Vary.text(answer.value()) + range.unit());
       json.put("reachable", answer != null);
       json.put("event", scenario.event);
       json.put("points_visited", visited.size());
@@ -275,7 +267,7 @@ final class SizeCommand implements Callable<Integer> {
   }
 
   private static String show(BigDecimal x, Vary range) {
-    return x.stripTrailingZeros().toPlainString() + range.unit();
+    return Vary.text(x) + range.unit();
   }
 
   /** The default --max for a capacity: 4 × the demand of its service. */
@@ -301,7 +293,7 @@ final class SizeCommand implements Callable<Integer> {
     for (Point p : sorted) {
       if (seenMet && !p.met()) {
         return "the target is met at a smaller value but not at "
-            + p.value().toPlainString()
+            + Vary.text(p.value())
             + ": it is not monotone in the parameter, so the answer may not be the smallest";
       }
       seenMet |= p.met();
@@ -310,9 +302,9 @@ final class SizeCommand implements Callable<Integer> {
       double d = sorted.get(i).estimate() - sorted.get(i - 1).estimate();
       if (t.atMost() ? d > 0 : d < 0) {
         return "the estimate moves away from the target between "
-            + sorted.get(i - 1).value().toPlainString()
+            + Vary.text(sorted.get(i - 1).value())
             + " and "
-            + sorted.get(i).value().toPlainString()
+            + Vary.text(sorted.get(i).value())
             + " (not monotone at the points visited)";
       }
     }

@@ -77,6 +77,14 @@ final class SweepCommand implements Callable<Integer> {
         throw new UsageException(e.getMessage());
       }
     }
+    long count = 1;
+    for (Vary v : vs) {
+      count *= v.count(); // each at most MAX_POINTS, so the product fits a long
+    }
+    if (count > Vary.MAX_POINTS) {
+      throw new UsageException(
+          "--vary: " + count + " points in all (at most " + Vary.MAX_POINTS + ")");
+    }
     List<BigDecimal[]> points = new ArrayList<>();
     for (BigDecimal a : vs.get(0).numbers()) {
       if (vs.size() == 1) {
@@ -86,10 +94,6 @@ final class SweepCommand implements Callable<Integer> {
           points.add(new BigDecimal[] {a, b});
         }
       }
-    }
-    if (points.size() > Vary.MAX_POINTS) {
-      throw new UsageException(
-          "--vary: " + points.size() + " points (at most " + Vary.MAX_POINTS + ")");
     }
     List<Model> models = new ArrayList<>();
     ModelLoader.Loaded first = null;

@@ -7,7 +7,6 @@ import io.firedrill.dist.SyntaxException;
 import io.firedrill.dist.Units;
 import io.firedrill.model.yaml.Node;
 import io.firedrill.model.yaml.Origin;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,9 +33,6 @@ final class ModelBinder {
 
   private static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9-]+");
 
-  /** Largest trial count a model may ask for by default (the command line may ask more). */
-  static final long MAX_TRIALS = 1L << 40;
-
   private final List<ModelError> errors = new ArrayList<>();
   private final Node root;
 
@@ -48,10 +44,20 @@ final class ModelBinder {
   static Model bind(Node root) throws ModelException {
     ModelBinder binder = new ModelBinder(root);
     Model model = binder.model();
+    // Sections are read in a fixed order; a user reads the file top to bottom. Overrides (line 0)
+    // come first, in the order given.
     if (!binder.errors.isEmpty() || model == null) {
-      throw new ModelException(binder.errors);
+      throw new ModelException(inFileOrder(binder.errors, ModelError::origin));
     }
     return model;
+  }
+
+  private static <T> List<T> inFileOrder(List<T> found, java.util.function.Function<T, Origin> at) {
+    List<T> sorted = new ArrayList<>(found);
+    sorted.sort(
+        java.util.Comparator.comparingInt((T x) -> at.apply(x).line())
+            .thenComparingInt(x -> at.apply(x).column()));
+    return List.copyOf(sorted);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -84,9 +90,13 @@ final class ModelBinder {
     String name = modelName(top);
     String description = top.has("description") ? text(top, "description") : "";
     Double horizon =
-        top.has("horizon") ? duration(top, "horizon", false) : Double.valueOf(Units.HOURS_PER_YEAR);
-    Long trials = top.has("trials") ? trials(top.node("trials"), "trials") : Long.valueOf(100_000);
-    Long seed = top.has("seed") ? seed(top.node("seed"), "seed") : Long.valueOf(1);
+        top.has("horizon") ? horizon(top, "horizon") : Double.valueOf(Units.HOURS_PER_YEAR);
+    Long trials =
+        top.has("trials")
+            ? whole(top.node("trials"), "trials", 1, Model.MAX_TRIALS)
+            : Long.valueOf(100_000);
+    Long seed =
+        top.has("seed") ? whole(top.node("seed"), "seed", 0, Long.MAX_VALUE) : Long.valueOf(1);
     ActivityProfile profile = profile(top);
 
     Map<String, Node.Mapping.Entry> gridDecls = declarations(top, "grids");
@@ -252,7 +262,7 @@ final class ModelBinder {
     if (ttf) {
       return distribution(s.node("ttf"), s.at("ttf"));
     }
-    Double perHour = rate(s, "rate");
+    Double perHour = rate(s, "rate", false);
     return perHour == null ? null : Exponential.ofRate(perHour);
   }
 
@@ -286,7 +296,7 @@ final class ModelBinder {
       Section g = section(s.node("generator"), s.at("generator"), "fail_to_start", "rate");
       if (g != null) {
         Double fts = g.has("fail_to_start") ? probability(g, "fail_to_start") : Double.valueOf(0);
-        Double perHour = g.has("rate") ? rate(g, "rate") : Double.valueOf(0);
+        Double perHour = g.has("rate") ? rate(g, "rate", false) : Double.valueOf(0);
         generator = fts == null || perHour == null ? null : new Generator(fts, perHour);
       }
     }
@@ -514,12 +524,11 @@ final class ModelBinder {
       if (s == null) {
         return null;
       }
-      double hours = ActivityProfile.parseWeekTime(s.text());
-      if (Double.isNaN(hours)) {
-        error(
-            s.textOrigin(),
-            "start",
-            "'" + s.text() + "' is not a weekday and time (expected for example sat 15:30)");
+      double hours;
+      try {
+        hours = ActivityProfile.parseWeekTime(s.text());
+      } catch (SyntaxException e) {
+        error(s.textOrigin().shifted(e.offset()), "start", e.getMessage());
         return null;
       }
       start = hours;
@@ -610,18 +619,34 @@ final class ModelBinder {
     }
   }
 
-  private Double rate(Section s, String key) {
+  /** A horizon: a positive duration of at most 100,000 years ({@link Units#MAX_HORIZON_HOURS}). */
+  private Double horizon(Section s, String key) {
+    Double hours = duration(s, key, false);
+    if (hours != null && hours > Units.MAX_HORIZON_HOURS) {
+      error(
+          s.valueOrigin(key),
+          s.at(key),
+          "must be at most 100000y, got " + ((Node.Scalar) s.node(key)).text());
+      return null;
+    }
+    return hours;
+  }
+
+  /** A rate per hour: positive, or zero too where {@code mayBeZero} (a generator's). */
+  private Double rate(Section s, String key, boolean mayBeZero) {
     Node.Scalar v = scalar(s.node(key), s.at(key), "a rate such as 0.5/y, 2/d or 0.001/h");
     if (v == null) {
       return null;
     }
     try {
       double perHour = Units.parseRate(v.text());
-      if (!(perHour > 0)) {
+      if (mayBeZero ? perHour < 0 : !(perHour > 0)) {
         error(
             v.textOrigin(),
             s.at(key),
-            "must be positive, got " + v.text() + " (leave the hazard out for none)");
+            mayBeZero
+                ? "must be zero or more, got " + v.text()
+                : "must be positive, got " + v.text() + " (leave the hazard out for none)");
         return null;
       }
       return perHour;
@@ -647,6 +672,10 @@ final class ModelBinder {
     return count(s.node(key), s.at(key), mayBeZero);
   }
 
+  /**
+   * A count (users, demand, capacity, price): zero or more, or positive, and at most {@link
+   * Units#MAX_QUANTITY}, so that user-hours and costs stay finite.
+   */
   private Double count(Node node, String path, boolean mayBeZero) {
     Node.Scalar v = scalar(node, path, "a number such as 2000, 12K or 48M");
     if (v == null) {
@@ -659,6 +688,10 @@ final class ModelBinder {
             v.textOrigin(),
             path,
             "must be " + (mayBeZero ? "zero or more" : "positive") + ", got " + v.text());
+        return null;
+      }
+      if (n > Units.MAX_QUANTITY) {
+        error(v.textOrigin(), path, "must be at most 1e15, got " + v.text());
         return null;
       }
       return n;
@@ -681,41 +714,18 @@ final class ModelBinder {
     }
   }
 
-  private Long trials(Node node, String path) {
-    Node.Scalar v = scalar(node, path, "a whole number of trials");
-    if (v == null) {
-      return null;
-    }
-    try {
-      double n = Units.parseCount(v.text());
-      if (n != Math.rint(n) || n < 1 || n > MAX_TRIALS) {
-        error(
-            v.textOrigin(),
-            path,
-            "must be a whole number from 1 to " + MAX_TRIALS + ", got " + v.text());
-        return null;
-      }
-      return (long) n;
-    } catch (SyntaxException e) {
-      error(v.textOrigin().shifted(e.offset()), path, e.getMessage());
-      return null;
-    }
-  }
-
-  private Long seed(Node node, String path) {
+  /** A whole number in the count syntax, read exactly (trials, seed). */
+  private Long whole(Node node, String path, long min, long max) {
     Node.Scalar v = scalar(node, path, "a whole number");
     if (v == null) {
       return null;
     }
-    String t = v.text().strip();
-    if (!t.matches("[0-9]+") || new BigInteger(t).bitLength() > 63) {
-      error(
-          v.textOrigin(),
-          path,
-          "must be a whole number from 0 to " + Long.MAX_VALUE + ", got " + v.text());
+    try {
+      return Units.parseWhole(v.text(), min, max);
+    } catch (SyntaxException e) {
+      error(v.textOrigin(), path, e.getMessage());
       return null;
     }
-    return Long.parseLong(t);
   }
 
   private Distribution requiredDistribution(Section s, String key) {

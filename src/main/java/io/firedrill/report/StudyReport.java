@@ -103,7 +103,7 @@ public final class StudyReport {
             List<Object> row = new ArrayList<>();
             row.add(p);
             for (int i = 0; i < vary.size(); i++) {
-              row.add(points.get(p)[i].stripTrailingZeros().toPlainString());
+              row.add(Vary.text(points.get(p)[i]));
             }
             if (withCost) {
               row.add(Numbers.csv(costs[p]));
@@ -148,7 +148,7 @@ public final class StudyReport {
       Tally d = result.difference(p, a, metric);
       List<String> r = new ArrayList<>();
       for (int i = 0; i < vary.size(); i++) {
-        r.add(points.get(p)[i].stripTrailingZeros().toPlainString() + vary.get(i).unit());
+        r.add(Vary.text(points.get(p)[i]) + vary.get(i).unit());
       }
       if (withCost) {
         r.add(Numbers.brief(costs[p], 4));
@@ -180,8 +180,8 @@ public final class StudyReport {
       String heading, String service, Metric metric, Charts.Format format, AtomicFiles files)
       throws IOException {
     int a = List.of(plan.serviceNames).indexOf(service);
-    int n1 = vary.get(0).count();
-    int n2 = vary.size() > 1 ? vary.get(1).count() : 1;
+    int n1 = Math.toIntExact(vary.get(0).count());
+    int n2 = vary.size() > 1 ? Math.toIntExact(vary.get(1).count()) : 1;
     List<String> names = new ArrayList<>();
     double[][] x = new double[n2][n1];
     double[][] mean = new double[n2][n1];
@@ -191,10 +191,7 @@ public final class StudyReport {
       names.add(
           n2 == 1
               ? service
-              : vary.get(1).path()
-                  + " = "
-                  + points.get(j)[1].stripTrailingZeros().toPlainString()
-                  + vary.get(1).unit());
+              : vary.get(1).path() + " = " + Vary.text(points.get(j)[1]) + vary.get(1).unit());
       for (int i = 0; i < n1; i++) {
         int p = i * n2 + j;
         Tally t = result.points().get(p).metric(a, metric).tally();
