@@ -90,6 +90,10 @@ final class SizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    String why = Vary.notAParameter(path);
+    if (why != null) {
+      throw new UsageException("--vary " + path + ": " + why);
+    }
     ModelLoader.Loaded base = ModelLoader.load(model.model, model.overrides);
     Model m0 = scenario.apply(base.model());
     Target t;

@@ -16,6 +16,8 @@ import java.util.Set;
  *
  * @param horizonHours time simulated by one trial of {@code run}, in (0, {@link
  *     io.firedrill.dist.Units#MAX_HORIZON_HOURS}]
+ * @param scenarioHorizonHours time simulated by one trial of a scenario ({@code scenario}, and
+ *     {@code sweep}/{@code size} with {@code --event}), in the same range; 7 days by default
  * @param trials default trial count, 1 to {@link #MAX_TRIALS}
  * @param seed default seed, 0 to 2^63 − 1
  */
@@ -23,6 +25,7 @@ public record Model(
     String name,
     String description,
     double horizonHours,
+    double scenarioHorizonHours,
     long trials,
     long seed,
     ActivityProfile profile,
@@ -34,6 +37,9 @@ public record Model(
 
   /** Largest trial count a model or the command line may ask for: 2^40 (about 1.1e12). */
   public static final long MAX_TRIALS = 1L << 40;
+
+  /** The time one trial of a scenario simulates when the model does not say: 7 days, in hours. */
+  public static final double DEFAULT_SCENARIO_HORIZON_HOURS = 7 * 24;
 
   /** A site's price per unit of capacity per year (the {@code cost:} section). */
   public record Price(String site, double perUnitYear) {
@@ -54,6 +60,7 @@ public record Model(
     services = List.copyOf(services);
     prices = List.copyOf(prices);
     checkHorizon("horizonHours", horizonHours);
+    checkHorizon("scenarioHorizonHours", scenarioHorizonHours);
     if (trials < 1 || trials > MAX_TRIALS) {
       throw new IllegalArgumentException("trials is not in [1, 2^40]: " + trials);
     }
@@ -80,7 +87,18 @@ public record Model(
   /** This model with another activity profile (e.g. another start in the week). */
   public Model withProfile(ActivityProfile p) {
     return new Model(
-        name, description, horizonHours, trials, seed, p, grids, networks, sites, services, prices);
+        name,
+        description,
+        horizonHours,
+        scenarioHorizonHours,
+        trials,
+        seed,
+        p,
+        grids,
+        networks,
+        sites,
+        services,
+        prices);
   }
 
   /** The site called {@code name}, or null. */

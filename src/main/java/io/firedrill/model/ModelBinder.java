@@ -33,6 +33,9 @@ final class ModelBinder {
 
   private static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9-]+");
 
+  /** The name that stands for the sum over all services in outputs. */
+  static final String TOTAL = "total";
+
   private final List<ModelError> errors = new ArrayList<>();
   private final Node root;
 
@@ -78,6 +81,7 @@ final class ModelBinder {
             "name",
             "description",
             "horizon",
+            "scenario_horizon",
             "trials",
             "seed",
             "profile",
@@ -91,6 +95,10 @@ final class ModelBinder {
     String description = top.has("description") ? text(top, "description") : "";
     Double horizon =
         top.has("horizon") ? horizon(top, "horizon") : Double.valueOf(Units.HOURS_PER_YEAR);
+    Double scenarioHorizon =
+        top.has("scenario_horizon")
+            ? horizon(top, "scenario_horizon")
+            : Double.valueOf(Model.DEFAULT_SCENARIO_HORIZON_HOURS);
     Long trials =
         top.has("trials")
             ? whole(top.node("trials"), "trials", 1, Model.MAX_TRIALS)
@@ -103,6 +111,12 @@ final class ModelBinder {
     Map<String, Node.Mapping.Entry> networkDecls = declarations(top, "networks");
     Map<String, Node.Mapping.Entry> siteDecls = declarations(top, "sites");
     Map<String, Node.Mapping.Entry> serviceDecls = declarations(top, "services");
+    if (serviceDecls.containsKey(TOTAL)) {
+      error(
+          serviceDecls.get(TOTAL).keyOrigin(),
+          "services." + TOTAL,
+          "'total' is reserved for the sum over all services; choose another name");
+    }
     if (!top.has("sites")) {
       error(map.origin(), "sites", "missing: a model needs at least one site");
     } else if (siteDecls.isEmpty() && top.node("sites") instanceof Node.Mapping) {
@@ -170,6 +184,7 @@ final class ModelBinder {
     if (!errors.isEmpty()
         || name == null
         || horizon == null
+        || scenarioHorizon == null
         || trials == null
         || seed == null
         || profile == null) {
@@ -179,6 +194,7 @@ final class ModelBinder {
         name,
         description,
         horizon,
+        scenarioHorizon,
         trials,
         seed,
         profile,
@@ -296,7 +312,7 @@ final class ModelBinder {
       Section g = section(s.node("generator"), s.at("generator"), "fail_to_start", "rate");
       if (g != null) {
         Double fts = g.has("fail_to_start") ? probability(g, "fail_to_start") : Double.valueOf(0);
-        Double perHour = g.has("rate") ? rate(g, "rate", false) : Double.valueOf(0);
+        Double perHour = g.has("rate") ? rate(g, "rate", true) : Double.valueOf(0);
         generator = fts == null || perHour == null ? null : new Generator(fts, perHour);
       }
     }
@@ -495,7 +511,7 @@ final class ModelBinder {
         return null;
       }
       double[] w = new double[seq.items().size()];
-      double sum = 0;
+      double max = 0;
       for (int i = 0; i < w.length; i++) {
         Double v = number(seq.items().get(i), "profile[" + i + "]", "a weight >= 0");
         if (v == null) {
@@ -509,14 +525,13 @@ final class ModelBinder {
           return null;
         }
         w[i] = v;
-        sum += v;
+        max = Math.max(max, v);
       }
-      if (!(sum > 0)) {
+      if (!(max > 0)) {
         error(seq.origin(), "profile", "all weights are zero (expected some activity)");
         return null;
       }
-      double mean = sum / w.length;
-      weights = Arrays.stream(w).map(x -> x / mean).boxed().toList();
+      weights = meanOne(w, max);
     }
     double start = 0;
     if (top.has("start")) {
@@ -534,6 +549,24 @@ final class ModelBinder {
       start = hours;
     }
     return new ActivityProfile(weights, start);
+  }
+
+  /**
+   * Weights scaled to mean 1, without overflow: each is first divided by the largest (so their sum
+   * is at most 168), then by the mean of the quotients. Equal weights are the flat profile (an
+   * empty list), so that they give exactly the results of no profile.
+   */
+  private static List<Double> meanOne(double[] w, double max) {
+    if (Arrays.stream(w).allMatch(x -> x == max)) {
+      return List.of();
+    }
+    double sum = 0;
+    for (int i = 0; i < w.length; i++) {
+      w[i] /= max;
+      sum += w[i];
+    }
+    double mean = sum / w.length;
+    return Arrays.stream(w).map(x -> x / mean).boxed().toList();
   }
 
   private void checkCycles(Map<String, Node.Mapping.Entry> services) {

@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +36,34 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
   private static final List<String> UNITS =
       List.of("", "s", "m", "h", "d", "w", "y", "/y", "/d", "/h", "K", "M");
 
+  /** Top-level keys that are not model parameters, and why they cannot be varied. */
+  private static final Map<String, String> NOT_PARAMETERS =
+      Map.of(
+          "seed",
+          runSetting("seed", "--seed"),
+          "trials",
+          runSetting("trials", "--trials"),
+          "horizon",
+          runSetting("horizon", "--horizon"),
+          "scenario_horizon",
+          runSetting("scenario_horizon", "--horizon with --event"),
+          "name",
+          "name only labels the model and its output folder; it is not a model parameter",
+          "description",
+          "description is free text, not a model parameter",
+          "start",
+          "start is where t = 0 falls in the week, a setting of the run, not a model"
+              + " parameter; use --at with --event",
+          "profile",
+          "profile is a list of 168 weights, not one number that can be varied");
+
+  private static String runSetting(String key, String option) {
+    return key
+        + " is a run setting, not a model parameter (seed, trials and horizon are run settings:"
+        + " sweep and size run every point on the same trials); use "
+        + option;
+  }
+
   /** Parses {@code PATH=FROM..TO:STEP} for a sweep (at most {@link #MAX_POINTS} points). */
   public static Vary parse(String text) {
     int eq = text.indexOf('=');
@@ -49,7 +78,9 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
     int dots = range.indexOf("..");
     int colon = range.lastIndexOf(':');
     if (dots < 0 || colon < dots) {
-      throw new IllegalArgumentException("--vary " + text + ": expected FROM..TO:STEP after '='");
+      String why = notAParameter(path);
+      throw new IllegalArgumentException(
+          "--vary " + text + ": " + (why != null ? why : "expected FROM..TO:STEP after '='"));
     }
     return of(
         "--vary " + text,
@@ -77,6 +108,10 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
    */
   private static Vary of(
       String label, String path, String fromText, String toText, String stepText, long limit) {
+    String why = notAParameter(path);
+    if (why != null) {
+      throw new IllegalArgumentException(label + ": " + why);
+    }
     Object[] from = value(label, fromText);
     Object[] to = value(label, toText);
     Object[] step = stepText == null ? new Object[] {null, ""} : value(label, stepText);
@@ -113,6 +148,14 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
               + ")");
     }
     return v;
+  }
+
+  /**
+   * Why {@code path} cannot be varied (a run setting or a label), or null for a model parameter.
+   */
+  public static String notAParameter(String path) {
+    int dot = path.indexOf('.');
+    return NOT_PARAMETERS.get(dot < 0 ? path : path.substring(0, dot));
   }
 
   /** {number, unit} of one of FROM, TO, STEP, with the number finite in a double. */

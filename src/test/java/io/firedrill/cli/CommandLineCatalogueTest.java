@@ -230,6 +230,28 @@ class CommandLineCatalogueTest {
             "--vary",
             "services.auth.users=0..1:1"),
         new Case(
+            "--vary of the seed",
+            2,
+            "firedrill sweep: --vary seed=1..3:1: seed is a run setting, not a model parameter"
+                + " (seed, trials and horizon are run settings: sweep and size run every point on the"
+                + " same trials); use --seed",
+            "sweep",
+            three,
+            "--vary",
+            "seed=1..3:1"),
+        new Case(
+            "size --vary of the horizon",
+            2,
+            "firedrill size: --vary horizon: horizon is a run setting, not a model parameter (seed,"
+                + " trials and horizon are run settings: sweep and size run every point on the same"
+                + " trials); use --horizon",
+            "size",
+            three,
+            "--vary",
+            "horizon",
+            "--target",
+            "talk.downtime_h.mean <= 1"),
+        new Case(
             "size over more than 2^53 points",
             2,
             "firedrill size: --min/--max/--step: 10000000000000001 points (at most"

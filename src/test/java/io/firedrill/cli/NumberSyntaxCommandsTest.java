@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +48,33 @@ class NumberSyntaxCommandsTest {
     assertTrue(r.out().contains("seed 9223372036854775806,"), r::toString);
     String json = Files.readString(tmp.resolve("run.json"));
     assertTrue(json.contains("\"seed\" : 9223372036854775806"), json);
+  }
+
+  /**
+   * A profile of 168 equal weights of 1e308 (their sum overflows) is the flat profile: results are
+   * byte-identical to the model without a profile, same seed and trials.
+   */
+  @Test
+  void profileOfEqualHugeWeights_givesTheResultsOfNoProfile(@TempDir Path tmp) throws Exception {
+    Path flat = tmp.resolve("flat.yaml");
+    Files.writeString(
+        flat,
+        Files.readString(Path.of(THREE))
+            + "profile: ["
+            + String.join(", ", Collections.nCopies(168, "1e308"))
+            + "]\n");
+    String[] common = {"--trials", "3000", "--seed", "11", "--charts", "none"};
+    Cli.Result a = Cli.run(concat(new String[] {"run", THREE, "--out", dir(tmp, "a")}, common));
+    Cli.Result b =
+        Cli.run(concat(new String[] {"run", flat.toString(), "--out", dir(tmp, "b")}, common));
+    assertEquals(0, a.code(), a::toString);
+    assertEquals(0, b.code(), b::toString);
+    for (String f : new String[] {"summary.csv", "causes.csv"}) {
+      assertArrayEquals(
+          Files.readAllBytes(tmp.resolve("a").resolve(f)),
+          Files.readAllBytes(tmp.resolve("b").resolve(f)),
+          f);
+    }
   }
 
   /** {@code <= 1d}, {@code <= 24h} and {@code <= 24} are one target; it used to read 1d as 1. */

@@ -5,6 +5,7 @@ import static io.firedrill.model.ModelLoaderTest.errors;
 import static io.firedrill.model.ModelLoaderTest.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.firedrill.dist.SyntaxException;
 import java.util.List;
@@ -50,6 +51,8 @@ class ModelValuesTest {
         "horizon: 1e308d|test.yaml:8:10: horizon: '1e308d' is too large to compute with (above"
             + " 1.8e308 hours)",
         "horizon: 200000y|test.yaml:8:10: horizon: must be at most 100000y, got 200000y",
+        "scenario_horizon: 1e6y|test.yaml:8:19: scenario_horizon: must be at most 100000y, got 1e6y",
+        "scenario_horizon: 0|test.yaml:8:19: scenario_horizon: must be positive, got 0",
         "start: monkey 10:00|test.yaml:8:8: start: 'monkey' is not a day of the week (expected mon,"
             + " tue, wed, thu, fri, sat, sun or the full name, such as sat 15:30)",
         "start: sat 7:5|test.yaml:8:12: start: '7:5' is not a time of day (expected H:MM or HH:MM"
@@ -104,6 +107,32 @@ class ModelValuesTest {
   }
 
   @Test
+  void scenarioHorizon_defaultsToSevenDays_andTakesADuration() throws ModelException {
+    assertEquals(168, load(MINIMAL).scenarioHorizonHours());
+    assertEquals(2400, load(MINIMAL + "scenario_horizon: 100d\n").scenarioHorizonHours());
+  }
+
+  @Test
+  void generatorRate_zeroPerHour_isTheDefaultAndAccepted() throws ModelException {
+    Model m = load(MINIMAL, "sites.east.generator={rate: 0/h}");
+    assertEquals(0, m.site("east").generator().failuresPerRunningHour());
+    assertEquals(
+        List.of(
+            "--set sites.east.generator={rate: -1/h}: sites.east.generator.rate: must be zero or"
+                + " more, got -1/h"),
+        errors(MINIMAL, "sites.east.generator={rate: -1/h}"));
+  }
+
+  @Test
+  void serviceNamedTotal_isRefused_asTheNameOfTheSum() {
+    assertEquals(
+        List.of(
+            "test.yaml:8:3: services.total: 'total' is reserved for the sum over all services;"
+                + " choose another name"),
+        errors(MINIMAL + "  total: {deploy: {east: 1}}\n"));
+  }
+
+  @Test
   void errors_areReportedInFileOrder_whateverSectionTheyAreIn() {
     assertEquals(
         List.of(
@@ -115,6 +144,32 @@ class ModelValuesTest {
             "seed: -1\n"
                 + MINIMAL.replace("east: {}", "east: {ups: -1m}")
                 + "start: someday 10:00\n"));
+  }
+
+  /** 168 weights of 1e308 sum to Infinity; divided by the largest first, they are flat. */
+  @Test
+  void profile_ofEqualHugeWeights_isFlat() throws ModelException {
+    String weights = String.join(", ", java.util.Collections.nCopies(168, "1e308"));
+    assertTrue(load(MINIMAL + "profile: [" + weights + "]\n").profile().isFlat());
+    String ones = String.join(", ", java.util.Collections.nCopies(168, "2.5"));
+    assertTrue(load(MINIMAL + "profile: [" + ones + "]\n").profile().isFlat());
+  }
+
+  /**
+   * Weights 2^1023 and 2^1022 (their sum overflows): divided by the largest they are 1 and 0.5,
+   * whose mean 0.75 is exact, so the scaled weights are exactly 1 / 0.75 and 0.5 / 0.75.
+   */
+  @Test
+  void profile_ofHugeUnequalWeights_isScaledToMeanOne_withoutOverflow() throws ModelException {
+    String big = Double.toString(Math.scalb(1.0, 1023));
+    String half = Double.toString(Math.scalb(1.0, 1022));
+    StringBuilder w = new StringBuilder("[");
+    for (int h = 0; h < 168; h++) {
+      w.append(h == 0 ? "" : ", ").append(h < 84 ? big : half);
+    }
+    List<Double> weights = load(MINIMAL + "profile: " + w + "]\n").profile().weights();
+    assertEquals(4.0 / 3, weights.get(0), 0.0);
+    assertEquals(2.0 / 3, weights.get(167), 0.0);
   }
 
   @ParameterizedTest

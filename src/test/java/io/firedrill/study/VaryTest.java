@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -77,5 +78,39 @@ class VaryTest {
     Vary v = Vary.search("--min/--max/--step", "sites.e.ups", "0m", "1e300m", null);
     assertEquals(0, new BigDecimal("9.765625e296").compareTo(v.step()), v.step()::toString);
     assertEquals(1025, v.count());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "seed=1..3:1|seed is a run setting, not a model parameter (seed, trials and horizon are run"
+            + " settings: sweep and size run every point on the same trials); use --seed",
+        "trials=1..3:1|trials is a run setting, not a model parameter (seed, trials and horizon are"
+            + " run settings: sweep and size run every point on the same trials); use --trials",
+        "horizon=1y..2y:1y|horizon is a run setting, not a model parameter (seed, trials and horizon"
+            + " are run settings: sweep and size run every point on the same trials); use --horizon",
+        "scenario_horizon=1d..2d:1d|scenario_horizon is a run setting, not a model parameter (seed,"
+            + " trials and horizon are run settings: sweep and size run every point on the same"
+            + " trials); use --horizon with --event",
+        "name=1..2:1|name only labels the model and its output folder; it is not a model parameter",
+        "description=1..2:1|description is free text, not a model parameter",
+        "start=1..2:1|start is where t = 0 falls in the week, a setting of the run, not a model"
+            + " parameter; use --at with --event",
+        "profile=1..2:1|profile is a list of 168 weights, not one number that can be varied"
+      })
+  void runSettingsAndLabels_cannotBeVaried(String text, String why) {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Vary.parse(text));
+    assertEquals("--vary " + text + ": " + why, e.getMessage());
+  }
+
+  @Test
+  void modelParameters_mayBeVaried() {
+    for (String p :
+        List.of(
+            "services.a.users", "sites.e.ups", "grids.g.rate", "cost.e", "services.seed.users")) {
+      assertEquals(null, Vary.notAParameter(p), p);
+    }
   }
 }
