@@ -949,8 +949,8 @@ final class ModelBinder {
     }
   }
 
-  /** The allowed key within edit distance 2 of {@code key}, if exactly one is that close. */
-  private static String closest(String key, List<String> allowed) {
+  /** The allowed name within edit distance 2 of {@code key} (the closest, first on a tie). */
+  static String closest(String key, List<String> allowed) {
     String best = null;
     int bestDistance = 3;
     for (String a : allowed) {

@@ -265,6 +265,15 @@ class CommandLineCatalogueTest {
             "--max",
             "1e16"),
         new Case(
+            "--set through a site the model does not have",
+            2,
+            "--set sites.nowhere.ups=5m: sites.nowhere: unknown site 'nowhere' (known: east, west);"
+                + " to add a site give it whole: --set 'sites.nowhere={...}'",
+            "run",
+            three,
+            "--set",
+            "sites.nowhere.ups=5m"),
+        new Case(
             "trials beyond the limit",
             2,
             "from 1 to 1099511627776",
