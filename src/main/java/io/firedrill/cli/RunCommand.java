@@ -45,6 +45,7 @@ final class RunCommand implements Callable<Integer> {
     Plan plan = RunOptions.plan(m, s);
     PrintWriter stdout = spec.commandLine().getOut();
     try (AtomicFiles files = new AtomicFiles(run.outDir(m, "run"))) {
+      ModelOptions.warn(loaded, spec.commandLine().getErr(), java.util.List.of());
       long start = System.nanoTime();
       RunStats stats = run.simulate(plan, s, null, Metric.RUN, files);
       double seconds = (System.nanoTime() - start) / 1e9;

@@ -87,6 +87,7 @@ final class ScenarioCommand implements Callable<Integer> {
     Runner.Scenario scenario = new Runner.Scenario(forced[0], forced[1], !noBackground, points);
     PrintWriter stdout = spec.commandLine().getOut();
     try (AtomicFiles files = new AtomicFiles(run.outDir(m, "scenario"))) {
+      ModelOptions.warn(loaded, spec.commandLine().getErr(), java.util.List.of());
       long start = System.nanoTime();
       RunStats stats = run.simulate(plan, s, scenario, Metric.SCENARIO, files);
       double seconds = (System.nanoTime() - start) / 1e9;

@@ -113,6 +113,7 @@ final class SizeCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage());
     }
     RunOptions.Settings s = run.settings(m0, scenario.defaultHorizonHours(m0));
+    ModelOptions.warn(base, spec.commandLine().getErr(), List.of(path));
     PrintWriter out = spec.commandLine().getOut();
     Map<BigDecimal, Point> visited = new TreeMap<>();
     long start = System.nanoTime();

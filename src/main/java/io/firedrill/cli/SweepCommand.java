@@ -64,6 +64,22 @@ final class SweepCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /**
+   * Prints the warnings of the model as given (its --set overrides, not the --vary values), except
+   * those about a varied parameter; of the first point when the model needs the --vary values to be
+   * valid.
+   */
+  private void warn(ModelLoader.Loaded firstPoint, List<Vary> vs) {
+    ModelLoader.Loaded given;
+    try {
+      given = ModelLoader.load(model.model, model.overrides);
+    } catch (io.firedrill.model.ModelException e) {
+      given = firstPoint;
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    ModelOptions.warn(given, err, vs.stream().map(Vary::path).toList());
+  }
+
   @Override
   public Integer call() throws Exception {
     if (vary.size() > 2) {
@@ -115,6 +131,7 @@ final class SweepCommand implements Callable<Integer> {
     String[] chartOn = StudyReport.chartTarget(chart, plans.get(0), scenario.isScenario());
     PrintWriter stdout = spec.commandLine().getOut();
     try (AtomicFiles files = new AtomicFiles(run.outDir(m0, "sweep"))) {
+      warn(first, vs);
       long start = System.nanoTime();
       ProgressBar bar = ProgressBar.onTerminal(s.trials());
       SweepRunner.Result result =

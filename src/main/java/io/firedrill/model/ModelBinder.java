@@ -7,6 +7,8 @@ import io.firedrill.dist.SyntaxException;
 import io.firedrill.dist.Units;
 import io.firedrill.model.yaml.Node;
 import io.firedrill.model.yaml.Origin;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -37,14 +39,18 @@ final class ModelBinder {
   static final String TOTAL = "total";
 
   private final List<ModelError> errors = new ArrayList<>();
+  private final List<ModelWarning> warnings = new ArrayList<>();
   private final Node root;
 
   private ModelBinder(Node root) {
     this.root = root;
   }
 
+  /** A bound model and the warnings about it. */
+  record Bound(Model model, List<ModelWarning> warnings) {}
+
   /** Binds {@code root} or throws every defect found. */
-  static Model bind(Node root) throws ModelException {
+  static Bound bind(Node root) throws ModelException {
     ModelBinder binder = new ModelBinder(root);
     Model model = binder.model();
     // Sections are read in a fixed order; a user reads the file top to bottom. Overrides (line 0)
@@ -52,7 +58,7 @@ final class ModelBinder {
     if (!binder.errors.isEmpty() || model == null) {
       throw new ModelException(inFileOrder(binder.errors, ModelError::origin));
     }
-    return model;
+    return new Bound(model, inFileOrder(binder.warnings, ModelWarning::origin));
   }
 
   private static <T> List<T> inFileOrder(List<T> found, java.util.function.Function<T, Origin> at) {
@@ -190,19 +196,127 @@ final class ModelBinder {
         || profile == null) {
       return null;
     }
-    return new Model(
-        name,
-        description,
-        horizon,
-        scenarioHorizon,
-        trials,
-        seed,
-        profile,
-        grids,
-        networks,
-        sites,
-        services,
-        prices);
+    Model model =
+        new Model(
+            name,
+            description,
+            horizon,
+            scenarioHorizon,
+            trials,
+            seed,
+            profile,
+            grids,
+            networks,
+            sites,
+            services,
+            prices);
+    warnUnused(model, gridDecls, networkDecls, siteDecls);
+    warnStandby(model, serviceDecls);
+    return model;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Warnings
+
+  /** A site with no placement, a grid that feeds no site, a network no site lists. */
+  private void warnUnused(
+      Model m,
+      Map<String, Node.Mapping.Entry> grids,
+      Map<String, Node.Mapping.Entry> networks,
+      Map<String, Node.Mapping.Entry> sites) {
+    Set<String> placed = new LinkedHashSet<>();
+    for (Service s : m.services()) {
+      s.deploy().forEach(p -> placed.add(p.site()));
+      s.standby().forEach(p -> placed.add(p.site()));
+    }
+    for (Site s : m.sites()) {
+      if (!placed.contains(s.name())) {
+        warn(
+            sites.get(s.name()).keyOrigin(),
+            "sites." + s.name(),
+            "no service is deployed or on standby here");
+      }
+    }
+    for (Grid g : m.grids()) {
+      if (m.sites().stream().noneMatch(s -> g.name().equals(s.grid()))) {
+        warn(grids.get(g.name()).keyOrigin(), "grids." + g.name(), "no site is fed by this grid");
+      }
+    }
+    for (Network n : m.networks()) {
+      if (m.sites().stream().noneMatch(s -> s.networks().contains(n.name()))) {
+        warn(
+            networks.get(n.name()).keyOrigin(),
+            "networks." + n.name(),
+            "no site lists this network");
+      }
+    }
+  }
+
+  /**
+   * A standby that cannot restore its service: for each site s of the active deployment, losing s
+   * leaves the active capacity elsewhere plus the standby at other sites; below slo × demand, the
+   * failover cannot bring the service out of its outage, which lasts until s returns.
+   */
+  private void warnStandby(Model m, Map<String, Node.Mapping.Entry> services) {
+    for (Service svc : m.services()) {
+      double standby = svc.standby().stream().mapToDouble(Placement::capacity).sum();
+      if (!(standby > 0)) {
+        continue;
+      }
+      double needed = svc.slo() * svc.demand();
+      for (Placement lost : svc.deploy()) {
+        if (!(lost.capacity() > 0)) {
+          continue;
+        }
+        double active = 0;
+        for (Placement p : svc.deploy()) {
+          active += p.site().equals(lost.site()) ? 0 : p.capacity();
+        }
+        double rescue = 0;
+        for (Placement p : svc.standby()) {
+          rescue += p.site().equals(lost.site()) ? 0 : p.capacity();
+        }
+        if (active + rescue >= needed) {
+          continue;
+        }
+        double best = Math.min(svc.demand(), active + rescue);
+        Node.Mapping decl = (Node.Mapping) services.get(svc.name()).value();
+        warn(
+            decl.get("standby").keyOrigin(),
+            "services." + svc.name() + ".standby",
+            "when "
+                + lost.site()
+                + " is lost, failover brings "
+                + svc.name()
+                + " to at most "
+                + figure(best, 6)
+                + " of "
+                + figure(svc.demand(), 6)
+                + " ("
+                + figure(best / svc.demand(), 3)
+                + "), below its slo "
+                + Units.exact(svc.slo())
+                + " ("
+                + figure(needed, 6)
+                + " needed): "
+                + svc.name()
+                + " stays down until "
+                + lost.site()
+                + " returns");
+      }
+    }
+  }
+
+  /** {@code x} to {@code digits} significant digits, without exponent. */
+  private static String figure(double x, int digits) {
+    if (x == 0) {
+      return "0";
+    }
+    return new BigDecimal(x).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
+  }
+
+  private void warn(Origin origin, String path, String message) {
+    warnings.add(new ModelWarning(origin, path, message));
   }
 
   private String modelName(Section top) {

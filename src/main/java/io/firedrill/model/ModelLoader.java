@@ -27,10 +27,19 @@ public final class ModelLoader {
 
   private ModelLoader() {}
 
-  /** A validated model with what it was made from. */
-  public record Loaded(Model model, String source, String sha256, List<String> overrides) {
+  /**
+   * A validated model with what it was made from, and the warnings about it (findings that do not
+   * stop a run: see {@link ModelWarning}), in file order.
+   */
+  public record Loaded(
+      Model model,
+      String source,
+      String sha256,
+      List<String> overrides,
+      List<ModelWarning> warnings) {
     public Loaded {
       overrides = List.copyOf(overrides);
+      warnings = List.copyOf(warnings);
     }
   }
 
@@ -47,7 +56,8 @@ public final class ModelLoader {
           bundled.model(),
           DEFAULT_MODEL + " (the copy inside the jar)",
           bundled.sha256(),
-          overrides);
+          overrides,
+          bundled.warnings());
     }
     return parse(file.toString(), read(file, file.toString()), overrides);
   }
@@ -57,8 +67,8 @@ public final class ModelLoader {
       throws ModelException {
     Node root = YamlReader.readFile(source, bytes);
     Overrides.apply(root, overrides);
-    Model model = ModelBinder.bind(root);
-    return new Loaded(model, source, sha256(bytes, overrides), overrides);
+    ModelBinder.Bound bound = ModelBinder.bind(root);
+    return new Loaded(bound.model(), source, sha256(bytes, overrides), overrides, bound.warnings());
   }
 
   /** The bytes of a model shipped inside the jar, e.g. {@code models/three-site-example.yaml}. */
