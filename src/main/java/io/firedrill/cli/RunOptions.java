@@ -27,13 +27,16 @@ public final class RunOptions {
       description = "Trials, e.g. 100000, 100K or 1e6 (default: the model's).")
   String trials;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Seed (default: the model's).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description = "Seed, 0 to 2^63 - 1, e.g. 42 or 1e3 (default: the model's).")
   String seed;
 
   @Option(
       names = "--threads",
       paramLabel = "T",
-      description = "Worker threads (default: all cores). Results do not depend on it.")
+      description = "Worker threads, 1 to 1024 (default: all cores). Results do not depend on it.")
   String threads;
 
   @Option(
