@@ -1,6 +1,7 @@
 package io.firedrill.engine;
 
 import io.firedrill.plan.Plan;
+import io.firedrill.stats.FailoverPath;
 import java.util.Arrays;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -147,6 +148,13 @@ public final class Kernel {
   public final double[] userHours;
   public final boolean[] rtoBreach;
 
+  /**
+   * Failovers started, by service and path ({@link FailoverPath}), accumulated until {@link
+   * #clearCauses}: {@code [service * FailoverPath.COUNT + path]}. Why a standby did or did not come
+   * in, for explanations.
+   */
+  public final long[] failovers;
+
   /** Accumulated over trials until {@link #clearCauses}: [service * causes + cause]. */
   public final long[] causeOutages;
 
@@ -268,6 +276,7 @@ public final class Kernel {
     causeOutages = new long[ns * plan.causes()];
     causeDowntime = new double[ns * plan.causes()];
     causeUserHours = new double[ns * plan.causes()];
+    failovers = new long[ns * FailoverPath.COUNT];
     recoverHours = new double[ns];
     recovered = new boolean[ns];
     affected = new boolean[ns];
@@ -340,6 +349,7 @@ public final class Kernel {
     Arrays.fill(causeOutages, 0);
     Arrays.fill(causeDowntime, 0);
     Arrays.fill(causeUserHours, 0);
+    Arrays.fill(failovers, 0);
   }
 
   /**
@@ -1013,13 +1023,22 @@ public final class Kernel {
       for (int b : p.failoverNeeds[a]) {
         needsMet &= served[b] >= p.slo[b];
       }
-      boolean automatic = decisionRng.nextDouble() < p.failoverSuccess[a] && needsMet;
+      boolean succeeds = decisionRng.nextDouble() < p.failoverSuccess[a];
+      boolean automatic = succeeds && needsMet;
       double auto = decisionSampler[p.failoverTime[a]].sample();
+      boolean hasManual = p.failoverManual[a] != Plan.NONE;
       double manual =
-          p.failoverManual[a] == Plan.NONE
-              ? Double.POSITIVE_INFINITY
-              : decisionSampler[p.failoverManual[a]].sample();
+          hasManual ? decisionSampler[p.failoverManual[a]].sample() : Double.POSITIVE_INFINITY;
       double delay = automatic ? auto : manual;
+      int path =
+          automatic
+              ? FailoverPath.AUTOMATIC
+              : !hasManual
+                  ? FailoverPath.NONE
+                  : !needsMet
+                      ? FailoverPath.MANUAL_NEEDS_DOWN
+                      : FailoverPath.MANUAL_AUTOMATIC_FAILED;
+      failovers[a * FailoverPath.COUNT + path]++;
       foState[a] = PENDING;
       joinAt[a] = t + delay;
       if (delay <= 0) {

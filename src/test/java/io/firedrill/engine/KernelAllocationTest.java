@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The hot loop allocates nothing once warm: the bytes this thread allocates over 100 blocks of
  * trials (409,600 trials) are counted by the JVM (com.sun.management.ThreadMXBean) and must be
  * zero; likewise for scenario trials (the Kakao fire with recovery curves, 20,480 trials, with a
- * stationary and a fresh background). This counts allocations, not time, so it does not depend
- * on the machine's load. The JMH benchmark with {@code -prof gc} shows the same
+ * stationary and a fresh background). This counts allocations, not time, so it does not depend on
+ * the machine's load. The JMH benchmark with {@code -prof gc} shows the same
  * (results/benchmarks/README.md).
  */
 class KernelAllocationTest {

@@ -292,6 +292,50 @@ class KernelSemanticsTest {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Failover paths, counted for explanations
+
+  @Test
+  void failoverPaths_areCountedByWhyTheStandbyCameIn() throws Exception {
+    // One fault at east per trial (at 100 h). ops runs only at east, so `gated` (needs ops) can
+    // never fail over automatically: its manual path every time. `free` (no needs, success 1)
+    // always goes automatic; `nomanual` (needs ops, no manual path) never gets its standby.
+    Plan p =
+        plan(
+            """
+        name: paths
+        sites:
+          east: {fault: {ttf: "fixed(100h)", outage: "fixed(10h)"}}
+          west: {}
+        services:
+          ops: {deploy: {east: 1}}
+          gated:
+            deploy: {east: 1}
+            standby: {west: 1}
+            failover: {time: "fixed(5m)", needs: [ops], manual: "fixed(3h)"}
+          free:
+            deploy: {east: 1}
+            standby: {west: 1}
+            failover: {time: "fixed(5m)"}
+          nomanual:
+            deploy: {east: 1}
+            standby: {west: 1}
+            failover: {time: "fixed(5m)", needs: [ops]}
+        """,
+            200);
+    RunStats r = run(p, 10);
+    int n = io.firedrill.stats.FailoverPath.COUNT;
+    assertEquals(
+        10,
+        r.failovers[service(p, "gated") * n + io.firedrill.stats.FailoverPath.MANUAL_NEEDS_DOWN]);
+    assertEquals(
+        10, r.failovers[service(p, "free") * n + io.firedrill.stats.FailoverPath.AUTOMATIC]);
+    assertEquals(
+        10, r.failovers[service(p, "nomanual") * n + io.firedrill.stats.FailoverPath.NONE]);
+    assertExact(3, mean(r, p, "gated", Metric.DOWNTIME_H), "gated downtime");
+    assertExact(10, mean(r, p, "nomanual", Metric.DOWNTIME_H), "nomanual downtime");
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Which network carries traffic, and when it moves (issue 10, 1b)
 
   @ParameterizedTest
