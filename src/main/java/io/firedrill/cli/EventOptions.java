@@ -1,5 +1,6 @@
 package io.firedrill.cli;
 
+import io.firedrill.engine.Kernel;
 import io.firedrill.engine.Runner;
 import io.firedrill.model.ActivityProfile;
 import io.firedrill.model.Model;
@@ -21,7 +22,17 @@ public final class EventOptions {
   @Option(names = "--at", paramLabel = "WHEN", description = "With --event: t = 0 in the week.")
   String at;
 
-  @Option(names = "--no-background", description = "With --event: no other hazard.")
+  @Option(
+      names = "--background",
+      paramLabel = "MODE",
+      description =
+          "With --event, the other hazards: stationary (default: already down at t = 0 with their"
+              + " long-run probability), fresh (all up at t = 0) or off.")
+  String background;
+
+  @Option(
+      names = "--no-background",
+      description = "With --event: no other hazard (--background off).")
   boolean noBackground;
 
   boolean isScenario() {
@@ -53,7 +64,33 @@ public final class EventOptions {
       return null;
     }
     int[] forced = ScenarioCommand.resolve(m, event);
-    return new Runner.Scenario(forced[0], forced[1], !noBackground, 2);
+    return new Runner.Scenario(forced[0], forced[1], background(background, noBackground), 2);
+  }
+
+  /** The background mode of --background and --no-background (stationary by default). */
+  static Kernel.Background background(String mode, boolean off) {
+    if (mode == null) {
+      return off ? Kernel.Background.OFF : Kernel.Background.STATIONARY;
+    }
+    Kernel.Background b;
+    switch (mode.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "stationary":
+        b = Kernel.Background.STATIONARY;
+        break;
+      case "fresh":
+        b = Kernel.Background.FRESH;
+        break;
+      case "off":
+        b = Kernel.Background.OFF;
+        break;
+      default:
+        throw new UsageException(
+            "--background must be stationary, fresh or off, got '" + mode + "'");
+    }
+    if (off && b != Kernel.Background.OFF) {
+      throw new UsageException("--no-background contradicts --background " + mode);
+    }
+    return b;
   }
 
   double defaultHorizonHours(Model m) {
@@ -62,6 +99,13 @@ public final class EventOptions {
 
   List<Metric> metrics() {
     return event == null ? Metric.RUN : Metric.SCENARIO;
+  }
+
+  /** The background mode's name for run.json, or null without --event. */
+  String backgroundName() {
+    return event == null
+        ? null
+        : background(background, noBackground).name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** "run" or "fire@pangyo at sat 15:30", for titles. */

@@ -62,7 +62,17 @@ final class ScenarioCommand implements Callable<Integer> {
       description = "Weekday and time of t = 0 in the activity profile, e.g. \"sat 15:30\".")
   String at;
 
-  @Option(names = "--no-background", description = "Only the forced event: no other hazard.")
+  @Option(
+      names = "--background",
+      paramLabel = "MODE",
+      description =
+          "The other hazards: stationary (default: each already down at t = 0 with its long-run"
+              + " probability, as on an ordinary day), fresh (all up at t = 0) or off.")
+  String background;
+
+  @Option(
+      names = "--no-background",
+      description = "Only the forced event: no other hazard (--background off).")
   boolean noBackground;
 
   @Option(
@@ -84,7 +94,8 @@ final class ScenarioCommand implements Callable<Integer> {
     RunOptions.Settings s = run.settings(m, DEFAULT_HORIZON_HOURS);
     Charts.Format charts = run.chartFormat();
     Plan plan = RunOptions.plan(m, s);
-    Runner.Scenario scenario = new Runner.Scenario(forced[0], forced[1], !noBackground, points);
+    Kernel.Background mode = EventOptions.background(background, noBackground);
+    Runner.Scenario scenario = new Runner.Scenario(forced[0], forced[1], mode, points);
     PrintWriter stdout = spec.commandLine().getOut();
     try (AtomicFiles files = new AtomicFiles(run.outDir(m, "scenario"))) {
       ModelOptions.warn(loaded, spec.commandLine().getErr(), java.util.List.of());
@@ -97,7 +108,7 @@ final class ScenarioCommand implements Callable<Integer> {
           m.name(),
           event,
           at == null ? "" : " at " + at,
-          noBackground ? ", no background" : "",
+          ", background " + mode.name().toLowerCase(java.util.Locale.ROOT),
           s.trials(),
           Units.formatDuration(s.horizonHours()),
           s.seed(),
@@ -126,7 +137,7 @@ final class ScenarioCommand implements Callable<Integer> {
       Map<String, Object> json = RunOptions.json("scenario", m, loaded);
       json.put("event", event);
       json.put("at", at);
-      json.put("background", !noBackground);
+      json.put("background", mode.name().toLowerCase(java.util.Locale.ROOT));
       json.put("curve_points", points);
       RunOptions.finish(files, report, stats, s, json, seconds, stdout);
     }

@@ -227,6 +227,7 @@ final class SizeCommand implements Callable<Integer> {
       json.put("answer", answer == null ? null : Vary.text(answer.value()) + range.unit());
       json.put("reachable", answer != null);
       json.put("event", scenario.event);
+      json.put("background", scenario.backgroundName());
       json.put("points_visited", visited.size());
       RunOptions.putSettings(json, s, seconds);
       try (Writer w = files.open("run.json")) {

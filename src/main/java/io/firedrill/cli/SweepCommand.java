@@ -171,6 +171,7 @@ final class SweepCommand implements Callable<Integer> {
       json.put("vary", vary);
       json.put("event", scenario.event);
       json.put("at", scenario.at);
+      json.put("background", scenario.backgroundName());
       json.put("points", points.size());
       RunOptions.putSettings(json, s, seconds);
       try (Writer w = files.open("run.json")) {

@@ -28,6 +28,14 @@ public sealed interface Distribution
   /** A sampler that draws from this distribution with {@code rng}. */
   ContinuousSampler sampler(UniformRandomProvider rng);
 
+  /**
+   * A sampler of the length-biased distribution, density {@code x f(x) / mean}: the length of the
+   * interval that covers a random point of time in a renewal process of these durations (Cox,
+   * Renewal Theory, 1962, §5.2). A point uniform within it gives the stationary residual time.
+   * Allocation-free per sample, like {@link #sampler}.
+   */
+  ContinuousSampler lengthBiasedSampler(UniformRandomProvider rng);
+
   /** The model syntax, e.g. {@code lognormal(median=40m, p90=4h)}; it parses back to this. */
   String syntax();
 

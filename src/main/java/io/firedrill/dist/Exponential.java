@@ -31,6 +31,13 @@ public record Exponential(double mean) implements Distribution {
     return ZigguratSampler.Exponential.of(rng, mean);
   }
 
+  /** Length-biased exponential: gamma(shape 2, scale mean), the sum of two exponentials. */
+  @Override
+  public ContinuousSampler lengthBiasedSampler(UniformRandomProvider rng) {
+    final ZigguratSampler.Exponential e = ZigguratSampler.Exponential.of(rng, mean);
+    return () -> e.sample() + e.sample();
+  }
+
   @Override
   public String syntax() {
     return "exponential(mean=" + Units.formatDuration(mean) + ")";

@@ -30,6 +30,12 @@ public record Fixed(double hours) implements Distribution {
     return () -> value;
   }
 
+  /** A fixed length is its own length-biased length. */
+  @Override
+  public ContinuousSampler lengthBiasedSampler(UniformRandomProvider rng) {
+    return sampler(rng);
+  }
+
   @Override
   public String syntax() {
     return "fixed(" + Units.formatDuration(hours) + ")";

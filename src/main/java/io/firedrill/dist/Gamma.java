@@ -36,6 +36,12 @@ public record Gamma(double shape, double mean) implements Distribution {
     return AhrensDieterMarsagliaTsangGammaSampler.of(rng, shape, scale());
   }
 
+  /** Length-biased gamma: gamma(shape + 1, the same scale). */
+  @Override
+  public ContinuousSampler lengthBiasedSampler(UniformRandomProvider rng) {
+    return AhrensDieterMarsagliaTsangGammaSampler.of(rng, shape + 1, scale());
+  }
+
   @Override
   public String syntax() {
     return "gamma(shape=" + Units.exact(shape) + ", mean=" + Units.formatDuration(mean) + ")";

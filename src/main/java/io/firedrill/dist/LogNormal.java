@@ -57,6 +57,14 @@ public record LogNormal(double median, double p90) implements Distribution {
     return LogNormalSampler.of(ZigguratSampler.NormalizedGaussian.of(rng), mu(), sigma());
   }
 
+  /** Length-biased lognormal: lognormal(mu + sigma^2, sigma). */
+  @Override
+  public ContinuousSampler lengthBiasedSampler(UniformRandomProvider rng) {
+    double sigma = sigma();
+    return LogNormalSampler.of(
+        ZigguratSampler.NormalizedGaussian.of(rng), mu() + sigma * sigma, sigma);
+  }
+
   @Override
   public String syntax() {
     return "lognormal(median="

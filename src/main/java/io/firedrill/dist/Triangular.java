@@ -42,6 +42,24 @@ public record Triangular(double min, double mode, double max) implements Distrib
     return exact().createSampler(rng)::sample;
   }
 
+  /**
+   * Length-biased triangular, by rejection: propose X from the triangle and accept it with
+   * probability X / max (acceptance mean / max, at least 1/3).
+   */
+  @Override
+  public ContinuousSampler lengthBiasedSampler(UniformRandomProvider rng) {
+    final ContinuousSampler x = sampler(rng);
+    final double b = max;
+    return () -> {
+      while (true) {
+        double v = x.sample();
+        if (rng.nextDouble() * b < v) {
+          return v;
+        }
+      }
+    };
+  }
+
   @Override
   public String syntax() {
     return "triangular(min="

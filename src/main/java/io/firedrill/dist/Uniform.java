@@ -35,6 +35,17 @@ public record Uniform(double min, double max) implements Distribution {
     return ContinuousUniformSampler.of(rng, min, max);
   }
 
+  /**
+   * Length-biased uniform: density proportional to x on [min, max], by inversion: X = sqrt(min^2 +
+   * U (max^2 - min^2)).
+   */
+  @Override
+  public ContinuousSampler lengthBiasedSampler(UniformRandomProvider rng) {
+    final double a2 = min * min;
+    final double span = max * max - a2;
+    return () -> Math.sqrt(a2 + rng.nextDouble() * span);
+  }
+
   @Override
   public String syntax() {
     return "uniform(" + Units.formatDuration(min) + ", " + Units.formatDuration(max) + ")";

@@ -1,6 +1,7 @@
 package io.firedrill.dist;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.statistics.distribution.WeibullDistribution;
@@ -39,6 +40,18 @@ public record Weibull(double shape, double scale) implements Distribution {
     final double inverseShape = 1 / shape;
     final double s = scale;
     return inverseShape == 1 ? () -> s * e.sample() : () -> s * Math.pow(e.sample(), inverseShape);
+  }
+
+  /**
+   * Length-biased Weibull: with Y = (X / scale)^k, the density x f(x) makes Y gamma(1 + 1/k, 1), so
+   * X = scale Y^(1/k).
+   */
+  @Override
+  public ContinuousSampler lengthBiasedSampler(UniformRandomProvider rng) {
+    final double inverseShape = 1 / shape;
+    final double s = scale;
+    final ContinuousSampler y = AhrensDieterMarsagliaTsangGammaSampler.of(rng, 1 + inverseShape, 1);
+    return () -> s * Math.pow(y.sample(), inverseShape);
   }
 
   @Override

@@ -122,7 +122,10 @@ final class IntervalBuffer {
 
   /**
    * Merges overlapping or touching intervals in place (they must be sorted by start); a merged
-   * interval keeps the cause of its earliest part, the one that began it.
+   * interval keeps the cause of its earliest part, the one that began it. Parts that begin at the
+   * same instant are ranked by a rule that does not depend on their order: a scenario's forced
+   * event first, then the longest (it explains the merged interval's length), then the lowest cause
+   * id.
    */
   void mergeOverlaps() {
     if (size == 0) {
@@ -131,6 +134,11 @@ final class IntervalBuffer {
     int w = 0;
     for (int i = 1; i < size; i++) {
       if (start[i] <= end[w]) {
+        // Parts with the start of w come first in sorted order, so end[w] is still the end of
+        // the part whose cause w holds when a tie is decided.
+        if (start[i] == start[w] && beginsBefore(cause[i], end[i], cause[w], end[w])) {
+          cause[w] = cause[i];
+        }
         if (end[i] > end[w]) {
           end[w] = end[i];
         }
@@ -142,6 +150,19 @@ final class IntervalBuffer {
       }
     }
     size = w + 1;
+  }
+
+  /** Whether part (c1, e1) outranks part (c2, e2) when both begin at the same instant. */
+  private static boolean beginsBefore(int c1, double e1, int c2, double e2) {
+    boolean f1 = (c1 & Kernel.FORCED) != 0;
+    boolean f2 = (c2 & Kernel.FORCED) != 0;
+    if (f1 != f2) {
+      return f1;
+    }
+    if (e1 != e2) {
+      return e1 > e2;
+    }
+    return c1 < c2;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.firedrill.engine;
 
 import io.firedrill.plan.Plan;
+import io.firedrill.stats.FailoverPath;
 import java.util.Arrays;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -58,6 +59,15 @@ public final class Kernel {
   public static final int FORCE_FIRE = 2;
   public static final int FORCE_FAULT = 3;
 
+  /**
+   * Marks a cause as the forced event of a scenario (and everything it set off): the interval, the
+   * event and the outage it begins carry it, so that recovery is measured from that event alone.
+   */
+  static final int FORCED = 1 << 30;
+
+  /** The cause id without the {@link #FORCED} mark. */
+  static final int CAUSE = FORCED - 1;
+
   private static final int NORMAL = 0;
   private static final int PENDING = 1;
   private static final int JOINED = 2;
@@ -90,6 +100,11 @@ public final class Kernel {
   private int[] evOrder = new int[32];
   private int evCount;
 
+  /** The blocking events applied at the current instant of the sweep: drop-cause candidates. */
+  private int[] dropEvents = new int[8];
+
+  private int dropCount;
+
   // Site state during the sweep.
   private final boolean[] siteBlocked;
   private final boolean[] siteRamping;
@@ -113,6 +128,11 @@ public final class Kernel {
   private final double[] pieceStart;
   private final double[] pieceEnd;
   private final int[] degree;
+  private final int[] ownDegree;
+
+  /** Scratch: own fractions, before requirements multiply them in. */
+  private final double[] own;
+
   private final boolean[] inOutage;
   private final double[] outageStart;
   private final int[] outageCause;
@@ -128,6 +148,13 @@ public final class Kernel {
   public final double[] userHours;
   public final boolean[] rtoBreach;
 
+  /**
+   * Failovers started, by service and path ({@link FailoverPath}), accumulated until {@link
+   * #clearCauses}: {@code [service * FailoverPath.COUNT + path]}. Why a standby did or did not come
+   * in, for explanations.
+   */
+  public final long[] failovers;
+
   /** Accumulated over trials until {@link #clearCauses}: [service * causes + cause]. */
   public final long[] causeOutages;
 
@@ -137,10 +164,32 @@ public final class Kernel {
   private OutageLog log;
   private long trial;
 
-  // Scenario mode: a forced event at t = 0, background hazards on or off.
+  /**
+   * How the hazards other than a scenario's forced event behave: not at all ({@code OFF}), from an
+   * all-up start at t = 0 ({@code FRESH}, as in a run), or from their stationary state ({@code
+   * STATIONARY}: each is already down at t = 0 with its long-run probability, as on an ordinary
+   * day).
+   */
+  public enum Background {
+    OFF,
+    FRESH,
+    STATIONARY
+  }
+
+  // Scenario mode: a forced event at t = 0, background hazards off, fresh or stationary.
   private int forceKind = -1;
   private int forceIndex = -1;
   private boolean background = true;
+  private boolean stationary;
+
+  // Stationary start: length-biased samplers per distribution id, and the state one process is
+  // in at t = 0 (its outage in progress or the one before it, and its next failure).
+  private final ContinuousSampler[] lengthBiased;
+  private double initialStart;
+  private double initialLength;
+  private double initialRestore;
+  private boolean initialFire;
+  private double nextFailure;
 
   /** Per service, scenario mode: time until served first reaches slo again (H if never). */
   public final double[] recoverHours;
@@ -148,7 +197,11 @@ public final class Kernel {
   /** Per service, scenario mode: whether it recovered by H. */
   public final boolean[] recovered;
 
-  private final double[] firstOutageEnd;
+  /** Per service, scenario mode: whether the forced event caused an outage of it. */
+  public final boolean[] affected;
+
+  /** End of the first outage caused by the forced event, NaN while there is none. */
+  private final double[] firstForcedEnd;
 
   // Recovery curves: served fraction and site capacity on a grid of points over [0, H].
   private int curvePoints;
@@ -180,6 +233,10 @@ public final class Kernel {
       decisionSampler[i] = plan.distributions.get(i).sampler(decisionRng);
     }
     unitExponential = ZigguratSampler.Exponential.of(hazardRng);
+    lengthBiased = new ContinuousSampler[nd];
+    for (int i = 0; i < nd; i++) {
+      lengthBiased[i] = plan.distributions.get(i).lengthBiasedSampler(hazardRng);
+    }
 
     netDown = buffers(plan.networks);
     power = buffers(plan.sites);
@@ -204,6 +261,8 @@ public final class Kernel {
     pieceStart = new double[ns];
     pieceEnd = new double[ns];
     degree = new int[ns];
+    ownDegree = new int[ns];
+    own = new double[ns];
     inOutage = new boolean[ns];
     outageStart = new double[ns];
     outageCause = new int[ns];
@@ -217,9 +276,11 @@ public final class Kernel {
     causeOutages = new long[ns * plan.causes()];
     causeDowntime = new double[ns * plan.causes()];
     causeUserHours = new double[ns * plan.causes()];
+    failovers = new long[ns * FailoverPath.COUNT];
     recoverHours = new double[ns];
     recovered = new boolean[ns];
-    firstOutageEnd = new double[ns];
+    affected = new boolean[ns];
+    firstForcedEnd = new double[ns];
 
     boolean healthy = true;
     for (int a = 0; a < ns; a++) {
@@ -242,13 +303,15 @@ public final class Kernel {
 
   /**
    * Scenario mode: the hazard {@code kind} number {@code index} fails at t = 0 (a fire is
-   * uncontained); with {@code background} false no other hazard runs and the forced one does not
-   * renew.
+   * uncontained). With background {@code OFF} no other hazard runs and the forced one does not
+   * renew; {@code FRESH} starts every other hazard up at t = 0; {@code STATIONARY} starts each in
+   * its stationary state (see {@link #stationaryState}).
    */
-  public void force(int kind, int index, boolean background) {
+  public void force(int kind, int index, Background background) {
     this.forceKind = kind;
     this.forceIndex = index;
-    this.background = background;
+    this.background = background != Background.OFF;
+    this.stationary = background == Background.STATIONARY;
   }
 
   /**
@@ -286,6 +349,7 @@ public final class Kernel {
     Arrays.fill(causeOutages, 0);
     Arrays.fill(causeDowntime, 0);
     Arrays.fill(causeUserHours, 0);
+    Arrays.fill(failovers, 0);
   }
 
   /**
@@ -335,36 +399,40 @@ public final class Kernel {
       ContinuousSampler ttf = hazardSampler[p.gridTtf[g]];
       ContinuousSampler out = hazardSampler[p.gridOutage[g]];
       int[] fed = p.gridSites[g];
-      for (double t = forced(FORCE_GRID, g) ? 0 : ttf.sample(); t < h; ) {
+      int mark = forced(FORCE_GRID, g) ? FORCED : 0;
+      double first;
+      if (mark != 0) {
+        first = 0;
+      } else if (stationary) {
+        stationaryState(p.gridTtf[g], p.gridOutage[g]);
+        for (int s : fed) {
+          gridOutageAtSite(s, g, initialStart, initialLength, 0);
+        }
+        first = nextFailure;
+      } else {
+        first = ttf.sample();
+      }
+      for (double t = first; t < h; ) {
         double len = out.sample();
         for (int s : fed) {
-          gridOutageAtSite(s, g, t, len);
+          gridOutageAtSite(s, g, t, len, mark);
         }
         if (!background) {
           break;
         }
+        mark = 0;
         t += len + ttf.sample();
       }
     }
     for (int s = 0; s < p.sites; s++) {
       if (p.faultTtf[s] != Plan.NONE && active(FORCE_FAULT, s)) {
-        renewal(
-            hazardSampler[p.faultTtf[s]],
-            hazardSampler[p.faultOutage[s]],
-            power[s],
-            p.causeFaultBase + s,
-            forced(FORCE_FAULT, s));
+        renewal(p.faultTtf[s], p.faultOutage[s], power[s], p.causeFaultBase + s, FORCE_FAULT, s);
       }
     }
     for (int n = 0; n < p.networks; n++) {
       netDown[n].clear();
       if (active(FORCE_NETWORK, n)) {
-        renewal(
-            hazardSampler[p.netTtf[n]],
-            hazardSampler[p.netOutage[n]],
-            netDown[n],
-            p.grids + n,
-            forced(FORCE_NETWORK, n));
+        renewal(p.netTtf[n], p.netOutage[n], netDown[n], p.grids + n, FORCE_NETWORK, n);
       }
     }
     for (int s = 0; s < p.sites; s++) {
@@ -378,29 +446,40 @@ public final class Kernel {
 
   /**
    * Up for a time to failure, down for an outage, until the horizon; a forced process fails at t =
-   * 0 and, without background, only then.
+   * 0 and, without background, only then; with a stationary background the others start in their
+   * stationary state.
    */
-  private void renewal(
-      ContinuousSampler ttf,
-      ContinuousSampler outage,
-      IntervalBuffer out,
-      int cause,
-      boolean forcedNow) {
-    for (double t = forcedNow ? 0 : ttf.sample(); t < horizon; ) {
+  private void renewal(int ttfId, int outageId, IntervalBuffer out, int cause, int kind, int k) {
+    ContinuousSampler ttf = hazardSampler[ttfId];
+    ContinuousSampler outage = hazardSampler[outageId];
+    boolean forcedNow = forced(kind, k);
+    int mark = forcedNow ? FORCED : 0;
+    double first;
+    if (forcedNow) {
+      first = 0;
+    } else if (stationary) {
+      stationaryState(ttfId, outageId);
+      out.add(initialStart, initialStart + initialLength, cause);
+      first = nextFailure;
+    } else {
+      first = ttf.sample();
+    }
+    for (double t = first; t < horizon; ) {
       double len = outage.sample();
-      out.add(t, t + len, cause);
+      out.add(t, t + len, cause | mark);
       if (!background) {
         break;
       }
+      mark = 0;
       t += len + ttf.sample();
     }
   }
 
-  private void gridOutageAtSite(int s, int g, double t, double len) {
+  private void gridOutageAtSite(int s, int g, double t, double len, int mark) {
     double ups = p.upsHours[s];
     if (!p.hasGenerator[s]) {
       if (len > ups) {
-        power[s].add(t + ups, t + len, g);
+        power[s].add(t + ups, t + len, g | mark);
       }
       return;
     }
@@ -408,7 +487,7 @@ public final class Kernel {
     boolean failsToStart = hazardRng.nextDouble() < p.failToStart[s];
     double rate = p.generatorFailuresPerHour[s];
     double runs = rate > 0 ? unitExponential.sample() / rate : Double.POSITIVE_INFINITY;
-    int cause = p.causeGeneratorBase + s;
+    int cause = (p.causeGeneratorBase + s) | mark;
     if (failsToStart) {
       if (len > ups) {
         power[s].add(t + ups, t + len, cause);
@@ -448,7 +527,11 @@ public final class Kernel {
     }
   }
 
-  /** All networks down, plus the reconvergence blip when one fails while another is up. */
+  /**
+   * All networks down, plus the reconvergence blip when a network carrying traffic fails while
+   * another is up: with shared networks every network that is up carries traffic; with a primary,
+   * only the first one up in list order does.
+   */
   private void unreachable(int s) {
     int[] nets = p.siteNetworks[s];
     if (nets.length == 0) {
@@ -473,18 +556,21 @@ public final class Kernel {
     if (rc <= 0) {
       return;
     }
-    for (int n : nets) {
-      IntervalBuffer d = netDown[n];
+    boolean primary = p.primaryNetwork[s];
+    for (int k = 0; k < nets.length; k++) {
+      IntervalBuffer d = netDown[nets[k]];
       for (int i = 0; i < d.size; i++) {
         double a = d.start[i];
         boolean otherUp = false;
-        for (int m : nets) {
-          if (m != n && !netDown[m].contains(a)) {
+        boolean carrying = true;
+        for (int j = 0; j < nets.length; j++) {
+          if (j != k && !netDown[nets[j]].contains(a)) {
             otherUp = true;
-            break;
+            // With a primary, a network before this one that is up carries the traffic.
+            carrying &= !(primary && j < k);
           }
         }
-        if (otherUp) {
+        if (otherUp && carrying) {
           blocked[s].add(a, a + Math.min(rc, d.end[i] - a), d.cause[i]);
         }
       }
@@ -501,21 +587,103 @@ public final class Kernel {
     double contained = p.fireContained[s];
     int cause = p.causeFireBase + s;
     boolean forcedNow = forced(FORCE_FIRE, s);
-    for (double t = forcedNow ? 0 : ttf.sample(); t < horizon; ) {
+    double first;
+    if (forcedNow) {
+      first = 0;
+    } else if (stationary) {
+      stationaryFire(s);
+      if (initialFire) {
+        blocked[s].add(initialStart, initialStart + initialLength, cause);
+        restoreRamp(s, initialStart + initialLength, initialRestore, cause);
+      }
+      first = nextFailure;
+    } else {
+      first = ttf.sample();
+    }
+    for (double t = first; t < horizon; ) {
       boolean isContained = hazardRng.nextDouble() < contained && !forcedNow;
+      int marked = forcedNow ? cause | FORCED : cause;
       forcedNow = false;
       double d = dark.sample();
       double r = restore.sample();
       if (isContained) {
         t += ttf.sample();
       } else {
-        blocked[s].add(t, t + d, cause);
-        restoreRamp(s, t + d, r, cause);
+        blocked[s].add(t, t + d, marked);
+        restoreRamp(s, t + d, r, marked);
         if (!background) {
           break;
         }
         t += d + r + ttf.sample();
       }
+    }
+  }
+
+  /**
+   * The state at t = 0 of an alternating renewal process (up ~ ttf, down ~ outage) that has run
+   * forever: down with probability q = E[D] / (E[U] + E[D]). The interval covering t = 0 is
+   * length-biased and t = 0 falls uniformly within it (Cox, Renewal Theory, §7.3). Down: the outage
+   * in progress began at −U·L_D. Up: the up time began at −U·L_U, and the outage before it, an
+   * ordinary draw independent of the up time, ended there (so that a restart after it still running
+   * at t = 0 is included). Sets {@link #initialStart}, {@link #initialLength} (that outage) and
+   * {@link #nextFailure} (the first failure after 0).
+   */
+  private void stationaryState(int ttfId, int outageId) {
+    double eu = p.distributions.get(ttfId).mean();
+    double ed = p.distributions.get(outageId).mean();
+    if (hazardRng.nextDouble() * (eu + ed) < ed) {
+      double len = lengthBiased[outageId].sample();
+      initialStart = -hazardRng.nextDouble() * len;
+      initialLength = len;
+      nextFailure = initialStart + len + hazardSampler[ttfId].sample();
+    } else {
+      double up = lengthBiased[ttfId].sample();
+      double age = hazardRng.nextDouble() * up;
+      initialLength = hazardSampler[outageId].sample();
+      initialStart = -age - initialLength;
+      nextFailure = up - age;
+    }
+  }
+
+  /**
+   * The stationary state of site s's fires at t = 0. A cycle is a time to ignition U and then, if
+   * the fire is not contained (probability 1 − c), dark time D and restore time R: Z = D + R, else
+   * Z = 0. t = 0 lies in a fire with probability E[Z] / (E[U] + E[Z]), E[Z] = (1 − c)(E[D] + E[R]);
+   * within the fire, in the dark part with probability E[D] / (E[D] + E[R]) (then D is
+   * length-biased and R ordinary) or in the restore ramp (R length-biased, D ordinary), at a
+   * uniform point of that part. Otherwise t = 0 lies in a length-biased U, and the cycle before
+   * ended with a fire (ordinary D and R) with probability 1 − c. Sets {@link #initialFire} and, for
+   * that fire, {@link #initialStart} (its ignition), {@link #initialLength} (dark) and {@link
+   * #initialRestore}; {@link #nextFailure} is the next ignition.
+   */
+  private void stationaryFire(int s) {
+    int ttfId = p.fireTtf[s];
+    int darkId = p.fireDark[s];
+    int restoreId = p.fireRestore[s];
+    double eu = p.distributions.get(ttfId).mean();
+    double ed = p.distributions.get(darkId).mean();
+    double er = p.distributions.get(restoreId).mean();
+    double ez = (1 - p.fireContained[s]) * (ed + er);
+    if (hazardRng.nextDouble() * (eu + ez) < ez) {
+      initialFire = true;
+      if (hazardRng.nextDouble() * (ed + er) < ed) {
+        initialLength = lengthBiased[darkId].sample();
+        initialRestore = hazardSampler[restoreId].sample();
+        initialStart = -hazardRng.nextDouble() * initialLength;
+      } else {
+        initialRestore = lengthBiased[restoreId].sample();
+        initialLength = hazardSampler[darkId].sample();
+        initialStart = -initialLength - hazardRng.nextDouble() * initialRestore;
+      }
+      nextFailure = initialStart + initialLength + initialRestore + hazardSampler[ttfId].sample();
+    } else {
+      double up = lengthBiased[ttfId].sample();
+      double age = hazardRng.nextDouble() * up;
+      initialFire = hazardRng.nextDouble() >= p.fireContained[s];
+      initialLength = hazardSampler[darkId].sample();
+      initialRestore = hazardSampler[restoreId].sample();
+      initialStart = -age - initialLength - initialRestore;
+      nextFailure = up - age;
     }
   }
 
@@ -544,6 +712,9 @@ public final class Kernel {
     for (int s = 0; s < p.sites; s++) {
       IntervalBuffer b = blocked[s];
       for (int i = 0; i < b.size && b.start[i] < horizon; i++) {
+        if (b.end[i] <= 0) {
+          continue; // over before t = 0 (a stationary start's earlier outage)
+        }
         addEvent(b.start[i], s, BLOCK_START, b.cause[i], i);
         if (b.end[i] < horizon) {
           addEvent(b.end[i], s, BLOCK_END, b.cause[i], i);
@@ -551,6 +722,9 @@ public final class Kernel {
       }
       IntervalBuffer r = ramps[s];
       for (int i = 0; i < r.size && r.start[i] < horizon; i++) {
+        if (r.end[i] <= 0) {
+          continue;
+        }
         addEvent(r.start[i], s, RAMP_START, r.cause[i], i);
         if (r.end[i] < horizon) {
           addEvent(r.end[i], s, RAMP_END, r.cause[i], i);
@@ -639,7 +813,8 @@ public final class Kernel {
     Arrays.fill(inOutage, false);
     Arrays.fill(servedEnd, 1.0);
     Arrays.fill(impactCause, p.causeBaseline);
-    Arrays.fill(firstOutageEnd, Double.NaN);
+    Arrays.fill(firstForcedEnd, Double.NaN);
+    Arrays.fill(affected, false);
     nextPoint = 0;
     double t = 0;
     int next = 0;
@@ -649,19 +824,21 @@ public final class Kernel {
       t = Math.min(evTime[evOrder[0]], horizon);
     }
     while (true) {
-      // Apply every event at time t; the first blocking event names the cause of any drop.
-      // Served fractions can only fall where a site becomes blocked (or at t = 0, a deployment
-      // short of capacity): anything else that looks like a fall is rounding at a ramp's end.
-      int dropCause = t == 0 ? p.causeBaseline : -1;
+      // Apply every event at time t, keeping the blocking ones: served fractions can only fall
+      // where a site becomes blocked (or at t = 0, a deployment short of capacity), and a drop is
+      // blamed on a blocking event at a site the service depends on (dropCause). Anything else
+      // that looks like a fall is rounding at a ramp's end.
+      dropCount = 0;
       while (next < evCount && evTime[evOrder[next]] <= t) {
         int e = evOrder[next++];
         int s = evSite[e];
         switch (evType[e]) {
           case BLOCK_START:
             siteBlocked[s] = true;
-            if (dropCause < 0 || dropCause == p.causeBaseline) {
-              dropCause = evCause[e];
+            if (dropCount == dropEvents.length) {
+              dropEvents = Arrays.copyOf(dropEvents, 2 * dropCount);
             }
+            dropEvents[dropCount++] = e;
             break;
           case BLOCK_END:
             siteBlocked[s] = false;
@@ -675,7 +852,6 @@ public final class Kernel {
             break;
         }
       }
-      boolean canDrop = dropCause >= 0;
       siteCapacities(t);
       serviceCapacities();
       for (int a = 0; a < ns; a++) {
@@ -688,11 +864,15 @@ public final class Kernel {
       servedAt(0, served);
       startFailovers(t);
       for (int a = 0; a < ns; a++) {
-        if (canDrop && served[a] < servedEnd[a]) {
-          impactCause[a] = dropCause;
-        }
-        if (canDrop && served[a] < p.slo[a] && !inOutage[a]) {
-          openOutage(a, t, dropCause);
+        boolean opens = served[a] < p.slo[a] && !inOutage[a];
+        if (opens || served[a] < servedEnd[a]) {
+          int cause = dropCause(a, t);
+          if (cause >= 0 && served[a] < servedEnd[a]) {
+            impactCause[a] = cause & CAUSE;
+          }
+          if (cause >= 0 && opens) {
+            openOutage(a, t, cause);
+          }
         } else if (served[a] >= p.slo[a] && inOutage[a]) {
           closeOutage(a, t);
         }
@@ -713,15 +893,49 @@ public final class Kernel {
       t = tNext;
     }
     for (int a = 0; a < ns; a++) {
-      // Scenario mode: from 0 until served first reaches slo again; H when it never does.
-      boolean censored = inOutage[a] && Double.isNaN(firstOutageEnd[a]);
+      // Scenario mode: from 0 until the first outage the forced event caused ends; 0 if it
+      // caused none, H (not recovered) if that outage is still open at H.
+      boolean censored =
+          inOutage[a] && (outageCause[a] & FORCED) != 0 && Double.isNaN(firstForcedEnd[a]);
       if (inOutage[a]) {
         closeOutage(a, horizon);
       }
       recovered[a] = !censored;
-      recoverHours[a] =
-          censored ? horizon : Double.isNaN(firstOutageEnd[a]) ? 0 : firstOutageEnd[a];
+      recoverHours[a] = censored ? horizon : affected[a] ? firstForcedEnd[a] : 0;
     }
+  }
+
+  /**
+   * The cause of a fall of service a's served fraction at t: among the blocking events applied at
+   * t, the forced event if it touches the service, else the first that touches it (a site in its
+   * footprint); {@code baseline} at t = 0 if none does (a deployment short of capacity); -1 if none
+   * does later (the fall is rounding, not a drop).
+   */
+  private int dropCause(int a, double t) {
+    int first = -1;
+    int[] sites = p.footprint[a];
+    for (int i = 0; i < dropCount; i++) {
+      int e = dropEvents[i];
+      if (!contains(sites, evSite[e])) {
+        continue;
+      }
+      if ((evCause[e] & FORCED) != 0) {
+        return evCause[e];
+      }
+      if (first < 0) {
+        first = evCause[e];
+      }
+    }
+    return first >= 0 ? first : t == 0 ? p.causeBaseline : -1;
+  }
+
+  private static boolean contains(int[] sorted, int x) {
+    for (int v : sorted) {
+      if (v >= x) {
+        return v == x;
+      }
+    }
+    return false;
   }
 
   /** Capacity factor of each site as value + slope * (t' - t) from t on. */
@@ -780,12 +994,19 @@ public final class Kernel {
     return foState[a] == JOINED ? actSlope[a] + stbSlope[a] : actSlope[a];
   }
 
-  /** Served fractions at offset u from the current segment start, in dependency order. */
+  /**
+   * Served fractions at offset u from the current segment start: each service's own fraction times
+   * the own fraction of every service in its requires closure, each counted once (a base shared by
+   * two paths of a diamond limits the users once, not once per path).
+   */
   private void servedAt(double u, double[] out) {
     for (int a = 0; a < p.services; a++) {
-      double v = Math.min(1, ownCapacity(a, u) / p.demand[a]);
-      for (int b : p.requires[a]) {
-        v *= out[b];
+      own[a] = Math.min(1, ownCapacity(a, u) / p.demand[a]);
+    }
+    for (int a = 0; a < p.services; a++) {
+      double v = own[a];
+      for (int b : p.requiresClosure[a]) {
+        v *= own[b];
       }
       out[a] = v;
     }
@@ -802,13 +1023,22 @@ public final class Kernel {
       for (int b : p.failoverNeeds[a]) {
         needsMet &= served[b] >= p.slo[b];
       }
-      boolean automatic = decisionRng.nextDouble() < p.failoverSuccess[a] && needsMet;
+      boolean succeeds = decisionRng.nextDouble() < p.failoverSuccess[a];
+      boolean automatic = succeeds && needsMet;
       double auto = decisionSampler[p.failoverTime[a]].sample();
+      boolean hasManual = p.failoverManual[a] != Plan.NONE;
       double manual =
-          p.failoverManual[a] == Plan.NONE
-              ? Double.POSITIVE_INFINITY
-              : decisionSampler[p.failoverManual[a]].sample();
+          hasManual ? decisionSampler[p.failoverManual[a]].sample() : Double.POSITIVE_INFINITY;
       double delay = automatic ? auto : manual;
+      int path =
+          automatic
+              ? FailoverPath.AUTOMATIC
+              : !hasManual
+                  ? FailoverPath.NONE
+                  : !needsMet
+                      ? FailoverPath.MANUAL_NEEDS_DOWN
+                      : FailoverPath.MANUAL_AUTOMATIC_FAILED;
+      failovers[a * FailoverPath.COUNT + path]++;
       foState[a] = PENDING;
       joinAt[a] = t + delay;
       if (delay <= 0) {
@@ -830,25 +1060,42 @@ public final class Kernel {
 
   private void closeOutage(int a, double t) {
     inOutage[a] = false;
-    if (Double.isNaN(firstOutageEnd[a])) {
-      firstOutageEnd[a] = t;
-    }
     double len = t - outageStart[a];
+    if (!(len > 0)) {
+      // Below the slo and back at the same instant (a zero delay): not an outage.
+      return;
+    }
+    int cause = outageCause[a] & CAUSE;
+    if ((outageCause[a] & FORCED) != 0) {
+      affected[a] = true;
+      if (Double.isNaN(firstForcedEnd[a])) {
+        firstForcedEnd[a] = t;
+      }
+    }
     downtime[a] += len;
     outages[a]++;
     if (len > longest[a]) {
       longest[a] = len;
     }
-    if (len > p.rtoHours[a]) {
+    // Strict, up to the rounding of absolute times: end − start of two instants is within a few
+    // ulps of the length as sampled, so an outage of exactly rto must not breach by an ulp.
+    if (len > p.rtoHours[a] + RTO_ULPS * Math.ulp(t)) {
       rtoBreach[a] = true;
     }
-    int k = a * p.causes() + outageCause[a];
+    int k = a * p.causes() + cause;
     causeOutages[k]++;
     causeDowntime[k] += len;
     if (log != null) {
-      log.outage(trial, a, outageCause[a], outageStart[a], t, outageUserHours[a]);
+      log.outage(trial, a, cause, outageStart[a], t, outageUserHours[a]);
     }
   }
+
+  /**
+   * How many ulps of an outage's end time its length may exceed the rto by and still not breach it:
+   * an outage's start and end each carry at most a couple of roundings (a start plus a UPS time, an
+   * end plus a restart), so their difference is within 4 ulps of the true length.
+   */
+  static final double RTO_ULPS = 8;
 
   private void addUserHours(int a, double uh) {
     userHours[a] += uh;
@@ -956,11 +1203,15 @@ public final class Kernel {
   private void piece(double t0, double u0, double u1) {
     final int ns = p.services;
     double mid = 0.5 * (u0 + u1);
-    // Degree of each served fraction in this piece: own linear below 1 counts 1, plus requires.
+    // Degree of each served fraction in this piece: each own fraction that is linear below 1
+    // counts 1, for the service and every service in its requires closure.
     for (int a = 0; a < ns; a++) {
-      int d = ownSlope(a) > 0 && ownCapacity(a, mid) < p.demand[a] ? 1 : 0;
-      for (int b : p.requires[a]) {
-        d += degree[b];
+      ownDegree[a] = ownSlope(a) > 0 && ownCapacity(a, mid) < p.demand[a] ? 1 : 0;
+    }
+    for (int a = 0; a < ns; a++) {
+      int d = ownDegree[a];
+      for (int b : p.requiresClosure[a]) {
+        d += ownDegree[b];
       }
       degree[a] = d;
     }

@@ -27,9 +27,10 @@ public final class Runner {
 
   /**
    * Scenario mode: hazard {@code kind} ({@code Kernel.FORCE_*}) number {@code index} fails at t =
-   * 0; curves are recorded at {@code points} times.
+   * 0, the other hazards behave as {@code background} says; curves are recorded at {@code points}
+   * times.
    */
-  public record Scenario(int kind, int index, boolean background, int points) {}
+  public record Scenario(int kind, int index, Kernel.Background background, int points) {}
 
   /** What to run; {@code scenario} is null for a time-horizon run. */
   public record Options(
@@ -190,18 +191,20 @@ public final class Runner {
 
   /**
    * One trial's values of every metric, {@code out[a * METRICS + m]}: what the kernel computed, or
-   * zeros for a trial that touched nothing (which recovered at once in scenario mode).
+   * zeros for a trial the kernel did not need to sweep (nothing happened: in scenario mode the
+   * event reached no service, which counts as recovered at 0).
    */
-  static void trialValues(Kernel k, boolean affected, boolean scenario, int ns, double[] out) {
+  static void trialValues(Kernel k, boolean swept, boolean scenario, int ns, double[] out) {
     for (int a = 0; a < ns; a++) {
       int i = a * METRICS;
-      out[i] = affected ? k.downtime[a] : 0;
-      out[i + 1] = affected ? k.outages[a] : 0;
-      out[i + 2] = affected ? k.longest[a] : 0;
-      out[i + 3] = affected ? k.userHours[a] : 0;
-      out[i + 4] = affected && k.rtoBreach[a] ? 1 : 0;
-      out[i + 5] = scenario && affected ? k.recoverHours[a] : 0;
-      out[i + 6] = !scenario ? 0 : !affected || k.recovered[a] ? 1 : 0;
+      out[i] = swept ? k.downtime[a] : 0;
+      out[i + 1] = swept ? k.outages[a] : 0;
+      out[i + 2] = swept ? k.longest[a] : 0;
+      out[i + 3] = swept ? k.userHours[a] : 0;
+      out[i + 4] = swept && k.rtoBreach[a] ? 1 : 0;
+      out[i + 5] = scenario && swept ? k.recoverHours[a] : 0;
+      out[i + 6] = !scenario ? 0 : !swept || k.recovered[a] ? 1 : 0;
+      out[i + 7] = scenario && swept && k.affected[a] ? 1 : 0;
     }
   }
 

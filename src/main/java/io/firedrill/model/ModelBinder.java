@@ -405,6 +405,7 @@ final class ModelBinder {
             "grid",
             "networks",
             "reconverge",
+            "network_mode",
             "ups",
             "generator",
             "restart",
@@ -420,6 +421,18 @@ final class ModelBinder {
             ? references(s.node("networks"), s.at("networks"), networks, "network")
             : List.of();
     Double reconverge = s.has("reconverge") ? duration(s, "reconverge", true) : Double.valueOf(0);
+    Site.NetworkMode networkMode = Site.NetworkMode.SHARED;
+    if (s.has("network_mode")) {
+      Node.Scalar v = scalar(s.node("network_mode"), s.at("network_mode"), "shared or primary");
+      if (v != null && v.text().equals("primary")) {
+        networkMode = Site.NetworkMode.PRIMARY;
+      } else if (v != null && !v.text().equals("shared")) {
+        error(
+            v.textOrigin(),
+            s.at("network_mode"),
+            "expected shared or primary, got '" + v.text() + "'");
+      }
+    }
     Double ups = s.has("ups") ? duration(s, "ups", true) : Double.valueOf(0);
     Generator generator = null;
     if (s.has("generator")) {
@@ -465,7 +478,8 @@ final class ModelBinder {
     if (errors.size() > before || reconverge == null || ups == null) {
       return null;
     }
-    return new Site(name, grid, nets, reconverge, ups, generator, restart, fire, fault);
+    return new Site(
+        name, grid, nets, reconverge, ups, generator, restart, fire, fault, networkMode);
   }
 
   private Service service(

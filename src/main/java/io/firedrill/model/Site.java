@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param grid the name of its utility supply, or null
  * @param networks the names of its networks; empty means always reachable
  * @param reconvergeHours how long traffic is lost while it moves to a surviving network
+ * @param networkMode how traffic uses the networks: shared by all that are up, or through the first
+ *     one up in list order
  * @param upsHours battery ride-through
  */
 public record Site(
@@ -23,8 +25,49 @@ public record Site(
     Generator generator,
     Distribution restart,
     Fire fire,
-    Hazard fault) {
+    Hazard fault,
+    NetworkMode networkMode) {
+
+  /**
+   * How a site with several networks uses them (docs/simulation.md, "Reachability").
+   *
+   * <p>{@code SHARED}: traffic is spread over every network that is up; when any of them fails
+   * while another is up, the flows move and the site is cut off for {@code reconverge}. {@code
+   * PRIMARY}: traffic goes through the first network in the list that is up; only the failure of
+   * that network moves it (with the blip), and a preferred network's return moves it back without
+   * loss.
+   */
+  public enum NetworkMode {
+    SHARED,
+    PRIMARY
+  }
+
+  /** A site whose networks share traffic. */
+  public Site(
+      String name,
+      String grid,
+      List<String> networks,
+      double reconvergeHours,
+      double upsHours,
+      Generator generator,
+      Distribution restart,
+      Fire fire,
+      Hazard fault) {
+    this(
+        name,
+        grid,
+        networks,
+        reconvergeHours,
+        upsHours,
+        generator,
+        restart,
+        fire,
+        fault,
+        NetworkMode.SHARED);
+  }
+
   public Site {
+    Objects.requireNonNull(networkMode, "networkMode");
     Objects.requireNonNull(name, "name");
     networks = List.copyOf(networks);
     if (!(reconvergeHours >= 0) || !(upsHours >= 0)) {

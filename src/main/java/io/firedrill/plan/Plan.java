@@ -57,6 +57,10 @@ public final class Plan {
   public final int[][] siteNetworks;
   public final double[] upsHours;
   public final double[] reconvergeHours;
+
+  /** Per site: traffic through the first network up (true) or shared by all that are up. */
+  public final boolean[] primaryNetwork;
+
   public final boolean[] hasGenerator;
   public final double[] failToStart;
   public final double[] generatorFailuresPerHour;
@@ -93,6 +97,20 @@ public final class Plan {
   public final int[][] failoverNeeds;
   public final int[] failoverManual;
   public final int[][] requires;
+
+  /**
+   * Every service a service depends on, directly or through others, each once, in dependency order:
+   * its served fraction is its own fraction times the own fractions of these (a diamond's shared
+   * base counts once).
+   */
+  public final int[][] requiresClosure;
+
+  /**
+   * Sites whose loss can lower a service's served fraction, sorted: where it or anything in its
+   * {@link #requiresClosure} is deployed or on standby. A drop of the served fraction is attributed
+   * only to an event at one of these sites.
+   */
+  public final int[][] footprint;
 
   // Activity profile: cumulative weight at each hour of the week, and t = 0 in week hours.
   public final boolean flatProfile;
@@ -143,6 +161,7 @@ public final class Plan {
     siteNetworks = new int[sites][];
     upsHours = new double[sites];
     reconvergeHours = new double[sites];
+    primaryNetwork = new boolean[sites];
     hasGenerator = new boolean[sites];
     failToStart = new double[sites];
     generatorFailuresPerHour = new double[sites];
@@ -162,6 +181,7 @@ public final class Plan {
       siteNetworks[s] = site.networks().stream().mapToInt(netNames::indexOf).toArray();
       upsHours[s] = site.upsHours();
       reconvergeHours[s] = site.reconvergeHours();
+      primaryNetwork[s] = site.networkMode() == Site.NetworkMode.PRIMARY;
       hasGenerator[s] = site.generator() != null;
       failToStart[s] = hasGenerator[s] ? site.generator().failToStart() : 0;
       generatorFailuresPerHour[s] = hasGenerator[s] ? site.generator().failuresPerRunningHour() : 0;
@@ -221,6 +241,30 @@ public final class Plan {
               ? id(svc.failover().manual(), dists, ids)
               : NONE;
       requires[a] = svc.requires().stream().mapToInt(svcNames::indexOf).toArray();
+    }
+    requiresClosure = new int[services][];
+    footprint = new int[services][];
+    for (int a = 0; a < services; a++) {
+      // Dependency order puts everything a service requires before it: one pass suffices.
+      java.util.TreeSet<Integer> closure = new java.util.TreeSet<>();
+      java.util.TreeSet<Integer> sitesHit = new java.util.TreeSet<>();
+      for (int k : deploySite[a]) {
+        sitesHit.add(k);
+      }
+      for (int k : standbySite[a]) {
+        sitesHit.add(k);
+      }
+      for (int b : requires[a]) {
+        closure.add(b);
+        for (int c : requiresClosure[b]) {
+          closure.add(c);
+        }
+        for (int k : footprint[b]) {
+          sitesHit.add(k);
+        }
+      }
+      requiresClosure[a] = closure.stream().mapToInt(Integer::intValue).toArray();
+      footprint[a] = sitesHit.stream().mapToInt(Integer::intValue).toArray();
     }
     distributions = List.copyOf(dists);
 

@@ -93,7 +93,12 @@ public final class ModelDescription {
             : "networks "
                 + String.join(", ", s.networks())
                 + (s.networks().size() > 1
-                    ? " (reconverge " + Units.formatDuration(s.reconvergeHours()) + ")"
+                    ? (s.networkMode() == Site.NetworkMode.PRIMARY
+                            ? " (first one up carries traffic"
+                            : " (shared")
+                        + ", reconverge "
+                        + Units.formatDuration(s.reconvergeHours())
+                        + ")"
                     : ""));
     Fire f = s.fire();
     if (f != null) {

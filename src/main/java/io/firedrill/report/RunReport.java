@@ -187,13 +187,21 @@ public final class RunReport {
     List<String[]> rows = new ArrayList<>();
     rows.add(
         new String[] {
-          "service", "recover h p10", "p50", "p90", "P(recovered)", "downtime h", "user-hours"
+          "service",
+          "P(affected)",
+          "recover h p10",
+          "p50",
+          "p90",
+          "P(recovered)",
+          "downtime h",
+          "user-hours"
         });
     for (int a = 0; a < plan.services; a++) {
       MetricStats r = stats.metric(a, Metric.RECOVER_H);
       rows.add(
           new String[] {
             plan.serviceNames[a],
+            Numbers.brief(stats.metric(a, Metric.AFFECTED).mean(), 4),
             Numbers.brief(r.quantile(0.1), 4),
             Numbers.brief(r.quantile(0.5), 4),
             Numbers.brief(r.quantile(0.9), 4),

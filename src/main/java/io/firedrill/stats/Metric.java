@@ -7,10 +7,15 @@ public enum Metric {
   LONGEST_H("longest_h", false, false),
   USER_HOURS("user_hours", false, false),
   RTO_BREACH("rto_breach", true, true),
-  /** Scenario mode: hours from the event until served first reaches slo again (H if never). */
+  /**
+   * Scenario mode: hours from the event until the end of the first outage it caused (0 if it caused
+   * none, H if that outage is still open at H).
+   */
   RECOVER_H("recover_h", false, false),
-  /** Scenario mode: 1 if the service recovered by the horizon. */
-  RECOVERED("recovered", true, true);
+  /** Scenario mode: 1 if the service recovered from the event by the horizon. */
+  RECOVERED("recovered", true, true),
+  /** Scenario mode: 1 if the event caused an outage of the service. */
+  AFFECTED("affected", true, true);
 
   /** The metrics of {@code run}. */
   public static final java.util.List<Metric> RUN =
