@@ -94,7 +94,7 @@ public final class EventOptions {
   }
 
   double defaultHorizonHours(Model m) {
-    return event == null ? m.horizonHours() : ScenarioCommand.DEFAULT_HORIZON_HOURS;
+    return event == null ? m.horizonHours() : m.scenarioHorizonHours();
   }
 
   List<Metric> metrics() {

@@ -40,9 +40,6 @@ import picocli.CommandLine.Spec;
           + " trials.csv on request) to --out (default results/<model>/scenario)."
     })
 final class ScenarioCommand implements Callable<Integer> {
-  /** Default horizon of a scenario. */
-  static final double DEFAULT_HORIZON_HOURS = 7 * 24;
-
   @Mixin ModelOptions model;
 
   @Mixin RunOptions run;
@@ -91,7 +88,7 @@ final class ScenarioCommand implements Callable<Integer> {
     int[] forced = resolve(m, event);
     m = EventOptions.applyAt(m, at);
     int points = (int) RunOptions.whole("--points", pointsText, 500, 100_001);
-    RunOptions.Settings s = run.settings(m, DEFAULT_HORIZON_HOURS);
+    RunOptions.Settings s = run.settings(m, m.scenarioHorizonHours());
     Charts.Format charts = run.chartFormat();
     Plan plan = RunOptions.plan(m, s);
     Kernel.Background mode = EventOptions.background(background, noBackground);
@@ -114,6 +111,10 @@ final class ScenarioCommand implements Callable<Integer> {
           s.seed(),
           s.threads());
       report.printScenarioSummary(stdout);
+      String cut = report.censoringNote(s.horizonHours());
+      if (cut != null) {
+        stdout.println(cut);
+      }
       double[] times = new double[points];
       for (int j = 0; j < points; j++) {
         times[j] = s.horizonHours() * j / (points - 1);

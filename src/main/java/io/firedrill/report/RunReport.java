@@ -213,6 +213,38 @@ public final class RunReport {
     printTable(out, rows);
   }
 
+  /**
+   * One line saying that the horizon cut recovery off, naming every service that had not recovered
+   * from the event by then in some trials (P(recovered) &lt; 1) and how to extend the horizon; null
+   * when every service recovered in every trial.
+   */
+  public String censoringNote(double horizonHours) {
+    List<String> cut = new ArrayList<>();
+    for (int a = 0; a < plan.services; a++) {
+      MetricStats r = stats.metric(a, Metric.RECOVERED);
+      if (r.count() > 0 && r.mean() < 1) {
+        cut.add(
+            plan.serviceNames[a]
+                + " in "
+                + Numbers.brief(100 * (1 - r.mean()), 3)
+                + " % of trials");
+      }
+    }
+    if (cut.isEmpty()) {
+      return null;
+    }
+    String longer = io.firedrill.dist.Units.formatDuration(2 * horizonHours);
+    return "note: the horizon ("
+        + io.firedrill.dist.Units.formatDuration(horizonHours)
+        + ") cut recovery off: not recovered from the event by then: "
+        + String.join(", ", cut)
+        + "; recover_h counts those trials as the horizon. Extend it with --horizon "
+        + longer
+        + " (or scenario_horizon: "
+        + longer
+        + " in the model).";
+  }
+
   /** Header of {@code trials.csv}. */
   public static final String[] TRIALS_HEADER = {
     "trial", "service", "downtime_h", "outages", "longest_h", "user_hours", "rto_breach"

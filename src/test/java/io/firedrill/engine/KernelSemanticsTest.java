@@ -222,6 +222,41 @@ class KernelSemanticsTest {
     assertExact(168, mean(r, p, "sa", Metric.RECOVER_H), "recover_h");
   }
 
+  @Test
+  void scenario_stationaryOutageInProgressAtTheSameSite_theEventStillCausesTheOutage()
+      throws Exception {
+    // Site a's faults keep it down 20 h of every 44 h in the long run, so with a stationary
+    // background almost half the trials start with a fault in progress when the forced fire
+    // strikes a at t = 0. Both begin the scenario's outage; the forced event ranks first, so it
+    // reaches the service in every trial.
+    Plan p =
+        plan(
+            """
+        name: merged
+        sites:
+          a:
+            fault: {rate: 1/d, outage: "fixed(20h)"}
+            fire: {rate: 0.001/y, outage: "fixed(10h)", restore: "fixed(1h)"}
+        services:
+          sa: {deploy: {a: 1}}
+        """,
+            168);
+    RunStats r =
+        Runner.run(
+            p,
+            new Runner.Options(
+                20_000,
+                7,
+                2,
+                0,
+                false,
+                new Runner.Scenario(Kernel.FORCE_FIRE, 0, Kernel.Background.STATIONARY, 2)));
+    assertExact(1, mean(r, p, "sa", Metric.AFFECTED), "affected");
+    // The fire burns once per trial (its next ignition is centuries away): one fire@a outage in
+    // each of the 20,000 trials, none swallowed by a fault in progress.
+    assertEquals(20_000, outagesBy(r, p, "sa", "fire@a"), "fire@a outages");
+  }
+
   // ---------------------------------------------------------------------------------------------
   // rto_breach is strict (issue 10, 1.13)
 
