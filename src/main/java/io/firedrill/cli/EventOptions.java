@@ -16,7 +16,8 @@ public final class EventOptions {
   @Option(
       names = "--event",
       paramLabel = "KIND@NAME",
-      description = "Study a scenario: this hazard fails at t = 0 at every point (horizon: the model's scenario_horizon, 7d by default).")
+      description =
+          "Study a scenario: this hazard fails at t = 0 at every point (horizon: the model's scenario_horizon, 7d by default).")
   String event;
 
   @Option(names = "--at", paramLabel = "WHEN", description = "With --event: t = 0 in the week.")

@@ -189,6 +189,7 @@ public final class Kernel {
   private double initialLength;
   private double initialRestore;
   private boolean initialFire;
+  private boolean initialOutage;
   private double nextFailure;
 
   /** Per service, scenario mode: time until served first reaches slo again (H if never). */
@@ -405,8 +406,8 @@ public final class Kernel {
         first = 0;
       } else if (stationary) {
         stationaryState(p.gridTtf[g], p.gridOutage[g]);
-        for (int s : fed) {
-          gridOutageAtSite(s, g, initialStart, initialLength, 0);
+        for (int s = 0; initialOutage && s < fed.length; s++) {
+          gridOutageAtSite(fed[s], g, initialStart, initialLength, 0);
         }
         first = nextFailure;
       } else {
@@ -459,7 +460,9 @@ public final class Kernel {
       first = 0;
     } else if (stationary) {
       stationaryState(ttfId, outageId);
-      out.add(initialStart, initialStart + initialLength, cause);
+      if (initialOutage) {
+        out.add(initialStart, initialStart + initialLength, cause);
+      }
       first = nextFailure;
     } else {
       first = ttf.sample();
@@ -631,7 +634,10 @@ public final class Kernel {
   private void stationaryState(int ttfId, int outageId) {
     double eu = p.distributions.get(ttfId).mean();
     double ed = p.distributions.get(outageId).mean();
-    if (hazardRng.nextDouble() * (eu + ed) < ed) {
+    initialOutage = eu < Double.POSITIVE_INFINITY; // a hazard with rate 0 is never down
+    if (!initialOutage) {
+      nextFailure = Double.POSITIVE_INFINITY;
+    } else if (hazardRng.nextDouble() * (eu + ed) < ed) {
       double len = lengthBiased[outageId].sample();
       initialStart = -hazardRng.nextDouble() * len;
       initialLength = len;
@@ -664,7 +670,10 @@ public final class Kernel {
     double ed = p.distributions.get(darkId).mean();
     double er = p.distributions.get(restoreId).mean();
     double ez = (1 - p.fireContained[s]) * (ed + er);
-    if (hazardRng.nextDouble() * (eu + ez) < ez) {
+    if (eu == Double.POSITIVE_INFINITY) {
+      initialFire = false; // rate 0: never burning
+      nextFailure = Double.POSITIVE_INFINITY;
+    } else if (hazardRng.nextDouble() * (eu + ez) < ez) {
       initialFire = true;
       if (hazardRng.nextDouble() * (ed + er) < ed) {
         initialLength = lengthBiased[darkId].sample();

@@ -3,6 +3,7 @@ package io.firedrill.model;
 import io.firedrill.dist.Distribution;
 import io.firedrill.dist.DistributionParser;
 import io.firedrill.dist.Exponential;
+import io.firedrill.dist.Never;
 import io.firedrill.dist.SyntaxException;
 import io.firedrill.dist.Units;
 import io.firedrill.model.yaml.Node;
@@ -392,8 +393,10 @@ final class ModelBinder {
     if (ttf) {
       return distribution(s.node("ttf"), s.at("ttf"));
     }
-    Double perHour = rate(s, "rate", false);
-    return perHour == null ? null : Exponential.ofRate(perHour);
+    // A rate of 0 is a hazard that never strikes on its own (a scenario may still force it, and
+    // a sweep may start there).
+    Double perHour = rate(s, "rate", true);
+    return perHour == null ? null : perHour == 0 ? Never.INSTANCE : Exponential.ofRate(perHour);
   }
 
   private Site site(String name, Node.Mapping.Entry e, Set<String> grids, Set<String> networks) {
