@@ -7,7 +7,8 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * One trial of SPEC §2, exactly: no time grid, no approximation but floating point.
+ * One trial as docs/simulation.md defines it, exactly: no time grid, no approximation but floating
+ * point.
  *
  * <h2>Design</h2>
  *
@@ -28,11 +29,11 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * with at most one kink, and its served fraction, a product over its requirements, is a
  * non-decreasing polynomial. The sweep moves from event to event: at each it applies the site
  * changes, applies due failover joins, computes served fractions in dependency order, opens outages
- * and starts failovers (needs judged on that state, SPEC §2). Over each segment it integrates user
- * impact: constant segments in closed form, ramp segments split at every kink and hour boundary and
- * integrated by Gauss–Legendre quadrature with enough nodes to be exact for the polynomial's
- * degree; where a served fraction rises through its slo inside a segment, the crossing is found by
- * bisection (the function is monotone) to the last bit.
+ * and starts failovers (needs judged on that state, docs/simulation.md). Over each segment it
+ * integrates user impact: constant segments in closed form, ramp segments split at every kink and
+ * hour boundary and integrated by Gauss–Legendre quadrature with enough nodes to be exact for the
+ * polynomial's degree; where a served fraction rises through its slo inside a segment, the crossing
+ * is found by bisection (the function is monotone) to the last bit.
  *
  * <h2>Random streams</h2>
  *
@@ -1021,7 +1022,9 @@ public final class Kernel {
     }
   }
 
-  /** A failover starts for each service whose active capacity just fell short (SPEC §2). */
+  /**
+   * A failover starts for each service whose active capacity just fell short (docs/simulation.md).
+   */
   private void startFailovers(double t) {
     boolean joinedNow = false;
     for (int a = 0; a < p.services; a++) {

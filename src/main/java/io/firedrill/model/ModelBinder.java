@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Binds a located YAML tree to a {@link Model}, checking everything SPEC §1 asks.
+ * Binds a located YAML tree to a {@link Model}, checking everything docs/model-format.md asks.
  *
  * <p>It does not stop at the first defect: each section is read as far as it can be, defects are
  * collected with their position and key path, and a record is built only from parts that were all
