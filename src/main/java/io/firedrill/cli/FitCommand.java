@@ -1,6 +1,5 @@
 package io.firedrill.cli;
 
-import io.firedrill.dist.Units;
 import io.firedrill.report.Numbers;
 import io.firedrill.study.Fit;
 import java.io.IOException;
@@ -54,13 +53,17 @@ final class FitCommand implements Callable<Integer> {
       names = "--unit",
       paramLabel = "U",
       defaultValue = "h",
-      description = "Time unit of the values: s, m, h (default), d, w or y.")
+      description = "Unit of the values: s, m, h (default), d, w or y.")
   String unit;
 
   @Spec CommandSpec spec;
 
+  private static final String[] UNIT_NAMES = {
+    "seconds", "minutes", "hours", "days", "weeks", "years"
+  };
+
   @Override
-  public Integer call() throws Exception {
+  public Integer call() {
     String family = dist.toLowerCase(Locale.ROOT);
     if (!family.equals("auto") && !Fit.FAMILIES.contains(family)) {
       throw new UsageException(
@@ -70,37 +73,65 @@ final class FitCommand implements Callable<Integer> {
               + dist
               + "'");
     }
-    double hoursPer = unit.length() == 1 ? Units.hoursPer(unit.charAt(0)) : Double.NaN;
-    if (Double.isNaN(hoursPer)) {
+    if (unit.length() != 1 || "smhdwy".indexOf(unit.charAt(0)) < 0) {
       throw new UsageException("--unit must be one of s, m, h, d, w, y, got '" + unit + "'");
     }
-    double[] x = read(file, column, hoursPer);
-    List<Fit.Result> results;
+    char u = unit.charAt(0);
+    double[] x = read(file, column, u);
+    List<Fit.Result> fitted;
+    List<Fit.Refusal> refused;
     try {
-      results = family.equals("auto") ? Fit.fitAll(x) : List.of(Fit.fit(family, x));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(file + ": column '" + column + "': " + e.getMessage());
+      if (family.equals("auto")) {
+        Fit.Ranking ranking = Fit.fitAll(x, u);
+        fitted = ranking.fitted();
+        refused = ranking.refused();
+      } else {
+        fitted = List.of(Fit.fit(family, x, u));
+        refused = List.of();
+      }
+    } catch (Fit.NotFittedException e) {
+      String which = family.equals("auto") ? "" : family + ": ";
+      throw new UsageException(file + ": column '" + column + "': " + which + e.getMessage());
     }
+    String unitName = UNIT_NAMES["smhdwy".indexOf(u)];
+    StringBuilder b = new StringBuilder();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%d values of %s in %s (in %s)%s%n",
+            x.length,
+            column,
+            file,
+            unitName,
+            fitted.size() > 1 ? ", ranked by AIC" : ""));
+    for (Fit.Result r : fitted) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  \"%s\"%n      log-likelihood %s, AIC %s, Kolmogorov–Smirnov D = %s (p = %s)%n",
+              r.syntax(),
+              Numbers.brief(r.logLikelihood(), 6),
+              Numbers.brief(r.aic(), 6),
+              Numbers.brief(r.ks(), 3),
+              Numbers.brief(r.ksPValue(), 3)));
+    }
+    for (Fit.Refusal r : refused) {
+      b.append(String.format(Locale.ROOT, "  not fitted: %s: %s%n", r.family(), r.reason()));
+    }
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "(log-likelihoods are of densities per %s; the p-value takes the fitted parameters"
+                + " as known, so it is optimistic)%n",
+            unitName.substring(0, unitName.length() - 1)));
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(
-        "%d values of %s in %s (in hours)%s%n",
-        x.length, column, file, results.size() > 1 ? ", ranked by AIC" : "");
-    for (Fit.Result r : results) {
-      out.printf(
-          "  \"%s\"%n      log-likelihood %s, AIC %s, Kolmogorov–Smirnov D = %s (p = %s)%n",
-          r.distribution().syntax(),
-          Numbers.brief(r.logLikelihood(), 6),
-          Numbers.brief(r.aic(), 6),
-          Numbers.brief(r.ks(), 3),
-          Numbers.brief(r.ksPValue(), 3));
-    }
-    out.println("(the p-value takes the fitted parameters as known, so it is optimistic)");
+    out.print(b);
     out.flush();
     return 0;
   }
 
-  /** The column's values in hours; one clear error naming the row for anything else. */
-  static double[] read(Path file, String column, double hoursPer) {
+  /** The column's values in {@code unit}; one clear error naming the row for anything else. */
+  static double[] read(Path file, String column, char unit) {
     List<Double> values = new ArrayList<>();
     try (Reader r = Files.newBufferedReader(file);
         CSVParser csv =
@@ -133,7 +164,7 @@ final class FitCommand implements Callable<Integer> {
           throw new UsageException(
               file + ":" + row + ": column '" + column + "': '" + text + "' is not a number");
         }
-        if (!(v > 0) || !Double.isFinite(v)) {
+        if (!(v >= Fit.MIN_VALUE && v <= Fit.MAX_VALUE)) {
           throw new UsageException(
               file
                   + ":"
@@ -144,7 +175,7 @@ final class FitCommand implements Callable<Integer> {
                   + text
                   + " is not a positive duration");
         }
-        values.add(v * hoursPer);
+        values.add(v);
       }
     } catch (NoSuchFileException e) {
       throw new UsageException(file + ": no such file");
