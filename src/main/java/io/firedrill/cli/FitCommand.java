@@ -78,8 +78,8 @@ final class FitCommand implements Callable<Integer> {
       paramLabel = "U",
       defaultValue = "h",
       description =
-          "Unit of plain numbers in the column: s, m, h (default), d, w or y. Values written"
-              + " with their own unit (90m) keep it.")
+          "Unit of plain numbers in the column, and of the fit: s, m, h (default), d, w or y."
+              + " Values written with their own unit (90m) are converted to it.")
   String unit;
 
   @Spec CommandSpec spec;
