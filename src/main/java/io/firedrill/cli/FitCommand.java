@@ -83,10 +83,15 @@ final class FitCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
+        Locale.ROOT,
         "%d values of %s in %s (in hours)%s%n",
-        x.length, column, file, results.size() > 1 ? ", ranked by AIC" : "");
+        x.length,
+        column,
+        file,
+        results.size() > 1 ? ", ranked by AIC" : "");
     for (Fit.Result r : results) {
       out.printf(
+          Locale.ROOT,
           "  \"%s\"%n      log-likelihood %s, AIC %s, Kolmogorov–Smirnov D = %s (p = %s)%n",
           r.distribution().syntax(),
           Numbers.brief(r.logLikelihood(), 6),
@@ -149,7 +154,8 @@ final class FitCommand implements Callable<Integer> {
     } catch (NoSuchFileException e) {
       throw new UsageException(file + ": no such file");
     } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-      throw new UsageException(file + ": not a readable CSV file (" + e.getMessage() + ")");
+      throw new UsageException(
+          file + ": not a readable CSV file (" + io.firedrill.report.AtomicFiles.reason(e) + ")");
     }
     if (values.size() < 3) {
       throw new UsageException(

@@ -14,8 +14,10 @@ import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,7 +41,7 @@ import picocli.CommandLine.Spec;
       "Writes summary.csv, recovery.csv, sites.csv, causes.csv, run.json (and outages.csv,"
           + " trials.csv on request) to --out (default results/<model>/scenario)."
     })
-final class ScenarioCommand implements Callable<Integer> {
+final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResults {
   /** Default horizon of a scenario. */
   static final double DEFAULT_HORIZON_HOURS = 7 * 24;
 
@@ -74,6 +76,13 @@ final class ScenarioCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  private Path written;
+
+  @Override
+  public Path written() {
+    return written;
+  }
+
   @Override
   public Integer call() throws Exception {
     ModelLoader.Loaded loaded = model.load();
@@ -86,18 +95,21 @@ final class ScenarioCommand implements Callable<Integer> {
     RunOptions.Settings s = run.settings(m, DEFAULT_HORIZON_HOURS);
     Charts.Format charts = run.chartFormat();
     Plan plan = RunOptions.plan(m, s);
+    run.checkMemory(plan, s, points);
     Runner.Scenario scenario = new Runner.Scenario(forced[0], forced[1], !noBackground, points);
     PrintWriter stdout = spec.commandLine().getOut();
-    try (AtomicFiles files = new AtomicFiles(run.outDir(m, "scenario"))) {
+    String what = event + (at == null ? "" : " at " + at);
+    try (AtomicFiles files = run.prepareOut(m, "scenario")) {
       long start = System.nanoTime();
       RunStats stats = run.simulate(plan, s, scenario, Metric.SCENARIO, files);
       double seconds = (System.nanoTime() - start) / 1e9;
       RunReport report = new RunReport(plan, stats);
       stdout.printf(
+          Locale.ROOT,
           "%s: scenario %s%s%s, %d trials of %s, seed %d, %d threads%n",
           m.name(),
-          event,
-          at == null ? "" : " at " + at,
+          what,
+          run.label == null ? "" : " [" + run.label + "]",
           noBackground ? ", no background" : "",
           s.trials(),
           Units.formatDuration(s.horizonHours()),
@@ -117,19 +129,16 @@ final class ScenarioCommand implements Callable<Integer> {
       try (Writer w = files.open("sites.csv")) {
         report.writeSites(w, times);
       }
-      Charts.writeScenario(
-          plan,
-          stats,
-          times,
-          RunOptions.heading(m, event + (at == null ? "" : " at " + at), s),
-          charts,
-          files);
-      Map<String, Object> json = RunOptions.json("scenario", m, loaded);
+      List<String> warnings =
+          Charts.writeScenario(
+              plan, stats, times, run.caption(m, what, s, loaded.overrides()), charts, files);
+      Map<String, Object> json = run.json("scenario", m, loaded);
       json.put("event", event);
       json.put("at", at);
       json.put("background", !noBackground);
       json.put("curve_points", points);
-      RunOptions.finish(files, report, stats, s, json, seconds, stdout);
+      run.finish(files, report, s, json, seconds, warnings, stdout, spec.commandLine().getErr());
+      written = files.dir();
     }
     return 0;
   }

@@ -72,6 +72,7 @@ class RunCommandTest {
     try (Stream<Path> files = Files.list(tmp)) {
       assertEquals(
           List.of(
+              ".firedrill",
               "causes.csv",
               "causes.png",
               "outage-durations.png",
