@@ -362,6 +362,9 @@ public final class Firedrill implements Runnable {
    * space left on device"), else the message, else where firedrill failed (for a bug report).
    */
   static String describe(Throwable e) {
+    if (e instanceof AtomicFiles.WriteFailed) {
+      return e.getMessage();
+    }
     if (e instanceof IOException || e instanceof java.io.UncheckedIOException) {
       String where =
           e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null

@@ -56,7 +56,8 @@ final class RunCommand implements Callable<Integer>, Firedrill.WritesResults {
     Plan plan = RunOptions.plan(m, s);
     run.checkMemory(plan, s, 0);
     PrintWriter stdout = spec.commandLine().getOut();
-    try (AtomicFiles files = run.prepareOut(m, "run")) {
+    AtomicFiles files = run.prepareOut(m, "run");
+    try (files) {
       long start = System.nanoTime();
       RunStats stats = run.simulate(plan, s, null, Metric.RUN, files);
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -79,6 +80,8 @@ final class RunCommand implements Callable<Integer>, Firedrill.WritesResults {
       Map<String, Object> json = run.json("run", m, loaded);
       run.finish(files, report, s, json, seconds, warnings, stdout, spec.commandLine().getErr());
       written = files.dir();
+    } catch (Exception e) {
+      throw files.failed(e);
     }
     return 0;
   }

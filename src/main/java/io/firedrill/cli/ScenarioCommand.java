@@ -99,7 +99,8 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
     Runner.Scenario scenario = new Runner.Scenario(forced[0], forced[1], !noBackground, points);
     PrintWriter stdout = spec.commandLine().getOut();
     String what = event + (at == null ? "" : " at " + at);
-    try (AtomicFiles files = run.prepareOut(m, "scenario")) {
+    AtomicFiles files = run.prepareOut(m, "scenario");
+    try (files) {
       long start = System.nanoTime();
       RunStats stats = run.simulate(plan, s, scenario, Metric.SCENARIO, files);
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -139,6 +140,8 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
       json.put("curve_points", points);
       run.finish(files, report, s, json, seconds, warnings, stdout, spec.commandLine().getErr());
       written = files.dir();
+    } catch (Exception e) {
+      throw files.failed(e);
     }
     return 0;
   }

@@ -129,9 +129,12 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
     Plan plan0 = RunOptions.plan(m0, s);
     MemoryEstimate.run(plan0, s.threads(), s.trials(), 0, false, 0).check();
     PrintWriter out = spec.commandLine().getOut();
-    try (AtomicFiles files = run.prepareOut(m0, "size")) {
+    AtomicFiles files = run.prepareOut(m0, "size");
+    try (files) {
       size(base, m0, t, range, s, out, files);
       written = files.dir();
+    } catch (Exception e) {
+      throw files.failed(e);
     }
     out.flush();
     return 0;

@@ -125,7 +125,8 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
     Charts.Format charts = run.chartFormat();
     MemoryEstimate.sweep(plans, s.threads(), s.trials()).check();
     PrintWriter stdout = spec.commandLine().getOut();
-    try (AtomicFiles files = run.prepareOut(m0, "sweep")) {
+    AtomicFiles files = run.prepareOut(m0, "sweep");
+    try (files) {
       long start = System.nanoTime();
       ProgressBar bar = ProgressBar.onTerminal(s.trials());
       SweepRunner.Result result;
@@ -188,6 +189,8 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
           s.trials(),
           Numbers.brief(seconds, 3));
       stdout.flush();
+    } catch (Exception e) {
+      throw files.failed(e);
     }
     return 0;
   }

@@ -99,6 +99,35 @@ public final class AtomicFiles implements AutoCloseable {
     }
   }
 
+  /**
+   * A failure to write or commit the results: one line naming the folder and the system's reason,
+   * and that nothing was replaced.
+   */
+  public static final class WriteFailed extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    WriteFailed(Path dir, Throwable cause) {
+      super(
+          "cannot write the results to "
+              + dir
+              + ": "
+              + reason(cause)
+              + "; nothing was written, the previous results are as they were",
+          cause);
+    }
+  }
+
+  /**
+   * {@code e}, a failure while writing this set, as one line naming the folder; stop requests and
+   * refusals pass unchanged.
+   */
+  public Exception failed(Exception e) {
+    if (e instanceof IOException || e instanceof java.io.UncheckedIOException) {
+      return e instanceof WriteFailed ? e : new WriteFailed(dir, e);
+    }
+    return e;
+  }
+
   private AtomicFiles(
       Path dir,
       Path target,
@@ -647,8 +676,9 @@ public final class AtomicFiles implements AutoCloseable {
     if (e instanceof FileSystemException fs && fs.getReason() != null) {
       return fs.getReason();
     }
-    if (e instanceof java.io.UncheckedIOException u && u.getCause() != null) {
-      return reason(u.getCause());
+    if (e.getCause() instanceof IOException cause && cause != e) {
+      // A library's wrapper ("I/O error writing PNG file!") around the system's reason.
+      return reason(cause);
     }
     String m = e.getMessage();
     return m == null || m.isBlank() ? "input/output error" : m.strip();

@@ -47,4 +47,18 @@ class MessagesTest {
         List.of("firedrill fit: " + csv + ": not a readable CSV file (not UTF-8 text)"),
         r.errLines());
   }
+
+  @Test
+  void failedWrite_isTheFoldersLine() throws Exception {
+    Path out = tmp.resolve("X");
+    try (io.firedrill.report.AtomicFiles files = io.firedrill.report.AtomicFiles.prepare(out)) {
+      Exception e = files.failed(new java.io.IOException("No space left on device"));
+      assertEquals(
+          "cannot write the results to "
+              + out
+              + ": No space left on device; nothing was written, the previous results are as they"
+              + " were",
+          Firedrill.describe(e));
+    }
+  }
 }

@@ -275,4 +275,23 @@ class AtomicFilesTest {
       Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
   }
+
+  @Test
+  void writeFailure_isOneLineNamingTheFolderAndTheSystemsReason() throws Exception {
+    Path out = tmp.resolve("out");
+    try (AtomicFiles files = AtomicFiles.prepare(out)) {
+      Exception e =
+          files.failed(
+              new javax.imageio.IIOException(
+                  "I/O error writing PNG file!", new IOException("No space left on device")));
+      assertEquals(
+          "cannot write the results to "
+              + out
+              + ": No space left on device; nothing was written, the previous results are as they"
+              + " were",
+          e.getMessage());
+      Interruption.Stopped stop = new Interruption.Stopped("while writing the results");
+      assertEquals(stop, files.failed(stop));
+    }
+  }
 }
