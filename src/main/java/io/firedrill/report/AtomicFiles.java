@@ -66,6 +66,12 @@ public final class AtomicFiles implements AutoCloseable {
    */
   static final Set<String> KNOWN_OUTPUTS = knownOutputs();
 
+  /**
+   * Files a desktop adds to any folder it shows (Finder, Explorer): replaced with the folder like
+   * firedrill's own, since the desktop writes them again. AppleDouble files ({@code ._NAME}) too.
+   */
+  static final Set<String> OS_METADATA = Set.of(".DS_Store", "Thumbs.db", "desktop.ini");
+
   /** Lock files held by runs in this JVM (a second FileChannel would release the first's lock). */
   private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
@@ -493,6 +499,8 @@ public final class AtomicFiles implements AutoCloseable {
         boolean ours =
             n.equals(MARKER)
                 || listed.contains(n)
+                || OS_METADATA.contains(n)
+                || n.startsWith("._")
                 || (n.startsWith(".") && n.endsWith(".tmp") && listed.contains(tmpName(n)));
         if (!ours || !file) {
           foreign.add(

@@ -148,6 +148,17 @@ class AtomicFilesTest {
   }
 
   @Test
+  void filesADesktopAddsToAFolder_doNotStopTheNextRun() throws Exception {
+    Path out = tmp.resolve("out");
+    writeSet(out, Map.of("summary.csv", "a"));
+    for (String f : List.of(".DS_Store", "._summary.csv", "Thumbs.db", "desktop.ini")) {
+      Files.writeString(out.resolve(f), "metadata");
+    }
+    writeSet(out, Map.of("summary.csv", "b"));
+    assertEquals(List.of(".firedrill", "summary.csv"), names(out));
+  }
+
+  @Test
   void fileListedInTheMarker_isFiredrills() throws Exception {
     Path out = tmp.resolve("out");
     writeSet(out, Map.of("future-output.txt", "written by a later version"));
