@@ -45,9 +45,14 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * trial, the CCDF of outage durations and the attribution to causes; for a scenario, the recovery
  * fan of every service and the restoration of every site.
  *
- * <p>Every chart stands on its own: a title with the model, the command and the trial count; axis
- * titles with units; a legend; log axes where values span decades; one colour per service or site,
- * the same in every chart (Okabe–Ito, readable by colour-blind readers); 1600 × 1000.
+ * <p>Every chart stands on its own: a title with the model, the command, the variant's label and
+ * the trial count; its {@code --set} values in a line under the plot; axis titles with units; a
+ * legend; log axes where values span decades; one colour per service or site, the same in every
+ * chart (Okabe–Ito, readable by colour-blind readers); 1600 × 1000. Axis numbers are formatted in
+ * {@link Locale#ROOT}, like every other number firedrill writes.
+ *
+ * <p>A chart the library fails to draw is left out with a warning line: a finished run is never
+ * lost to a chart (docs/outputs.md).
  */
 public final class Charts {
   /** Output format of charts. */
