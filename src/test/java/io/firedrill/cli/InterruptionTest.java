@@ -28,7 +28,8 @@ class InterruptionTest {
   }
 
   @Test
-  void stoppedRun_exitsPromptly_withOneLine_andWritesNothing(@TempDir Path out) throws Exception {
+  void stoppedRun_exitsPromptly_withOneLine_andWritesNothing(@TempDir Path tmp) throws Exception {
+    Path out = Files.createDirectory(tmp.resolve("out"));
     CompletableFuture<Cli.Result> run =
         CompletableFuture.supplyAsync(
             () ->
@@ -56,6 +57,8 @@ class InterruptionTest {
     try (Stream<Path> files = Files.list(out)) {
       assertEquals(List.of(), files.toList(), "files left in --out");
     }
+    // Beside it: the lock file, and no staging folder.
+    assertEquals(List.of(".out.firedrill.lock", "out"), names(tmp));
   }
 
   /**
