@@ -83,7 +83,12 @@ public final class Charts {
     return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
   }
 
-  /** Writes the charts of a run; {@code heading} names model, command and trials. */
+  /**
+   * Writes the charts of a run into {@code files} (none with {@link Format#NONE}); returns one
+   * warning line per chart that could not be drawn.
+   *
+   * @throws IOException if a chart file cannot be written
+   */
   public static List<String> writeRun(
       Plan plan, RunStats stats, Caption caption, Format format, AtomicFiles files)
       throws IOException {
@@ -98,7 +103,12 @@ public final class Charts {
         files);
   }
 
-  /** Writes the charts of a scenario. */
+  /**
+   * Writes the charts of a scenario, at the curve {@code times} (hours); returns one warning line
+   * per chart that could not be drawn.
+   *
+   * @throws IOException if a chart file cannot be written
+   */
   public static List<String> writeScenario(
       Plan plan, RunStats stats, double[] times, Caption caption, Format format, AtomicFiles files)
       throws IOException {
