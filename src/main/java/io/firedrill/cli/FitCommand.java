@@ -372,7 +372,8 @@ final class FitCommand implements Callable<Integer> {
     } catch (AccessDeniedException e) {
       throw new UsageException(file + ": permission denied");
     } catch (IOException e) {
-      throw new UsageException(file + ": cannot be read (" + e.getMessage() + ")");
+      throw new UsageException(
+          file + ": cannot be read (" + io.firedrill.report.AtomicFiles.reason(e) + ")");
     }
     if (len > MAX_BYTES) {
       throw new UsageException(file + ": larger than 64 MiB; fit reads at most 64 MiB");

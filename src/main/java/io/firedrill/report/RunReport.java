@@ -126,17 +126,29 @@ public final class RunReport {
     }
   }
 
-  /** {@code outages.csv}: the first outages, in trial order. */
-  public void writeOutages(Writer out) throws IOException {
-    RunStats.OutageList o = stats.outages;
-    try (CSVPrinter csv =
-        new CSVPrinter(
-            out,
-            CSV.builder()
-                .setHeader(
-                    "trial", "service", "cause", "start_h", "end_h", "duration_h", "user_hours")
-                .get())) {
-      for (int i = 0; i < o.size(); i++) {
+  /**
+   * {@code outages.csv}, written while the trials run: the header at once, then the first outages
+   * of each merged block, in trial order (within a trial, in the order they end).
+   */
+  public static final class OutagesCsv implements io.firedrill.engine.Runner.OutageSink {
+    private final Plan plan;
+    private final CSVPrinter csv;
+
+    /** Writes the header to {@code out}; {@link #close} closes it. */
+    public OutagesCsv(Plan plan, Writer out) throws IOException {
+      this.plan = plan;
+      this.csv =
+          new CSVPrinter(
+              out,
+              CSV.builder()
+                  .setHeader(
+                      "trial", "service", "cause", "start_h", "end_h", "duration_h", "user_hours")
+                  .get());
+    }
+
+    @Override
+    public void outages(RunStats.OutageList o, int count) throws IOException {
+      for (int i = 0; i < count; i++) {
         csv.printRecord(
             o.trial[i],
             plan.serviceNames[o.service[i]],
@@ -146,6 +158,11 @@ public final class RunReport {
             Numbers.csv(o.end[i] - o.start[i]),
             Numbers.csv(o.userHours[i]));
       }
+    }
+
+    /** Flushes and closes the file. */
+    public void close() throws IOException {
+      csv.close();
     }
   }
 

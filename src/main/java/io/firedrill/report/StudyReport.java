@@ -175,9 +175,16 @@ public final class StudyReport {
     RunReport.printTable(out, rows);
   }
 
-  /** {@code sweep.png}: the metric's mean against the first parameter, with its 95 % band. */
-  public void writeSweepChart(
-      String heading, String service, Metric metric, Charts.Format format, AtomicFiles files)
+  /**
+   * {@code sweep.png}: the metric's mean against the first parameter, with its 95 % band; returns a
+   * warning line if the chart could not be drawn.
+   */
+  public List<String> writeSweepChart(
+      Charts.Caption caption,
+      String service,
+      Metric metric,
+      Charts.Format format,
+      AtomicFiles files)
       throws IOException {
     int a = List.of(plan.serviceNames).indexOf(service);
     int n1 = Math.toIntExact(vary.get(0).count());
@@ -201,8 +208,9 @@ public final class StudyReport {
         hi[j][i] = t.ci95High();
       }
     }
-    Charts.writeSweep(
-        heading + " — " + service + " " + metric.csvName() + " (mean, 95 % band)",
+    return Charts.writeSweep(
+        caption.heading() + " — " + service + " " + metric.csvName() + " (mean, 95 % band)",
+        caption,
         vary.get(0).path() + (vary.get(0).unit().isEmpty() ? "" : " (" + vary.get(0).unit() + ")"),
         service + " " + metric.csvName() + ", mean per trial",
         names,

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What users type wrong: every case exits 2 (1 for I/O failures) with exactly one line on standard
- * error, no stack trace, nothing on standard output, within a time bound.
+ * What users type wrong: every case exits 2 with exactly one line on standard error, no stack
+ * trace, nothing on standard output, within a time bound.
  */
 class CommandLineCatalogueTest {
   @TempDir static Path tmp;
@@ -53,6 +53,15 @@ class CommandLineCatalogueTest {
     }
     Path blocker = tmp.resolve("blocker");
     Files.writeString(blocker, "a file where a folder should be");
+    Path dangling = tmp.resolve("dangling");
+    Files.deleteIfExists(dangling);
+    Files.createSymbolicLink(dangling, tmp.resolve("nowhere"));
+    Path loop = tmp.resolve("loop");
+    Files.deleteIfExists(loop);
+    Files.createSymbolicLink(loop, loop);
+    Path foreign = Files.createDirectories(tmp.resolve("foreign"));
+    Files.writeString(foreign.resolve("notes.txt"), "a user's file");
+    Path wide = MemoryTest.wideModel(tmp, 110, 50);
     return List.of(
         new Case("unknown option", 2, "Unknown option", "run", "--frobnicate"),
         new Case("option without its value", 2, "Missing required parameter", "run", "--trials"),
@@ -335,14 +344,104 @@ class CommandLineCatalogueTest {
         new Case("a directory as model", 2, "is a directory", "validate", "models"),
         new Case(
             "unwritable --out",
-            1,
-            "",
+            2,
+            "output folder " + blocker.resolve("sub") + ": " + blocker + " is a file, not a folder",
             "run",
             three,
             "--trials",
             "100",
             "--out",
             blocker.resolve("sub").toString()),
+        // Checked before simulating: 10^12 trials would take hours.
+        new Case(
+            "--out is a file",
+            2,
+            "output folder " + blocker + ": is a file, not a folder",
+            "run",
+            three,
+            "--trials",
+            "1000000000000",
+            "--out",
+            blocker.toString()),
+        new Case(
+            "--out is a device",
+            2,
+            "output folder /dev/null: is not a folder (a device or other special file)",
+            "scenario",
+            three,
+            "--event",
+            "fire@east",
+            "--out",
+            "/dev/null"),
+        new Case(
+            "--out is a dangling link",
+            2,
+            "is a symbolic link to " + tmp.resolve("nowhere") + ", which does not exist",
+            "sweep",
+            three,
+            "--vary",
+            "services.talk.standby.west=0..10:10",
+            "--out",
+            dangling.toString()),
+        new Case(
+            "--out is a link loop",
+            2,
+            "is a symbolic link that leads back to itself (a loop)",
+            "size",
+            three,
+            "--vary",
+            "services.talk.standby.west",
+            "--target",
+            "talk.downtime_h.mean <= 3",
+            "--out",
+            loop.toString()),
+        new Case(
+            "--out holds a file firedrill did not write",
+            2,
+            "holds notes.txt, which firedrill did not write",
+            "run",
+            three,
+            "--out",
+            foreign.toString()),
+        new Case(
+            "--label that cannot name a folder",
+            2,
+            "--label '../x': use up to 100 letters, digits",
+            "run",
+            three,
+            "--label",
+            "../x"),
+        new Case(
+            "file name the system cannot encode",
+            2,
+            "cannot be represented in the system's encoding",
+            "validate",
+            "\uD800.yaml"),
+        new Case(
+            "--out the system cannot encode",
+            2,
+            "cannot be represented in the system's encoding",
+            "run",
+            three,
+            "--out",
+            "\uD800"),
+        new Case("file name with a NUL", 2, "contains a NUL character", "validate", "a\0b.yaml"),
+        new Case(
+            "a device as model",
+            2,
+            "/dev/zero: file is too large: more than 4194304 bytes",
+            "validate",
+            "/dev/zero"),
+        new Case(
+            "recovery curves beyond memory",
+            2,
+            "not enough memory: the recovery curves (100001 points × 160 series",
+            "scenario",
+            wide.toString(),
+            "--event",
+            "fault@site0",
+            "--points",
+            "100001"),
         new Case("YAML alias bomb", 2, "aliases", "validate", bomb.toString()),
         new Case("10,000-deep nesting", 2, "malformed YAML", "validate", deep.toString()),
         new Case("50 MB file", 2, "file is too large", "validate", huge.toString()),
@@ -376,7 +475,7 @@ class CommandLineCatalogueTest {
                 assertEquals("", r.out(), r::toString);
               }));
     }
-    assertTrue(tests.size() >= 15);
+    assertTrue(tests.size() >= 38);
     return tests.stream();
   }
 }
