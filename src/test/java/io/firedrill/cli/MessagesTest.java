@@ -44,7 +44,10 @@ class MessagesTest {
     Cli.Result r = Cli.run("fit", csv.toString(), "--column", "x");
     assertEquals(2, r.code(), r::toString);
     assertEquals(
-        List.of("firedrill fit: " + csv + ": not a readable CSV file (not UTF-8 text)"),
+        List.of(
+            "firedrill fit: "
+                + csv
+                + ":5:1: not UTF-8 text (save the file as UTF-8; in Excel: CSV UTF-8)"),
         r.errLines());
   }
 
