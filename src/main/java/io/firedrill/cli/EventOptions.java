@@ -16,7 +16,8 @@ public final class EventOptions {
   @Option(
       names = "--event",
       paramLabel = "KIND@NAME",
-      description = "Study a scenario: this hazard fails at t = 0 at every point (horizon 7d).")
+      description =
+          "Study a scenario: this hazard fails at t = 0 at every point (horizon: the model's scenario_horizon, 7d by default).")
   String event;
 
   @Option(names = "--at", paramLabel = "WHEN", description = "With --event: t = 0 in the week.")
@@ -49,9 +50,11 @@ public final class EventOptions {
     if (at == null) {
       return m;
     }
-    double start = ActivityProfile.parseWeekTime(at);
-    if (Double.isNaN(start)) {
-      throw new UsageException("--at '" + at + "' is not a weekday and time such as \"sat 15:30\"");
+    double start;
+    try {
+      start = ActivityProfile.parseWeekTime(at);
+    } catch (io.firedrill.dist.SyntaxException e) {
+      throw new UsageException("--at '" + at + "': " + e.getMessage());
     }
     return m.withProfile(m.profile().startingAt(start));
   }
@@ -92,7 +95,7 @@ public final class EventOptions {
   }
 
   double defaultHorizonHours(Model m) {
-    return event == null ? m.horizonHours() : ScenarioCommand.DEFAULT_HORIZON_HOURS;
+    return event == null ? m.horizonHours() : m.scenarioHorizonHours();
   }
 
   List<Metric> metrics() {

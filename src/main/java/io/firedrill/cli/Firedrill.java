@@ -1,11 +1,23 @@
 package io.firedrill.cli;
 
+import io.firedrill.engine.Interruption;
 import io.firedrill.model.ModelError;
 import io.firedrill.model.ModelException;
+import io.firedrill.report.AtomicFiles;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -45,34 +57,224 @@ public final class Firedrill implements Runnable {
 
   @Spec CommandSpec spec;
 
+  /** How long the shutdown hook waits for the main thread to stop before cleaning up itself. */
+  static final long STOP_WAIT_MILLIS = 5000;
+
+  /** The qualified name of the command running in this JVM ("firedrill run"), for the hook. */
+  private static volatile String running = "firedrill";
+
+  /** Held while a stop line is printed, and for good once the hook printed one. */
+  private static final AtomicBoolean STOP_LINE = new AtomicBoolean();
+
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    // A safety net only: every number is formatted with Locale.ROOT explicitly.
+    Locale.setDefault(Locale.ROOT);
     Thread main = Thread.currentThread();
-    java.util.concurrent.atomic.AtomicBoolean finished =
-        new java.util.concurrent.atomic.AtomicBoolean();
-    // Ctrl-C or SIGTERM: ask the run to stop at its next block and give the main thread time to
-    // delete its temporary files and say how far it got.
+    AtomicBoolean finished = new AtomicBoolean();
+    // Ctrl-C or SIGTERM: see stop().
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   if (!finished.get()) {
-                    io.firedrill.engine.Interruption.request();
-                    try {
-                      main.join(5000);
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                    }
+                    stop(main, STOP_WAIT_MILLIS, new PrintWriter(System.err, true));
                   }
                 },
                 "firedrill-stop"));
-    int code = commandLine().execute(args);
+    CommandLine cl = commandLine();
+    cl.setOut(new StdoutWriter(new FileOutputStream(FileDescriptor.out)));
+    int code = execute(cl, args);
     finished.set(true);
-    if (!io.firedrill.engine.Interruption.requested()) {
+    if (!Interruption.requested()) {
       // During shutdown System.exit would wait for the hook, which waits for us: just return.
       System.exit(code);
     }
+  }
+
+  /**
+   * What the shutdown hook does: asks the run to stop at its next block or file and waits up to
+   * {@code waitMillis} for {@code main} to delete its staging folder and say how far it got; if it
+   * has not finished by then (a chart being drawn), deletes every staging folder and the folders
+   * the run created itself, and prints the one line.
+   */
+  static void stop(Thread main, long waitMillis, PrintWriter err) {
+    Interruption.request();
+    try {
+      main.join(waitMillis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (main.isAlive()) {
+      AtomicFiles.abandonAll();
+      reportStop(
+          err, running, "stopped before the results were complete; nothing was written", true);
+    }
+  }
+
+  /**
+   * Runs {@code args} on {@code cl} (from {@link #commandLine}) and returns the exit status, with
+   * what picocli's handlers cannot see: an {@link OutOfMemoryError} or {@link StackOverflowError}
+   * anywhere becomes one line and status 1; standard output that could not be written (a full disk,
+   * a closed pipe) becomes one line and status 1, saying where committed results are.
+   */
+  public static int execute(CommandLine cl, String... args) {
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      Runtime heap = Runtime.getRuntime();
+      cl.getErr()
+          .println(
+              running
+                  + ": out of memory (Java may use "
+                  + MemoryEstimate.bytes(heap.maxMemory())
+                  + "); lower --threads, --points, --outages or the points of --vary, or give"
+                  + " Java more memory (java -Xmx8g -jar firedrill.jar ...); nothing was written");
+      cl.getErr().flush();
+      return FAILURE;
+    } catch (StackOverflowError e) {
+      cl.getErr()
+          .println(
+              running
+                  + ": the model is nested too deeply to process (out of stack); nothing was"
+                  + " written");
+      cl.getErr().flush();
+      return FAILURE;
+    }
+    PrintWriter out = cl.getOut();
+    // A command that failed has said so in its own line; a success must also have been seen.
+    if (code == 0 && out.checkError()) {
+      String why = out instanceof StdoutWriter w ? w.failure() : "write error";
+      Path written = written(cl);
+      cl.getErr()
+          .println(
+              running
+                  + ": cannot write to standard output: "
+                  + why
+                  + (written != null ? " (the results are in " + written + ")" : ""));
+      cl.getErr().flush();
+      return FAILURE;
+    }
+    return code;
+  }
+
+  /** Where the command that just ran committed its results, or null. */
+  private static Path written(CommandLine cl) {
+    CommandLine.ParseResult r = cl.getParseResult();
+    while (r != null && r.subcommand() != null) {
+      r = r.subcommand();
+    }
+    return r != null && r.commandSpec().userObject() instanceof WritesResults w
+        ? w.written()
+        : null;
+  }
+
+  /** A command that commits a folder of results. */
+  interface WritesResults {
+    /** The folder committed, or null if nothing was (yet). */
+    Path written();
+  }
+
+  /**
+   * Standard output as a PrintWriter that remembers why writing failed: PrintWriter and PrintStream
+   * swallow the error and keep only a flag.
+   */
+  static final class StdoutWriter extends PrintWriter {
+    private final Recorder recorder;
+
+    StdoutWriter(OutputStream out) {
+      this(new Recorder(out));
+    }
+
+    private StdoutWriter(Recorder recorder) {
+      super(new OutputStreamWriter(recorder, stdoutCharset()), true);
+      this.recorder = recorder;
+    }
+
+    /** The first failure in words, e.g. "No space left on device". */
+    String failure() {
+      IOException e = recorder.failure;
+      return e == null ? "write error" : AtomicFiles.reason(e);
+    }
+
+    private static final class Recorder extends FilterOutputStream {
+      private volatile IOException failure;
+
+      Recorder(OutputStream out) {
+        super(out);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        try {
+          out.write(b, off, len);
+        } catch (IOException e) {
+          record(e);
+          throw e;
+        }
+      }
+
+      @Override
+      public void write(int b) throws IOException {
+        try {
+          out.write(b);
+        } catch (IOException e) {
+          record(e);
+          throw e;
+        }
+      }
+
+      @Override
+      public void flush() throws IOException {
+        try {
+          out.flush();
+        } catch (IOException e) {
+          record(e);
+          throw e;
+        }
+      }
+
+      private void record(IOException e) {
+        if (failure == null) {
+          failure = e;
+        }
+      }
+    }
+  }
+
+  /**
+   * Prints the one line of a stopped run: from the main thread, or from the shutdown hook when the
+   * main thread did not finish in time, never both.
+   */
+  private static void reportStop(PrintWriter err, String command, String message, boolean hook) {
+    if (STOP_LINE.compareAndSet(false, true)) {
+      try {
+        err.println(command + ": " + message);
+        err.flush();
+      } finally {
+        if (!hook) {
+          STOP_LINE.set(false);
+        }
+      }
+    }
+  }
+
+  /** Forgets a stop line printed by {@link #stop}: for tests, which stop runs inside one JVM. */
+  static void clearStop() {
+    STOP_LINE.set(false);
+  }
+
+  /** The charset of standard output, as picocli chooses it. */
+  private static Charset stdoutCharset() {
+    for (String property : new String[] {"stdout.encoding", "sun.stdout.encoding"}) {
+      String name = System.getProperty(property);
+      if (name != null && Charset.isSupported(name)) {
+        return Charset.forName(name);
+      }
+    }
+    return Charset.defaultCharset();
   }
 
   /** The configured command line, for {@code main} and for tests. */
@@ -80,7 +282,36 @@ public final class Firedrill implements Runnable {
     CommandLine cl = new CommandLine(new Firedrill());
     cl.setParameterExceptionHandler(Firedrill::badUsage);
     cl.setExecutionExceptionHandler(Firedrill::failed);
+    cl.registerConverter(Path.class, Firedrill::path);
+    CommandLine.IExecutionStrategy strategy = cl.getExecutionStrategy();
+    cl.setExecutionStrategy(
+        parsed -> {
+          CommandLine.ParseResult r = parsed;
+          while (r.subcommand() != null) {
+            r = r.subcommand();
+          }
+          running = r.commandSpec().qualifiedName();
+          return strategy.execute(parsed);
+        });
     return cl;
+  }
+
+  /** A path from the command line, or one line saying why it cannot be one. */
+  static Path path(String text) {
+    try {
+      return Path.of(text);
+    } catch (InvalidPathException e) {
+      if (text.indexOf('\0') >= 0) {
+        throw new CommandLine.TypeConversionException(
+            "'" + text.replace('\0', ' ') + "' contains a NUL character");
+      }
+      throw new CommandLine.TypeConversionException(
+          "the file name '"
+              + text
+              + "' cannot be represented in the system's encoding ("
+              + System.getProperty("sun.jnu.encoding", Charset.defaultCharset().name())
+              + "); run firedrill in a UTF-8 locale (for example LANG=C.UTF-8)");
+    }
   }
 
   @Override
@@ -99,6 +330,7 @@ public final class Firedrill implements Runnable {
 
   private static int failed(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
     PrintWriter err = cl.getErr();
+    String name = cl.getCommandSpec().qualifiedName();
     if (e instanceof ModelException me) {
       for (ModelError error : me.errors()) {
         err.println(error.format());
@@ -106,25 +338,47 @@ public final class Firedrill implements Runnable {
       err.flush();
       return USAGE;
     }
-    if (e instanceof io.firedrill.engine.Interruption.Stopped) {
-      err.println(cl.getCommandSpec().qualifiedName() + ": " + e.getMessage());
-      err.flush();
+    if (e instanceof Interruption.Stopped) {
+      reportStop(err, name, e.getMessage(), false);
       return FAILURE;
     }
     if (e instanceof UsageException) {
-      err.println(cl.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage()));
+      err.println(name + ": " + oneLine(e.getMessage()));
       err.flush();
       return USAGE;
     }
-    String message =
-        e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
-    err.println(
-        cl.getCommandSpec().qualifiedName()
-            + ": "
-            + (e instanceof IOException ? "" : "error: ")
-            + message);
+    if (e instanceof AtomicFiles.Refused) {
+      err.println(name + ": output folder " + oneLine(e.getMessage()));
+      err.flush();
+      return USAGE;
+    }
+    err.println(name + ": " + describe(e));
     err.flush();
     return FAILURE;
+  }
+
+  /**
+   * One line for an unexpected failure, without Java class names: an I/O failure in words ("No
+   * space left on device"), else the message, else where firedrill failed (for a bug report).
+   */
+  static String describe(Throwable e) {
+    if (e instanceof AtomicFiles.WriteFailed) {
+      return e.getMessage();
+    }
+    if (e instanceof IOException || e instanceof java.io.UncheckedIOException) {
+      String where =
+          e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null
+              ? fs.getFile() + ": "
+              : "";
+      return where + oneLine(AtomicFiles.reason(e));
+    }
+    if (e.getMessage() != null && !e.getMessage().isBlank()) {
+      return "error: " + oneLine(e.getMessage());
+    }
+    StackTraceElement[] at = e.getStackTrace();
+    return "internal error"
+        + (at.length > 0 ? " at " + at[0].getFileName() + ":" + at[0].getLineNumber() : "")
+        + "; please report it with the command line";
   }
 
   private static String oneLine(String message) {

@@ -2,6 +2,8 @@ package io.firedrill.cli;
 
 import io.firedrill.model.ModelException;
 import io.firedrill.model.ModelLoader;
+import io.firedrill.model.ModelWarning;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,5 +31,20 @@ public final class ModelOptions {
   /** Loads and validates the model with its overrides. */
   public ModelLoader.Loaded load() throws ModelException {
     return ModelLoader.load(model, overrides);
+  }
+
+  /**
+   * Prints the model's warnings on {@code err}, one line each, except those about a parameter in
+   * {@code varied} (what a study varies), which the study itself explores.
+   */
+  static void warn(ModelLoader.Loaded loaded, PrintWriter err, List<String> varied) {
+    for (ModelWarning w : loaded.warnings()) {
+      boolean about =
+          varied.stream().anyMatch(v -> v.equals(w.path()) || v.startsWith(w.path() + "."));
+      if (!about) {
+        err.println(w.format());
+      }
+    }
+    err.flush();
   }
 }

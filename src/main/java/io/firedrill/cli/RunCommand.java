@@ -11,6 +11,9 @@ import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,15 +29,23 @@ import picocli.CommandLine.Spec;
     description = {
       "Simulate trials of the model's horizon and estimate, per service, downtime, outages,"
           + " longest outage, user-hours lost and the probability of breaching the rto.",
-      "Writes summary.csv, causes.csv, run.json (and outages.csv, trials.csv on request) to"
-          + " --out, each renamed into place only when complete."
+      "Writes summary.csv, causes.csv, run.json, charts (and outages.csv, trials.csv on request)"
+          + " to --out (default results/<model>/run), which is replaced as a whole only when every"
+          + " file is complete."
     })
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer>, Firedrill.WritesResults {
   @Mixin ModelOptions model;
 
   @Mixin RunOptions run;
 
   @Spec CommandSpec spec;
+
+  private Path written;
+
+  @Override
+  public Path written() {
+    return written;
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -43,22 +54,35 @@ final class RunCommand implements Callable<Integer> {
     RunOptions.Settings s = run.settings(m, m.horizonHours());
     Charts.Format charts = run.chartFormat();
     Plan plan = RunOptions.plan(m, s);
+    run.checkMemory(plan, s, 0);
     PrintWriter stdout = spec.commandLine().getOut();
-    try (AtomicFiles files = new AtomicFiles(run.outDir(m, "run"))) {
+    AtomicFiles files = run.prepareOut(m, "run");
+    try (files) {
+      ModelOptions.warn(loaded, spec.commandLine().getErr(), java.util.List.of());
       long start = System.nanoTime();
       RunStats stats = run.simulate(plan, s, null, Metric.RUN, files);
       double seconds = (System.nanoTime() - start) / 1e9;
       RunReport report = new RunReport(plan, stats);
       stdout.printf(
-          "%s: run, %d trials of %s, seed %d, %d threads%n",
-          m.name(), s.trials(), Units.formatDuration(s.horizonHours()), s.seed(), s.threads());
+          Locale.ROOT,
+          "%s: run%s, %d trials of %s, seed %d, %d threads%n",
+          m.name(),
+          run.label == null ? "" : " [" + run.label + "]",
+          s.trials(),
+          Units.formatDuration(s.horizonHours()),
+          s.seed(),
+          s.threads());
       report.printSummary(stdout);
       try (Writer w = files.open("summary.csv")) {
         report.writeSummary(w);
       }
-      Charts.writeRun(plan, stats, RunOptions.heading(m, "run", s), charts, files);
-      Map<String, Object> json = RunOptions.json("run", m, loaded);
-      RunOptions.finish(files, report, stats, s, json, seconds, stdout);
+      List<String> warnings =
+          Charts.writeRun(plan, stats, run.caption(m, "run", s, loaded.overrides()), charts, files);
+      Map<String, Object> json = run.json("run", m, loaded);
+      run.finish(files, report, s, json, seconds, warnings, stdout, spec.commandLine().getErr());
+      written = files.dir();
+    } catch (Exception e) {
+      throw files.failed(e);
     }
     return 0;
   }

@@ -6,6 +6,7 @@ import io.firedrill.engine.Runner;
 import io.firedrill.model.Model;
 import io.firedrill.plan.Plan;
 import io.firedrill.report.AtomicFiles;
+import io.firedrill.report.Charts;
 import io.firedrill.report.Numbers;
 import io.firedrill.report.RunReport;
 import io.firedrill.stats.Metric;
@@ -13,25 +14,33 @@ import io.firedrill.stats.RunStats;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Option;
 
 /** The options every simulating command shares (run, scenario), and what they do together. */
 public final class RunOptions {
-  @Option(names = "--trials", paramLabel = "N", description = "Trials (default: the model's).")
-  Long trials;
+  @Option(
+      names = "--trials",
+      paramLabel = "N",
+      description = "Trials, e.g. 100000, 100K or 1e6 (default: the model's).")
+  String trials;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Seed (default: the model's).")
-  Long seed;
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description = "Seed, 0 to 2^63 - 1, e.g. 42 or 1e3 (default: the model's).")
+  String seed;
 
   @Option(
       names = "--threads",
       paramLabel = "T",
-      description = "Worker threads (default: all cores). Results do not depend on it.")
-  Integer threads;
+      description = "Worker threads, 1 to 1024 (default: all cores). Results do not depend on it.")
+  String threads;
 
   @Option(
       names = "--horizon",
@@ -49,10 +58,20 @@ public final class RunOptions {
       names = "--outages",
       paramLabel = "N",
       description = "Write the first N outages to outages.csv.")
-  int outages;
+  String outages;
 
   @Option(names = "--per-trial", description = "Write one row per trial and service to trials.csv.")
   boolean perTrial;
+
+  @Option(
+      names = "--label",
+      paramLabel = "NAME",
+      description = {
+        "Name of this variant, e.g. ops-in-anyang: shown in chart titles and run.json, and the"
+            + " default output folder becomes results/<model>/<command>-NAME.",
+        "Letters, digits, '.', '-' and '_'."
+      })
+  String label;
 
   @Option(
       names = "--charts",
@@ -62,37 +81,46 @@ public final class RunOptions {
   String charts;
 
   /** The chart format, checked as usage. */
-  io.firedrill.report.Charts.Format chartFormat() {
+  Charts.Format chartFormat() {
     switch (charts.toLowerCase(java.util.Locale.ROOT)) {
       case "png":
-        return io.firedrill.report.Charts.Format.PNG;
+        return Charts.Format.PNG;
       case "svg":
-        return io.firedrill.report.Charts.Format.SVG;
+        return Charts.Format.SVG;
       case "none":
-        return io.firedrill.report.Charts.Format.NONE;
+        return Charts.Format.NONE;
       default:
         throw new UsageException("--charts must be png, svg or none, got '" + charts + "'");
     }
   }
 
-  /** "model · what · N trials of H": the first words of every chart title. */
-  static String heading(Model m, String command, Settings s) {
-    return String.format(
-        java.util.Locale.ROOT,
-        "%s · %s · %,d trials of %s",
-        m.name(),
-        command,
-        s.trials(),
-        Units.formatDuration(s.horizonHours()));
+  /**
+   * "model · what · label · N trials of H": the first words of every chart title; the overrides go
+   * in a line under each chart.
+   */
+  Charts.Caption caption(Model m, String what, Settings s, List<String> overrides) {
+    return new Charts.Caption(
+        String.format(
+            Locale.ROOT,
+            "%s · %s%s · %,d trials of %s",
+            m.name(),
+            what,
+            label == null ? "" : " · " + label,
+            s.trials(),
+            Units.formatDuration(s.horizonHours())),
+        overrides);
   }
 
   /** The settings: command line where given, else the defaults; checked as usage. */
   record Settings(long trials, long seed, int threads, double horizonHours, int outages) {}
 
   /** Most trials one command runs (as in a model file): 2^40, about 1.1e12. */
-  static final long MAX_TRIALS = 1L << 40;
+  static final long MAX_TRIALS = Model.MAX_TRIALS;
 
-  /** Compiles {@code m} for the run's horizon, refusing up front a plan too big for memory. */
+  /** Most worker threads: more would only cost memory (a thread stack each) and no speed. */
+  static final int MAX_THREADS = 1024;
+
+  /** Compiles {@code m} for the run's horizon, refusing up front a trial too big for memory. */
   static Plan plan(Model m, Settings s) {
     Plan plan = Plan.compile(m, s.horizonHours());
     checkLimits(plan);
@@ -105,7 +133,7 @@ public final class RunOptions {
     if (events > Plan.MAX_EVENTS_PER_TRIAL) {
       throw new UsageException(
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "the model expects about %.3g hazard events per trial over %s; firedrill simulates at"
                   + " most %,.0f (lower a rate or the horizon)",
               events,
@@ -115,69 +143,148 @@ public final class RunOptions {
   }
 
   Settings settings(Model m, double defaultHorizonHours) {
-    long n = trials != null ? trials : m.trials();
-    if (n < 1 || n > MAX_TRIALS) {
-      throw new UsageException(
-          "--trials must be a whole number from 1 to " + MAX_TRIALS + ", got " + n);
-    }
-    long s = seed != null ? seed : m.seed();
-    int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    if (t < 1) {
-      throw new UsageException("--threads must be at least 1, got " + t);
-    }
-    if (outages < 0) {
-      throw new UsageException("--outages must be zero or more, got " + outages);
-    }
-    double h = defaultHorizonHours;
-    if (horizon != null) {
-      try {
-        h = Units.parseDuration(horizon);
-      } catch (SyntaxException e) {
-        throw new UsageException("--horizon " + horizon + ": " + e.getMessage());
-      }
-      if (!(h > 0)) {
-        throw new UsageException("--horizon must be positive, got " + horizon);
-      }
-    }
-    return new Settings(n, s, t, h, outages);
-  }
-
-  Path outDir(Model m, String command) {
-    return out != null ? out : Path.of("results", m.name(), command);
+    long n = trials != null ? whole("--trials", trials, 1, MAX_TRIALS) : m.trials();
+    long s = seed != null ? whole("--seed", seed, 0, Long.MAX_VALUE) : m.seed();
+    int t =
+        threads != null
+            ? (int) whole("--threads", threads, 1, MAX_THREADS)
+            : Runtime.getRuntime().availableProcessors();
+    int o = outages != null ? (int) whole("--outages", outages, 0, Integer.MAX_VALUE) : 0;
+    double h = horizon != null ? horizonHours("--horizon", horizon) : defaultHorizonHours;
+    return new Settings(n, s, t, h, o);
   }
 
   /**
-   * Runs the trials, writing {@code trials.csv} as blocks complete when asked; the caller writes
-   * the rest into {@code files} and commits.
+   * A whole-number option in the model's count syntax ({@code 100K}, {@code 1e6}), in [min, max];
+   * else a usage error {@code OPTION must be a whole number from MIN to MAX, got 'TEXT'}.
+   */
+  static long whole(String option, String text, long min, long max) {
+    try {
+      return Units.parseWhole(text, min, max);
+    } catch (SyntaxException e) {
+      throw new UsageException(option + " " + e.getMessage());
+    }
+  }
+
+  /** A horizon option: a positive duration of at most 100,000 years, in hours. */
+  static double horizonHours(String option, String text) {
+    double h;
+    try {
+      h = Units.parseDuration(text);
+    } catch (SyntaxException e) {
+      throw new UsageException(option + " " + text + ": " + e.getMessage());
+    }
+    if (!(h > 0)) {
+      throw new UsageException(option + " must be positive, got " + text);
+    }
+    if (h > Units.MAX_HORIZON_HOURS) {
+      throw new UsageException(option + " must be at most 100000y, got " + text);
+    }
+    return h;
+  }
+
+  /**
+   * The output folder: {@code --out}, else {@code results/<model>/<command>} (with {@code --label},
+   * {@code <command>-<label>}).
+   */
+  Path outDir(Model m, String command) {
+    if (label != null && !label.matches("[A-Za-z0-9_][A-Za-z0-9._-]{0,99}")) {
+      throw new UsageException(
+          "--label '"
+              + label
+              + "': use up to 100 letters, digits, '.', '-' and '_', not starting with '.' or '-'");
+    }
+    if (out != null) {
+      return out;
+    }
+    String folder = label == null ? command : command + "-" + label;
+    String name = m.name();
+    if (name.isEmpty()
+        || name.equals(".")
+        || name.equals("..")
+        || name.contains("/")
+        || name.contains("\\")
+        || name.indexOf('\0') >= 0) {
+      throw new UsageException(
+          "the model's name '"
+              + name
+              + "' cannot name a folder; give the output folder with --out");
+    }
+    try {
+      return Path.of("results", name, folder);
+    } catch (InvalidPathException e) {
+      throw new UsageException(
+          "the default output folder results/"
+              + name
+              + "/"
+              + folder
+              + " cannot be represented in the system's encoding ("
+              + System.getProperty("sun.jnu.encoding", "unknown")
+              + "); use a UTF-8 locale (for example LANG=C.UTF-8) or give --out");
+    }
+  }
+
+  /**
+   * Prepares the output folder before any trial runs (see {@link AtomicFiles}): a folder that
+   * cannot be written, holds files firedrill did not write, or is in use is refused here.
+   */
+  AtomicFiles prepareOut(Model m, String command) {
+    return AtomicFiles.prepare(outDir(m, command));
+  }
+
+  /** Refuses, up front, a run whose estimated memory exceeds the heap (see MemoryEstimate). */
+  void checkMemory(Plan plan, Settings s, int curvePoints) {
+    MemoryEstimate.run(plan, s.threads(), s.trials(), curvePoints, perTrial, s.outages()).check();
+  }
+
+  /**
+   * Runs the trials, writing {@code trials.csv} (with {@code --per-trial}) and {@code outages.csv}
+   * (with {@code --outages}) as blocks are merged; the caller writes the rest into {@code files}
+   * and commits.
    */
   RunStats simulate(
       Plan plan, Settings s, Runner.Scenario scenario, List<Metric> metrics, AtomicFiles files)
       throws Exception {
     CSVPrinter rows = null;
-    if (perTrial) {
-      String[] header = new String[2 + metrics.size()];
-      header[0] = "trial";
-      header[1] = "service";
-      for (int i = 0; i < metrics.size(); i++) {
-        header[2 + i] = metrics.get(i).csvName();
-      }
-      rows =
-          new CSVPrinter(files.open("trials.csv"), RunReport.CSV.builder().setHeader(header).get());
-    }
-    final CSVPrinter csv = rows;
-    ProgressBar bar = ProgressBar.onTerminal(s.trials());
+    RunReport.OutagesCsv outagesCsv = null;
+    ProgressBar bar = null;
     try {
-      return Runner.run(
-          plan,
-          new Runner.Options(s.trials(), s.seed(), s.threads(), s.outages(), perTrial, scenario),
-          csv == null ? null : (first, count, v) -> writeRows(plan, metrics, csv, first, count, v),
-          bar);
+      if (perTrial) {
+        String[] header = new String[2 + metrics.size()];
+        header[0] = "trial";
+        header[1] = "service";
+        for (int i = 0; i < metrics.size(); i++) {
+          header[2 + i] = metrics.get(i).csvName();
+        }
+        rows =
+            new CSVPrinter(
+                files.open("trials.csv"), RunReport.CSV.builder().setHeader(header).get());
+      }
+      if (s.outages() > 0) {
+        outagesCsv = new RunReport.OutagesCsv(plan, files.open("outages.csv"));
+      }
+      final CSVPrinter csv = rows;
+      bar = ProgressBar.onTerminal(s.trials());
+      RunStats stats =
+          Runner.run(
+              plan,
+              new Runner.Options(
+                  s.trials(), s.seed(), s.threads(), s.outages(), perTrial, scenario),
+              csv == null
+                  ? null
+                  : (first, count, v) -> writeRows(plan, metrics, csv, first, count, v),
+              outagesCsv,
+              bar);
+      return stats;
     } finally {
       if (bar != null) {
         bar.finish();
       }
-      if (csv != null) {
-        csv.close();
+      if (rows != null) {
+        rows.close();
+      }
+      if (outagesCsv != null) {
+        outagesCsv.close();
       }
     }
   }
@@ -200,11 +307,11 @@ public final class RunOptions {
     }
   }
 
-  /** The first fields of every {@code run.json}: what was run, on which model. */
-  static Map<String, Object> json(
-      String command, Model m, io.firedrill.model.ModelLoader.Loaded loaded) {
+  /** The first fields of every {@code run.json}: what was run, on which model, as which variant. */
+  Map<String, Object> json(String command, Model m, io.firedrill.model.ModelLoader.Loaded loaded) {
     Map<String, Object> json = new java.util.LinkedHashMap<>();
     json.put("command", command);
+    json.put("label", label);
     json.put("model", m.name());
     json.put("model_source", loaded.source());
     json.put("model_sha256", loaded.sha256());
@@ -220,36 +327,48 @@ public final class RunOptions {
     json.put("threads", s.threads());
     json.put("block_trials", Runner.BLOCK_TRIALS);
     json.put("wall_time_s", seconds);
-    json.put("trials_per_second", s.trials() / seconds);
+    json.put("trials_per_second", seconds > 0 ? s.trials() / seconds : null);
   }
 
-  /** Writes the files common to run and scenario, then {@code run.json}, and commits. */
-  static void finish(
+  /**
+   * Writes the files common to run and scenario, then {@code run.json}, and commits; prints the
+   * chart warnings (on standard error) and where the results are.
+   */
+  void finish(
       AtomicFiles files,
       RunReport report,
-      RunStats stats,
       Settings s,
       Map<String, Object> json,
       double seconds,
-      PrintWriter stdout)
+      List<String> warnings,
+      PrintWriter stdout,
+      PrintWriter stderr)
       throws Exception {
     try (Writer w = files.open("causes.csv")) {
       report.writeCauses(w);
-    }
-    if (s.outages() > 0) {
-      try (Writer w = files.open("outages.csv")) {
-        report.writeOutages(w);
-      }
     }
     putSettings(json, s, seconds);
     try (Writer w = files.open("run.json")) {
       RunReport.writeRunJson(w, json);
     }
     files.commit();
-    stdout.printf("wrote %s%n", files.dir());
+    printWarnings(stderr, json, warnings);
+    stdout.printf(Locale.ROOT, "wrote %s%n", files.dir());
     stdout.printf(
+        Locale.ROOT,
         "%d trials in %s s: %s trials/s on %d threads%n",
-        s.trials(), Numbers.brief(seconds, 3), Numbers.brief(s.trials() / seconds, 3), s.threads());
+        s.trials(),
+        Numbers.brief(seconds, 3),
+        Numbers.brief(s.trials() / seconds, 3),
+        s.threads());
     stdout.flush();
+  }
+
+  /** Prints each warning as one line on standard error, after the command's name. */
+  static void printWarnings(PrintWriter stderr, Map<String, Object> json, List<String> warnings) {
+    for (String w : warnings) {
+      stderr.println("firedrill " + json.get("command") + ": " + w);
+    }
+    stderr.flush();
   }
 }

@@ -14,8 +14,10 @@ import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,10 +41,7 @@ import picocli.CommandLine.Spec;
       "Writes summary.csv, recovery.csv, sites.csv, causes.csv, run.json (and outages.csv,"
           + " trials.csv on request) to --out (default results/<model>/scenario)."
     })
-final class ScenarioCommand implements Callable<Integer> {
-  /** Default horizon of a scenario. */
-  static final double DEFAULT_HORIZON_HOURS = 7 * 24;
-
+final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResults {
   @Mixin ModelOptions model;
 
   @Mixin RunOptions run;
@@ -80,9 +79,16 @@ final class ScenarioCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "501",
       description = "Times on the recovery curves, evenly spaced over [0, H] (default 501).")
-  int points;
+  String pointsText;
 
   @Spec CommandSpec spec;
+
+  private Path written;
+
+  @Override
+  public Path written() {
+    return written;
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -90,31 +96,38 @@ final class ScenarioCommand implements Callable<Integer> {
     Model m = loaded.model();
     int[] forced = resolve(m, event);
     m = EventOptions.applyAt(m, at);
-    if (points < 500 || points > 100_001) {
-      throw new UsageException("--points must be from 500 to 100001, got " + points);
-    }
-    RunOptions.Settings s = run.settings(m, DEFAULT_HORIZON_HOURS);
+    int points = (int) RunOptions.whole("--points", pointsText, 500, 100_001);
+    RunOptions.Settings s = run.settings(m, m.scenarioHorizonHours());
     Charts.Format charts = run.chartFormat();
     Plan plan = RunOptions.plan(m, s);
+    run.checkMemory(plan, s, points);
     Kernel.Background mode = EventOptions.background(background, noBackground);
     Runner.Scenario scenario = new Runner.Scenario(forced[0], forced[1], mode, points);
     PrintWriter stdout = spec.commandLine().getOut();
-    try (AtomicFiles files = new AtomicFiles(run.outDir(m, "scenario"))) {
+    String what = event + (at == null ? "" : " at " + at);
+    AtomicFiles files = run.prepareOut(m, "scenario");
+    try (files) {
+      ModelOptions.warn(loaded, spec.commandLine().getErr(), java.util.List.of());
       long start = System.nanoTime();
       RunStats stats = run.simulate(plan, s, scenario, Metric.SCENARIO, files);
       double seconds = (System.nanoTime() - start) / 1e9;
       RunReport report = new RunReport(plan, stats);
       stdout.printf(
+          Locale.ROOT,
           "%s: scenario %s%s%s, %d trials of %s, seed %d, %d threads%n",
           m.name(),
-          event,
-          at == null ? "" : " at " + at,
+          what,
+          run.label == null ? "" : " [" + run.label + "]",
           ", background " + mode.name().toLowerCase(java.util.Locale.ROOT),
           s.trials(),
           Units.formatDuration(s.horizonHours()),
           s.seed(),
           s.threads());
       report.printScenarioSummary(stdout);
+      String cut = report.censoringNote(s.horizonHours());
+      if (cut != null) {
+        stdout.println(cut);
+      }
       double[] times = new double[points];
       for (int j = 0; j < points; j++) {
         times[j] = s.horizonHours() * j / (points - 1);
@@ -128,19 +141,18 @@ final class ScenarioCommand implements Callable<Integer> {
       try (Writer w = files.open("sites.csv")) {
         report.writeSites(w, times);
       }
-      Charts.writeScenario(
-          plan,
-          stats,
-          times,
-          RunOptions.heading(m, event + (at == null ? "" : " at " + at), s),
-          charts,
-          files);
-      Map<String, Object> json = RunOptions.json("scenario", m, loaded);
+      List<String> warnings =
+          Charts.writeScenario(
+              plan, stats, times, run.caption(m, what, s, loaded.overrides()), charts, files);
+      Map<String, Object> json = run.json("scenario", m, loaded);
       json.put("event", event);
       json.put("at", at);
       json.put("background", mode.name().toLowerCase(java.util.Locale.ROOT));
       json.put("curve_points", points);
-      RunOptions.finish(files, report, stats, s, json, seconds, stdout);
+      run.finish(files, report, s, json, seconds, warnings, stdout, spec.commandLine().getErr());
+      written = files.dir();
+    } catch (Exception e) {
+      throw files.failed(e);
     }
     return 0;
   }

@@ -15,8 +15,10 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -46,7 +48,7 @@ import picocli.CommandLine.Spec;
       "Writes size.csv (every point visited) and run.json to --out (default"
           + " results/<model>/size)."
     })
-final class SizeCommand implements Callable<Integer> {
+final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
   @Mixin ModelOptions model;
 
   @Mixin RunOptions run;
@@ -84,12 +86,23 @@ final class SizeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  private Path written;
+
+  @Override
+  public Path written() {
+    return written;
+  }
+
   /** One evaluated point. */
   record Point(
       BigDecimal value, double estimate, double low, double high, boolean met, double cost) {}
 
   @Override
   public Integer call() throws Exception {
+    String why = Vary.notAParameter(path);
+    if (why != null) {
+      throw new UsageException("--vary " + path + ": " + why);
+    }
     ModelLoader.Loaded base = ModelLoader.load(model.model, model.overrides);
     Model m0 = scenario.apply(base.model());
     Target t;
@@ -104,20 +117,36 @@ final class SizeCommand implements Callable<Integer> {
     String st = step != null ? step : whole ? "1" : null;
     Vary range;
     try {
-      Vary probe = Vary.parse(path + "=" + lo + ".." + hi + ":" + (st != null ? st : "1"), false);
-      if (st == null) {
-        BigDecimal s = probe.to().subtract(probe.from()).divide(BigDecimal.valueOf(1024));
-        range =
-            new Vary(
-                path, probe.from(), probe.to(), s.signum() > 0 ? s : BigDecimal.ONE, probe.unit());
-      } else {
-        range = new Vary(path, probe.from(), probe.to(), probe.step(), probe.unit());
-      }
+      range = Vary.search("--min/--max/--step", path, lo, hi, st);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage().replace("--vary ", "--min/--max/--step: "));
+      throw new UsageException(e.getMessage());
     }
     RunOptions.Settings s = run.settings(m0, scenario.defaultHorizonHours(m0));
+    ModelOptions.warn(base, spec.commandLine().getErr(), List.of(path));
+    Plan plan0 = RunOptions.plan(m0, s);
+    MemoryEstimate.run(plan0, s.threads(), s.trials(), 0, false, 0).check();
     PrintWriter out = spec.commandLine().getOut();
+    AtomicFiles files = run.prepareOut(m0, "size");
+    try (files) {
+      size(base, m0, t, range, s, out, files);
+      written = files.dir();
+    } catch (Exception e) {
+      throw files.failed(e);
+    }
+    out.flush();
+    return 0;
+  }
+
+  /** The bisection, its report and its files. */
+  private void size(
+      ModelLoader.Loaded base,
+      Model m0,
+      Target t,
+      Vary range,
+      RunOptions.Settings s,
+      PrintWriter out,
+      AtomicFiles files)
+      throws Exception {
     Map<BigDecimal, Point> visited = new TreeMap<>();
     long start = System.nanoTime();
 
@@ -150,16 +179,25 @@ final class SizeCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - start) / 1e9;
 
     out.printf(
-        "%s: size %s for %s (%s), %d trials per point, seed %d%n",
-        m0.name(), path, t, scenario.describe(), s.trials(), s.seed());
+        Locale.ROOT,
+        "%s: size %s for %s (%s)%s, %d trials per point, seed %d%n",
+        m0.name(),
+        path,
+        t,
+        scenario.describe(),
+        run.label == null ? "" : " [" + run.label + "]",
+        s.trials(),
+        s.seed());
     boolean withCost = !m0.prices().isEmpty();
     if (answer != null) {
       out.printf(
+          Locale.ROOT,
           "answer: %s = %s%s%n",
           path,
           show(answer.value(), range),
           withCost ? " (cost " + Numbers.brief(answer.cost(), 4) + " per year)" : "");
       out.printf(
+          Locale.ROOT,
           "  at the answer: %s = %s [%s, %s]%n",
           t.metric().csvName() + "." + t.stat(),
           Numbers.brief(answer.estimate(), 4),
@@ -167,13 +205,17 @@ final class SizeCommand implements Callable<Integer> {
           Numbers.brief(answer.high(), 4));
       if (below != null) {
         out.printf(
+            Locale.ROOT,
             "  one step below (%s): %s [%s, %s], target not met%n",
             show(below.value(), range),
             Numbers.brief(below.estimate(), 4),
             Numbers.brief(below.low(), 4),
             Numbers.brief(below.high(), 4));
       } else {
-        out.printf("  the target is met already at the minimum %s%n", show(range.from(), range));
+        out.printf(
+            Locale.ROOT,
+            "  the target is met already at the minimum %s%n",
+            show(range.from(), range));
       }
     } else {
       Point best =
@@ -184,6 +226,7 @@ final class SizeCommand implements Callable<Integer> {
                           Math.abs(x.estimate() - t.bound()), Math.abs(y.estimate() - t.bound())))
               .orElseThrow();
       out.printf(
+          Locale.ROOT,
           "not reachable: %s is not met anywhere in [%s, %s]; best value found %s = %s"
               + " gives %s [%s, %s]%n",
           t,
@@ -199,50 +242,49 @@ final class SizeCommand implements Callable<Integer> {
     if (warning != null) {
       out.println("warning: " + warning);
     }
-    try (AtomicFiles files = new AtomicFiles(run.outDir(m0, "size"))) {
-      try (Writer w = files.open("size.csv");
-          CSVPrinter csv =
-              new CSVPrinter(
-                  w,
-                  RunReport.CSV
-                      .builder()
-                      .setHeader(
-                          path,
-                          t.service() + "." + t.metric().csvName() + "." + t.stat(),
-                          "ci95_low",
-                          "ci95_high",
-                          "target_met",
-                          "cost_per_year")
-                      .get())) {
-        for (Point p : visited.values()) {
-          csv.printRecord(
-              p.value().stripTrailingZeros().toPlainString(),
-              Numbers.csv(p.estimate()),
-              Numbers.csv(p.low()),
-              Numbers.csv(p.high()),
-              p.met() ? 1 : 0,
-              Numbers.csv(p.cost()));
-        }
+    try (Writer w = files.open("size.csv");
+        CSVPrinter csv =
+            new CSVPrinter(
+                w,
+                RunReport.CSV
+                    .builder()
+                    .setHeader(
+                        path,
+                        t.service() + "." + t.metric().csvName() + "." + t.stat(),
+                        "ci95_low",
+                        "ci95_high",
+                        "target_met",
+                        "cost_per_year")
+                    .get())) {
+      for (Point p : visited.values()) {
+        csv.printRecord(
+            Vary.text(p.value()),
+            Numbers.csv(p.estimate()),
+            Numbers.csv(p.low()),
+            Numbers.csv(p.high()),
+            p.met() ? 1 : 0,
+            Numbers.csv(p.cost()));
       }
-      Map<String, Object> json = RunOptions.json("size", m0, base);
-      json.put("vary", path);
-      json.put("target", t.toString());
-      json.put("answer", answer == null ? null : answer.value().toPlainString() + range.unit());
-      json.put("reachable", answer != null);
-      json.put("event", scenario.event);
-      json.put("background", scenario.backgroundName());
-      json.put("points_visited", visited.size());
-      RunOptions.putSettings(json, s, seconds);
-      try (Writer w = files.open("run.json")) {
-        RunReport.writeRunJson(w, json);
-      }
-      files.commit();
-      out.printf(
-          "wrote %s (%d points visited in %s s)%n",
-          files.dir(), visited.size(), Numbers.brief(seconds, 3));
     }
-    out.flush();
-    return 0;
+    Map<String, Object> json = run.json("size", m0, base);
+    json.put("vary", path);
+    json.put("target", t.toString());
+    json.put("answer", answer == null ? null : Vary.text(answer.value()) + range.unit());
+    json.put("reachable", answer != null);
+    json.put("event", scenario.event);
+    json.put("background", scenario.backgroundName());
+    json.put("points_visited", visited.size());
+    RunOptions.putSettings(json, s, seconds);
+    try (Writer w = files.open("run.json")) {
+      RunReport.writeRunJson(w, json);
+    }
+    files.commit();
+    out.printf(
+        Locale.ROOT,
+        "wrote %s (%d points visited in %s s)%n",
+        files.dir(),
+        visited.size(),
+        Numbers.brief(seconds, 3));
   }
 
   private Point evaluate(
@@ -276,7 +318,7 @@ final class SizeCommand implements Callable<Integer> {
   }
 
   private static String show(BigDecimal x, Vary range) {
-    return x.stripTrailingZeros().toPlainString() + range.unit();
+    return Vary.text(x) + range.unit();
   }
 
   /** The default --max for a capacity: 4 × the demand of its service. */
@@ -302,7 +344,7 @@ final class SizeCommand implements Callable<Integer> {
     for (Point p : sorted) {
       if (seenMet && !p.met()) {
         return "the target is met at a smaller value but not at "
-            + p.value().toPlainString()
+            + Vary.text(p.value())
             + ": it is not monotone in the parameter, so the answer may not be the smallest";
       }
       seenMet |= p.met();
@@ -311,9 +353,9 @@ final class SizeCommand implements Callable<Integer> {
       double d = sorted.get(i).estimate() - sorted.get(i - 1).estimate();
       if (t.atMost() ? d > 0 : d < 0) {
         return "the estimate moves away from the target between "
-            + sorted.get(i - 1).value().toPlainString()
+            + Vary.text(sorted.get(i - 1).value())
             + " and "
-            + sorted.get(i).value().toPlainString()
+            + Vary.text(sorted.get(i).value())
             + " (not monotone at the points visited)";
       }
     }

@@ -6,6 +6,7 @@ import io.firedrill.model.Model;
 import io.firedrill.model.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.report.AtomicFiles;
+import io.firedrill.report.Charts;
 import io.firedrill.report.Numbers;
 import io.firedrill.report.RunReport;
 import io.firedrill.report.StudyReport;
@@ -14,8 +15,10 @@ import io.firedrill.study.Vary;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,7 +41,7 @@ import picocli.CommandLine.Spec;
       "Writes sweep.csv, sweep.png, sweep-difference.png and run.json to --out (default"
           + " results/<model>/sweep)."
     })
-final class SweepCommand implements Callable<Integer> {
+final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
   @Mixin ModelOptions model;
 
   @Mixin RunOptions run;
@@ -65,6 +68,29 @@ final class SweepCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  private Path written;
+
+  @Override
+  public Path written() {
+    return written;
+  }
+
+  /**
+   * Prints the warnings of the model as given (its --set overrides, not the --vary values), except
+   * those about a varied parameter; of the first point when the model needs the --vary values to be
+   * valid.
+   */
+  private void warn(ModelLoader.Loaded firstPoint, List<Vary> vs) {
+    ModelLoader.Loaded given;
+    try {
+      given = ModelLoader.load(model.model, model.overrides);
+    } catch (io.firedrill.model.ModelException e) {
+      given = firstPoint;
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    ModelOptions.warn(given, err, vs.stream().map(Vary::path).toList());
+  }
+
   @Override
   public Integer call() throws Exception {
     if (vary.size() > 2) {
@@ -78,6 +104,14 @@ final class SweepCommand implements Callable<Integer> {
         throw new UsageException(e.getMessage());
       }
     }
+    long count = 1;
+    for (Vary v : vs) {
+      count *= v.count(); // each at most MAX_POINTS, so the product fits a long
+    }
+    if (count > Vary.MAX_POINTS) {
+      throw new UsageException(
+          "--vary: " + count + " points in all (at most " + Vary.MAX_POINTS + ")");
+    }
     List<BigDecimal[]> points = new ArrayList<>();
     for (BigDecimal a : vs.get(0).numbers()) {
       if (vs.size() == 1) {
@@ -87,10 +121,6 @@ final class SweepCommand implements Callable<Integer> {
           points.add(new BigDecimal[] {a, b});
         }
       }
-    }
-    if (points.size() > Vary.MAX_POINTS) {
-      throw new UsageException(
-          "--vary: " + points.size() + " points (at most " + Vary.MAX_POINTS + ")");
     }
     List<Model> models = new ArrayList<>();
     ModelLoader.Loaded first = null;
@@ -116,18 +146,26 @@ final class SweepCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+    Charts.Format charts = run.chartFormat();
+    MemoryEstimate.sweep(plans, s.threads(), s.trials()).check();
     PrintWriter stdout = spec.commandLine().getOut();
-    try (AtomicFiles files = new AtomicFiles(run.outDir(m0, "sweep"))) {
+    AtomicFiles files = run.prepareOut(m0, "sweep");
+    try (files) {
+      warn(first, vs);
       long start = System.nanoTime();
       ProgressBar bar = ProgressBar.onTerminal(s.trials());
-      SweepRunner.Result result =
-          SweepRunner.run(
-              plans,
-              new Runner.Options(s.trials(), s.seed(), s.threads(), 0, false),
-              scenario.scenario(m0),
-              bar);
-      if (bar != null) {
-        bar.finish();
+      SweepRunner.Result result;
+      try {
+        result =
+            SweepRunner.run(
+                plans,
+                new Runner.Options(s.trials(), s.seed(), s.threads(), 0, false),
+                scenario.scenario(m0),
+                bar);
+      } finally {
+        if (bar != null) {
+          bar.finish();
+        }
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       double[] costs = models.stream().mapToDouble(Costs::perYear).toArray();
@@ -135,10 +173,12 @@ final class SweepCommand implements Callable<Integer> {
       StudyReport report =
           new StudyReport(plans.get(0), vs, points, result, costs, withCost, scenario.metrics());
       stdout.printf(
-          "%s: sweep of %s (%s), %d points × %d trials, seed %d, %d threads%n",
+          Locale.ROOT,
+          "%s: sweep of %s (%s)%s, %d points × %d trials, seed %d, %d threads%n",
           m0.name(),
           String.join(" × ", vary),
           scenario.describe(),
+          run.label == null ? "" : " [" + run.label + "]",
           points.size(),
           s.trials(),
           s.seed(),
@@ -147,12 +187,13 @@ final class SweepCommand implements Callable<Integer> {
       try (Writer w = files.open("sweep.csv")) {
         report.writeSweep(w);
       }
-      report.writeSweepCharts(
-          RunOptions.heading(m0, "sweep, " + scenario.describe(), s),
-          chartOn,
-          run.chartFormat(),
-          files);
-      Map<String, Object> json = RunOptions.json("sweep", m0, first);
+      List<String> warnings =
+          report.writeSweepCharts(
+              run.caption(m0, "sweep, " + scenario.describe(), s, model.overrides),
+              chartOn,
+              charts,
+              files);
+      Map<String, Object> json = run.json("sweep", m0, first);
       json.put("vary", vary);
       json.put("event", scenario.event);
       json.put("at", scenario.at);
@@ -163,10 +204,18 @@ final class SweepCommand implements Callable<Integer> {
         RunReport.writeRunJson(w, json);
       }
       files.commit();
+      written = files.dir();
+      RunOptions.printWarnings(spec.commandLine().getErr(), json, warnings);
       stdout.printf(
+          Locale.ROOT,
           "wrote %s%n%d points × %d trials in %s s%n",
-          files.dir(), points.size(), s.trials(), Numbers.brief(seconds, 3));
+          files.dir(),
+          points.size(),
+          s.trials(),
+          Numbers.brief(seconds, 3));
       stdout.flush();
+    } catch (Exception e) {
+      throw files.failed(e);
     }
     return 0;
   }

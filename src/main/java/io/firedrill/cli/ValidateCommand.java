@@ -16,7 +16,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Check a model and describe it: sites with their hazards, services with capacities,"
           + " standby, failover and dependencies, and the dependency order.",
-      "Exit status 0 if valid; 2 with one line per defect (file:line:col: path: what is wrong)."
+      "Warnings (a site, grid or network nothing uses; a standby too small to restore its"
+          + " service) go to standard error as file:line:col: warning: path: what was found.",
+      "Exit status 0 if valid (warnings or not); 2 with one line per defect"
+          + " (file:line:col: path: what is wrong)."
     })
 final class ValidateCommand implements Callable<Integer> {
   @Mixin ModelOptions options;
@@ -26,6 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ModelLoader.Loaded loaded = options.load();
+    ModelOptions.warn(loaded, spec.commandLine().getErr(), java.util.List.of());
     spec.commandLine().getOut().print(ModelDescription.describe(loaded));
     spec.commandLine().getOut().flush();
     return 0;

@@ -14,7 +14,7 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * generator it is given, built once per stream and then called allocation-free.
  */
 public sealed interface Distribution
-    permits Fixed, Exponential, LogNormal, Weibull, Gamma, Uniform, Triangular {
+    permits Fixed, Exponential, LogNormal, Weibull, Gamma, Uniform, Triangular, Never {
 
   /** The exact mean, in hours. */
   double mean();

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Parses the distribution syntax of SPEC §1, such as {@code lognormal(median=40m, p90=4h)}.
+ * Parses the distribution syntax of docs/model-format.md, such as {@code lognormal(median=40m,
+ * p90=4h)}.
  *
  * <p>Arguments may be named ({@code median=40m}) or given in the family's order ({@code
  * uniform(12h, 72h)}). Every error carries the offset of the offending argument so that the model

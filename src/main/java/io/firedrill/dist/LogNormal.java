@@ -12,7 +12,7 @@ import org.apache.commons.statistics.distribution.LogNormalDistribution;
  * are usually quoted as a typical value and a bad case, which is exactly these two parameters.
  */
 public record LogNormal(double median, double p90) implements Distribution {
-  /** The standard normal's 90th percentile, as SPEC §1 fixes it. */
+  /** The standard normal's 90th percentile, as docs/model-format.md fixes it. */
   public static final double Z90 = 1.2815515655446004;
 
   public LogNormal {

@@ -1,10 +1,20 @@
 package io.firedrill.dist;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
- * The model syntax for durations ({@code 15m}), rates ({@code 0.5/y}) and counts ({@code 48M}),
- * parsed into hours, events per hour and plain numbers, and written back.
+ * The model's one number syntax, and every value built on it: plain numbers ({@code 2.5e-4}),
+ * durations ({@code 15m}), rates ({@code 0.5/y}), counts ({@code 48M}) and whole numbers ({@code
+ * 100K}), parsed into hours, events per hour and plain numbers, and written back.
+ *
+ * <p>Every number anywhere in firedrill (model files, {@code --set}, the command line, {@code
+ * --vary}, {@code --target}) is read here, so that the same text means the same everywhere. A
+ * number is {@code [+-]digits[.digits][e[+-]digits]}: no hexadecimal, no {@code d} or {@code f}
+ * suffix, no {@code NaN} or {@code Infinity} (Java's own parser accepts all of these). A value
+ * multiplied by its unit is checked: an infinite result is "too large", a non-zero value that
+ * becomes zero or subnormal (below {@link Double#MIN_NORMAL}) is "too small" (docs/model-format.md,
+ * "Values").
  *
  * <p>Inside firedrill every time is in hours and every rate is per hour; the units live only at the
  * edges, here. Writing a value back gives text that parses to the same {@code double}, so a model
@@ -14,8 +24,22 @@ public final class Units {
   /** Hours per year: {@code y} is 365 days (8760 h) in the model syntax. */
   public static final double HOURS_PER_YEAR = 8760.0;
 
+  /**
+   * Longest horizon, in hours: 100,000 years. With users at most {@link #MAX_QUANTITY}, user-hours
+   * stay below users × horizon × 168 (the largest weight of a profile scaled to mean 1), about
+   * 1.5e26: finite, and far inside the range of every statistic.
+   */
+  public static final double MAX_HORIZON_HOURS = 100_000 * HOURS_PER_YEAR;
+
+  /** Largest users, demand, capacity or price per unit a model may give: 10^15. */
+  public static final double MAX_QUANTITY = 1e15;
+
   private static final String UNITS = "smhdwy";
   private static final double[] HOURS = {1.0 / 3600, 1.0 / 60, 1, 24, 168, HOURS_PER_YEAR};
+
+  /** The number syntax: optional sign, digits with an optional point, optional exponent. */
+  private static final Pattern NUMBER =
+      Pattern.compile("[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
 
   private Units() {}
 
@@ -29,7 +53,9 @@ public final class Units {
    * Parses a duration: a non-negative number and a unit ({@code 90s}, {@code 1.5h}, {@code 2d}); a
    * bare {@code 0} is zero.
    *
-   * @return the duration in hours
+   * @return the duration in hours, finite; zero only for a zero number
+   * @throws SyntaxException for malformed text, an unknown or missing unit, or a value too large or
+   *     too small in hours
    */
   public static double parseDuration(String text) throws SyntaxException {
     String s = text.strip();
@@ -55,14 +81,17 @@ public final class Units {
               + s
               + "h; units: s, m, h, d, w, y)");
     }
-    double number = parseNumber(s.substring(0, s.length() - 1).stripTrailing(), lead, "a duration");
-    return number * hoursPer(unit);
+    String digits = s.substring(0, s.length() - 1).stripTrailing();
+    BigDecimal number = parseDecimal(digits, lead, "a duration");
+    return checked(number, number.doubleValue() * hoursPer(unit), s, lead, "hours");
   }
 
   /**
    * Parses a rate {@code N/y}, {@code N/d} or {@code N/h}.
    *
-   * @return events per hour
+   * @return events per hour, finite; zero only for a zero number
+   * @throws SyntaxException for malformed text, an unknown unit, or a value too large or too small
+   *     per hour
    */
   public static double parseRate(String text) throws SyntaxException {
     int slash = text.indexOf('/');
@@ -75,11 +104,15 @@ public final class Units {
     }
     String number = text.substring(0, slash);
     int lead = number.length() - number.stripLeading().length();
-    return parseNumber(number.strip(), lead, "a rate") / hoursPer(unit.charAt(0));
+    BigDecimal n = parseDecimal(number.strip(), lead, "a rate");
+    return checked(n, n.doubleValue() / hoursPer(unit.charAt(0)), text.strip(), lead, "per hour");
   }
 
   /**
-   * Parses a count: a non-negative number with an optional {@code K} (10^3) or {@code M} (10^6).
+   * Parses a count: a number with an optional {@code K} (10^3) or {@code M} (10^6). Signs are
+   * accepted so that the caller can say "must be positive".
+   *
+   * @throws SyntaxException for malformed text or a value too large or too small
    */
   public static double parseCount(String text) throws SyntaxException {
     String s = text.strip();
@@ -90,22 +123,111 @@ public final class Units {
     char last = s.charAt(s.length() - 1);
     double scale = last == 'K' ? 1e3 : last == 'M' ? 1e6 : 1;
     String number = scale == 1 ? s : s.substring(0, s.length() - 1);
-    return parseNumber(number, lead, "a number such as 2000, 12K or 48M") * scale;
+    BigDecimal n = parseDecimal(number, lead, "a number such as 2000, 12K or 48M");
+    return checked(n, n.doubleValue() * scale, s, lead, "");
+  }
+
+  /**
+   * Parses a whole number in the count syntax ({@code 1000}, {@code 100K}, {@code 1e6}, {@code
+   * 2.5K}) exactly, without going through a double: a seed near 2^63 keeps every digit.
+   *
+   * @return the number, in [min, max]
+   * @throws SyntaxException "must be a whole number from MIN to MAX, got 'TEXT'" for anything else
+   *     (malformed, fractional or out of range)
+   */
+  public static long parseWhole(String text, long min, long max) throws SyntaxException {
+    SyntaxException refusal =
+        new SyntaxException(
+            0, "must be a whole number from " + min + " to " + max + ", got '" + text + "'");
+    String s = text.strip();
+    if (s.isEmpty()) {
+      throw refusal;
+    }
+    char last = s.charAt(s.length() - 1);
+    int power = last == 'K' ? 3 : last == 'M' ? 6 : 0;
+    BigDecimal n;
+    try {
+      n = parseDecimal(power == 0 ? s : s.substring(0, s.length() - 1), 0, "a number");
+      n = n.scaleByPowerOfTen(power);
+    } catch (SyntaxException | ArithmeticException e) {
+      throw refusal;
+    }
+    if (n.compareTo(BigDecimal.valueOf(min)) < 0
+        || n.compareTo(BigDecimal.valueOf(max)) > 0
+        || n.stripTrailingZeros().scale() > 0) {
+      throw refusal;
+    }
+    return n.longValueExact();
+  }
+
+  /**
+   * Parses a time in hours: a duration ({@code 1d}, {@code 90m}) or a bare number meaning hours
+   * ({@code 24}, {@code 1e3}), as the value of a target on an hours metric.
+   */
+  public static double parseHours(String text) throws SyntaxException {
+    String s = text.strip();
+    if (!s.isEmpty() && Character.isLetter(s.charAt(s.length() - 1))) {
+      return parseDuration(text);
+    }
+    return parseNumber(s, 0, "a duration such as 24h, 90m or 1d, or a number of hours");
   }
 
   /**
    * Parses a plain finite number. Signs are accepted here so that the caller can say "must be
    * positive" rather than "not a number".
+   *
+   * @param offset where {@code s} starts in the value, for the error's column
+   * @param expected what the caller expected, for "'x' is not EXPECTED"
+   * @throws SyntaxException for malformed text, or a value too large or too small for a double
    */
   public static double parseNumber(String s, int offset, String expected) throws SyntaxException {
-    if (s.isEmpty() || !s.matches("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?")) {
+    BigDecimal n = parseDecimal(s, offset, expected);
+    return checked(n, n.doubleValue(), s, offset, "");
+  }
+
+  /**
+   * Parses the number syntax exactly; the value may lie beyond the range of a double (callers check
+   * what they convert).
+   *
+   * @throws SyntaxException "'s' is not EXPECTED" for text outside the syntax
+   */
+  public static BigDecimal parseDecimal(String s, int offset, String expected)
+      throws SyntaxException {
+    if (s.isEmpty() || !NUMBER.matcher(s).matches()) {
       throw new SyntaxException(offset, "'" + s + "' is not " + expected);
     }
-    double v = Double.parseDouble(s);
-    if (!Double.isFinite(v)) {
-      throw new SyntaxException(offset, "'" + s + "' is too large");
+    try {
+      return new BigDecimal(s);
+    } catch (NumberFormatException e) {
+      // The exponent does not fit an int: 1e99999999999 or 1e-99999999999.
+      boolean zero = s.replaceAll("[eE].*", "").matches("[+-]?[0.]*");
+      if (zero) {
+        return BigDecimal.ZERO;
+      }
+      boolean tiny = s.matches(".*[eE]-.*");
+      throw new SyntaxException(
+          offset, "'" + s + "' is too " + (tiny ? "small" : "large") + " to compute with");
     }
-    return v;
+  }
+
+  /**
+   * {@code value}, the number {@code n} times its unit, if it is finite and, for a non-zero {@code
+   * n}, at least {@link Double#MIN_NORMAL} in magnitude.
+   */
+  private static double checked(BigDecimal n, double value, String text, int offset, String unit)
+      throws SyntaxException {
+    String per = unit.isEmpty() ? "" : " " + unit;
+    double raw = n.doubleValue();
+    if (Double.isInfinite(raw) || Double.isInfinite(value)) {
+      throw new SyntaxException(
+          offset, "'" + text + "' is too large to compute with (above 1.8e308" + per + ")");
+    }
+    if (n.signum() != 0
+        && (Math.abs(raw) < Double.MIN_NORMAL || Math.abs(value) < Double.MIN_NORMAL)) {
+      throw new SyntaxException(
+          offset, "'" + text + "' is too small to compute with (below 2.2e-308" + per + ")");
+    }
+    return value;
   }
 
   private static boolean isZero(String s) {

@@ -41,7 +41,13 @@ public final class Interruption {
       this.done = done;
     }
 
-    /** How many trials (or, from the block executor, blocks) were done. */
+    /** Stopped at a later phase, {@code when} such as "while writing the results". */
+    public Stopped(String when) {
+      super("stopped " + when + "; nothing was written", null, false, false);
+      this.done = -1;
+    }
+
+    /** How many trials (or, from the block executor, blocks) were done; -1 after the trials. */
     public long done() {
       return done;
     }

@@ -125,7 +125,8 @@ final class IntervalBuffer {
    * interval keeps the cause of its earliest part, the one that began it. Parts that begin at the
    * same instant are ranked by a rule that does not depend on their order: a scenario's forced
    * event first, then the longest (it explains the merged interval's length), then the lowest cause
-   * id.
+   * id. Parts already in progress at t = 0 (a stationary start) count as beginning at 0, where the
+   * simulation begins.
    */
   void mergeOverlaps() {
     if (size == 0) {
@@ -134,9 +135,10 @@ final class IntervalBuffer {
     int w = 0;
     for (int i = 1; i < size; i++) {
       if (start[i] <= end[w]) {
-        // Parts with the start of w come first in sorted order, so end[w] is still the end of
-        // the part whose cause w holds when a tie is decided.
-        if (start[i] == start[w] && beginsBefore(cause[i], end[i], cause[w], end[w])) {
+        // Parts with the start of w (or, before 0, any start) come first in sorted order, so
+        // end[w] is still the end of the part whose cause w holds when a tie is decided.
+        if (Math.max(0, start[i]) == Math.max(0, start[w])
+            && beginsBefore(cause[i], end[i], cause[w], end[w])) {
           cause[w] = cause[i];
         }
         if (end[i] > end[w]) {

@@ -1,12 +1,14 @@
 package io.firedrill.engine;
 
 import io.firedrill.plan.Plan;
+import io.firedrill.stats.FailoverPath;
 import java.util.Arrays;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * One trial of SPEC §2, exactly: no time grid, no approximation but floating point.
+ * One trial as docs/simulation.md defines it, exactly: no time grid, no approximation but floating
+ * point.
  *
  * <h2>Design</h2>
  *
@@ -27,11 +29,11 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * with at most one kink, and its served fraction, a product over its requirements, is a
  * non-decreasing polynomial. The sweep moves from event to event: at each it applies the site
  * changes, applies due failover joins, computes served fractions in dependency order, opens outages
- * and starts failovers (needs judged on that state, SPEC §2). Over each segment it integrates user
- * impact: constant segments in closed form, ramp segments split at every kink and hour boundary and
- * integrated by Gauss–Legendre quadrature with enough nodes to be exact for the polynomial's
- * degree; where a served fraction rises through its slo inside a segment, the crossing is found by
- * bisection (the function is monotone) to the last bit.
+ * and starts failovers (needs judged on that state, docs/simulation.md). Over each segment it
+ * integrates user impact: constant segments in closed form, ramp segments split at every kink and
+ * hour boundary and integrated by Gauss–Legendre quadrature with enough nodes to be exact for the
+ * polynomial's degree; where a served fraction rises through its slo inside a segment, the crossing
+ * is found by bisection (the function is monotone) to the last bit.
  *
  * <h2>Random streams</h2>
  *
@@ -147,6 +149,13 @@ public final class Kernel {
   public final double[] userHours;
   public final boolean[] rtoBreach;
 
+  /**
+   * Failovers started, by service and path ({@link FailoverPath}), accumulated until {@link
+   * #clearCauses}: {@code [service * FailoverPath.COUNT + path]}. Why a standby did or did not come
+   * in, for explanations.
+   */
+  public final long[] failovers;
+
   /** Accumulated over trials until {@link #clearCauses}: [service * causes + cause]. */
   public final long[] causeOutages;
 
@@ -181,6 +190,7 @@ public final class Kernel {
   private double initialLength;
   private double initialRestore;
   private boolean initialFire;
+  private boolean initialOutage;
   private double nextFailure;
 
   /** Per service, scenario mode: time until served first reaches slo again (H if never). */
@@ -268,6 +278,7 @@ public final class Kernel {
     causeOutages = new long[ns * plan.causes()];
     causeDowntime = new double[ns * plan.causes()];
     causeUserHours = new double[ns * plan.causes()];
+    failovers = new long[ns * FailoverPath.COUNT];
     recoverHours = new double[ns];
     recovered = new boolean[ns];
     affected = new boolean[ns];
@@ -340,6 +351,7 @@ public final class Kernel {
     Arrays.fill(causeOutages, 0);
     Arrays.fill(causeDowntime, 0);
     Arrays.fill(causeUserHours, 0);
+    Arrays.fill(failovers, 0);
   }
 
   /**
@@ -395,8 +407,8 @@ public final class Kernel {
         first = 0;
       } else if (stationary) {
         stationaryState(p.gridTtf[g], p.gridOutage[g]);
-        for (int s : fed) {
-          gridOutageAtSite(s, g, initialStart, initialLength, 0);
+        for (int s = 0; initialOutage && s < fed.length; s++) {
+          gridOutageAtSite(fed[s], g, initialStart, initialLength, 0);
         }
         first = nextFailure;
       } else {
@@ -449,7 +461,9 @@ public final class Kernel {
       first = 0;
     } else if (stationary) {
       stationaryState(ttfId, outageId);
-      out.add(initialStart, initialStart + initialLength, cause);
+      if (initialOutage) {
+        out.add(initialStart, initialStart + initialLength, cause);
+      }
       first = nextFailure;
     } else {
       first = ttf.sample();
@@ -621,7 +635,10 @@ public final class Kernel {
   private void stationaryState(int ttfId, int outageId) {
     double eu = p.distributions.get(ttfId).mean();
     double ed = p.distributions.get(outageId).mean();
-    if (hazardRng.nextDouble() * (eu + ed) < ed) {
+    initialOutage = eu < Double.POSITIVE_INFINITY; // a hazard with rate 0 is never down
+    if (!initialOutage) {
+      nextFailure = Double.POSITIVE_INFINITY;
+    } else if (hazardRng.nextDouble() * (eu + ed) < ed) {
       double len = lengthBiased[outageId].sample();
       initialStart = -hazardRng.nextDouble() * len;
       initialLength = len;
@@ -654,7 +671,10 @@ public final class Kernel {
     double ed = p.distributions.get(darkId).mean();
     double er = p.distributions.get(restoreId).mean();
     double ez = (1 - p.fireContained[s]) * (ed + er);
-    if (hazardRng.nextDouble() * (eu + ez) < ez) {
+    if (eu == Double.POSITIVE_INFINITY) {
+      initialFire = false; // rate 0: never burning
+      nextFailure = Double.POSITIVE_INFINITY;
+    } else if (hazardRng.nextDouble() * (eu + ez) < ez) {
       initialFire = true;
       if (hazardRng.nextDouble() * (ed + er) < ed) {
         initialLength = lengthBiased[darkId].sample();
@@ -1002,7 +1022,9 @@ public final class Kernel {
     }
   }
 
-  /** A failover starts for each service whose active capacity just fell short (SPEC §2). */
+  /**
+   * A failover starts for each service whose active capacity just fell short (docs/simulation.md).
+   */
   private void startFailovers(double t) {
     boolean joinedNow = false;
     for (int a = 0; a < p.services; a++) {
@@ -1013,13 +1035,22 @@ public final class Kernel {
       for (int b : p.failoverNeeds[a]) {
         needsMet &= served[b] >= p.slo[b];
       }
-      boolean automatic = decisionRng.nextDouble() < p.failoverSuccess[a] && needsMet;
+      boolean succeeds = decisionRng.nextDouble() < p.failoverSuccess[a];
+      boolean automatic = succeeds && needsMet;
       double auto = decisionSampler[p.failoverTime[a]].sample();
+      boolean hasManual = p.failoverManual[a] != Plan.NONE;
       double manual =
-          p.failoverManual[a] == Plan.NONE
-              ? Double.POSITIVE_INFINITY
-              : decisionSampler[p.failoverManual[a]].sample();
+          hasManual ? decisionSampler[p.failoverManual[a]].sample() : Double.POSITIVE_INFINITY;
       double delay = automatic ? auto : manual;
+      int path =
+          automatic
+              ? FailoverPath.AUTOMATIC
+              : !hasManual
+                  ? FailoverPath.NONE
+                  : !needsMet
+                      ? FailoverPath.MANUAL_NEEDS_DOWN
+                      : FailoverPath.MANUAL_AUTOMATIC_FAILED;
+      failovers[a * FailoverPath.COUNT + path]++;
       foState[a] = PENDING;
       joinAt[a] = t + delay;
       if (delay <= 0) {

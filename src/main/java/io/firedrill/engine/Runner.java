@@ -63,6 +63,14 @@ public final class Runner {
     void rows(long firstTrial, int count, double[] values) throws Exception;
   }
 
+  /**
+   * Receives the first outages as blocks are merged, in trial order, so that they need not be kept:
+   * {@code count} outages of {@code list}, from its first.
+   */
+  public interface OutageSink {
+    void outages(RunStats.OutageList list, int count) throws Exception;
+  }
+
   /** Receives progress after each merged block. */
   public interface Progress {
     void done(long trials);
@@ -79,20 +87,44 @@ public final class Runner {
   private final Plan plan;
   private final Options options;
   private final RowSink rows;
+  private final OutageSink outageSink;
   private final Progress progress;
+
+  /**
+   * Outages still to be written to {@link #outageSink}: workers keep at most this many per block.
+   * It only decreases, and a block is merged after it was computed, so a block always keeps every
+   * outage the merge will take from it.
+   */
+  private final java.util.concurrent.atomic.AtomicLong outagesLeft =
+      new java.util.concurrent.atomic.AtomicLong();
+
   private final java.util.List<io.firedrill.stats.CurveStats> curves = new java.util.ArrayList<>();
 
-  private Runner(Plan plan, Options options, RowSink rows, Progress progress) {
+  private Runner(
+      Plan plan, Options options, RowSink rows, OutageSink outageSink, Progress progress) {
     this.plan = plan;
     this.options = options;
     this.rows = rows;
+    this.outageSink = outageSink;
     this.progress = progress;
+    outagesLeft.set(options.outageLimit());
   }
 
   /** Runs {@code options.trials()} trials of {@code plan}. */
   public static RunStats run(Plan plan, Options options, RowSink rows, Progress progress)
       throws Exception {
-    return new Runner(plan, options, rows, progress).run();
+    return new Runner(plan, options, rows, null, progress).run();
+  }
+
+  /**
+   * Runs {@code options.trials()} trials of {@code plan}, handing the first {@code
+   * options.outageLimit()} outages to {@code outages} as blocks are merged instead of keeping them
+   * in the result: memory is at most one block's outages per block in flight.
+   */
+  public static RunStats run(
+      Plan plan, Options options, RowSink rows, OutageSink outages, Progress progress)
+      throws Exception {
+    return new Runner(plan, options, rows, outages, progress).run();
   }
 
   /** Runs without per-trial rows or progress. */
@@ -116,7 +148,7 @@ public final class Runner {
   private record Worker(Kernel kernel, io.firedrill.stats.CurveStats curve) {}
 
   private RunStats run() throws Exception {
-    RunStats total = new RunStats(plan, options.outageLimit());
+    RunStats total = new RunStats(plan, outageSink == null ? options.outageLimit() : 0);
     try {
       BlockExecutor.<Worker, Block>run(
           blocks(options.trials()),
@@ -126,6 +158,14 @@ public final class Runner {
           this::runBlock,
           (b, block) -> {
             total.merge(block.stats());
+            if (outageSink != null) {
+              RunStats.OutageList o = block.stats().outages;
+              int take = (int) Math.min(o.size(), outagesLeft.get());
+              if (take > 0) {
+                outageSink.outages(o, take);
+                outagesLeft.addAndGet(-take);
+              }
+            }
             if (rows != null) {
               rows.rows(block.firstTrial(), block.count(), block.rows());
             }
@@ -168,7 +208,7 @@ public final class Runner {
     Kernel kernel = worker.kernel();
     long first = index * BLOCK_TRIALS;
     int count = (int) Math.min(BLOCK_TRIALS, options.trials() - first);
-    RunStats stats = new RunStats(plan, options.outageLimit());
+    RunStats stats = new RunStats(plan, (int) Math.min(options.outageLimit(), outagesLeft.get()));
     double[] values = options.perTrial() ? new double[count * plan.services * METRICS] : null;
     kernel.clearCauses();
     kernel.setOutageLog(stats::recordOutage);

@@ -1,6 +1,10 @@
 package io.firedrill.model;
 
+import io.firedrill.dist.SyntaxException;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The weekly activity profile w(t) that weights user impact: 168 hourly weights from Monday 00:00,
@@ -23,29 +27,56 @@ public record ActivityProfile(List<Double> weights, double startHour) {
     }
   }
 
-  private static final java.util.regex.Pattern WEEK_TIME =
-      java.util.regex.Pattern.compile(
-          "(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\s+([0-9]{1,2}):([0-9]{2})",
-          java.util.regex.Pattern.CASE_INSENSITIVE);
-  private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+  private static final List<String> DAYS =
+      List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+
+  private static final Pattern TIME = Pattern.compile("([0-9]{1,2}):([0-9]{2})");
 
   /**
-   * Hours from Monday 00:00 to a weekday and time such as {@code sat 15:30} (or {@code Saturday
-   * 15:30}); NaN if the text is not one.
+   * Hours from Monday 00:00 to a weekday and time: {@code mon}..{@code sun} or the full day name
+   * ({@code Saturday}), in any case, then {@code H:MM} or {@code HH:MM} with the hour at most 23
+   * and the minute at most 59 ({@code sat 15:30} is 135.5). The one parser of {@code --at} and the
+   * model's {@code start:}.
+   *
+   * @return hours in [0, 168)
+   * @throws SyntaxException saying which part is wrong, with its offset in {@code text}
    */
-  public static double parseWeekTime(String text) {
-    java.util.regex.Matcher m = WEEK_TIME.matcher(text.strip());
-    if (!m.matches()) {
-      return Double.NaN;
+  public static double parseWeekTime(String text) throws SyntaxException {
+    String s = text.strip();
+    int lead = text.length() - text.stripLeading().length();
+    String[] parts = s.split("\\s+");
+    if (s.isEmpty() || parts.length != 2) {
+      throw new SyntaxException(
+          lead, "'" + s + "' is not a weekday and time (expected for example sat 15:30)");
     }
-    int hour = Integer.parseInt(m.group(2));
-    int minute = Integer.parseInt(m.group(3));
-    if (hour > 23 || minute > 59) {
-      return Double.NaN;
+    String word = parts[0].toLowerCase(Locale.ROOT);
+    int day = -1;
+    for (int d = 0; d < DAYS.size(); d++) {
+      if (word.equals(DAYS.get(d)) || word.equals(DAYS.get(d).substring(0, 3))) {
+        day = d;
+      }
     }
-    return DAYS.indexOf(m.group(1).toLowerCase(java.util.Locale.ROOT).substring(0, 3)) * 24
-        + hour
-        + minute / 60.0;
+    if (day < 0) {
+      throw new SyntaxException(
+          lead,
+          "'"
+              + parts[0]
+              + "' is not a day of the week (expected mon, tue, wed, thu, fri, sat, sun or the"
+              + " full name, such as sat 15:30)");
+    }
+    int timeAt = lead + s.indexOf(parts[1], parts[0].length());
+    Matcher m = TIME.matcher(parts[1]);
+    int hour = m.matches() ? Integer.parseInt(m.group(1)) : -1;
+    int minute = m.matches() ? Integer.parseInt(m.group(2)) : -1;
+    if (hour < 0 || hour > 23 || minute > 59) {
+      throw new SyntaxException(
+          timeAt,
+          "'"
+              + parts[1]
+              + "' is not a time of day (expected H:MM or HH:MM from 0:00 to 23:59, such as"
+              + " 15:30)");
+    }
+    return day * 24 + hour + minute / 60.0;
   }
 
   /** This profile with t = 0 at {@code startHour} instead. */

@@ -2,6 +2,7 @@ package io.firedrill.model;
 
 import io.firedrill.dist.Distribution;
 import io.firedrill.dist.Exponential;
+import io.firedrill.dist.Never;
 import io.firedrill.dist.Units;
 import java.util.Objects;
 
@@ -23,6 +24,9 @@ public record Hazard(Distribution timeToFailure, Distribution outage) {
   }
 
   static String describeFailures(Distribution ttf) {
+    if (ttf instanceof Never) {
+      return "0/y (never on its own)";
+    }
     return ttf instanceof Exponential e ? Units.formatRate(1 / e.mean()) : "ttf " + ttf.syntax();
   }
 }

@@ -9,15 +9,23 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A validated model: the deployment, its hazards and the run defaults (SPEC §1).
+ * A validated model: the deployment, its hazards and the run defaults (docs/model-format.md).
  *
  * <p>Built by {@link ModelLoader}, which guarantees every cross-reference resolves and {@code
  * requires} is acyclic; the records themselves check only their own values.
+ *
+ * @param horizonHours time simulated by one trial of {@code run}, in (0, {@link
+ *     io.firedrill.dist.Units#MAX_HORIZON_HOURS}]
+ * @param scenarioHorizonHours time simulated by one trial of a scenario ({@code scenario}, and
+ *     {@code sweep}/{@code size} with {@code --event}), in the same range; 7 days by default
+ * @param trials default trial count, 1 to {@link #MAX_TRIALS}
+ * @param seed default seed, 0 to 2^63 − 1
  */
 public record Model(
     String name,
     String description,
     double horizonHours,
+    double scenarioHorizonHours,
     long trials,
     long seed,
     ActivityProfile profile,
@@ -26,6 +34,12 @@ public record Model(
     List<Site> sites,
     List<Service> services,
     List<Price> prices) {
+
+  /** Largest trial count a model or the command line may ask for: 2^40 (about 1.1e12). */
+  public static final long MAX_TRIALS = 1L << 40;
+
+  /** The time one trial of a scenario simulates when the model does not say: 7 days, in hours. */
+  public static final double DEFAULT_SCENARIO_HORIZON_HOURS = 7 * 24;
 
   /** A site's price per unit of capacity per year (the {@code cost:} section). */
   public record Price(String site, double perUnitYear) {
@@ -45,11 +59,19 @@ public record Model(
     sites = List.copyOf(sites);
     services = List.copyOf(services);
     prices = List.copyOf(prices);
-    if (!(horizonHours > 0) || !Double.isFinite(horizonHours)) {
-      throw new IllegalArgumentException("horizonHours is not strictly positive: " + horizonHours);
+    checkHorizon("horizonHours", horizonHours);
+    checkHorizon("scenarioHorizonHours", scenarioHorizonHours);
+    if (trials < 1 || trials > MAX_TRIALS) {
+      throw new IllegalArgumentException("trials is not in [1, 2^40]: " + trials);
     }
-    if (trials < 1) {
-      throw new IllegalArgumentException("trials is not positive: " + trials);
+    if (seed < 0) {
+      throw new IllegalArgumentException("seed is negative: " + seed);
+    }
+  }
+
+  private static void checkHorizon(String name, double hours) {
+    if (!(hours > 0 && hours <= io.firedrill.dist.Units.MAX_HORIZON_HOURS)) {
+      throw new IllegalArgumentException(name + " is not in (0, 100000 y]: " + hours);
     }
   }
 
@@ -65,7 +87,18 @@ public record Model(
   /** This model with another activity profile (e.g. another start in the week). */
   public Model withProfile(ActivityProfile p) {
     return new Model(
-        name, description, horizonHours, trials, seed, p, grids, networks, sites, services, prices);
+        name,
+        description,
+        horizonHours,
+        scenarioHorizonHours,
+        trials,
+        seed,
+        p,
+        grids,
+        networks,
+        sites,
+        services,
+        prices);
   }
 
   /** The site called {@code name}, or null. */

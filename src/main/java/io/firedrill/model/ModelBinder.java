@@ -3,11 +3,13 @@ package io.firedrill.model;
 import io.firedrill.dist.Distribution;
 import io.firedrill.dist.DistributionParser;
 import io.firedrill.dist.Exponential;
+import io.firedrill.dist.Never;
 import io.firedrill.dist.SyntaxException;
 import io.firedrill.dist.Units;
 import io.firedrill.model.yaml.Node;
 import io.firedrill.model.yaml.Origin;
-import java.math.BigInteger;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,7 +22,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Binds a located YAML tree to a {@link Model}, checking everything SPEC §1 asks.
+ * Binds a located YAML tree to a {@link Model}, checking everything docs/model-format.md asks.
  *
  * <p>It does not stop at the first defect: each section is read as far as it can be, defects are
  * collected with their position and key path, and a record is built only from parts that were all
@@ -34,24 +36,38 @@ final class ModelBinder {
 
   private static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9-]+");
 
-  /** Largest trial count a model may ask for by default (the command line may ask more). */
-  static final long MAX_TRIALS = 1L << 40;
+  /** The name that stands for the sum over all services in outputs. */
+  static final String TOTAL = "total";
 
   private final List<ModelError> errors = new ArrayList<>();
+  private final List<ModelWarning> warnings = new ArrayList<>();
   private final Node root;
 
   private ModelBinder(Node root) {
     this.root = root;
   }
 
+  /** A bound model and the warnings about it. */
+  record Bound(Model model, List<ModelWarning> warnings) {}
+
   /** Binds {@code root} or throws every defect found. */
-  static Model bind(Node root) throws ModelException {
+  static Bound bind(Node root) throws ModelException {
     ModelBinder binder = new ModelBinder(root);
     Model model = binder.model();
+    // Sections are read in a fixed order; a user reads the file top to bottom. Overrides (line 0)
+    // come first, in the order given.
     if (!binder.errors.isEmpty() || model == null) {
-      throw new ModelException(binder.errors);
+      throw new ModelException(inFileOrder(binder.errors, ModelError::origin));
     }
-    return model;
+    return new Bound(model, inFileOrder(binder.warnings, ModelWarning::origin));
+  }
+
+  private static <T> List<T> inFileOrder(List<T> found, java.util.function.Function<T, Origin> at) {
+    List<T> sorted = new ArrayList<>(found);
+    sorted.sort(
+        java.util.Comparator.comparingInt((T x) -> at.apply(x).line())
+            .thenComparingInt(x -> at.apply(x).column()));
+    return List.copyOf(sorted);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -72,6 +88,7 @@ final class ModelBinder {
             "name",
             "description",
             "horizon",
+            "scenario_horizon",
             "trials",
             "seed",
             "profile",
@@ -84,15 +101,29 @@ final class ModelBinder {
     String name = modelName(top);
     String description = top.has("description") ? text(top, "description") : "";
     Double horizon =
-        top.has("horizon") ? duration(top, "horizon", false) : Double.valueOf(Units.HOURS_PER_YEAR);
-    Long trials = top.has("trials") ? trials(top.node("trials"), "trials") : Long.valueOf(100_000);
-    Long seed = top.has("seed") ? seed(top.node("seed"), "seed") : Long.valueOf(1);
+        top.has("horizon") ? horizon(top, "horizon") : Double.valueOf(Units.HOURS_PER_YEAR);
+    Double scenarioHorizon =
+        top.has("scenario_horizon")
+            ? horizon(top, "scenario_horizon")
+            : Double.valueOf(Model.DEFAULT_SCENARIO_HORIZON_HOURS);
+    Long trials =
+        top.has("trials")
+            ? whole(top.node("trials"), "trials", 1, Model.MAX_TRIALS)
+            : Long.valueOf(100_000);
+    Long seed =
+        top.has("seed") ? whole(top.node("seed"), "seed", 0, Long.MAX_VALUE) : Long.valueOf(1);
     ActivityProfile profile = profile(top);
 
     Map<String, Node.Mapping.Entry> gridDecls = declarations(top, "grids");
     Map<String, Node.Mapping.Entry> networkDecls = declarations(top, "networks");
     Map<String, Node.Mapping.Entry> siteDecls = declarations(top, "sites");
     Map<String, Node.Mapping.Entry> serviceDecls = declarations(top, "services");
+    if (serviceDecls.containsKey(TOTAL)) {
+      error(
+          serviceDecls.get(TOTAL).keyOrigin(),
+          "services." + TOTAL,
+          "'total' is reserved for the sum over all services; choose another name");
+    }
     if (!top.has("sites")) {
       error(map.origin(), "sites", "missing: a model needs at least one site");
     } else if (siteDecls.isEmpty() && top.node("sites") instanceof Node.Mapping) {
@@ -160,23 +191,133 @@ final class ModelBinder {
     if (!errors.isEmpty()
         || name == null
         || horizon == null
+        || scenarioHorizon == null
         || trials == null
         || seed == null
         || profile == null) {
       return null;
     }
-    return new Model(
-        name,
-        description,
-        horizon,
-        trials,
-        seed,
-        profile,
-        grids,
-        networks,
-        sites,
-        services,
-        prices);
+    Model model =
+        new Model(
+            name,
+            description,
+            horizon,
+            scenarioHorizon,
+            trials,
+            seed,
+            profile,
+            grids,
+            networks,
+            sites,
+            services,
+            prices);
+    warnUnused(model, gridDecls, networkDecls, siteDecls);
+    warnStandby(model, serviceDecls);
+    return model;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Warnings
+
+  /** A site with no placement, a grid that feeds no site, a network no site lists. */
+  private void warnUnused(
+      Model m,
+      Map<String, Node.Mapping.Entry> grids,
+      Map<String, Node.Mapping.Entry> networks,
+      Map<String, Node.Mapping.Entry> sites) {
+    Set<String> placed = new LinkedHashSet<>();
+    for (Service s : m.services()) {
+      s.deploy().forEach(p -> placed.add(p.site()));
+      s.standby().forEach(p -> placed.add(p.site()));
+    }
+    for (Site s : m.sites()) {
+      if (!placed.contains(s.name())) {
+        warn(
+            sites.get(s.name()).keyOrigin(),
+            "sites." + s.name(),
+            "no service is deployed or on standby here");
+      }
+    }
+    for (Grid g : m.grids()) {
+      if (m.sites().stream().noneMatch(s -> g.name().equals(s.grid()))) {
+        warn(grids.get(g.name()).keyOrigin(), "grids." + g.name(), "no site is fed by this grid");
+      }
+    }
+    for (Network n : m.networks()) {
+      if (m.sites().stream().noneMatch(s -> s.networks().contains(n.name()))) {
+        warn(
+            networks.get(n.name()).keyOrigin(),
+            "networks." + n.name(),
+            "no site lists this network");
+      }
+    }
+  }
+
+  /**
+   * A standby that cannot restore its service: for each site s of the active deployment, losing s
+   * leaves the active capacity elsewhere plus the standby at other sites; below slo × demand, the
+   * failover cannot bring the service out of its outage, which lasts until s returns.
+   */
+  private void warnStandby(Model m, Map<String, Node.Mapping.Entry> services) {
+    for (Service svc : m.services()) {
+      double standby = svc.standby().stream().mapToDouble(Placement::capacity).sum();
+      if (!(standby > 0)) {
+        continue;
+      }
+      double needed = svc.slo() * svc.demand();
+      for (Placement lost : svc.deploy()) {
+        if (!(lost.capacity() > 0)) {
+          continue;
+        }
+        double active = 0;
+        for (Placement p : svc.deploy()) {
+          active += p.site().equals(lost.site()) ? 0 : p.capacity();
+        }
+        double rescue = 0;
+        for (Placement p : svc.standby()) {
+          rescue += p.site().equals(lost.site()) ? 0 : p.capacity();
+        }
+        if (active + rescue >= needed) {
+          continue;
+        }
+        double best = Math.min(svc.demand(), active + rescue);
+        Node.Mapping decl = (Node.Mapping) services.get(svc.name()).value();
+        warn(
+            decl.get("standby").keyOrigin(),
+            "services." + svc.name() + ".standby",
+            "when "
+                + lost.site()
+                + " is lost, failover brings "
+                + svc.name()
+                + " to at most "
+                + figure(best, 6)
+                + " of "
+                + figure(svc.demand(), 6)
+                + " ("
+                + figure(best / svc.demand(), 3)
+                + "), below its slo "
+                + Units.exact(svc.slo())
+                + " ("
+                + figure(needed, 6)
+                + " needed): "
+                + svc.name()
+                + " stays down until "
+                + lost.site()
+                + " returns");
+      }
+    }
+  }
+
+  /** {@code x} to {@code digits} significant digits, without exponent. */
+  private static String figure(double x, int digits) {
+    if (x == 0) {
+      return "0";
+    }
+    return new BigDecimal(x).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
+  }
+
+  private void warn(Origin origin, String path, String message) {
+    warnings.add(new ModelWarning(origin, path, message));
   }
 
   private String modelName(Section top) {
@@ -252,8 +393,10 @@ final class ModelBinder {
     if (ttf) {
       return distribution(s.node("ttf"), s.at("ttf"));
     }
-    Double perHour = rate(s, "rate");
-    return perHour == null ? null : Exponential.ofRate(perHour);
+    // A rate of 0 is a hazard that never strikes on its own (a scenario may still force it, and
+    // a sweep may start there).
+    Double perHour = rate(s, "rate", true);
+    return perHour == null ? null : perHour == 0 ? Never.INSTANCE : Exponential.ofRate(perHour);
   }
 
   private Site site(String name, Node.Mapping.Entry e, Set<String> grids, Set<String> networks) {
@@ -299,7 +442,7 @@ final class ModelBinder {
       Section g = section(s.node("generator"), s.at("generator"), "fail_to_start", "rate");
       if (g != null) {
         Double fts = g.has("fail_to_start") ? probability(g, "fail_to_start") : Double.valueOf(0);
-        Double perHour = g.has("rate") ? rate(g, "rate") : Double.valueOf(0);
+        Double perHour = g.has("rate") ? rate(g, "rate", true) : Double.valueOf(0);
         generator = fts == null || perHour == null ? null : new Generator(fts, perHour);
       }
     }
@@ -499,7 +642,7 @@ final class ModelBinder {
         return null;
       }
       double[] w = new double[seq.items().size()];
-      double sum = 0;
+      double max = 0;
       for (int i = 0; i < w.length; i++) {
         Double v = number(seq.items().get(i), "profile[" + i + "]", "a weight >= 0");
         if (v == null) {
@@ -513,14 +656,13 @@ final class ModelBinder {
           return null;
         }
         w[i] = v;
-        sum += v;
+        max = Math.max(max, v);
       }
-      if (!(sum > 0)) {
+      if (!(max > 0)) {
         error(seq.origin(), "profile", "all weights are zero (expected some activity)");
         return null;
       }
-      double mean = sum / w.length;
-      weights = Arrays.stream(w).map(x -> x / mean).boxed().toList();
+      weights = meanOne(w, max);
     }
     double start = 0;
     if (top.has("start")) {
@@ -528,17 +670,34 @@ final class ModelBinder {
       if (s == null) {
         return null;
       }
-      double hours = ActivityProfile.parseWeekTime(s.text());
-      if (Double.isNaN(hours)) {
-        error(
-            s.textOrigin(),
-            "start",
-            "'" + s.text() + "' is not a weekday and time (expected for example sat 15:30)");
+      double hours;
+      try {
+        hours = ActivityProfile.parseWeekTime(s.text());
+      } catch (SyntaxException e) {
+        error(s.textOrigin().shifted(e.offset()), "start", e.getMessage());
         return null;
       }
       start = hours;
     }
     return new ActivityProfile(weights, start);
+  }
+
+  /**
+   * Weights scaled to mean 1, without overflow: each is first divided by the largest (so their sum
+   * is at most 168), then by the mean of the quotients. Equal weights are the flat profile (an
+   * empty list), so that they give exactly the results of no profile.
+   */
+  private static List<Double> meanOne(double[] w, double max) {
+    if (Arrays.stream(w).allMatch(x -> x == max)) {
+      return List.of();
+    }
+    double sum = 0;
+    for (int i = 0; i < w.length; i++) {
+      w[i] /= max;
+      sum += w[i];
+    }
+    double mean = sum / w.length;
+    return Arrays.stream(w).map(x -> x / mean).boxed().toList();
   }
 
   private void checkCycles(Map<String, Node.Mapping.Entry> services) {
@@ -624,18 +783,34 @@ final class ModelBinder {
     }
   }
 
-  private Double rate(Section s, String key) {
+  /** A horizon: a positive duration of at most 100,000 years ({@link Units#MAX_HORIZON_HOURS}). */
+  private Double horizon(Section s, String key) {
+    Double hours = duration(s, key, false);
+    if (hours != null && hours > Units.MAX_HORIZON_HOURS) {
+      error(
+          s.valueOrigin(key),
+          s.at(key),
+          "must be at most 100000y, got " + ((Node.Scalar) s.node(key)).text());
+      return null;
+    }
+    return hours;
+  }
+
+  /** A rate per hour: positive, or zero too where {@code mayBeZero} (a generator's). */
+  private Double rate(Section s, String key, boolean mayBeZero) {
     Node.Scalar v = scalar(s.node(key), s.at(key), "a rate such as 0.5/y, 2/d or 0.001/h");
     if (v == null) {
       return null;
     }
     try {
       double perHour = Units.parseRate(v.text());
-      if (!(perHour > 0)) {
+      if (mayBeZero ? perHour < 0 : !(perHour > 0)) {
         error(
             v.textOrigin(),
             s.at(key),
-            "must be positive, got " + v.text() + " (leave the hazard out for none)");
+            mayBeZero
+                ? "must be zero or more, got " + v.text()
+                : "must be positive, got " + v.text() + " (leave the hazard out for none)");
         return null;
       }
       return perHour;
@@ -661,6 +836,10 @@ final class ModelBinder {
     return count(s.node(key), s.at(key), mayBeZero);
   }
 
+  /**
+   * A count (users, demand, capacity, price): zero or more, or positive, and at most {@link
+   * Units#MAX_QUANTITY}, so that user-hours and costs stay finite.
+   */
   private Double count(Node node, String path, boolean mayBeZero) {
     Node.Scalar v = scalar(node, path, "a number such as 2000, 12K or 48M");
     if (v == null) {
@@ -673,6 +852,10 @@ final class ModelBinder {
             v.textOrigin(),
             path,
             "must be " + (mayBeZero ? "zero or more" : "positive") + ", got " + v.text());
+        return null;
+      }
+      if (n > Units.MAX_QUANTITY) {
+        error(v.textOrigin(), path, "must be at most 1e15, got " + v.text());
         return null;
       }
       return n;
@@ -695,41 +878,18 @@ final class ModelBinder {
     }
   }
 
-  private Long trials(Node node, String path) {
-    Node.Scalar v = scalar(node, path, "a whole number of trials");
-    if (v == null) {
-      return null;
-    }
-    try {
-      double n = Units.parseCount(v.text());
-      if (n != Math.rint(n) || n < 1 || n > MAX_TRIALS) {
-        error(
-            v.textOrigin(),
-            path,
-            "must be a whole number from 1 to " + MAX_TRIALS + ", got " + v.text());
-        return null;
-      }
-      return (long) n;
-    } catch (SyntaxException e) {
-      error(v.textOrigin().shifted(e.offset()), path, e.getMessage());
-      return null;
-    }
-  }
-
-  private Long seed(Node node, String path) {
+  /** A whole number in the count syntax, read exactly (trials, seed). */
+  private Long whole(Node node, String path, long min, long max) {
     Node.Scalar v = scalar(node, path, "a whole number");
     if (v == null) {
       return null;
     }
-    String t = v.text().strip();
-    if (!t.matches("[0-9]+") || new BigInteger(t).bitLength() > 63) {
-      error(
-          v.textOrigin(),
-          path,
-          "must be a whole number from 0 to " + Long.MAX_VALUE + ", got " + v.text());
+    try {
+      return Units.parseWhole(v.text(), min, max);
+    } catch (SyntaxException e) {
+      error(v.textOrigin(), path, e.getMessage());
       return null;
     }
-    return Long.parseLong(t);
   }
 
   private Distribution requiredDistribution(Section s, String key) {
@@ -920,8 +1080,8 @@ final class ModelBinder {
     }
   }
 
-  /** The allowed key within edit distance 2 of {@code key}, if exactly one is that close. */
-  private static String closest(String key, List<String> allowed) {
+  /** The allowed name within edit distance 2 of {@code key} (the closest, first on a tie). */
+  static String closest(String key, List<String> allowed) {
     String best = null;
     int bestDistance = 3;
     for (String a : allowed) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,10 +28,19 @@ public final class ModelLoader {
 
   private ModelLoader() {}
 
-  /** A validated model with what it was made from. */
-  public record Loaded(Model model, String source, String sha256, List<String> overrides) {
+  /**
+   * A validated model with what it was made from, and the warnings about it (findings that do not
+   * stop a run: see {@link ModelWarning}), in file order.
+   */
+  public record Loaded(
+      Model model,
+      String source,
+      String sha256,
+      List<String> overrides,
+      List<ModelWarning> warnings) {
     public Loaded {
       overrides = List.copyOf(overrides);
+      warnings = List.copyOf(warnings);
     }
   }
 
@@ -47,7 +57,8 @@ public final class ModelLoader {
           bundled.model(),
           DEFAULT_MODEL + " (the copy inside the jar)",
           bundled.sha256(),
-          overrides);
+          overrides,
+          bundled.warnings());
     }
     return parse(file.toString(), read(file, file.toString()), overrides);
   }
@@ -57,8 +68,8 @@ public final class ModelLoader {
       throws ModelException {
     Node root = YamlReader.readFile(source, bytes);
     Overrides.apply(root, overrides);
-    Model model = ModelBinder.bind(root);
-    return new Loaded(model, source, sha256(bytes, overrides), overrides);
+    ModelBinder.Bound bound = ModelBinder.bind(root);
+    return new Loaded(bound.model(), source, sha256(bytes, overrides), overrides, bound.warnings());
   }
 
   /** The bytes of a model shipped inside the jar, e.g. {@code models/three-site-example.yaml}. */
@@ -70,33 +81,52 @@ public final class ModelLoader {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new ModelException(
-          new ModelError(Origin.file(name), "", "cannot read: " + e.getMessage()));
+          new ModelError(Origin.file(name), "", "cannot read the bundled model"));
     }
   }
 
-  private static byte[] read(Path file, String name) throws ModelException {
+  /**
+   * The bytes of {@code file}, reading at most {@link YamlReader#MAX_BYTES} + 1 whatever size the
+   * file system reports (0 for devices and pipes such as /dev/zero), so that no input can make the
+   * loader hold more than that.
+   */
+  static byte[] read(Path file, String name) throws ModelException {
     try {
       if (Files.isDirectory(file)) {
         throw fileError(name, "is a directory, not a model file");
       }
       long size = Files.size(file);
       if (size > YamlReader.MAX_BYTES) {
-        throw fileError(
-            name,
-            "file is too large: "
-                + size
-                + " bytes (a model may have at most "
-                + YamlReader.MAX_BYTES
-                + " bytes)");
+        throw tooLarge(name, size + " bytes");
       }
-      return Files.readAllBytes(file);
+      try (InputStream in = Files.newInputStream(file)) {
+        byte[] bytes = in.readNBytes(YamlReader.MAX_BYTES + 1);
+        if (bytes.length > YamlReader.MAX_BYTES) {
+          throw tooLarge(name, "more than " + YamlReader.MAX_BYTES + " bytes");
+        }
+        return bytes;
+      }
     } catch (NoSuchFileException e) {
       throw fileError(name, "no such file");
     } catch (AccessDeniedException e) {
       throw fileError(name, "permission denied");
+    } catch (FileSystemException e) {
+      throw fileError(
+          name, "cannot read: " + (e.getReason() != null ? e.getReason() : "I/O error"));
     } catch (IOException e) {
-      throw fileError(name, "cannot read: " + e.getMessage());
+      throw fileError(
+          name, "cannot read: " + (e.getMessage() != null ? e.getMessage() : "I/O error"));
     }
+  }
+
+  private static ModelException tooLarge(String name, String size) {
+    return fileError(
+        name,
+        "file is too large: "
+            + size
+            + " (a model may have at most "
+            + YamlReader.MAX_BYTES
+            + " bytes)");
   }
 
   private static ModelException fileError(String name, String message) {

@@ -5,16 +5,25 @@ import io.firedrill.model.yaml.Origin;
 import io.firedrill.model.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code --set PATH=VALUE} overrides, applied to the YAML tree before it is bound, so that an
  * override is validated exactly like the file and its errors name the override.
  *
- * <p>PATH is a dotted key path ({@code sites.east.fire.rate}); missing mappings on the way are
- * created, so an override can add a hazard the file does not have. VALUE is read as YAML, so {@code
- * [login, ops]} is a list.
+ * <p>PATH is a dotted key path ({@code sites.east.fire.rate}). A path through a named collection
+ * ({@code grids}, {@code networks}, {@code sites}, {@code services}) must name an entry the model
+ * has, unless the value is the whole new entry ({@code sites.new={ups: 5m}}): a misspelt name must
+ * not create an empty entry used by nothing. Keys of fixed sections missing on the way are created,
+ * so an override can add a hazard the file does not have ({@code sites.east.fire.rate=0.01/y}); the
+ * binder then reports what else the new section needs, and any unknown key with a did-you-mean.
+ * VALUE is read as YAML, so {@code [login, ops]} is a list.
  */
 public final class Overrides {
+  /** The named collections, and the word for one of their entries. */
+  private static final Map<String, String> COLLECTIONS =
+      Map.of("grids", "grid", "networks", "network", "sites", "site", "services", "service");
+
   private Overrides() {}
 
   /** Applies {@code overrides} in order to {@code root}; later ones win. */
@@ -55,6 +64,7 @@ public final class Overrides {
     if (!(root instanceof Node.Mapping node)) {
       throw new ModelException(new ModelError(origin, "", "the model is not a mapping"));
     }
+    checkEntry(node, keys, origin);
     StringBuilder path = new StringBuilder();
     for (int i = 0; i < keys.length - 1; i++) {
       path.append(i > 0 ? "." : "").append(keys[i]);
@@ -78,6 +88,49 @@ public final class Overrides {
       }
     }
     node.put(keys[keys.length - 1], origin, value);
+  }
+
+  /**
+   * Refuses a path that goes through an entry of a named collection the model does not have, such
+   * as {@code sites.nowhere.ups}: that would create an empty entry used by nothing.
+   */
+  private static void checkEntry(Node.Mapping root, String[] keys, Origin origin)
+      throws ModelException {
+    String what = COLLECTIONS.get(keys[0]);
+    if (what == null || keys.length < 3) {
+      return;
+    }
+    Node.Mapping.Entry collection = root.get(keys[0]);
+    List<String> known = new ArrayList<>();
+    if (collection != null) {
+      if (!(collection.value() instanceof Node.Mapping entries)) {
+        return; // reported below as "is a value, not a mapping"
+      }
+      entries.entries().forEach(e -> known.add(e.key()));
+    }
+    if (known.contains(keys[1])) {
+      return;
+    }
+    String hint = ModelBinder.closest(keys[1], known);
+    throw new ModelException(
+        new ModelError(
+            origin,
+            keys[0] + "." + keys[1],
+            "unknown "
+                + what
+                + " '"
+                + keys[1]
+                + "'"
+                + (hint == null ? "" : ", did you mean '" + hint + "'?")
+                + " (known: "
+                + (known.isEmpty() ? "none" : String.join(", ", known))
+                + "); to add a "
+                + what
+                + " give it whole: --set '"
+                + keys[0]
+                + "."
+                + keys[1]
+                + "={...}'"));
   }
 
   private static String[] split(String text) throws ModelException {

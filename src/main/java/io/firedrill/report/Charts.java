@@ -1,5 +1,8 @@
 package io.firedrill.report;
 
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
 import io.firedrill.dist.Units;
 import io.firedrill.plan.Plan;
 import io.firedrill.stats.CurveStats;
@@ -10,15 +13,24 @@ import io.firedrill.stats.Tally;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Shape;
 import java.awt.font.FontRenderContext;
+import java.awt.font.TextLayout;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
@@ -26,6 +38,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -34,12 +47,17 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * recovery fan of every service and the restoration of every site; for a sweep, the statistic asked
  * for and the paired difference to the first point.
  *
- * <p>Every chart stands on its own: a title with the model, the command and the trial count; axis
- * titles with units; a legend; log axes where values span decades; 1600 × 1000. Each service keeps
- * one colour and one line pattern in every chart, chosen by its index in the model (Okabe–Ito
- * colours, readable by colour-blind readers, and dash patterns so that overlapping lines stay
- * visible); sites likewise by their index. A series identical to an earlier one says so in the
- * legend ("mail = ops (identical)").
+ * <p>Every chart stands on its own: a title with the model, the command, the variant's label and
+ * the trial count; its {@code --set} values in a line under the plot; axis titles with units; a
+ * legend; log axes where values span decades; 1600 × 1000. Each service keeps one colour and one
+ * line pattern in every chart, chosen by its index in the model (Okabe–Ito colours, readable by
+ * colour-blind readers, and dash patterns so that overlapping lines stay visible); sites likewise
+ * by their index. A series identical to an earlier one says so in the legend ("mail = ops
+ * (identical)"). Axis numbers are formatted in {@link Locale#ROOT}, like every other number
+ * firedrill writes.
+ *
+ * <p>A chart the library fails to draw is left out with a warning line: a finished run is never
+ * lost to a chart (docs/outputs.md).
  */
 public final class Charts {
   /** Output format of charts. */
@@ -91,52 +109,143 @@ public final class Charts {
     return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
   }
 
-  /** Writes the charts of a run; {@code heading} names model, command and trials. */
-  public static void writeRun(
-      Plan plan, RunStats stats, String heading, Format format, AtomicFiles files)
+  /**
+   * Writes the charts of a run into {@code files} (none with {@link Format#NONE}); returns one
+   * warning line per chart that could not be drawn.
+   *
+   * @throws IOException if a chart file cannot be written
+   */
+  public static List<String> writeRun(
+      Plan plan, RunStats stats, Caption caption, Format format, AtomicFiles files)
       throws IOException {
-    if (format == Format.NONE) {
-      return;
-    }
-    save(exceedance(plan, stats, heading), "user-hours-exceedance", format, files);
-    save(durations(plan, stats, heading), "outage-durations", format, files);
-    save(causes(plan, stats, heading), "causes", format, files);
+    String heading = caption.heading();
+    return drawAll(
+        List.of(
+            new Named("user-hours-exceedance", () -> exceedance(plan, stats, heading)),
+            new Named("outage-durations", () -> durations(plan, stats, heading)),
+            new Named("causes", () -> causes(plan, stats, heading))),
+        caption,
+        format,
+        files);
   }
 
-  /** Writes the charts of a scenario. */
-  public static void writeScenario(
-      Plan plan, RunStats stats, double[] times, String heading, Format format, AtomicFiles files)
+  /**
+   * Writes the charts of a scenario, at the curve {@code times} (hours); returns one warning line
+   * per chart that could not be drawn.
+   *
+   * @throws IOException if a chart file cannot be written
+   */
+  public static List<String> writeScenario(
+      Plan plan, RunStats stats, double[] times, Caption caption, Format format, AtomicFiles files)
       throws IOException {
-    if (format == Format.NONE) {
-      return;
-    }
+    String heading = caption.heading();
     int[] sites = new int[plan.sites];
     Arrays.setAll(sites, i -> i);
-    save(
-        fan(
-            heading + " — served fraction (median, p10–p90)",
-            "served fraction",
-            plan.serviceNames,
-            plan.serviceModelIndex,
-            0,
-            stats.curves,
-            times),
-        "recovery",
+    return drawAll(
+        List.of(
+            new Named(
+                "recovery",
+                () ->
+                    fan(
+                        heading + " — served fraction (median, p10–p90)",
+                        "served fraction",
+                        plan.serviceNames,
+                        plan.serviceModelIndex,
+                        0,
+                        stats.curves,
+                        times)),
+            new Named(
+                "sites",
+                () ->
+                    fan(
+                        heading + " — site capacity back (median, p10–p90)",
+                        "capacity back (share)",
+                        plan.siteNames,
+                        sites,
+                        plan.services,
+                        stats.curves,
+                        times)),
+            new Named("causes", () -> causes(plan, stats, heading))),
+        caption,
         format,
         files);
-    save(
-        fan(
-            heading + " — site capacity back (median, p10–p90)",
-            "capacity back (share)",
-            plan.siteNames,
-            sites,
-            plan.services,
-            stats.curves,
-            times),
-        "sites",
+  }
+
+  /**
+   * Writes the two charts of a sweep, {@code sweep} and {@code sweep-difference}; returns one
+   * warning line per chart that could not be drawn.
+   *
+   * @throws IOException if a chart file cannot be written
+   */
+  public static List<String> writeSweep(
+      Sweep statistic, Sweep difference, Caption caption, Format format, AtomicFiles files)
+      throws IOException {
+    return drawAll(
+        List.of(
+            new Named("sweep", () -> sweep(statistic)),
+            new Named("sweep-difference", () -> sweep(difference))),
+        caption,
         format,
         files);
-    save(causes(plan, stats, heading), "causes", format, files);
+  }
+
+  /**
+   * What names a variant in every chart: {@code heading} starts each title (model, command, label,
+   * trials); {@code overrides}, the {@code --set} values, are printed in a line under the chart
+   * (none when empty).
+   */
+  public record Caption(String heading, List<String> overrides) {
+    public Caption {
+      overrides = List.copyOf(overrides);
+    }
+
+    /** The line under the chart, or null. */
+    String footer() {
+      if (overrides.isEmpty()) {
+        return null;
+      }
+      StringBuilder b = new StringBuilder("with");
+      for (String o : overrides) {
+        b.append("  --set ").append(o);
+      }
+      return b.toString();
+    }
+  }
+
+  /** A chart to draw and the file name it goes to (without extension). */
+  record Named(String name, Supplier<XYChart> chart) {}
+
+  /**
+   * Draws and saves every chart. A chart the library fails to draw is left out with a warning
+   * naming it (the returned lines), so that a finished run still writes its other files; a stop
+   * request or an I/O failure ends the run.
+   */
+  static List<String> drawAll(List<Named> charts, Caption caption, Format format, AtomicFiles files)
+      throws IOException {
+    List<String> warnings = new ArrayList<>();
+    if (format == Format.NONE) {
+      return warnings;
+    }
+    for (Named n : charts) {
+      String file = n.name() + (format == Format.SVG ? ".svg" : ".png");
+      Path path = files.path(file);
+      try {
+        XYChart chart = n.chart().get();
+        fitTitle(chart);
+        save(chart, caption.footer(), path, format);
+      } catch (RuntimeException e) {
+        files.discard(file);
+        String why =
+            e.getMessage() == null ? "" : e.getMessage().strip().lines().findFirst().orElse("");
+        warnings.add(
+            "warning: chart "
+                + file
+                + " could not be drawn"
+                + (why.isEmpty() ? "" : " (" + why + ")")
+                + "; it is left out, the other files are complete");
+      }
+    }
+    return warnings;
   }
 
   static XYChart base(String title, String xTitle, String yTitle) {
@@ -148,7 +257,9 @@ public final class Charts {
             .xAxisTitle(xTitle)
             .yAxisTitle(yTitle)
             .build();
-    Styler s = c.getStyler();
+    XYStyler s = c.getStyler();
+    // Axis labels are formatted in the styler's locale: one fixed locale, like every number.
+    s.setLocale(Locale.ROOT);
     s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 24));
     s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 20));
     s.setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -516,29 +627,50 @@ public final class Charts {
       x = axis.grid();
       c.getStyler().setxAxisTickLabelsFormattingFunction(axis::label);
     }
-    int points = curves.points();
+    // Without round ticks the curve points are drawn as they are, but at most two per pixel
+    // column: more cannot be seen, and 100,001 points a series made the SVG encoder hold
+    // millions of drawing commands (the JVM's collector gave up).
+    int stride =
+        axis != null
+            ? 1
+            : (int) Math.max(1, (curves.points() - 1 + MAX_FAN_POINTS - 2) / (MAX_FAN_POINTS - 1));
+    int points = (curves.points() - 1 + stride - 1) / stride + 1;
+    if (stride > 1) {
+      x = new double[points];
+      for (int i = 0; i < points; i++) {
+        x[i] = times[Math.min(curves.points() - 1, i * stride)];
+      }
+    }
+    double[] at = stride > 1 ? x : times;
     List<String> shown = new ArrayList<>();
     List<double[][]> seen = new ArrayList<>();
     for (int k = 0; k < names.length; k++) {
       double[] p10 = new double[points];
       double[] p50 = new double[points];
       double[] p90 = new double[points];
-      for (int j = 0; j < points; j++) {
-        p10[j] = curves.quantile(j, offset + k, 0.1);
-        p50[j] = curves.quantile(j, offset + k, 0.5);
-        p90[j] = curves.quantile(j, offset + k, 0.9);
+      for (int i = 0; i < points; i++) {
+        int j = Math.min(curves.points() - 1, i * stride);
+        p10[i] = curves.quantile(j, offset + k, 0.1);
+        p50[i] = curves.quantile(j, offset + k, 0.5);
+        p90[i] = curves.quantile(j, offset + k, 0.9);
       }
       String name = legendName(names[k], new double[][] {p10, p50, p90}, shown, seen);
       if (axis != null) {
-        p10 = resample(times, p10, x);
-        p50 = resample(times, p50, x);
-        p90 = resample(times, p90, x);
+        p10 = resample(at, p10, x);
+        p50 = resample(at, p50, x);
+        p90 = resample(at, p90, x);
       }
       band(c, names[k] + " p10–p90", x, p10, p90, color(colours[k]));
       dense(line(c, name, x, p50, color(colours[k]), stroke(colours[k])));
     }
     return c;
   }
+
+  /**
+   * Most curve points drawn per series of a fan chart without round time ticks (two per pixel
+   * column); the CSV files keep every point.
+   */
+  static final int MAX_FAN_POINTS = 2 * WIDTH + 1;
 
   /**
    * {@code y} (given at increasing times {@code t}) at the times {@code at}, by linear
@@ -768,17 +900,63 @@ public final class Charts {
     s.setMarker(SeriesMarkers.NONE);
   }
 
-  static void save(XYChart chart, String name, Format format, AtomicFiles files)
+  /** Height of the line under a chart that names its overrides. */
+  private static final int FOOTER = 40;
+
+  /**
+   * Encodes {@code chart} to {@code path}; with a {@code footer}, the chart takes the height less
+   * one line and the footer is drawn under it, as outlines like XChart's own text.
+   */
+  private static void save(XYChart chart, String footer, Path path, Format format)
       throws IOException {
-    fitTitle(chart);
-    String file = name + (format == Format.SVG ? ".svg" : ".png");
-    try (OutputStream out = Files.newOutputStream(files.temporaryPath(file))) {
+    try (OutputStream out = Files.newOutputStream(path)) {
+      if (footer == null) {
+        if (format == Format.SVG) {
+          VectorGraphicsEncoder.saveVectorGraphic(
+              chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        } else {
+          BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+        }
+        return;
+      }
       if (format == Format.SVG) {
-        VectorGraphicsEncoder.saveVectorGraphic(
-            chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        VectorGraphics2D g = new VectorGraphics2D();
+        paint(chart, footer, g);
+        new SVGProcessor()
+            .getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, HEIGHT))
+            .writeTo(out);
       } else {
-        BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        paint(chart, footer, g);
+        g.dispose();
+        ImageIO.write(image, "png", out);
       }
     }
+  }
+
+  private static void paint(XYChart chart, String footer, Graphics2D g) {
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, WIDTH, HEIGHT);
+    chart.paint(g, WIDTH, HEIGHT - FOOTER);
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 18);
+    TextLayout text = new TextLayout(footer, font, g.getFontRenderContext());
+    double room = WIDTH - 2 * 24.0;
+    if (text.getAdvance() > room) {
+      // Too long for one line: smaller, down to 10 pt, then cut (run.json has them all).
+      float size = (float) Math.max(10, 18 * room / text.getAdvance());
+      font = font.deriveFont(size);
+      String shown = footer;
+      text = new TextLayout(shown, font, g.getFontRenderContext());
+      while (text.getAdvance() > room && shown.length() > 10) {
+        shown = shown.substring(0, shown.length() - 10) + "…";
+        text = new TextLayout(shown, font, g.getFontRenderContext());
+      }
+    }
+    Shape outline =
+        text.getOutline(AffineTransform.getTranslateInstance(24, HEIGHT - FOOTER / 2.0 + 6));
+    g.setColor(new Color(0x333333));
+    g.fill(outline);
   }
 }

@@ -141,17 +141,29 @@ public final class RunReport {
     }
   }
 
-  /** {@code outages.csv}: the first outages, in trial order. */
-  public void writeOutages(Writer out) throws IOException {
-    RunStats.OutageList o = stats.outages;
-    try (CSVPrinter csv =
-        new CSVPrinter(
-            out,
-            CSV.builder()
-                .setHeader(
-                    "trial", "service", "cause", "start_h", "end_h", "duration_h", "user_hours")
-                .get())) {
-      for (int i = 0; i < o.size(); i++) {
+  /**
+   * {@code outages.csv}, written while the trials run: the header at once, then the first outages
+   * of each merged block, in trial order (within a trial, in the order they end).
+   */
+  public static final class OutagesCsv implements io.firedrill.engine.Runner.OutageSink {
+    private final Plan plan;
+    private final CSVPrinter csv;
+
+    /** Writes the header to {@code out}; {@link #close} closes it. */
+    public OutagesCsv(Plan plan, Writer out) throws IOException {
+      this.plan = plan;
+      this.csv =
+          new CSVPrinter(
+              out,
+              CSV.builder()
+                  .setHeader(
+                      "trial", "service", "cause", "start_h", "end_h", "duration_h", "user_hours")
+                  .get());
+    }
+
+    @Override
+    public void outages(RunStats.OutageList o, int count) throws IOException {
+      for (int i = 0; i < count; i++) {
         csv.printRecord(
             o.trial[i],
             plan.serviceNames[o.service[i]],
@@ -161,6 +173,11 @@ public final class RunReport {
             Numbers.csv(o.end[i] - o.start[i]),
             Numbers.csv(o.userHours[i]));
       }
+    }
+
+    /** Flushes and closes the file. */
+    public void close() throws IOException {
+      csv.close();
     }
   }
 
@@ -237,6 +254,38 @@ public final class RunReport {
           Numbers.brief(stats.total(Metric.USER_HOURS).mean(), 4)
         });
     printTable(out, rows);
+  }
+
+  /**
+   * One line saying that the horizon cut recovery off, naming every service that had not recovered
+   * from the event by then in some trials (P(recovered) &lt; 1) and how to extend the horizon; null
+   * when every service recovered in every trial.
+   */
+  public String censoringNote(double horizonHours) {
+    List<String> cut = new ArrayList<>();
+    for (int a = 0; a < plan.services; a++) {
+      MetricStats r = stats.metric(a, Metric.RECOVERED);
+      if (r.count() > 0 && r.mean() < 1) {
+        cut.add(
+            plan.serviceNames[a]
+                + " in "
+                + Numbers.brief(100 * (1 - r.mean()), 3)
+                + " % of trials");
+      }
+    }
+    if (cut.isEmpty()) {
+      return null;
+    }
+    String longer = io.firedrill.dist.Units.formatDuration(2 * horizonHours);
+    return "note: the horizon ("
+        + io.firedrill.dist.Units.formatDuration(horizonHours)
+        + ") cut recovery off: not recovered from the event by then: "
+        + String.join(", ", cut)
+        + "; recover_h counts those trials as the horizon. Extend it with --horizon "
+        + longer
+        + " (or scenario_horizon: "
+        + longer
+        + " in the model).";
   }
 
   /** Header of {@code trials.csv}. */

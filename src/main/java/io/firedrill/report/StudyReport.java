@@ -216,7 +216,7 @@ public final class StudyReport {
             List<Object> row = new ArrayList<>();
             row.add(p);
             for (int i = 0; i < vary.size(); i++) {
-              row.add(points.get(p)[i].stripTrailingZeros().toPlainString());
+              row.add(Vary.text(points.get(p)[i]));
             }
             if (withCost) {
               row.add(Numbers.csv(costs[p]));
@@ -265,7 +265,7 @@ public final class StudyReport {
       double[] d = paired(p, difference(p, target));
       List<String> r = new ArrayList<>();
       for (int i = 0; i < vary.size(); i++) {
-        r.add(points.get(p)[i].stripTrailingZeros().toPlainString() + vary.get(i).unit());
+        r.add(Vary.text(points.get(p)[i]) + vary.get(i).unit());
       }
       if (withCost) {
         r.add(Numbers.brief(costs[p], 4));
@@ -281,23 +281,20 @@ public final class StudyReport {
   /**
    * {@code sweep.png}: the target's statistic against the first parameter with its 95 % band, one
    * line per value of the second parameter; and {@code sweep-difference.png}: the paired difference
-   * of the mean to the first point with its paired 95 % band.
+   * of the mean to the first point with its paired 95 % band. Returns one warning line per chart
+   * that could not be drawn.
    */
-  public void writeSweepCharts(
-      String heading, ChartTarget target, Charts.Format format, AtomicFiles files)
+  public List<String> writeSweepCharts(
+      Charts.Caption caption, ChartTarget target, Charts.Format format, AtomicFiles files)
       throws IOException {
-    if (format == Charts.Format.NONE) {
-      return;
-    }
-    Charts.Sweep[] charts = sweepCharts(heading, target);
-    Charts.save(Charts.sweep(charts[0]), "sweep", format, files);
-    Charts.save(Charts.sweep(charts[1]), "sweep-difference", format, files);
+    Charts.Sweep[] charts = sweepCharts(caption.heading(), target);
+    return Charts.writeSweep(charts[0], charts[1], caption, format, files);
   }
 
   /** The data of both sweep charts: {statistic, paired difference of the mean}. */
   Charts.Sweep[] sweepCharts(String heading, ChartTarget target) {
-    int n1 = vary.get(0).count();
-    int n2 = vary.size() > 1 ? vary.get(1).count() : 1;
+    int n1 = Math.toIntExact(vary.get(0).count());
+    int n2 = vary.size() > 1 ? Math.toIntExact(vary.get(1).count()) : 1;
     List<String> names = new ArrayList<>();
     double[][] x = new double[n2][n1];
     double[][][] stat = new double[3][n2][n1];
@@ -306,10 +303,7 @@ public final class StudyReport {
       names.add(
           n2 == 1
               ? target.label()
-              : vary.get(1).path()
-                  + " = "
-                  + points.get(j)[1].stripTrailingZeros().toPlainString()
-                  + vary.get(1).unit());
+              : vary.get(1).path() + " = " + Vary.text(points.get(j)[1]) + vary.get(1).unit());
       for (int i = 0; i < n1; i++) {
         int p = i * n2 + j;
         MetricStats ms = stats(p, target);

@@ -22,11 +22,29 @@ public final class CurveStats {
   private final long[] sums;
   private long trials;
 
+  /**
+   * An empty accumulator of {@code points} × {@code series} cells.
+   *
+   * @throws IllegalArgumentException if a size is negative or the counters would not fit in one
+   *     Java array (2^31 − 1 elements); sizes are multiplied as longs, never wrapped
+   */
   public CurveStats(int points, int series) {
+    long cells = (long) points * series;
+    long counters = cells * (BINS + 1);
+    if (points < 0 || series < 0 || counters > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          "curves of "
+              + points
+              + " points × "
+              + series
+              + " series need "
+              + counters
+              + " counters, more than one array holds");
+    }
     this.points = points;
     this.series = series;
-    this.counts = new long[points * series * (BINS + 1)];
-    this.sums = new long[points * series];
+    this.counts = new long[(int) counters];
+    this.sums = new long[(int) cells];
   }
 
   public int points() {

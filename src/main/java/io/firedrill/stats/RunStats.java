@@ -28,6 +28,9 @@ public final class RunStats {
   public final double[] causeDowntime;
   public final double[] causeUserHours;
 
+  /** Failovers started per service and path: {@code [service * FailoverPath.COUNT + path]}. */
+  public final long[] failovers;
+
   /** The first outages, in trial order, up to the limit. */
   public final OutageList outages;
 
@@ -60,6 +63,7 @@ public final class RunStats {
     causeOutages = new long[services * causes];
     causeDowntime = new double[services * causes];
     causeUserHours = new double[services * causes];
+    failovers = new long[services * FailoverPath.COUNT];
     outages = new OutageList(outageLimit);
     durations = new LogHistogram[services];
     for (int a = 0; a < services; a++) {
@@ -120,6 +124,9 @@ public final class RunStats {
       causeDowntime[i] += o.causeDowntime[i];
       causeUserHours[i] += o.causeUserHours[i];
     }
+    for (int i = 0; i < failovers.length; i++) {
+      failovers[i] += o.failovers[i];
+    }
     outages.addAll(o.outages);
     for (int a = 0; a < services; a++) {
       durations[a].merge(o.durations[a]);
@@ -144,6 +151,7 @@ public final class RunStats {
     System.arraycopy(kernel.causeOutages, 0, causeOutages, 0, causeOutages.length);
     System.arraycopy(kernel.causeDowntime, 0, causeDowntime, 0, causeDowntime.length);
     System.arraycopy(kernel.causeUserHours, 0, causeUserHours, 0, causeUserHours.length);
+    System.arraycopy(kernel.failovers, 0, failovers, 0, failovers.length);
   }
 
   /** Counts a trial in which {@code service} had no impact: every metric zero. */

@@ -1,30 +1,71 @@
 package io.firedrill.study;
 
+import io.firedrill.dist.SyntaxException;
+import io.firedrill.dist.Units;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A parameter to vary: {@code PATH=FROM..TO:STEP} for a sweep, or just {@code PATH} for the sizing
- * solver. Values keep the unit of the model syntax ({@code 0.001/y..0.01/y:0.001/y}, {@code
- * 10m..2h:10m} in minutes, {@code 0..12000:1000}); each point becomes an override {@code --set
- * PATH=VALUE}, validated like the file.
+ * solver. FROM, TO and STEP are numbers of the model syntax ({@code 12000}, {@code 1.5e3}) with one
+ * shared unit of the model syntax ({@code s m h d w y}, {@code /y /d /h}, {@code K}, {@code M}, or
+ * none; a STEP without unit takes FROM's): {@code 0.001/y..0.01/y:0.001/y}, {@code 10m..120m:10m},
+ * {@code 0..12000:1000}. Each point becomes an override {@code --set PATH=VALUE}, validated like
+ * the file (docs/model-format.md, "Overrides").
  */
 public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step, String unit) {
-  /** Most points one --vary may make. */
+  /** Most points one sweep may make (all --vary together). */
   public static final int MAX_POINTS = 1000;
 
-  private static final Pattern NUMBER = Pattern.compile("\\s*(-?[0-9]+(?:\\.[0-9]+)?)(.*)");
+  /**
+   * Most points of a search range ({@code size}): 2^53, about 9.0e15, more than a capacity of at
+   * most 1e15 in steps of 1; bisection visits at most 55 of them.
+   */
+  public static final long MAX_SEARCH_POINTS = 1L << 53;
+
+  /** A number of the model syntax, then whatever follows it (the unit). */
+  private static final Pattern VALUE =
+      Pattern.compile("\\s*([+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?)(.*)");
+
+  private static final List<String> UNITS =
+      List.of("", "s", "m", "h", "d", "w", "y", "/y", "/d", "/h", "K", "M");
+
+  /** Top-level keys that are not model parameters, and why they cannot be varied. */
+  private static final Map<String, String> NOT_PARAMETERS =
+      Map.of(
+          "seed",
+          runSetting("seed", "--seed"),
+          "trials",
+          runSetting("trials", "--trials"),
+          "horizon",
+          runSetting("horizon", "--horizon"),
+          "scenario_horizon",
+          runSetting("scenario_horizon", "--horizon with --event"),
+          "name",
+          "name only labels the model and its output folder; it is not a model parameter",
+          "description",
+          "description is free text, not a model parameter",
+          "start",
+          "start is where t = 0 falls in the week, a setting of the run, not a model"
+              + " parameter; use --at with --event",
+          "profile",
+          "profile is a list of 168 weights, not one number that can be varied");
+
+  private static String runSetting(String key, String option) {
+    return key
+        + " is a run setting, not a model parameter (seed, trials and horizon are run settings:"
+        + " sweep and size run every point on the same trials); use "
+        + option;
+  }
 
   /** Parses {@code PATH=FROM..TO:STEP} for a sweep (at most {@link #MAX_POINTS} points). */
   public static Vary parse(String text) {
-    return parse(text, true);
-  }
-
-  /** Parses {@code PATH=FROM..TO:STEP}; a search range may hold any number of points. */
-  public static Vary parse(String text, boolean limitPoints) {
     int eq = text.indexOf('=');
     if (eq <= 0) {
       throw new IllegalArgumentException(
@@ -37,51 +78,141 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
     int dots = range.indexOf("..");
     int colon = range.lastIndexOf(':');
     if (dots < 0 || colon < dots) {
-      throw new IllegalArgumentException("--vary " + text + ": expected FROM..TO:STEP after '='");
-    }
-    String[] from = split(text, range.substring(0, dots));
-    String[] to = split(text, range.substring(dots + 2, colon));
-    String[] step = split(text, range.substring(colon + 1));
-    String unit = from[1];
-    if (!to[1].equals(unit) || !(step[1].isEmpty() || step[1].equals(unit))) {
+      String why = notAParameter(path);
       throw new IllegalArgumentException(
-          "--vary " + text + ": FROM, TO and STEP must share a unit ('" + unit + "')");
+          "--vary " + text + ": " + (why != null ? why : "expected FROM..TO:STEP after '='"));
     }
-    BigDecimal f = new BigDecimal(from[0]);
-    BigDecimal t = new BigDecimal(to[0]);
-    BigDecimal s = new BigDecimal(step[0]);
+    return of(
+        "--vary " + text,
+        path,
+        range.substring(0, dots),
+        range.substring(dots + 2, colon),
+        range.substring(colon + 1),
+        MAX_POINTS);
+  }
+
+  /**
+   * A search range for the sizing solver: PATH from {@code from} to {@code to} in steps of {@code
+   * step}, or of (to − from) / 1024 when {@code step} is null; at most {@link #MAX_SEARCH_POINTS}
+   * points.
+   *
+   * @param label how errors begin, e.g. {@code --min/--max/--step}
+   */
+  public static Vary search(String label, String path, String from, String to, String step) {
+    return of(label, path, from, to, step, MAX_SEARCH_POINTS);
+  }
+
+  /**
+   * The range FROM..TO:STEP of {@code path}, with at most {@code limit} points; errors begin with
+   * {@code label}. A null {@code stepText} means (TO − FROM) / 1024, or 1 when TO = FROM.
+   */
+  private static Vary of(
+      String label, String path, String fromText, String toText, String stepText, long limit) {
+    String why = notAParameter(path);
+    if (why != null) {
+      throw new IllegalArgumentException(label + ": " + why);
+    }
+    Object[] from = value(label, fromText);
+    Object[] to = value(label, toText);
+    Object[] step = stepText == null ? new Object[] {null, ""} : value(label, stepText);
+    String unit = (String) from[1];
+    if (!to[1].equals(unit) || !(step[1].equals("") || step[1].equals(unit))) {
+      throw new IllegalArgumentException(
+          label
+              + ": FROM, TO and STEP must share a unit (FROM has "
+              + (unit.isEmpty() ? "none" : "'" + unit + "'")
+              + ")");
+    }
+    BigDecimal f = (BigDecimal) from[0];
+    BigDecimal t = (BigDecimal) to[0];
+    BigDecimal s = (BigDecimal) step[0];
+    if (s == null) {
+      BigDecimal range = t.subtract(f).divide(BigDecimal.valueOf(1024));
+      s = range.signum() > 0 ? range : BigDecimal.ONE;
+    }
     if (s.signum() <= 0) {
-      throw new IllegalArgumentException("--vary " + text + ": STEP must be positive");
+      throw new IllegalArgumentException(label + ": STEP must be positive");
     }
     if (t.compareTo(f) < 0) {
-      throw new IllegalArgumentException("--vary " + text + ": TO is below FROM");
+      throw new IllegalArgumentException(label + ": TO is below FROM");
     }
     Vary v = new Vary(path, f, t, s, unit);
-    if (limitPoints && v.count() > MAX_POINTS) {
+    if (v.count() > limit) {
       throw new IllegalArgumentException(
-          "--vary " + text + ": " + v.count() + " points (at most " + MAX_POINTS + ")");
+          label
+              + ": "
+              + v.pointsText()
+              + " points (at most "
+              + limit
+              + (limit == MAX_SEARCH_POINTS ? ", 2^53; give a larger --step" : "")
+              + ")");
     }
     return v;
   }
 
-  private static String[] split(String text, String part) {
-    Matcher m = NUMBER.matcher(part);
+  /**
+   * Why {@code path} cannot be varied (a run setting or a label), or null for a model parameter.
+   */
+  public static String notAParameter(String path) {
+    int dot = path.indexOf('.');
+    return NOT_PARAMETERS.get(dot < 0 ? path : path.substring(0, dot));
+  }
+
+  /** {number, unit} of one of FROM, TO, STEP, with the number finite in a double. */
+  private static Object[] value(String label, String part) {
+    Matcher m = VALUE.matcher(part);
     if (!m.matches()) {
       throw new IllegalArgumentException(
-          "--vary " + text + ": '" + part.strip() + "' is not a number with an optional unit");
+          label + ": '" + part.strip() + "' is not a number with an optional unit");
     }
-    return new String[] {m.group(1), m.group(2).strip()};
+    String unit = m.group(2).strip();
+    if (!UNITS.contains(unit)) {
+      throw new IllegalArgumentException(
+          label
+              + ": unknown unit '"
+              + unit
+              + "' in '"
+              + part.strip()
+              + "' (units: s, m, h, d, w, y, /y, /d, /h, K, M or none)");
+    }
+    try {
+      // The number must be one a model value can hold; this also bounds its exponent.
+      Units.parseNumber(m.group(1), 0, "a number");
+      return new Object[] {Units.parseDecimal(m.group(1), 0, "a number"), unit};
+    } catch (SyntaxException e) {
+      throw new IllegalArgumentException(label + ": " + e.getMessage());
+    }
   }
 
-  /** Number of points FROM, FROM+STEP, ... up to TO. */
-  public int count() {
-    return to.subtract(from).divideToIntegralValue(step).intValueExact() + 1;
+  /** Number of points FROM, FROM+STEP, ... up to TO, exactly. */
+  public BigInteger points() {
+    return to.subtract(from).divideToIntegralValue(step).toBigInteger().add(BigInteger.ONE);
   }
 
-  /** The numbers of the points, exact decimals. */
+  /** The number of points for a message: exact up to 2^63, else "about 1e600". */
+  String pointsText() {
+    BigInteger n = points();
+    if (n.bitLength() < 63) {
+      return n.toString();
+    }
+    BigDecimal rounded = new BigDecimal(n).round(new MathContext(2)).stripTrailingZeros();
+    return "about " + rounded.toString().replace("E+", "e");
+  }
+
+  /** Number of points, or {@link Long#MAX_VALUE} when there are more. */
+  public long count() {
+    BigInteger n = points();
+    return n.bitLength() < 63 ? n.longValueExact() : Long.MAX_VALUE;
+  }
+
+  /** The numbers of the points, exact decimals; only for a range within {@link #MAX_POINTS}. */
   public List<BigDecimal> numbers() {
+    long n = count();
+    if (n > MAX_POINTS) {
+      throw new IllegalStateException("numbers() of " + n + " points");
+    }
     List<BigDecimal> out = new ArrayList<>();
-    for (int i = 0; i < count(); i++) {
+    for (int i = 0; i < n; i++) {
       out.add(from.add(step.multiply(BigDecimal.valueOf(i))));
     }
     return out;
@@ -89,7 +220,14 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
 
   /** The override for number {@code x}: {@code PATH=x<unit>}. */
   public String override(BigDecimal x) {
-    return path + "=" + x.stripTrailingZeros().toPlainString() + unit;
+    return path + "=" + text(x) + unit;
+  }
+
+  /** {@code x} in the model's number syntax: plain, or with an exponent when that is shorter. */
+  public static String text(BigDecimal x) {
+    BigDecimal s = x.stripTrailingZeros();
+    String plain = s.toPlainString();
+    return plain.length() <= 24 ? plain : s.toString().replace("E+", "e").replace('E', 'e');
   }
 
   /**

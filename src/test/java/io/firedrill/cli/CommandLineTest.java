@@ -39,12 +39,29 @@ class CommandLineTest {
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"models/kakao-pangyo-2022.yaml", "models/three-site-example.yaml"})
-  void shippedModels_validate(String model) {
-    Cli.Result r = Cli.run("validate", model);
+  @Test
+  void kakaoModel_validates_withoutWarning() {
+    Cli.Result r = Cli.run("validate", "models/kakao-pangyo-2022.yaml");
     assertEquals(0, r.code(), r::toString);
     assertEquals("", r.err());
+  }
+
+  /** The example validates cleanly; with north's standby gone it warns, and still exits 0. */
+  @Test
+  void threeSiteExample_validates_andWarnsWhenItsStandbyIsTooSmall() {
+    Cli.Result r = Cli.run("validate", "models/three-site-example.yaml");
+    assertEquals(0, r.code(), r::toString);
+    assertEquals(List.of(), r.errLines());
+    r =
+        Cli.run(
+            "validate", "models/three-site-example.yaml", "--set", "services.talk.standby.north=0");
+    assertEquals(0, r.code(), r::toString);
+    assertEquals(
+        List.of(
+            "models/three-site-example.yaml:56:5: warning: services.talk.standby: when east"
+                + " is lost, failover brings talk to at most 8000 of 12000 (0.667), below its slo"
+                + " 0.99 (11880 needed): talk stays down until east returns"),
+        r.errLines());
   }
 
   @Test

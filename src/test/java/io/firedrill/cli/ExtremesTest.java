@@ -120,7 +120,7 @@ class ExtremesTest {
                     "--charts",
                     "none",
                     "--out",
-                    dir.toString()));
+                    dir.resolve("out").toString()));
     assertEquals(0, r.code(), r::toString);
   }
 }

@@ -24,10 +24,12 @@ class InterruptionTest {
   @AfterEach
   void clear() {
     Interruption.clear();
+    Firedrill.clearStop();
   }
 
   @Test
-  void stoppedRun_exitsPromptly_withOneLine_andWritesNothing(@TempDir Path out) throws Exception {
+  void stoppedRun_exitsPromptly_withOneLine_andWritesNothing(@TempDir Path tmp) throws Exception {
+    Path out = Files.createDirectory(tmp.resolve("out"));
     CompletableFuture<Cli.Result> run =
         CompletableFuture.supplyAsync(
             () ->
@@ -46,14 +48,60 @@ class InterruptionTest {
     Cli.Result r = run.get(10, TimeUnit.SECONDS);
     double seconds = (System.nanoTime() - stop) / 1e9;
     assertEquals(1, r.code(), r::toString);
-    assertEquals(1, r.errLines().size(), r::toString);
+    // The model's own warning (its standby is below slo × demand) comes first.
+    List<String> lines = r.errLines().stream().filter(l -> !l.contains(": warning: ")).toList();
+    assertEquals(1, lines.size(), r::toString);
     assertTrue(
-        r.err().startsWith("firedrill run: stopped after ")
-            && r.err().contains(" of 1000000000 trials; nothing was written"),
+        lines.get(0).startsWith("firedrill run: stopped after ")
+            && lines.get(0).contains(" of 1000000000 trials; nothing was written"),
         r::toString);
     assertTrue(seconds < 3, "took " + seconds + " s to stop");
     try (Stream<Path> files = Files.list(out)) {
       assertEquals(List.of(), files.toList(), "files left in --out");
+    }
+    // Beside it: the lock file, and no staging folder.
+    assertEquals(List.of(".out.firedrill.lock", "out"), names(tmp));
+  }
+
+  /**
+   * The shutdown hook when the main thread does not stop in time (a chart being drawn): it deletes
+   * the staging folder and the folders the run created itself, and prints the one line.
+   */
+  @Test
+  void mainThreadThatDoesNotStop_isCleanedUpAfterByTheHook(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("new/X");
+    java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+    Thread main =
+        new Thread(
+            () -> {
+              io.firedrill.report.AtomicFiles files = io.firedrill.report.AtomicFiles.prepare(out);
+              files.path("recovery.png");
+              writing.countDown();
+              // A chart that takes longer than the hook waits, and ignores the stop request.
+              long until = System.nanoTime() + 3_000_000_000L;
+              while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+              }
+            });
+    main.setDaemon(true);
+    main.start();
+    writing.await();
+    assertEquals(List.of("new"), names(tmp));
+    java.io.StringWriter err = new java.io.StringWriter();
+    long start = System.nanoTime();
+    Firedrill.stop(main, 200, new java.io.PrintWriter(err, true));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertTrue(seconds < 1, "the hook waited " + seconds + " s");
+    assertTrue(
+        err.toString()
+            .endsWith(": stopped before the results were complete; nothing was written\n"),
+        err::toString);
+    assertEquals(List.of(), names(tmp));
+  }
+
+  static List<String> names(Path dir) throws Exception {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
     }
   }
 }

@@ -65,13 +65,15 @@ class RunCommandTest {
 
   @Test
   void run_writesTheSpecFiles_andNoTemporaryOnes(@TempDir Path tmp) throws Exception {
-    Cli.Result r = Cli.run("run", "--trials", "3000", "--out", tmp.toString());
+    Path out = tmp.resolve("out");
+    Cli.Result r = Cli.run("run", "--trials", "3000", "--out", out.toString());
     assertEquals(0, r.code(), r::toString);
     assertTrue(r.out().startsWith("kakao-pangyo-2022: run, 3000 trials"), r::toString);
     assertTrue(r.out().contains("trials/s"), r::toString);
-    try (Stream<Path> files = Files.list(tmp)) {
+    try (Stream<Path> files = Files.list(out)) {
       assertEquals(
           List.of(
+              ".firedrill",
               "causes.csv",
               "causes.png",
               "outage-durations.png",
@@ -80,7 +82,7 @@ class RunCommandTest {
               "user-hours-exceedance.png"),
           files.map(p -> p.getFileName().toString()).sorted().toList());
     }
-    List<String> summary = Files.readAllLines(tmp.resolve("summary.csv"));
+    List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
     assertEquals("service,metric,mean,ci95_low,ci95_high,p50,p90,p99,p999,max", summary.get(0));
     // 8 services x (5 metrics + availability + nines), then the total of 3 metrics.
     assertEquals(1 + 8 * 7 + 3, summary.size());

@@ -255,9 +255,9 @@ class ScenarioCommandTest {
             "--trials",
             "20000",
             "--out",
-            tmp.toString());
+            tmp.resolve("out").toString());
     assertEquals(0, r.code(), r::toString);
-    List<CSVRecord> summary = csv(tmp.resolve("summary.csv"));
+    List<CSVRecord> summary = csv(tmp.resolve("out/summary.csv"));
     double[][] windows = {{10, 16}, {22, 23}, {38.5, 44}, {85, 88}};
     String[] services = {"talk", "login", "pay", "mail"};
     for (int i = 0; i < services.length; i++) {

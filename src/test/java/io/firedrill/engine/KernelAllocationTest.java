@@ -14,8 +14,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The hot loop allocates nothing once warm: the bytes this thread allocates over 100 blocks of
  * trials (409,600 trials) are counted by the JVM (com.sun.management.ThreadMXBean) and must be
- * zero. This counts allocations, not time, so it does not depend on the machine's load. The JMH
- * benchmark with {@code -prof gc} shows the same (results/benchmarks/README.md).
+ * zero; likewise for scenario trials (the Kakao fire with recovery curves, 20,480 trials, with a
+ * stationary and a fresh background). This counts allocations, not time, so it does not depend on
+ * the machine's load. The JMH benchmark with {@code -prof gc} shows the same
+ * (results/benchmarks/README.md).
  */
 class KernelAllocationTest {
   @ParameterizedTest
@@ -27,12 +29,37 @@ class KernelAllocationTest {
     assumeTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled());
     Plan plan =
         Plan.compile(ModelLoader.load(Path.of("models", model + ".yaml"), List.of()).model());
+    assertNothingAllocated(new Kernel(plan), model, mx, 800_000, 409_600);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"stationary", "fresh"})
+  void warmScenarioKernel_withCurves_allocatesNothingPerTrial(String background) throws Exception {
+    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "JVM cannot count allocations");
+    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+    assumeTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled());
+    Plan plan =
+        Plan.compile(
+            ModelLoader.load(Path.of("models", "kakao-pangyo-2022.yaml"), List.of()).model(), 168);
     Kernel kernel = new Kernel(plan);
+    kernel.force(
+        Kernel.FORCE_FIRE,
+        List.of(plan.siteNames).indexOf("pangyo"),
+        Kernel.Background.valueOf(background.toUpperCase(java.util.Locale.ROOT)));
+    kernel.recordCurves(501);
+    // Scenario trials cost ~50 µs (501 curve points): fewer of them, still 20 per allowed byte.
+    assertNothingAllocated(
+        kernel, "the Kakao fire scenario, background " + background, mx, 60_000, 20_480);
+  }
+
+  private static void assertNothingAllocated(
+      Kernel kernel, String model, com.sun.management.ThreadMXBean mx, long warm, long counted) {
     UniformRandomProvider stream = Runner.blockStream(3, 0);
     long trial = 0;
     long impact = 0;
     // Warm up: buffers reach their working size and the JIT compiles.
-    for (; trial < 800_000; trial++) {
+    for (; trial < warm; trial++) {
       impact +=
           kernel.run(
                   trial, stream.nextLong(), stream.nextLong(), stream.nextLong(), stream.nextLong())
@@ -41,7 +68,7 @@ class KernelAllocationTest {
     }
     long thread = Thread.currentThread().getId();
     long before = mx.getThreadAllocatedBytes(thread);
-    for (long end = trial + 409_600; trial < end; trial++) {
+    for (long end = trial + counted; trial < end; trial++) {
       impact +=
           kernel.run(
                   trial, stream.nextLong(), stream.nextLong(), stream.nextLong(), stream.nextLong())
@@ -50,10 +77,11 @@ class KernelAllocationTest {
     }
     long allocated = mx.getThreadAllocatedBytes(thread) - before;
     org.junit.jupiter.api.Assertions.assertTrue(impact > 0, "no trial exercised the sweep");
-    // Nothing per trial: even one byte per trial would be 409,600 bytes. The JIT may allocate a
+    // Nothing per trial: even one byte per trial would be `counted` bytes. The JIT may allocate a
     // few bytes once while it recompiles (materialising an object it had kept in registers),
-    // which is what the allowance of 1 KB for the whole window, 0.0025 bytes per trial, covers.
+    // which is what the allowance of 1 KB for the whole window covers.
     org.junit.jupiter.api.Assertions.assertTrue(
-        allocated <= 1024, "bytes allocated by 409,600 warm trials of " + model + ": " + allocated);
+        allocated <= 1024,
+        "bytes allocated by " + counted + " warm trials of " + model + ": " + allocated);
   }
 }

@@ -222,6 +222,41 @@ class KernelSemanticsTest {
     assertExact(168, mean(r, p, "sa", Metric.RECOVER_H), "recover_h");
   }
 
+  @Test
+  void scenario_stationaryOutageInProgressAtTheSameSite_theEventStillCausesTheOutage()
+      throws Exception {
+    // Site a's faults keep it down 20 h of every 44 h in the long run, so with a stationary
+    // background almost half the trials start with a fault in progress when the forced fire
+    // strikes a at t = 0. Both begin the scenario's outage; the forced event ranks first, so it
+    // reaches the service in every trial.
+    Plan p =
+        plan(
+            """
+        name: merged
+        sites:
+          a:
+            fault: {rate: 1/d, outage: "fixed(20h)"}
+            fire: {rate: 0.001/y, outage: "fixed(10h)", restore: "fixed(1h)"}
+        services:
+          sa: {deploy: {a: 1}}
+        """,
+            168);
+    RunStats r =
+        Runner.run(
+            p,
+            new Runner.Options(
+                20_000,
+                7,
+                2,
+                0,
+                false,
+                new Runner.Scenario(Kernel.FORCE_FIRE, 0, Kernel.Background.STATIONARY, 2)));
+    assertExact(1, mean(r, p, "sa", Metric.AFFECTED), "affected");
+    // The fire burns once per trial (its next ignition is centuries away): one fire@a outage in
+    // each of the 20,000 trials, none swallowed by a fault in progress.
+    assertEquals(20_000, outagesBy(r, p, "sa", "fire@a"), "fire@a outages");
+  }
+
   // ---------------------------------------------------------------------------------------------
   // rto_breach is strict (issue 10, 1.13)
 
@@ -289,6 +324,50 @@ class KernelSemanticsTest {
       assertTrue(o.end[i] > o.start[i], "zero-length outage at " + o.start[i]);
     }
     assertEquals(o.size(), Math.round(mean(r, p, "api", Metric.OUTAGES) * 2000), "outages");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Failover paths, counted for explanations
+
+  @Test
+  void failoverPaths_areCountedByWhyTheStandbyCameIn() throws Exception {
+    // One fault at east per trial (at 100 h). ops runs only at east, so `gated` (needs ops) can
+    // never fail over automatically: its manual path every time. `free` (no needs, success 1)
+    // always goes automatic; `nomanual` (needs ops, no manual path) never gets its standby.
+    Plan p =
+        plan(
+            """
+        name: paths
+        sites:
+          east: {fault: {ttf: "fixed(100h)", outage: "fixed(10h)"}}
+          west: {}
+        services:
+          ops: {deploy: {east: 1}}
+          gated:
+            deploy: {east: 1}
+            standby: {west: 1}
+            failover: {time: "fixed(5m)", needs: [ops], manual: "fixed(3h)"}
+          free:
+            deploy: {east: 1}
+            standby: {west: 1}
+            failover: {time: "fixed(5m)"}
+          nomanual:
+            deploy: {east: 1}
+            standby: {west: 1}
+            failover: {time: "fixed(5m)", needs: [ops]}
+        """,
+            200);
+    RunStats r = run(p, 10);
+    int n = io.firedrill.stats.FailoverPath.COUNT;
+    assertEquals(
+        10,
+        r.failovers[service(p, "gated") * n + io.firedrill.stats.FailoverPath.MANUAL_NEEDS_DOWN]);
+    assertEquals(
+        10, r.failovers[service(p, "free") * n + io.firedrill.stats.FailoverPath.AUTOMATIC]);
+    assertEquals(
+        10, r.failovers[service(p, "nomanual") * n + io.firedrill.stats.FailoverPath.NONE]);
+    assertExact(3, mean(r, p, "gated", Metric.DOWNTIME_H), "gated downtime");
+    assertExact(10, mean(r, p, "nomanual", Metric.DOWNTIME_H), "nomanual downtime");
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -111,8 +111,8 @@ class ModelLoaderTest {
     assertEquals(
         List.of(
             "--set sites.east.upz=3m: sites.east.upz: unknown key 'upz', did you mean"
-                + " 'ups'? (expected one of: grid, networks, reconverge, ups, generator, restart, fire,"
-                + " fault)"),
+                + " 'ups'? (expected one of: grid, networks, reconverge, network_mode, ups, generator, restart,"
+                + " fire, fault)"),
         errors(MINIMAL, "sites.east.upz=3m"));
     assertEquals(
         List.of("--set name.x=1: name: is a value, not a mapping, so it has no key 'x'"),

@@ -347,7 +347,12 @@ public final class YamlReader {
           .toString();
     } catch (CharacterCodingException e) {
       int bad = firstInvalidUtf8(bytes, start);
-      throw notText(source, bytes, start, bad, String.format("byte 0x%02x", bytes[bad] & 0xff));
+      throw notText(
+          source,
+          bytes,
+          start,
+          bad,
+          String.format(java.util.Locale.ROOT, "byte 0x%02x", bytes[bad] & 0xff));
     }
   }
 

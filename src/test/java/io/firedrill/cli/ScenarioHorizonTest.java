@@ -1,0 +1,75 @@
+package io.firedrill.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The horizon of a scenario: --horizon, else the model's scenario_horizon, else 7 d; and one line
+ * whenever the horizon cut recovery off.
+ */
+class ScenarioHorizonTest {
+  static final String MODEL =
+      """
+      name: slow
+      %s
+      sites:
+        a: {fault: {rate: 0.001/y, outage: "fixed(100d)"}}
+      services:
+        sa: {deploy: {a: 1}}
+      """;
+
+  static Cli.Result scenario(Path tmp, String header, String... extra) throws Exception {
+    Path m = tmp.resolve("m.yaml");
+    Files.writeString(m, MODEL.formatted(header));
+    String[] args = {
+      "scenario",
+      m.toString(),
+      "--event",
+      "fault@a",
+      "--trials",
+      "100",
+      "--charts",
+      "none",
+      "--out",
+      tmp.resolve("out").toString()
+    };
+    return Cli.run(ScenarioBackgroundTest.concat(args, extra));
+  }
+
+  @Test
+  void modelScenarioHorizon_isUsed_andRecoveryWithinItIsNotCut(@TempDir Path tmp) throws Exception {
+    Cli.Result r = scenario(tmp, "scenario_horizon: 120d");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("100 trials of 120d"), r.out());
+    assertFalse(r.out().contains("note: the horizon"), r.out());
+    assertTrue(Files.readString(tmp.resolve("out/summary.csv")).contains("sa,recover_h,2400,"));
+  }
+
+  @Test
+  void defaultSevenDays_cutsA100DayRecovery_andSaysHowToExtendIt(@TempDir Path tmp)
+      throws Exception {
+    Cli.Result r = scenario(tmp, "horizon: 1y");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("100 trials of 1w"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "note: the horizon (1w) cut recovery off: not recovered from the event by then:"
+                    + " sa in 100 % of trials; recover_h counts those trials as the horizon."
+                    + " Extend it with --horizon 2w (or scenario_horizon: 2w in the model)."),
+        r.out());
+  }
+
+  @Test
+  void commandLineHorizon_winsOverTheModel(@TempDir Path tmp) throws Exception {
+    Cli.Result r = scenario(tmp, "scenario_horizon: 120d", "--horizon", "200d");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("100 trials of 200d"), r.out());
+  }
+}
