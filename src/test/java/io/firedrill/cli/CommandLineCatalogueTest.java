@@ -276,7 +276,7 @@ class CommandLineCatalogueTest {
         new Case(
             "--set through a site the model does not have",
             2,
-            "--set sites.nowhere.ups=5m: sites.nowhere: unknown site 'nowhere' (known: east, west);"
+            "--set sites.nowhere.ups=5m: sites.nowhere: unknown site 'nowhere' (known: east, west, north);"
                 + " to add a site give it whole: --set 'sites.nowhere={...}'",
             "run",
             three,

@@ -83,9 +83,9 @@ class MemoryTest {
 
   @Test
   void smallHeap_refusesARunThatFitsALargerOne_andTheMessageNamesThreads() throws Exception {
-    // The bundled model on 2 threads: 9 blocks in flight and the merged statistics, each 8
-    // services x 9 sketches (8 metrics and the outage durations) of 16,448 bytes: 11.3 MiB with
-    // the per-cause totals.
+    // The bundled model on 2 threads: 9 blocks in flight and the merged statistics, each with
+    // 8 services x 9 sketches (8 metrics and the outage durations) and 3 totals over services,
+    // of 16,448 bytes each: 11.8 MiB with the per-cause totals.
     MemoryEstimate.heap = () -> 8L << 20;
     Cli.Result r =
         Cli.run(
@@ -95,7 +95,7 @@ class MemoryTest {
         r.err()
             .startsWith(
                 "firedrill run: not enough memory: the statistics of the blocks in"
-                    + " flight (9 blocks of 8 services) need about 11.3 MiB"),
+                    + " flight (9 blocks of 8 services) need about 11.8 MiB"),
         r::toString);
     assertTrue(r.err().contains("lower --threads"), r::toString);
     MemoryEstimate.heap = () -> 64L << 20;

@@ -207,8 +207,8 @@ class ScenarioCommandTest {
     assertEquals(
         List.of(
             "firedrill scenario: --event: unknown event 'fire@west' (valid:"
-                + " fire@east, fault@east, fault@west, grid@metro-east, routing@carrier-a,"
-                + " routing@carrier-b)"),
+                + " fire@east, fault@east, fault@west, fault@north, grid@metro-east,"
+                + " grid@metro-north, routing@carrier-a, routing@carrier-b)"),
         r.errLines());
     Cli.Result at = Cli.run("scenario", "--event", "fire@pangyo", "--at", "someday");
     assertEquals(2, at.code(), at::toString);
