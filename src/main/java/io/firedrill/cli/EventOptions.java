@@ -36,6 +36,23 @@ public final class EventOptions {
       description = "With --event: no other hazard (--background off).")
   boolean noBackground;
 
+  /** Refuses the scenario options given without --event, which would otherwise do nothing. */
+  void check() {
+    if (event != null) {
+      return;
+    }
+    String orphan =
+        at != null
+            ? "--at"
+            : background != null ? "--background" : noBackground ? "--no-background" : null;
+    if (orphan != null) {
+      throw new UsageException(
+          orphan
+              + " needs --event KIND@NAME (it sets up the scenario's event; without one every"
+              + " point is a run of the model's horizon)");
+    }
+  }
+
   boolean isScenario() {
     return event != null;
   }

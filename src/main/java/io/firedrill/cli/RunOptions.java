@@ -114,6 +114,26 @@ public final class RunOptions {
   /** The settings: command line where given, else the defaults; checked as usage. */
   record Settings(long trials, long seed, int threads, double horizonHours, int outages) {}
 
+  /**
+   * Refuses the options of {@code run} and {@code scenario} that a study (sweep, size) does not
+   * honour: it writes no per-trial rows and no list of outages.
+   */
+  void refuseRowOptions(String command) {
+    if (perTrial) {
+      throw new UsageException(
+          "--per-trial is not written by "
+              + command
+              + " (one row per trial of every point would be huge): run one point with run --set"
+              + " PATH=VALUE --per-trial");
+    }
+    if (outages != null) {
+      throw new UsageException(
+          "--outages is not written by "
+              + command
+              + ": run one point with run --set PATH=VALUE --outages N");
+    }
+  }
+
   /** Most trials one command runs (as in a model file): 2^40, about 1.1e12. */
   static final long MAX_TRIALS = Model.MAX_TRIALS;
 

@@ -5,10 +5,13 @@ import io.firedrill.model.Model;
 import io.firedrill.model.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.report.AtomicFiles;
+import io.firedrill.report.Charts;
 import io.firedrill.report.Numbers;
 import io.firedrill.report.RunReport;
+import io.firedrill.stats.MetricStats;
 import io.firedrill.stats.RunStats;
 import io.firedrill.study.Costs;
+import io.firedrill.study.Explanation;
 import io.firedrill.study.Target;
 import io.firedrill.study.Vary;
 import java.io.PrintWriter;
@@ -45,7 +48,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Find the smallest value of PATH in [--min, --max] that meets --target, by bisection on"
           + " common random numbers (whole numbers for capacities).",
-      "Writes size.csv (every point visited) and run.json to --out (default"
+      "Writes size.csv (every point visited), size.png (the statistic and its interval at each"
+          + " value, the target and the answer) and run.json to --out (default"
           + " results/<model>/size)."
     })
 final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
@@ -93,12 +97,34 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
     return written;
   }
 
-  /** One evaluated point. */
+  @Option(
+      names = "--conservative",
+      description =
+          "A value meets the target only if the far end of its 95 % interval does (for <=, the"
+              + " upper bound), not just its estimate.")
+  boolean conservative;
+
+  /**
+   * One evaluated point: the statistic's estimate and 95 % interval (NaN where undefined), whether
+   * it meets the target, the yearly cost, and what explains its value.
+   */
   record Point(
-      BigDecimal value, double estimate, double low, double high, boolean met, double cost) {}
+      BigDecimal value,
+      double estimate,
+      double low,
+      double high,
+      boolean met,
+      double cost,
+      List<String> why) {
+    double[] interval() {
+      return new double[] {low, high};
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
+    scenario.check();
+    run.refuseRowOptions("size");
     String why = Vary.notAParameter(path);
     if (why != null) {
       throw new UsageException("--vary " + path + ": " + why);
@@ -107,7 +133,9 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
     Model m0 = scenario.apply(base.model());
     Target t;
     try {
-      t = Target.parse(target, m0.services().stream().map(s -> s.name()).toList());
+      t =
+          Target.parse(
+              target, m0.services().stream().map(s -> s.name()).toList(), scenario.isScenario());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -122,13 +150,14 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
       throw new UsageException(e.getMessage());
     }
     RunOptions.Settings s = run.settings(m0, scenario.defaultHorizonHours(m0));
+    Charts.Format charts = run.chartFormat();
     ModelOptions.warn(base, spec.commandLine().getErr(), List.of(path));
     Plan plan0 = RunOptions.plan(m0, s);
     MemoryEstimate.run(plan0, s.threads(), s.trials(), 0, false, 0).check();
     PrintWriter out = spec.commandLine().getOut();
     AtomicFiles files = run.prepareOut(m0, "size");
     try (files) {
-      size(base, m0, t, range, s, out, files);
+      size(base, m0, t, range, s, charts, out, files);
       written = files.dir();
     } catch (Exception e) {
       throw files.failed(e);
@@ -144,6 +173,7 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
       Target t,
       Vary range,
       RunOptions.Settings s,
+      Charts.Format charts,
       PrintWriter out,
       AtomicFiles files)
       throws Exception {
@@ -180,15 +210,17 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
 
     out.printf(
         Locale.ROOT,
-        "%s: size %s for %s (%s)%s, %d trials per point, seed %d%n",
+        "%s: size %s for %s (%s)%s%s, %d trials per point, seed %d%n",
         m0.name(),
         path,
         t,
         scenario.describe(),
+        conservative ? ", conservative" : "",
         run.label == null ? "" : " [" + run.label + "]",
         s.trials(),
         s.seed());
     boolean withCost = !m0.prices().isEmpty();
+    String stat = t.metric().csvName() + "." + t.stat();
     if (answer != null) {
       out.printf(
           Locale.ROOT,
@@ -198,26 +230,34 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
           withCost ? " (cost " + Numbers.brief(answer.cost(), 4) + " per year)" : "");
       out.printf(
           Locale.ROOT,
-          "  at the answer: %s = %s [%s, %s]%n",
-          t.metric().csvName() + "." + t.stat(),
-          Numbers.brief(answer.estimate(), 4),
-          Numbers.brief(answer.low(), 4),
-          Numbers.brief(answer.high(), 4));
+          "  at the answer: %s = %s%n",
+          stat,
+          Numbers.withInterval(answer.estimate(), answer.interval()));
       if (below != null) {
         out.printf(
             Locale.ROOT,
-            "  one step below (%s): %s [%s, %s], target not met%n",
+            "  one step below (%s): %s, target not met%n",
             show(below.value(), range),
-            Numbers.brief(below.estimate(), 4),
-            Numbers.brief(below.low(), 4),
-            Numbers.brief(below.high(), 4));
+            Numbers.withInterval(below.estimate(), below.interval()));
       } else {
         out.printf(
             Locale.ROOT,
             "  the target is met already at the minimum %s%n",
             show(range.from(), range));
       }
+      // Conservative answers are on the safe side by construction: no noise warning.
+      String noise = conservative ? null : noise(t, answer, below, s.trials());
+      if (noise != null) {
+        out.println("warning: " + noise);
+      }
     } else {
+      // Is the metric still moving at the top of the range, or held on a plateau? One more
+      // point, halfway, tells: flat between it and the maximum means more of the parameter
+      // would not help.
+      Point last = visited.get(range.to().stripTrailingZeros());
+      Point half =
+          evaluate(range, snap(range.from().add(range.to()).divide(TWO), range), t, s, visited);
+      // The closest to the target; the smallest value among equals (the cheapest).
       Point best =
           visited.values().stream()
               .min(
@@ -228,15 +268,41 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
       out.printf(
           Locale.ROOT,
           "not reachable: %s is not met anywhere in [%s, %s]; best value found %s = %s"
-              + " gives %s [%s, %s]%n",
+              + " gives %s%n",
           t,
           show(range.from(), range),
           show(range.to(), range),
           path,
           show(best.value(), range),
-          Numbers.brief(best.estimate(), 4),
-          Numbers.brief(best.low(), 4),
-          Numbers.brief(best.high(), 4));
+          Numbers.withInterval(best.estimate(), best.interval()));
+      boolean flat = flat(half, last);
+      out.println(
+          flat
+              ? "  why: "
+                  + stat
+                  + " no longer moves ("
+                  + Numbers.brief(half.estimate(), 4)
+                  + " at "
+                  + show(half.value(), range)
+                  + ", "
+                  + Numbers.brief(last.estimate(), 4)
+                  + " at "
+                  + show(last.value(), range)
+                  + "): more of "
+                  + path
+                  + " does not help; something else holds it. At "
+                  + show(best.value(), range)
+                  + ":"
+              : "  "
+                  + stat
+                  + " still moves towards the target at "
+                  + show(last.value(), range)
+                  + ": a larger --max may reach it. At "
+                  + show(best.value(), range)
+                  + ":");
+      for (String line : best.why()) {
+        out.println("    " + line);
+      }
     }
     String warning = monotonicity(new ArrayList<>(visited.values()), t);
     if (warning != null) {
@@ -266,9 +332,11 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
             Numbers.csv(p.cost()));
       }
     }
+    List<String> chartWarnings = chart(m0, t, range, s, visited, answer, charts, files);
     Map<String, Object> json = run.json("size", m0, base);
     json.put("vary", path);
     json.put("target", t.toString());
+    json.put("conservative", conservative);
     json.put("answer", answer == null ? null : Vary.text(answer.value()) + range.unit());
     json.put("reachable", answer != null);
     json.put("event", scenario.event);
@@ -279,12 +347,130 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
       RunReport.writeRunJson(w, json);
     }
     files.commit();
+    RunOptions.printWarnings(spec.commandLine().getErr(), json, chartWarnings);
     out.printf(
         Locale.ROOT,
         "wrote %s (%d points visited in %s s)%n",
         files.dir(),
         visited.size(),
         Numbers.brief(seconds, 3));
+  }
+
+  /**
+   * A warning when the answer rests on noise: the interval at the answer, or at the step below,
+   * contains the target, so either side could be the other with more trials. Says how many trials
+   * would put each of them clearly on its side: the half-width shrinks as 1/sqrt(trials), so n' = n
+   * (half-width / distance to the target)^2. Null when both intervals clear the target.
+   */
+  static String noise(Target t, Point answer, Point below, long trials) {
+    List<Point> unsure = new ArrayList<>();
+    if (t.straddles(answer.interval())) {
+      unsure.add(answer);
+    }
+    if (below != null && t.straddles(below.interval())) {
+      unsure.add(below);
+    }
+    if (unsure.isEmpty()) {
+      return null;
+    }
+    double needed = 0;
+    for (Point p : unsure) {
+      double distance = Math.abs(p.estimate() - t.bound());
+      // The half-width on the target's side of the estimate.
+      double half = p.estimate() <= t.bound() ? p.high() - p.estimate() : p.estimate() - p.low();
+      needed =
+          distance > 0 && Double.isFinite(half)
+              ? Math.max(needed, trials * (half / distance) * (half / distance))
+              : Double.POSITIVE_INFINITY;
+    }
+    List<String> where = new ArrayList<>();
+    for (Point p : unsure) {
+      where.add(
+          (p == answer ? "at the answer, " : "one step below, ")
+              + Numbers.interval(p.interval(), 4));
+    }
+    String more =
+        Double.isFinite(needed) && needed < 1e15
+            ? "about "
+                + String.format(Locale.ROOT, "%,d", roundUp(needed))
+                + " trials (--trials) would put "
+                + (unsure.size() > 1 ? "each" : "it")
+                + " clearly on its side"
+            : "no number of trials separates an estimate equal to the target";
+    return (unsure.size() > 1 ? "the intervals " : "the interval ")
+        + String.join(", and ", where)
+        + (unsure.size() > 1 ? ", contain" : ", contains")
+        + " the target "
+        + Numbers.brief(t.bound(), 4)
+        + ": with "
+        + String.format(Locale.ROOT, "%,d", trials)
+        + " trials the answer may be off by a step or more; "
+        + more
+        + ", or --conservative asks the interval's far bound to meet it";
+  }
+
+  /** {@code x} rounded up to two significant digits. */
+  static long roundUp(double x) {
+    double scale = Math.pow(10, Math.max(0, Math.floor(Math.log10(x)) - 1));
+    return (long) (Math.ceil(x / scale) * scale);
+  }
+
+  private static final BigDecimal TWO = BigDecimal.valueOf(2);
+
+  /** Whether two points' estimates are indistinguishable: each inside the other's interval. */
+  private static boolean flat(Point a, Point b) {
+    if (a.estimate() == b.estimate()) {
+      return true;
+    }
+    return inside(a.estimate(), b.interval()) && inside(b.estimate(), a.interval());
+  }
+
+  private static boolean inside(double x, double[] interval) {
+    return x >= interval[0] && x <= interval[1];
+  }
+
+  /**
+   * {@code size.png} (or .svg): the statistic and its interval at every value visited, the target
+   * and the answer.
+   */
+  private List<String> chart(
+      Model m0,
+      Target t,
+      Vary range,
+      RunOptions.Settings s,
+      Map<BigDecimal, Point> visited,
+      Point answer,
+      Charts.Format format,
+      AtomicFiles files)
+      throws java.io.IOException {
+    int n = visited.size();
+    double[] x = new double[n];
+    double[] y = new double[n];
+    double[] lo = new double[n];
+    double[] hi = new double[n];
+    int i = 0;
+    for (Point p : visited.values()) {
+      x[i] = p.value().doubleValue();
+      y[i] = p.estimate();
+      lo[i] = p.low();
+      hi[i] = p.high();
+      i++;
+    }
+    String label = t.service() + " " + t.metric().csvName() + " " + t.stat();
+    return Charts.writeSize(
+        new Charts.SizeChart(
+            t + " — the estimate and its 95 % interval at each value visited",
+            path + (range.unit().isEmpty() ? "" : " (" + range.unit() + ")"),
+            label,
+            x,
+            y,
+            lo,
+            hi,
+            t.bound(),
+            answer == null ? Double.NaN : answer.value().doubleValue()),
+        run.caption(m0, "size", s, model.overrides),
+        format,
+        files);
   }
 
   private Point evaluate(
@@ -297,16 +483,27 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
     }
     List<String> overrides = new ArrayList<>(model.overrides);
     overrides.add(range.override(x));
-    Model m = scenario.apply(ModelLoader.load(model.model, overrides).model());
+    ModelLoader.Loaded loaded = ModelLoader.load(model.model, overrides);
+    Model m = scenario.apply(loaded.model());
     Plan plan = RunOptions.plan(m, s);
     RunStats stats =
         Runner.run(
             plan,
             new Runner.Options(s.trials(), s.seed(), s.threads(), 0, false, scenario.scenario(m)));
-    int a = List.of(plan.serviceNames).indexOf(t.service());
-    double value = t.value(stats.metric(a, t.metric()));
-    double[] ci = t.interval(stats.metric(a, t.metric()));
-    Point p = new Point(key, value, ci[0], ci[1], t.met(value), Costs.perYear(m));
+    MetricStats ms =
+        t.isTotal()
+            ? stats.total(t.metric())
+            : stats.metric(List.of(plan.serviceNames).indexOf(t.service()), t.metric());
+    double value = t.value(ms);
+    double[] ci = t.interval(ms);
+    boolean met = conservative ? t.metSurely(ci) : t.met(value);
+    List<String> why = new ArrayList<>(Explanation.of(plan, stats, t, s.horizonHours()));
+    for (io.firedrill.model.ModelWarning w : loaded.warnings()) {
+      if (t.isTotal() || w.path().startsWith("services." + t.service() + ".")) {
+        why.add(w.message());
+      }
+    }
+    Point p = new Point(key, value, ci[0], ci[1], met, Costs.perYear(m), List.copyOf(why));
     visited.put(key, p);
     return p;
   }

@@ -810,6 +810,78 @@ public final class Charts {
     }
   }
 
+  /**
+   * The data of a size chart: the target's statistic at every value visited ({@code x},
+   * increasing), its 95 % interval (NaN where undefined), the target's {@code bound} and the {@code
+   * answer} (NaN when the target was not reached).
+   */
+  public record SizeChart(
+      String title,
+      String xTitle,
+      String yTitle,
+      double[] x,
+      double[] y,
+      double[] lo,
+      double[] hi,
+      double bound,
+      double answer) {}
+
+  /**
+   * Writes {@code size}: the statistic against the parameter at the values the search visited, with
+   * its interval as a band, the target as a dashed line and the answer marked; returns a warning
+   * line if it could not be drawn.
+   *
+   * @throws IOException if the chart file cannot be written
+   */
+  public static List<String> writeSize(
+      SizeChart d, Caption caption, Format format, AtomicFiles files) throws IOException {
+    return drawAll(
+        List.of(new Named("size", () -> size(d, caption.heading()))), caption, format, files);
+  }
+
+  static XYChart size(SizeChart d, String heading) {
+    XYChart c = base(heading + " — " + d.title(), d.xTitle(), d.yTitle());
+    Color colour = color(0);
+    if (d.x().length > 1 && allFinite(d.lo()) && allFinite(d.hi())) {
+      band(c, "95 % interval", d.x(), d.lo(), d.hi(), colour);
+    }
+    XYSeries s = line(c, "estimate at each value visited", d.x(), d.y(), colour, stroke(0));
+    s.setMarker(SeriesMarkers.CIRCLE);
+    s.setMarkerColor(colour);
+    double x0 = d.x()[0];
+    double x1 = d.x()[d.x().length - 1];
+    if (x1 == x0) {
+      x0 -= 0.5;
+      x1 += 0.5;
+    }
+    line(
+        c,
+        "target",
+        new double[] {x0, x1},
+        new double[] {d.bound(), d.bound()},
+        color(3),
+        stroke(1));
+    if (Double.isFinite(d.answer())) {
+      for (int i = 0; i < d.x().length; i++) {
+        if (d.x()[i] == d.answer()) {
+          XYSeries a = c.addSeries("answer", new double[] {d.answer()}, new double[] {d.y()[i]});
+          a.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+          a.setMarker(SeriesMarkers.DIAMOND);
+          a.setMarkerColor(color(3));
+        }
+      }
+    }
+    c.getStyler().setMarkerSize(12);
+    if (span(new double[][] {d.x()}) >= 1e5 && span(new double[][] {d.x()}) < 1e15) {
+      c.getStyler().setXAxisDecimalPattern("#,##0");
+    }
+    double[][] ys = {d.y(), d.lo(), d.hi(), {d.bound()}};
+    if (span(ys) >= 1e5 && span(ys) < 1e15) {
+      c.getStyler().setYAxisDecimalPattern("#,##0");
+    }
+    return c;
+  }
+
   /** The data of a sweep chart: one line per series against the first swept parameter. */
   record Sweep(
       String title,

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * A sizing target, {@code SERVICE.METRIC.STAT <= X} (or {@code >=}): for example {@code
- * talk.recover_h.p99 <= 24}. STAT is mean, p50, p90, p99, p999 or max.
+ * talk.recover_h.p99 <= 24}. STAT is mean, p50, p90, p99, p999 or max. SERVICE may be {@code
+ * total}, the sum over all services in each trial, for the metrics that have one (downtime_h,
+ * outages, user_hours); the scenario metrics (recover_h, recovered, affected) need a scenario.
  *
  * <p>X is written in the model's syntax and the metric's unit (docs/model-format.md, "Values"): for
  * a metric in hours ({@code downtime_h}, {@code longest_h}, {@code recover_h}) a duration ({@code
@@ -26,12 +28,16 @@ public record Target(String service, Metric metric, String stat, boolean atMost,
           "\\s*([A-Za-z0-9][A-Za-z0-9_-]*)\\.([A-Za-z_]+)\\.([A-Za-z0-9]+)\\s*(<=|>=)\\s*(\\S+)\\s*");
   private static final List<String> STATS = List.of("mean", "p50", "p90", "p99", "p999", "max");
 
+  /** The name of the total over services in a target. */
+  public static final String TOTAL = "total";
+
   /**
-   * Parses a target; the service is checked against {@code services}.
+   * Parses a target of a run ({@code scenario} false) or a scenario; the service is checked against
+   * {@code services}.
    *
    * @throws IllegalArgumentException one line saying what is wrong and what was expected
    */
-  public static Target parse(String text, List<String> services) {
+  public static Target parse(String text, List<String> services, boolean scenario) {
     Matcher m = FORM.matcher(text);
     if (!m.matches()) {
       throw new IllegalArgumentException(
@@ -43,20 +49,37 @@ public record Target(String service, Metric metric, String stat, boolean atMost,
     String service = m.group(1).toLowerCase(Locale.ROOT);
     String metricName = m.group(2).toLowerCase(Locale.ROOT);
     String stat = m.group(3).toLowerCase(Locale.ROOT);
-    if (!services.contains(service)) {
+    if (!services.contains(service) && !service.equals(TOTAL)) {
       throw new IllegalArgumentException(
           "--target: unknown service '"
               + m.group(1)
               + "' (known: "
               + String.join(", ", services)
-              + ")");
+              + ", or total for the sum over services)");
     }
     Metric metric = Metric.byName(metricName);
     if (metric == null) {
       throw new IllegalArgumentException(
           "--target: unknown metric '"
               + m.group(2)
-              + "' (metrics: downtime_h, outages, longest_h, user_hours, rto_breach, recover_h, recovered)");
+              + "' (metrics: "
+              + String.join(", ", Metric.SCENARIO.stream().map(Metric::csvName).toList())
+              + ")");
+    }
+    if (!scenario && !Metric.RUN.contains(metric)) {
+      throw new IllegalArgumentException(
+          "--target: "
+              + metric.csvName()
+              + " is a scenario metric (recovery from an event): give --event KIND@NAME, the"
+              + " hazard that fails at t = 0");
+    }
+    if (service.equals(TOTAL) && !metric.hasTotal()) {
+      throw new IllegalArgumentException(
+          "--target: "
+              + metric.csvName()
+              + " has no total over services (totals: "
+              + String.join(", ", Metric.TOTALS.stream().map(Metric::csvName).toList())
+              + ")");
     }
     if (!STATS.contains(stat)) {
       throw new IllegalArgumentException(
@@ -104,35 +127,41 @@ public record Target(String service, Metric metric, String stat, boolean atMost,
         : "a count such as 1000, 2.5K, 10M or 1e6";
   }
 
+  /** Whether the target is on the total over services. */
+  public boolean isTotal() {
+    return service.equals(TOTAL);
+  }
+
   /** The statistic's value for these stats. */
   public double value(MetricStats s) {
-    switch (stat) {
-      case "mean":
-        return s.mean();
-      case "max":
-        return s.max();
-      default:
-        return s.quantile(Double.parseDouble("0." + stat.substring(1)));
-    }
+    return s.statistic(stat);
   }
 
   /**
-   * A 95 % interval for the statistic: the mean's (Wilson's for a proportion), or distribution-free
-   * for a quantile.
+   * A 95 % interval for the statistic: the mean's (Wilson's for a proportion), distribution-free
+   * for a percentile; undefined (NaN) for the maximum and below 2 trials.
    */
   public double[] interval(MetricStats s) {
-    switch (stat) {
-      case "mean":
-        return s.interval95();
-      case "max":
-        return new double[] {s.max(), s.max()};
-      default:
-        return s.quantileInterval(Double.parseDouble("0." + stat.substring(1)));
-    }
+    return s.statisticInterval(stat);
   }
 
+  /** Whether {@code value} meets the target. */
   public boolean met(double value) {
     return atMost ? value <= bound : value >= bound;
+  }
+
+  /**
+   * Whether the interval {@code [low, high]} lies on the target's side as a whole (its far bound
+   * meets it): what the conservative mode of {@code size} asks. False for an undefined interval.
+   */
+  public boolean metSurely(double[] interval) {
+    double far = atMost ? interval[1] : interval[0];
+    return Double.isFinite(far) && met(far);
+  }
+
+  /** Whether the interval contains the target's bound: the estimate's side is not certain. */
+  public boolean straddles(double[] interval) {
+    return !(interval[0] > bound) && !(interval[1] < bound);
   }
 
   @Override
@@ -143,6 +172,8 @@ public record Target(String service, Metric metric, String stat, boolean atMost,
         + "."
         + stat
         + (atMost ? " <= " : " >= ")
-        + io.firedrill.dist.Units.exact(bound);
+        + (metric.csvName().endsWith("_h")
+            ? Units.formatDuration(bound)
+            : metric.isProportion() ? Units.exact(bound) : Units.formatCount(bound));
   }
 }

@@ -107,7 +107,9 @@ class StudyCommandsTest {
             "apx.downtime_h.max <= 10");
     assertEquals(2, r.code(), r::toString);
     assertEquals(
-        List.of("firedrill size: --target: unknown service 'apx' (known: api)"), r.errLines());
+        List.of(
+            "firedrill size: --target: unknown service 'apx' (known: api, or total for the sum over services)"),
+        r.errLines());
   }
 
   @Test

@@ -32,7 +32,7 @@ class TargetTest {
         "  talk.user_hours.p999   >=   1M  |USER_HOURS|1000000"
       })
   void value_inTheMetricsUnit_isItsBound(String text, Metric metric, double bound) {
-    Target t = Target.parse(text, SERVICES);
+    Target t = Target.parse(text, SERVICES, true);
     assertEquals(metric, t.metric());
     assertEquals(bound, t.bound(), 0.0);
   }
@@ -64,7 +64,7 @@ class TargetTest {
       })
   void value_outsideTheMetricsSyntax_isOneLine(String text, String message) {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Target.parse(text, SERVICES));
+        assertThrows(IllegalArgumentException.class, () -> Target.parse(text, SERVICES, true));
     assertEquals(message, e.getMessage());
   }
 }

@@ -1,0 +1,329 @@
+package io.firedrill.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.firedrill.study.Target;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Studies an analyst can trust (issue 10, items 1.4, 5.1, 5.2, 5.3): options that would do nothing
+ * are refused, an answer inside the noise says so, an unreachable target says why, the total over
+ * services can be a target, and size draws its chart.
+ */
+class SizeStudyTest {
+  @TempDir Path tmp;
+
+  static final String WEB =
+      """
+      name: web
+      grids:
+        g: {rate: 2/y, outage: "lognormal(median=2h, p90=10h)"}
+      sites:
+        seoul: {grid: g, ups: 15m, fault: {rate: 1/y, outage: "lognormal(median=3h, p90=12h)"}}
+        busan: {ups: 15m}
+      services:
+        web:
+          users: 10M
+          demand: 200
+          deploy: {seoul: 200}
+          standby: {busan: 0}
+          failover: {time: "lognormal(median=10m, p90=1h)", success: 0.9, manual: "lognormal(median=4h, p90=12h)"}
+      """;
+
+  Path web() throws Exception {
+    Path m = tmp.resolve("web.yaml");
+    Files.writeString(m, WEB);
+    return m;
+  }
+
+  Cli.Result cli(String... args) {
+    return Cli.run(args);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // 1.4: scenario-only metrics and options that would do nothing
+
+  @Test
+  void size_scenarioMetricWithoutEvent_isRefusedNamingEvent() throws Exception {
+    Cli.Result r =
+        cli(
+            "size",
+            web().toString(),
+            "--vary",
+            "services.web.standby.busan",
+            "--target",
+            "web.recover_h.p99 <= 24");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(
+        List.of(
+            "firedrill size: --target: recover_h is a scenario metric (recovery from an event):"
+                + " give --event KIND@NAME, the hazard that fails at t = 0"),
+        r.errLines());
+  }
+
+  @Test
+  void studies_scenarioOptionsWithoutEvent_areRefused() throws Exception {
+    String m = web().toString();
+    for (String[] extra :
+        List.of(
+            new String[] {"--at", "sat 15:30"},
+            new String[] {"--background", "fresh"},
+            new String[] {"--no-background"})) {
+      for (String command : List.of("sweep", "size")) {
+        String vary =
+            command.equals("sweep")
+                ? "services.web.standby.busan=0..200:100"
+                : "services.web.standby.busan";
+        String[] args =
+            command.equals("sweep")
+                ? new String[] {command, m, "--vary", vary}
+                : new String[] {
+                  command, m, "--vary", vary, "--target", "web.user_hours.mean <= 1M"
+                };
+        Cli.Result r = cli(ScenarioBackgroundTest.concat(args, extra));
+        assertEquals(2, r.code(), r::toString);
+        assertEquals(
+            List.of(
+                "firedrill "
+                    + command
+                    + ": "
+                    + extra[0]
+                    + " needs --event KIND@NAME (it sets up the scenario's event; without one every"
+                    + " point is a run of the model's horizon)"),
+            r.errLines());
+      }
+    }
+  }
+
+  @Test
+  void studies_perTrialAndOutages_areRefused() throws Exception {
+    String m = web().toString();
+    Cli.Result r =
+        cli("sweep", m, "--vary", "services.web.standby.busan=0..200:100", "--per-trial");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(
+        List.of(
+            "firedrill sweep: --per-trial is not written by sweep (one row per trial of every point"
+                + " would be huge): run one point with run --set PATH=VALUE --per-trial"),
+        r.errLines());
+    r =
+        cli(
+            "size",
+            m,
+            "--vary",
+            "services.web.standby.busan",
+            "--target",
+            "web.user_hours.mean <= 1M",
+            "--outages",
+            "10");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(
+        List.of(
+            "firedrill size: --outages is not written by size: run one point with run --set"
+                + " PATH=VALUE --outages N"),
+        r.errLines());
+  }
+
+  @Test
+  void size_writesItsChart_unlessChartsNone() throws Exception {
+    String m = web().toString();
+    Path out = tmp.resolve("png");
+    Cli.Result r =
+        cli(
+            "size",
+            m,
+            "--vary",
+            "services.web.standby.busan",
+            "--target",
+            "web.user_hours.mean <= 20M",
+            "--trials",
+            "4096",
+            "--out",
+            out.toString());
+    assertEquals(0, r.code(), r::toString);
+    byte[] png = Files.readAllBytes(out.resolve("size.png"));
+    assertEquals((byte) 0x89, png[0]);
+    assertEquals('P', png[1]);
+    Path none = tmp.resolve("none");
+    r =
+        cli(
+            "size",
+            m,
+            "--vary",
+            "services.web.standby.busan",
+            "--target",
+            "web.user_hours.mean <= 20M",
+            "--trials",
+            "4096",
+            "--charts",
+            "none",
+            "--out",
+            none.toString());
+    assertEquals(0, r.code(), r::toString);
+    assertFalse(Files.exists(none.resolve("size.png")));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // 5.1: an answer inside the noise
+
+  @Test
+  void noise_answerAndStepBelowStraddleTheTarget_saysSoAndHowManyTrialsWouldSeparateThem() {
+    Target t = Target.parse("web.user_hours.p99 <= 135M", List.of("web"), false);
+    SizeCommand.Point answer =
+        new SizeCommand.Point(BigDecimal.valueOf(181), 133e6, 129e6, 140e6, true, 0, List.of());
+    SizeCommand.Point below =
+        new SizeCommand.Point(BigDecimal.valueOf(180), 136e6, 132e6, 143e6, false, 0, List.of());
+    // Answer: half-width on the target's side 140 − 133 = 7, distance 2: 20,000 × (7/2)^2 =
+    // 245,000. Below: 136 − 132 = 4 over 1: 20,000 × 16 = 320,000, the larger.
+    assertEquals(
+        "the intervals at the answer, [129000000, 140000000], and one step below, [132000000,"
+            + " 143000000], contain the target 135000000: with 20,000 trials the answer may be off"
+            + " by a step or more; about 320,000 trials (--trials) would put each clearly on its"
+            + " side, or --conservative asks the interval's far bound to meet it",
+        SizeCommand.noise(t, answer, below, 20_000));
+    SizeCommand.Point clear =
+        new SizeCommand.Point(BigDecimal.valueOf(181), 120e6, 118e6, 122e6, true, 0, List.of());
+    SizeCommand.Point clearBelow =
+        new SizeCommand.Point(BigDecimal.valueOf(180), 150e6, 148e6, 152e6, false, 0, List.of());
+    assertEquals(null, SizeCommand.noise(t, clear, clearBelow, 20_000));
+  }
+
+  @Test
+  void size_conservative_answerIsAtLeastThePlainOne_andItsIntervalClearsTheTarget()
+      throws Exception {
+    String m = web().toString();
+    String target = "web.user_hours.p99 <= 135M";
+    Cli.Result plain =
+        cli(
+            "size",
+            m,
+            "--vary",
+            "services.web.standby.busan",
+            "--target",
+            target,
+            "--trials",
+            "20000",
+            "--charts",
+            "none",
+            "--out",
+            tmp.resolve("plain").toString());
+    Cli.Result safe =
+        cli(
+            "size",
+            m,
+            "--vary",
+            "services.web.standby.busan",
+            "--target",
+            target,
+            "--trials",
+            "20000",
+            "--charts",
+            "none",
+            "--conservative",
+            "--out",
+            tmp.resolve("safe").toString());
+    assertEquals(0, plain.code(), plain::toString);
+    assertEquals(0, safe.code(), safe::toString);
+    int a = answer(plain.out());
+    int c = answer(safe.out());
+    assertTrue(c >= a, "conservative " + c + " below plain " + a);
+    CSVRecord row =
+        ScenarioCommandTest.csv(tmp.resolve("safe/size.csv")).stream()
+            .filter(x -> x.get(0).equals(Integer.toString(c)))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(Double.parseDouble(row.get("ci95_high")) <= 135e6, row.toString());
+    assertTrue(plain.out().contains("warning: the interval"), plain.out());
+  }
+
+  static int answer(String out) {
+    String line = out.lines().filter(l -> l.startsWith("answer: ")).findFirst().orElseThrow();
+    return Integer.parseInt(line.substring(line.indexOf("= ") + 2).split(" ")[0]);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // 5.2: why a target cannot be reached
+
+  @Test
+  void size_kakaoTalkRecoveryInAnHour_isNotReachable_andSaysTheToolingHoldsIt() {
+    // Failover needs ops, which lives only in Pangyo: every failover in a Pangyo fire is manual,
+    // whatever the standby, so talk's p99 recovery stays at the manual path's.
+    Cli.Result r =
+        cli(
+            "size",
+            "--event",
+            "fire@pangyo",
+            "--at",
+            "sat 15:30",
+            "--vary",
+            "services.talk.standby.anyang",
+            "--target",
+            "talk.recover_h.p99 <= 1h",
+            "--trials",
+            "4096",
+            "--charts",
+            "none",
+            "--out",
+            tmp.resolve("kakao").toString());
+    assertEquals(0, r.code(), r::toString);
+    List<String> lines = r.out().lines().toList();
+    assertTrue(lines.get(1).startsWith("not reachable: talk.recover_h.p99 <= 1h"), r.out());
+    assertTrue(lines.get(2).startsWith("  why: recover_h.p99 no longer moves ("), r.out());
+    assertTrue(
+        lines.contains("    the largest cause is fire@pangyo: 100 % of talk's downtime"), r.out());
+    assertTrue(
+        lines.contains(
+            "    talk's failovers: 100 % manual, because a service its automatic path needs (ops)"
+                + " was down"),
+        r.out());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // 5.3: the total over services as a target
+
+  @Test
+  void size_totalUserHours_isATarget_andLongestHasNoTotal() throws Exception {
+    String m = web().toString();
+    Cli.Result r =
+        cli(
+            "size",
+            m,
+            "--vary",
+            "services.web.standby.busan",
+            "--target",
+            "total.user_hours.mean <= 20M",
+            "--trials",
+            "4096",
+            "--charts",
+            "none",
+            "--out",
+            tmp.resolve("total").toString());
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.out().contains("for total.user_hours.mean <= 20M"), r.out());
+    assertTrue(
+        Files.readString(tmp.resolve("total/size.csv"))
+            .startsWith("services.web.standby.busan,total.user_hours.mean,"));
+    r =
+        cli(
+            "size",
+            m,
+            "--vary",
+            "services.web.standby.busan",
+            "--target",
+            "total.longest_h.mean <= 1h");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(
+        List.of(
+            "firedrill size: --target: longest_h has no total over services (totals: downtime_h,"
+                + " outages, user_hours)"),
+        r.errLines());
+  }
+}
