@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code firedrill} command: parses arguments and hands over to a subcommand; nothing else.
  *
- * <p>Exit status: 0 done, 2 bad usage or bad model, 1 anything else (SPEC §5). A bad model prints
- * one line per defect; any other failure prints one line; neither prints a stack trace.
+ * <p>Exit status: 0 done, 2 bad usage or bad model, 1 anything else (README, "Commands"). A bad
+ * model prints one line per defect; any other failure prints one line; neither prints a stack
+ * trace.
  */
 @Command(
     name = "firedrill",

@@ -21,7 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code firedrill run}: trials over the horizon; annual risk per service (SPEC §3). */
+/** {@code firedrill run}: trials over the horizon; annual risk per service (docs/simulation.md). */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,

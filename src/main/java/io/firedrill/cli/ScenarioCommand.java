@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code firedrill scenario --event KIND@NAME}: the named hazard fails at t = 0; how long until
- * each service is back, and how the recovery unfolds (SPEC §3).
+ * each service is back, and how the recovery unfolds (docs/simulation.md, "Scenarios").
  */
 @Command(
     name = "scenario",

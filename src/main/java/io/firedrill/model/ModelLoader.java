@@ -17,7 +17,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Reads a model file, applies {@code --set} overrides and validates the result (SPEC §1).
+ * Reads a model file, applies {@code --set} overrides and validates the result
+ * (docs/model-format.md).
  *
  * <p>With no file named, the bundled {@value #DEFAULT_MODEL} is used: the copy in the working
  * directory when there is one (so that an edit there takes effect), else the copy inside the jar.

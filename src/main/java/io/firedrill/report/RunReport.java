@@ -19,7 +19,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The results of a {@code run}: the console summary and the CSV files of SPEC §5.
+ * The results of a {@code run}: the console summary and the CSV files of docs/outputs.md.
  *
  * <p>Services appear in dependency order everywhere. Every figure goes through {@link Numbers}, so
  * files are the same bytes for the same results and never hold NaN or Infinity.

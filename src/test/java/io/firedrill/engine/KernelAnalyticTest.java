@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The kernel against exact answers (SPEC §2 and issue 3).
+ * The kernel against exact answers (docs/simulation.md).
  *
  * <p>Each stochastic check compares a Monte Carlo mean with an exact value, allowing 5 standard
  * errors of the estimate itself (its sample standard deviation / sqrt(N)); for a correct kernel one
