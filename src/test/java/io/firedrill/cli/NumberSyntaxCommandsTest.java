@@ -100,7 +100,7 @@ class NumberSyntaxCommandsTest {
               "--out",
               tmp.resolve("out").toString());
       assertEquals(0, r.code(), r::toString);
-      assertTrue(r.out().contains("for api.downtime_h.max <= 24 (run)"), r::toString);
+      assertTrue(r.out().contains("for api.downtime_h.max <= 1d (run)"), r::toString);
       String line = r.out().lines().filter(l -> l.startsWith("answer:")).findFirst().orElseThrow();
       answer = answer == null ? line : answer;
       assertEquals(answer, line, x);

@@ -88,9 +88,7 @@ class StudyCommandsTest {
             tmp.resolve("out").toString());
     assertEquals(0, r.code(), r::toString);
     assertTrue(
-        r.out()
-            .contains(
-                "not reachable: api.downtime_h.max <= 1 is not met anywhere in" + " [0, 400]"),
+        r.out().contains("not reachable: api.downtime_h.max <= 1h is not met anywhere in [0, 400]"),
         r::toString);
   }
 
