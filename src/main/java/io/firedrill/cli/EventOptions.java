@@ -119,6 +119,13 @@ public final class EventOptions {
     return event == null ? Metric.RUN : Metric.SCENARIO;
   }
 
+  /** The scenario of a study in run.json: event, at and background (null without --event). */
+  void putJson(java.util.Map<String, Object> json) {
+    json.put("event", event);
+    json.put("at", at);
+    json.put("background", backgroundName());
+  }
+
   /** The background mode's name for run.json, or null without --event. */
   String backgroundName() {
     return event == null

@@ -385,6 +385,26 @@ public final class RunOptions {
   }
 
   /** Prints each warning as one line on standard error, after the command's name. */
+  /**
+   * Ends a study (sweep, size): its settings into {@code json}, {@code run.json} written, the set
+   * committed, then the chart warnings printed.
+   */
+  static void commitStudy(
+      AtomicFiles files,
+      Map<String, Object> json,
+      Settings s,
+      double seconds,
+      List<String> warnings,
+      PrintWriter stderr)
+      throws Exception {
+    putSettings(json, s, seconds);
+    try (Writer w = files.open("run.json")) {
+      RunReport.writeRunJson(w, json);
+    }
+    files.commit();
+    printWarnings(stderr, json, warnings);
+  }
+
   static void printWarnings(PrintWriter stderr, Map<String, Object> json, List<String> warnings) {
     for (String w : warnings) {
       stderr.println("firedrill " + json.get("command") + ": " + w);

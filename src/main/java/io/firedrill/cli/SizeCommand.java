@@ -339,15 +339,9 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
     json.put("conservative", conservative);
     json.put("answer", answer == null ? null : Vary.text(answer.value()) + range.unit());
     json.put("reachable", answer != null);
-    json.put("event", scenario.event);
-    json.put("background", scenario.backgroundName());
+    scenario.putJson(json);
     json.put("points_visited", visited.size());
-    RunOptions.putSettings(json, s, seconds);
-    try (Writer w = files.open("run.json")) {
-      RunReport.writeRunJson(w, json);
-    }
-    files.commit();
-    RunOptions.printWarnings(spec.commandLine().getErr(), json, chartWarnings);
+    RunOptions.commitStudy(files, json, s, seconds, chartWarnings, spec.commandLine().getErr());
     out.printf(
         Locale.ROOT,
         "wrote %s (%d points visited in %s s)%n",

@@ -8,7 +8,6 @@ import io.firedrill.plan.Plan;
 import io.firedrill.report.AtomicFiles;
 import io.firedrill.report.Charts;
 import io.firedrill.report.Numbers;
-import io.firedrill.report.RunReport;
 import io.firedrill.report.StudyReport;
 import io.firedrill.study.Costs;
 import io.firedrill.study.Vary;
@@ -197,17 +196,10 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
               files);
       Map<String, Object> json = run.json("sweep", m0, first);
       json.put("vary", vary);
-      json.put("event", scenario.event);
-      json.put("at", scenario.at);
-      json.put("background", scenario.backgroundName());
+      scenario.putJson(json);
       json.put("points", points.size());
-      RunOptions.putSettings(json, s, seconds);
-      try (Writer w = files.open("run.json")) {
-        RunReport.writeRunJson(w, json);
-      }
-      files.commit();
+      RunOptions.commitStudy(files, json, s, seconds, warnings, spec.commandLine().getErr());
       written = files.dir();
-      RunOptions.printWarnings(spec.commandLine().getErr(), json, warnings);
       stdout.printf(
           Locale.ROOT,
           "wrote %s%n%d points × %d trials in %s s%n",

@@ -42,30 +42,6 @@ public record Site(
     PRIMARY
   }
 
-  /** A site whose networks share traffic. */
-  public Site(
-      String name,
-      String grid,
-      List<String> networks,
-      double reconvergeHours,
-      double upsHours,
-      Generator generator,
-      Distribution restart,
-      Fire fire,
-      Hazard fault) {
-    this(
-        name,
-        grid,
-        networks,
-        reconvergeHours,
-        upsHours,
-        generator,
-        restart,
-        fire,
-        fault,
-        NetworkMode.SHARED);
-  }
-
   public Site {
     Objects.requireNonNull(networkMode, "networkMode");
     Objects.requireNonNull(name, "name");
