@@ -100,7 +100,7 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
   @Option(
       names = "--conservative",
       description =
-          "A value meets the target only if the far end of its 95 % interval does (for <=, the"
+          "A value meets the target only if the far end of its 95 %% interval does (for <=, the"
               + " upper bound), not just its estimate.")
   boolean conservative;
 

@@ -67,11 +67,25 @@ public final class Units {
       return 0;
     }
     char unit = s.charAt(s.length() - 1);
-    if (Double.isNaN(hoursPer(unit))) {
+    // The unit is the letters at the end: "10min" names 'min', not 'n'.
+    int word = s.length();
+    while (word > 0 && Character.isLetter(s.charAt(word - 1))) {
+      word--;
+    }
+    if (s.length() - word > 1 || Double.isNaN(hoursPer(unit))) {
       if (Character.isLetter(unit)) {
+        String name = s.substring(word);
+        String number = s.substring(0, word).strip();
+        String meant = unitFor(name);
         throw new SyntaxException(
-            lead + s.length() - 1,
-            "unknown time unit '" + unit + "' in '" + s + "' (units: s, m, h, d, w, y)");
+            lead + word,
+            "unknown time unit '"
+                + name
+                + "' in '"
+                + s
+                + "' (units: s, m, h, d, w, y"
+                + (meant == null || number.isEmpty() ? "" : "; write " + number + meant)
+                + ")");
       }
       throw new SyntaxException(
           lead + s.length(),
@@ -84,6 +98,30 @@ public final class Units {
     String digits = s.substring(0, s.length() - 1).stripTrailing();
     BigDecimal number = parseDecimal(digits, lead, "a duration");
     return checked(number, number.doubleValue() * hoursPer(unit), s, lead, "hours");
+  }
+
+  /** The unit letter a word such as {@code min} or {@code hours} stands for, or null. */
+  private static String unitFor(String word) {
+    if (word.equals("M")) {
+      return null; // a count's million, not minutes
+    }
+    String w = word.toLowerCase(java.util.Locale.ROOT);
+    if (w.matches("s|sec|secs|second|seconds")) {
+      return "s";
+    }
+    if (w.matches("min|mins|minute|minutes")) {
+      return "m";
+    }
+    if (w.matches("h|hr|hrs|hour|hours")) {
+      return "h";
+    }
+    if (w.matches("d|day|days")) {
+      return "d";
+    }
+    if (w.matches("w|wk|wks|week|weeks")) {
+      return "w";
+    }
+    return w.matches("y|yr|yrs|year|years") ? "y" : null;
   }
 
   /**

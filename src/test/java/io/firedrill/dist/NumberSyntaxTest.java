@@ -135,7 +135,12 @@ class NumberSyntaxTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "2D|unknown time unit 'D' in '2D' (units: s, m, h, d, w, y)",
+        "2D|unknown time unit 'D' in '2D' (units: s, m, h, d, w, y; write 2d)",
+        "10min|unknown time unit 'min' in '10min' (units: s, m, h, d, w, y; write 10m)",
+        "10 minutes|unknown time unit 'minutes' in '10 minutes' (units: s, m, h, d, w, y; write 10m)",
+        "10 minute|unknown time unit 'minute' in '10 minute' (units: s, m, h, d, w, y; write 10m)",
+        "3 hrs|unknown time unit 'hrs' in '3 hrs' (units: s, m, h, d, w, y; write 3h)",
+        "2 weeks|unknown time unit 'weeks' in '2 weeks' (units: s, m, h, d, w, y; write 2w)",
         "2f|unknown time unit 'f' in '2f' (units: s, m, h, d, w, y)",
         "10M|unknown time unit 'M' in '10M' (units: s, m, h, d, w, y)",
         "0x10|'0x10' is not a duration such as 24h, 90m or 1d, or a number of hours"
