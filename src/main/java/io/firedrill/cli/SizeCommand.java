@@ -220,7 +220,7 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
         s.trials(),
         s.seed());
     boolean withCost = !m0.prices().isEmpty();
-    String stat = t.metric().csvName() + "." + t.stat();
+    String stat = t.service() + "." + t.metric().csvName() + "." + t.stat();
     if (answer != null) {
       out.printf(
           Locale.ROOT,

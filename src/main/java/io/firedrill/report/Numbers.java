@@ -44,10 +44,11 @@ public final class Numbers {
 
   /**
    * A console mean with its 95 % interval, {@code "0.1 [0, 0.296]"} (four significant digits for
-   * the mean, three for the bounds), or {@code "0.1 [n/a]"} where the interval is undefined (NaN).
+   * the mean and the bounds), or {@code "0.1 [n/a]"} where the interval is undefined (NaN).
    */
   public static String withInterval(double mean, double[] interval) {
-    return brief(mean, 4) + " " + interval(interval, 3);
+    // The same digits for both: with fewer for the bounds an estimate could print outside them.
+    return brief(mean, 4) + " " + interval(interval, 4);
   }
 
   /** A console interval, {@code "[0, 0.296]"}, or {@code "[n/a]"} where it is undefined (NaN). */

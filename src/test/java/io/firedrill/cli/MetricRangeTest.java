@@ -237,7 +237,7 @@ class MetricRangeTest {
         assertEquals("1", x.get("ci95_high"), x.toString());
       }
     }
-    assertTrue(sweep.out().contains("1 [0.722, 1]"), sweep::toString);
+    assertTrue(sweep.out().contains("1 [0.7225, 1]"), sweep::toString);
   }
 
   private static void assertInterval(CSVRecord row, String mean, String low, String high) {

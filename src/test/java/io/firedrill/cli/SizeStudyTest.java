@@ -276,7 +276,7 @@ class SizeStudyTest {
     assertEquals(0, r.code(), r::toString);
     List<String> lines = r.out().lines().toList();
     assertTrue(lines.get(1).startsWith("not reachable: talk.recover_h.p99 <= 1h"), r.out());
-    assertTrue(lines.get(2).startsWith("  why: recover_h.p99 no longer moves ("), r.out());
+    assertTrue(lines.get(2).startsWith("  why: talk.recover_h.p99 no longer moves ("), r.out());
     assertTrue(
         lines.contains("    the largest cause is fire@pangyo: 100 % of talk's downtime"), r.out());
     assertTrue(
