@@ -62,6 +62,21 @@ public final class EventOptions {
     return applyAt(m, at);
   }
 
+  /**
+   * A note when {@code --at} cannot change anything: the model's activity profile is flat, so where
+   * t = 0 falls in the week weighs no hour more than another. Printed on {@code err}.
+   */
+  static void noteFlatProfile(Model m, String at, java.io.PrintWriter err, String command) {
+    if (at != null && m.profile().isFlat()) {
+      err.println(
+          "firedrill "
+              + command
+              + ": note: --at changes nothing here: the model's activity profile is flat (every"
+              + " hour weighs the same); give it a weekly profile to weigh user-hours by the hour"
+              + " (docs/model-format.md)");
+    }
+  }
+
   /** {@code m} with t = 0 at {@code at} in its week ("sat 15:30"); unchanged when null. */
   static Model applyAt(Model m, String at) {
     if (at == null) {

@@ -96,6 +96,7 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
     Model m = loaded.model();
     int[] forced = resolve(m, event);
     m = EventOptions.applyAt(m, at);
+    EventOptions.noteFlatProfile(m, at, spec.commandLine().getErr(), "scenario");
     int points = (int) RunOptions.whole("--points", pointsText, 500, 100_001);
     RunOptions.Settings s = run.settings(m, m.scenarioHorizonHours());
     Charts.Format charts = run.chartFormat();

@@ -131,6 +131,7 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
     }
     ModelLoader.Loaded base = ModelLoader.load(model.model, model.overrides);
     Model m0 = scenario.apply(base.model());
+    EventOptions.noteFlatProfile(m0, scenario.at, spec.commandLine().getErr(), "size");
     Target t;
     try {
       t =

@@ -135,6 +135,7 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
       models.add(scenario.apply(loaded.model()));
     }
     Model m0 = models.get(0);
+    EventOptions.noteFlatProfile(m0, scenario.at, spec.commandLine().getErr(), "sweep");
     RunOptions.Settings s = run.settings(m0, scenario.defaultHorizonHours(m0));
     List<Plan> plans = new ArrayList<>();
     for (Model m : models) {

@@ -411,6 +411,7 @@ public final class Charts {
     c.getStyler().setYAxisDecimalPattern("0.#####");
     c.getStyler().setYAxisMax(1.0);
     boolean any = false;
+    double lowest = 1;
     List<String> names = new ArrayList<>();
     List<double[][]> seen = new ArrayList<>();
     for (int a = 0; a < plan.services; a++) {
@@ -425,10 +426,17 @@ public final class Charts {
         band(c, plan.serviceNames[a] + " 95 % band", curve[0], curve[2], curve[3], color(i));
       }
       dense(line(c, name, curve[0], curve[1], color(i), stroke(i)));
+      for (int k = 1; k < 4; k++) {
+        for (double y : curve[k] == null ? new double[0] : curve[k]) {
+          lowest = y > 0 ? Math.min(lowest, y) : lowest;
+        }
+      }
     }
     if (!any) {
       empty(c, ifEmpty);
     }
+    // "0.#####" would label 1e-6 as 0: scientific below what five decimals show.
+    c.getStyler().setYAxisDecimalPattern(lowest < 1e-4 ? "0.#E0" : "0.#####");
     return c;
   }
 
