@@ -115,13 +115,23 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
     Object[] from = value(label, fromText);
     Object[] to = value(label, toText);
     Object[] step = stepText == null ? new Object[] {null, ""} : value(label, stepText);
-    String unit = (String) from[1];
-    if (!to[1].equals(unit) || !(step[1].equals("") || step[1].equals(unit))) {
+    // A bare 0 is zero in any unit (as in a model); the unit is the first one given.
+    String unit = "";
+    for (Object[] v : new Object[][] {from, to, step}) {
+      unit = unit.isEmpty() ? (String) v[1] : unit;
+    }
+    boolean fromOk = from[1].equals(unit) || bareZero(from);
+    boolean toOk = to[1].equals(unit) || bareZero(to);
+    if (!fromOk || !toOk || !(step[1].equals("") || step[1].equals(unit))) {
       throw new IllegalArgumentException(
           label
               + ": FROM, TO and STEP must share a unit (FROM has "
-              + (unit.isEmpty() ? "none" : "'" + unit + "'")
-              + ")");
+              + unitName(from)
+              + ", TO "
+              + unitName(to)
+              + ", STEP "
+              + unitName(step)
+              + "; a bare 0 takes the others' unit)");
     }
     BigDecimal f = (BigDecimal) from[0];
     BigDecimal t = (BigDecimal) to[0];
@@ -148,6 +158,15 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
               + ")");
     }
     return v;
+  }
+
+  private static String unitName(Object[] value) {
+    return value[1].equals("") ? "none" : "'" + value[1] + "'";
+  }
+
+  /** Whether a FROM or TO is a 0 written without a unit. */
+  private static boolean bareZero(Object[] value) {
+    return value[1].equals("") && ((BigDecimal) value[0]).signum() == 0;
   }
 
   /**

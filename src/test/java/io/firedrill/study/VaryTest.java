@@ -23,7 +23,9 @@ class VaryTest {
         "sites.e.ups=1.5h..2.5h:0.5h|h|3|sites.e.ups=1.5h",
         "grids.g.rate=0.1/y..0.3/y:0.1/y|/y|3|grids.g.rate=0.1/y",
         "services.a.slo=0.9..0.99:0.01||10|services.a.slo=0.9",
-        "services.a.demand=-2..2:1||5|services.a.demand=-2"
+        "services.a.demand=-2..2:1||5|services.a.demand=-2",
+        "sites.e.ups=0..30m:10m|m|4|sites.e.ups=0m",
+        "sites.e.fire.rate=0..0.01/y:0.005/y|/y|3|sites.e.fire.rate=0/y"
       })
   void range_numberThenUnit(String text, String unit, long count, String first) {
     Vary v = Vary.parse(text);
@@ -40,8 +42,8 @@ class VaryTest {
             + " /h, K, M or none)",
         "x.y=1e3x..2e3x:1e3x|--vary x.y=1e3x..2e3x:1e3x: unknown unit 'x' in '1e3x' (units: s, m,"
             + " h, d, w, y, /y, /d, /h, K, M or none)",
-        "x.y=10m..2h:10m|--vary x.y=10m..2h:10m: FROM, TO and STEP must share a unit (FROM has 'm')",
-        "x.y=1..2:1s|--vary x.y=1..2:1s: FROM, TO and STEP must share a unit (FROM has none)",
+        "x.y=10m..2h:10m|--vary x.y=10m..2h:10m: FROM, TO and STEP must share a unit (FROM has 'm', TO 'h', STEP 'm'; a bare 0 takes the others' unit)",
+        "x.y=1..2:1s|--vary x.y=1..2:1s: FROM, TO and STEP must share a unit (FROM has none, TO none, STEP 's'; a bare 0 takes the others' unit)",
         "x.y=0..1e400:1|--vary x.y=0..1e400:1: '1e400' is too large to compute with (above"
             + " 1.8e308)",
         "x.y=0..1:1e-400|--vary x.y=0..1:1e-400: '1e-400' is too small to compute with (below"
