@@ -28,6 +28,40 @@ public final class ModelOptions {
       })
   List<String> overrides = new ArrayList<>();
 
+  /**
+   * Loads the model with the user's overrides and, last, the overrides a study made from its {@code
+   * --vary} options ({@code varied}, each PATH=VALUE, named by {@code asTyped}, the option as the
+   * user typed it). A defect of a study's override names the --vary option, not a --set the user
+   * never typed.
+   */
+  ModelLoader.Loaded loadVaried(List<String> varied, List<String> asTyped) throws ModelException {
+    List<String> all = new ArrayList<>(overrides);
+    all.addAll(varied);
+    try {
+      return ModelLoader.load(model, all);
+    } catch (ModelException e) {
+      List<io.firedrill.model.ModelError> errors = new ArrayList<>();
+      for (io.firedrill.model.ModelError error : e.errors()) {
+        int k = varied.indexOf(error.origin().source().replaceFirst("^--set ", ""));
+        if (!error.origin().override() || k < 0) {
+          errors.add(error);
+          continue;
+        }
+        String message = error.message();
+        if (message.startsWith("expected a distribution")) {
+          message +=
+              "; --vary varies numbers only (compare distributions with --set in separate runs)";
+        }
+        errors.add(
+            new io.firedrill.model.ModelError(
+                new io.firedrill.model.yaml.Origin("--vary " + asTyped.get(k), 0, 0, true),
+                error.path(),
+                message));
+      }
+      throw new ModelException(errors);
+    }
+  }
+
   /** Loads and validates the model with its overrides. */
   public ModelLoader.Loaded load() throws ModelException {
     return ModelLoader.load(model, overrides);

@@ -296,9 +296,9 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
                   + ":"
               : "  "
                   + stat
-                  + " still moves towards the target at "
-                  + show(last.value(), range)
-                  + ": a larger --max may reach it. At "
+                  + " "
+                  + trend(t, half, last, range)
+                  + ". At "
                   + show(best.value(), range)
                   + ":");
       for (String line : best.why()) {
@@ -412,6 +412,33 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
 
   private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
+  /**
+   * Where the statistic is heading past the range: by the straight line through the middle and the
+   * last point, the value at which it would meet the target, or that it moves away from it.
+   */
+  static String trend(Target t, Point half, Point last, Vary range) {
+    double dx = last.value().subtract(half.value()).doubleValue();
+    double slope = dx > 0 ? (last.estimate() - half.estimate()) / dx : 0;
+    boolean towards = t.atMost() ? slope < 0 : slope > 0;
+    if (!towards) {
+      return "moves away from the target between "
+          + show(half.value(), range)
+          + " and "
+          + show(last.value(), range);
+    }
+    double reach = last.value().doubleValue() + (t.bound() - last.estimate()) / slope;
+    return "still moves towards the target at "
+        + show(last.value(), range)
+        + ": on the line through "
+        + show(half.value(), range)
+        + " and "
+        + show(last.value(), range)
+        + " it would meet it near "
+        + Numbers.brief(reach, 3)
+        + range.unit()
+        + " (--max)";
+  }
+
   /** Whether two points' estimates are indistinguishable: each inside the other's interval. */
   private static boolean flat(Point a, Point b) {
     if (a.estimate() == b.estimate()) {
@@ -476,9 +503,7 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
     if (known != null) {
       return known;
     }
-    List<String> overrides = new ArrayList<>(model.overrides);
-    overrides.add(range.override(x));
-    ModelLoader.Loaded loaded = ModelLoader.load(model.model, overrides);
+    ModelLoader.Loaded loaded = model.loadVaried(List.of(range.override(x)), List.of(path));
     Model m = scenario.apply(loaded.model());
     Plan plan = RunOptions.plan(m, s);
     RunStats stats =

@@ -126,11 +126,11 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
     List<Model> models = new ArrayList<>();
     ModelLoader.Loaded first = null;
     for (BigDecimal[] p : points) {
-      List<String> overrides = new ArrayList<>(model.overrides);
+      List<String> varied = new ArrayList<>();
       for (int i = 0; i < vs.size(); i++) {
-        overrides.add(vs.get(i).override(p[i]));
+        varied.add(vs.get(i).override(p[i]));
       }
-      ModelLoader.Loaded loaded = ModelLoader.load(model.model, overrides);
+      ModelLoader.Loaded loaded = model.loadVaried(varied, vary);
       first = first == null ? loaded : first;
       models.add(scenario.apply(loaded.model()));
     }

@@ -115,10 +115,27 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
     Object[] from = value(label, fromText);
     Object[] to = value(label, toText);
     Object[] step = stepText == null ? new Object[] {null, ""} : value(label, stepText);
-    // A bare 0 is zero in any unit (as in a model); the unit is the first one given.
+    // A bare 0 is zero in any unit (as in a model); the unit is the first one given. Durations
+    // in several units are converted to the smallest of them (2h with a step of 15m: 120m).
     String unit = "";
     for (Object[] v : new Object[][] {from, to, step}) {
       unit = unit.isEmpty() ? (String) v[1] : unit;
+    }
+    String smallest = unit;
+    for (Object[] v : new Object[][] {from, to, step}) {
+      if (SECONDS.containsKey(v[1]) && SECONDS.containsKey(smallest)) {
+        smallest = SECONDS.get(v[1]) < SECONDS.get(smallest) ? (String) v[1] : smallest;
+      }
+    }
+    if (SECONDS.containsKey(smallest)) {
+      unit = smallest;
+      for (Object[] v : new Object[][] {from, to, step}) {
+        if (v[0] != null && SECONDS.containsKey(v[1])) {
+          long factor = SECONDS.get(v[1]) / SECONDS.get(unit);
+          v[0] = ((BigDecimal) v[0]).multiply(BigDecimal.valueOf(factor));
+          v[1] = unit;
+        }
+      }
     }
     boolean fromOk = from[1].equals(unit) || bareZero(from);
     boolean toOk = to[1].equals(unit) || bareZero(to);
@@ -159,6 +176,11 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
     }
     return v;
   }
+
+  /** Seconds in each duration unit of the model syntax (y = 365 d). */
+  private static final java.util.Map<String, Long> SECONDS =
+      java.util.Map.of(
+          "s", 1L, "m", 60L, "h", 3600L, "d", 86_400L, "w", 604_800L, "y", 31_536_000L);
 
   private static String unitName(Object[] value) {
     return value[1].equals("") ? "none" : "'" + value[1] + "'";

@@ -171,6 +171,66 @@ class SizeStudyTest {
     assertFalse(Files.exists(none.resolve("size.png")));
   }
 
+  @Test
+  void varyErrors_nameTheVaryOption_notASetTheUserNeverTyped() {
+    String three = "models/three-site-example.yaml";
+    Cli.Result r = cli("sweep", three, "--vary", "sites.eas.ups=0..30m:10m");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(
+        List.of(
+            "--vary sites.eas.ups=0..30m:10m: sites.eas: unknown site 'eas', did you mean 'east'?"
+                + " (known: east, west, north); to add a site give it whole: --set"
+                + " 'sites.eas={...}'"),
+        r.errLines());
+    r =
+        cli(
+            "size",
+            three,
+            "--vary",
+            "sites.east.fire.outage",
+            "--max",
+            "3h",
+            "--target",
+            "talk.downtime_h.mean <= 1h");
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(
+        r.errLines().get(0).startsWith("--vary sites.east.fire.outage: sites.east.fire.outage:"),
+        r::toString);
+    assertTrue(
+        r.errLines()
+            .get(0)
+            .endsWith(
+                "; --vary varies numbers only (compare distributions"
+                    + " with --set in separate runs)"),
+        r::toString);
+  }
+
+  @Test
+  void size_durationWithTheDefaultMinimumZero_takesTheMaximumsUnit() throws Exception {
+    Cli.Result r =
+        cli(
+            "size",
+            web().toString(),
+            "--vary",
+            "sites.seoul.ups",
+            "--max",
+            "2h",
+            "--step",
+            "15m",
+            "--target",
+            "web.downtime_h.mean <= 10h",
+            "--trials",
+            "4096",
+            "--charts",
+            "none",
+            "--out",
+            tmp.resolve("ups").toString());
+    assertEquals(0, r.code(), r::toString);
+    // 2 h with a step of 15 min: the range is read in minutes, from 0m to 120m.
+    assertTrue(r.out().contains("not met anywhere in [0m, 120m]"), r.out());
+    assertTrue(r.out().contains("still moves towards the target at 120m: on the line"), r.out());
+  }
+
   // ---------------------------------------------------------------------------------------------
   // 5.1: an answer inside the noise
 

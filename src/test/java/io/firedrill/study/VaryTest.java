@@ -25,6 +25,8 @@ class VaryTest {
         "services.a.slo=0.9..0.99:0.01||10|services.a.slo=0.9",
         "services.a.demand=-2..2:1||5|services.a.demand=-2",
         "sites.e.ups=0..30m:10m|m|4|sites.e.ups=0m",
+        "sites.e.ups=10m..2h:10m|m|12|sites.e.ups=10m",
+        "sites.e.ups=0..1d:6h|h|5|sites.e.ups=0h",
         "sites.e.fire.rate=0..0.01/y:0.005/y|/y|3|sites.e.fire.rate=0/y"
       })
   void range_numberThenUnit(String text, String unit, long count, String first) {
@@ -42,7 +44,7 @@ class VaryTest {
             + " /h, K, M or none)",
         "x.y=1e3x..2e3x:1e3x|--vary x.y=1e3x..2e3x:1e3x: unknown unit 'x' in '1e3x' (units: s, m,"
             + " h, d, w, y, /y, /d, /h, K, M or none)",
-        "x.y=10m..2h:10m|--vary x.y=10m..2h:10m: FROM, TO and STEP must share a unit (FROM has 'm', TO 'h', STEP 'm'; a bare 0 takes the others' unit)",
+        "x.y=10m..2/y:10m|--vary x.y=10m..2/y:10m: FROM, TO and STEP must share a unit (FROM has 'm', TO '/y', STEP 'm'; a bare 0 takes the others' unit)",
         "x.y=1..2:1s|--vary x.y=1..2:1s: FROM, TO and STEP must share a unit (FROM has none, TO none, STEP 's'; a bare 0 takes the others' unit)",
         "x.y=0..1e400:1|--vary x.y=0..1e400:1: '1e400' is too large to compute with (above"
             + " 1.8e308)",
