@@ -273,25 +273,30 @@ public final class Units {
   }
 
   /**
-   * Writes hours in the largest unit that shows them as a whole number ({@code 90m}, {@code 30h},
-   * {@code 3d}), else in the unit with the shortest exact text ({@code 1.5h}).
+   * Writes hours in the unit with the shortest exact text; on a tie a whole number, then the larger
+   * unit ({@code 90m}, {@code 17.5h}, {@code 108h}, {@code 3d}, {@code 1w}).
    */
   public static String formatDuration(double hours) {
     if (hours == 0) {
       return "0";
     }
+    // The shortest exact text; on a tie a number from 1 to 100, then the larger unit: 90m (not
+    // 1.5h), 17.5h (not 1050m), 2d, 1w (not 7d).
     String best = null;
+    boolean bestReadable = false;
     for (int i = HOURS.length - 1; i >= 0; i--) {
       double v = hours / HOURS[i];
       String s = shortNumber(v);
       if (s == null || v * HOURS[i] != hours) {
         continue;
       }
-      if (v == Math.rint(v)) {
-        return s + UNITS.charAt(i);
-      }
-      if (best == null || s.length() + 1 < best.length()) {
+      boolean readable = v >= 1 && v < 100;
+      int length = s.length() + 1;
+      if (best == null
+          || length < best.length()
+          || (length == best.length() && readable && !bestReadable)) {
         best = s + UNITS.charAt(i);
+        bestReadable = readable;
       }
     }
     return best != null ? best : exact(hours) + "h";

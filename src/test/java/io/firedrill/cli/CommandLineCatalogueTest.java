@@ -189,7 +189,7 @@ class CommandLineCatalogueTest {
         new Case(
             "--target in days with a Java suffix",
             2,
-            "firedrill size: --target: unknown time unit 'D' in '2D' (units: s, m, h, d, w, y);"
+            "firedrill size: --target: unknown time unit 'D' in '2D' (units: s, m, h, d, w, y; write 2d);"
                 + " recover_h takes a duration such as 24h, 90m or 1d, or a number of hours",
             "size",
             three,

@@ -214,7 +214,7 @@ class StudyCommandsTest {
         r.errLines()
             .get(0)
             .startsWith(
-                "--set services.api.stanby.west=0:"
+                "--vary services.api.stanby.west=0..10:5:"
                     + " services.api.stanby: unknown key 'stanby', did you mean 'standby'?"),
         r::toString);
     Cli.Result bad = Cli.run("sweep", m.toString(), "--vary", "services.api.standby.west=5..1:1");

@@ -41,7 +41,7 @@ class TargetTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "web.recover_h.p99 <= 2D|--target: unknown time unit 'D' in '2D' (units: s, m, h, d, w, y);"
+        "web.recover_h.p99 <= 2D|--target: unknown time unit 'D' in '2D' (units: s, m, h, d, w, y; write 2d);"
             + " recover_h takes a duration such as 24h, 90m or 1d, or a number of hours",
         "web.recover_h.p99 <= 2f|--target: unknown time unit 'f' in '2f' (units: s, m, h, d, w, y);"
             + " recover_h takes a duration such as 24h, 90m or 1d, or a number of hours",
