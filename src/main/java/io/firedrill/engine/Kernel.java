@@ -186,6 +186,10 @@ public final class Kernel {
   // Stationary start: length-biased samplers per distribution id, and the state one process is
   // in at t = 0 (its outage in progress or the one before it, and its next failure).
   private final ContinuousSampler[] lengthBiased;
+
+  /** The mean of each distribution, by id, hours. */
+  private final double[] mean;
+
   private double initialStart;
   private double initialLength;
   private double initialRestore;
@@ -236,8 +240,11 @@ public final class Kernel {
     }
     unitExponential = ZigguratSampler.Exponential.of(hazardRng);
     lengthBiased = new ContinuousSampler[nd];
+    mean = new double[nd];
     for (int i = 0; i < nd; i++) {
       lengthBiased[i] = plan.distributions.get(i).lengthBiasedSampler(hazardRng);
+      // Computed once: a distribution's mean() may build a Commons Statistics object per call.
+      mean[i] = plan.distributions.get(i).mean();
     }
 
     netDown = buffers(plan.networks);
@@ -633,8 +640,8 @@ public final class Kernel {
    * {@link #nextFailure} (the first failure after 0).
    */
   private void stationaryState(int ttfId, int outageId) {
-    double eu = p.distributions.get(ttfId).mean();
-    double ed = p.distributions.get(outageId).mean();
+    double eu = mean[ttfId];
+    double ed = mean[outageId];
     initialOutage = eu < Double.POSITIVE_INFINITY; // a hazard with rate 0 is never down
     if (!initialOutage) {
       nextFailure = Double.POSITIVE_INFINITY;
@@ -667,9 +674,9 @@ public final class Kernel {
     int ttfId = p.fireTtf[s];
     int darkId = p.fireDark[s];
     int restoreId = p.fireRestore[s];
-    double eu = p.distributions.get(ttfId).mean();
-    double ed = p.distributions.get(darkId).mean();
-    double er = p.distributions.get(restoreId).mean();
+    double eu = mean[ttfId];
+    double ed = mean[darkId];
+    double er = mean[restoreId];
     double ez = (1 - p.fireContained[s]) * (ed + er);
     if (eu == Double.POSITIVE_INFINITY) {
       initialFire = false; // rate 0: never burning

@@ -212,6 +212,7 @@ final class ModelBinder {
             services,
             prices);
     warnUnused(model, gridDecls, networkDecls, siteDecls);
+    warnIdle(model, siteDecls, serviceDecls);
     warnStandby(model, serviceDecls);
     return model;
   }
@@ -249,6 +250,56 @@ final class ModelBinder {
             networks.get(n.name()).keyOrigin(),
             "networks." + n.name(),
             "no site lists this network");
+      }
+    }
+  }
+
+  /**
+   * Parts that can never act, or a service down before anything fails: a UPS or generator at a site
+   * with no grid (only grid outages go through them), a failover with no standby to bring in, an
+   * active deployment short of demand with every site up.
+   */
+  private void warnIdle(
+      Model m, Map<String, Node.Mapping.Entry> sites, Map<String, Node.Mapping.Entry> services) {
+    for (Site s : m.sites()) {
+      if (s.grid() != null) {
+        continue;
+      }
+      Node.Mapping decl = (Node.Mapping) sites.get(s.name()).value();
+      for (String key : List.of("ups", "generator")) {
+        if (decl.get(key) != null && !(key.equals("ups") && s.upsHours() == 0)) {
+          warn(
+              decl.get(key).keyOrigin(),
+              "sites." + s.name() + "." + key,
+              "has no effect: the site has no grid, and only grid outages go through the UPS and"
+                  + " generator (a fault cuts power directly)");
+        }
+      }
+    }
+    for (Service svc : m.services()) {
+      Node.Mapping decl = (Node.Mapping) services.get(svc.name()).value();
+      if (svc.failover() != null && svc.standby().isEmpty()) {
+        warn(
+            decl.get("failover").keyOrigin(),
+            "services." + svc.name() + ".failover",
+            "has no standby to bring in: nothing joins when the active capacity falls short");
+      }
+      double active = svc.deploy().stream().mapToDouble(Placement::capacity).sum();
+      if (active < svc.demand()) {
+        boolean down = active < svc.slo() * svc.demand();
+        warn(
+            decl.get("deploy").keyOrigin(),
+            "services." + svc.name() + ".deploy",
+            "active capacity "
+                + figure(active, 6)
+                + " is below demand "
+                + figure(svc.demand(), 6)
+                + " with every site up: "
+                + svc.name()
+                + (down
+                    ? " is down (below its slo) from t = 0"
+                    : " is short (user-hours lost) from t = 0")
+                + ", attributed to baseline");
       }
     }
   }

@@ -37,7 +37,9 @@ public final class ModelDescription {
     b.append('\n');
     b.append("  horizon ")
         .append(Units.formatDuration(m.horizonHours()))
-        .append(", ")
+        .append(" (scenarios ")
+        .append(Units.formatDuration(m.scenarioHorizonHours()))
+        .append("), ")
         .append(m.trials())
         .append(" trials, seed ")
         .append(m.seed())
@@ -67,6 +69,12 @@ public final class ModelDescription {
     b.append("services, in dependency order\n");
     for (Service s : m.dependencyOrder()) {
       row(b, w, s.name(), serviceLines(s));
+    }
+    if (!m.prices().isEmpty()) {
+      b.append("cost, per unit of capacity per year\n");
+      for (Model.Price p : m.prices()) {
+        row(b, w, p.site(), Units.formatCount(p.perUnitYear()));
+      }
     }
     return b.toString();
   }
@@ -110,12 +118,20 @@ public final class ModelDescription {
               + ", dark "
               + f.dark().syntax()
               + ", restore "
-              + f.restore().syntax());
+              + f.restore().syntax()
+              + (f.restoreCurve().isEmpty() ? "" : ", restore curve " + curve(f)));
     }
     if (s.fault() != null) {
       lines.add("fault " + hazard(s.fault()));
     }
     return lines;
+  }
+
+  /** The restore curve as its points, {@code (0, 0) (0.023, 0.375) ... (1, 1)}. */
+  private static String curve(Fire f) {
+    return f.restoreCurve().stream()
+        .map(p -> "(" + Units.exact(p.at()) + ", " + Units.exact(p.capacity()) + ")")
+        .collect(Collectors.joining(" "));
   }
 
   private static List<String> serviceLines(Service s) {

@@ -207,7 +207,7 @@ class ScenarioCommandTest {
     assertEquals(
         List.of(
             "firedrill scenario: --event: unknown event 'fire@west' (valid:"
-                + " fire@east, fault@east, fault@west, fault@north, grid@metro-east,"
+                + " fire@east, fault@east, fault@west, fault@north, grid@metro-east, grid@metro-west,"
                 + " grid@metro-north, routing@carrier-a, routing@carrier-b)"),
         r.errLines());
     Cli.Result at = Cli.run("scenario", "--event", "fire@pangyo", "--at", "someday");

@@ -122,11 +122,41 @@ class ModelWarningsTest {
   }
 
   @Test
+  void partsThatCannotAct_andAServiceShortFromTheStart_warn() throws Exception {
+    // A UPS and a generator at a site with no grid, a failover with no standby, a deployment
+    // below demand (here below slo × demand too) with every site up.
+    String yaml =
+        """
+        name: idle
+        sites:
+          a: {ups: 15m, generator: {fail_to_start: 0.1}}
+        services:
+          api:
+            demand: 10
+            deploy: {a: 5}
+            failover: {time: "fixed(5m)"}
+        """;
+    assertEquals(
+        List.of(
+            "test.yaml:3:7: warning: sites.a.ups: has no effect: the site has no grid, and only"
+                + " grid outages go through the UPS and generator (a fault cuts power directly)",
+            "test.yaml:3:17: warning: sites.a.generator: has no effect: the site has no grid, and"
+                + " only grid outages go through the UPS and generator (a fault cuts power"
+                + " directly)",
+            "test.yaml:7:5: warning: services.api.deploy: active capacity 5 is below demand 10"
+                + " with every site up: api is down (below its slo) from t = 0, attributed to"
+                + " baseline",
+            "test.yaml:8:5: warning: services.api.failover: has no standby to bring in: nothing"
+                + " joins when the active capacity falls short"),
+        warnings(yaml));
+  }
+
+  @Test
   void siteGridAndNetworkThatNothingUses_eachWarn() throws Exception {
     String yaml =
         BASE.replace("networks:\n", "networks:\n  spare: {rate: 0.2/y, outage: \"fixed(1h)\"}\n")
             .replace("grids:\n", "grids:\n  idle: {rate: 0.5/y, outage: \"fixed(1h)\"}\n")
-            .replace("west: {}", "west: {}\n  nowhere: {ups: 5m}");
+            .replace("west: {}", "west: {}\n  nowhere: {restart: \"fixed(5m)\"}");
     assertEquals(
         List.of(
             "test.yaml:3:3: warning: grids.idle: no site is fed by this grid",
