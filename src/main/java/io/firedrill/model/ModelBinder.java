@@ -1044,11 +1044,14 @@ final class ModelBinder {
   }
 
   private static String unknown(String what, String name, Set<String> known) {
+    String hint = closest(name, List.copyOf(known));
     return "unknown "
         + what
         + " '"
         + name
-        + "' (known: "
+        + "'"
+        + (hint == null ? "" : ", did you mean '" + hint + "'?")
+        + " (known: "
         + (known.isEmpty() ? "none" : String.join(", ", known))
         + ")";
   }

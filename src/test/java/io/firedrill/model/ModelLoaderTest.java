@@ -34,6 +34,34 @@ class ModelLoaderTest {
   }
 
   @Test
+  void misspeltNames_inDeployRequiresAndNeeds_suggestTheNearOne() {
+    String yaml =
+        """
+        name: names
+        sites:
+          fra: {}
+          ams: {}
+        services:
+          deploy-tool: {deploy: {fra: 1}}
+          db: {deploy: {fr: 1}}
+          web:
+            deploy: {fra: 1}
+            standby: {ams: 1}
+            failover: {time: "fixed(5m)", needs: [deploy-tol]}
+            requires: [dbb]
+        """;
+    assertEquals(
+        List.of(
+            "test.yaml:7:17: services.db.deploy.fr: unknown site 'fr', did you mean 'fra'? (known:"
+                + " fra, ams)",
+            "test.yaml:11:43: services.web.failover.needs[0]: unknown service 'deploy-tol', did"
+                + " you mean 'deploy-tool'? (known: deploy-tool, db, web)",
+            "test.yaml:12:16: services.web.requires[0]: unknown service 'dbb', did you mean 'db'?"
+                + " (known: deploy-tool, db, web)"),
+        errors(yaml));
+  }
+
+  @Test
   void minimalModel_getsTheDefaultsOfSpecSection1() throws ModelException {
     Model m = load(MINIMAL);
     assertEquals(8760, m.horizonHours());
@@ -106,7 +134,7 @@ class ModelLoaderTest {
     assertEquals(
         List.of(
             "--set services.api.deploy.wset=3: services.api.deploy.wset: unknown site"
-                + " 'wset' (known: east, west)"),
+                + " 'wset', did you mean 'west'? (known: east, west)"),
         errors(MINIMAL, "services.api.deploy.wset=3"));
     assertEquals(
         List.of(
