@@ -393,11 +393,14 @@ public final class RunOptions {
       AtomicFiles files,
       Map<String, Object> json,
       Settings s,
+      long points,
       double seconds,
       List<String> warnings,
       PrintWriter stderr)
       throws Exception {
     putSettings(json, s, seconds);
+    // Every point ran s.trials() trials: the rate is of them all.
+    json.put("trials_per_second", (double) points * s.trials() / seconds);
     try (Writer w = files.open("run.json")) {
       RunReport.writeRunJson(w, json);
     }

@@ -342,7 +342,8 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
     json.put("reachable", answer != null);
     scenario.putJson(json);
     json.put("points_visited", visited.size());
-    RunOptions.commitStudy(files, json, s, seconds, chartWarnings, spec.commandLine().getErr());
+    RunOptions.commitStudy(
+        files, json, s, visited.size(), seconds, chartWarnings, spec.commandLine().getErr());
     out.printf(
         Locale.ROOT,
         "wrote %s (%d points visited in %s s)%n",

@@ -199,7 +199,8 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
       json.put("vary", vary);
       scenario.putJson(json);
       json.put("points", points.size());
-      RunOptions.commitStudy(files, json, s, seconds, warnings, spec.commandLine().getErr());
+      RunOptions.commitStudy(
+          files, json, s, points.size(), seconds, warnings, spec.commandLine().getErr());
       written = files.dir();
       stdout.printf(
           Locale.ROOT,
