@@ -144,7 +144,8 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
     StudyReport.ChartTarget chartOn;
     try {
       chartOn =
-          StudyReport.chartTarget(chart, plans.get(0), scenario.metrics(), scenario.isScenario());
+          StudyReport.chartTarget(
+              chart, vs.get(0).path(), plans.get(0), scenario.metrics(), scenario.isScenario());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -68,21 +68,27 @@ public final class StudyReport {
 
   /**
    * The chart target {@code asked} ({@code SERVICE.METRIC} or {@code SERVICE.METRIC.STAT}, SERVICE
-   * a service of {@code plan} or {@code total}, STAT mean by default), or when null the first
-   * service with users, its user_hours (recover_h in a scenario), mean.
+   * a service of {@code plan} or {@code total}, STAT mean by default), or when null: the service
+   * whose parameter is varied ({@code varied}, when it is a service), else the first service with
+   * users; its user_hours (recover_h in a scenario), mean.
    *
+   * @param varied the first --vary path
    * @param metrics the metrics of the command (run or scenario)
    * @throws IllegalArgumentException with a one-line message for a target that names no service,
    *     metric or statistic of the command, a scenario metric without a scenario, or a total of a
    *     metric that has none
    */
   public static ChartTarget chartTarget(
-      String asked, Plan plan, List<Metric> metrics, boolean scenario) {
+      String asked, String varied, Plan plan, List<Metric> metrics, boolean scenario) {
     List<String> names = List.of(plan.serviceNames);
     if (asked == null) {
       int a = 0;
       for (int i = plan.services - 1; i >= 0; i--) {
         a = plan.users[i] > 0 ? i : a;
+      }
+      String[] path = varied == null ? new String[0] : varied.split("\\.");
+      if (path.length > 1 && path[0].equals("services") && names.contains(path[1])) {
+        a = names.indexOf(path[1]);
       }
       return new ChartTarget(
           plan.serviceNames[a], scenario ? Metric.RECOVER_H : Metric.USER_HOURS, "mean");

@@ -231,6 +231,25 @@ class SizeStudyTest {
     assertTrue(r.out().contains("still moves towards the target at 120m: on the line"), r.out());
   }
 
+  @Test
+  void sweep_withoutChart_followsTheServiceWhoseParameterIsVaried() {
+    // auth is the first service with users; varying talk's standby, the table follows talk.
+    Cli.Result r =
+        cli(
+            "sweep",
+            "models/three-site-example.yaml",
+            "--vary",
+            "services.talk.standby.north=0..4000:4000",
+            "--trials",
+            "4096",
+            "--charts",
+            "none",
+            "--out",
+            tmp.resolve("follow").toString());
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.out().lines().toList().get(1).contains("talk user_hours mean"), r.out());
+  }
+
   // ---------------------------------------------------------------------------------------------
   // 5.1: an answer inside the noise
 

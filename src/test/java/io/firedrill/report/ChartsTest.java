@@ -148,7 +148,7 @@ class ChartsTest {
     StudyReport report =
         new StudyReport(plan, List.of(vary), points, r, new double[2], false, Metric.RUN);
     for (String target : List.of("web.user_hours", "db.user_hours.p99")) {
-      StudyReport.ChartTarget t = StudyReport.chartTarget(target, plan, Metric.RUN, false);
+      StudyReport.ChartTarget t = StudyReport.chartTarget(target, null, plan, Metric.RUN, false);
       for (Charts.Sweep s : report.sweepCharts("t", t)) {
         XYSeries line = Charts.sweep(s).getSeriesMap().get(t.label());
         assertEquals(Charts.color(target.startsWith("web") ? 0 : 1), line.getLineColor(), target);
