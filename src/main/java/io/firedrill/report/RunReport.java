@@ -55,6 +55,11 @@ public final class RunReport {
       for (int a = 0; a < plan.services; a++) {
         String name = plan.serviceNames[a];
         for (Metric m : metrics) {
+          if (m == Metric.RTO_BREACH && Double.isNaN(plan.rtoHours[a])) {
+            // No rto, no breach to estimate: undefined, not a probability of 0.
+            csv.printRecord(name, m.csvName(), "", "", "", "", "", "", "", "");
+            continue;
+          }
           metricRow(csv, name, m, stats.metric(a, m));
         }
         if (!availability) {

@@ -216,6 +216,10 @@ public final class StudyReport {
               continue;
             }
             ChartTarget t = new ChartTarget(service, m, "mean");
+            boolean undefined =
+                m == Metric.RTO_BREACH
+                    && !service.equals(RunReport.TOTAL)
+                    && Double.isNaN(plan.rtoHours[index(service)]);
             MetricStats ms = stats(p, t);
             double[] ci = ms.interval95();
             double[] d = paired(p, difference(p, t));
@@ -229,6 +233,14 @@ public final class StudyReport {
             }
             row.add(service);
             row.add(m.csvName());
+            if (undefined) {
+              // No rto: the breach is undefined, every statistic an empty cell.
+              for (int k = 0; k < 11; k++) {
+                row.add("");
+              }
+              csv.printRecord(row);
+              continue;
+            }
             row.add(Numbers.csv(ms.mean()));
             row.add(Numbers.csv(ci[0]));
             row.add(Numbers.csv(ci[1]));
