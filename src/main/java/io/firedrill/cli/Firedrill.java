@@ -324,7 +324,11 @@ public final class Firedrill implements Runnable {
     CommandLine cl = e.getCommandLine();
     PrintWriter err = cl.getErr();
     String name = cl.getCommandSpec().qualifiedName();
-    err.println(name + ": " + oneLine(e.getMessage()) + " (see '" + name + " --help')");
+    String hint = "";
+    if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+      hint = ", did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+    }
+    err.println(name + ": " + oneLine(e.getMessage()) + hint + " (see '" + name + " --help')");
     err.flush();
     return USAGE;
   }

@@ -113,7 +113,7 @@ public final class Explanation {
         parts.add(percent((double) n[k] / started) + " " + path(plan, a, k));
       }
     }
-    return plan.serviceNames[a] + "'s failovers: " + String.join("; ", parts);
+    return "failovers of " + plan.serviceNames[a] + ": " + String.join("; ", parts);
   }
 
   private static String path(Plan plan, int a, int k) {

@@ -64,6 +64,13 @@ class CommandLineCatalogueTest {
     Path wide = MemoryTest.wideModel(tmp, 110, 50);
     return List.of(
         new Case("unknown option", 2, "Unknown option", "run", "--frobnicate"),
+        new Case(
+            "misspelt option",
+            2,
+            "Unknown option: '--trails', did you mean --trials?",
+            "run",
+            "--trails",
+            "5"),
         new Case("option without its value", 2, "Missing required parameter", "run", "--trials"),
         new Case("no command", 2, "a command is required"),
         new Case("unknown command", 2, "Unmatched argument", "simulate"),

@@ -360,7 +360,7 @@ class SizeStudyTest {
         lines.contains("    the largest cause is fire@pangyo: 100 % of talk's downtime"), r.out());
     assertTrue(
         lines.contains(
-            "    talk's failovers: 100 % manual, because a service its automatic path needs (ops)"
+            "    failovers of talk: 100 % manual, because a service its automatic path needs (ops)"
                 + " was down"),
         r.out());
   }
