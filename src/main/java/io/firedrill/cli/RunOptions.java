@@ -212,7 +212,7 @@ public final class RunOptions {
       throw new UsageException(
           "--label '"
               + label
-              + "': use up to 100 letters, digits, '.', '-' and '_', not starting with '.' or '-'");
+              + "': use up to 100 ASCII letters, digits, '.', '-' and '_', not starting with '.' or '-'");
     }
     if (out != null) {
       return out;

@@ -413,7 +413,7 @@ class CommandLineCatalogueTest {
         new Case(
             "--label that cannot name a folder",
             2,
-            "--label '../x': use up to 100 letters, digits",
+            "--label '../x': use up to 100 ASCII letters, digits",
             "run",
             three,
             "--label",
