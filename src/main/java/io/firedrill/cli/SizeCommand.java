@@ -316,7 +316,7 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
                 RunReport.CSV
                     .builder()
                     .setHeader(
-                        path,
+                        range.column(),
                         t.service() + "." + t.metric().csvName() + "." + t.stat(),
                         "ci95_low",
                         "ci95_high",

@@ -113,6 +113,13 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
       throw new UsageException(
           "--vary: " + count + " points in all (at most " + Vary.MAX_POINTS + ")");
     }
+    if (vs.size() == 2 && vs.get(0).path().equals(vs.get(1).path())) {
+      throw new UsageException(
+          "--vary "
+              + vs.get(0).path()
+              + " is given twice: the second range would replace the first at every point; give"
+              + " one range, or two different parameters");
+    }
     List<BigDecimal[]> points = new ArrayList<>();
     for (BigDecimal a : vs.get(0).numbers()) {
       if (vs.size() == 1) {

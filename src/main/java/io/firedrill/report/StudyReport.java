@@ -185,7 +185,7 @@ public final class StudyReport {
    */
   public void writeSweep(Writer out) throws IOException {
     List<String> header = new ArrayList<>(List.of("point"));
-    vary.forEach(v -> header.add(v.path()));
+    vary.forEach(v -> header.add(v.column()));
     if (withCost) {
       header.add("cost_per_year");
     }

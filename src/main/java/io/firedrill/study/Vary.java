@@ -259,6 +259,14 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
     return out;
   }
 
+  /**
+   * The name of this parameter's column in a CSV file: the path, with the unit its values are in
+   * when they carry one ({@code sites.east.ups (m)}, {@code services.talk.users (M)}).
+   */
+  public String column() {
+    return unit.isEmpty() ? path : path + " (" + unit + ")";
+  }
+
   /** The override for number {@code x}: {@code PATH=x<unit>}. */
   public String override(BigDecimal x) {
     return path + "=" + text(x) + unit;

@@ -250,6 +250,44 @@ class SizeStudyTest {
     assertTrue(r.out().lines().toList().get(1).contains("talk user_hours mean"), r.out());
   }
 
+  @Test
+  void sweep_samePathTwice_isRefused_andCsvColumnsNameTheirUnit() throws Exception {
+    String three = "models/three-site-example.yaml";
+    Cli.Result r =
+        cli(
+            "sweep",
+            three,
+            "--vary",
+            "sites.east.ups=0m..60m:60m",
+            "--vary",
+            "sites.east.ups=1m..3m:1m");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(
+        List.of(
+            "firedrill sweep: --vary sites.east.ups is given twice: the second range would replace"
+                + " the first at every point; give one range, or two different parameters"),
+        r.errLines());
+    r =
+        cli(
+            "sweep",
+            three,
+            "--vary",
+            "services.talk.users=1M..2M:1M",
+            "--vary",
+            "sites.east.ups=0..30m:30m",
+            "--trials",
+            "4096",
+            "--charts",
+            "none",
+            "--out",
+            tmp.resolve("units").toString());
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(
+        Files.readAllLines(tmp.resolve("units/sweep.csv"))
+            .get(0)
+            .startsWith("point,services.talk.users (M),sites.east.ups (m),service,"));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // 5.1: an answer inside the noise
 
