@@ -281,6 +281,9 @@ public final class Firedrill implements Runnable {
   /** The configured command line, for {@code main} and for tests. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Firedrill());
+    // An argument @FILE is an argument like any other: picocli would read arguments from FILE
+    // (with a stack trace for a folder, and forever from /dev/zero).
+    cl.setExpandAtFiles(false);
     cl.setParameterExceptionHandler(Firedrill::badUsage);
     cl.setExecutionExceptionHandler(Firedrill::failed);
     cl.registerConverter(Path.class, Firedrill::path);

@@ -64,6 +64,13 @@ class CommandLineCatalogueTest {
     Path wide = MemoryTest.wideModel(tmp, 110, 50);
     return List.of(
         new Case("unknown option", 2, "Unknown option", "run", "--frobnicate"),
+        new Case("an @file argument is a file name", 2, "@/tmp: no such file", "validate", "@/tmp"),
+        new Case(
+            "an @file argument never reads it",
+            2,
+            "@/dev/zero: no such file",
+            "validate",
+            "@/dev/zero"),
         new Case(
             "misspelt option",
             2,
