@@ -132,7 +132,9 @@ public final class Firedrill implements Runnable {
                   + ": out of memory (Java may use "
                   + MemoryEstimate.bytes(heap.maxMemory())
                   + "); lower --threads, --points, --outages or the points of --vary, or give"
-                  + " Java more memory (java -Xmx8g -jar firedrill.jar ...); nothing was written");
+                  + " Java more memory (java -Xmx"
+                  + Math.max(2, 2 * (heap.maxMemory() >> 30) + 1)
+                  + "g -jar firedrill.jar ...); nothing was written");
       cl.getErr().flush();
       return FAILURE;
     } catch (StackOverflowError e) {
@@ -350,7 +352,7 @@ public final class Firedrill implements Runnable {
       reportStop(err, name, e.getMessage(), false);
       return FAILURE;
     }
-    if (e instanceof UsageException) {
+    if (e instanceof UsageException || e instanceof io.firedrill.engine.Kernel.TooManyEvents) {
       err.println(name + ": " + oneLine(e.getMessage()));
       err.flush();
       return USAGE;

@@ -195,6 +195,10 @@ public final class Kernel {
   private double initialRestore;
   private boolean initialFire;
   private boolean initialOutage;
+
+  /** Hazard events drawn in the current trial, for {@link #count}. */
+  private long drawn;
+
   private double nextFailure;
 
   /** Per service, scenario mode: time until served first reaches slo again (H if never). */
@@ -395,6 +399,7 @@ public final class Kernel {
 
   private void sampleHazards() {
     final double h = horizon;
+    drawn = 0;
     for (int s = 0; s < p.sites; s++) {
       power[s].clear();
       blocked[s].clear();
@@ -422,6 +427,7 @@ public final class Kernel {
         first = ttf.sample();
       }
       for (double t = first; t < h; ) {
+        count(g);
         double len = out.sample();
         for (int s : fed) {
           gridOutageAtSite(s, g, t, len, mark);
@@ -454,6 +460,40 @@ public final class Kernel {
   }
 
   /**
+   * Counts one hazard event of the trial and stops the run, naming the hazard, past {@link
+   * #MAX_EVENTS_DRAWN}: the up-front estimate uses mean times to failure, and a distribution whose
+   * draws are mostly far below its mean (a Weibull of tiny shape) can exceed it by orders of
+   * magnitude, which would otherwise end in an out-of-memory error.
+   */
+  private void count(int cause) {
+    if (++drawn > MAX_EVENTS_DRAWN) {
+      throw new TooManyEvents(p.causeNames[cause & CAUSE], MAX_EVENTS_DRAWN);
+    }
+  }
+
+  /** Most hazard events one trial may draw: twice the up-front limit on the expected number. */
+  public static final long MAX_EVENTS_DRAWN = 2 * (long) Plan.MAX_EVENTS_PER_TRIAL;
+
+  /** A trial drew more hazard events than firedrill simulates; the model needs changing. */
+  public static final class TooManyEvents extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public TooManyEvents(String hazard, long limit) {
+      super(
+          String.format(
+              java.util.Locale.ROOT,
+              "a trial drew more than %,d hazard events (the last %s: its times to failure are"
+                  + " often far below their mean, which the up-front estimate uses); make them"
+                  + " longer or the horizon shorter",
+              limit,
+              hazard),
+          null,
+          false,
+          false);
+    }
+  }
+
+  /**
    * Up for a time to failure, down for an outage, until the horizon; a forced process fails at t =
    * 0 and, without background, only then; with a stationary background the others start in their
    * stationary state.
@@ -476,6 +516,7 @@ public final class Kernel {
       first = ttf.sample();
     }
     for (double t = first; t < horizon; ) {
+      count(cause);
       double len = outage.sample();
       out.add(t, t + len, cause | mark);
       if (!background) {
@@ -612,6 +653,7 @@ public final class Kernel {
       first = ttf.sample();
     }
     for (double t = first; t < horizon; ) {
+      count(cause);
       boolean isContained = hazardRng.nextDouble() < contained && !forcedNow;
       int marked = forcedNow ? cause | FORCED : cause;
       forcedNow = false;

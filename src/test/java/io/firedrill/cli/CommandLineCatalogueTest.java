@@ -51,6 +51,11 @@ class CommandLineCatalogueTest {
         out.write(chunk);
       }
     }
+    Path heavy = tmp.resolve("heavy.yaml");
+    Files.writeString(
+        heavy,
+        "name: heavy\nsites:\n  a: {fault: {ttf: \"weibull(shape=0.02, scale=1e-60h)\","
+            + " outage: \"fixed(1e-300h)\"}}\nservices:\n  s: {deploy: {a: 1}}\n");
     Path blocker = tmp.resolve("blocker");
     Files.writeString(blocker, "a file where a folder should be");
     Path dangling = tmp.resolve("dangling");
@@ -64,6 +69,18 @@ class CommandLineCatalogueTest {
     Path wide = MemoryTest.wideModel(tmp, 110, 50);
     return List.of(
         new Case("unknown option", 2, "Unknown option", "run", "--frobnicate"),
+        new Case(
+            "draws far more events than the estimate of its mean",
+            2,
+            "a trial drew more than 2,000,000 hazard events (the last fault@a",
+            "run",
+            heavy.toString(),
+            "--trials",
+            "2",
+            "--charts",
+            "none",
+            "--out",
+            tmp.resolve("heavy-out").toString()),
         new Case("an @file argument is a file name", 2, "@/tmp: no such file", "validate", "@/tmp"),
         new Case(
             "an @file argument never reads it",
