@@ -191,6 +191,10 @@ public final class AtomicFiles implements AutoCloseable {
                 + ", which firedrill did not write; firedrill replaces the whole folder, so move"
                 + " it away or choose another --out");
       }
+      String stuck = unmovable(parent, target);
+      if (stuck != null) {
+        throw new Refused(dir, stuck);
+      }
       Path staging = createUnique(dir, parent, "." + name + ".firedrill-staging-");
       AtomicFiles files = new AtomicFiles(dir, target, staging, lockPath, channel, lock, created);
       OPEN.add(files);
@@ -199,6 +203,39 @@ public final class AtomicFiles implements AutoCloseable {
       release(channel, lock, held ? lockPath : null, created);
       throw e;
     }
+  }
+
+  /**
+   * Why an existing {@code target} could not be swapped aside at the end, or null: in a parent with
+   * the sticky bit (like /tmp), only its owner (or the parent's) may rename it, and the swap would
+   * fail after the whole simulation.
+   */
+  private static String unmovable(Path parent, Path target) {
+    try {
+      if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        return null;
+      }
+      int mode = (Integer) Files.getAttribute(parent, "unix:mode");
+      int me = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+      int owner = (Integer) Files.getAttribute(target, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+      int parentOwner = (Integer) Files.getAttribute(parent, "unix:uid");
+      return stickyRefusal(parent, mode, me, owner, parentOwner);
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return null; // no unix attributes here: the swap reports its own failure
+    }
+  }
+
+  /**
+   * The rule of {@link #unmovable}: with the sticky bit in {@code mode} (the parent's), a user who
+   * is not root, not the target's owner and not the parent's cannot rename the target.
+   */
+  static String stickyRefusal(Path parent, int mode, int me, int owner, int parentOwner) {
+    if ((mode & 01000) == 0 || me == 0 || me == owner || me == parentOwner) {
+      return null;
+    }
+    return "belongs to another user in "
+        + parent
+        + ", a folder with the sticky bit: firedrill could not replace it; choose another --out";
   }
 
   /** The folder as named by the user. */
@@ -341,6 +378,10 @@ public final class AtomicFiles implements AutoCloseable {
 
   /** The real path of the folder to replace, refusing what cannot be one. */
   private static Path resolve(Path dir, List<Path> created) {
+    if (dir.toString().isBlank()) {
+      // Path.of("") is the working folder: an empty --out is a slip, not a request for it.
+      throw new Refused(dir, "an empty name is not a folder");
+    }
     Path abs;
     try {
       abs = dir.toAbsolutePath();

@@ -70,6 +70,14 @@ class CommandLineCatalogueTest {
     return List.of(
         new Case("unknown option", 2, "Unknown option", "run", "--frobnicate"),
         new Case(
+            "an empty --out",
+            2,
+            "output folder : an empty name is not a folder",
+            "run",
+            three,
+            "--out",
+            ""),
+        new Case(
             "draws far more events than the estimate of its mean",
             2,
             "a trial drew more than 2,000,000 hazard events (the last fault@a",

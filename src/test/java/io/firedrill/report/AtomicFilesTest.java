@@ -305,4 +305,17 @@ class AtomicFilesTest {
       assertEquals(stop, files.failed(stop));
     }
   }
+
+  @Test
+  void stickyParent_anotherUsersFolder_isRefusedUpFront_ownAndRootAreNot() {
+    Path tmpLike = Path.of("/tmp");
+    // /tmp is drwxrwxrwt (01777), owned by root (0); the folder by user 1000; we are user 2000.
+    assertEquals(
+        "belongs to another user in /tmp, a folder with the sticky bit: firedrill could not"
+            + " replace it; choose another --out",
+        AtomicFiles.stickyRefusal(tmpLike, 01777, 2000, 1000, 0));
+    assertEquals(null, AtomicFiles.stickyRefusal(tmpLike, 01777, 1000, 1000, 0), "its owner");
+    assertEquals(null, AtomicFiles.stickyRefusal(tmpLike, 01777, 0, 1000, 0), "root");
+    assertEquals(null, AtomicFiles.stickyRefusal(tmpLike, 0777, 2000, 1000, 0), "no sticky bit");
+  }
 }
