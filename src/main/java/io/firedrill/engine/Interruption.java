@@ -41,7 +41,7 @@ public final class Interruption {
       this.done = done;
     }
 
-    /** Stopped at a later phase, {@code when} such as "while writing the results". */
+    /** Stopped at a later phase, {@code when} such as "before the results were complete". */
     public Stopped(String when) {
       super("stopped " + when + "; nothing was written", null, false, false);
       this.done = -1;

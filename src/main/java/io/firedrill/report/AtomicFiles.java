@@ -254,7 +254,7 @@ public final class AtomicFiles implements AutoCloseable {
    */
   public synchronized Path path(String name) {
     if (Interruption.requested()) {
-      throw new Interruption.Stopped("while writing the results");
+      throw new Interruption.Stopped("before the results were complete");
     }
     if (state != State.WRITING) {
       throw new IllegalStateException("output folder " + dir + " is " + state);
@@ -284,7 +284,7 @@ public final class AtomicFiles implements AutoCloseable {
    */
   public synchronized void commit() throws IOException {
     if (Interruption.requested()) {
-      throw new Interruption.Stopped("while writing the results");
+      throw new Interruption.Stopped("before the results were complete");
     }
     if (state != State.WRITING) {
       throw new IllegalStateException("output folder " + dir + " is " + state);

@@ -208,7 +208,7 @@ class OutputFolderTest {
     Cli.Result r = Cli.run("run", THREE, "--trials", "3000", "--out", out.toString());
     assertEquals(1, r.code(), r::toString);
     assertEquals(
-        List.of("firedrill run: stopped while writing the results; nothing was written"),
+        List.of("firedrill run: stopped before the results were complete; nothing was written"),
         r.errLines());
     assertEquals(List.of(), names(tmp));
   }

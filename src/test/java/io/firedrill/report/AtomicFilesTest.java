@@ -218,7 +218,7 @@ class AtomicFilesTest {
       Interruption.request();
       Interruption.Stopped e =
           assertThrows(Interruption.Stopped.class, () -> files.open("causes.csv"));
-      assertEquals("stopped while writing the results; nothing was written", e.getMessage());
+      assertEquals("stopped before the results were complete; nothing was written", e.getMessage());
       assertThrows(Interruption.Stopped.class, files::commit);
     }
     // The folders this run created are gone with the staging folder.
@@ -301,7 +301,7 @@ class AtomicFilesTest {
               + ": No space left on device; nothing was written, the previous results are as they"
               + " were",
           e.getMessage());
-      Interruption.Stopped stop = new Interruption.Stopped("while writing the results");
+      Interruption.Stopped stop = new Interruption.Stopped("before the results were complete");
       assertEquals(stop, files.failed(stop));
     }
   }
