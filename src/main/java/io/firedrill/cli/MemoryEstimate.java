@@ -108,7 +108,7 @@ final class MemoryEstimate {
   static MemoryEstimate run(
       Plan plan, int threads, long trials, int curvePoints, boolean perTrial, int outages) {
     long t = workers(threads, trials);
-    long inFlight = blocksInFlight(t);
+    long inFlight = blocksInFlight(t, trials);
     long ns = plan.services;
     MemoryEstimate e = new MemoryEstimate();
     e.add(
@@ -151,7 +151,7 @@ final class MemoryEstimate {
   /** The estimate of a sweep over {@code plans} (one per point). */
   static MemoryEstimate sweep(List<Plan> plans, int threads, long trials) {
     long t = workers(threads, trials);
-    long inFlight = blocksInFlight(t);
+    long inFlight = blocksInFlight(t, trials);
     long np = plans.size();
     Plan first = plans.get(0);
     long ns = first.services;
@@ -200,9 +200,13 @@ final class MemoryEstimate {
     return Math.max(1, Math.min(threads, blocks));
   }
 
-  /** Blocks computed ahead of the merge (4 per worker) and the one being merged. */
-  private static long blocksInFlight(long workers) {
-    return plus(times(4, workers), 1);
+  /**
+   * Blocks computed ahead of the merge (4 per worker) and the one being merged, but no more than
+   * the run has.
+   */
+  private static long blocksInFlight(long workers, long trials) {
+    long blocks = (trials + Runner.BLOCK_TRIALS - 1) / Runner.BLOCK_TRIALS;
+    return Math.min(plus(times(4, workers), 1), blocks);
   }
 
   /** A product that saturates at Long.MAX_VALUE instead of wrapping (factors are ≥ 0). */

@@ -164,7 +164,13 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
     int k = valid.indexOf(event == null ? "" : event.strip());
     if (k < 0) {
       throw new UsageException(
-          "--event: unknown event '" + event + "' (valid: " + String.join(", ", valid) + ")");
+          "--event: unknown event '"
+              + event
+              + "'"
+              + (valid.isEmpty()
+                  ? " (the model has no hazard to force: give a site a fire or fault, or a grid"
+                      + " or network)"
+                  : " (valid: " + String.join(", ", valid) + ")"));
     }
     String[] parts = valid.get(k).split("@", 2);
     String name = parts[1];

@@ -72,4 +72,17 @@ class ScenarioHorizonTest {
     assertEquals(0, r.code(), r.toString());
     assertTrue(r.out().contains("100 trials of 200d"), r.out());
   }
+
+  @Test
+  void eventOnAModelWithoutHazards_saysThereIsNothingToForce(@TempDir Path tmp) throws Exception {
+    Path m = tmp.resolve("nohaz.yaml");
+    Files.writeString(m, "name: nohaz\nsites:\n  a: {}\nservices:\n  s: {deploy: {a: 1}}\n");
+    Cli.Result r = Cli.run("scenario", m.toString(), "--event", "fault@a");
+    assertEquals(2, r.code(), r.toString());
+    assertEquals(
+        java.util.List.of(
+            "firedrill scenario: --event: unknown event 'fault@a' (the model has no hazard to"
+                + " force: give a site a fire or fault, or a grid or network)"),
+        r.errLines());
+  }
 }
