@@ -1059,11 +1059,10 @@ public final class Kernel {
    * two paths of a diamond limits the users once, not once per path).
    */
   private void servedAt(double u, double[] out) {
+    // One pass: services are in dependency order, so the closure of a is computed before a.
     for (int a = 0; a < p.services; a++) {
-      own[a] = Math.min(1, ownCapacity(a, u) / p.demand[a]);
-    }
-    for (int a = 0; a < p.services; a++) {
-      double v = own[a];
+      double v = Math.min(1, ownCapacity(a, u) / p.demand[a]);
+      own[a] = v;
       for (int b : p.requiresClosure[a]) {
         v *= own[b];
       }
