@@ -59,6 +59,14 @@ public record Model(
     sites = List.copyOf(sites);
     services = List.copyOf(services);
     prices = List.copyOf(prices);
+    if (sites.isEmpty() || services.isEmpty()) {
+      throw new IllegalArgumentException(
+          "a model needs at least one site and one service: "
+              + sites.size()
+              + " sites, "
+              + services.size()
+              + " services");
+    }
     checkHorizon("horizonHours", horizonHours);
     checkHorizon("scenarioHorizonHours", scenarioHorizonHours);
     if (trials < 1 || trials > MAX_TRIALS) {

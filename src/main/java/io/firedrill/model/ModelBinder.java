@@ -99,7 +99,9 @@ final class ModelBinder {
             "services",
             "cost");
     String name = modelName(top);
-    String description = top.has("description") ? text(top, "description") : "";
+    // description: with nothing after it is no description, not an error.
+    String description =
+        top.has("description") && !isEmpty(top.node("description")) ? text(top, "description") : "";
     Double horizon =
         top.has("horizon") ? horizon(top, "horizon") : Double.valueOf(Units.HOURS_PER_YEAR);
     Double scenarioHorizon =
@@ -124,14 +126,16 @@ final class ModelBinder {
           "services." + TOTAL,
           "'total' is reserved for the sum over all services; choose another name");
     }
+    // An empty section (sites: with nothing after it, ~, null, {}) declares nothing: a model
+    // without a site or a service has nothing to simulate.
     if (!top.has("sites")) {
       error(map.origin(), "sites", "missing: a model needs at least one site");
-    } else if (siteDecls.isEmpty() && top.node("sites") instanceof Node.Mapping) {
+    } else if (siteDecls.isEmpty() && isEmpty(top.node("sites"))) {
       error(top.node("sites").origin(), "sites", "no sites given (expected at least one)");
     }
     if (!top.has("services")) {
       error(map.origin(), "services", "missing: a model needs at least one service");
-    } else if (serviceDecls.isEmpty() && top.node("services") instanceof Node.Mapping) {
+    } else if (serviceDecls.isEmpty() && isEmpty(top.node("services"))) {
       error(top.node("services").origin(), "services", "no services given (expected at least one)");
     }
 
@@ -387,7 +391,16 @@ final class ModelBinder {
     return s.text();
   }
 
-  /** The entries of a section of named things (grids, sites...), with their names checked. */
+  /** An empty value ({@code key:}, {@code ~}, {@code null}) or an empty mapping. */
+  private static boolean isEmpty(Node node) {
+    return node instanceof Node.Scalar s && s.isNull()
+        || node instanceof Node.Mapping m && m.isEmpty();
+  }
+
+  /**
+   * The entries of a section of named things (grids, sites...), with their names checked; none for
+   * an empty section (the caller says whether one is needed).
+   */
   private Map<String, Node.Mapping.Entry> declarations(Section top, String key) {
     Map<String, Node.Mapping.Entry> decls = new LinkedHashMap<>();
     if (!top.has(key)) {

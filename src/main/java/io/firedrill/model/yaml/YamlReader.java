@@ -38,6 +38,15 @@ public final class YamlReader {
   private final String source;
   private final boolean override;
   private final String text;
+
+  /**
+   * The code point index of every surrogate pair in {@link #text}, in order: the parser counts
+   * positions in code points, the text is indexed in chars, and the k-th pair shifts every later
+   * position by k. Found once, so that turning a position into an index costs a binary search, not
+   * a scan of the file (which made loading quadratic in its lines).
+   */
+  private final int[] pairs;
+
   private final List<ModelError> errors = new ArrayList<>();
   private boolean aliasReported;
 
@@ -45,6 +54,35 @@ public final class YamlReader {
     this.source = source;
     this.override = override;
     this.text = text;
+    this.pairs = surrogatePairs(text);
+  }
+
+  private static int[] surrogatePairs(String text) {
+    int[] found = new int[0];
+    int n = 0;
+    int codePoint = 0;
+    for (int i = 0; i < text.length(); codePoint++) {
+      if (Character.isHighSurrogate(text.charAt(i))
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        if (n == found.length) {
+          found = java.util.Arrays.copyOf(found, Math.max(16, 2 * n));
+        }
+        found[n++] = codePoint;
+        i += 2;
+      } else {
+        i++;
+      }
+    }
+    return java.util.Arrays.copyOf(found, n);
+  }
+
+  /** The index in {@link #text} of the character at code point index {@code codePoint}. */
+  private int charIndex(long codePoint) {
+    int cp = (int) Math.max(0, Math.min(codePoint, Integer.MAX_VALUE));
+    int before = java.util.Arrays.binarySearch(pairs, cp);
+    int shift = before >= 0 ? before : -before - 1;
+    return Math.min(text.length(), cp + shift);
   }
 
   /**
@@ -151,7 +189,15 @@ public final class YamlReader {
       case VALUE_NUMBER_FLOAT:
       case VALUE_TRUE:
       case VALUE_FALSE:
-        return new Node.Scalar(origin, parser.getText(), textOrigin(origin));
+        {
+          String value = parser.getText();
+          boolean quoted = quoted(parser.currentTokenLocation());
+          if (value.isEmpty() && !quoted) {
+            // key: with nothing after it is empty, like ~ and null; only '' is an empty text.
+            return new Node.Scalar(origin, null, origin);
+          }
+          return new Node.Scalar(origin, value, quoted ? origin.shifted(1) : origin);
+        }
       default:
         return fail(parser.currentTokenLocation(), path, "unsupported YAML value (" + token + ")");
     }
@@ -163,7 +209,8 @@ public final class YamlReader {
     JsonToken token;
     while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
       String key = parser.currentName();
-      Origin keyOrigin = textOrigin(origin(parser.currentTokenLocation()));
+      Origin at = origin(parser.currentTokenLocation());
+      Origin keyOrigin = quoted(parser.currentTokenLocation()) ? at.shifted(1) : at;
       String keyPath = path.isEmpty() ? key : path + "." + key;
       parser.nextToken();
       Node value = readValue(parser, keyPath);
@@ -223,32 +270,13 @@ public final class YamlReader {
         source, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
   }
 
-  /** Moves past an opening quote, so that positions inside a value point at its characters. */
-  private Origin textOrigin(Origin origin) {
-    if (origin.override()) {
-      return origin;
-    }
-    String line = line(origin.line());
-    int index =
-        line.offsetByCodePoints(
-            0, Math.min(origin.column() - 1, line.codePointCount(0, line.length())));
-    if (index < line.length() && (line.charAt(index) == '"' || line.charAt(index) == '\'')) {
-      return origin.shifted(1);
-    }
-    return origin;
-  }
-
-  private String line(int number) {
-    int start = 0;
-    for (int i = 1; i < number; i++) {
-      int next = text.indexOf('\n', start);
-      if (next < 0) {
-        return "";
-      }
-      start = next + 1;
-    }
-    int end = text.indexOf('\n', start);
-    return end < 0 ? text.substring(start) : text.substring(start, end);
+  /**
+   * Whether the scalar at {@code location} is quoted; its text then starts one column to the right,
+   * so that positions inside a value point at its characters.
+   */
+  private boolean quoted(JsonLocation location) {
+    int index = charIndex(location.getCharOffset());
+    return index < text.length() && (text.charAt(index) == '"' || text.charAt(index) == '\'');
   }
 
   /** Turns whatever the YAML parser threw into one error line at the problem's position. */
