@@ -6,6 +6,7 @@ import io.firedrill.dist.Exponential;
 import io.firedrill.dist.Never;
 import io.firedrill.dist.SyntaxException;
 import io.firedrill.dist.Units;
+import io.firedrill.dist.UserText;
 import io.firedrill.model.yaml.Node;
 import io.firedrill.model.yaml.Origin;
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -243,13 +245,19 @@ final class ModelBinder {
             "no service is deployed or on standby here");
       }
     }
+    Set<String> fed = new HashSet<>();
+    Set<String> listed = new HashSet<>();
+    for (Site s : m.sites()) {
+      fed.add(s.grid());
+      listed.addAll(s.networks());
+    }
     for (Grid g : m.grids()) {
-      if (m.sites().stream().noneMatch(s -> g.name().equals(s.grid()))) {
+      if (!fed.contains(g.name())) {
         warn(grids.get(g.name()).keyOrigin(), "grids." + g.name(), "no site is fed by this grid");
       }
     }
     for (Network n : m.networks()) {
-      if (m.sites().stream().noneMatch(s -> s.networks().contains(n.name()))) {
+      if (!listed.contains(n.name())) {
         warn(
             networks.get(n.name()).keyOrigin(),
             "networks." + n.name(),
@@ -319,23 +327,33 @@ final class ModelBinder {
       if (!(standby > 0)) {
         continue;
       }
+      // What is left when one site is lost is the total less that site's share (a site appears
+      // at most once in deploy and once in standby), summed exactly: one pass per service, not
+      // one per site and placement, which was quadratic in the sites of a wide deployment.
+      BigDecimal allActive = BigDecimal.ZERO;
+      for (Placement p : svc.deploy()) {
+        allActive = allActive.add(new BigDecimal(p.capacity()));
+      }
+      BigDecimal allStandby = BigDecimal.ZERO;
+      Map<String, Double> standbyAt = new HashMap<>();
+      for (Placement p : svc.standby()) {
+        allStandby = allStandby.add(new BigDecimal(p.capacity()));
+        standbyAt.put(p.site(), p.capacity());
+      }
+      BigDecimal all = allActive.add(allStandby);
       double needed = svc.slo() * svc.demand();
+      BigDecimal neededExactly = new BigDecimal(needed);
       for (Placement lost : svc.deploy()) {
         if (!(lost.capacity() > 0)) {
           continue;
         }
-        double active = 0;
-        for (Placement p : svc.deploy()) {
-          active += p.site().equals(lost.site()) ? 0 : p.capacity();
-        }
-        double rescue = 0;
-        for (Placement p : svc.standby()) {
-          rescue += p.site().equals(lost.site()) ? 0 : p.capacity();
-        }
-        if (active + rescue >= needed) {
+        BigDecimal left =
+            all.subtract(new BigDecimal(lost.capacity()))
+                .subtract(new BigDecimal(standbyAt.getOrDefault(lost.site(), 0.0)));
+        if (left.compareTo(neededExactly) >= 0) {
           continue;
         }
-        double best = Math.min(svc.demand(), active + rescue);
+        double best = Math.min(svc.demand(), left.doubleValue());
         Node.Mapping decl = (Node.Mapping) services.get(svc.name()).value();
         warn(
             decl.get("standby").keyOrigin(),
@@ -770,10 +788,18 @@ final class ModelBinder {
     services.forEach(
         (name, e) -> {
           List<String> out = new ArrayList<>();
-          if (e.value() instanceof Node.Mapping m
-              && m.get("requires") != null
-              && m.get("requires").value() instanceof Node.Sequence seq) {
-            for (Node item : seq.items()) {
+          Node requires =
+              e.value() instanceof Node.Mapping m && m.get("requires") != null
+                  ? m.get("requires").value()
+                  : null;
+          // A single name is a one-element list here too: requires: a on a loops as surely.
+          List<Node> items =
+              requires instanceof Node.Sequence seq
+                  ? seq.items()
+                  : requires instanceof Node.Scalar ? List.of(requires) : List.of();
+          if (!items.isEmpty()) {
+            Node.Mapping m = (Node.Mapping) e.value();
+            for (Node item : items) {
               if (item instanceof Node.Scalar sc
                   && !sc.isNull()
                   && services.containsKey(sc.text())) {
@@ -784,43 +810,98 @@ final class ModelBinder {
           }
           edges.put(name, out);
         });
-    Set<String> done = new LinkedHashSet<>();
-    Set<String> reported = new LinkedHashSet<>();
-    for (String s : edges.keySet()) {
-      List<String> stack = new ArrayList<>();
-      findCycle(s, edges, done, stack, origins, reported);
+    findCycles(edges, origins);
+  }
+
+  /**
+   * Reports each dependency cycle once, as a depth-first search from every service in file order
+   * finds it: a requirement that leads back to a service on the current path closes a cycle, which
+   * is reported if it holds a service no earlier cycle held.
+   *
+   * <p>The search keeps its own stack (a chain of 5,000 requires overflowed the JVM's), the
+   * position of each service on the path in a map, and the positions of the services on the path
+   * not yet in any reported cycle in a second stack, so that each service and requirement costs
+   * O(1): the whole search is linear in services plus requirements.
+   */
+  private void findCycles(Map<String, List<String>> edges, Map<String, Origin> origins) {
+    Set<String> done = new HashSet<>();
+    Set<String> reported = new HashSet<>();
+    List<String> path = new ArrayList<>();
+    List<Integer> nextEdge = new ArrayList<>();
+    Map<String, Integer> onPath = new HashMap<>();
+    java.util.ArrayDeque<Integer> unreported = new java.util.ArrayDeque<>();
+    for (String root : edges.keySet()) {
+      if (done.contains(root)) {
+        continue;
+      }
+      push(root, path, nextEdge, onPath, unreported, reported);
+      while (!path.isEmpty()) {
+        int top = path.size() - 1;
+        String s = path.get(top);
+        List<String> out = edges.get(s);
+        int i = nextEdge.get(top);
+        if (i == out.size()) {
+          path.remove(top);
+          nextEdge.remove(top);
+          onPath.remove(s);
+          if (!unreported.isEmpty() && unreported.peek() == top) {
+            unreported.pop();
+          }
+          done.add(s);
+          continue;
+        }
+        nextEdge.set(top, i + 1);
+        String next = out.get(i);
+        Integer at = onPath.get(next);
+        if (at != null) {
+          if (!unreported.isEmpty() && unreported.peek() >= at) {
+            while (!unreported.isEmpty() && unreported.peek() >= at) {
+              reported.add(path.get(unreported.pop()));
+            }
+            String first = path.get(at);
+            error(
+                origins.get(first),
+                "services." + first + ".requires",
+                "dependency cycle: "
+                    + cycle(path.subList(at, path.size()))
+                    + " (requires must not loop)");
+          }
+        } else if (!done.contains(next)) {
+          push(next, path, nextEdge, onPath, unreported, reported);
+        }
+      }
     }
   }
 
-  private void findCycle(
+  private static void push(
       String s,
-      Map<String, List<String>> edges,
-      Set<String> done,
-      List<String> stack,
-      Map<String, Origin> origins,
+      List<String> path,
+      List<Integer> nextEdge,
+      Map<String, Integer> onPath,
+      java.util.ArrayDeque<Integer> unreported,
       Set<String> reported) {
-    int at = stack.indexOf(s);
-    if (at >= 0) {
-      List<String> cycle = new ArrayList<>(stack.subList(at, stack.size()));
-      String first = cycle.get(0);
-      if (reported.addAll(cycle)) {
-        cycle.add(s);
-        error(
-            origins.get(first),
-            "services." + first + ".requires",
-            "dependency cycle: " + String.join(" -> ", cycle) + " (requires must not loop)");
-      }
-      return;
+    onPath.put(s, path.size());
+    if (!reported.contains(s)) {
+      unreported.push(path.size());
     }
-    if (done.contains(s)) {
-      return;
+    path.add(s);
+    nextEdge.add(0);
+  }
+
+  /**
+   * {@code a -> b -> c -> a}; a cycle of more than {@value UserText#MAX_LISTED} services shows the
+   * first ones and counts the rest.
+   */
+  private static String cycle(List<String> members) {
+    StringBuilder b = new StringBuilder();
+    int shown = Math.min(members.size(), UserText.MAX_LISTED);
+    for (int k = 0; k < shown; k++) {
+      b.append(UserText.bounded(members.get(k))).append(" -> ");
     }
-    stack.add(s);
-    for (String next : edges.get(s)) {
-      findCycle(next, edges, done, stack, origins, reported);
+    if (shown < members.size()) {
+      b.append("… (").append(members.size() - shown).append(" more) -> ");
     }
-    stack.remove(stack.size() - 1);
-    done.add(s);
+    return b.append(UserText.bounded(members.get(0))).toString();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1012,7 +1093,7 @@ final class ModelBinder {
           "expected a list of " + what + " names such as [a, b], got " + node.kind());
       return null;
     }
-    List<String> names = new ArrayList<>();
+    Set<String> names = new LinkedHashSet<>();
     boolean ok = true;
     for (int i = 0; i < items.size(); i++) {
       String itemPath = node instanceof Node.Sequence ? path + "[" + i + "]" : path;
@@ -1026,7 +1107,7 @@ final class ModelBinder {
         names.add(name);
       }
     }
-    return ok ? names : null;
+    return ok ? List.copyOf(names) : null;
   }
 
   private List<Placement> placements(Node node, String path, Set<String> sites) {

@@ -2,8 +2,12 @@ package io.firedrill.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.firedrill.model.yaml.YamlReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -118,5 +122,151 @@ class HostileModelTest {
                     m.prices()));
     assertEquals(
         "a model needs at least one site and one service: 1 sites, 0 services", e.getMessage());
+  }
+
+  // --- Size: loading is near-linear -----------------------------------------------------------
+
+  /** Runs within 10 s: each case loaded in minutes (or not in 40) before and now in about one. */
+  static <T> T fast(org.junit.jupiter.api.function.ThrowingSupplier<T> load) {
+    return assertTimeoutPreemptively(Duration.ofSeconds(10), load);
+  }
+
+  static ModelException refusal(byte[] bytes) {
+    return fast(
+        () ->
+            assertThrows(
+                ModelException.class, () -> ModelLoader.parse("test.yaml", bytes, List.of())));
+  }
+
+  /**
+   * The reader looked up the line of every key and value by scanning from the top of the file:
+   * 200,000 lines took 231 s, and a 4 MiB file of a million lines "- 1" did not finish in 40
+   * minutes.
+   */
+  @Test
+  void fourMebibytesOfShortLines_loadInSeconds() {
+    StringBuilder b = new StringBuilder("name: t\nsites:\n  east: {}\n" + SERVICES + "profile:\n");
+    int lines = (YamlReader.MAX_BYTES - b.length()) / 4;
+    b.append("- 1\n".repeat(lines));
+    assertTrue(b.length() > YamlReader.MAX_BYTES - 4 && b.length() <= YamlReader.MAX_BYTES);
+    ModelException e = refusal(b.toString().getBytes(StandardCharsets.UTF_8));
+    assertEquals(
+        List.of(
+            "test.yaml:8:1: profile: expected 168 hourly weights (Monday 00:00 first), got "
+                + lines),
+        e.errors().stream().map(ModelError::format).toList());
+  }
+
+  /** The same values on one line: every position is on a line of 4 MiB. */
+  @Test
+  void fourMebibytesOnOneLine_loadInSeconds() {
+    String head = "name: t\nsites:\n  east: {}\n" + SERVICES + "profile: [";
+    int values = (YamlReader.MAX_BYTES - head.length() - 2) / 3;
+    String text = head + "1, ".repeat(values - 1) + "1]\n";
+    ModelException e = refusal(text.getBytes(StandardCharsets.UTF_8));
+    assertEquals(
+        List.of(
+            "test.yaml:7:10: profile: expected 168 hourly weights (Monday 00:00 first), got "
+                + values),
+        e.errors().stream().map(ModelError::format).toList());
+  }
+
+  /** Positions after characters outside the BMP (two chars, one code point) stay right. */
+  @Test
+  void positionsAfterEmoji_countCodePoints() {
+    String yaml =
+        "name: t\ndescription: '\uD83D\uDD25\uD83D\uDD25'\nsites:\n  east: {ups: '\uD83D\uDD25'}\n"
+            + SERVICES;
+    assertEquals(
+        List.of(
+            "test.yaml:4:16: sites.east.ups: '\uD83D\uDD25' is not a number (a duration is a"
+                + " number and a unit: 15m, 4h or 2d)"),
+        errors(yaml));
+  }
+
+  /**
+   * The standby warning summed the active capacity of every other site for each site: a service
+   * deployed on 50,000 sites took 91 s. Now one pass per service.
+   */
+  @Test
+  void serviceOnFiftyThousandSites_loadsInSeconds() throws ModelException {
+    int n = 50_000;
+    StringBuilder b = new StringBuilder("name: wide\nsites:\n");
+    for (int i = 0; i < n; i++) {
+      b.append("  s").append(i).append(": {}\n");
+    }
+    b.append("services:\n  talk:\n    demand: ").append(n).append("\n    deploy:\n");
+    for (int i = 0; i < n; i++) {
+      b.append("      s").append(i).append(": 1\n");
+    }
+    b.append("    standby: {s0: 1}\n    failover: {time: \"fixed(1h)\"}\n");
+    byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+    ModelLoader.Loaded loaded = fast(() -> ModelLoader.parse("wide.yaml", bytes, List.of()));
+    assertEquals(n, loaded.model().sites().size());
+    // Losing any one site leaves at least 49,999 of 50,000, above 0.99 × 50,000 = 49,500.
+    assertEquals(List.of(), loaded.warnings());
+    // With demand 50,600 (0.99 × 50,600 = 50,094 needed) losing any one site is too much: one
+    // warning per site, after the one that the service is short with every site up.
+    ModelLoader.Loaded tight =
+        fast(() -> ModelLoader.parse("wide.yaml", bytes, List.of("services.talk.demand=50600")));
+    assertEquals(n + 1, tight.warnings().size());
+    assertEquals(
+        "wide.yaml:100007:5: warning: services.talk.standby: when s1 is lost, failover brings talk"
+            + " to at most 50000 of 50600 (0.988), below its slo 0.99 (50094 needed): talk stays"
+            + " down until s1 returns",
+        tight.warnings().get(2).format());
+  }
+
+  // --- Depth: chains of any length -------------------------------------------------------------
+
+  static String chain(int n, boolean cycle) {
+    StringBuilder b = new StringBuilder("name: chain\nsites:\n  east: {}\nservices:\n");
+    for (int i = 0; i < n; i++) {
+      b.append("  s").append(i).append(": {deploy: {east: 1}");
+      if (i + 1 < n || cycle) {
+        b.append(", requires: [s").append((i + 1) % n).append(']');
+      }
+      b.append("}\n");
+    }
+    return b.toString();
+  }
+
+  /**
+   * s0 requires s1 ... s4998 requires s4999, declared in that order: cycle detection and the
+   * dependency order recursed once per link, and overflowed the stack.
+   */
+  @Test
+  void requiresChainOf5000_isOrderedWithTheLastFirst() throws ModelException {
+    Model m = fast(() -> load(chain(5000, false)).model());
+    List<Service> order = m.dependencyOrder();
+    assertEquals(5000, order.size());
+    assertEquals("s4999", order.get(0).name());
+    assertEquals("s0", order.get(4999).name());
+  }
+
+  /** A 20,000-service cycle gave "out of stack"; now the located cycle, its names cut at 20. */
+  @Test
+  void requiresCycleOf20000_isReportedOnce_atItsFirstService() {
+    List<String> errors = fast(() -> errors(chain(20_000, true)));
+    assertEquals(
+        List.of(
+            "test.yaml:5:27: services.s0.requires: dependency cycle: s0 -> s1 -> s2 -> s3 -> s4 ->"
+                + " s5 -> s6 -> s7 -> s8 -> s9 -> s10 -> s11 -> s12 -> s13 -> s14 -> s15 -> s16 ->"
+                + " s17 -> s18 -> s19 -> … (19980 more) -> s0 (requires must not loop)"),
+        errors);
+  }
+
+  /**
+   * A single name is a one-element list, but cycle detection looked only at lists: requires: a on
+   * service a passed, and ordering the services then recursed for ever.
+   */
+  @Test
+  void requiresItself_asASingleName_isACycle() {
+    assertEquals(
+        List.of(
+            "test.yaml:6:5: services.a.requires: dependency cycle: a -> a (requires must not"
+                + " loop)"),
+        errors(
+            "name: t\nsites:\n  east: {}\nservices:\n  a:\n    requires: a\n    deploy: {east: 1}\n"));
   }
 }
