@@ -12,8 +12,11 @@ package io.firedrill.dist;
  * (docs/limits.md, "Input").
  */
 public final class UserText {
-  /** The most characters of one piece of user text a message quotes (a value, a name, a key). */
-  public static final int MAX_ECHO = 40;
+  /**
+   * The most characters of one piece of user text a message quotes (a value, a name, a key): 64,
+   * the longest name a model may give, so that a name is always quoted whole.
+   */
+  public static final int MAX_ECHO = 64;
 
   /** The most characters of a place a message names (a key path, a file name, a --set). */
   public static final int MAX_PLACE = 100;

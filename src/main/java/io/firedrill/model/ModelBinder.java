@@ -43,6 +43,7 @@ final class ModelBinder {
 
   private final List<ModelError> errors = new ArrayList<>();
   private final List<ModelWarning> warnings = new ArrayList<>();
+  private final NearNames near = new NearNames();
   private final Node root;
 
   private ModelBinder(Node root) {
@@ -403,7 +404,10 @@ final class ModelBinder {
       return null;
     }
     if (!MODEL_NAME.matcher(s.text()).matches()) {
-      error(s.textOrigin(), "name", "'" + s.text() + "' is not a valid name (expected [a-z0-9-]+)");
+      error(
+          s.textOrigin(),
+          "name",
+          UserText.quote(s.text()) + " is not a valid name (expected [a-z0-9-]+)");
       return null;
     }
     return s.text();
@@ -437,9 +441,9 @@ final class ModelBinder {
         error(
             e.keyOrigin(),
             key + "." + e.key(),
-            "'"
-                + e.key()
-                + "' is not a valid name (lowercase letters, digits, - and _; starting with a letter or digit)");
+            UserText.quote(e.key())
+                + " is not a valid name (lowercase letters, digits, - and _; starting with a letter"
+                + " or digit)");
       }
       decls.put(e.key(), e);
     }
@@ -515,7 +519,7 @@ final class ModelBinder {
         error(
             v.textOrigin(),
             s.at("network_mode"),
-            "expected shared or primary, got '" + v.text() + "'");
+            "expected shared or primary, got " + UserText.quote(v.text()));
       }
     }
     Double ups = s.has("ups") ? duration(s, "ups", true) : Double.valueOf(0);
@@ -918,7 +922,10 @@ final class ModelBinder {
         error(
             v.textOrigin(),
             s.at(key),
-            "must be " + (mayBeZero ? "zero or more" : "positive") + ", got " + v.text());
+            "must be "
+                + (mayBeZero ? "zero or more" : "positive")
+                + ", got "
+                + UserText.bounded(v.text()));
         return null;
       }
       return hours;
@@ -935,7 +942,7 @@ final class ModelBinder {
       error(
           s.valueOrigin(key),
           s.at(key),
-          "must be at most 100000y, got " + ((Node.Scalar) s.node(key)).text());
+          "must be at most 100000y, got " + UserText.bounded(((Node.Scalar) s.node(key)).text()));
       return null;
     }
     return hours;
@@ -954,8 +961,10 @@ final class ModelBinder {
             v.textOrigin(),
             s.at(key),
             mayBeZero
-                ? "must be zero or more, got " + v.text()
-                : "must be positive, got " + v.text() + " (leave the hazard out for none)");
+                ? "must be zero or more, got " + UserText.bounded(v.text())
+                : "must be positive, got "
+                    + UserText.bounded(v.text())
+                    + " (leave the hazard out for none)");
         return null;
       }
       return perHour;
@@ -996,11 +1005,14 @@ final class ModelBinder {
         error(
             v.textOrigin(),
             path,
-            "must be " + (mayBeZero ? "zero or more" : "positive") + ", got " + v.text());
+            "must be "
+                + (mayBeZero ? "zero or more" : "positive")
+                + ", got "
+                + UserText.bounded(v.text()));
         return null;
       }
       if (n > Units.MAX_QUANTITY) {
-        error(v.textOrigin(), path, "must be at most 1e15, got " + v.text());
+        error(v.textOrigin(), path, "must be at most 1e15, got " + UserText.bounded(v.text()));
         return null;
       }
       return n;
@@ -1101,7 +1113,10 @@ final class ModelBinder {
       if (name == null) {
         ok = false;
       } else if (names.contains(name)) {
-        error(items.get(i).origin(), itemPath, what + " '" + name + "' is listed twice");
+        error(
+            items.get(i).origin(),
+            itemPath,
+            what + " " + UserText.quote(name) + " is listed twice");
         ok = false;
       } else {
         names.add(name);
@@ -1137,16 +1152,25 @@ final class ModelBinder {
     return ok ? out : null;
   }
 
-  private static String unknown(String what, String name, Set<String> known) {
-    String hint = closest(name, List.copyOf(known));
+  /**
+   * "unknown site 'x', did you mean 'y'? (known: ...)", listing at most {@value
+   * UserText#MAX_LISTED} names.
+   */
+  private String unknown(String what, String name, Set<String> known) {
+    return unknown(what, name, known, near);
+  }
+
+  /** The message for a name not among {@code known}; also for {@code --set} paths. */
+  static String unknown(
+      String what, String name, java.util.Collection<String> known, NearNames near) {
+    String hint = near.closest(name, known);
     return "unknown "
         + what
-        + " '"
-        + name
-        + "'"
-        + (hint == null ? "" : ", did you mean '" + hint + "'?")
+        + " "
+        + UserText.quote(name)
+        + (hint == null ? "" : ", did you mean " + UserText.quote(hint) + "?")
         + " (known: "
-        + (known.isEmpty() ? "none" : String.join(", ", known))
+        + (known.isEmpty() ? "none" : UserText.list(known))
         + ")";
   }
 
@@ -1191,13 +1215,12 @@ final class ModelBinder {
       List<String> allowed = List.of(keys);
       for (Node.Mapping.Entry e : map.entries()) {
         if (!allowed.contains(e.key())) {
-          String hint = closest(e.key(), allowed);
+          String hint = near.closest(e.key(), allowed);
           error(
               e.keyOrigin(),
               at(e.key()),
-              "unknown key '"
-                  + e.key()
-                  + "'"
+              "unknown key "
+                  + UserText.quote(e.key())
                   + (hint == null ? "" : ", did you mean '" + hint + "'?")
                   + " (expected one of: "
                   + String.join(", ", allowed)
@@ -1226,38 +1249,5 @@ final class ModelBinder {
     String at(String key) {
       return path.isEmpty() ? key : path + "." + key;
     }
-  }
-
-  /** The allowed name within edit distance 2 of {@code key} (the closest, first on a tie). */
-  static String closest(String key, List<String> allowed) {
-    String best = null;
-    int bestDistance = 3;
-    for (String a : allowed) {
-      int d = editDistance(key, a);
-      if (d < bestDistance) {
-        best = a;
-        bestDistance = d;
-      }
-    }
-    return best;
-  }
-
-  private static int editDistance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

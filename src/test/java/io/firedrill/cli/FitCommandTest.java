@@ -251,16 +251,16 @@ class FitCommandTest {
         r.errLines());
   }
 
-  /** A cell of 200,000 digits took 199 s; it is refused by its length, quoting 40 characters. */
+  /** A cell of 200,000 digits took 199 s; it is refused by its length, quoting 64 characters. */
   @Test
-  void aCellOfAMillionDigits_isRefusedAtOnce_quotingFortyCharacters() throws Exception {
+  void aCellOfAMillionDigits_isRefusedAtOnce_quotingSixtyFourCharacters() throws Exception {
     String ones = "1".repeat(200_000);
     String line =
         assertTimeoutPreemptively(
             Duration.ofSeconds(10), () -> refusal("id,d\n1,1\n2," + ones + "\n3,3\n"));
     assertEquals(
         ":3:3: column 'd': '"
-            + "1".repeat(40)
+            + "1".repeat(64)
             + "…' is not a duration (longer than 100 characters; write a number in hours, or one"
             + " with its unit: 90m, 1.5h, 2d; units s, m, h, d, w, y)",
         line);

@@ -62,4 +62,94 @@ class HostileInputTest {
         "--out",
         out);
   }
+
+  /** 120,000 digits and an x as --trials took 146 s; the message quotes 64 characters. */
+  @Test
+  void trialsOfAHundredThousandDigits_isRefusedAtOnce() {
+    refused(
+        "firedrill run: --trials must be a whole number from 1 to 1099511627776, got '"
+            + "1".repeat(64)
+            + "…'",
+        "run",
+        THREE,
+        "--trials",
+        "1".repeat(120_000) + "x");
+  }
+
+  /** A model horizon of 100,000 digits and xh took 96 s. */
+  @Test
+  void horizonOfAHundredThousandDigits_isRefusedAtOnce() throws Exception {
+    Path model = tmp.resolve("m.yaml");
+    java.nio.file.Files.writeString(
+        model,
+        "name: m\nhorizon: "
+            + "1".repeat(100_000)
+            + "xh\nsites:\n  east: {}\nservices:\n  talk:\n    deploy: {east: 1}\n");
+    refused(
+        model
+            + ":2:100010: horizon: unknown time unit 'xh' in '"
+            + "1".repeat(64)
+            + "…' (units: s, m, h, d, w, y)",
+        "validate",
+        model.toString());
+  }
+
+  /** An --event with a newline was cut at the newline; a --set with one gave three lines. */
+  @Test
+  void newlinesAndEscapesInWhatWasTyped_stayOnOneLine_escaped() {
+    refused(
+        "firedrill scenario: --event: unknown event 'fire@east\\nx' (valid: fire@east, fault@east,"
+            + " fault@west, fault@north, grid@metro-east, grid@metro-west, grid@metro-north,"
+            + " routing@carrier-a, routing@carrier-b)",
+        "scenario",
+        THREE,
+        "--event",
+        "fire@east\nx",
+        "--trials",
+        "10",
+        "--out",
+        tmp.resolve("out").toString());
+    refused(
+        "--set services.talk.users=1\\n2\\n3: services.talk.users: '1 2 3' is not a number such as"
+            + " 2000, 12K or 48M",
+        "validate",
+        THREE,
+        "--set",
+        "services.talk.users=1\n2\n3");
+    refused(
+        "firedrill run: Unknown option: '--tri\\e[31mals', did you mean --trials? (see 'firedrill"
+            + " run --help')",
+        "run",
+        THREE,
+        "--tri\u001b[31mals");
+    refused(
+        "firedrill run: --seed must be a whole number from 0 to 9223372036854775807, got '1\\t2'",
+        "run",
+        THREE,
+        "--seed",
+        "1\t2");
+    refused("models/three\\n.yaml: no such file", "validate", "models/three\n.yaml");
+  }
+
+  /** picocli quotes an unknown option whole; firedrill cuts each quoted piece at 64 characters. */
+  @Test
+  void unknownOptionOfAHundredThousandCharacters_isQuotedShort() {
+    refused(
+        "firedrill run: Unknown option: '--" + "x".repeat(62) + "…' (see 'firedrill run --help')",
+        "run",
+        "--" + "x".repeat(100_000));
+  }
+
+  /** validate echoes the model's description: an escape in it must not reach the terminal. */
+  @Test
+  void descriptionWithAnEscape_isEchoedEscaped() throws Exception {
+    Path model = tmp.resolve("d.yaml");
+    java.nio.file.Files.writeString(
+        model,
+        "name: d\ndescription: \"red\\e[31m alert\\tnow\"\nsites:\n  east: {}\n"
+            + "services:\n  talk:\n    deploy: {east: 1}\n");
+    Cli.Result r = run("validate", model.toString());
+    assertEquals(0, r.code(), r::toString);
+    assertEquals("d is valid: red\\e[31m alert\\tnow", r.out().lines().findFirst().orElseThrow());
+  }
 }

@@ -153,8 +153,8 @@ class NumberSyntaxTest {
     assertEquals(message, e.getMessage());
   }
 
-  /** 40 ones and the cut: what a message quotes of a long run of digits. */
-  private static final String ONES_QUOTED = "'" + "1".repeat(40) + "…'";
+  /** 64 ones and the cut: what a message quotes of a long run of digits. */
+  private static final String ONES_QUOTED = "'" + "1".repeat(64) + "…'";
 
   /**
    * A long run of digits with a bad end took time quadratic in its length (a regular expression
@@ -162,7 +162,7 @@ class NumberSyntaxTest {
    * than 100 characters is refused before it is converted; 10 s is generous for milliseconds.
    */
   @Test
-  void longDigitRun_isRefusedInLinearTime_quotingFortyCharacters() {
+  void longDigitRun_isRefusedInLinearTime_quotingSixtyFourCharacters() {
     String ones = "1".repeat(200_000);
     String zeros = "0".repeat(200_000);
     assertTimeoutPreemptively(
@@ -184,10 +184,10 @@ class NumberSyntaxTest {
               ONES_QUOTED + " is not a duration (longer than 100 characters)",
               refusal(() -> Units.parseDuration(ones + "h")));
           assertEquals(
-              "'" + "0".repeat(40) + "…' is not a duration (longer than 100 characters)",
+              "'" + "0".repeat(64) + "…' is not a duration (longer than 100 characters)",
               refusal(() -> Units.parseDuration(zeros + "h")));
           assertEquals(
-              "unknown time unit 'xh' in '" + "0".repeat(40) + "…' (units: s, m, h, d, w, y)",
+              "unknown time unit 'xh' in '" + "0".repeat(64) + "…' (units: s, m, h, d, w, y)",
               refusal(() -> Units.parseDuration(zeros + "xh")));
           assertEquals(
               ONES_QUOTED
@@ -204,7 +204,7 @@ class NumberSyntaxTest {
     String hundred = "1" + "0".repeat(99);
     assertEquals(1e99, Units.parseNumber(hundred, 0, "a number"), 0.0);
     assertEquals(
-        "'1" + "0".repeat(39) + "…' is not a number (longer than 100 characters)",
+        "'1" + "0".repeat(63) + "…' is not a number (longer than 100 characters)",
         refusal(() -> Units.parseNumber(hundred + "0", 0, "a number")));
   }
 

@@ -269,4 +269,133 @@ class HostileModelTest {
         errors(
             "name: t\nsites:\n  east: {}\nservices:\n  a:\n    requires: a\n    deploy: {east: 1}\n"));
   }
+
+  // --- Did you mean, and the known names ------------------------------------------------------
+
+  /** 1,000 site names of 64 characters: s000xxx... to s999xxx... */
+  static String thousandSites() {
+    StringBuilder b = new StringBuilder("name: t\nsites:\n");
+    for (int i = 0; i < 1000; i++) {
+      b.append(String.format("  s%03d%s: {}%n", i, "x".repeat(60)));
+    }
+    return b.append("services:\n  talk:\n    deploy: {s000")
+        .append("x".repeat(60))
+        .append(": 1}\n")
+        .toString();
+  }
+
+  /** The first 20 known names and the count of the rest, as every "unknown" message lists them. */
+  static String knownThousand() {
+    StringBuilder b = new StringBuilder("(known: ");
+    for (int i = 0; i < 20; i++) {
+      b.append(i > 0 ? ", " : "").append(String.format("s%03d%s", i, "x".repeat(60)));
+    }
+    return b.append(", and 980 more)").toString();
+  }
+
+  /**
+   * The edit distance was computed in full against every known name, and every known name was
+   * listed: 1,000 sites of 1,000-character names and a --set path of 120,000 characters took 227 s
+   * and printed a line of 1.48 MB. Now names longer than 64 characters or of lengths 3 apart are
+   * not compared, and at most 20 names are listed.
+   */
+  @Test
+  void unknownSiteInAHugeOverride_amongAThousandNames_isOneShortLine() {
+    String y = "y".repeat(120_000);
+    String override = "sites." + y + ".ups=5m";
+    List<String> errors = fast(() -> errors(thousandSites(), override));
+    assertEquals(
+        List.of(
+            "--set sites."
+                + "y".repeat(88)
+                + "…: sites."
+                + "y".repeat(94)
+                + "…: unknown site '"
+                + "y".repeat(64)
+                + "…' "
+                + knownThousand()
+                + "; to add a site give it whole: --set 'sites."
+                + "y".repeat(64)
+                + "…={...}'"),
+        errors);
+  }
+
+  @Test
+  void misspeltReference_amongAThousandNames_stillGetsItsSuggestion() {
+    String wrong = "s999" + "x".repeat(59) + "y";
+    List<String> errors =
+        fast(() -> errors(thousandSites(), "services.talk.deploy={" + wrong + ": 1}"));
+    assertEquals(
+        List.of(
+            "--set services.talk.deploy={"
+                + wrong
+                + ": 1}: services.talk.deploy."
+                + wrong
+                + ": unknown site '"
+                + wrong
+                + "', did you mean 's999"
+                + "x".repeat(60)
+                + "'? "
+                + knownThousand()),
+        errors);
+  }
+
+  /** Thousands of misspelt names among thousands of known ones: the suggestions stop, in time. */
+  @Test
+  void thousandsOfMisspeltNames_endInBoundedTime() {
+    StringBuilder b = new StringBuilder("name: t\nsites:\n");
+    for (int i = 0; i < 20_000; i++) {
+      b.append(String.format("  a%05d: {}%n", i));
+    }
+    b.append("services:\n  talk:\n    deploy:\n");
+    for (int i = 0; i < 20_000; i++) {
+      b.append(String.format("      b%05d: 1%n", i));
+    }
+    List<String> errors = fast(() -> errors(b.toString()));
+    assertEquals(20_000, errors.size(), "one line per unknown site");
+    String known =
+        " (known: a00000, a00001, a00002, a00003, a00004, a00005, a00006, a00007, a00008, a00009,"
+            + " a00010, a00011, a00012, a00013, a00014, a00015, a00016, a00017, a00018, a00019, and"
+            + " 19980 more)";
+    assertEquals(
+        "test.yaml:20006:7: services.talk.deploy.b00000: unknown site 'b00000', did you mean"
+            + " 'a00000'?"
+            + known,
+        errors.get(0));
+    // The suggestions stopped once their budget of comparisons was spent; the lines did not.
+    assertEquals(
+        "test.yaml:40005:7: services.talk.deploy.b19999: unknown site 'b19999'" + known,
+        errors.get(19_999));
+  }
+
+  // --- Overrides: paths and positions inside a --set value ------------------------------------
+
+  /** It said "east: duplicate key 'east' (first given at line 0)": a wrong path and line. */
+  @Test
+  void duplicateKeyInsideASetValue_namesItsPath() {
+    assertEquals(
+        List.of(
+            "--set services.talk.deploy={east: 5, east: 6}: services.talk.deploy.east: duplicate"
+                + " key 'east' (given twice in this value)"),
+        errors(
+            "name: t\nsites:\n  east: {}\n" + SERVICES, "services.talk.deploy={east: 5, east: 6}"));
+  }
+
+  // --- One line per error ---------------------------------------------------------------------
+
+  /** A newline in a --set value gave a 3-line error; control characters are shown escaped. */
+  @Test
+  void controlCharactersInAnOverrideOrAValue_areEscaped() {
+    String model = "name: t\nsites:\n  east: {}\n" + SERVICES;
+    assertEquals(
+        List.of(
+            "--set services.talk.users=1\\n2\\n3: services.talk.users: '1 2 3' is not a number"
+                + " such as 2000, 12K or 48M"),
+        errors(model, "services.talk.users=1\n2\n3"));
+    assertEquals(
+        List.of(
+            "test.yaml:6:13: services.talk.users: 'x\\ty\\e[2J' is not a number such as 2000,"
+                + " 12K or 48M"),
+        errors(model.replace("deploy:", "users: \"x\\ty\\e[2J\"\n    deploy:")));
+  }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.firedrill.dist.UserText;
 import io.firedrill.model.ModelError;
 import io.firedrill.model.ModelException;
 import java.io.IOException;
@@ -39,6 +40,9 @@ public final class YamlReader {
   private final boolean override;
   private final String text;
 
+  /** The key path of the value read: empty for a file, PATH for {@code --set PATH=VALUE}. */
+  private final String basePath;
+
   /**
    * The code point index of every surrogate pair in {@link #text}, in order: the parser counts
    * positions in code points, the text is indexed in chars, and the k-th pair shifts every later
@@ -50,10 +54,11 @@ public final class YamlReader {
   private final List<ModelError> errors = new ArrayList<>();
   private boolean aliasReported;
 
-  private YamlReader(String source, boolean override, String text) {
+  private YamlReader(String source, boolean override, String text, String basePath) {
     this.source = source;
     this.override = override;
     this.text = text;
+    this.basePath = basePath;
     this.pairs = surrogatePairs(text);
   }
 
@@ -106,7 +111,7 @@ public final class YamlReader {
                   + " bytes)"));
     }
     String text = decodeUtf8(source, bytes);
-    YamlReader reader = new YamlReader(source, false, text);
+    YamlReader reader = new YamlReader(source, false, text, "");
     Node root = reader.parse();
     if (root == null) {
       throw new ModelException(
@@ -121,10 +126,12 @@ public final class YamlReader {
   /**
    * Parses the VALUE of a {@code --set PATH=VALUE} override as a YAML value, so that lists and
    * mappings can be given too ({@code --set services.talk.requires=[login]}). Every node of the
-   * result has the override as its origin.
+   * result has the override as its origin; errors inside it name their key path under {@code path},
+   * the override's PATH.
    */
-  public static Node readOverrideValue(String overrideText, String value) throws ModelException {
-    YamlReader reader = new YamlReader("--set " + overrideText, true, value);
+  public static Node readOverrideValue(String overrideText, String path, String value)
+      throws ModelException {
+    YamlReader reader = new YamlReader("--set " + overrideText, true, value, path);
     Node node = reader.parse();
     return node == null
         ? new Node.Scalar(Origin.override(overrideText), null, Origin.override(overrideText))
@@ -144,7 +151,7 @@ public final class YamlReader {
       if (first == null) {
         return null;
       }
-      Node root = readValue(parser, "");
+      Node root = readValue(parser, basePath);
       if (root != null && errors.isEmpty() && parser.nextToken() != null) {
         fail(
             parser.currentTokenLocation(),
@@ -174,7 +181,7 @@ public final class YamlReader {
           parser.currentTokenLocation(),
           path,
           "YAML aliases (*"
-              + parser.getText()
+              + UserText.bounded(parser.getText())
               + ") are not supported in a model; write the value out");
     }
     switch (token) {
@@ -220,11 +227,11 @@ public final class YamlReader {
             new ModelError(
                 keyOrigin,
                 keyPath,
-                "duplicate key '"
-                    + key
-                    + "' (first given at line "
-                    + previous.keyOrigin().line()
-                    + ")"));
+                "duplicate key "
+                    + UserText.quote(key)
+                    + (override
+                        ? " (given twice in this value)"
+                        : " (first given at line " + previous.keyOrigin().line() + ")")));
         ok = false;
       } else if (value == null) {
         ok = false;
