@@ -398,4 +398,87 @@ class HostileModelTest {
                 + " 12K or 48M"),
         errors(model.replace("deploy:", "users: \"x\\ty\\e[2J\"\n    deploy:")));
   }
+
+  // --- YAML the model does not use: one plain line at the right place -------------------------
+
+  static final String MODEL = "name: t\nsites:\n  east: {}\n" + SERVICES;
+
+  /** It said "Expected a field name ..., got this instead: <org.yaml.snakeyaml.events...>". */
+  @Test
+  void complexKey_isOnePlainLineAtTheKey() {
+    String words =
+        "malformed YAML: a key must be a name, not a list (YAML complex keys such as ? [a,"
+            + " b] are not supported)";
+    assertEquals(List.of("test.yaml:7:3: " + words), errors(MODEL + "? [a, b]\n: 5\n"));
+    assertEquals(List.of("test.yaml:7:3: " + words), errors(MODEL + "? - a\n  - b\n: 5\n"));
+    assertEquals(
+        List.of(
+            "test.yaml:7:5: services: malformed YAML: a key must be a name, not a mapping (YAML"
+                + " complex keys such as ? [a, b] are not supported)"),
+        errors(MODEL + "  ? {x: 1}\n  : 5\n"));
+    assertEquals(
+        List.of("--set services.talk.deploy={[a]: 5}: services.talk.deploy: " + words),
+        errors(MODEL, "services.talk.deploy={[a]: 5}"));
+  }
+
+  /**
+   * 65 levels gave "test.yaml:1:1: ... Document nesting depth (65) exceeds the maximum allowed (64,
+   * from `StreamReadConstraints.getMaxNestingDepth()`)": Java names at the wrong place.
+   */
+  @Test
+  void nestingOf65Levels_isRefusedAtThe65th_and64AreRead() {
+    assertEquals(
+        List.of(
+            "test.yaml:7:67: "
+                + ("x" + "[0]".repeat(63)).substring(0, 100)
+                + "…: malformed YAML: nested more than 64 levels deep (a model needs five)"),
+        errors(MODEL + "x: " + "[".repeat(64) + "]".repeat(64) + "\n"));
+    StringBuilder block = new StringBuilder(MODEL + "x:\n");
+    for (int i = 1; i < 64; i++) {
+      block.append("  ".repeat(i)).append("k:\n");
+    }
+    block.append("  ".repeat(64)).append("k: [1]\n");
+    assertEquals(
+        "test.yaml:71:129: "
+            + ("x" + ".k".repeat(63)).substring(0, 100)
+            + "…: malformed YAML: nested more than 64 levels deep (a model needs five)",
+        errors(block.toString()).get(0));
+    // 64 levels (the root and 63 lists) are read; the binder then says what x is.
+    assertEquals(
+        List.of(
+            "test.yaml:7:1: x: unknown key 'x' (expected one of: name, description, horizon,"
+                + " scenario_horizon, trials, seed, profile, start, grids, networks, sites,"
+                + " services, cost)"),
+        errors(MODEL + "x: " + "[".repeat(63) + "]".repeat(63) + "\n"));
+  }
+
+  /** It said "unsupported YAML value (VALUE_EMBEDDED_OBJECT)". */
+  @Test
+  void binaryTag_isNamed() {
+    assertEquals(
+        List.of(
+            "test.yaml:7:7: seed: the YAML tag !!binary is not supported in a model; write the"
+                + " value as plain text"),
+        errors(MODEL + "seed: !!binary aGVsbG8=\n"));
+  }
+
+  /** A control character on line 6 was reported at 1:1, in the YAML reader's words. */
+  @Test
+  void controlCharacter_isReportedWhereItIs() {
+    assertEquals(
+        List.of(
+            "test.yaml:6:24: malformed YAML: the control character \\x01 is not allowed in YAML"
+                + " text (remove it, or write it as an escape inside double quotes)"),
+        errors(MODEL.replace("{east: 5}", "{east: 5}  \u0001")));
+    assertEquals(
+        List.of(
+            "test.yaml:7:16: malformed YAML: the control character \\e is not allowed in YAML"
+                + " text (remove it, or write it as an escape inside double quotes)"),
+        errors(MODEL + "description: \"\uD83D\uDD25\u001b[2J\"\n"));
+    assertEquals(
+        List.of(
+            "test.yaml:7:14: malformed YAML: the character U+FFFE is not allowed in YAML text"
+                + " (remove it, or write it as an escape inside double quotes)"),
+        errors(MODEL + "description: \uFFFE\n"));
+  }
 }

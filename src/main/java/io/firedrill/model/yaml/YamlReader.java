@@ -54,6 +54,20 @@ public final class YamlReader {
   private final List<ModelError> errors = new ArrayList<>();
   private boolean aliasReported;
 
+  /** Collections open around the current token: the root mapping is depth 1. */
+  private int depth;
+
+  /** A defect after which the token stream cannot be followed: reading stops there. */
+  private static final class Abort extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient ModelError error;
+
+    Abort(ModelError error) {
+      super(null, null, false, false);
+      this.error = error;
+    }
+  }
+
   private YamlReader(String source, boolean override, String text, String basePath) {
     this.source = source;
     this.override = override;
@@ -81,6 +95,36 @@ public final class YamlReader {
     }
     return java.util.Arrays.copyOf(found, n);
   }
+
+  /**
+   * Where the character at index {@code at} of {@link #text} is, as line and column (in code
+   * points): a binary search over the line starts, found once.
+   */
+  private Origin originAt(int at) {
+    if (override) {
+      return new Origin(source, 0, 0, true);
+    }
+    if (lineStarts == null) {
+      int[] starts = new int[16];
+      int n = 0;
+      starts[n++] = 0;
+      for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        if (n == starts.length) {
+          starts = java.util.Arrays.copyOf(starts, 2 * n);
+        }
+        starts[n++] = i + 1;
+      }
+      lineStarts = java.util.Arrays.copyOf(starts, n);
+    }
+    int index = Math.max(0, Math.min(at, text.length()));
+    int found = java.util.Arrays.binarySearch(lineStarts, index);
+    int line = found >= 0 ? found : -found - 2;
+    int column = text.codePointCount(lineStarts[line], index) + 1;
+    return Origin.at(source, line + 1, column);
+  }
+
+  /** The index in {@link #text} where each line starts; made on the first error that needs it. */
+  private int[] lineStarts;
 
   /** The index in {@link #text} of the character at code point index {@code codePoint}. */
   private int charIndex(long codePoint) {
@@ -141,11 +185,17 @@ public final class YamlReader {
   private Node parse() throws ModelException {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(MAX_BYTES);
-    options.setNestingDepthLimit(MAX_DEPTH);
+    // The libraries' own limits lie beyond firedrill's, which readValue enforces at the exact
+    // place: theirs report Java names at line 1 (StreamReadConstraints.getMaxNestingDepth()).
+    options.setNestingDepthLimit(MAX_DEPTH + 1);
     options.setMaxAliasesForCollections(0);
     YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).build();
     factory.setStreamReadConstraints(
-        StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
+        StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_DEPTH + 1)
+            .maxNameLength(MAX_BYTES)
+            .maxStringLength(MAX_BYTES)
+            .build());
     try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -162,6 +212,8 @@ public final class YamlReader {
         throw new ModelException(errors);
       }
       return root;
+    } catch (Abort e) {
+      throw new ModelException(e.error);
     } catch (IOException | RuntimeException e) {
       throw new ModelException(syntaxError(e));
     }
@@ -184,11 +236,30 @@ public final class YamlReader {
               + UserText.bounded(parser.getText())
               + ") are not supported in a model; write the value out");
     }
+    if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && depth == MAX_DEPTH) {
+      throw new Abort(
+          new ModelError(
+              origin,
+              path,
+              "malformed YAML: nested more than "
+                  + MAX_DEPTH
+                  + " levels deep (a model needs five)"));
+    }
     switch (token) {
       case START_OBJECT:
-        return readMapping(parser, path, origin);
+        depth++;
+        try {
+          return readMapping(parser, path, origin);
+        } finally {
+          depth--;
+        }
       case START_ARRAY:
-        return readSequence(parser, path, origin);
+        depth++;
+        try {
+          return readSequence(parser, path, origin);
+        } finally {
+          depth--;
+        }
       case VALUE_NULL:
         return new Node.Scalar(origin, null, origin);
       case VALUE_STRING:
@@ -206,7 +277,20 @@ public final class YamlReader {
           return new Node.Scalar(origin, value, quoted ? origin.shifted(1) : origin);
         }
       default:
-        return fail(parser.currentTokenLocation(), path, "unsupported YAML value (" + token + ")");
+        {
+          // !!binary (an embedded object): the only tag that does not resolve to text.
+          Object tag = parser.getTypeId();
+          String name =
+              tag == null ? "" : String.valueOf(tag).replaceFirst("^tag:yaml\\.org,2002:", "!!");
+          return fail(
+              parser.currentTokenLocation(),
+              path,
+              tag == null
+                  ? "a YAML value firedrill cannot read; write it as plain text"
+                  : "the YAML tag "
+                      + UserText.bounded(name)
+                      + " is not supported in a model; write the value as plain text");
+        }
     }
   }
 
@@ -214,7 +298,7 @@ public final class YamlReader {
     Node.Mapping mapping = new Node.Mapping(origin);
     boolean ok = true;
     JsonToken token;
-    while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+    while ((token = nextKey(parser, path)) == JsonToken.FIELD_NAME) {
       String key = parser.currentName();
       Origin at = origin(parser.currentTokenLocation());
       Origin keyOrigin = quoted(parser.currentTokenLocation()) ? at.shifted(1) : at;
@@ -243,6 +327,34 @@ public final class YamlReader {
       throw new IOException("unexpected token " + token + " in a mapping");
     }
     return ok ? mapping : null;
+  }
+
+  /**
+   * The next token of a mapping: a key or its end. A key that is itself a list or a mapping (a YAML
+   * complex key, {@code ? [a, b]}) stops reading with one line at that key, in place of the
+   * parser's message, which names its Java event classes.
+   */
+  private JsonToken nextKey(YAMLParser parser, String path) throws IOException {
+    try {
+      return parser.nextToken();
+    } catch (com.fasterxml.jackson.core.JsonParseException e) {
+      String message = e.getOriginalMessage();
+      if (message == null || !message.startsWith("Expected a field name")) {
+        throw e;
+      }
+      // The parser stands just past a flow collection's '[' or '{', or at a block one's start.
+      int at = e.getLocation() == null ? 0 : charIndex(e.getLocation().getCharOffset());
+      if (at > 0 && (text.charAt(at - 1) == '[' || text.charAt(at - 1) == '{')) {
+        at--;
+      }
+      throw new Abort(
+          new ModelError(
+              originAt(at),
+              path,
+              "malformed YAML: a key must be a name, not a "
+                  + (message.contains("Sequence") ? "list" : "mapping")
+                  + " (YAML complex keys such as ? [a, b] are not supported)"));
+    }
   }
 
   private Node readSequence(YAMLParser parser, String path, Origin origin) throws IOException {
@@ -288,6 +400,22 @@ public final class YamlReader {
 
   /** Turns whatever the YAML parser threw into one error line at the problem's position. */
   private ModelError syntaxError(Exception e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof org.yaml.snakeyaml.reader.ReaderException r) {
+        // A character YAML does not allow in a stream (a control character, U+FFFE...): the
+        // reader gives its index in code points, not a line.
+        int cp = r.getCodePoint();
+        boolean control = Character.isISOControl(cp);
+        return new ModelError(
+            originAt(charIndex(r.getPosition())),
+            "",
+            "malformed YAML: the "
+                + (control ? "control character " + UserText.escape(Character.toString(cp)) : "")
+                + (control ? "" : String.format(java.util.Locale.ROOT, "character U+%04X", cp))
+                + " is not allowed in YAML text (remove it, or write it as an escape inside"
+                + " double quotes)");
+      }
+    }
     Throwable cause = e;
     while (cause != null && !(cause instanceof MarkedYAMLException)) {
       cause = cause.getCause();
@@ -329,7 +457,11 @@ public final class YamlReader {
                   source,
                   mark == null ? 1 : mark.getLine() + 1,
                   mark == null ? 1 : mark.getColumn() + 1);
-      return new ModelError(at, "", "malformed YAML: " + describeProblem(problem, marked));
+      return new ModelError(
+          at,
+          "",
+          "malformed YAML: "
+              + UserText.bounded(describeProblem(problem, marked), 2 * UserText.MAX_PLACE));
     }
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     int cut = message.indexOf('\n');
