@@ -37,6 +37,12 @@ public record Model(
     List<Service> services,
     List<Price> prices) {
 
+  /**
+   * Longest name of a model, site, service, grid or network, in characters: names become folder
+   * names (results/NAME/), causes (fire@NAME) and CSV cells, and 64 keeps every one of them short.
+   */
+  public static final int MAX_NAME_LENGTH = 64;
+
   /** Largest trial count a model or the command line may ask for: 2^40 (about 1.1e12). */
   public static final long MAX_TRIALS = 1L << 40;
 

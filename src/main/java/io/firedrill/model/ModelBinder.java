@@ -291,6 +291,21 @@ final class ModelBinder {
     }
     for (Service svc : m.services()) {
       Node.Mapping decl = (Node.Mapping) services.get(svc.name()).value();
+      if (svc.failover() != null && svc.failover().needs().contains(svc.name())) {
+        Node.Mapping failover = (Node.Mapping) decl.get("failover").value();
+        warn(
+            failover.get("needs").keyOrigin(),
+            "services." + svc.name() + ".failover.needs",
+            "lists "
+                + svc.name()
+                + " itself: the automatic path runs only while "
+                + svc.name()
+                + " is served at least its slo, so it never ends an outage of "
+                + svc.name()
+                + (svc.failover().manual() != null
+                    ? "; only the manual path does"
+                    : ", and there is no manual path"));
+      }
       if (svc.failover() != null && svc.standby().isEmpty()) {
         warn(
             decl.get("failover").keyOrigin(),
@@ -403,6 +418,10 @@ final class ModelBinder {
     if (s == null) {
       return null;
     }
+    if (tooLong(s.text())) {
+      error(s.textOrigin(), "name", longName(s.text()));
+      return null;
+    }
     if (!MODEL_NAME.matcher(s.text()).matches()) {
       error(
           s.textOrigin(),
@@ -411,6 +430,21 @@ final class ModelBinder {
       return null;
     }
     return s.text();
+  }
+
+  /** Whether a name has more than {@link Model#MAX_NAME_LENGTH} characters. */
+  private static boolean tooLong(String name) {
+    return name.length() > Model.MAX_NAME_LENGTH
+        && name.codePointCount(0, name.length()) > Model.MAX_NAME_LENGTH;
+  }
+
+  private static String longName(String name) {
+    return UserText.quote(name)
+        + " is too long for a name ("
+        + name.codePointCount(0, name.length())
+        + " characters; at most "
+        + Model.MAX_NAME_LENGTH
+        + ")";
   }
 
   /** An empty value ({@code key:}, {@code ~}, {@code null}) or an empty mapping. */
@@ -437,7 +471,9 @@ final class ModelBinder {
       return decls;
     }
     for (Node.Mapping.Entry e : map.entries()) {
-      if (!NAME.matcher(e.key()).matches()) {
+      if (tooLong(e.key())) {
+        error(e.keyOrigin(), key + "." + e.key(), longName(e.key()));
+      } else if (!NAME.matcher(e.key()).matches()) {
         error(
             e.keyOrigin(),
             key + "." + e.key(),

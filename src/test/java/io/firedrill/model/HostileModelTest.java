@@ -481,4 +481,70 @@ class HostileModelTest {
                 + " (remove it, or write it as an escape inside double quotes)"),
         errors(MODEL + "description: \uFFFE\n"));
   }
+
+  // --- Names and needs ------------------------------------------------------------------------
+
+  /** A 300-character name validated, and run then failed with "File name too long". */
+  @Test
+  void namesLongerThan64Characters_areRefusedAtTheName() {
+    String n300 = "n".repeat(300);
+    assertEquals(
+        List.of(
+            "test.yaml:1:7: name: '"
+                + "n".repeat(64)
+                + "…' is too long for a name (300 characters; at most 64)"),
+        errors(MODEL.replace("name: t", "name: " + n300)));
+    String s65 = "s".repeat(65);
+    assertEquals(
+        List.of(
+            "test.yaml:3:3: sites."
+                + s65
+                + ": '"
+                + "s".repeat(64)
+                + "…' is too long for a name (65 characters; at most 64)"),
+        errors(MODEL.replace("east", s65)));
+    String g65 = "g".repeat(65);
+    assertEquals(
+        List.of(
+            "test.yaml:8:3: grids."
+                + g65
+                + ": '"
+                + "g".repeat(64)
+                + "…' is too long for a name (65 characters; at most 64)"),
+        errors(MODEL + "grids:\n  " + g65 + ": {rate: 1/y, outage: \"fixed(1h)\"}\n"));
+  }
+
+  @Test
+  void namesOf64Characters_areAccepted() throws ModelException {
+    String n64 = "n".repeat(64);
+    Model m = load(MODEL.replace("name: t", "name: " + n64).replace("east", n64)).model();
+    assertEquals(n64, m.name());
+    assertEquals(n64, m.sites().get(0).name());
+  }
+
+  /**
+   * A service in its own failover needs was accepted silently; its automatic path waits for the
+   * service to be up, so it never ends an outage of it. A warning, since the path still runs while
+   * a partial loss keeps the service at its slo, and the manual path is unaffected.
+   */
+  @Test
+  void serviceInItsOwnFailoverNeeds_isWarned() throws ModelException {
+    String yaml =
+        "name: t\nsites:\n  east: {}\n  west: {}\nservices:\n  app:\n    deploy: {east: 5}\n"
+            + "    standby: {west: 5}\n    failover:\n      time: \"fixed(5m)\"\n      needs: [app]\n";
+    assertEquals(
+        List.of(
+            "test.yaml:11:7: warning: services.app.failover.needs: lists app itself: the automatic"
+                + " path runs only while app is served at least its slo, so it never ends an"
+                + " outage of app, and there is no manual path"),
+        load(yaml).warnings().stream().map(ModelWarning::format).toList());
+    assertEquals(
+        List.of(
+            "test.yaml:11:7: warning: services.app.failover.needs: lists app itself: the automatic"
+                + " path runs only while app is served at least its slo, so it never ends an"
+                + " outage of app; only the manual path does"),
+        load(yaml + "      manual: \"fixed(6h)\"\n").warnings().stream()
+            .map(ModelWarning::format)
+            .toList());
+  }
 }
