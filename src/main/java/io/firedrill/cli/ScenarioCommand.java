@@ -1,6 +1,7 @@
 package io.firedrill.cli;
 
 import io.firedrill.dist.Units;
+import io.firedrill.dist.UserText;
 import io.firedrill.engine.Kernel;
 import io.firedrill.engine.Runner;
 import io.firedrill.model.Model;
@@ -164,7 +165,11 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
     int k = valid.indexOf(event == null ? "" : event.strip());
     if (k < 0) {
       throw new UsageException(
-          "--event: unknown event '" + event + "' (valid: " + String.join(", ", valid) + ")");
+          "--event: unknown event "
+              + UserText.quote(String.valueOf(event))
+              + " (valid: "
+              + UserText.list(valid)
+              + ")");
     }
     String[] parts = valid.get(k).split("@", 2);
     String name = parts[1];

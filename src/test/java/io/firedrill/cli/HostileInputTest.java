@@ -152,4 +152,59 @@ class HostileInputTest {
     assertEquals(0, r.code(), r::toString);
     assertEquals("d is valid: red\\e[31m alert\\tnow", r.out().lines().findFirst().orElseThrow());
   }
+
+  /** "<= NaN" said "unknown time unit 'N' in 'NaN'": it is not a number. */
+  @Test
+  void targetOfNaNOrInfinity_isNotANumber() {
+    for (String word : List.of("NaN", "Infinity")) {
+      IllegalArgumentException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  io.firedrill.study.Target.parse(
+                      "web.recover_h.p99 <= " + word, List.of("web"), true));
+      assertEquals(
+          "--target: '"
+              + word
+              + "' is not a number (a duration is a number and a unit: 15m, 4h or 2d); recover_h"
+              + " takes a duration such as 24h, 90m or 1d, or a number of hours",
+          e.getMessage());
+    }
+  }
+
+  /** The other options that quote what was typed quote 64 characters of it, too. */
+  @Test
+  void longValuesOfOtherOptions_areQuotedShort() {
+    String x = "x".repeat(100_000);
+    String cut = "x".repeat(64) + "…";
+    String out = tmp.resolve("out").toString();
+    Cli.Result r = run("scenario", THREE, "--event", "fire@" + x, "--trials", "10", "--out", out);
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(
+        List.of(
+            "firedrill scenario: --event: unknown event 'fire@"
+                + "x".repeat(59)
+                + "…' (valid: fire@east, fault@east, fault@west, fault@north, grid@metro-east,"
+                + " grid@metro-west, grid@metro-north, routing@carrier-a, routing@carrier-b)"),
+        r.errLines());
+    refused(
+        "firedrill scenario: --background must be stationary, fresh or off, got '" + cut + "'",
+        "scenario",
+        THREE,
+        "--event",
+        "fire@east",
+        "--background",
+        x,
+        "--trials",
+        "10",
+        "--out",
+        out);
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> io.firedrill.study.Target.parse(x + ".recover_h.p99 <= 1", List.of("web"), true));
+    assertEquals(
+        "--target: unknown service '" + cut + "' (known: web, or total for the sum over services)",
+        e.getMessage());
+  }
 }

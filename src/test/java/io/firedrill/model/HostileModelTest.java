@@ -381,6 +381,22 @@ class HostileModelTest {
             "name: t\nsites:\n  east: {}\n" + SERVICES, "services.talk.deploy={east: 5, east: 6}"));
   }
 
+  /** users=1MM said "'1M' is not a number", and users=1 K "'1 ' is not a number". */
+  @Test
+  void countMessages_quoteTheWholeValue() {
+    String model = "name: t\nsites:\n  east: {}\n" + SERVICES;
+    assertEquals(
+        List.of(
+            "--set services.talk.users=1MM: services.talk.users: '1MM' is not a number such as"
+                + " 2000, 12K or 48M"),
+        errors(model, "services.talk.users=1MM"));
+    assertEquals(
+        List.of(
+            "--set services.talk.users=1 K: services.talk.users: '1 K' is not a number such as"
+                + " 2000, 12K or 48M (write K right after the number)"),
+        errors(model, "services.talk.users=1 K"));
+  }
+
   // --- One line per error ---------------------------------------------------------------------
 
   /** A newline in a --set value gave a 3-line error; control characters are shown escaped. */
