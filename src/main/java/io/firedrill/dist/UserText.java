@@ -8,8 +8,8 @@ package io.firedrill.dist;
  * megabyte of digits, a name with a newline in it, or an escape sequence that would recolour or
  * clear their terminal. Every piece of user text in a message goes through {@link #quote} or {@link
  * #bounded}: control characters become visible escapes ({@code \n}, {@code \t}, {@code \e}, {@code
- * \x01}, {@code \u2028}) and anything past {@link #MAX_ECHO} characters is cut with "…"
- * (docs/limits.md, "Input").
+ * \x01}, and a line separator as a backslash, u and its four hex digits) and anything past {@link
+ * #MAX_ECHO} characters is cut with "…" (docs/limits.md, "Input").
  */
 public final class UserText {
   /**
