@@ -1,5 +1,6 @@
 package io.firedrill.cli;
 
+import io.firedrill.dist.UserText;
 import io.firedrill.engine.Kernel;
 import io.firedrill.engine.Runner;
 import io.firedrill.model.ActivityProfile;
@@ -118,7 +119,7 @@ public final class EventOptions {
         break;
       default:
         throw new UsageException(
-            "--background must be stationary, fresh or off, got '" + mode + "'");
+            "--background must be stationary, fresh or off, got " + UserText.quote(mode));
     }
     if (off && b != Kernel.Background.OFF) {
       throw new UsageException("--no-background contradicts --background " + mode);

@@ -1,5 +1,6 @@
 package io.firedrill.cli;
 
+import io.firedrill.dist.UserText;
 import io.firedrill.engine.Interruption;
 import io.firedrill.model.ModelError;
 import io.firedrill.model.ModelException;
@@ -309,12 +310,12 @@ public final class Firedrill implements Runnable {
     } catch (InvalidPathException e) {
       if (text.indexOf('\0') >= 0) {
         throw new CommandLine.TypeConversionException(
-            "'" + text.replace('\0', ' ') + "' contains a NUL character");
+            UserText.quote(text) + " contains a NUL character");
       }
       throw new CommandLine.TypeConversionException(
-          "the file name '"
-              + text
-              + "' cannot be represented in the system's encoding ("
+          "the file name "
+              + UserText.quote(text)
+              + " cannot be represented in the system's encoding ("
               + System.getProperty("sun.jnu.encoding", Charset.defaultCharset().name())
               + "); run firedrill in a UTF-8 locale (for example LANG=C.UTF-8)");
     }
@@ -333,7 +334,14 @@ public final class Firedrill implements Runnable {
     if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
       hint = ", did you mean " + String.join(" or ", u.getSuggestions()) + "?";
     }
-    err.println(name + ": " + oneLine(e.getMessage()) + hint + " (see '" + name + " --help')");
+    err.println(
+        name
+            + ": "
+            + oneLine(boundQuoted(e.getMessage()))
+            + UserText.escape(hint)
+            + " (see '"
+            + name
+            + " --help')");
     err.flush();
     return USAGE;
   }
@@ -378,7 +386,7 @@ public final class Firedrill implements Runnable {
     if (e instanceof IOException || e instanceof java.io.UncheckedIOException) {
       String where =
           e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null
-              ? fs.getFile() + ": "
+              ? UserText.boundedTail(fs.getFile()) + ": "
               : "";
       return where + oneLine(AtomicFiles.reason(e));
     }
@@ -391,10 +399,44 @@ public final class Firedrill implements Runnable {
         + "; please report it with the command line";
   }
 
-  private static String oneLine(String message) {
+  /**
+   * The most characters of one error line. A model's lines are bounded piece by piece where they
+   * are made (docs/limits.md); this bounds every other line whatever text it quotes.
+   */
+  static final int MAX_LINE = 1000;
+
+  /**
+   * A message as one line of at most {@link #MAX_LINE} characters: control characters (a newline
+   * typed inside a --set value or an --event) are escaped, not printed or cut at, so that one error
+   * is one line and no text can move the cursor or recolour the terminal.
+   */
+  static String oneLine(String message) {
     String m = message == null ? "" : message.strip();
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl).strip();
+    return UserText.bounded(m, MAX_LINE);
+  }
+
+  /**
+   * A picocli message with each quoted piece ({@code 'what was typed'}) cut to {@link
+   * UserText#MAX_ECHO} characters: picocli quotes an unknown option or a bad value whole, however
+   * long.
+   */
+  static String boundQuoted(String message) {
+    if (message == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder();
+    int i = 0;
+    while (i < message.length()) {
+      int open = message.indexOf('\'', i);
+      int close = open < 0 ? -1 : message.indexOf('\'', open + 1);
+      if (close < 0) {
+        b.append(message, i, message.length());
+        break;
+      }
+      b.append(message, i, open).append(UserText.quote(message.substring(open + 1, close)));
+      i = close + 1;
+    }
+    return b.toString();
   }
 
   /** The version from the build, for {@code --version} on every command. */

@@ -2,6 +2,7 @@ package io.firedrill.cli;
 
 import io.firedrill.dist.SyntaxException;
 import io.firedrill.dist.Units;
+import io.firedrill.dist.UserText;
 import io.firedrill.report.Numbers;
 import io.firedrill.study.Fit;
 import java.io.IOException;
@@ -95,12 +96,12 @@ final class FitCommand implements Callable<Integer> {
       throw new UsageException(
           "--dist must be one of "
               + String.join(", ", Fit.FAMILIES)
-              + " or auto, got '"
-              + dist
-              + "'");
+              + " or auto, got "
+              + UserText.quote(dist));
     }
     if (unit.length() != 1 || "smhdwy".indexOf(unit.charAt(0)) < 0) {
-      throw new UsageException("--unit must be one of s, m, h, d, w, y, got '" + unit + "'");
+      throw new UsageException(
+          "--unit must be one of s, m, h, d, w, y, got " + UserText.quote(unit));
     }
     char u = unit.charAt(0);
     Path path = path(file);
@@ -118,7 +119,8 @@ final class FitCommand implements Callable<Integer> {
       }
     } catch (Fit.NotFittedException e) {
       String which = family.equals("auto") ? "" : family + ": ";
-      throw new UsageException(file + ": column '" + column + "': " + which + e.getMessage());
+      throw new UsageException(
+          place(file) + ": column " + UserText.quote(column) + ": " + which + e.getMessage());
     }
     String unitName = UNIT_NAMES["smhdwy".indexOf(u)];
     StringBuilder b = new StringBuilder();
@@ -127,8 +129,8 @@ final class FitCommand implements Callable<Integer> {
             Locale.ROOT,
             "%d values of %s in %s (in %s)%s%n",
             x.length,
-            column,
-            file,
+            UserText.escape(column),
+            UserText.escape(file),
             unitName,
             fitted.size() > 1 ? ", ranked by AIC" : ""));
     for (Fit.Result r : fitted) {
@@ -163,7 +165,7 @@ final class FitCommand implements Callable<Integer> {
       return Path.of(name);
     } catch (InvalidPathException e) {
       throw new UsageException(
-          name
+          place(name)
               + ": not a file name this system can open (its characters do not fit the system's"
               + " encoding; run with a UTF-8 locale, for example LANG=C.UTF-8)");
     }
@@ -188,22 +190,27 @@ final class FitCommand implements Callable<Integer> {
     try (CSVParser csv = CSVParser.parse(text, format)) {
       Iterator<CSVRecord> records = csv.iterator();
       if (!records.hasNext()) {
-        throw new UsageException(file + ": the file is empty (expected a header row)");
+        throw new UsageException(place(file) + ": the file is empty (expected a header row)");
       }
       CSVRecord header = records.next();
       List<String> names = header.toList();
       int index = names.indexOf(column);
       if (index < 0) {
         throw new UsageException(
-            file + ": no column '" + column + "' (columns: " + String.join(", ", names) + ")");
+            place(file)
+                + ": no column "
+                + UserText.quote(column)
+                + " (columns: "
+                + UserText.list(names)
+                + ")");
       }
       int again = names.subList(index + 1, names.size()).indexOf(column);
       if (again >= 0) {
         throw new UsageException(
             at(file, text, header, index + 1 + again)
-                + "the header names column '"
-                + column
-                + "' twice (fields "
+                + "the header names column "
+                + UserText.quote(column)
+                + " twice (fields "
                 + (index + 1)
                 + " and "
                 + (index + 2 + again)
@@ -225,11 +232,17 @@ final class FitCommand implements Callable<Integer> {
                       : ""));
         }
         String cell = rec.get(index).strip();
-        double v = cell.isEmpty() ? Double.NaN : value(cell, hoursPerUnit);
-        String problem = problem(cell, v, unit);
+        double v = Double.NaN;
+        String problem;
+        try {
+          v = value(cell, hoursPerUnit);
+          problem = problem(cell, v, unit);
+        } catch (SyntaxException e) {
+          problem = problem(cell, e, unit);
+        }
         if (problem != null) {
           throw new UsageException(
-              at(file, text, rec, index) + "column '" + column + "': " + problem);
+              at(file, text, rec, index) + "column " + UserText.quote(column) + ": " + problem);
         }
         if (n == MAX_VALUES) {
           throw new UsageException(
@@ -246,7 +259,7 @@ final class FitCommand implements Callable<Integer> {
       java.util.regex.Matcher m =
           java.util.regex.Pattern.compile("line:? (\\d+)").matcher(String.valueOf(e.getMessage()));
       throw new UsageException(
-          file
+          place(file)
               + ":"
               + (m.find() ? m.group(1) : Long.toString(lastLine + 1))
               + ": not valid CSV (a quoted value must end with a quote, followed by a comma or the"
@@ -254,33 +267,45 @@ final class FitCommand implements Callable<Integer> {
     }
     if (n < 3) {
       throw new UsageException(
-          file + ": column '" + column + "' has " + n + " values; a fit needs at least 3");
+          place(file)
+              + ": column "
+              + UserText.quote(column)
+              + " has "
+              + n
+              + " values; a fit needs at least 3");
     }
     return Arrays.copyOf(values, n);
   }
 
   /**
    * A cell as a duration in the unit of {@code hoursPerUnit} hours: a plain number in that unit, or
-   * a duration with its own unit in the model's syntax ({@code 90m}, {@code 1.5h}, {@code 2d}); NaN
-   * for anything else.
+   * a duration with its own unit in the model's syntax ({@code 90m}, {@code 1.5h}, {@code 2d}).
+   *
+   * @throws SyntaxException for an empty cell, text outside the model syntax (only ASCII digits are
+   *     digits), or a value too large or too small for a double ({@link SyntaxException#problem})
    */
-  static double value(String cell, double hoursPerUnit) {
+  static double value(String cell, double hoursPerUnit) throws SyntaxException {
+    if (cell.isEmpty()) {
+      throw new SyntaxException(0, "empty cell");
+    }
     if (isPlainDecimal(cell)) {
-      // The common case, read as Units.parseNumber would, without its pattern per value.
+      // The common case, read as Units.parseNumber would, without its checks per value.
       return Double.parseDouble(cell);
     }
-    try {
-      if (Character.isLetter(cell.charAt(cell.length() - 1))) {
-        return Units.parseDuration(cell) / hoursPerUnit;
-      }
-      return Units.parseNumber(cell, 0, "a duration");
-    } catch (SyntaxException e) {
-      return Double.NaN;
+    if (Character.isLetter(cell.charAt(cell.length() - 1))) {
+      return Units.parseDuration(cell) / hoursPerUnit;
     }
+    return Units.parseNumber(cell, 0, "a duration");
   }
 
-  /** Digits with at most one decimal point among them: a number in every syntax. */
+  /**
+   * ASCII digits with at most one decimal point among them, and not too long: a number in every
+   * syntax, whose double is never zero or subnormal unless it is 0.
+   */
   private static boolean isPlainDecimal(String cell) {
+    if (cell.length() > 20) {
+      return false;
+    }
     int points = 0;
     for (int i = 0; i < cell.length(); i++) {
       char ch = cell.charAt(i);
@@ -295,49 +320,45 @@ final class FitCommand implements Callable<Integer> {
 
   /** What is wrong with a cell read as {@code v}, or null if nothing is. */
   private static String problem(String cell, double v, char unit) {
-    String unitName = UNIT_NAMES["smhdwy".indexOf(unit)];
-    if (cell.isEmpty()) {
-      return "empty cell (every row needs a duration)";
-    }
-    if (Double.isNaN(v)) {
-      return isNumber(cell)
-          ? cell + " is too large (fit takes values from 1e-300 to 1e300 " + unitName + ")"
-          : "'"
-              + cell
-              + "' is not a duration (write a number in "
-              + unitName
-              + ", or one with its unit: 90m, 1.5h, 2d; units s, m, h, d, w, y)";
-    }
     if (!(v > 0)) {
-      return cell + " is not a positive duration";
+      return UserText.bounded(cell) + " is not a positive duration";
     }
     if (!(v >= Fit.MIN_VALUE && v <= Fit.MAX_VALUE)) {
-      return cell
-          + " is too "
-          + (v > 1 ? "large" : "small")
-          + " (fit takes values from 1e-300 to 1e300 "
-          + unitName
-          + ")";
+      return outOfRange(cell, v > 1, unit);
     }
     return null;
   }
 
-  /**
-   * Whether a cell is a decimal number with an optional unit of the model syntax (refused only for
-   * being too large for a double).
-   */
-  private static boolean isNumber(String cell) {
-    char last = cell.charAt(cell.length() - 1);
-    if (Character.isLetter(last) && Double.isNaN(Units.hoursPer(last))) {
-      return false;
-    }
-    String number = Character.isLetter(last) ? cell.substring(0, cell.length() - 1).strip() : cell;
-    try {
-      new java.math.BigDecimal(number);
-      return true;
-    } catch (NumberFormatException e) {
-      return false;
-    }
+  /** What is wrong with a cell that could not be read. */
+  private static String problem(String cell, SyntaxException e, char unit) {
+    String unitName = UNIT_NAMES["smhdwy".indexOf(unit)];
+    return switch (e.problem()) {
+      case TOO_LARGE -> outOfRange(cell, true, unit);
+      case TOO_SMALL -> outOfRange(cell, false, unit);
+      case SYNTAX ->
+          cell.isEmpty()
+              ? "empty cell (every row needs a duration)"
+              : UserText.quote(cell)
+                  + " is not a duration ("
+                  + (cell.length() > Units.MAX_NUMBER_LENGTH
+                      ? "longer than " + Units.MAX_NUMBER_LENGTH + " characters; "
+                      : "")
+                  + (cell.codePoints().anyMatch(c -> Character.isDigit(c) && c > '9')
+                      ? "digits are 0 to 9 only; "
+                      : "")
+                  + "write a number in "
+                  + unitName
+                  + ", or one with its unit: 90m, 1.5h, 2d; units s, m, h, d, w, y)";
+    };
+  }
+
+  private static String outOfRange(String cell, boolean large, char unit) {
+    return UserText.bounded(cell)
+        + " is too "
+        + (large ? "large" : "small")
+        + " (fit takes values from 1e-300 to 1e300 "
+        + UNIT_NAMES["smhdwy".indexOf(unit)]
+        + ")";
   }
 
   /**
@@ -346,7 +367,7 @@ final class FitCommand implements Callable<Integer> {
    */
   static String text(Path file) {
     if (Files.isDirectory(file)) {
-      throw new UsageException(file + ": is a directory, not a CSV file");
+      throw new UsageException(place(file) + ": is a directory, not a CSV file");
     }
     byte[] buf = new byte[1 << 16];
     int len = 0;
@@ -368,15 +389,15 @@ final class FitCommand implements Callable<Integer> {
         len += read;
       }
     } catch (NoSuchFileException e) {
-      throw new UsageException(file + ": no such file");
+      throw new UsageException(place(file) + ": no such file");
     } catch (AccessDeniedException e) {
-      throw new UsageException(file + ": permission denied");
+      throw new UsageException(place(file) + ": permission denied");
     } catch (IOException e) {
       throw new UsageException(
-          file + ": cannot be read (" + io.firedrill.report.AtomicFiles.reason(e) + ")");
+          place(file) + ": cannot be read (" + io.firedrill.report.AtomicFiles.reason(e) + ")");
     }
     if (len > MAX_BYTES) {
-      throw new UsageException(file + ": larger than 64 MiB; fit reads at most 64 MiB");
+      throw new UsageException(place(file) + ": larger than 64 MiB; fit reads at most 64 MiB");
     }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
@@ -410,7 +431,7 @@ final class FitCommand implements Callable<Integer> {
       }
     }
     int col = new String(buf, lineStart, at - lineStart, StandardCharsets.UTF_8).length() + 1;
-    return file + ":" + line + ":" + col + ": ";
+    return place(file) + ":" + line + ":" + col + ": ";
   }
 
   /** {@code file:line:col: } of field {@code field} of {@code rec} (or where it would start). */
@@ -446,7 +467,12 @@ final class FitCommand implements Callable<Integer> {
     }
     int line = lineOf(text, i);
     int lineStart = text.lastIndexOf('\n', i - 1) + 1;
-    return file + ":" + line + ":" + (i - lineStart + 1) + ": ";
+    return place(file) + ":" + line + ":" + (i - lineStart + 1) + ": ";
+  }
+
+  /** A file name as messages show it: escaped, and at most its last 100 characters. */
+  private static String place(Object file) {
+    return UserText.boundedTail(String.valueOf(file));
   }
 
   /** The 1-based line of character {@code at}. */

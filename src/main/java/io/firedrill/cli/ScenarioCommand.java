@@ -1,6 +1,7 @@
 package io.firedrill.cli;
 
 import io.firedrill.dist.Units;
+import io.firedrill.dist.UserText;
 import io.firedrill.engine.Kernel;
 import io.firedrill.engine.Runner;
 import io.firedrill.model.Model;
@@ -164,13 +165,12 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
     int k = valid.indexOf(event == null ? "" : event.strip());
     if (k < 0) {
       throw new UsageException(
-          "--event: unknown event '"
-              + event
-              + "'"
+          "--event: unknown event "
+              + UserText.quote(String.valueOf(event))
               + (valid.isEmpty()
                   ? " (the model has no hazard to force: give a site a fire or fault, or a grid"
                       + " or network)"
-                  : " (valid: " + String.join(", ", valid) + ")"));
+                  : " (valid: " + UserText.list(valid) + ")"));
     }
     String[] parts = valid.get(k).split("@", 2);
     String name = parts[1];

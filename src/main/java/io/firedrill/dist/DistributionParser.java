@@ -67,11 +67,11 @@ public final class DistributionParser {
         throw new SyntaxException(
             nameAt,
             "expected a distribution, not a bare duration (write fixed("
-                + name
+                + UserText.bounded(name)
                 + ") for a constant)");
       }
       throw new SyntaxException(
-          nameAt, "unknown distribution '" + name + "' (families: " + FAMILIES + ")");
+          nameAt, "unknown distribution " + UserText.quote(name) + " (families: " + FAMILIES + ")");
     }
     if (open < 0) {
       throw new SyntaxException(
@@ -101,7 +101,8 @@ public final class DistributionParser {
         String key = arg.substring(0, eq).strip();
         index = indexOf(family, key);
         if (index < 0) {
-          throw new SyntaxException(start, "unknown parameter '" + key + "': " + family.usage());
+          throw new SyntaxException(
+              start, "unknown parameter " + UserText.quote(key) + ": " + family.usage());
         }
         valueAt = start + eq + 1;
         value = arg.substring(eq + 1);

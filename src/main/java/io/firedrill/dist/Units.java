@@ -1,7 +1,9 @@
 package io.firedrill.dist;
 
+import static io.firedrill.dist.UserText.bounded;
+import static io.firedrill.dist.UserText.quote;
+
 import java.math.BigDecimal;
-import java.util.regex.Pattern;
 
 /**
  * The model's one number syntax, and every value built on it: plain numbers ({@code 2.5e-4}),
@@ -10,8 +12,9 @@ import java.util.regex.Pattern;
  *
  * <p>Every number anywhere in firedrill (model files, {@code --set}, the command line, {@code
  * --vary}, {@code --target}) is read here, so that the same text means the same everywhere. A
- * number is {@code [+-]digits[.digits][e[+-]digits]}: no hexadecimal, no {@code d} or {@code f}
- * suffix, no {@code NaN} or {@code Infinity} (Java's own parser accepts all of these). A value
+ * number is {@code [+-]digits[.digits][e[+-]digits]} with ASCII digits, at most {@value
+ * #MAX_NUMBER_LENGTH} characters: no hexadecimal, no {@code d} or {@code f} suffix, no {@code NaN}
+ * or {@code Infinity}, no digits of other scripts (Java's own parsers accept all of these). A value
  * multiplied by its unit is checked: an infinite result is "too large", a non-zero value that
  * becomes zero or subnormal (below {@link Double#MIN_NORMAL}) is "too small" (docs/model-format.md,
  * "Values").
@@ -19,6 +22,11 @@ import java.util.regex.Pattern;
  * <p>Inside firedrill every time is in hours and every rate is per hour; the units live only at the
  * edges, here. Writing a value back gives text that parses to the same {@code double}, so a model
  * can be printed and read again without drift.
+ *
+ * <p>Parsing takes time linear in the length of the text whatever it holds: the syntax is checked
+ * by one scan (a regular expression here backtracked quadratically on a long run of digits), and a
+ * number longer than {@value #MAX_NUMBER_LENGTH} characters is refused before it is converted.
+ * Messages quote the text as typed, cut to {@link UserText#MAX_ECHO} characters.
  */
 public final class Units {
   /** Hours per year: {@code y} is 365 days (8760 h) in the model syntax. */
@@ -34,12 +42,14 @@ public final class Units {
   /** Largest users, demand, capacity or price per unit a model may give: 10^15. */
   public static final double MAX_QUANTITY = 1e15;
 
+  /**
+   * Longest number read, in characters: a double carries 17 significant digits and an exponent of
+   * three, so 100 leaves room for any way of writing one and refuses a megabyte of digits up front.
+   */
+  public static final int MAX_NUMBER_LENGTH = 100;
+
   private static final String UNITS = "smhdwy";
   private static final double[] HOURS = {1.0 / 3600, 1.0 / 60, 1, 24, 168, HOURS_PER_YEAR};
-
-  /** The number syntax: optional sign, digits with an optional point, optional exponent. */
-  private static final Pattern NUMBER =
-      Pattern.compile("[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
 
   private Units() {}
 
@@ -72,6 +82,11 @@ public final class Units {
     while (word > 0 && Character.isLetter(s.charAt(word - 1))) {
       word--;
     }
+    if (!hasDigit(s, word)) {
+      // NaN, Infinity, -Infinity or a bare word: there is no number to give a unit to.
+      throw new SyntaxException(
+          lead, quote(s) + " is not a number (a duration is a number and a unit: 15m, 4h or 2d)");
+    }
     if (s.length() - word > 1 || Double.isNaN(hoursPer(unit))) {
       if (Character.isLetter(unit)) {
         String name = s.substring(word);
@@ -79,30 +94,42 @@ public final class Units {
         String meant = unitFor(name);
         throw new SyntaxException(
             lead + word,
-            "unknown time unit '"
-                + name
-                + "' in '"
-                + s
-                + "' (units: s, m, h, d, w, y"
-                + (meant == null || number.isEmpty() ? "" : "; write " + number + meant)
+            "unknown time unit "
+                + quote(name)
+                + " in "
+                + quote(s)
+                + " (units: s, m, h, d, w, y"
+                + (meant == null || number.isEmpty() || number.length() > MAX_NUMBER_LENGTH
+                    ? ""
+                    : "; write " + bounded(number) + meant)
                 + ")");
       }
       throw new SyntaxException(
           lead + s.length(),
-          "duration '"
-              + s
-              + "' has no unit (write for example "
-              + s
+          "duration "
+              + quote(s)
+              + " has no unit (write for example "
+              + (s.length() > MAX_NUMBER_LENGTH ? "24" : bounded(s))
               + "h; units: s, m, h, d, w, y)");
     }
     String digits = s.substring(0, s.length() - 1).stripTrailing();
-    BigDecimal number = parseDecimal(digits, lead, "a duration");
+    BigDecimal number = decimal(digits, s, lead, "a duration");
     return checked(number, number.doubleValue() * hoursPer(unit), s, lead, "hours");
+  }
+
+  /** Whether {@code s} has a digit (of any script, to be named as such) before {@code end}. */
+  private static boolean hasDigit(String s, int end) {
+    for (int i = 0; i < end; i++) {
+      if (Character.isDigit(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The unit letter a word such as {@code min} or {@code hours} stands for, or null. */
   private static String unitFor(String word) {
-    if (word.equals("M")) {
+    if (word.length() > 7 || word.equals("M")) {
       return null; // a count's million, not minutes
     }
     String w = word.toLowerCase(java.util.Locale.ROOT);
@@ -138,11 +165,12 @@ public final class Units {
     }
     String unit = text.substring(slash + 1).strip();
     if (!(unit.equals("y") || unit.equals("d") || unit.equals("h"))) {
-      throw new SyntaxException(slash + 1, "unknown rate unit '/" + unit + "' (use /y, /d or /h)");
+      throw new SyntaxException(
+          slash + 1, "unknown rate unit " + quote("/" + unit) + " (use /y, /d or /h)");
     }
     String number = text.substring(0, slash);
     int lead = number.length() - number.stripLeading().length();
-    BigDecimal n = parseDecimal(number.strip(), lead, "a rate");
+    BigDecimal n = decimal(number.strip(), text.strip(), lead, "a rate");
     return checked(n, n.doubleValue() / hoursPer(unit.charAt(0)), text.strip(), lead, "per hour");
   }
 
@@ -161,7 +189,16 @@ public final class Units {
     char last = s.charAt(s.length() - 1);
     double scale = last == 'K' ? 1e3 : last == 'M' ? 1e6 : 1;
     String number = scale == 1 ? s : s.substring(0, s.length() - 1);
-    BigDecimal n = parseDecimal(number, lead, "a number such as 2000, 12K or 48M");
+    String expected = "a number such as 2000, 12K or 48M";
+    if (scale != 1
+        && !number.isEmpty()
+        && Character.isWhitespace(number.charAt(number.length() - 1))
+        && number.length() <= MAX_NUMBER_LENGTH
+        && isNumberSyntax(number.strip())) {
+      throw new SyntaxException(
+          lead, quote(s) + " is not " + expected + " (write " + last + " right after the number)");
+    }
+    BigDecimal n = decimal(number, s, lead, expected);
     return checked(n, n.doubleValue() * scale, s, lead, "");
   }
 
@@ -176,7 +213,7 @@ public final class Units {
   public static long parseWhole(String text, long min, long max) throws SyntaxException {
     SyntaxException refusal =
         new SyntaxException(
-            0, "must be a whole number from " + min + " to " + max + ", got '" + text + "'");
+            0, "must be a whole number from " + min + " to " + max + ", got " + quote(text));
     String s = text.strip();
     if (s.isEmpty()) {
       throw refusal;
@@ -231,21 +268,104 @@ public final class Units {
    */
   public static BigDecimal parseDecimal(String s, int offset, String expected)
       throws SyntaxException {
-    if (s.isEmpty() || !NUMBER.matcher(s).matches()) {
-      throw new SyntaxException(offset, "'" + s + "' is not " + expected);
+    return decimal(s, s, offset, expected);
+  }
+
+  /**
+   * {@code number}, the numeric part of {@code text}, read exactly; messages quote {@code text},
+   * the whole value as typed ({@code '1MM'}, not {@code '1M'}).
+   */
+  private static BigDecimal decimal(String number, String text, int offset, String expected)
+      throws SyntaxException {
+    if (number.length() > MAX_NUMBER_LENGTH) {
+      throw new SyntaxException(
+          offset,
+          quote(text)
+              + " is not "
+              + expected
+              + " (longer than "
+              + MAX_NUMBER_LENGTH
+              + " characters)");
+    }
+    if (!isNumberSyntax(number)) {
+      throw new SyntaxException(
+          offset,
+          quote(text)
+              + " is not "
+              + expected
+              + (hasOtherDigit(number) ? " (digits are 0 to 9 only)" : ""));
     }
     try {
-      return new BigDecimal(s);
+      return new BigDecimal(number);
     } catch (NumberFormatException e) {
       // The exponent does not fit an int: 1e99999999999 or 1e-99999999999.
-      boolean zero = s.replaceAll("[eE].*", "").matches("[+-]?[0.]*");
+      int exponent = Math.max(number.indexOf('e'), number.indexOf('E'));
+      boolean zero = true;
+      for (int i = 0; i < exponent; i++) {
+        char c = number.charAt(i);
+        zero &= c == '0' || c == '.' || c == '+' || c == '-';
+      }
       if (zero) {
         return BigDecimal.ZERO;
       }
-      boolean tiny = s.matches(".*[eE]-.*");
+      boolean tiny = number.charAt(exponent + 1) == '-';
       throw new SyntaxException(
-          offset, "'" + s + "' is too " + (tiny ? "small" : "large") + " to compute with");
+          offset,
+          quote(text) + " is too " + (tiny ? "small" : "large") + " to compute with",
+          tiny ? SyntaxException.Problem.TOO_SMALL : SyntaxException.Problem.TOO_LARGE);
     }
+  }
+
+  /**
+   * Whether {@code s} is in the number syntax {@code [+-](digits[.digits]|.digits)[e[+-]digits]},
+   * ASCII digits only; one scan, no backtracking.
+   */
+  public static boolean isNumberSyntax(String s) {
+    int n = s.length();
+    int i = 0;
+    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      i++;
+    }
+    int digits = 0;
+    while (i < n && isDigit(s.charAt(i))) {
+      i++;
+      digits++;
+    }
+    if (i < n && s.charAt(i) == '.') {
+      i++;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        digits++;
+      }
+    }
+    if (digits == 0) {
+      return false;
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        i++;
+      }
+      int exponentDigits = 0;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        exponentDigits++;
+      }
+      if (exponentDigits == 0) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  /** Whether {@code s} has a digit of another script (٣, ３), which Java's parsers read. */
+  private static boolean hasOtherDigit(String s) {
+    return s.codePoints().anyMatch(c -> Character.isDigit(c) && !(c >= '0' && c <= '9'));
+  }
+
+  /** An ASCII digit: the only digits of the number syntax (not ٣ or ３, which Java also reads). */
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /**
@@ -258,18 +378,36 @@ public final class Units {
     double raw = n.doubleValue();
     if (Double.isInfinite(raw) || Double.isInfinite(value)) {
       throw new SyntaxException(
-          offset, "'" + text + "' is too large to compute with (above 1.8e308" + per + ")");
+          offset,
+          quote(text) + " is too large to compute with (above 1.8e308" + per + ")",
+          SyntaxException.Problem.TOO_LARGE);
     }
     if (n.signum() != 0
         && (Math.abs(raw) < Double.MIN_NORMAL || Math.abs(value) < Double.MIN_NORMAL)) {
       throw new SyntaxException(
-          offset, "'" + text + "' is too small to compute with (below 2.2e-308" + per + ")");
+          offset,
+          quote(text) + " is too small to compute with (below 2.2e-308" + per + ")",
+          SyntaxException.Problem.TOO_SMALL);
     }
     return value;
   }
 
+  /** {@code [+]0*[.]0*} with at least one 0: a zero needs no unit. */
   private static boolean isZero(String s) {
-    return s.matches("[+]?0*\\.?0*") && !s.equals(".") && !s.equals("+");
+    int i = s.startsWith("+") ? 1 : 0;
+    int zeros = 0;
+    boolean point = false;
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '0') {
+        zeros++;
+      } else if (c == '.' && !point) {
+        point = true;
+      } else {
+        return false;
+      }
+    }
+    return zeros > 0;
   }
 
   /**

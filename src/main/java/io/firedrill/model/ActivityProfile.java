@@ -1,6 +1,7 @@
 package io.firedrill.model;
 
 import io.firedrill.dist.SyntaxException;
+import io.firedrill.dist.UserText;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -47,7 +48,7 @@ public record ActivityProfile(List<Double> weights, double startHour) {
     String[] parts = s.split("\\s+");
     if (s.isEmpty() || parts.length != 2) {
       throw new SyntaxException(
-          lead, "'" + s + "' is not a weekday and time (expected for example sat 15:30)");
+          lead, UserText.quote(s) + " is not a weekday and time (expected for example sat 15:30)");
     }
     String word = parts[0].toLowerCase(Locale.ROOT);
     int day = -1;
@@ -59,9 +60,8 @@ public record ActivityProfile(List<Double> weights, double startHour) {
     if (day < 0) {
       throw new SyntaxException(
           lead,
-          "'"
-              + parts[0]
-              + "' is not a day of the week (expected mon, tue, wed, thu, fri, sat, sun or the"
+          UserText.quote(parts[0])
+              + " is not a day of the week (expected mon, tue, wed, thu, fri, sat, sun or the"
               + " full name, such as sat 15:30)");
     }
     int timeAt = lead + s.indexOf(parts[1], parts[0].length());
@@ -71,9 +71,8 @@ public record ActivityProfile(List<Double> weights, double startHour) {
     if (hour < 0 || hour > 23 || minute > 59) {
       throw new SyntaxException(
           timeAt,
-          "'"
-              + parts[1]
-              + "' is not a time of day (expected H:MM or HH:MM from 0:00 to 23:59, such as"
+          UserText.quote(parts[1])
+              + " is not a time of day (expected H:MM or HH:MM from 0:00 to 23:59, such as"
               + " 15:30)");
     }
     return day * 24 + hour + minute / 60.0;

@@ -6,6 +6,7 @@ import io.firedrill.dist.Exponential;
 import io.firedrill.dist.Never;
 import io.firedrill.dist.SyntaxException;
 import io.firedrill.dist.Units;
+import io.firedrill.dist.UserText;
 import io.firedrill.model.yaml.Node;
 import io.firedrill.model.yaml.Origin;
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +43,7 @@ final class ModelBinder {
 
   private final List<ModelError> errors = new ArrayList<>();
   private final List<ModelWarning> warnings = new ArrayList<>();
+  private final NearNames near = new NearNames();
   private final Node root;
 
   private ModelBinder(Node root) {
@@ -99,7 +102,9 @@ final class ModelBinder {
             "services",
             "cost");
     String name = modelName(top);
-    String description = top.has("description") ? text(top, "description") : "";
+    // description: with nothing after it is no description, not an error.
+    String description =
+        top.has("description") && !isEmpty(top.node("description")) ? text(top, "description") : "";
     Double horizon =
         top.has("horizon") ? horizon(top, "horizon") : Double.valueOf(Units.HOURS_PER_YEAR);
     Double scenarioHorizon =
@@ -124,14 +129,16 @@ final class ModelBinder {
           "services." + TOTAL,
           "'total' is reserved for the sum over all services; choose another name");
     }
+    // An empty section (sites: with nothing after it, ~, null, {}) declares nothing: a model
+    // without a site or a service has nothing to simulate.
     if (!top.has("sites")) {
       error(map.origin(), "sites", "missing: a model needs at least one site");
-    } else if (siteDecls.isEmpty() && top.node("sites") instanceof Node.Mapping) {
+    } else if (siteDecls.isEmpty() && isEmpty(top.node("sites"))) {
       error(top.node("sites").origin(), "sites", "no sites given (expected at least one)");
     }
     if (!top.has("services")) {
       error(map.origin(), "services", "missing: a model needs at least one service");
-    } else if (serviceDecls.isEmpty() && top.node("services") instanceof Node.Mapping) {
+    } else if (serviceDecls.isEmpty() && isEmpty(top.node("services"))) {
       error(top.node("services").origin(), "services", "no services given (expected at least one)");
     }
 
@@ -239,13 +246,19 @@ final class ModelBinder {
             "no service is deployed or on standby here");
       }
     }
+    Set<String> fed = new HashSet<>();
+    Set<String> listed = new HashSet<>();
+    for (Site s : m.sites()) {
+      fed.add(s.grid());
+      listed.addAll(s.networks());
+    }
     for (Grid g : m.grids()) {
-      if (m.sites().stream().noneMatch(s -> g.name().equals(s.grid()))) {
+      if (!fed.contains(g.name())) {
         warn(grids.get(g.name()).keyOrigin(), "grids." + g.name(), "no site is fed by this grid");
       }
     }
     for (Network n : m.networks()) {
-      if (m.sites().stream().noneMatch(s -> s.networks().contains(n.name()))) {
+      if (!listed.contains(n.name())) {
         warn(
             networks.get(n.name()).keyOrigin(),
             "networks." + n.name(),
@@ -278,6 +291,21 @@ final class ModelBinder {
     }
     for (Service svc : m.services()) {
       Node.Mapping decl = (Node.Mapping) services.get(svc.name()).value();
+      if (svc.failover() != null && svc.failover().needs().contains(svc.name())) {
+        Node.Mapping failover = (Node.Mapping) decl.get("failover").value();
+        warn(
+            failover.get("needs").keyOrigin(),
+            "services." + svc.name() + ".failover.needs",
+            "lists "
+                + svc.name()
+                + " itself: the automatic path runs only while "
+                + svc.name()
+                + " is served at least its slo, so it never ends an outage of "
+                + svc.name()
+                + (svc.failover().manual() != null
+                    ? "; only the manual path does"
+                    : ", and there is no manual path"));
+      }
       if (svc.failover() != null && svc.standby().isEmpty()) {
         warn(
             decl.get("failover").keyOrigin(),
@@ -315,23 +343,33 @@ final class ModelBinder {
       if (!(standby > 0)) {
         continue;
       }
+      // What is left when one site is lost is the total less that site's share (a site appears
+      // at most once in deploy and once in standby), summed exactly: one pass per service, not
+      // one per site and placement, which was quadratic in the sites of a wide deployment.
+      BigDecimal allActive = BigDecimal.ZERO;
+      for (Placement p : svc.deploy()) {
+        allActive = allActive.add(new BigDecimal(p.capacity()));
+      }
+      BigDecimal allStandby = BigDecimal.ZERO;
+      Map<String, Double> standbyAt = new HashMap<>();
+      for (Placement p : svc.standby()) {
+        allStandby = allStandby.add(new BigDecimal(p.capacity()));
+        standbyAt.put(p.site(), p.capacity());
+      }
+      BigDecimal all = allActive.add(allStandby);
       double needed = svc.slo() * svc.demand();
+      BigDecimal neededExactly = new BigDecimal(needed);
       for (Placement lost : svc.deploy()) {
         if (!(lost.capacity() > 0)) {
           continue;
         }
-        double active = 0;
-        for (Placement p : svc.deploy()) {
-          active += p.site().equals(lost.site()) ? 0 : p.capacity();
-        }
-        double rescue = 0;
-        for (Placement p : svc.standby()) {
-          rescue += p.site().equals(lost.site()) ? 0 : p.capacity();
-        }
-        if (active + rescue >= needed) {
+        BigDecimal left =
+            all.subtract(new BigDecimal(lost.capacity()))
+                .subtract(new BigDecimal(standbyAt.getOrDefault(lost.site(), 0.0)));
+        if (left.compareTo(neededExactly) >= 0) {
           continue;
         }
-        double best = Math.min(svc.demand(), active + rescue);
+        double best = Math.min(svc.demand(), left.doubleValue());
         Node.Mapping decl = (Node.Mapping) services.get(svc.name()).value();
         warn(
             decl.get("standby").keyOrigin(),
@@ -380,14 +418,45 @@ final class ModelBinder {
     if (s == null) {
       return null;
     }
+    if (tooLong(s.text())) {
+      error(s.textOrigin(), "name", longName(s.text()));
+      return null;
+    }
     if (!MODEL_NAME.matcher(s.text()).matches()) {
-      error(s.textOrigin(), "name", "'" + s.text() + "' is not a valid name (expected [a-z0-9-]+)");
+      error(
+          s.textOrigin(),
+          "name",
+          UserText.quote(s.text()) + " is not a valid name (expected [a-z0-9-]+)");
       return null;
     }
     return s.text();
   }
 
-  /** The entries of a section of named things (grids, sites...), with their names checked. */
+  /** Whether a name has more than {@link Model#MAX_NAME_LENGTH} characters. */
+  private static boolean tooLong(String name) {
+    return name.length() > Model.MAX_NAME_LENGTH
+        && name.codePointCount(0, name.length()) > Model.MAX_NAME_LENGTH;
+  }
+
+  private static String longName(String name) {
+    return UserText.quote(name)
+        + " is too long for a name ("
+        + name.codePointCount(0, name.length())
+        + " characters; at most "
+        + Model.MAX_NAME_LENGTH
+        + ")";
+  }
+
+  /** An empty value ({@code key:}, {@code ~}, {@code null}) or an empty mapping. */
+  private static boolean isEmpty(Node node) {
+    return node instanceof Node.Scalar s && s.isNull()
+        || node instanceof Node.Mapping m && m.isEmpty();
+  }
+
+  /**
+   * The entries of a section of named things (grids, sites...), with their names checked; none for
+   * an empty section (the caller says whether one is needed).
+   */
   private Map<String, Node.Mapping.Entry> declarations(Section top, String key) {
     Map<String, Node.Mapping.Entry> decls = new LinkedHashMap<>();
     if (!top.has(key)) {
@@ -402,13 +471,15 @@ final class ModelBinder {
       return decls;
     }
     for (Node.Mapping.Entry e : map.entries()) {
-      if (!NAME.matcher(e.key()).matches()) {
+      if (tooLong(e.key())) {
+        error(e.keyOrigin(), key + "." + e.key(), longName(e.key()));
+      } else if (!NAME.matcher(e.key()).matches()) {
         error(
             e.keyOrigin(),
             key + "." + e.key(),
-            "'"
-                + e.key()
-                + "' is not a valid name (lowercase letters, digits, - and _; starting with a letter or digit)");
+            UserText.quote(e.key())
+                + " is not a valid name (lowercase letters, digits, - and _; starting with a letter"
+                + " or digit)");
       }
       decls.put(e.key(), e);
     }
@@ -484,7 +555,7 @@ final class ModelBinder {
         error(
             v.textOrigin(),
             s.at("network_mode"),
-            "expected shared or primary, got '" + v.text() + "'");
+            "expected shared or primary, got " + UserText.quote(v.text()));
       }
     }
     Double ups = s.has("ups") ? duration(s, "ups", true) : Double.valueOf(0);
@@ -757,10 +828,18 @@ final class ModelBinder {
     services.forEach(
         (name, e) -> {
           List<String> out = new ArrayList<>();
-          if (e.value() instanceof Node.Mapping m
-              && m.get("requires") != null
-              && m.get("requires").value() instanceof Node.Sequence seq) {
-            for (Node item : seq.items()) {
+          Node requires =
+              e.value() instanceof Node.Mapping m && m.get("requires") != null
+                  ? m.get("requires").value()
+                  : null;
+          // A single name is a one-element list here too: requires: a on a loops as surely.
+          List<Node> items =
+              requires instanceof Node.Sequence seq
+                  ? seq.items()
+                  : requires instanceof Node.Scalar ? List.of(requires) : List.of();
+          if (!items.isEmpty()) {
+            Node.Mapping m = (Node.Mapping) e.value();
+            for (Node item : items) {
               if (item instanceof Node.Scalar sc
                   && !sc.isNull()
                   && services.containsKey(sc.text())) {
@@ -771,43 +850,98 @@ final class ModelBinder {
           }
           edges.put(name, out);
         });
-    Set<String> done = new LinkedHashSet<>();
-    Set<String> reported = new LinkedHashSet<>();
-    for (String s : edges.keySet()) {
-      List<String> stack = new ArrayList<>();
-      findCycle(s, edges, done, stack, origins, reported);
+    findCycles(edges, origins);
+  }
+
+  /**
+   * Reports each dependency cycle once, as a depth-first search from every service in file order
+   * finds it: a requirement that leads back to a service on the current path closes a cycle, which
+   * is reported if it holds a service no earlier cycle held.
+   *
+   * <p>The search keeps its own stack (a chain of 5,000 requires overflowed the JVM's), the
+   * position of each service on the path in a map, and the positions of the services on the path
+   * not yet in any reported cycle in a second stack, so that each service and requirement costs
+   * O(1): the whole search is linear in services plus requirements.
+   */
+  private void findCycles(Map<String, List<String>> edges, Map<String, Origin> origins) {
+    Set<String> done = new HashSet<>();
+    Set<String> reported = new HashSet<>();
+    List<String> path = new ArrayList<>();
+    List<Integer> nextEdge = new ArrayList<>();
+    Map<String, Integer> onPath = new HashMap<>();
+    java.util.ArrayDeque<Integer> unreported = new java.util.ArrayDeque<>();
+    for (String root : edges.keySet()) {
+      if (done.contains(root)) {
+        continue;
+      }
+      push(root, path, nextEdge, onPath, unreported, reported);
+      while (!path.isEmpty()) {
+        int top = path.size() - 1;
+        String s = path.get(top);
+        List<String> out = edges.get(s);
+        int i = nextEdge.get(top);
+        if (i == out.size()) {
+          path.remove(top);
+          nextEdge.remove(top);
+          onPath.remove(s);
+          if (!unreported.isEmpty() && unreported.peek() == top) {
+            unreported.pop();
+          }
+          done.add(s);
+          continue;
+        }
+        nextEdge.set(top, i + 1);
+        String next = out.get(i);
+        Integer at = onPath.get(next);
+        if (at != null) {
+          if (!unreported.isEmpty() && unreported.peek() >= at) {
+            while (!unreported.isEmpty() && unreported.peek() >= at) {
+              reported.add(path.get(unreported.pop()));
+            }
+            String first = path.get(at);
+            error(
+                origins.get(first),
+                "services." + first + ".requires",
+                "dependency cycle: "
+                    + cycle(path.subList(at, path.size()))
+                    + " (requires must not loop)");
+          }
+        } else if (!done.contains(next)) {
+          push(next, path, nextEdge, onPath, unreported, reported);
+        }
+      }
     }
   }
 
-  private void findCycle(
+  private static void push(
       String s,
-      Map<String, List<String>> edges,
-      Set<String> done,
-      List<String> stack,
-      Map<String, Origin> origins,
+      List<String> path,
+      List<Integer> nextEdge,
+      Map<String, Integer> onPath,
+      java.util.ArrayDeque<Integer> unreported,
       Set<String> reported) {
-    int at = stack.indexOf(s);
-    if (at >= 0) {
-      List<String> cycle = new ArrayList<>(stack.subList(at, stack.size()));
-      String first = cycle.get(0);
-      if (reported.addAll(cycle)) {
-        cycle.add(s);
-        error(
-            origins.get(first),
-            "services." + first + ".requires",
-            "dependency cycle: " + String.join(" -> ", cycle) + " (requires must not loop)");
-      }
-      return;
+    onPath.put(s, path.size());
+    if (!reported.contains(s)) {
+      unreported.push(path.size());
     }
-    if (done.contains(s)) {
-      return;
+    path.add(s);
+    nextEdge.add(0);
+  }
+
+  /**
+   * {@code a -> b -> c -> a}; a cycle of more than {@value UserText#MAX_LISTED} services shows the
+   * first ones and counts the rest.
+   */
+  private static String cycle(List<String> members) {
+    StringBuilder b = new StringBuilder();
+    int shown = Math.min(members.size(), UserText.MAX_LISTED);
+    for (int k = 0; k < shown; k++) {
+      b.append(UserText.bounded(members.get(k))).append(" -> ");
     }
-    stack.add(s);
-    for (String next : edges.get(s)) {
-      findCycle(next, edges, done, stack, origins, reported);
+    if (shown < members.size()) {
+      b.append("… (").append(members.size() - shown).append(" more) -> ");
     }
-    stack.remove(stack.size() - 1);
-    done.add(s);
+    return b.append(UserText.bounded(members.get(0))).toString();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -824,7 +958,10 @@ final class ModelBinder {
         error(
             v.textOrigin(),
             s.at(key),
-            "must be " + (mayBeZero ? "zero or more" : "positive") + ", got " + v.text());
+            "must be "
+                + (mayBeZero ? "zero or more" : "positive")
+                + ", got "
+                + UserText.bounded(v.text()));
         return null;
       }
       return hours;
@@ -841,7 +978,7 @@ final class ModelBinder {
       error(
           s.valueOrigin(key),
           s.at(key),
-          "must be at most 100000y, got " + ((Node.Scalar) s.node(key)).text());
+          "must be at most 100000y, got " + UserText.bounded(((Node.Scalar) s.node(key)).text()));
       return null;
     }
     return hours;
@@ -860,8 +997,10 @@ final class ModelBinder {
             v.textOrigin(),
             s.at(key),
             mayBeZero
-                ? "must be zero or more, got " + v.text()
-                : "must be positive, got " + v.text() + " (leave the hazard out for none)");
+                ? "must be zero or more, got " + UserText.bounded(v.text())
+                : "must be positive, got "
+                    + UserText.bounded(v.text())
+                    + " (leave the hazard out for none)");
         return null;
       }
       return perHour;
@@ -902,11 +1041,14 @@ final class ModelBinder {
         error(
             v.textOrigin(),
             path,
-            "must be " + (mayBeZero ? "zero or more" : "positive") + ", got " + v.text());
+            "must be "
+                + (mayBeZero ? "zero or more" : "positive")
+                + ", got "
+                + UserText.bounded(v.text()));
         return null;
       }
       if (n > Units.MAX_QUANTITY) {
-        error(v.textOrigin(), path, "must be at most 1e15, got " + v.text());
+        error(v.textOrigin(), path, "must be at most 1e15, got " + UserText.bounded(v.text()));
         return null;
       }
       return n;
@@ -999,7 +1141,7 @@ final class ModelBinder {
           "expected a list of " + what + " names such as [a, b], got " + node.kind());
       return null;
     }
-    List<String> names = new ArrayList<>();
+    Set<String> names = new LinkedHashSet<>();
     boolean ok = true;
     for (int i = 0; i < items.size(); i++) {
       String itemPath = node instanceof Node.Sequence ? path + "[" + i + "]" : path;
@@ -1007,13 +1149,16 @@ final class ModelBinder {
       if (name == null) {
         ok = false;
       } else if (names.contains(name)) {
-        error(items.get(i).origin(), itemPath, what + " '" + name + "' is listed twice");
+        error(
+            items.get(i).origin(),
+            itemPath,
+            what + " " + UserText.quote(name) + " is listed twice");
         ok = false;
       } else {
         names.add(name);
       }
     }
-    return ok ? names : null;
+    return ok ? List.copyOf(names) : null;
   }
 
   private List<Placement> placements(Node node, String path, Set<String> sites) {
@@ -1043,16 +1188,25 @@ final class ModelBinder {
     return ok ? out : null;
   }
 
-  private static String unknown(String what, String name, Set<String> known) {
-    String hint = closest(name, List.copyOf(known));
+  /**
+   * "unknown site 'x', did you mean 'y'? (known: ...)", listing at most {@value
+   * UserText#MAX_LISTED} names.
+   */
+  private String unknown(String what, String name, Set<String> known) {
+    return unknown(what, name, known, near);
+  }
+
+  /** The message for a name not among {@code known}; also for {@code --set} paths. */
+  static String unknown(
+      String what, String name, java.util.Collection<String> known, NearNames near) {
+    String hint = near.closest(name, known);
     return "unknown "
         + what
-        + " '"
-        + name
-        + "'"
-        + (hint == null ? "" : ", did you mean '" + hint + "'?")
+        + " "
+        + UserText.quote(name)
+        + (hint == null ? "" : ", did you mean " + UserText.quote(hint) + "?")
         + " (known: "
-        + (known.isEmpty() ? "none" : String.join(", ", known))
+        + (known.isEmpty() ? "none" : UserText.list(known))
         + ")";
   }
 
@@ -1097,13 +1251,12 @@ final class ModelBinder {
       List<String> allowed = List.of(keys);
       for (Node.Mapping.Entry e : map.entries()) {
         if (!allowed.contains(e.key())) {
-          String hint = closest(e.key(), allowed);
+          String hint = near.closest(e.key(), allowed);
           error(
               e.keyOrigin(),
               at(e.key()),
-              "unknown key '"
-                  + e.key()
-                  + "'"
+              "unknown key "
+                  + UserText.quote(e.key())
                   + (hint == null ? "" : ", did you mean '" + hint + "'?")
                   + " (expected one of: "
                   + String.join(", ", allowed)
@@ -1132,38 +1285,5 @@ final class ModelBinder {
     String at(String key) {
       return path.isEmpty() ? key : path + "." + key;
     }
-  }
-
-  /** The allowed name within edit distance 2 of {@code key} (the closest, first on a tie). */
-  static String closest(String key, List<String> allowed) {
-    String best = null;
-    int bestDistance = 3;
-    for (String a : allowed) {
-      int d = editDistance(key, a);
-      if (d < bestDistance) {
-        best = a;
-        bestDistance = d;
-      }
-    }
-    return best;
-  }
-
-  private static int editDistance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

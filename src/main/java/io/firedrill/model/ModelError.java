@@ -1,5 +1,6 @@
 package io.firedrill.model;
 
+import io.firedrill.dist.UserText;
 import io.firedrill.model.yaml.Origin;
 
 /**
@@ -11,11 +12,18 @@ import io.firedrill.model.yaml.Origin;
  */
 public record ModelError(Origin origin, String path, String message) {
 
-  /** The one line a user sees. */
+  /**
+   * The one line a user sees: the key path cut after {@value UserText#MAX_PLACE} characters, and
+   * control characters escaped everywhere, whatever the model or the override held.
+   */
   public String format() {
     return path == null || path.isEmpty()
-        ? origin + ": " + message
-        : origin + ": " + path + ": " + message;
+        ? origin + ": " + UserText.escape(message)
+        : origin
+            + ": "
+            + UserText.bounded(path, UserText.MAX_PLACE)
+            + ": "
+            + UserText.escape(message);
   }
 
   @Override

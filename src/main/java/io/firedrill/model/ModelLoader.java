@@ -1,5 +1,6 @@
 package io.firedrill.model;
 
+import io.firedrill.dist.UserText;
 import io.firedrill.model.yaml.Node;
 import io.firedrill.model.yaml.Origin;
 import io.firedrill.model.yaml.YamlReader;
@@ -116,7 +117,11 @@ public final class ModelLoader {
           name, "cannot read: " + (e.getReason() != null ? e.getReason() : "I/O error"));
     } catch (IOException e) {
       throw fileError(
-          name, "cannot read: " + (e.getMessage() != null ? e.getMessage() : "I/O error"));
+          name,
+          "cannot read: "
+              + (e.getMessage() != null
+                  ? UserText.bounded(e.getMessage(), UserText.MAX_PLACE)
+                  : "I/O error"));
     }
   }
 

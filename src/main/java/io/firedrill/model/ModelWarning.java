@@ -1,5 +1,6 @@
 package io.firedrill.model;
 
+import io.firedrill.dist.UserText;
 import io.firedrill.model.yaml.Origin;
 
 /**
@@ -11,9 +12,13 @@ import io.firedrill.model.yaml.Origin;
  */
 public record ModelWarning(Origin origin, String path, String message) {
 
-  /** The one line a user sees. */
+  /** The one line a user sees, bounded and escaped like {@link ModelError#format}. */
   public String format() {
-    return origin + ": warning: " + path + ": " + message;
+    return origin
+        + ": warning: "
+        + UserText.bounded(path, UserText.MAX_PLACE)
+        + ": "
+        + UserText.escape(message);
   }
 
   @Override

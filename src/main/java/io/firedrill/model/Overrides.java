@@ -1,5 +1,6 @@
 package io.firedrill.model;
 
+import io.firedrill.dist.UserText;
 import io.firedrill.model.yaml.Node;
 import io.firedrill.model.yaml.Origin;
 import io.firedrill.model.yaml.YamlReader;
@@ -60,7 +61,7 @@ public final class Overrides {
     String[] pathAndValue = split(text);
     String[] keys = pathAndValue[0].split("\\.", -1);
     Origin origin = Origin.override(text);
-    Node value = YamlReader.readOverrideValue(text, pathAndValue[1]);
+    Node value = YamlReader.readOverrideValue(text, pathAndValue[0], pathAndValue[1]);
     if (!(root instanceof Node.Mapping node)) {
       throw new ModelException(new ModelError(origin, "", "the model is not a mapping"));
     }
@@ -82,9 +83,8 @@ public final class Overrides {
                 path.toString(),
                 "is "
                     + e.value().kind()
-                    + ", not a mapping, so it has no key '"
-                    + keys[i + 1]
-                    + "'"));
+                    + ", not a mapping, so it has no key "
+                    + UserText.quote(keys[i + 1])));
       }
     }
     node.put(keys[keys.length - 1], origin, value);
@@ -108,28 +108,20 @@ public final class Overrides {
       }
       entries.entries().forEach(e -> known.add(e.key()));
     }
-    if (known.contains(keys[1])) {
+    if (collection != null && ((Node.Mapping) collection.value()).get(keys[1]) != null) {
       return;
     }
-    String hint = ModelBinder.closest(keys[1], known);
     throw new ModelException(
         new ModelError(
             origin,
             keys[0] + "." + keys[1],
-            "unknown "
-                + what
-                + " '"
-                + keys[1]
-                + "'"
-                + (hint == null ? "" : ", did you mean '" + hint + "'?")
-                + " (known: "
-                + (known.isEmpty() ? "none" : String.join(", ", known))
-                + "); to add a "
+            ModelBinder.unknown(what, keys[1], known, new NearNames())
+                + "; to add a "
                 + what
                 + " give it whole: --set '"
                 + keys[0]
                 + "."
-                + keys[1]
+                + UserText.bounded(keys[1])
                 + "={...}'"));
   }
 
@@ -147,9 +139,8 @@ public final class Overrides {
           new ModelError(
               origin,
               "",
-              "'"
-                  + path
-                  + "' is not a key path (expected dotted keys such as services.talk.standby.west)"));
+              UserText.quote(path)
+                  + " is not a key path (expected dotted keys such as services.talk.standby.west)"));
     }
     return new String[] {path, text.substring(eq + 1)};
   }

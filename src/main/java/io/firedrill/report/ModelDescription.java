@@ -27,13 +27,15 @@ public final class ModelDescription {
     Model m = loaded.model();
     StringBuilder b = new StringBuilder();
     b.append(m.name()).append(" is valid");
-    String summary = firstLine(m.description());
+    // The model's own text, on one line: a tab or an escape in it must not reach the terminal.
+    String summary = io.firedrill.dist.UserText.escape(firstLine(m.description()));
     b.append(summary.isEmpty() ? "" : ": " + summary).append('\n');
-    b.append("  from ").append(loaded.source());
+    b.append("  from ").append(io.firedrill.dist.UserText.escape(loaded.source()));
     b.append(
         loaded.overrides().isEmpty()
             ? ""
-            : " with --set " + String.join(", --set ", loaded.overrides()));
+            : " with --set "
+                + io.firedrill.dist.UserText.escape(String.join(", --set ", loaded.overrides())));
     b.append('\n');
     b.append("  horizon ")
         .append(Units.formatDuration(m.horizonHours()))

@@ -1,5 +1,6 @@
 package io.firedrill.report;
 
+import io.firedrill.dist.UserText;
 import io.firedrill.engine.SweepRunner;
 import io.firedrill.plan.Plan;
 import io.firedrill.stats.Metric;
@@ -96,20 +97,20 @@ public final class StudyReport {
     String[] parts = asked.strip().split("\\.", -1);
     if (parts.length < 2 || parts.length > 3) {
       throw new IllegalArgumentException(
-          "--chart '"
-              + asked
-              + "': expected SERVICE.METRIC or SERVICE.METRIC.STAT, for example"
+          "--chart "
+              + UserText.quote(asked)
+              + ": expected SERVICE.METRIC or SERVICE.METRIC.STAT, for example"
               + " talk.user_hours.p99");
     }
     String service = parts[0];
     if (!names.contains(service) && !service.equals(RunReport.TOTAL)) {
       throw new IllegalArgumentException(
-          "--chart '"
-              + asked
-              + "': unknown service '"
-              + service
-              + "' (services: "
-              + String.join(", ", names)
+          "--chart "
+              + UserText.quote(asked)
+              + ": unknown service "
+              + UserText.quote(service)
+              + " (services: "
+              + UserText.list(names)
               + ", or total)");
     }
     Metric metric = Metric.byName(parts[1]);
@@ -117,33 +118,34 @@ public final class StudyReport {
     if (metric == null || !metrics.contains(metric)) {
       boolean scenarioOnly = metric != null && Metric.SCENARIO.contains(metric) && !scenario;
       throw new IllegalArgumentException(
-          "--chart '"
-              + asked
-              + "': "
+          "--chart "
+              + UserText.quote(asked)
+              + ": "
               + (scenarioOnly
-                  ? parts[1] + " is a scenario metric: give --event to study a scenario"
-                  : "unknown metric '"
-                      + parts[1]
-                      + "' (metrics: "
+                  ? UserText.bounded(parts[1])
+                      + " is a scenario metric: give --event to study a scenario"
+                  : "unknown metric "
+                      + UserText.quote(parts[1])
+                      + " (metrics: "
                       + String.join(", ", known)
                       + ")"));
     }
     if (service.equals(RunReport.TOTAL) && !metric.hasTotal()) {
       throw new IllegalArgumentException(
-          "--chart '"
-              + asked
-              + "': "
+          "--chart "
+              + UserText.quote(asked)
+              + ": "
               + metric.csvName()
               + " has no total over services (totals: downtime_h, outages, user_hours)");
     }
     String stat = parts.length == 3 ? parts[2] : "mean";
     if (!MetricStats.STATISTICS.contains(stat)) {
       throw new IllegalArgumentException(
-          "--chart '"
-              + asked
-              + "': unknown statistic '"
-              + stat
-              + "' (statistics: "
+          "--chart "
+              + UserText.quote(asked)
+              + ": unknown statistic "
+              + UserText.quote(stat)
+              + " (statistics: "
               + String.join(", ", MetricStats.STATISTICS)
               + ")");
     }

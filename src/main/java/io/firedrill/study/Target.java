@@ -2,6 +2,7 @@ package io.firedrill.study;
 
 import io.firedrill.dist.SyntaxException;
 import io.firedrill.dist.Units;
+import io.firedrill.dist.UserText;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.MetricStats;
 import java.util.List;
@@ -41,9 +42,9 @@ public record Target(String service, Metric metric, String stat, boolean atMost,
     Matcher m = FORM.matcher(text);
     if (!m.matches()) {
       throw new IllegalArgumentException(
-          "--target '"
-              + text
-              + "': expected SERVICE.METRIC.STAT <= X, for example \"talk.recover_h.p99 <= 24\"");
+          "--target "
+              + UserText.quote(text)
+              + ": expected SERVICE.METRIC.STAT <= X, for example \"talk.recover_h.p99 <= 24\"");
     }
     // Names are lowercase in every model; the value keeps its case (10M is not 10m).
     String service = m.group(1).toLowerCase(Locale.ROOT);
@@ -51,18 +52,18 @@ public record Target(String service, Metric metric, String stat, boolean atMost,
     String stat = m.group(3).toLowerCase(Locale.ROOT);
     if (!services.contains(service) && !service.equals(TOTAL)) {
       throw new IllegalArgumentException(
-          "--target: unknown service '"
-              + m.group(1)
-              + "' (known: "
-              + String.join(", ", services)
+          "--target: unknown service "
+              + UserText.quote(m.group(1))
+              + " (known: "
+              + UserText.list(services)
               + ", or total for the sum over services)");
     }
     Metric metric = Metric.byName(metricName);
     if (metric == null) {
       throw new IllegalArgumentException(
-          "--target: unknown metric '"
-              + m.group(2)
-              + "' (metrics: "
+          "--target: unknown metric "
+              + UserText.quote(m.group(2))
+              + " (metrics: "
               + String.join(", ", Metric.SCENARIO.stream().map(Metric::csvName).toList())
               + ")");
     }
@@ -83,9 +84,9 @@ public record Target(String service, Metric metric, String stat, boolean atMost,
     }
     if (!STATS.contains(stat)) {
       throw new IllegalArgumentException(
-          "--target: unknown statistic '"
-              + m.group(3)
-              + "' (statistics: "
+          "--target: unknown statistic "
+              + UserText.quote(m.group(3))
+              + " (statistics: "
               + String.join(", ", STATS)
               + ")");
     }
@@ -102,13 +103,13 @@ public record Target(String service, Metric metric, String stat, boolean atMost,
       } else if (metric.isProportion()) {
         x = Units.parseNumber(text, 0, "a number");
         if (x > 1) {
-          throw new SyntaxException(0, "'" + text + "' is above 1");
+          throw new SyntaxException(0, UserText.quote(text) + " is above 1");
         }
       } else {
         x = Units.parseCount(text);
       }
       if (x < 0) {
-        throw new SyntaxException(0, "'" + text + "' is below 0");
+        throw new SyntaxException(0, UserText.quote(text) + " is below 0");
       }
     } catch (SyntaxException e) {
       throw new IllegalArgumentException(

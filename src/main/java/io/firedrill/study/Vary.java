@@ -2,6 +2,7 @@ package io.firedrill.study;
 
 import io.firedrill.dist.SyntaxException;
 import io.firedrill.dist.Units;
+import io.firedrill.dist.UserText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -183,7 +184,7 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
           "s", 1L, "m", 60L, "h", 3600L, "d", 86_400L, "w", 604_800L, "y", 31_536_000L);
 
   private static String unitName(Object[] value) {
-    return value[1].equals("") ? "none" : "'" + value[1] + "'";
+    return value[1].equals("") ? "none" : UserText.quote((String) value[1]);
   }
 
   /** Whether a FROM or TO is a 0 written without a unit. */
@@ -204,17 +205,17 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
     Matcher m = VALUE.matcher(part);
     if (!m.matches()) {
       throw new IllegalArgumentException(
-          label + ": '" + part.strip() + "' is not a number with an optional unit");
+          label + ": " + UserText.quote(part.strip()) + " is not a number with an optional unit");
     }
     String unit = m.group(2).strip();
     if (!UNITS.contains(unit)) {
       throw new IllegalArgumentException(
           label
-              + ": unknown unit '"
-              + unit
-              + "' in '"
-              + part.strip()
-              + "' (units: s, m, h, d, w, y, /y, /d, /h, K, M or none)");
+              + ": unknown unit "
+              + UserText.quote(unit)
+              + " in "
+              + UserText.quote(part.strip())
+              + " (units: s, m, h, d, w, y, /y, /d, /h, K, M or none)");
     }
     try {
       // The number must be one a model value can hold; this also bounds its exponent.

@@ -222,6 +222,50 @@ class FitCommandTest {
         refusal("id,d\n1,1\n2,1e-301\n3,3\n", "--unit", "m"));
   }
 
+  /**
+   * The reason given is the real one: 1e-320 was called "too large", and an Arabic-Indic ٣, which
+   * BigDecimal reads, was accepted as a number and then called "too large" too.
+   */
+  @Test
+  void subnormalValuesAndDigitsOfOtherScripts_getTheirOwnReason() throws Exception {
+    assertEquals(
+        ":3:3: column 'd': 1e-320 is too small (fit takes values from 1e-300 to 1e300 hours)",
+        refusal("id,d\n1,1\n2,1e-320\n3,3\n"));
+    assertEquals(
+        ":3:3: column 'd': 1e-320h is too small (fit takes values from 1e-300 to 1e300 hours)",
+        refusal("id,d\n1,1\n2,1e-320h\n3,3\n"));
+    assertEquals(
+        ":3:3: column 'd': 1e99999999999 is too large (fit takes values from 1e-300 to 1e300"
+            + " hours)",
+        refusal("id,d\n1,1\n2,1e99999999999\n3,3\n"));
+    Path f = tmp.resolve("arabic.csv");
+    Files.writeString(f, "id,d\n1,1\n2,\u0663\n3,3\n");
+    Cli.Result r = Cli.run("fit", f.toString(), "--column=d");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(
+        List.of(
+            "firedrill fit: "
+                + f
+                + ":3:3: column 'd': '\u0663' is not a duration (digits are 0 to 9 only; write a"
+                + " number in hours, or one with its unit: 90m, 1.5h, 2d; units s, m, h, d, w, y)"),
+        r.errLines());
+  }
+
+  /** A cell of 200,000 digits took 199 s; it is refused by its length, quoting 64 characters. */
+  @Test
+  void aCellOfAMillionDigits_isRefusedAtOnce_quotingSixtyFourCharacters() throws Exception {
+    String ones = "1".repeat(200_000);
+    String line =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(10), () -> refusal("id,d\n1,1\n2," + ones + "\n3,3\n"));
+    assertEquals(
+        ":3:3: column 'd': '"
+            + "1".repeat(64)
+            + "…' is not a duration (longer than 100 characters; write a number in hours, or one"
+            + " with its unit: 90m, 1.5h, 2d; units s, m, h, d, w, y)",
+        line);
+  }
+
   @Test
   void aRowWithMoreOrFewerFieldsThanTheHeader_isRefused() throws Exception {
     // An unquoted 1,5 read as 1: its 5 went into a column without a name.

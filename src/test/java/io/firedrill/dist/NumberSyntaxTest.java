@@ -2,7 +2,10 @@ package io.firedrill.dist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,8 +47,8 @@ class NumberSyntaxTest {
         "1e400h|'1e400h' is too large to compute with (above 1.8e308 hours)",
         "1e-320h|'1e-320h' is too small to compute with (below 2.2e-308 hours)",
         "1e-306s|'1e-306s' is too small to compute with (below 2.2e-308 hours)",
-        "1e-99999999999m|'1e-99999999999' is too small to compute with",
-        "1e99999999999m|'1e99999999999' is too large to compute with"
+        "1e-99999999999m|'1e-99999999999m' is too small to compute with",
+        "1e99999999999m|'1e99999999999m' is too large to compute with"
       })
   void duration_overflowOrUnderflowInHours_isRefused(String text, String message) {
     SyntaxException e = assertThrows(SyntaxException.class, () -> Units.parseDuration(text));
@@ -148,5 +151,132 @@ class NumberSyntaxTest {
   void hours_otherUnits_areRefused(String text, String message) {
     SyntaxException e = assertThrows(SyntaxException.class, () -> Units.parseHours(text));
     assertEquals(message, e.getMessage());
+  }
+
+  /** 64 ones and the cut: what a message quotes of a long run of digits. */
+  private static final String ONES_QUOTED = "'" + "1".repeat(64) + "…'";
+
+  /**
+   * A long run of digits with a bad end took time quadratic in its length (a regular expression
+   * backtracked: 120,000 digits and an x as --trials took 146 s). Now one scan, and anything longer
+   * than 100 characters is refused before it is converted; 10 s is generous for milliseconds.
+   */
+  @Test
+  void longDigitRun_isRefusedInLinearTime_quotingSixtyFourCharacters() {
+    String ones = "1".repeat(200_000);
+    String zeros = "0".repeat(200_000);
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () -> {
+          assertEquals(
+              ONES_QUOTED + " is not a number (longer than 100 characters)",
+              refusal(() -> Units.parseNumber(ones + "x", 0, "a number")));
+          assertEquals(
+              ONES_QUOTED + " is not a number (longer than 100 characters)",
+              refusal(() -> Units.parseNumber(ones, 0, "a number")));
+          assertEquals(
+              "must be a whole number from 1 to 1099511627776, got " + ONES_QUOTED,
+              refusal(() -> Units.parseWhole(ones + "x", 1, 1L << 40)));
+          assertEquals(
+              "unknown time unit 'xh' in " + ONES_QUOTED + " (units: s, m, h, d, w, y)",
+              refusal(() -> Units.parseDuration(ones + "xh")));
+          assertEquals(
+              ONES_QUOTED + " is not a duration (longer than 100 characters)",
+              refusal(() -> Units.parseDuration(ones + "h")));
+          assertEquals(
+              "'" + "0".repeat(64) + "…' is not a duration (longer than 100 characters)",
+              refusal(() -> Units.parseDuration(zeros + "h")));
+          assertEquals(
+              "unknown time unit 'xh' in '" + "0".repeat(64) + "…' (units: s, m, h, d, w, y)",
+              refusal(() -> Units.parseDuration(zeros + "xh")));
+          assertEquals(
+              ONES_QUOTED
+                  + " is not a number such as 2000, 12K or 48M (longer than 100 characters)",
+              refusal(() -> Units.parseCount(ones + "K")));
+          assertEquals(
+              ONES_QUOTED + " is not a rate (longer than 100 characters)",
+              refusal(() -> Units.parseRate(ones + "/y")));
+        });
+  }
+
+  @Test
+  void numberOf100Characters_isRead_andOf101_isRefused() throws SyntaxException {
+    String hundred = "1" + "0".repeat(99);
+    assertEquals(1e99, Units.parseNumber(hundred, 0, "a number"), 0.0);
+    assertEquals(
+        "'1" + "0".repeat(63) + "…' is not a number (longer than 100 characters)",
+        refusal(() -> Units.parseNumber(hundred + "0", 0, "a number")));
+  }
+
+  /** BigDecimal and Double read digits of every script; the model syntax only 0 to 9. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "number|٣|'٣' is not a number (digits are 0 to 9 only)",
+        "number|１２|'１２' is not a number (digits are 0 to 9 only)",
+        "number|1٣|'1٣' is not a number (digits are 0 to 9 only)",
+        "count|٣K|'٣K' is not a number such as 2000, 12K or 48M (digits are 0 to 9 only)",
+        "duration|٣h|'٣h' is not a duration (digits are 0 to 9 only)",
+        "rate|٣/y|'٣/y' is not a rate (digits are 0 to 9 only)",
+        "whole|٣|must be a whole number from 0 to 10, got '٣'"
+      })
+  void digitsOfOtherScripts_areRefused(String kind, String text, String message) {
+    assertEquals(message, refusal(() -> parse(kind, text)));
+  }
+
+  /** Messages quote the whole value as typed, not the part left after a unit was taken off. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "count|1MM|'1MM' is not a number such as 2000, 12K or 48M",
+        "count|1 K|'1 K' is not a number such as 2000, 12K or 48M (write K right after the number)",
+        "count|2.5 M|'2.5 M' is not a number such as 2000, 12K or 48M (write M right after the"
+            + " number)",
+        "duration|1x5h|'1x5h' is not a duration",
+        "rate|abc/y|'abc/y' is not a rate",
+        "hours|NaN|'NaN' is not a number (a duration is a number and a unit: 15m, 4h or 2d)",
+        "hours|Infinity|'Infinity' is not a number (a duration is a number and a unit: 15m, 4h or"
+            + " 2d)",
+        "hours|-Infinity|'-Infinity' is not a number (a duration is a number and a unit: 15m, 4h"
+            + " or 2d)",
+        "duration|NaN|'NaN' is not a number (a duration is a number and a unit: 15m, 4h or 2d)",
+        "count|NaN|'NaN' is not a number such as 2000, 12K or 48M"
+      })
+  void messages_quoteTheWholeValue(String kind, String text, String message) {
+    assertEquals(message, refusal(() -> parse(kind, text)));
+  }
+
+  /** A control character in a value is shown escaped, so that the message stays one line. */
+  @Test
+  void controlCharacters_inAValue_areEscapedInTheMessage() {
+    assertEquals(
+        "'1\\n2' is not a number", refusal(() -> Units.parseNumber("1\n2", 0, "a number")));
+    assertEquals(
+        "'1\\e[2J' is not a number such as 2000, 12K or 48M",
+        refusal(() -> Units.parseCount("1\u001b[2J")));
+    assertEquals(
+        "unknown rate unit '/y\\tx' (use /y, /d or /h)", refusal(() -> Units.parseRate("1/y\tx")));
+  }
+
+  private static double parse(String kind, String text) throws SyntaxException {
+    return switch (kind) {
+      case "number" -> Units.parseNumber(text, 0, "a number");
+      case "count" -> Units.parseCount(text);
+      case "duration" -> Units.parseDuration(text);
+      case "rate" -> Units.parseRate(text);
+      case "hours" -> Units.parseHours(text);
+      case "whole" -> Units.parseWhole(text, 0, 10);
+      default -> throw new IllegalArgumentException(kind);
+    };
+  }
+
+  interface Parse {
+    Object run() throws SyntaxException;
+  }
+
+  private static String refusal(Parse p) {
+    return assertThrows(SyntaxException.class, p::run).getMessage();
   }
 }

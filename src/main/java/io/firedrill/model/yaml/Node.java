@@ -21,16 +21,21 @@ public sealed interface Node permits Node.Mapping, Node.Sequence, Node.Scalar {
   /** A word for error messages: "a mapping", "a list", "a value". */
   String kind();
 
-  /** A scalar: its text as written (without quotes), or null text for an empty value. */
+  /**
+   * A scalar: its text as written (without quotes), or null text for an empty value ({@code key:}
+   * with nothing after it, {@code ~}, {@code null}); a quoted {@code ''} is an empty text.
+   */
   record Scalar(Origin origin, String text, Origin textOrigin) implements Node {
-    /** True for {@code key:} with nothing after it, {@code ~} or {@code null}. */
+    /**
+     * True for {@code key:} with nothing after it, {@code ~} or {@code null}, not for {@code ''}.
+     */
     public boolean isNull() {
       return text == null;
     }
 
     @Override
     public String kind() {
-      return isNull() ? "an empty value" : "a value";
+      return isNull() ? "an empty value" : text.isEmpty() ? "an empty text ('')" : "a value";
     }
   }
 

@@ -1,5 +1,7 @@
 package io.firedrill.model.yaml;
 
+import io.firedrill.dist.UserText;
+
 /**
  * Where a value of a model came from: a place in a file ({@code models/x.yaml:14:7}) or a
  * command-line override ({@code --set sites.east.ups=15m}).
@@ -28,9 +30,17 @@ public record Origin(String source, int line, int column, boolean override) {
     return override || chars == 0 ? this : new Origin(source, line, column + chars, false);
   }
 
-  /** {@code file:line:col} or {@code --set PATH=VALUE}: the prefix of an error line. */
+  /**
+   * {@code file:line:col} or {@code --set PATH=VALUE}: the prefix of an error line, on one line and
+   * bounded (docs/limits.md): an override is cut after {@value UserText#MAX_PLACE} characters, a
+   * file name keeps its last ones, and control characters in either are escaped.
+   */
   @Override
   public String toString() {
-    return override || line == 0 ? source : source + ":" + line + ":" + column;
+    if (override) {
+      return UserText.bounded(source, UserText.MAX_PLACE);
+    }
+    String file = UserText.boundedTail(source);
+    return line == 0 ? file : file + ":" + line + ":" + column;
   }
 }

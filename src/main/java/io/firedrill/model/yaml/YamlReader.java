@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.firedrill.dist.UserText;
 import io.firedrill.model.ModelError;
 import io.firedrill.model.ModelException;
 import java.io.IOException;
@@ -38,13 +39,99 @@ public final class YamlReader {
   private final String source;
   private final boolean override;
   private final String text;
+
+  /** The key path of the value read: empty for a file, PATH for {@code --set PATH=VALUE}. */
+  private final String basePath;
+
+  /**
+   * The code point index of every surrogate pair in {@link #text}, in order: the parser counts
+   * positions in code points, the text is indexed in chars, and the k-th pair shifts every later
+   * position by k. Found once, so that turning a position into an index costs a binary search, not
+   * a scan of the file (which made loading quadratic in its lines).
+   */
+  private final int[] pairs;
+
   private final List<ModelError> errors = new ArrayList<>();
   private boolean aliasReported;
 
-  private YamlReader(String source, boolean override, String text) {
+  /** Collections open around the current token: the root mapping is depth 1. */
+  private int depth;
+
+  /** A defect after which the token stream cannot be followed: reading stops there. */
+  private static final class Abort extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient ModelError error;
+
+    Abort(ModelError error) {
+      super(null, null, false, false);
+      this.error = error;
+    }
+  }
+
+  private YamlReader(String source, boolean override, String text, String basePath) {
     this.source = source;
     this.override = override;
     this.text = text;
+    this.basePath = basePath;
+    this.pairs = surrogatePairs(text);
+  }
+
+  private static int[] surrogatePairs(String text) {
+    int[] found = new int[0];
+    int n = 0;
+    int codePoint = 0;
+    for (int i = 0; i < text.length(); codePoint++) {
+      if (Character.isHighSurrogate(text.charAt(i))
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        if (n == found.length) {
+          found = java.util.Arrays.copyOf(found, Math.max(16, 2 * n));
+        }
+        found[n++] = codePoint;
+        i += 2;
+      } else {
+        i++;
+      }
+    }
+    return java.util.Arrays.copyOf(found, n);
+  }
+
+  /**
+   * Where the character at index {@code at} of {@link #text} is, as line and column (in code
+   * points): a binary search over the line starts, found once.
+   */
+  private Origin originAt(int at) {
+    if (override) {
+      return new Origin(source, 0, 0, true);
+    }
+    if (lineStarts == null) {
+      int[] starts = new int[16];
+      int n = 0;
+      starts[n++] = 0;
+      for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        if (n == starts.length) {
+          starts = java.util.Arrays.copyOf(starts, 2 * n);
+        }
+        starts[n++] = i + 1;
+      }
+      lineStarts = java.util.Arrays.copyOf(starts, n);
+    }
+    int index = Math.max(0, Math.min(at, text.length()));
+    int found = java.util.Arrays.binarySearch(lineStarts, index);
+    int line = found >= 0 ? found : -found - 2;
+    int column = text.codePointCount(lineStarts[line], index) + 1;
+    return Origin.at(source, line + 1, column);
+  }
+
+  /** The index in {@link #text} where each line starts; made on the first error that needs it. */
+  private int[] lineStarts;
+
+  /** The index in {@link #text} of the character at code point index {@code codePoint}. */
+  private int charIndex(long codePoint) {
+    int cp = (int) Math.max(0, Math.min(codePoint, Integer.MAX_VALUE));
+    int before = java.util.Arrays.binarySearch(pairs, cp);
+    int shift = before >= 0 ? before : -before - 1;
+    return Math.min(text.length(), cp + shift);
   }
 
   /**
@@ -68,7 +155,7 @@ public final class YamlReader {
                   + " bytes)"));
     }
     String text = decodeUtf8(source, bytes);
-    YamlReader reader = new YamlReader(source, false, text);
+    YamlReader reader = new YamlReader(source, false, text, "");
     Node root = reader.parse();
     if (root == null) {
       throw new ModelException(
@@ -83,10 +170,12 @@ public final class YamlReader {
   /**
    * Parses the VALUE of a {@code --set PATH=VALUE} override as a YAML value, so that lists and
    * mappings can be given too ({@code --set services.talk.requires=[login]}). Every node of the
-   * result has the override as its origin.
+   * result has the override as its origin; errors inside it name their key path under {@code path},
+   * the override's PATH.
    */
-  public static Node readOverrideValue(String overrideText, String value) throws ModelException {
-    YamlReader reader = new YamlReader("--set " + overrideText, true, value);
+  public static Node readOverrideValue(String overrideText, String path, String value)
+      throws ModelException {
+    YamlReader reader = new YamlReader("--set " + overrideText, true, value, path);
     Node node = reader.parse();
     return node == null
         ? new Node.Scalar(Origin.override(overrideText), null, Origin.override(overrideText))
@@ -96,17 +185,23 @@ public final class YamlReader {
   private Node parse() throws ModelException {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(MAX_BYTES);
-    options.setNestingDepthLimit(MAX_DEPTH);
+    // The libraries' own limits lie beyond firedrill's, which readValue enforces at the exact
+    // place: theirs report Java names at line 1 (StreamReadConstraints.getMaxNestingDepth()).
+    options.setNestingDepthLimit(MAX_DEPTH + 1);
     options.setMaxAliasesForCollections(0);
     YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).build();
     factory.setStreamReadConstraints(
-        StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
+        StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_DEPTH + 1)
+            .maxNameLength(MAX_BYTES)
+            .maxStringLength(MAX_BYTES)
+            .build());
     try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         return null;
       }
-      Node root = readValue(parser, "");
+      Node root = readValue(parser, basePath);
       if (root != null && errors.isEmpty() && parser.nextToken() != null) {
         fail(
             parser.currentTokenLocation(),
@@ -117,6 +212,8 @@ public final class YamlReader {
         throw new ModelException(errors);
       }
       return root;
+    } catch (Abort e) {
+      throw new ModelException(e.error);
     } catch (IOException | RuntimeException e) {
       throw new ModelException(syntaxError(e));
     }
@@ -136,14 +233,33 @@ public final class YamlReader {
           parser.currentTokenLocation(),
           path,
           "YAML aliases (*"
-              + parser.getText()
+              + UserText.bounded(parser.getText())
               + ") are not supported in a model; write the value out");
+    }
+    if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && depth == MAX_DEPTH) {
+      throw new Abort(
+          new ModelError(
+              origin,
+              path,
+              "malformed YAML: nested more than "
+                  + MAX_DEPTH
+                  + " levels deep (a model needs five)"));
     }
     switch (token) {
       case START_OBJECT:
-        return readMapping(parser, path, origin);
+        depth++;
+        try {
+          return readMapping(parser, path, origin);
+        } finally {
+          depth--;
+        }
       case START_ARRAY:
-        return readSequence(parser, path, origin);
+        depth++;
+        try {
+          return readSequence(parser, path, origin);
+        } finally {
+          depth--;
+        }
       case VALUE_NULL:
         return new Node.Scalar(origin, null, origin);
       case VALUE_STRING:
@@ -151,9 +267,30 @@ public final class YamlReader {
       case VALUE_NUMBER_FLOAT:
       case VALUE_TRUE:
       case VALUE_FALSE:
-        return new Node.Scalar(origin, parser.getText(), textOrigin(origin));
+        {
+          String value = parser.getText();
+          boolean quoted = quoted(parser.currentTokenLocation());
+          if (value.isEmpty() && !quoted) {
+            // key: with nothing after it is empty, like ~ and null; only '' is an empty text.
+            return new Node.Scalar(origin, null, origin);
+          }
+          return new Node.Scalar(origin, value, quoted ? origin.shifted(1) : origin);
+        }
       default:
-        return fail(parser.currentTokenLocation(), path, "unsupported YAML value (" + token + ")");
+        {
+          // !!binary (an embedded object): the only tag that does not resolve to text.
+          Object tag = parser.getTypeId();
+          String name =
+              tag == null ? "" : String.valueOf(tag).replaceFirst("^tag:yaml\\.org,2002:", "!!");
+          return fail(
+              parser.currentTokenLocation(),
+              path,
+              tag == null
+                  ? "a YAML value firedrill cannot read; write it as plain text"
+                  : "the YAML tag "
+                      + UserText.bounded(name)
+                      + " is not supported in a model; write the value as plain text");
+        }
     }
   }
 
@@ -161,9 +298,10 @@ public final class YamlReader {
     Node.Mapping mapping = new Node.Mapping(origin);
     boolean ok = true;
     JsonToken token;
-    while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+    while ((token = nextKey(parser, path)) == JsonToken.FIELD_NAME) {
       String key = parser.currentName();
-      Origin keyOrigin = textOrigin(origin(parser.currentTokenLocation()));
+      Origin at = origin(parser.currentTokenLocation());
+      Origin keyOrigin = quoted(parser.currentTokenLocation()) ? at.shifted(1) : at;
       String keyPath = path.isEmpty() ? key : path + "." + key;
       parser.nextToken();
       Node value = readValue(parser, keyPath);
@@ -173,11 +311,11 @@ public final class YamlReader {
             new ModelError(
                 keyOrigin,
                 keyPath,
-                "duplicate key '"
-                    + key
-                    + "' (first given at line "
-                    + previous.keyOrigin().line()
-                    + ")"));
+                "duplicate key "
+                    + UserText.quote(key)
+                    + (override
+                        ? " (given twice in this value)"
+                        : " (first given at line " + previous.keyOrigin().line() + ")")));
         ok = false;
       } else if (value == null) {
         ok = false;
@@ -189,6 +327,34 @@ public final class YamlReader {
       throw new IOException("unexpected token " + token + " in a mapping");
     }
     return ok ? mapping : null;
+  }
+
+  /**
+   * The next token of a mapping: a key or its end. A key that is itself a list or a mapping (a YAML
+   * complex key, {@code ? [a, b]}) stops reading with one line at that key, in place of the
+   * parser's message, which names its Java event classes.
+   */
+  private JsonToken nextKey(YAMLParser parser, String path) throws IOException {
+    try {
+      return parser.nextToken();
+    } catch (com.fasterxml.jackson.core.JsonParseException e) {
+      String message = e.getOriginalMessage();
+      if (message == null || !message.startsWith("Expected a field name")) {
+        throw e;
+      }
+      // The parser stands just past a flow collection's '[' or '{', or at a block one's start.
+      int at = e.getLocation() == null ? 0 : charIndex(e.getLocation().getCharOffset());
+      if (at > 0 && (text.charAt(at - 1) == '[' || text.charAt(at - 1) == '{')) {
+        at--;
+      }
+      throw new Abort(
+          new ModelError(
+              originAt(at),
+              path,
+              "malformed YAML: a key must be a name, not a "
+                  + (message.contains("Sequence") ? "list" : "mapping")
+                  + " (YAML complex keys such as ? [a, b] are not supported)"));
+    }
   }
 
   private Node readSequence(YAMLParser parser, String path, Origin origin) throws IOException {
@@ -223,36 +389,33 @@ public final class YamlReader {
         source, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
   }
 
-  /** Moves past an opening quote, so that positions inside a value point at its characters. */
-  private Origin textOrigin(Origin origin) {
-    if (origin.override()) {
-      return origin;
-    }
-    String line = line(origin.line());
-    int index =
-        line.offsetByCodePoints(
-            0, Math.min(origin.column() - 1, line.codePointCount(0, line.length())));
-    if (index < line.length() && (line.charAt(index) == '"' || line.charAt(index) == '\'')) {
-      return origin.shifted(1);
-    }
-    return origin;
-  }
-
-  private String line(int number) {
-    int start = 0;
-    for (int i = 1; i < number; i++) {
-      int next = text.indexOf('\n', start);
-      if (next < 0) {
-        return "";
-      }
-      start = next + 1;
-    }
-    int end = text.indexOf('\n', start);
-    return end < 0 ? text.substring(start) : text.substring(start, end);
+  /**
+   * Whether the scalar at {@code location} is quoted; its text then starts one column to the right,
+   * so that positions inside a value point at its characters.
+   */
+  private boolean quoted(JsonLocation location) {
+    int index = charIndex(location.getCharOffset());
+    return index < text.length() && (text.charAt(index) == '"' || text.charAt(index) == '\'');
   }
 
   /** Turns whatever the YAML parser threw into one error line at the problem's position. */
   private ModelError syntaxError(Exception e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof org.yaml.snakeyaml.reader.ReaderException r) {
+        // A character YAML does not allow in a stream (a control character, U+FFFE...): the
+        // reader gives its index in code points, not a line.
+        int cp = r.getCodePoint();
+        boolean control = Character.isISOControl(cp);
+        return new ModelError(
+            originAt(charIndex(r.getPosition())),
+            "",
+            "malformed YAML: the "
+                + (control ? "control character " + UserText.escape(Character.toString(cp)) : "")
+                + (control ? "" : String.format(java.util.Locale.ROOT, "character U+%04X", cp))
+                + " is not allowed in YAML text (remove it, or write it as an escape inside"
+                + " double quotes)");
+      }
+    }
     Throwable cause = e;
     while (cause != null && !(cause instanceof MarkedYAMLException)) {
       cause = cause.getCause();
@@ -294,7 +457,11 @@ public final class YamlReader {
                   source,
                   mark == null ? 1 : mark.getLine() + 1,
                   mark == null ? 1 : mark.getColumn() + 1);
-      return new ModelError(at, "", "malformed YAML: " + describeProblem(problem, marked));
+      return new ModelError(
+          at,
+          "",
+          "malformed YAML: "
+              + UserText.bounded(describeProblem(problem, marked), 2 * UserText.MAX_PLACE));
     }
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     int cut = message.indexOf('\n');

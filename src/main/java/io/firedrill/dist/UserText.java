@@ -1,0 +1,144 @@
+package io.firedrill.dist;
+
+/**
+ * User text as it may appear in an error or warning line: on one line, without raw terminal
+ * escapes, and short.
+ *
+ * <p>A message quotes what the user typed so that they can find it, but what they typed can be a
+ * megabyte of digits, a name with a newline in it, or an escape sequence that would recolour or
+ * clear their terminal. Every piece of user text in a message goes through {@link #quote} or {@link
+ * #bounded}: control characters become visible escapes ({@code \n}, {@code \t}, {@code \e}, {@code
+ * \x01}, and a line separator as a backslash, u and its four hex digits) and anything past {@link
+ * #MAX_ECHO} characters is cut with "…" (docs/limits.md, "Input").
+ */
+public final class UserText {
+  /**
+   * The most characters of one piece of user text a message quotes (a value, a name, a key): 64,
+   * the longest name a model may give, so that a name is always quoted whole.
+   */
+  public static final int MAX_ECHO = 64;
+
+  /** The most characters of a place a message names (a key path, a file name, a --set). */
+  public static final int MAX_PLACE = 100;
+
+  /** The most names a message lists (known sites, columns...); the rest are counted. */
+  public static final int MAX_LISTED = 20;
+
+  private UserText() {}
+
+  /**
+   * {@code names} joined with ", ", each {@link #bounded}, at most {@link #MAX_LISTED} of them and
+   * then "and N more".
+   */
+  public static String list(java.util.Collection<String> names) {
+    StringBuilder b = new StringBuilder();
+    int shown = 0;
+    for (String name : names) {
+      if (shown == MAX_LISTED) {
+        return b.append(", and ").append(names.size() - shown).append(" more").toString();
+      }
+      b.append(shown++ > 0 ? ", " : "").append(bounded(name));
+    }
+    return b.toString();
+  }
+
+  /** {@code 'text'}, escaped and cut to {@link #MAX_ECHO} characters. */
+  public static String quote(String text) {
+    return "'" + bounded(text, MAX_ECHO) + "'";
+  }
+
+  /** {@code text} escaped and cut to {@link #MAX_ECHO} characters. */
+  public static String bounded(String text) {
+    return bounded(text, MAX_ECHO);
+  }
+
+  /**
+   * {@code text} with its control characters escaped, cut after {@code max} characters of the
+   * escaped text with "…" (an escape is never cut in two).
+   */
+  public static String bounded(String text, int max) {
+    StringBuilder b = new StringBuilder(Math.min(text.length(), max) + 8);
+    int shown = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      String piece = escape(cp);
+      int width = piece == null ? 1 : piece.length();
+      if (shown + width > max) {
+        return b.append('…').toString();
+      }
+      if (piece == null) {
+        b.appendCodePoint(cp);
+      } else {
+        b.append(piece);
+      }
+      shown += width;
+      i += Character.charCount(cp);
+    }
+    return b.toString();
+  }
+
+  /**
+   * {@code text} cut from the front to {@link #MAX_PLACE} characters, keeping its end: for a file
+   * name, whose last part says the most.
+   */
+  public static String boundedTail(String text) {
+    String escaped = escape(text);
+    int count = escaped.codePointCount(0, escaped.length());
+    if (count <= MAX_PLACE) {
+      return escaped;
+    }
+    return "…" + escaped.substring(escaped.offsetByCodePoints(0, count - (MAX_PLACE - 1)));
+  }
+
+  /** {@code text} with every control character escaped and nothing cut: one line. */
+  public static String escape(String text) {
+    StringBuilder b = null;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      String piece = escape(cp);
+      if (piece != null && b == null) {
+        b = new StringBuilder(text.length() + 16).append(text, 0, i);
+      }
+      if (b != null) {
+        if (piece == null) {
+          b.appendCodePoint(cp);
+        } else {
+          b.append(piece);
+        }
+      }
+      i += Character.charCount(cp);
+    }
+    return b == null ? text : b.toString();
+  }
+
+  /**
+   * The visible form of a character that must not reach a terminal raw, or null for one that may:
+   * C0 and C1 controls and DEL, line and paragraph separators, the bidirectional overrides and
+   * isolates (which can make a line read differently from what it says), and lone surrogates.
+   */
+  private static String escape(int cp) {
+    switch (cp) {
+      case '\n':
+        return "\\n";
+      case '\t':
+        return "\\t";
+      case '\r':
+        return "\\r";
+      case 0x1b:
+        return "\\e";
+      default:
+        break;
+    }
+    if (Character.isISOControl(cp)) {
+      return String.format(java.util.Locale.ROOT, "\\x%02x", cp);
+    }
+    if (cp == 0x2028
+        || cp == 0x2029
+        || (cp >= 0x202a && cp <= 0x202e)
+        || (cp >= 0x2066 && cp <= 0x2069)
+        || (cp <= 0xffff && Character.isSurrogate((char) cp))) {
+      return String.format(java.util.Locale.ROOT, "\\u%04x", cp);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,51 @@
+package io.firedrill.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How user text appears in a message: escaped, on one line, cut with "…". */
+class UserTextTest {
+  @Test
+  void controlCharacters_areShownAsEscapes() {
+    assertEquals(
+        "a\\nb\\tc\\rd\\ee\\x01f\\x7fg\\x9bh",
+        UserText.escape("a\nb\tc\rd\u001be\u0001f\u007fg\u009bh"));
+    // Line separators and the bidirectional overrides that can make a line read backwards.
+    assertEquals("a\\u2028b\\u202ec\\u2066d", UserText.escape("a\u2028b\u202ec\u2066d"));
+    // A lone surrogate is escaped; a pair (an emoji) is one character and stays.
+    assertEquals("\\ud800x\uD83D\uDD25", UserText.escape("\uD800x\uD83D\uDD25"));
+    String plain = "pangyo, 판교, ٣";
+    assertEquals(plain, UserText.escape(plain));
+  }
+
+  @Test
+  void bounded_cutsAfterTheLimit_neverInsideAnEscape() {
+    assertEquals("x".repeat(64), UserText.bounded("x".repeat(64)));
+    assertEquals("x".repeat(64) + "…", UserText.bounded("x".repeat(65)));
+    // 63 characters and an escape of two would make 65: the escape is left out whole.
+    assertEquals("x".repeat(63) + "…", UserText.bounded("x".repeat(63) + "\n"));
+    assertEquals("'ab\\n'", UserText.quote("ab\n"));
+    // Characters, not chars: 64 emoji are 128 chars and are kept whole.
+    String fires = "\uD83D\uDD25".repeat(64);
+    assertEquals(fires, UserText.bounded(fires));
+  }
+
+  @Test
+  void boundedTail_keepsTheEndOfAFileName() {
+    String name = "d/".repeat(100) + "model.yaml";
+    assertEquals("…" + name.substring(name.length() - 99), UserText.boundedTail(name));
+    assertEquals("models/x.yaml", UserText.boundedTail("models/x.yaml"));
+  }
+
+  @Test
+  void list_namesTwentyAndCountsTheRest() {
+    List<String> thousand = Collections.nCopies(1000, "s");
+    assertEquals(
+        String.join(", ", Collections.nCopies(20, "s")) + ", and 980 more",
+        UserText.list(thousand));
+    assertEquals("a, b", UserText.list(List.of("a", "b")));
+  }
+}
