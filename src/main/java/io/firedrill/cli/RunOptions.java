@@ -142,7 +142,12 @@ public final class RunOptions {
 
   /** Compiles {@code m} for the run's horizon, refusing up front a trial too big for memory. */
   static Plan plan(Model m, Settings s) {
-    Plan plan = Plan.compile(m, s.horizonHours());
+    Plan plan;
+    try {
+      plan = Plan.compile(m, s.horizonHours());
+    } catch (Plan.TooLarge e) {
+      throw new UsageException(e.getMessage());
+    }
     checkLimits(plan);
     return plan;
   }

@@ -179,10 +179,12 @@ public final class Plan {
     faultTtf = new int[sites];
     faultOutage = new int[sites];
     List<String> netNames = m.networks().stream().map(Network::name).toList();
+    // Name to index through maps: a list's indexOf per reference made wide models quadratic.
+    Map<String, Integer> netIndex = indexOf(netNames);
     for (int s = 0; s < sites; s++) {
       Site site = m.sites().get(s);
       siteNames[s] = site.name();
-      siteNetworks[s] = site.networks().stream().mapToInt(netNames::indexOf).toArray();
+      siteNetworks[s] = site.networks().stream().mapToInt(netIndex::get).toArray();
       upsHours[s] = site.upsHours();
       reconvergeHours[s] = site.reconvergeHours();
       primaryNetwork[s] = site.networkMode() == Site.NetworkMode.PRIMARY;
@@ -206,10 +208,12 @@ public final class Plan {
 
     List<Service> order = m.dependencyOrder();
     List<String> svcNames = order.stream().map(Service::name).toList();
-    List<String> sNames = List.of(siteNames);
+    Map<String, Integer> siteIndex = indexOf(List.of(siteNames));
+    Map<String, Integer> serviceIndex = indexOf(svcNames);
+    Map<String, Integer> fileIndex = indexOf(m.services().stream().map(Service::name).toList());
     services = order.size();
     serviceNames = svcNames.toArray(new String[0]);
-    serviceModelIndex = order.stream().mapToInt(m.services()::indexOf).toArray();
+    serviceModelIndex = order.stream().mapToInt(x -> fileIndex.get(x.name())).toArray();
     users = new double[services];
     demand = new double[services];
     slo = new double[services];
@@ -230,25 +234,26 @@ public final class Plan {
       demand[a] = svc.demand();
       slo[a] = svc.slo();
       rtoHours[a] = svc.rtoHours().isPresent() ? svc.rtoHours().getAsDouble() : Double.NaN;
-      deploySite[a] = svc.deploy().stream().mapToInt(p -> sNames.indexOf(p.site())).toArray();
+      deploySite[a] = svc.deploy().stream().mapToInt(p -> siteIndex.get(p.site())).toArray();
       deployCapacity[a] = svc.deploy().stream().mapToDouble(Placement::capacity).toArray();
-      standbySite[a] = svc.standby().stream().mapToInt(p -> sNames.indexOf(p.site())).toArray();
+      standbySite[a] = svc.standby().stream().mapToInt(p -> siteIndex.get(p.site())).toArray();
       standbyCapacity[a] = svc.standby().stream().mapToDouble(Placement::capacity).toArray();
       hasFailover[a] = svc.failover() != null;
       failoverTime[a] = hasFailover[a] ? id(svc.failover().time(), dists, ids) : NONE;
       failoverSuccess[a] = hasFailover[a] ? svc.failover().success() : 0;
       failoverNeeds[a] =
           hasFailover[a]
-              ? svc.failover().needs().stream().mapToInt(svcNames::indexOf).toArray()
+              ? svc.failover().needs().stream().mapToInt(serviceIndex::get).toArray()
               : new int[0];
       failoverManual[a] =
           hasFailover[a] && svc.failover().manual() != null
               ? id(svc.failover().manual(), dists, ids)
               : NONE;
-      requires[a] = svc.requires().stream().mapToInt(svcNames::indexOf).toArray();
+      requires[a] = svc.requires().stream().mapToInt(serviceIndex::get).toArray();
     }
     requiresClosure = new int[services][];
     footprint = new int[services][];
+    long entries = 0;
     for (int a = 0; a < services; a++) {
       // Dependency order puts everything a service requires before it: one pass suffices.
       java.util.TreeSet<Integer> closure = new java.util.TreeSet<>();
@@ -267,6 +272,18 @@ public final class Plan {
         for (int k : footprint[b]) {
           sitesHit.add(k);
         }
+      }
+      entries += closure.size() + sitesHit.size();
+      if (entries > MAX_CLOSURE_ENTRIES) {
+        throw new TooLarge(
+            String.format(
+                java.util.Locale.ROOT,
+                "the services' dependencies are too deep: what each service requires, directly"
+                    + " or through others, and the sites it depends on make more than %,d pairs"
+                    + " (a requires chain of n services makes n^2/2); firedrill computes at most"
+                    + " %,d: shorten the requires chains",
+                MAX_CLOSURE_ENTRIES,
+                MAX_CLOSURE_ENTRIES));
       }
       requiresClosure[a] = closure.stream().mapToInt(Integer::intValue).toArray();
       footprint[a] = sitesHit.stream().mapToInt(Integer::intValue).toArray();
@@ -300,6 +317,30 @@ public final class Plan {
       causeNames[causeGeneratorBase + s] = "generator@" + siteNames[s];
     }
     causeNames[causeBaseline] = "baseline";
+  }
+
+  /**
+   * Most entries of the requires closures and footprints of all services together: bounds the
+   * plan's memory (4 bytes an entry) and the cost of a served fraction, which multiplies over a
+   * service's closure.
+   */
+  public static final long MAX_CLOSURE_ENTRIES = 20_000_000;
+
+  /** A model the plan cannot hold within its limits; the message says which and what to change. */
+  public static final class TooLarge extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public TooLarge(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private static Map<String, Integer> indexOf(List<String> names) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      index.put(names.get(i), i);
+    }
+    return index;
   }
 
   /** Compiles {@code model} with its own horizon. */

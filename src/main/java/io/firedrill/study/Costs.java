@@ -14,13 +14,18 @@ public final class Costs {
 
   /** Cost per year of {@code m}'s capacity; 0 without a {@code cost:} section. */
   public static double perYear(Model m) {
+    // One lookup table: the model's price per site is a list, scanned once here.
+    java.util.Map<String, Double> price = new java.util.HashMap<>();
+    for (Model.Price p : m.prices()) {
+      price.putIfAbsent(p.site(), p.perUnitYear());
+    }
     double total = 0;
     for (Service s : m.services()) {
       for (Placement p : s.deploy()) {
-        total += p.capacity() * m.pricePerUnitYear(p.site());
+        total += p.capacity() * price.getOrDefault(p.site(), 0.0);
       }
       for (Placement p : s.standby()) {
-        total += p.capacity() * m.pricePerUnitYear(p.site());
+        total += p.capacity() * price.getOrDefault(p.site(), 0.0);
       }
     }
     return total;

@@ -56,6 +56,13 @@ class CommandLineCatalogueTest {
         heavy,
         "name: heavy\nsites:\n  a: {fault: {ttf: \"weibull(shape=0.02, scale=1e-60h)\","
             + " outage: \"fixed(1e-300h)\"}}\nservices:\n  s: {deploy: {a: 1}}\n");
+    Path chain = tmp.resolve("chain.yaml");
+    StringBuilder c = new StringBuilder("name: chain\nsites:\n  a: {}\nservices:\n");
+    for (int i = 0; i < 7000; i++) {
+      c.append("  s").append(i).append(": {deploy: {a: 1}");
+      c.append(i < 6999 ? ", requires: [s" + (i + 1) + "]}\n" : "}\n");
+    }
+    Files.writeString(chain, c.toString());
     Path blocker = tmp.resolve("blocker");
     Files.writeString(blocker, "a file where a folder should be");
     Path dangling = tmp.resolve("dangling");
@@ -69,6 +76,16 @@ class CommandLineCatalogueTest {
     Path wide = MemoryTest.wideModel(tmp, 110, 50);
     return List.of(
         new Case("unknown option", 2, "Unknown option", "run", "--frobnicate"),
+        new Case(
+            "a requires chain of 7,000 services (24.5 million closure pairs)",
+            2,
+            "the services' dependencies are too deep",
+            "run",
+            chain.toString(),
+            "--trials",
+            "1",
+            "--out",
+            tmp.resolve("chain-out").toString()),
         new Case(
             "an empty --out",
             2,
