@@ -131,6 +131,12 @@ public final class Kernel {
   private final int[] degree;
   private final int[] ownDegree;
 
+  /**
+   * Whether site s is in service a's footprint, {@code [a * sites + s]}, for models small enough
+   * (at most 2^22 pairs); null otherwise, when the sorted footprint is searched.
+   */
+  private final boolean[] touchMatrix;
+
   /** Scratch: own fractions, before requirements multiply them in. */
   private final double[] own;
 
@@ -276,6 +282,16 @@ public final class Kernel {
     degree = new int[ns];
     ownDegree = new int[ns];
     own = new double[ns];
+    if ((long) ns * plan.sites <= 1 << 22) {
+      touchMatrix = new boolean[ns * plan.sites];
+      for (int a = 0; a < ns; a++) {
+        for (int s : plan.footprint[a]) {
+          touchMatrix[a * plan.sites + s] = true;
+        }
+      }
+    } else {
+      touchMatrix = null;
+    }
     inOutage = new boolean[ns];
     outageStart = new double[ns];
     outageCause = new int[ns];
@@ -872,8 +888,11 @@ public final class Kernel {
     Arrays.fill(inOutage, false);
     Arrays.fill(servedEnd, 1.0);
     Arrays.fill(impactCause, p.causeBaseline);
-    Arrays.fill(firstForcedEnd, Double.NaN);
-    Arrays.fill(affected, false);
+    if (forceKind >= 0) {
+      // Only a scenario's forced event marks outages; a run never reads these.
+      Arrays.fill(firstForcedEnd, Double.NaN);
+      Arrays.fill(affected, false);
+    }
     nextPoint = 0;
     double t = 0;
     int next = 0;
@@ -975,7 +994,9 @@ public final class Kernel {
     int[] sites = p.footprint[a];
     for (int i = 0; i < dropCount; i++) {
       int e = dropEvents[i];
-      if (!contains(sites, evSite[e])) {
+      boolean touches =
+          touchMatrix != null ? touchMatrix[a * p.sites + evSite[e]] : contains(sites, evSite[e]);
+      if (!touches) {
         continue;
       }
       if ((evCause[e] & FORCED) != 0) {
