@@ -1,9 +1,9 @@
 package io.firedrill.bench;
 
 import io.firedrill.engine.Kernel;
-import io.firedrill.engine.Runner;
 import io.firedrill.model.ModelLoader;
 import io.firedrill.plan.Plan;
+import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.RunStats;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The hot sampling loop: trials of a model on one worker, with the statistics they feed, exactly as
- * the runner calls them ({@link Runner#runTrials}).
+ * the runner calls them ({@link TrialRunner#runTrials}).
  *
  * <p>One operation is one trial, so the score is trials per second on one core, and with {@code
  * -prof gc} {@code gc.alloc.rate.norm} is bytes allocated per trial. Both shipped models have a
@@ -50,16 +50,16 @@ public class KernelBenchmark {
   public void setUp() throws Exception {
     plan = Plan.compile(ModelLoader.load(Path.of("models", model + ".yaml"), List.of()).model());
     kernel = new Kernel(plan);
-    stream = Runner.blockStream(42, 0);
+    stream = TrialRunner.blockStream(42, 0);
     stats = new RunStats(plan, 0);
   }
 
   /** One block of trials: JMH divides by the block size, so the score is per trial. */
   @Benchmark
-  @OperationsPerInvocation(Runner.BLOCK_TRIALS)
+  @OperationsPerInvocation(TrialRunner.BLOCK_TRIALS)
   public RunStats trials() {
-    Runner.runTrials(kernel, plan, stream, first, Runner.BLOCK_TRIALS, stats, null);
-    first += Runner.BLOCK_TRIALS;
+    TrialRunner.runTrials(kernel, plan, stream, first, TrialRunner.BLOCK_TRIALS, stats, null);
+    first += TrialRunner.BLOCK_TRIALS;
     return stats;
   }
 }

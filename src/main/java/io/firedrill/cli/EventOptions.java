@@ -2,9 +2,9 @@ package io.firedrill.cli;
 
 import io.firedrill.dist.UserText;
 import io.firedrill.engine.Kernel;
-import io.firedrill.engine.Runner;
 import io.firedrill.model.ActivityProfile;
 import io.firedrill.model.Model;
+import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.Metric;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -93,12 +93,12 @@ public final class EventOptions {
   }
 
   /** The forced event, or null without --event (curves are not recorded in studies). */
-  Runner.Scenario scenario(Model m) {
+  TrialRunner.Scenario scenario(Model m) {
     if (event == null) {
       return null;
     }
     int[] forced = ScenarioCommand.resolve(m, event);
-    return new Runner.Scenario(forced[0], forced[1], background(background, noBackground), 2);
+    return new TrialRunner.Scenario(forced[0], forced[1], background(background, noBackground), 2);
   }
 
   /** The background mode of --background and --no-background (stationary by default). */

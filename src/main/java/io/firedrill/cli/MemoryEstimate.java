@@ -1,8 +1,8 @@
 package io.firedrill.cli;
 
-import io.firedrill.engine.Runner;
 import io.firedrill.plan.Plan;
 import io.firedrill.report.Numbers;
+import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.CurveStats;
 import io.firedrill.stats.Metric;
 import java.util.ArrayList;
@@ -136,13 +136,13 @@ final class MemoryEstimate {
     if (perTrial) {
       e.add(
           "the per-trial rows of the blocks in flight",
-          times(inFlight, Runner.BLOCK_TRIALS, ns, Runner.METRICS, Double.BYTES),
+          times(inFlight, TrialRunner.BLOCK_TRIALS, ns, TrialRunner.METRICS, Double.BYTES),
           "--threads");
     }
     if (outages > 0) {
       e.add(
           "the outages kept for outages.csv",
-          times(inFlight, Math.min(outages, times(Runner.BLOCK_TRIALS, ns)), OUTAGE_BYTES),
+          times(inFlight, Math.min(outages, times(TrialRunner.BLOCK_TRIALS, ns)), OUTAGE_BYTES),
           "--outages or --threads");
     }
     return e;
@@ -159,8 +159,8 @@ final class MemoryEstimate {
         plus(
             times(np, statsBytes(first)),
             plus(
-                times(np, ns, Runner.METRICS, 64),
-                times(Runner.BLOCK_TRIALS, ns, Runner.METRICS, Double.BYTES)));
+                times(np, ns, TrialRunner.METRICS, 64),
+                times(TrialRunner.BLOCK_TRIALS, ns, TrialRunner.METRICS, Double.BYTES)));
     MemoryEstimate e = new MemoryEstimate();
     e.add(
         "the statistics of " + np + " points for the blocks in flight (" + inFlight + " blocks)",
@@ -180,7 +180,7 @@ final class MemoryEstimate {
   static long statsBytes(Plan plan) {
     long ns = plan.services;
     return plus(
-        times(ns * (Runner.METRICS + 1L) + Metric.TOTALS.size(), HISTOGRAM_BYTES + 64),
+        times(ns * (TrialRunner.METRICS + 1L) + Metric.TOTALS.size(), HISTOGRAM_BYTES + 64),
         times(ns, plan.causes(), 3 * Long.BYTES));
   }
 
@@ -196,7 +196,7 @@ final class MemoryEstimate {
 
   /** Workers the block executor starts: no more than there are blocks. */
   private static long workers(int threads, long trials) {
-    long blocks = (trials + Runner.BLOCK_TRIALS - 1) / Runner.BLOCK_TRIALS;
+    long blocks = (trials + TrialRunner.BLOCK_TRIALS - 1) / TrialRunner.BLOCK_TRIALS;
     return Math.max(1, Math.min(threads, blocks));
   }
 
@@ -205,7 +205,7 @@ final class MemoryEstimate {
    * the run has.
    */
   private static long blocksInFlight(long workers, long trials) {
-    long blocks = (trials + Runner.BLOCK_TRIALS - 1) / Runner.BLOCK_TRIALS;
+    long blocks = (trials + TrialRunner.BLOCK_TRIALS - 1) / TrialRunner.BLOCK_TRIALS;
     return Math.min(plus(times(4, workers), 1), blocks);
   }
 

@@ -1,7 +1,7 @@
 package io.firedrill.cli;
 
-import io.firedrill.engine.Runner;
 import io.firedrill.report.Numbers;
+import io.firedrill.run.TrialRunner;
 import java.io.PrintStream;
 
 /**
@@ -10,7 +10,7 @@ import java.io.PrintStream;
  * <p>Shown only when standard error is a terminal, on standard error, redrawn at most five times a
  * second and erased at the end, so nothing of it reaches a log file or a pipe.
  */
-final class ProgressBar implements Runner.Progress {
+final class ProgressBar implements TrialRunner.Progress {
   private static final int WIDTH = 30;
 
   private final PrintStream out;

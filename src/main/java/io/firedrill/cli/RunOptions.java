@@ -2,13 +2,13 @@ package io.firedrill.cli;
 
 import io.firedrill.dist.SyntaxException;
 import io.firedrill.dist.Units;
-import io.firedrill.engine.Runner;
 import io.firedrill.model.Model;
 import io.firedrill.plan.Plan;
 import io.firedrill.report.AtomicFiles;
 import io.firedrill.report.Charts;
 import io.firedrill.report.Numbers;
 import io.firedrill.report.RunReport;
+import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;
 import java.io.IOException;
@@ -268,7 +268,7 @@ public final class RunOptions {
    * and commits.
    */
   RunStats simulate(
-      Plan plan, Settings s, Runner.Scenario scenario, List<Metric> metrics, AtomicFiles files)
+      Plan plan, Settings s, TrialRunner.Scenario scenario, List<Metric> metrics, AtomicFiles files)
       throws Exception {
     CSVPrinter rows = null;
     RunReport.OutagesCsv outagesCsv = null;
@@ -291,9 +291,9 @@ public final class RunOptions {
       final CSVPrinter csv = rows;
       bar = ProgressBar.onTerminal(s.trials());
       RunStats stats =
-          Runner.run(
+          TrialRunner.run(
               plan,
-              new Runner.Options(
+              new TrialRunner.Options(
                   s.trials(), s.seed(), s.threads(), s.outages(), perTrial, scenario),
               csv == null
                   ? null
@@ -320,7 +320,7 @@ public final class RunOptions {
     int ns = plan.services;
     for (int t = 0; t < count; t++) {
       for (int a = 0; a < ns; a++) {
-        int k = (t * ns + a) * Runner.METRICS;
+        int k = (t * ns + a) * TrialRunner.METRICS;
         csv.print(first + t);
         csv.print(plan.serviceNames[a]);
         for (Metric m : metrics) {
@@ -350,7 +350,7 @@ public final class RunOptions {
     json.put("trials", s.trials());
     json.put("horizon_h", s.horizonHours());
     json.put("threads", s.threads());
-    json.put("block_trials", Runner.BLOCK_TRIALS);
+    json.put("block_trials", TrialRunner.BLOCK_TRIALS);
     json.put("wall_time_s", seconds);
     json.put("trials_per_second", seconds > 0 ? s.trials() / seconds : null);
   }

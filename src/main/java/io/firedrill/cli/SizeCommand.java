@@ -1,6 +1,5 @@
 package io.firedrill.cli;
 
-import io.firedrill.engine.Runner;
 import io.firedrill.model.Model;
 import io.firedrill.model.ModelLoader;
 import io.firedrill.plan.Plan;
@@ -8,6 +7,7 @@ import io.firedrill.report.AtomicFiles;
 import io.firedrill.report.Charts;
 import io.firedrill.report.Numbers;
 import io.firedrill.report.RunReport;
+import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.MetricStats;
 import io.firedrill.stats.RunStats;
 import io.firedrill.study.Costs;
@@ -508,9 +508,10 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
     Model m = scenario.apply(loaded.model());
     Plan plan = RunOptions.plan(m, s);
     RunStats stats =
-        Runner.run(
+        TrialRunner.run(
             plan,
-            new Runner.Options(s.trials(), s.seed(), s.threads(), 0, false, scenario.scenario(m)));
+            new TrialRunner.Options(
+                s.trials(), s.seed(), s.threads(), 0, false, scenario.scenario(m)));
     MetricStats ms =
         t.isTotal()
             ? stats.total(t.metric())

@@ -1,6 +1,5 @@
 package io.firedrill.cli;
 
-import io.firedrill.engine.Runner;
 import io.firedrill.engine.SweepRunner;
 import io.firedrill.model.Model;
 import io.firedrill.model.ModelLoader;
@@ -9,6 +8,7 @@ import io.firedrill.report.AtomicFiles;
 import io.firedrill.report.Charts;
 import io.firedrill.report.Numbers;
 import io.firedrill.report.StudyReport;
+import io.firedrill.run.TrialRunner;
 import io.firedrill.study.Costs;
 import io.firedrill.study.Vary;
 import java.io.PrintWriter;
@@ -169,7 +169,7 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
         result =
             SweepRunner.run(
                 plans,
-                new Runner.Options(s.trials(), s.seed(), s.threads(), 0, false),
+                new TrialRunner.Options(s.trials(), s.seed(), s.threads(), 0, false),
                 scenario.scenario(m0),
                 bar);
       } finally {

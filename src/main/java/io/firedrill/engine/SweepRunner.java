@@ -1,6 +1,8 @@
 package io.firedrill.engine;
 
 import io.firedrill.plan.Plan;
+import io.firedrill.run.LocalScheduler;
+import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;
 import io.firedrill.stats.Tally;
@@ -60,17 +62,21 @@ public final class SweepRunner {
    * Runs {@code options.trials()} trials of every plan (all compiled from one model, so they have
    * the same services in the same order); {@code scenario} may be null.
    */
-  public static Result run(List<Plan> plans, Runner.Options options, Runner.Scenario scenario)
+  public static Result run(
+      List<Plan> plans, TrialRunner.Options options, TrialRunner.Scenario scenario)
       throws Exception {
     return run(plans, options, scenario, null);
   }
 
   /**
-   * As {@link #run(List, Runner.Options, Runner.Scenario)}, reporting trials done to {@code
-   * progress}.
+   * As {@link #run(List, TrialRunner.Options, TrialRunner.Scenario)}, reporting trials done to
+   * {@code progress}.
    */
   public static Result run(
-      List<Plan> plans, Runner.Options options, Runner.Scenario scenario, Runner.Progress progress)
+      List<Plan> plans,
+      TrialRunner.Options options,
+      TrialRunner.Scenario scenario,
+      TrialRunner.Progress progress)
       throws Exception {
     int np = plans.size();
     Plan first = plans.get(0);
@@ -84,37 +90,37 @@ public final class SweepRunner {
       runBlocks(plans, options, scenario, total, diffs, progress);
     } catch (Interruption.Stopped e) {
       throw new Interruption.Stopped(
-          Math.min(options.trials(), e.done() * Runner.BLOCK_TRIALS), options.trials());
+          Math.min(options.trials(), e.done() * TrialRunner.BLOCK_TRIALS), options.trials());
     }
     return new Result(total, diffs, ns);
   }
 
   private static void runBlocks(
       List<Plan> plans,
-      Runner.Options options,
-      Runner.Scenario scenario,
+      TrialRunner.Options options,
+      TrialRunner.Scenario scenario,
       List<RunStats> total,
       Tally[] diffs,
-      Runner.Progress progress)
+      TrialRunner.Progress progress)
       throws Exception {
     int np = plans.size();
-    BlockExecutor.<Kernel[], Block>run(
-        Runner.blocks(options.trials()),
-        options.seed(),
-        options.threads(),
-        () -> kernels(plans, scenario),
-        (kernels, b, stream) -> block(plans, kernels, b, stream, options.trials(), scenario),
-        (b, block) -> {
-          if (progress != null) {
-            progress.done(Math.min(options.trials(), (b + 1) * Runner.BLOCK_TRIALS));
-          }
-          for (int p = 0; p < np; p++) {
-            total.get(p).merge(block.stats()[p]);
-          }
-          for (int i = 0; i < diffs.length; i++) {
-            diffs[i].merge(block.differences()[i]);
-          }
-        });
+    new LocalScheduler(options.threads())
+        .<Kernel[], Block>run(
+            TrialRunner.blocks(options.trials()),
+            options.seed(),
+            () -> kernels(plans, scenario),
+            (kernels, b, stream) -> block(plans, kernels, b, stream, options.trials(), scenario),
+            (b, block) -> {
+              if (progress != null) {
+                progress.done(Math.min(options.trials(), (b + 1) * TrialRunner.BLOCK_TRIALS));
+              }
+              for (int p = 0; p < np; p++) {
+                total.get(p).merge(block.stats()[p]);
+              }
+              for (int i = 0; i < diffs.length; i++) {
+                diffs[i].merge(block.differences()[i]);
+              }
+            });
   }
 
   private static Tally[] tallies(int n) {
@@ -125,7 +131,7 @@ public final class SweepRunner {
     return t;
   }
 
-  private static Kernel[] kernels(List<Plan> plans, Runner.Scenario scenario) {
+  private static Kernel[] kernels(List<Plan> plans, TrialRunner.Scenario scenario) {
     Kernel[] k = new Kernel[plans.size()];
     for (int p = 0; p < k.length; p++) {
       k[p] = new Kernel(plans.get(p));
@@ -142,12 +148,12 @@ public final class SweepRunner {
       long index,
       UniformRandomProvider stream,
       long trials,
-      Runner.Scenario scenario) {
+      TrialRunner.Scenario scenario) {
     int np = plans.size();
     int ns = plans.get(0).services;
     int nm = METRICS.length;
-    long firstTrial = index * Runner.BLOCK_TRIALS;
-    int count = (int) Math.min(Runner.BLOCK_TRIALS, trials - firstTrial);
+    long firstTrial = index * TrialRunner.BLOCK_TRIALS;
+    int count = (int) Math.min(TrialRunner.BLOCK_TRIALS, trials - firstTrial);
     long[] seeds = new long[4 * count];
     for (int i = 0; i < seeds.length; i++) {
       seeds[i] = stream.nextLong();
@@ -166,8 +172,8 @@ public final class SweepRunner {
         boolean affected =
             k.run(
                 firstTrial + t, seeds[4 * t], seeds[4 * t + 1], seeds[4 * t + 2], seeds[4 * t + 3]);
-        Runner.trialValues(k, affected, scenario != null, ns, v);
-        Runner.sumTotals(v, ns);
+        TrialRunner.trialValues(k, affected, scenario != null, ns, v);
+        TrialRunner.sumTotals(v, ns);
         for (int a = 0; a <= ns; a++) {
           for (Metric m : METRICS) {
             if (a == ns && !m.hasTotal()) {

@@ -150,7 +150,7 @@ public final class RunReport {
    * {@code outages.csv}, written while the trials run: the header at once, then the first outages
    * of each merged block, in trial order (within a trial, in the order they end).
    */
-  public static final class OutagesCsv implements io.firedrill.engine.Runner.OutageSink {
+  public static final class OutagesCsv implements io.firedrill.run.TrialRunner.OutageSink {
     private final Plan plan;
     private final CSVPrinter csv;
 

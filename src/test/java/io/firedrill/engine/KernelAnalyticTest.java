@@ -7,6 +7,7 @@ import io.firedrill.dist.LogNormal;
 import io.firedrill.model.ModelException;
 import io.firedrill.model.ModelLoader;
 import io.firedrill.plan.Plan;
+import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.MetricStats;
 import io.firedrill.stats.RunStats;
@@ -30,7 +31,7 @@ class KernelAnalyticTest {
 
   static RunStats simulate(String yaml, long trials, long seed) throws Exception {
     Plan plan = plan(yaml);
-    return Runner.run(plan, new Runner.Options(trials, seed, 2, 0, false));
+    return TrialRunner.run(plan, new TrialRunner.Options(trials, seed, 2, 0, false));
   }
 
   static Plan plan(String yaml) throws ModelException {
@@ -348,7 +349,7 @@ class KernelAnalyticTest {
                         java.nio.file.Path.of("models/kakao-pangyo-2022.yaml")),
                     StandardCharsets.UTF_8)
                 .replace("rate: 0.0077/y", "rate: 0.5/y"));
-    RunStats r = Runner.run(plan, new Runner.Options(20_000, 5, 2, 0, false));
+    RunStats r = TrialRunner.run(plan, new TrialRunner.Options(20_000, 5, 2, 0, false));
     int baseline = plan.causeBaseline;
     for (int a = 0; a < plan.services; a++) {
       int k = a * plan.causes() + baseline;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.firedrill.model.ModelLoader;
 import io.firedrill.plan.Plan;
+import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +28,19 @@ class KernelSemanticsTest {
   }
 
   static RunStats run(Plan plan, long trials) throws Exception {
-    return Runner.run(plan, new Runner.Options(trials, 7, 2, 0, false));
+    return TrialRunner.run(plan, new TrialRunner.Options(trials, 7, 2, 0, false));
   }
 
   static RunStats scenario(Plan plan, int kind, int index, long trials) throws Exception {
-    return Runner.run(
+    return TrialRunner.run(
         plan,
-        new Runner.Options(
-            trials, 7, 2, 0, false, new Runner.Scenario(kind, index, Kernel.Background.FRESH, 2)));
+        new TrialRunner.Options(
+            trials,
+            7,
+            2,
+            0,
+            false,
+            new TrialRunner.Scenario(kind, index, Kernel.Background.FRESH, 2)));
   }
 
   static int service(Plan p, String name) {
@@ -242,15 +248,15 @@ class KernelSemanticsTest {
         """,
             168);
     RunStats r =
-        Runner.run(
+        TrialRunner.run(
             p,
-            new Runner.Options(
+            new TrialRunner.Options(
                 20_000,
                 7,
                 2,
                 0,
                 false,
-                new Runner.Scenario(Kernel.FORCE_FIRE, 0, Kernel.Background.STATIONARY, 2)));
+                new TrialRunner.Scenario(Kernel.FORCE_FIRE, 0, Kernel.Background.STATIONARY, 2)));
     assertExact(1, mean(r, p, "sa", Metric.AFFECTED), "affected");
     // The fire burns once per trial (its next ignition is centuries away): one fire@a outage in
     // each of the 20,000 trials, none swallowed by a fault in progress.
@@ -318,7 +324,7 @@ class KernelSemanticsTest {
             failover: {time: "gamma(shape=0.0001, mean=1s)", success: 1}
         """,
             87_600);
-    RunStats r = Runner.run(p, new Runner.Options(2000, 7, 2, 1_000_000, false));
+    RunStats r = TrialRunner.run(p, new TrialRunner.Options(2000, 7, 2, 1_000_000, false));
     RunStats.OutageList o = r.outages;
     for (int i = 0; i < o.size(); i++) {
       assertTrue(o.end[i] > o.start[i], "zero-length outage at " + o.start[i]);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.firedrill.dist.DistributionParser;
 import io.firedrill.model.ModelLoader;
 import io.firedrill.plan.Plan;
+import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.MetricStats;
 import io.firedrill.stats.RunStats;
@@ -30,15 +31,15 @@ class StationaryStartTest {
                 .model(),
             horizon);
     int forced = List.of(p.siteNames).indexOf("x");
-    return Runner.run(
+    return TrialRunner.run(
         p,
-        new Runner.Options(
+        new TrialRunner.Options(
             trials,
             seed,
             2,
             0,
             false,
-            new Runner.Scenario(Kernel.FORCE_FAULT, forced, Kernel.Background.STATIONARY, 2)));
+            new TrialRunner.Scenario(Kernel.FORCE_FAULT, forced, Kernel.Background.STATIONARY, 2)));
   }
 
   static void assertDowntime(double exact, RunStats r, String what, long seed) {

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.firedrill.engine.Runner;
 import io.firedrill.engine.SweepRunner;
 import io.firedrill.model.ModelLoader;
 import io.firedrill.plan.Plan;
+import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.CurveStats;
 import io.firedrill.stats.LogHistogram;
 import io.firedrill.stats.Metric;
@@ -119,7 +119,7 @@ class ChartsTest {
     Files.writeString(m, MODEL);
     Plan plan = Plan.compile(ModelLoader.load(m, List.of()).model());
     assertArrayEquals(new String[] {"db", "web"}, plan.serviceNames);
-    RunStats stats = Runner.run(plan, new Runner.Options(2000, 1, 1, 0, false));
+    RunStats stats = TrialRunner.run(plan, new TrialRunner.Options(2000, 1, 1, 0, false));
     // Both are down exactly when site a is: their outage durations are the same.
     for (XYChart c :
         List.of(Charts.exceedance(plan, stats, "t"), Charts.durations(plan, stats, "t"))) {
@@ -144,7 +144,8 @@ class ChartsTest {
       plans.add(Plan.compile(ModelLoader.load(m, List.of(vary.override(x))).model()));
       points.add(new BigDecimal[] {x});
     }
-    SweepRunner.Result r = SweepRunner.run(plans, new Runner.Options(500, 1, 1, 0, false), null);
+    SweepRunner.Result r =
+        SweepRunner.run(plans, new TrialRunner.Options(500, 1, 1, 0, false), null);
     StudyReport report =
         new StudyReport(plan, List.of(vary), points, r, new double[2], false, Metric.RUN);
     for (String target : List.of("web.user_hours", "db.user_hours.p99")) {

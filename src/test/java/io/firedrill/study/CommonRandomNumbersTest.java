@@ -2,10 +2,10 @@ package io.firedrill.study;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.firedrill.engine.Runner;
 import io.firedrill.engine.SweepRunner;
 import io.firedrill.model.ModelLoader;
 import io.firedrill.plan.Plan;
+import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;
 import io.firedrill.stats.Tally;
@@ -31,13 +31,13 @@ class CommonRandomNumbersTest {
     Plan b = plan("services.talk.standby.west=7200");
     int talk = List.of(a.serviceNames).indexOf("talk");
     SweepRunner.Result paired =
-        SweepRunner.run(List.of(a, b), new Runner.Options(trials, 42, 2, 0, false), null);
+        SweepRunner.run(List.of(a, b), new TrialRunner.Options(trials, 42, 2, 0, false), null);
     Tally d = paired.difference(1, talk, Metric.USER_HOURS);
     double[] ci = d.interval95(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
     double pairedHalfWidth = (ci[1] - ci[0]) / 2;
     // The same two points on independent seeds: the difference of two independent means.
-    RunStats x = Runner.run(a, new Runner.Options(trials, 42, 2, 0, false));
-    RunStats y = Runner.run(b, new Runner.Options(trials, 43, 2, 0, false));
+    RunStats x = TrialRunner.run(a, new TrialRunner.Options(trials, 42, 2, 0, false));
+    RunStats y = TrialRunner.run(b, new TrialRunner.Options(trials, 43, 2, 0, false));
     double seX = x.metric(talk, Metric.USER_HOURS).tally().standardError();
     double seY = y.metric(talk, Metric.USER_HOURS).tally().standardError();
     double independentHalfWidth = Tally.Z95 * Math.sqrt(seX * seX + seY * seY);

@@ -1,17 +1,21 @@
-package io.firedrill.engine;
+package io.firedrill.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.firedrill.model.ModelException;
+import io.firedrill.model.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The block runner: failure handling and thread-count independence of its statistics. */
-class RunnerTest {
+class TrialRunnerTest {
   static final String MODEL =
       """
       name: runner
@@ -22,18 +26,23 @@ class RunnerTest {
         api: {users: 10, demand: 2, deploy: {a: 1, b: 1}}
       """;
 
+  static Plan plan(String yaml) throws ModelException {
+    return Plan.compile(
+        ModelLoader.parse("test.yaml", yaml.getBytes(StandardCharsets.UTF_8), List.of()).model());
+  }
+
   @Test
   void failingConsumer_stopsTheRun_andItsErrorSurfacesOnce() throws Exception {
-    Plan plan = KernelAnalyticTest.plan(MODEL);
+    Plan plan = plan(MODEL);
     IllegalStateException boom = new IllegalStateException("disk full");
     AtomicInteger calls = new AtomicInteger();
     Exception thrown =
         assertThrows(
             IllegalStateException.class,
             () ->
-                Runner.run(
+                TrialRunner.run(
                     plan,
-                    new Runner.Options(100 * Runner.BLOCK_TRIALS, 1, 2, 0, true),
+                    new TrialRunner.Options(100 * TrialRunner.BLOCK_TRIALS, 1, 2, 0, true),
                     (first, count, values) -> {
                       if (calls.incrementAndGet() == 3) {
                         throw boom;
@@ -46,9 +55,9 @@ class RunnerTest {
 
   @Test
   void statistics_doNotDependOnTheThreadCount() throws Exception {
-    Plan plan = KernelAnalyticTest.plan(MODEL);
-    RunStats one = Runner.run(plan, new Runner.Options(50_000, 9, 1, 10, false));
-    RunStats three = Runner.run(plan, new Runner.Options(50_000, 9, 3, 10, false));
+    Plan plan = plan(MODEL);
+    RunStats one = TrialRunner.run(plan, new TrialRunner.Options(50_000, 9, 1, 10, false));
+    RunStats three = TrialRunner.run(plan, new TrialRunner.Options(50_000, 9, 3, 10, false));
     for (Metric m : Metric.values()) {
       assertEquals(one.metric(0, m).mean(), three.metric(0, m).mean(), 0.0, m.csvName());
       assertEquals(one.metric(0, m).tally().variance(), three.metric(0, m).tally().variance(), 0.0);

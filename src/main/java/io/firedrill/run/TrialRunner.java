@@ -1,28 +1,36 @@
-package io.firedrill.engine;
+package io.firedrill.run;
 
+import io.firedrill.engine.Interruption;
+import io.firedrill.engine.Kernel;
+import io.firedrill.engine.TrialStream;
 import io.firedrill.plan.Plan;
+import io.firedrill.stats.CurveStats;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.MetricStats;
 import io.firedrill.stats.RunStats;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * Runs trials in fixed blocks on worker threads and merges the blocks in block order.
+ * Runs the trials of one plan in fixed blocks and merges the blocks' statistics in block order.
  *
  * <h2>Reproducibility</h2>
  *
  * <p>Trials are cut into blocks of {@value #BLOCK_TRIALS}. Block b draws from its own stream: the
  * XoShiRo256++ generator seeded with the run's seed, jumped b times by 2^128 (Commons RNG's {@code
- * jump()}), so blocks never overlap. Within a block, each trial takes four numbers from the block
- * stream to seed its own hazard and decision streams ({@link TrialStream}). Blocks are handed out
- * in order, computed by any worker, and merged by the calling thread strictly in block order; so
- * the same model, seed and trial count give the same bits, and the same CSV files, at any thread
- * count.
+ * jump()}), so blocks never overlap ({@link BlockScheduler#blockStream}). Within a block, each
+ * trial takes four numbers from the block stream to seed its own hazard and decision streams
+ * ({@link TrialStream}). A {@link BlockScheduler} computes the blocks, by default on {@code
+ * options.threads()} worker threads ({@link LocalScheduler}), and the calling thread merges them
+ * strictly in block order; so the same model, seed and trial count give the same bits, and the same
+ * CSV files, at any thread count.
  *
- * <p>Workers run at most {@code 4 × threads} blocks ahead of the merge, which bounds memory. A
- * worker that fails stops the run, and its error is reported once.
+ * <p>The local scheduler runs workers at most {@code 4 × threads} blocks ahead of the merge, which
+ * bounds memory. A worker that fails stops the run, and its error is reported once.
  */
-public final class Runner {
+public final class TrialRunner {
   /** Trials per block. Part of the definition of a run's random streams: do not change lightly. */
   public static final int BLOCK_TRIALS = 4096;
 
@@ -33,7 +41,10 @@ public final class Runner {
    */
   public record Scenario(int kind, int index, Kernel.Background background, int points) {}
 
-  /** What to run; {@code scenario} is null for a time-horizon run. */
+  /**
+   * What to run; {@code scenario} is null for a time-horizon run. {@code threads} is the number of
+   * worker threads of the local scheduler.
+   */
   public record Options(
       long trials, long seed, int threads, int outageLimit, boolean perTrial, Scenario scenario) {
     /** A time-horizon run. */
@@ -95,12 +106,11 @@ public final class Runner {
    * It only decreases, and a block is merged after it was computed, so a block always keeps every
    * outage the merge will take from it.
    */
-  private final java.util.concurrent.atomic.AtomicLong outagesLeft =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong outagesLeft = new AtomicLong();
 
-  private final java.util.List<io.firedrill.stats.CurveStats> curves = new java.util.ArrayList<>();
+  private final List<CurveStats> curves = new ArrayList<>();
 
-  private Runner(
+  private TrialRunner(
       Plan plan, Options options, RowSink rows, OutageSink outageSink, Progress progress) {
     this.plan = plan;
     this.options = options;
@@ -113,18 +123,34 @@ public final class Runner {
   /** Runs {@code options.trials()} trials of {@code plan}. */
   public static RunStats run(Plan plan, Options options, RowSink rows, Progress progress)
       throws Exception {
-    return new Runner(plan, options, rows, null, progress).run();
+    return run(plan, options, rows, null, progress);
   }
 
   /**
-   * Runs {@code options.trials()} trials of {@code plan}, handing the first {@code
-   * options.outageLimit()} outages to {@code outages} as blocks are merged instead of keeping them
-   * in the result: memory is at most one block's outages per block in flight.
+   * Runs {@code options.trials()} trials of {@code plan} on {@code options.threads()} threads,
+   * handing the first {@code options.outageLimit()} outages to {@code outages} as blocks are merged
+   * instead of keeping them in the result: memory is at most one block's outages per block in
+   * flight.
    */
   public static RunStats run(
       Plan plan, Options options, RowSink rows, OutageSink outages, Progress progress)
       throws Exception {
-    return new Runner(plan, options, rows, outages, progress).run();
+    return run(plan, options, rows, outages, progress, new LocalScheduler(options.threads()));
+  }
+
+  /**
+   * As {@link #run(Plan, Options, RowSink, OutageSink, Progress)}, with the blocks computed by
+   * {@code scheduler} (which ignores {@code options.threads()} unless it is the local one).
+   */
+  public static RunStats run(
+      Plan plan,
+      Options options,
+      RowSink rows,
+      OutageSink outages,
+      Progress progress,
+      BlockScheduler scheduler)
+      throws Exception {
+    return new TrialRunner(plan, options, rows, outages, progress).run(scheduler);
   }
 
   /** Runs without per-trial rows or progress. */
@@ -132,28 +158,30 @@ public final class Runner {
     return run(plan, options, null, null);
   }
 
-  /** The per-block stream of block {@code b} (for tests and benchmarks): jumped b times. */
+  /**
+   * The per-block stream of block {@code b} (for tests and benchmarks): jumped b times ({@link
+   * BlockScheduler#blockStream}).
+   */
   public static UniformRandomProvider blockStream(long seed, long b) {
-    return BlockExecutor.blockStream(seed, b);
+    return BlockScheduler.blockStream(seed, b);
   }
 
-  /** Number of blocks of a run of {@code trials}. */
-  static long blocks(long trials) {
+  /** Number of blocks of a run of {@code trials}: ⌈trials / {@value #BLOCK_TRIALS}⌉. */
+  public static long blocks(long trials) {
     return (trials + BLOCK_TRIALS - 1) / BLOCK_TRIALS;
   }
 
   private record Block(RunStats stats, long firstTrial, int count, double[] rows) {}
 
   /** A worker's kernel and, in scenario mode, its curve accumulator. */
-  private record Worker(Kernel kernel, io.firedrill.stats.CurveStats curve) {}
+  private record Worker(Kernel kernel, CurveStats curve) {}
 
-  private RunStats run() throws Exception {
+  private RunStats run(BlockScheduler scheduler) throws Exception {
     RunStats total = new RunStats(plan, outageSink == null ? options.outageLimit() : 0);
     try {
-      BlockExecutor.<Worker, Block>run(
+      scheduler.<Worker, Block>run(
           blocks(options.trials()),
           options.seed(),
-          options.threads(),
           this::newWorker,
           this::runBlock,
           (b, block) -> {
@@ -178,10 +206,8 @@ public final class Runner {
     }
     if (options.scenario() != null) {
       // Integer counts: the order of this merge does not change a bit.
-      total.curves =
-          new io.firedrill.stats.CurveStats(
-              options.scenario().points(), plan.services + plan.sites);
-      for (io.firedrill.stats.CurveStats c : curves) {
+      total.curves = new CurveStats(options.scenario().points(), plan.services + plan.sites);
+      for (CurveStats c : curves) {
         total.curves.merge(c);
       }
     }
@@ -196,8 +222,7 @@ public final class Runner {
     }
     kernel.force(sc.kind(), sc.index(), sc.background());
     kernel.recordCurves(sc.points());
-    io.firedrill.stats.CurveStats curve =
-        new io.firedrill.stats.CurveStats(sc.points(), plan.services + plan.sites);
+    CurveStats curve = new CurveStats(sc.points(), plan.services + plan.sites);
     synchronized (curves) {
       curves.add(curve);
     }
@@ -223,7 +248,8 @@ public final class Runner {
 
   /**
    * Runs trial {@code trial}, seeding its hazard and decision streams with the next four numbers of
-   * its block's stream (the sweep runner draws the same four, in the same order).
+   * its block's stream (the sweep runner draws the same four, in the same order); true if the
+   * kernel swept the trial (something happened).
    */
   static boolean runTrial(Kernel kernel, long trial, UniformRandomProvider stream) {
     long h0 = stream.nextLong();
@@ -234,11 +260,12 @@ public final class Runner {
   }
 
   /**
-   * One trial's values of every metric, {@code out[a * METRICS + m]}: what the kernel computed, or
-   * zeros for a trial the kernel did not need to sweep (nothing happened: in scenario mode the
-   * event reached no service, which counts as recovered at 0).
+   * One trial's values of every metric, {@code out[a * METRICS + m]} for service a (dependency
+   * order) and metric m ({@link Metric} order): what the kernel computed, or zeros for a trial the
+   * kernel did not need to sweep ({@code swept} false: nothing happened; in scenario mode the event
+   * reached no service, which counts as recovered at 0). {@code ns} is the number of services.
    */
-  static void trialValues(Kernel k, boolean swept, boolean scenario, int ns, double[] out) {
+  public static void trialValues(Kernel k, boolean swept, boolean scenario, int ns, double[] out) {
     for (int a = 0; a < ns; a++) {
       int i = a * METRICS;
       out[i] = swept ? k.downtime[a] : 0;
@@ -257,7 +284,7 @@ public final class Runner {
    * with room for one more service): {@code v[ns * METRICS + m]} is the sum over services, in
    * service order, of metric m, for every metric with a total.
    */
-  static void sumTotals(double[] v, int ns) {
+  public static void sumTotals(double[] v, int ns) {
     for (Metric m : TOTAL_LIST) {
       double sum = 0;
       for (int a = 0; a < ns; a++) {
@@ -279,7 +306,7 @@ public final class Runner {
       int count,
       RunStats stats,
       double[] values,
-      io.firedrill.stats.CurveStats curve) {
+      CurveStats curve) {
     final int ns = plan.services;
     double[] v = new double[(ns + 1) * METRICS];
     for (int t = 0; t < count; t++) {

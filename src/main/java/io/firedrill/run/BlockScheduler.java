@@ -1,0 +1,72 @@
+package io.firedrill.run;
+
+import java.util.function.Supplier;
+import org.apache.commons.rng.JumpableUniformRandomProvider;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * Where and in what order the blocks of a run are computed: the seam between what a run computes (a
+ * {@link Task} per block, a {@link Merge} of the results) and where it computes it.
+ *
+ * <p>A scheduler may compute blocks on any worker, in any order and several at once, but it keeps
+ * two rules, which are what make a run's files the same bytes whatever the scheduler and the number
+ * of workers:
+ *
+ * <ol>
+ *   <li>block b is computed from the stream {@link #blockStream blockStream(seed, b)}, whichever
+ *       worker computes it;
+ *   <li>the results are handed to the merge on the calling thread strictly in block order 0, 1, 2,
+ *       ..., each exactly once.
+ * </ol>
+ *
+ * <p>{@link LocalScheduler} computes blocks on threads of this JVM. A distributed scheduler (blocks
+ * computed on other machines, results collected and merged in order on this one) is a second
+ * implementation of this interface; the runners ({@link TrialRunner} and the sweep runner) do not
+ * change.
+ */
+public interface BlockScheduler {
+  /** Computes one block on a worker. */
+  @FunctionalInterface
+  interface Task<W, R> {
+    /**
+     * The result of block {@code block}, computed with per-worker state {@code worker} from the
+     * block's own {@code stream}.
+     */
+    R compute(W worker, long block, UniformRandomProvider stream) throws Exception;
+  }
+
+  /** Receives block results in block order, on the calling thread. */
+  @FunctionalInterface
+  interface Merge<R> {
+    /** Takes the result of block {@code block}; called for block 0, 1, 2, ... in turn. */
+    void merge(long block, R result) throws Exception;
+  }
+
+  /**
+   * Computes blocks 0 to {@code blocks} − 1 of a run seeded with {@code seed} and merges their
+   * results in block order. The first failure, in a task or in the merge, stops the run and is
+   * thrown once from here.
+   *
+   * @param workers makes the per-worker state (a kernel and its buffers), once per worker
+   * @param <W> per-worker state
+   * @param <R> the result of one block
+   */
+  <W, R> void run(long blocks, long seed, Supplier<W> workers, Task<W, R> task, Merge<R> merge)
+      throws Exception;
+
+  /**
+   * The stream of block {@code block} of a run seeded with {@code seed}: XoShiRo256++ seeded with
+   * {@code seed} and jumped {@code block} times by 2^128 (Commons RNG {@code jump()}), so blocks
+   * never overlap. Reaching block b costs b jumps.
+   */
+  static UniformRandomProvider blockStream(long seed, long block) {
+    JumpableUniformRandomProvider r =
+        (JumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(seed);
+    UniformRandomProvider out = r.jump();
+    for (long i = 0; i < block; i++) {
+      out = r.jump();
+    }
+    return out;
+  }
+}
