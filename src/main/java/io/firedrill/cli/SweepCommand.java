@@ -1,6 +1,5 @@
 package io.firedrill.cli;
 
-import io.firedrill.engine.SweepRunner;
 import io.firedrill.model.Model;
 import io.firedrill.model.ModelLoader;
 import io.firedrill.plan.Plan;
@@ -10,6 +9,7 @@ import io.firedrill.report.Numbers;
 import io.firedrill.report.StudyReport;
 import io.firedrill.run.TrialRunner;
 import io.firedrill.study.Costs;
+import io.firedrill.study.SweepRunner;
 import io.firedrill.study.Vary;
 import java.io.PrintWriter;
 import java.io.Writer;

@@ -1,12 +1,12 @@
 package io.firedrill.report;
 
 import io.firedrill.dist.UserText;
-import io.firedrill.engine.SweepRunner;
 import io.firedrill.plan.Plan;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.MetricStats;
 import io.firedrill.stats.RunStats;
 import io.firedrill.stats.Tally;
+import io.firedrill.study.SweepRunner;
 import io.firedrill.study.Vary;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.firedrill.engine.SweepRunner;
 import io.firedrill.model.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.run.TrialRunner;
@@ -13,6 +12,7 @@ import io.firedrill.stats.CurveStats;
 import io.firedrill.stats.LogHistogram;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;
+import io.firedrill.study.SweepRunner;
 import io.firedrill.study.Vary;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -2,7 +2,6 @@ package io.firedrill.study;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.firedrill.engine.SweepRunner;
 import io.firedrill.model.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.run.TrialRunner;

@@ -1,5 +1,7 @@
-package io.firedrill.engine;
+package io.firedrill.study;
 
+import io.firedrill.engine.Interruption;
+import io.firedrill.engine.Kernel;
 import io.firedrill.plan.Plan;
 import io.firedrill.run.LocalScheduler;
 import io.firedrill.run.TrialRunner;
