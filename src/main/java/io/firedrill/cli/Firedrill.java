@@ -1,10 +1,11 @@
 package io.firedrill.cli;
 
 import io.firedrill.dist.UserText;
-import io.firedrill.engine.Interruption;
+import io.firedrill.engine.Kernel;
 import io.firedrill.model.ModelError;
 import io.firedrill.model.ModelException;
 import io.firedrill.report.AtomicFiles;
+import io.firedrill.run.Cancellation;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
@@ -62,11 +63,24 @@ public final class Firedrill implements Runnable {
   /** How long the shutdown hook waits for the main thread to stop before cleaning up itself. */
   static final long STOP_WAIT_MILLIS = 5000;
 
-  /** The qualified name of the command running in this JVM ("firedrill run"), for the hook. */
-  private static volatile String running = "firedrill";
+  /** Tripped by {@link #stop}; every run of this command line stops on it. */
+  private final Cancellation cancellation;
+
+  /** The qualified name of the command running ("firedrill run"), for the hook. */
+  private volatile String running = "firedrill";
 
   /** Held while a stop line is printed, and for good once the hook printed one. */
-  private static final AtomicBoolean STOP_LINE = new AtomicBoolean();
+  private final AtomicBoolean stopLine = new AtomicBoolean();
+
+  /** The root command of a command line whose runs stop when {@code cancellation} is cancelled. */
+  Firedrill(Cancellation cancellation) {
+    this.cancellation = cancellation;
+  }
+
+  /** The token that stops this command line's runs: pass it to every run and output folder. */
+  Cancellation cancellation() {
+    return cancellation;
+  }
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
@@ -75,34 +89,35 @@ public final class Firedrill implements Runnable {
     Locale.setDefault(Locale.ROOT);
     Thread main = Thread.currentThread();
     AtomicBoolean finished = new AtomicBoolean();
+    Firedrill root = new Firedrill(new Cancellation());
     // Ctrl-C or SIGTERM: see stop().
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   if (!finished.get()) {
-                    stop(main, STOP_WAIT_MILLIS, new PrintWriter(System.err, true));
+                    root.stop(main, STOP_WAIT_MILLIS, new PrintWriter(System.err, true));
                   }
                 },
                 "firedrill-stop"));
-    CommandLine cl = commandLine();
+    CommandLine cl = commandLine(root);
     cl.setOut(new StdoutWriter(new FileOutputStream(FileDescriptor.out)));
     int code = execute(cl, args);
     finished.set(true);
-    if (!Interruption.requested()) {
+    if (!root.cancellation.isCancelled()) {
       // During shutdown System.exit would wait for the hook, which waits for us: just return.
       System.exit(code);
     }
   }
 
   /**
-   * What the shutdown hook does: asks the run to stop at its next block or file and waits up to
-   * {@code waitMillis} for {@code main} to delete its staging folder and say how far it got; if it
-   * has not finished by then (a chart being drawn), deletes every staging folder and the folders
-   * the run created itself, and prints the one line.
+   * What the shutdown hook does: cancels the run, which stops at its next block or file, and waits
+   * up to {@code waitMillis} for {@code main} to delete its staging folder and say how far it got;
+   * if it has not finished by then (a chart being drawn), deletes every staging folder and the
+   * folders the run created itself, and prints the one line.
    */
-  static void stop(Thread main, long waitMillis, PrintWriter err) {
-    Interruption.request();
+  void stop(Thread main, long waitMillis, PrintWriter err) {
+    cancellation.cancel();
     try {
       main.join(waitMillis);
     } catch (InterruptedException e) {
@@ -126,6 +141,7 @@ public final class Firedrill implements Runnable {
     try {
       code = cl.execute(args);
     } catch (OutOfMemoryError e) {
+      String running = running(cl);
       Runtime heap = Runtime.getRuntime();
       cl.getErr()
           .println(
@@ -139,6 +155,7 @@ public final class Firedrill implements Runnable {
       cl.getErr().flush();
       return FAILURE;
     } catch (StackOverflowError e) {
+      String running = running(cl);
       cl.getErr()
           .println(
               running
@@ -154,7 +171,7 @@ public final class Firedrill implements Runnable {
       Path written = written(cl);
       cl.getErr()
           .println(
-              running
+              running(cl)
                   + ": cannot write to standard output: "
                   + why
                   + (written != null ? " (the results are in " + written + ")" : ""));
@@ -162,6 +179,11 @@ public final class Firedrill implements Runnable {
       return FAILURE;
     }
     return code;
+  }
+
+  /** The qualified name of the command {@code cl} runs or ran last ("firedrill run"). */
+  private static String running(CommandLine cl) {
+    return cl.getCommand() instanceof Firedrill root ? root.running : "firedrill";
   }
 
   /** Where the command that just ran committed its results, or null. */
@@ -252,22 +274,17 @@ public final class Firedrill implements Runnable {
    * Prints the one line of a stopped run: from the main thread, or from the shutdown hook when the
    * main thread did not finish in time, never both.
    */
-  private static void reportStop(PrintWriter err, String command, String message, boolean hook) {
-    if (STOP_LINE.compareAndSet(false, true)) {
+  private void reportStop(PrintWriter err, String command, String message, boolean hook) {
+    if (stopLine.compareAndSet(false, true)) {
       try {
         err.println(command + ": " + message);
         err.flush();
       } finally {
         if (!hook) {
-          STOP_LINE.set(false);
+          stopLine.set(false);
         }
       }
     }
-  }
-
-  /** Forgets a stop line printed by {@link #stop}: for tests, which stop runs inside one JVM. */
-  static void clearStop() {
-    STOP_LINE.set(false);
   }
 
   /** The charset of standard output, as picocli chooses it. */
@@ -281,14 +298,23 @@ public final class Firedrill implements Runnable {
     return Charset.defaultCharset();
   }
 
-  /** The configured command line, for {@code main} and for tests. */
+  /** The configured command line, for tests: its runs cannot be stopped. */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new Firedrill());
+    return commandLine(new Cancellation());
+  }
+
+  /** The configured command line, whose runs stop when {@code cancellation} is cancelled. */
+  public static CommandLine commandLine(Cancellation cancellation) {
+    return commandLine(new Firedrill(cancellation));
+  }
+
+  private static CommandLine commandLine(Firedrill root) {
+    CommandLine cl = new CommandLine(root);
     // An argument @FILE is an argument like any other: picocli would read arguments from FILE
     // (with a stack trace for a folder, and forever from /dev/zero).
     cl.setExpandAtFiles(false);
     cl.setParameterExceptionHandler(Firedrill::badUsage);
-    cl.setExecutionExceptionHandler(Firedrill::failed);
+    cl.setExecutionExceptionHandler(root::failed);
     cl.registerConverter(Path.class, Firedrill::path);
     CommandLine.IExecutionStrategy strategy = cl.getExecutionStrategy();
     cl.setExecutionStrategy(
@@ -297,7 +323,7 @@ public final class Firedrill implements Runnable {
           while (r.subcommand() != null) {
             r = r.subcommand();
           }
-          running = r.commandSpec().qualifiedName();
+          root.running = r.commandSpec().qualifiedName();
           return strategy.execute(parsed);
         });
     return cl;
@@ -346,7 +372,7 @@ public final class Firedrill implements Runnable {
     return USAGE;
   }
 
-  private static int failed(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+  private int failed(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
     PrintWriter err = cl.getErr();
     String name = cl.getCommandSpec().qualifiedName();
     if (e instanceof ModelException me) {
@@ -356,11 +382,11 @@ public final class Firedrill implements Runnable {
       err.flush();
       return USAGE;
     }
-    if (e instanceof Interruption.Stopped) {
+    if (e instanceof Cancellation.Stopped) {
       reportStop(err, name, e.getMessage(), false);
       return FAILURE;
     }
-    if (e instanceof UsageException || e instanceof io.firedrill.engine.Kernel.TooManyEvents) {
+    if (e instanceof UsageException || e instanceof Kernel.TooManyEvents) {
       err.println(name + ": " + oneLine(e.getMessage()));
       err.flush();
       return USAGE;

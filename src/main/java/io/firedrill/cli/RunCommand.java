@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code firedrill run}: trials over the horizon; annual risk per service (docs/simulation.md). */
@@ -40,6 +41,9 @@ final class RunCommand implements Callable<Integer>, Firedrill.WritesResults {
 
   @Spec CommandSpec spec;
 
+  /** The root command: its cancellation token stops this command's runs. */
+  @ParentCommand Firedrill root;
+
   private Path written;
 
   @Override
@@ -56,11 +60,11 @@ final class RunCommand implements Callable<Integer>, Firedrill.WritesResults {
     Plan plan = RunOptions.plan(m, s);
     run.checkMemory(plan, s, 0);
     PrintWriter stdout = spec.commandLine().getOut();
-    AtomicFiles files = run.prepareOut(m, "run");
+    AtomicFiles files = run.prepareOut(m, "run", root.cancellation());
     try (files) {
       ModelOptions.warn(loaded, spec.commandLine().getErr(), java.util.List.of());
       long start = System.nanoTime();
-      RunStats stats = run.simulate(plan, s, null, Metric.RUN, files);
+      RunStats stats = run.simulate(plan, s, null, Metric.RUN, files, root.cancellation());
       double seconds = (System.nanoTime() - start) / 1e9;
       RunReport report = new RunReport(plan, stats);
       stdout.printf(

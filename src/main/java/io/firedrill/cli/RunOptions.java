@@ -8,6 +8,7 @@ import io.firedrill.report.AtomicFiles;
 import io.firedrill.report.Charts;
 import io.firedrill.report.Numbers;
 import io.firedrill.report.RunReport;
+import io.firedrill.run.Cancellation;
 import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;
@@ -253,8 +254,8 @@ public final class RunOptions {
    * Prepares the output folder before any trial runs (see {@link AtomicFiles}): a folder that
    * cannot be written, holds files firedrill did not write, or is in use is refused here.
    */
-  AtomicFiles prepareOut(Model m, String command) {
-    return AtomicFiles.prepare(outDir(m, command));
+  AtomicFiles prepareOut(Model m, String command, Cancellation cancellation) {
+    return AtomicFiles.prepare(outDir(m, command), cancellation);
   }
 
   /** Refuses, up front, a run whose estimated memory exceeds the heap (see MemoryEstimate). */
@@ -265,10 +266,15 @@ public final class RunOptions {
   /**
    * Runs the trials, writing {@code trials.csv} (with {@code --per-trial}) and {@code outages.csv}
    * (with {@code --outages}) as blocks are merged; the caller writes the rest into {@code files}
-   * and commits.
+   * and commits. Stops after the block during which {@code cancellation} is cancelled.
    */
   RunStats simulate(
-      Plan plan, Settings s, TrialRunner.Scenario scenario, List<Metric> metrics, AtomicFiles files)
+      Plan plan,
+      Settings s,
+      TrialRunner.Scenario scenario,
+      List<Metric> metrics,
+      AtomicFiles files,
+      Cancellation cancellation)
       throws Exception {
     CSVPrinter rows = null;
     RunReport.OutagesCsv outagesCsv = null;
@@ -299,7 +305,8 @@ public final class RunOptions {
                   ? null
                   : (first, count, v) -> writeRows(plan, metrics, csv, first, count, v),
               outagesCsv,
-              bar);
+              bar,
+              cancellation);
       return stats;
     } finally {
       if (bar != null) {

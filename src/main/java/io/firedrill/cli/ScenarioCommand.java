@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -84,6 +85,9 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
 
   @Spec CommandSpec spec;
 
+  /** The root command: its cancellation token stops this command's runs. */
+  @ParentCommand Firedrill root;
+
   private Path written;
 
   @Override
@@ -107,11 +111,11 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
     TrialRunner.Scenario scenario = new TrialRunner.Scenario(forced[0], forced[1], mode, points);
     PrintWriter stdout = spec.commandLine().getOut();
     String what = event + (at == null ? "" : " at " + at);
-    AtomicFiles files = run.prepareOut(m, "scenario");
+    AtomicFiles files = run.prepareOut(m, "scenario", root.cancellation());
     try (files) {
       ModelOptions.warn(loaded, spec.commandLine().getErr(), java.util.List.of());
       long start = System.nanoTime();
-      RunStats stats = run.simulate(plan, s, scenario, Metric.SCENARIO, files);
+      RunStats stats = run.simulate(plan, s, scenario, Metric.SCENARIO, files, root.cancellation());
       double seconds = (System.nanoTime() - start) / 1e9;
       RunReport report = new RunReport(plan, stats);
       stdout.printf(

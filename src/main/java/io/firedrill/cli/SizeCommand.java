@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -89,6 +90,9 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
   String step;
 
   @Spec CommandSpec spec;
+
+  /** The root command: its cancellation token stops this command's runs. */
+  @ParentCommand Firedrill root;
 
   private Path written;
 
@@ -156,7 +160,7 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
     Plan plan0 = RunOptions.plan(m0, s);
     MemoryEstimate.run(plan0, s.threads(), s.trials(), 0, false, 0).check();
     PrintWriter out = spec.commandLine().getOut();
-    AtomicFiles files = run.prepareOut(m0, "size");
+    AtomicFiles files = run.prepareOut(m0, "size", root.cancellation());
     try (files) {
       size(base, m0, t, range, s, charts, out, files);
       written = files.dir();
@@ -511,7 +515,11 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
         TrialRunner.run(
             plan,
             new TrialRunner.Options(
-                s.trials(), s.seed(), s.threads(), 0, false, scenario.scenario(m)));
+                s.trials(), s.seed(), s.threads(), 0, false, scenario.scenario(m)),
+            null,
+            null,
+            null,
+            root.cancellation());
     MetricStats ms =
         t.isTotal()
             ? stats.total(t.metric())

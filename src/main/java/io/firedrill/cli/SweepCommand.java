@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -66,6 +67,9 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
   String chart;
 
   @Spec CommandSpec spec;
+
+  /** The root command: its cancellation token stops this command's runs. */
+  @ParentCommand Firedrill root;
 
   private Path written;
 
@@ -159,7 +163,7 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
     Charts.Format charts = run.chartFormat();
     MemoryEstimate.sweep(plans, s.threads(), s.trials()).check();
     PrintWriter stdout = spec.commandLine().getOut();
-    AtomicFiles files = run.prepareOut(m0, "sweep");
+    AtomicFiles files = run.prepareOut(m0, "sweep", root.cancellation());
     try (files) {
       warn(first, vs);
       long start = System.nanoTime();
@@ -171,7 +175,8 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
                 plans,
                 new TrialRunner.Options(s.trials(), s.seed(), s.threads(), 0, false),
                 scenario.scenario(m0),
-                bar);
+                bar,
+                root.cancellation());
       } finally {
         if (bar != null) {
           bar.finish();

@@ -1,6 +1,6 @@
 package io.firedrill.report;
 
-import io.firedrill.engine.Interruption;
+import io.firedrill.run.Cancellation;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -93,6 +93,7 @@ public final class AtomicFiles implements AutoCloseable {
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final List<Path> created;
+  private final Cancellation cancellation;
   private final Set<String> names = new TreeSet<>();
   private State state = State.WRITING;
 
@@ -141,7 +142,8 @@ public final class AtomicFiles implements AutoCloseable {
       Path lockPath,
       FileChannel lockChannel,
       FileLock lock,
-      List<Path> created) {
+      List<Path> created,
+      Cancellation cancellation) {
     this.dir = dir;
     this.target = target;
     this.staging = staging;
@@ -149,6 +151,7 @@ public final class AtomicFiles implements AutoCloseable {
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.created = created;
+    this.cancellation = cancellation;
   }
 
   /**
@@ -159,6 +162,14 @@ public final class AtomicFiles implements AutoCloseable {
    * @throws Refused if {@code dir} cannot be an output folder (one line saying why)
    */
   public static AtomicFiles prepare(Path dir) {
+    return prepare(dir, new Cancellation());
+  }
+
+  /**
+   * As {@link #prepare(Path)}, for a run that {@code cancellation} can stop: once it is cancelled,
+   * {@link #path}, {@link #open} and {@link #commit} refuse with {@link Cancellation.Stopped}.
+   */
+  public static AtomicFiles prepare(Path dir, Cancellation cancellation) {
     List<Path> created = new ArrayList<>();
     Path target = resolve(dir, created);
     Path parent = target.getParent();
@@ -196,7 +207,8 @@ public final class AtomicFiles implements AutoCloseable {
         throw new Refused(dir, stuck);
       }
       Path staging = createUnique(dir, parent, "." + name + ".firedrill-staging-");
-      AtomicFiles files = new AtomicFiles(dir, target, staging, lockPath, channel, lock, created);
+      AtomicFiles files =
+          new AtomicFiles(dir, target, staging, lockPath, channel, lock, created, cancellation);
       OPEN.add(files);
       return files;
     } catch (RuntimeException e) {
@@ -250,12 +262,10 @@ public final class AtomicFiles implements AutoCloseable {
 
   /**
    * Where a file {@code name} of the new set is written, for libraries that write files themselves
-   * (charts). Checks for a stop request first: a stopped run writes nothing more.
+   * (charts). Checks for cancellation first: a stopped run writes nothing more.
    */
   public synchronized Path path(String name) {
-    if (Interruption.requested()) {
-      throw new Interruption.Stopped("before the results were complete");
-    }
+    cancellation.throwIfCancelled("before the results were complete");
     if (state != State.WRITING) {
       throw new IllegalStateException("output folder " + dir + " is " + state);
     }
@@ -283,9 +293,7 @@ public final class AtomicFiles implements AutoCloseable {
    * swap. Once it returns the results are in place; if it throws, the previous set is as it was.
    */
   public synchronized void commit() throws IOException {
-    if (Interruption.requested()) {
-      throw new Interruption.Stopped("before the results were complete");
-    }
+    cancellation.throwIfCancelled("before the results were complete");
     if (state != State.WRITING) {
       throw new IllegalStateException("output folder " + dir + " is " + state);
     }

@@ -46,13 +46,21 @@ public interface BlockScheduler {
   /**
    * Computes blocks 0 to {@code blocks} − 1 of a run seeded with {@code seed} and merges their
    * results in block order. The first failure, in a task or in the merge, stops the run and is
-   * thrown once from here.
+   * thrown once from here. Once {@code cancellation} is cancelled, the run stops after the merge of
+   * the current block, computes no further block and throws {@link Cancellation.Stopped} with the
+   * number of blocks merged (unless that block was the last: the run is then complete).
    *
    * @param workers makes the per-worker state (a kernel and its buffers), once per worker
    * @param <W> per-worker state
    * @param <R> the result of one block
    */
-  <W, R> void run(long blocks, long seed, Supplier<W> workers, Task<W, R> task, Merge<R> merge)
+  <W, R> void run(
+      long blocks,
+      long seed,
+      Supplier<W> workers,
+      Task<W, R> task,
+      Merge<R> merge,
+      Cancellation cancellation)
       throws Exception;
 
   /**

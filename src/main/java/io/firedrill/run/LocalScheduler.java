@@ -1,6 +1,5 @@
 package io.firedrill.run;
 
-import io.firedrill.engine.Interruption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -35,9 +34,14 @@ public final class LocalScheduler implements BlockScheduler {
 
   @Override
   public <W, R> void run(
-      long blocks, long seed, Supplier<W> workers, Task<W, R> task, Merge<R> merge)
+      long blocks,
+      long seed,
+      Supplier<W> workers,
+      Task<W, R> task,
+      Merge<R> merge,
+      Cancellation cancellation)
       throws Exception {
-    new Execution<>(blocks, seed, threads, workers, task).run(merge);
+    new Execution<>(blocks, seed, threads, workers, task).run(merge, cancellation);
   }
 
   /** One run of blocks: its workers, the blocks done and not yet merged, the first failure. */
@@ -64,7 +68,7 @@ public final class LocalScheduler implements BlockScheduler {
       this.cursor = (JumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(seed);
     }
 
-    private void run(Merge<R> merge) throws Exception {
+    private void run(Merge<R> merge, Cancellation cancellation) throws Exception {
       Thread[] pool = new Thread[threads];
       for (int i = 0; i < threads; i++) {
         pool[i] = new Thread(this::work, "firedrill-worker-" + i);
@@ -83,8 +87,8 @@ public final class LocalScheduler implements BlockScheduler {
             }
           }
           merge.merge(b, result);
-          if (Interruption.requested() && b + 1 < blocks) {
-            throw new Interruption.Stopped(b + 1, blocks);
+          if (cancellation.isCancelled() && b + 1 < blocks) {
+            throw new Cancellation.Stopped(b + 1, blocks);
           }
           synchronized (lock) {
             merged = b + 1;

@@ -1,6 +1,5 @@
 package io.firedrill.run;
 
-import io.firedrill.engine.Interruption;
 import io.firedrill.engine.Kernel;
 import io.firedrill.engine.TrialStream;
 import io.firedrill.plan.Plan;
@@ -120,27 +119,20 @@ public final class TrialRunner {
     outagesLeft.set(options.outageLimit());
   }
 
-  /** Runs {@code options.trials()} trials of {@code plan}. */
+  /** Runs {@code options.trials()} trials of {@code plan}; nothing can stop it. */
   public static RunStats run(Plan plan, Options options, RowSink rows, Progress progress)
       throws Exception {
-    return run(plan, options, rows, null, progress);
+    return run(plan, options, rows, null, progress, new Cancellation());
   }
 
   /**
    * Runs {@code options.trials()} trials of {@code plan} on {@code options.threads()} threads,
    * handing the first {@code options.outageLimit()} outages to {@code outages} as blocks are merged
    * instead of keeping them in the result: memory is at most one block's outages per block in
-   * flight.
-   */
-  public static RunStats run(
-      Plan plan, Options options, RowSink rows, OutageSink outages, Progress progress)
-      throws Exception {
-    return run(plan, options, rows, outages, progress, new LocalScheduler(options.threads()));
-  }
-
-  /**
-   * As {@link #run(Plan, Options, RowSink, OutageSink, Progress)}, with the blocks computed by
-   * {@code scheduler} (which ignores {@code options.threads()} unless it is the local one).
+   * flight. {@code rows}, {@code outages} and {@code progress} may be null.
+   *
+   * @throws Cancellation.Stopped after the block during which {@code cancellation} was cancelled,
+   *     saying how many of the trials were done
    */
   public static RunStats run(
       Plan plan,
@@ -148,12 +140,36 @@ public final class TrialRunner {
       RowSink rows,
       OutageSink outages,
       Progress progress,
-      BlockScheduler scheduler)
+      Cancellation cancellation)
       throws Exception {
-    return new TrialRunner(plan, options, rows, outages, progress).run(scheduler);
+    return run(
+        plan,
+        options,
+        rows,
+        outages,
+        progress,
+        cancellation,
+        new LocalScheduler(options.threads()));
   }
 
-  /** Runs without per-trial rows or progress. */
+  /**
+   * As {@link #run(Plan, Options, RowSink, OutageSink, Progress, Cancellation)}, with the blocks
+   * computed by {@code scheduler} (which ignores {@code options.threads()} unless it is the local
+   * one).
+   */
+  public static RunStats run(
+      Plan plan,
+      Options options,
+      RowSink rows,
+      OutageSink outages,
+      Progress progress,
+      Cancellation cancellation,
+      BlockScheduler scheduler)
+      throws Exception {
+    return new TrialRunner(plan, options, rows, outages, progress).run(scheduler, cancellation);
+  }
+
+  /** Runs without per-trial rows or progress; nothing can stop it. */
   public static RunStats run(Plan plan, Options options) throws Exception {
     return run(plan, options, null, null);
   }
@@ -176,7 +192,7 @@ public final class TrialRunner {
   /** A worker's kernel and, in scenario mode, its curve accumulator. */
   private record Worker(Kernel kernel, CurveStats curve) {}
 
-  private RunStats run(BlockScheduler scheduler) throws Exception {
+  private RunStats run(BlockScheduler scheduler, Cancellation cancellation) throws Exception {
     RunStats total = new RunStats(plan, outageSink == null ? options.outageLimit() : 0);
     try {
       scheduler.<Worker, Block>run(
@@ -200,9 +216,11 @@ public final class TrialRunner {
             if (progress != null) {
               progress.done(Math.min(options.trials(), (b + 1) * BLOCK_TRIALS));
             }
-          });
-    } catch (Interruption.Stopped e) {
-      throw new Interruption.Stopped(total.trials(), options.trials());
+          },
+          cancellation);
+    } catch (Cancellation.Stopped e) {
+      // The scheduler counts blocks; the user counts trials.
+      throw new Cancellation.Stopped(total.trials(), options.trials());
     }
     if (options.scenario() != null) {
       // Integer counts: the order of this merge does not change a bit.

@@ -1,8 +1,8 @@
 /**
  * Many trials: cuts a run into blocks of trials, gives each block its own random stream, has a
  * {@link io.firedrill.run.BlockScheduler} compute the blocks (on local threads, {@link
- * io.firedrill.run.LocalScheduler}), merges their statistics strictly in block order, and reports
- * progress.
+ * io.firedrill.run.LocalScheduler}), merges their statistics strictly in block order, reports
+ * progress and stops when the caller's {@link io.firedrill.run.Cancellation} token is cancelled.
  *
  * <p>One trial is the engine's ({@code io.firedrill.engine.Kernel}); what a run accumulates is
  * {@code io.firedrill.stats}. Nothing here depends on how results are reported or which study asked

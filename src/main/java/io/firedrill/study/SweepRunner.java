@@ -1,8 +1,9 @@
 package io.firedrill.study;
 
-import io.firedrill.engine.Interruption;
 import io.firedrill.engine.Kernel;
 import io.firedrill.plan.Plan;
+import io.firedrill.run.BlockScheduler;
+import io.firedrill.run.Cancellation;
 import io.firedrill.run.LocalScheduler;
 import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.Metric;
@@ -62,23 +63,43 @@ public final class SweepRunner {
 
   /**
    * Runs {@code options.trials()} trials of every plan (all compiled from one model, so they have
-   * the same services in the same order); {@code scenario} may be null.
+   * the same services in the same order); {@code scenario} may be null; nothing can stop it.
    */
   public static Result run(
       List<Plan> plans, TrialRunner.Options options, TrialRunner.Scenario scenario)
       throws Exception {
-    return run(plans, options, scenario, null);
+    return run(plans, options, scenario, null, new Cancellation());
   }
 
   /**
-   * As {@link #run(List, TrialRunner.Options, TrialRunner.Scenario)}, reporting trials done to
-   * {@code progress}.
+   * As {@link #run(List, TrialRunner.Options, TrialRunner.Scenario)}, on {@code options.threads()}
+   * threads, reporting trials done to {@code progress} (may be null).
+   *
+   * @throws Cancellation.Stopped after the block during which {@code cancellation} was cancelled,
+   *     saying how many of the trials were done
    */
   public static Result run(
       List<Plan> plans,
       TrialRunner.Options options,
       TrialRunner.Scenario scenario,
-      TrialRunner.Progress progress)
+      TrialRunner.Progress progress,
+      Cancellation cancellation)
+      throws Exception {
+    return run(
+        plans, options, scenario, progress, cancellation, new LocalScheduler(options.threads()));
+  }
+
+  /**
+   * As {@link #run(List, TrialRunner.Options, TrialRunner.Scenario, TrialRunner.Progress,
+   * Cancellation)}, with the blocks computed by {@code scheduler}.
+   */
+  public static Result run(
+      List<Plan> plans,
+      TrialRunner.Options options,
+      TrialRunner.Scenario scenario,
+      TrialRunner.Progress progress,
+      Cancellation cancellation,
+      BlockScheduler scheduler)
       throws Exception {
     int np = plans.size();
     Plan first = plans.get(0);
@@ -89,9 +110,10 @@ public final class SweepRunner {
     }
     Tally[] diffs = tallies(np * (ns + 1) * METRICS.length);
     try {
-      runBlocks(plans, options, scenario, total, diffs, progress);
-    } catch (Interruption.Stopped e) {
-      throw new Interruption.Stopped(
+      runBlocks(plans, options, scenario, total, diffs, progress, cancellation, scheduler);
+    } catch (Cancellation.Stopped e) {
+      // The scheduler counts blocks; the user counts trials.
+      throw new Cancellation.Stopped(
           Math.min(options.trials(), e.done() * TrialRunner.BLOCK_TRIALS), options.trials());
     }
     return new Result(total, diffs, ns);
@@ -103,26 +125,28 @@ public final class SweepRunner {
       TrialRunner.Scenario scenario,
       List<RunStats> total,
       Tally[] diffs,
-      TrialRunner.Progress progress)
+      TrialRunner.Progress progress,
+      Cancellation cancellation,
+      BlockScheduler scheduler)
       throws Exception {
     int np = plans.size();
-    new LocalScheduler(options.threads())
-        .<Kernel[], Block>run(
-            TrialRunner.blocks(options.trials()),
-            options.seed(),
-            () -> kernels(plans, scenario),
-            (kernels, b, stream) -> block(plans, kernels, b, stream, options.trials(), scenario),
-            (b, block) -> {
-              if (progress != null) {
-                progress.done(Math.min(options.trials(), (b + 1) * TrialRunner.BLOCK_TRIALS));
-              }
-              for (int p = 0; p < np; p++) {
-                total.get(p).merge(block.stats()[p]);
-              }
-              for (int i = 0; i < diffs.length; i++) {
-                diffs[i].merge(block.differences()[i]);
-              }
-            });
+    scheduler.<Kernel[], Block>run(
+        TrialRunner.blocks(options.trials()),
+        options.seed(),
+        () -> kernels(plans, scenario),
+        (kernels, b, stream) -> block(plans, kernels, b, stream, options.trials(), scenario),
+        (b, block) -> {
+          if (progress != null) {
+            progress.done(Math.min(options.trials(), (b + 1) * TrialRunner.BLOCK_TRIALS));
+          }
+          for (int p = 0; p < np; p++) {
+            total.get(p).merge(block.stats()[p]);
+          }
+          for (int i = 0; i < diffs.length; i++) {
+            diffs[i].merge(block.differences()[i]);
+          }
+        },
+        cancellation);
   }
 
   private static Tally[] tallies(int n) {

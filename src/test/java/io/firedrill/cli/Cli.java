@@ -1,5 +1,6 @@
 package io.firedrill.cli;
 
+import io.firedrill.run.Cancellation;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -23,7 +24,12 @@ public final class Cli {
 
   /** Runs {@code firedrill ARGS...}. */
   public static Result run(String... args) {
-    CommandLine cl = Firedrill.commandLine();
+    return run(new Cancellation(), args);
+  }
+
+  /** Runs {@code firedrill ARGS...}, stopped when {@code cancellation} is cancelled. */
+  public static Result run(Cancellation cancellation, String... args) {
+    CommandLine cl = Firedrill.commandLine(cancellation);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out, true));

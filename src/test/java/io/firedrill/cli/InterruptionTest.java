@@ -3,37 +3,32 @@ package io.firedrill.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.firedrill.engine.Interruption;
+import io.firedrill.run.Cancellation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A run asked to stop (what the shutdown hook does on Ctrl-C or SIGTERM) stops within seconds,
- * exits 1 with one line saying how far it got, and leaves no file at all in its output folder:
- * neither a partial result nor a temporary file. The signal-to-hook step is the JVM's; it was
- * checked by hand (docs/limits.md).
+ * A run asked to stop (its cancellation token tripped, what the shutdown hook does on Ctrl-C or
+ * SIGTERM) stops within seconds, exits 1 with one line saying how far it got, and leaves no file at
+ * all in its output folder: neither a partial result nor a temporary file. The signal-to-hook step
+ * is the JVM's; it was checked by hand (docs/limits.md).
  */
 class InterruptionTest {
-  @AfterEach
-  void clear() {
-    Interruption.clear();
-    Firedrill.clearStop();
-  }
-
   @Test
   void stoppedRun_exitsPromptly_withOneLine_andWritesNothing(@TempDir Path tmp) throws Exception {
     Path out = Files.createDirectory(tmp.resolve("out"));
+    Cancellation stopRequest = new Cancellation();
     CompletableFuture<Cli.Result> run =
         CompletableFuture.supplyAsync(
             () ->
                 Cli.run(
+                    stopRequest,
                     "run",
                     "models/three-site-example.yaml",
                     "--trials",
@@ -44,7 +39,7 @@ class InterruptionTest {
     Thread.sleep(1500);
     assertTrue(!run.isDone(), "the run ended before it could be stopped");
     long stop = System.nanoTime();
-    Interruption.request();
+    stopRequest.cancel();
     Cli.Result r = run.get(10, TimeUnit.SECONDS);
     double seconds = (System.nanoTime() - stop) / 1e9;
     assertEquals(1, r.code(), r::toString);
@@ -89,7 +84,7 @@ class InterruptionTest {
     assertEquals(List.of("new"), names(tmp));
     java.io.StringWriter err = new java.io.StringWriter();
     long start = System.nanoTime();
-    Firedrill.stop(main, 200, new java.io.PrintWriter(err, true));
+    new Firedrill(new Cancellation()).stop(main, 200, new java.io.PrintWriter(err, true));
     double seconds = (System.nanoTime() - start) / 1e9;
     assertTrue(seconds < 1, "the hook waited " + seconds + " s");
     assertTrue(

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.firedrill.engine.Interruption;
+import io.firedrill.run.Cancellation;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,11 +27,6 @@ class OutputFolderTest {
   static final String THREE = "models/three-site-example.yaml";
 
   @TempDir Path tmp;
-
-  @AfterEach
-  void clear() {
-    Interruption.clear();
-  }
 
   static List<String> names(Path dir) throws Exception {
     try (Stream<Path> s = Files.list(dir)) {
@@ -204,8 +198,9 @@ class OutputFolderTest {
     Path out = tmp.resolve("a/b/X");
     // One block: the runner has no block boundary to stop at, so the stop is seen at the first
     // output file.
-    Interruption.request();
-    Cli.Result r = Cli.run("run", THREE, "--trials", "3000", "--out", out.toString());
+    Cancellation stopRequest = new Cancellation();
+    stopRequest.cancel();
+    Cli.Result r = Cli.run(stopRequest, "run", THREE, "--trials", "3000", "--out", out.toString());
     assertEquals(1, r.code(), r::toString);
     assertEquals(
         List.of("firedrill run: stopped before the results were complete; nothing was written"),
@@ -216,10 +211,12 @@ class OutputFolderTest {
   @Test
   void stopDuringTheTrials_removesTheFoldersItCreated() throws Exception {
     Path out = tmp.resolve("a/b/X");
+    Cancellation stopRequest = new Cancellation();
     CompletableFuture<Cli.Result> run =
         CompletableFuture.supplyAsync(
             () ->
                 Cli.run(
+                    stopRequest,
                     "scenario",
                     THREE,
                     "--event",
@@ -233,7 +230,7 @@ class OutputFolderTest {
                     out.toString()));
     Thread.sleep(1500);
     assertFalse(run.isDone(), "the run ended before it could be stopped");
-    Interruption.request();
+    stopRequest.cancel();
     Cli.Result r = run.get(10, TimeUnit.SECONDS);
     assertEquals(1, r.code(), r::toString);
     assertTrue(r.err().contains("; nothing was written"), r::toString);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import io.firedrill.engine.Interruption;
+import io.firedrill.run.Cancellation;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -30,7 +30,6 @@ class AtomicFilesTest {
 
   @AfterEach
   void reset() {
-    Interruption.clear();
     AtomicFiles.mover =
         (from, to) -> Files.move(from, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
@@ -211,15 +210,16 @@ class AtomicFilesTest {
   @Test
   void stopRequested_refusesTheNextFile_andCloseLeavesNothing() throws Exception {
     Path out = tmp.resolve("a/b/out");
-    try (AtomicFiles files = AtomicFiles.prepare(out)) {
+    Cancellation stopRequest = new Cancellation();
+    try (AtomicFiles files = AtomicFiles.prepare(out, stopRequest)) {
       try (Writer w = files.open("summary.csv")) {
         w.write("x");
       }
-      Interruption.request();
-      Interruption.Stopped e =
-          assertThrows(Interruption.Stopped.class, () -> files.open("causes.csv"));
+      stopRequest.cancel();
+      Cancellation.Stopped e =
+          assertThrows(Cancellation.Stopped.class, () -> files.open("causes.csv"));
       assertEquals("stopped before the results were complete; nothing was written", e.getMessage());
-      assertThrows(Interruption.Stopped.class, files::commit);
+      assertThrows(Cancellation.Stopped.class, files::commit);
     }
     // The folders this run created are gone with the staging folder.
     assertEquals(List.of(), names(tmp));
@@ -301,7 +301,7 @@ class AtomicFilesTest {
               + ": No space left on device; nothing was written, the previous results are as they"
               + " were",
           e.getMessage());
-      Interruption.Stopped stop = new Interruption.Stopped("before the results were complete");
+      Cancellation.Stopped stop = new Cancellation.Stopped("before the results were complete");
       assertEquals(stop, files.failed(stop));
     }
   }
