@@ -260,7 +260,8 @@ public final class TrialRunner {
     } else {
       runScenarioTrials(kernel, plan, stream, first, count, stats, values, worker.curve());
     }
-    stats.copyCauses(kernel);
+    stats.copyCauses(
+        kernel.causeOutages, kernel.causeDowntime, kernel.causeUserHours, kernel.failovers);
     return new Block(stats, first, count, values);
   }
 

@@ -146,12 +146,17 @@ public final class RunStats {
     return durations[service];
   }
 
-  /** Takes the per-cause totals a kernel accumulated over this block. */
-  public void copyCauses(io.firedrill.engine.Kernel kernel) {
-    System.arraycopy(kernel.causeOutages, 0, causeOutages, 0, causeOutages.length);
-    System.arraycopy(kernel.causeDowntime, 0, causeDowntime, 0, causeDowntime.length);
-    System.arraycopy(kernel.causeUserHours, 0, causeUserHours, 0, causeUserHours.length);
-    System.arraycopy(kernel.failovers, 0, failovers, 0, failovers.length);
+  /**
+   * Takes the per-cause totals and failover counts a kernel accumulated over this block, each array
+   * indexed like the field it is copied into ({@link #causeOutages}, {@link #causeDowntime}, {@link
+   * #causeUserHours}, {@link #failovers}) and at least as long.
+   */
+  public void copyCauses(
+      long[] outages, double[] downtime, double[] userHours, long[] failoversByPath) {
+    System.arraycopy(outages, 0, causeOutages, 0, causeOutages.length);
+    System.arraycopy(downtime, 0, causeDowntime, 0, causeDowntime.length);
+    System.arraycopy(userHours, 0, causeUserHours, 0, causeUserHours.length);
+    System.arraycopy(failoversByPath, 0, failovers, 0, failovers.length);
   }
 
   /** Counts a trial in which {@code service} had no impact: every metric zero. */

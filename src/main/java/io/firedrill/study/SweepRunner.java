@@ -217,7 +217,7 @@ public final class SweepRunner {
       }
       stats[p].flush();
       stats[p].countTrials(count);
-      stats[p].copyCauses(k);
+      stats[p].copyCauses(k.causeOutages, k.causeDowntime, k.causeUserHours, k.failovers);
     }
     return new Block(stats, diffs);
   }
