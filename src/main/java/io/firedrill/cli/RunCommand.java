@@ -6,7 +6,8 @@ import io.firedrill.model.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.report.AtomicFiles;
 import io.firedrill.report.Charts;
-import io.firedrill.report.RunReport;
+import io.firedrill.report.RunConsole;
+import io.firedrill.report.SummaryCsv;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;
 import java.io.PrintWriter;
@@ -66,7 +67,6 @@ final class RunCommand implements Callable<Integer>, Firedrill.WritesResults {
       long start = System.nanoTime();
       RunStats stats = run.simulate(plan, s, null, Metric.RUN, files, root.cancellation());
       double seconds = (System.nanoTime() - start) / 1e9;
-      RunReport report = new RunReport(plan, stats);
       stdout.printf(
           Locale.ROOT,
           "%s: run%s, %d trials of %s, seed %d, %d threads%n",
@@ -76,14 +76,15 @@ final class RunCommand implements Callable<Integer>, Firedrill.WritesResults {
           Units.formatDuration(s.horizonHours()),
           s.seed(),
           s.threads());
-      report.printSummary(stdout);
+      RunConsole.printSummary(stdout, plan, stats);
       try (Writer w = files.open("summary.csv")) {
-        report.writeSummary(w);
+        SummaryCsv.writeRun(w, plan, stats);
       }
       List<String> warnings =
           Charts.writeRun(plan, stats, run.caption(m, "run", s, loaded.overrides()), charts, files);
       Map<String, Object> json = run.json("run", m, loaded);
-      run.finish(files, report, s, json, seconds, warnings, stdout, spec.commandLine().getErr());
+      run.finish(
+          files, plan, stats, s, json, seconds, warnings, stdout, spec.commandLine().getErr());
       written = files.dir();
     } catch (Exception e) {
       throw files.failed(e);

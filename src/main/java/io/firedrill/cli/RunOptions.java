@@ -5,14 +5,16 @@ import io.firedrill.dist.Units;
 import io.firedrill.model.Model;
 import io.firedrill.plan.Plan;
 import io.firedrill.report.AtomicFiles;
+import io.firedrill.report.CausesCsv;
 import io.firedrill.report.Charts;
 import io.firedrill.report.Numbers;
-import io.firedrill.report.RunReport;
+import io.firedrill.report.OutagesCsv;
+import io.firedrill.report.RunJson;
+import io.firedrill.report.TrialsCsv;
 import io.firedrill.run.Cancellation;
 import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.InvalidPathException;
@@ -20,7 +22,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Option;
 
 /** The options every simulating command shares (run, scenario), and what they do together. */
@@ -276,34 +277,23 @@ public final class RunOptions {
       AtomicFiles files,
       Cancellation cancellation)
       throws Exception {
-    CSVPrinter rows = null;
-    RunReport.OutagesCsv outagesCsv = null;
+    TrialsCsv rows = null;
+    OutagesCsv outagesCsv = null;
     ProgressBar bar = null;
     try {
       if (perTrial) {
-        String[] header = new String[2 + metrics.size()];
-        header[0] = "trial";
-        header[1] = "service";
-        for (int i = 0; i < metrics.size(); i++) {
-          header[2 + i] = metrics.get(i).csvName();
-        }
-        rows =
-            new CSVPrinter(
-                files.open("trials.csv"), RunReport.CSV.builder().setHeader(header).get());
+        rows = new TrialsCsv(plan, metrics, files.open("trials.csv"));
       }
       if (s.outages() > 0) {
-        outagesCsv = new RunReport.OutagesCsv(plan, files.open("outages.csv"));
+        outagesCsv = new OutagesCsv(plan, files.open("outages.csv"));
       }
-      final CSVPrinter csv = rows;
       bar = ProgressBar.onTerminal(s.trials());
       RunStats stats =
           TrialRunner.run(
               plan,
               new TrialRunner.Options(
                   s.trials(), s.seed(), s.threads(), s.outages(), perTrial, scenario),
-              csv == null
-                  ? null
-                  : (first, count, v) -> writeRows(plan, metrics, csv, first, count, v),
+              rows,
               outagesCsv,
               bar,
               cancellation);
@@ -317,24 +307,6 @@ public final class RunOptions {
       }
       if (outagesCsv != null) {
         outagesCsv.close();
-      }
-    }
-  }
-
-  private static void writeRows(
-      Plan plan, List<Metric> metrics, CSVPrinter csv, long first, int count, double[] v)
-      throws IOException {
-    int ns = plan.services;
-    for (int t = 0; t < count; t++) {
-      for (int a = 0; a < ns; a++) {
-        int k = (t * ns + a) * TrialRunner.METRICS;
-        csv.print(first + t);
-        csv.print(plan.serviceNames[a]);
-        for (Metric m : metrics) {
-          double x = v[k + m.ordinal()];
-          csv.print(m.isInteger() ? Long.toString((long) x) : Numbers.csv(x));
-        }
-        csv.println();
       }
     }
   }
@@ -368,7 +340,8 @@ public final class RunOptions {
    */
   void finish(
       AtomicFiles files,
-      RunReport report,
+      Plan plan,
+      RunStats stats,
       Settings s,
       Map<String, Object> json,
       double seconds,
@@ -377,11 +350,11 @@ public final class RunOptions {
       PrintWriter stderr)
       throws Exception {
     try (Writer w = files.open("causes.csv")) {
-      report.writeCauses(w);
+      CausesCsv.write(w, plan, stats);
     }
     putSettings(json, s, seconds);
     try (Writer w = files.open("run.json")) {
-      RunReport.writeRunJson(w, json);
+      RunJson.write(w, json);
     }
     files.commit();
     printWarnings(stderr, json, warnings);
@@ -414,7 +387,7 @@ public final class RunOptions {
     // Every point ran s.trials() trials: the rate is of them all.
     json.put("trials_per_second", (double) points * s.trials() / seconds);
     try (Writer w = files.open("run.json")) {
-      RunReport.writeRunJson(w, json);
+      RunJson.write(w, json);
     }
     files.commit();
     printWarnings(stderr, json, warnings);

@@ -9,7 +9,10 @@ import io.firedrill.model.Site;
 import io.firedrill.plan.Plan;
 import io.firedrill.report.AtomicFiles;
 import io.firedrill.report.Charts;
-import io.firedrill.report.RunReport;
+import io.firedrill.report.RecoveryCsv;
+import io.firedrill.report.RunConsole;
+import io.firedrill.report.SitesCsv;
+import io.firedrill.report.SummaryCsv;
 import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;
@@ -117,7 +120,6 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
       long start = System.nanoTime();
       RunStats stats = run.simulate(plan, s, scenario, Metric.SCENARIO, files, root.cancellation());
       double seconds = (System.nanoTime() - start) / 1e9;
-      RunReport report = new RunReport(plan, stats);
       stdout.printf(
           Locale.ROOT,
           "%s: scenario %s%s%s, %d trials of %s, seed %d, %d threads%n",
@@ -129,8 +131,8 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
           Units.formatDuration(s.horizonHours()),
           s.seed(),
           s.threads());
-      report.printScenarioSummary(stdout);
-      String cut = report.censoringNote(s.horizonHours());
+      RunConsole.printScenarioSummary(stdout, plan, stats);
+      String cut = RunConsole.censoringNote(plan, stats, s.horizonHours());
       if (cut != null) {
         stdout.println(cut);
       }
@@ -139,13 +141,13 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
         times[j] = s.horizonHours() * j / (points - 1);
       }
       try (Writer w = files.open("summary.csv")) {
-        report.writeSummary(w, Metric.SCENARIO, false);
+        SummaryCsv.write(w, plan, stats, Metric.SCENARIO, false);
       }
       try (Writer w = files.open("recovery.csv")) {
-        report.writeRecovery(w, times);
+        RecoveryCsv.write(w, plan, stats, times);
       }
       try (Writer w = files.open("sites.csv")) {
-        report.writeSites(w, times);
+        SitesCsv.write(w, plan, stats, times);
       }
       List<String> warnings =
           Charts.writeScenario(
@@ -155,7 +157,8 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
       json.put("at", at);
       json.put("background", mode.name().toLowerCase(java.util.Locale.ROOT));
       json.put("curve_points", points);
-      run.finish(files, report, s, json, seconds, warnings, stdout, spec.commandLine().getErr());
+      run.finish(
+          files, plan, stats, s, json, seconds, warnings, stdout, spec.commandLine().getErr());
       written = files.dir();
     } catch (Exception e) {
       throw files.failed(e);

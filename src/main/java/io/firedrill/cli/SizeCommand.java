@@ -5,8 +5,8 @@ import io.firedrill.model.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.report.AtomicFiles;
 import io.firedrill.report.Charts;
+import io.firedrill.report.Csv;
 import io.firedrill.report.Numbers;
-import io.firedrill.report.RunReport;
 import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.MetricStats;
 import io.firedrill.stats.RunStats;
@@ -317,7 +317,7 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
         CSVPrinter csv =
             new CSVPrinter(
                 w,
-                RunReport.CSV
+                Csv.FORMAT
                     .builder()
                     .setHeader(
                         range.column(),

@@ -58,7 +58,7 @@ public final class StudyReport {
   public record ChartTarget(String service, Metric metric, String stat) {
     /** True for the total over services. */
     public boolean isTotal() {
-      return service.equals(RunReport.TOTAL);
+      return service.equals(Csv.TOTAL);
     }
 
     /** {@code talk recover_h}: the service and metric, for titles. */
@@ -103,7 +103,7 @@ public final class StudyReport {
               + " talk.user_hours.p99");
     }
     String service = parts[0];
-    if (!names.contains(service) && !service.equals(RunReport.TOTAL)) {
+    if (!names.contains(service) && !service.equals(Csv.TOTAL)) {
       throw new IllegalArgumentException(
           "--chart "
               + UserText.quote(asked)
@@ -130,7 +130,7 @@ public final class StudyReport {
                       + String.join(", ", known)
                       + ")"));
     }
-    if (service.equals(RunReport.TOTAL) && !metric.hasTotal()) {
+    if (service.equals(Csv.TOTAL) && !metric.hasTotal()) {
       throw new IllegalArgumentException(
           "--chart "
               + UserText.quote(asked)
@@ -207,20 +207,19 @@ public final class StudyReport {
             "diff_ci95_low",
             "diff_ci95_high"));
     try (CSVPrinter csv =
-        new CSVPrinter(
-            out, RunReport.CSV.builder().setHeader(header.toArray(new String[0])).get())) {
+        new CSVPrinter(out, Csv.FORMAT.builder().setHeader(header.toArray(new String[0])).get())) {
       for (int p = 0; p < points.size(); p++) {
         List<String> names = new ArrayList<>(List.of(plan.serviceNames));
-        names.add(RunReport.TOTAL);
+        names.add(Csv.TOTAL);
         for (String service : names) {
           for (Metric m : metrics) {
-            if (service.equals(RunReport.TOTAL) && !m.hasTotal()) {
+            if (service.equals(Csv.TOTAL) && !m.hasTotal()) {
               continue;
             }
             ChartTarget t = new ChartTarget(service, m, "mean");
             boolean undefined =
                 m == Metric.RTO_BREACH
-                    && !service.equals(RunReport.TOTAL)
+                    && !service.equals(Csv.TOTAL)
                     && Double.isNaN(plan.rtoHours[index(service)]);
             MetricStats ms = stats(p, t);
             double[] ci = ms.interval95();
@@ -295,7 +294,7 @@ public final class StudyReport {
       r.add(p == 0 ? "-" : Numbers.withInterval(d[0], new double[] {d[1], d[2]}));
       rows.add(r.toArray(new String[0]));
     }
-    RunReport.printTable(out, rows);
+    RunConsole.printTable(out, rows);
   }
 
   /**

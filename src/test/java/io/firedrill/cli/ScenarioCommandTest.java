@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.firedrill.report.RunReport;
+import io.firedrill.report.Csv;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,13 +48,7 @@ class ScenarioCommandTest {
 
   static List<CSVRecord> csv(Path file) throws Exception {
     try (Reader r = Files.newBufferedReader(file)) {
-      return RunReport.CSV
-          .builder()
-          .setHeader()
-          .setSkipHeaderRecord(true)
-          .get()
-          .parse(r)
-          .getRecords();
+      return Csv.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
     }
   }
 

@@ -1,0 +1,170 @@
+package io.firedrill.report;
+
+import io.firedrill.dist.Units;
+import io.firedrill.plan.Plan;
+import io.firedrill.stats.Metric;
+import io.firedrill.stats.MetricStats;
+import io.firedrill.stats.RunStats;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The console tables of a run and of a scenario: one line per service (dependency order), then the
+ * total over services; and the note a scenario prints when its horizon cut recovery off.
+ */
+public final class RunConsole {
+  private RunConsole() {}
+
+  /**
+   * The console summary of a run: one line per service, then the total over services (downtime,
+   * outages and user-hours summed per trial; the other columns do not add up and stay empty).
+   */
+  public static void printSummary(PrintWriter out, Plan plan, RunStats stats) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(
+        new String[] {
+          "service",
+          "availability",
+          "nines",
+          "downtime h [95% CI]",
+          "p99 downtime h",
+          "outages",
+          "p99 longest h",
+          "user-hours",
+          "P(rto breach)"
+        });
+    for (int a = 0; a < plan.services; a++) {
+      MetricStats down = stats.metric(a, Metric.DOWNTIME_H);
+      MetricStats rto = stats.metric(a, Metric.RTO_BREACH);
+      double[] av = Availability.of(plan, stats, a);
+      double[] ni = Availability.nines(plan, stats, a);
+      rows.add(
+          new String[] {
+            plan.serviceNames[a],
+            Numbers.brief(av[0], 6),
+            Double.isFinite(ni[0]) ? Numbers.brief(ni[0], 3) : "no downtime",
+            Numbers.withInterval(down.mean(), down.interval95()),
+            Numbers.brief(down.quantile(0.99), 4),
+            Numbers.brief(stats.metric(a, Metric.OUTAGES).mean(), 4),
+            Numbers.brief(stats.metric(a, Metric.LONGEST_H).quantile(0.99), 4),
+            Numbers.brief(stats.metric(a, Metric.USER_HOURS).mean(), 4),
+            Double.isNaN(plan.rtoHours[a]) ? "no rto" : Numbers.brief(rto.mean(), 3)
+          });
+    }
+    MetricStats down = stats.total(Metric.DOWNTIME_H);
+    rows.add(
+        new String[] {
+          Csv.TOTAL,
+          "",
+          "",
+          Numbers.withInterval(down.mean(), down.interval95()),
+          Numbers.brief(down.quantile(0.99), 4),
+          Numbers.brief(stats.total(Metric.OUTAGES).mean(), 4),
+          "",
+          Numbers.brief(stats.total(Metric.USER_HOURS).mean(), 4),
+          ""
+        });
+    printTable(out, rows);
+  }
+
+  /** The console summary of a scenario: time to recover and impact per service. */
+  public static void printScenarioSummary(PrintWriter out, Plan plan, RunStats stats) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(
+        new String[] {
+          "service",
+          "P(affected)",
+          "recover h p10",
+          "p50",
+          "p90",
+          "P(recovered)",
+          "downtime h",
+          "user-hours"
+        });
+    for (int a = 0; a < plan.services; a++) {
+      MetricStats r = stats.metric(a, Metric.RECOVER_H);
+      rows.add(
+          new String[] {
+            plan.serviceNames[a],
+            Numbers.brief(stats.metric(a, Metric.AFFECTED).mean(), 4),
+            Numbers.brief(r.quantile(0.1), 4),
+            Numbers.brief(r.quantile(0.5), 4),
+            Numbers.brief(r.quantile(0.9), 4),
+            Numbers.brief(stats.metric(a, Metric.RECOVERED).mean(), 4),
+            Numbers.brief(stats.metric(a, Metric.DOWNTIME_H).mean(), 4),
+            Numbers.brief(stats.metric(a, Metric.USER_HOURS).mean(), 4)
+          });
+    }
+    rows.add(
+        new String[] {
+          Csv.TOTAL,
+          "",
+          "",
+          "",
+          "",
+          "",
+          Numbers.brief(stats.total(Metric.DOWNTIME_H).mean(), 4),
+          Numbers.brief(stats.total(Metric.USER_HOURS).mean(), 4)
+        });
+    printTable(out, rows);
+  }
+
+  /**
+   * One line saying that the horizon cut recovery off, naming every service that had not recovered
+   * from the event by then in some trials (P(recovered) &lt; 1) and how to extend the horizon; null
+   * when every service recovered in every trial.
+   */
+  public static String censoringNote(Plan plan, RunStats stats, double horizonHours) {
+    List<String> cut = new ArrayList<>();
+    for (int a = 0; a < plan.services; a++) {
+      MetricStats r = stats.metric(a, Metric.RECOVERED);
+      if (r.count() > 0 && r.mean() < 1) {
+        cut.add(
+            plan.serviceNames[a]
+                + " in "
+                + Numbers.brief(100 * (1 - r.mean()), 3)
+                + " % of trials");
+      }
+    }
+    if (cut.isEmpty()) {
+      return null;
+    }
+    String longer = Units.formatDuration(2 * horizonHours);
+    return "note: the horizon ("
+        + Units.formatDuration(horizonHours)
+        + ") cut recovery off: not recovered from the event by then: "
+        + String.join(", ", cut)
+        + "; recover_h counts those trials as the horizon. Extend it with --horizon "
+        + longer
+        + " (or scenario_horizon: "
+        + longer
+        + " in the model).";
+  }
+
+  /** Prints rows as a table: first column left-aligned, the others right-aligned. */
+  static void printTable(PrintWriter out, List<String[]> rows) {
+    int[] width = new int[rows.get(0).length];
+    for (String[] r : rows) {
+      for (int i = 0; i < r.length; i++) {
+        width[i] = Math.max(width[i], r[i].length());
+      }
+    }
+    for (String[] r : rows) {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < r.length; i++) {
+        b.append(i == 0 ? "" : "  ");
+        b.append(i == 0 ? pad(r[i], width[i]) : padLeft(r[i], width[i]));
+      }
+      out.println(b.toString().stripTrailing());
+    }
+  }
+
+  private static String pad(String s, int w) {
+    return s + " ".repeat(w - s.length());
+  }
+
+  private static String padLeft(String s, int w) {
+    return " ".repeat(w - s.length()) + s;
+  }
+}
