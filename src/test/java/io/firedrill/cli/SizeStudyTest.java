@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.firedrill.study.Target;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -286,31 +284,6 @@ class SizeStudyTest {
         Files.readAllLines(tmp.resolve("units/sweep.csv"))
             .get(0)
             .startsWith("point,services.talk.users (M),sites.east.ups (m),service,"));
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // 5.1: an answer inside the noise
-
-  @Test
-  void noise_answerAndStepBelowStraddleTheTarget_saysSoAndHowManyTrialsWouldSeparateThem() {
-    Target t = Target.parse("web.user_hours.p99 <= 135M", List.of("web"), false);
-    SizeCommand.Point answer =
-        new SizeCommand.Point(BigDecimal.valueOf(181), 133e6, 129e6, 140e6, true, 0, List.of());
-    SizeCommand.Point below =
-        new SizeCommand.Point(BigDecimal.valueOf(180), 136e6, 132e6, 143e6, false, 0, List.of());
-    // Answer: half-width on the target's side 140 − 133 = 7, distance 2: 20,000 × (7/2)^2 =
-    // 245,000. Below: 136 − 132 = 4 over 1: 20,000 × 16 = 320,000, the larger.
-    assertEquals(
-        "the intervals at the answer, [129000000, 140000000], and one step below, [132000000,"
-            + " 143000000], contain the target 135000000: with 20,000 trials the answer may be off"
-            + " by a step or more; about 320,000 trials (--trials) would put each clearly on its"
-            + " side, or --conservative asks the interval's far bound to meet it",
-        SizeCommand.noise(t, answer, below, 20_000));
-    SizeCommand.Point clear =
-        new SizeCommand.Point(BigDecimal.valueOf(181), 120e6, 118e6, 122e6, true, 0, List.of());
-    SizeCommand.Point clearBelow =
-        new SizeCommand.Point(BigDecimal.valueOf(180), 150e6, 148e6, 152e6, false, 0, List.of());
-    assertEquals(null, SizeCommand.noise(t, clear, clearBelow, 20_000));
   }
 
   @Test
