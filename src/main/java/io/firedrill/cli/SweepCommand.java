@@ -4,9 +4,13 @@ import io.firedrill.model.Model;
 import io.firedrill.model.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.report.AtomicFiles;
+import io.firedrill.report.ChartTarget;
 import io.firedrill.report.Charts;
 import io.firedrill.report.Numbers;
-import io.firedrill.report.StudyReport;
+import io.firedrill.report.SweepCharts;
+import io.firedrill.report.SweepConsole;
+import io.firedrill.report.SweepCsv;
+import io.firedrill.report.SweepTable;
 import io.firedrill.run.TrialRunner;
 import io.firedrill.study.Costs;
 import io.firedrill.study.SweepRunner;
@@ -109,30 +113,11 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
         throw new UsageException(e.getMessage());
       }
     }
-    long count = 1;
-    for (Vary v : vs) {
-      count *= v.count(); // each at most MAX_POINTS, so the product fits a long
-    }
-    if (count > Vary.MAX_POINTS) {
-      throw new UsageException(
-          "--vary: " + count + " points in all (at most " + Vary.MAX_POINTS + ")");
-    }
-    if (vs.size() == 2 && vs.get(0).path().equals(vs.get(1).path())) {
-      throw new UsageException(
-          "--vary "
-              + vs.get(0).path()
-              + " is given twice: the second range would replace the first at every point; give"
-              + " one range, or two different parameters");
-    }
-    List<BigDecimal[]> points = new ArrayList<>();
-    for (BigDecimal a : vs.get(0).numbers()) {
-      if (vs.size() == 1) {
-        points.add(new BigDecimal[] {a});
-      } else {
-        for (BigDecimal b : vs.get(1).numbers()) {
-          points.add(new BigDecimal[] {a, b});
-        }
-      }
+    List<BigDecimal[]> points;
+    try {
+      points = Vary.grid(vs);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
     List<Model> models = new ArrayList<>();
     ModelLoader.Loaded first = null;
@@ -152,10 +137,10 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
     for (Model m : models) {
       plans.add(RunOptions.plan(m, s));
     }
-    StudyReport.ChartTarget chartOn;
+    ChartTarget chartOn;
     try {
       chartOn =
-          StudyReport.chartTarget(
+          ChartTarget.parse(
               chart, vs.get(0).path(), plans.get(0), scenario.metrics(), scenario.isScenario());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
@@ -185,8 +170,8 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
       double seconds = (System.nanoTime() - start) / 1e9;
       double[] costs = models.stream().mapToDouble(Costs::perYear).toArray();
       boolean withCost = m0.prices().size() > 0;
-      StudyReport report =
-          new StudyReport(plans.get(0), vs, points, result, costs, withCost, scenario.metrics());
+      SweepTable table =
+          new SweepTable(plans.get(0), vs, points, result, costs, withCost, scenario.metrics());
       stdout.printf(
           Locale.ROOT,
           "%s: sweep of %s (%s)%s, %d points × %d trials, seed %d, %d threads%n",
@@ -198,12 +183,13 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
           s.trials(),
           s.seed(),
           s.threads());
-      report.printSweep(stdout, chartOn);
+      SweepConsole.print(stdout, table, chartOn);
       try (Writer w = files.open("sweep.csv")) {
-        report.writeSweep(w);
+        SweepCsv.write(w, table);
       }
       List<String> warnings =
-          report.writeSweepCharts(
+          SweepCharts.write(
+              table,
               run.caption(m0, "sweep, " + scenario.describe(), s, model.overrides),
               chartOn,
               charts,

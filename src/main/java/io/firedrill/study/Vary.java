@@ -247,6 +247,42 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
     return n.bitLength() < 63 ? n.longValueExact() : Long.MAX_VALUE;
   }
 
+  /**
+   * The points of a sweep of one or two ranges: every combination of their numbers, the second
+   * range varying fastest; per point, the number of each range in order.
+   *
+   * @throws IllegalArgumentException with a one-line message when the ranges make more than {@link
+   *     #MAX_POINTS} points together, or vary the same path twice
+   */
+  public static List<BigDecimal[]> grid(List<Vary> ranges) {
+    long count = 1;
+    for (Vary v : ranges) {
+      count *= v.count(); // each at most MAX_POINTS, so the product fits a long
+    }
+    if (count > MAX_POINTS) {
+      throw new IllegalArgumentException(
+          "--vary: " + count + " points in all (at most " + MAX_POINTS + ")");
+    }
+    if (ranges.size() == 2 && ranges.get(0).path().equals(ranges.get(1).path())) {
+      throw new IllegalArgumentException(
+          "--vary "
+              + ranges.get(0).path()
+              + " is given twice: the second range would replace the first at every point; give"
+              + " one range, or two different parameters");
+    }
+    List<BigDecimal[]> points = new ArrayList<>();
+    for (BigDecimal a : ranges.get(0).numbers()) {
+      if (ranges.size() == 1) {
+        points.add(new BigDecimal[] {a});
+      } else {
+        for (BigDecimal b : ranges.get(1).numbers()) {
+          points.add(new BigDecimal[] {a, b});
+        }
+      }
+    }
+    return points;
+  }
+
   /** The numbers of the points, exact decimals; only for a range within {@link #MAX_POINTS}. */
   public List<BigDecimal> numbers() {
     long n = count();

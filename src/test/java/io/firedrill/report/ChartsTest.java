@@ -146,11 +146,11 @@ class ChartsTest {
     }
     SweepRunner.Result r =
         SweepRunner.run(plans, new TrialRunner.Options(500, 1, 1, 0, false), null);
-    StudyReport report =
-        new StudyReport(plan, List.of(vary), points, r, new double[2], false, Metric.RUN);
+    SweepTable table =
+        new SweepTable(plan, List.of(vary), points, r, new double[2], false, Metric.RUN);
     for (String target : List.of("web.user_hours", "db.user_hours.p99")) {
-      StudyReport.ChartTarget t = StudyReport.chartTarget(target, null, plan, Metric.RUN, false);
-      for (Charts.Sweep s : report.sweepCharts("t", t)) {
+      ChartTarget t = ChartTarget.parse(target, null, plan, Metric.RUN, false);
+      for (Charts.Sweep s : SweepCharts.data(table, "t", t)) {
         XYSeries line = Charts.sweep(s).getSeriesMap().get(t.label());
         assertEquals(Charts.color(target.startsWith("web") ? 0 : 1), line.getLineColor(), target);
       }

@@ -117,4 +117,30 @@ class VaryTest {
       assertEquals(null, Vary.notAParameter(p), p);
     }
   }
+
+  @Test
+  void grid_twoRanges_everyCombinationWithTheSecondVaryingFastest() {
+    List<BigDecimal[]> grid =
+        Vary.grid(
+            List.of(Vary.parse("services.a.users=1..2:1"), Vary.parse("sites.e.ups=0m..10m:10m")));
+    assertEquals(
+        List.of("1 0", "1 10", "2 0", "2 10"),
+        grid.stream().map(p -> Vary.text(p[0]) + " " + Vary.text(p[1])).toList());
+  }
+
+  @Test
+  void grid_samePathTwiceOrTooManyPoints_isRefused() {
+    Vary small = Vary.parse("services.a.users=1..3:1");
+    IllegalArgumentException twice =
+        assertThrows(IllegalArgumentException.class, () -> Vary.grid(List.of(small, small)));
+    assertEquals(
+        "--vary services.a.users is given twice: the second range would replace the first at"
+            + " every point; give one range, or two different parameters",
+        twice.getMessage());
+    Vary a = Vary.parse("services.a.users=1..40:1");
+    Vary b = Vary.parse("sites.e.ups=1m..26m:1m");
+    IllegalArgumentException many =
+        assertThrows(IllegalArgumentException.class, () -> Vary.grid(List.of(a, b)));
+    assertEquals("--vary: 1040 points in all (at most 1000)", many.getMessage());
+  }
 }
