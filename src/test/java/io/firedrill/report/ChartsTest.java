@@ -58,20 +58,22 @@ class ChartsTest {
   })
   void fan_timeAxis_ticksAtRoundStepsFromTheHorizon(
       double horizon, double step, String unit, String labels) {
-    Charts.TimeAxis axis = Charts.TimeAxis.of(horizon);
+    RecoveryCharts.TimeAxis axis = RecoveryCharts.TimeAxis.of(horizon);
     assertEquals(step, axis.step(), 1e-12);
     assertEquals(unit, axis.unit());
     double[] times = IntStream.range(0, 501).mapToDouble(j -> horizon * j / 500).toArray();
-    XYChart c = Charts.fan("t", "served", new String[] {"a"}, new int[] {0}, 0, curves(), times);
+    XYChart c =
+        RecoveryCharts.fan("t", "served", new String[] {"a"}, new int[] {0}, 0, curves(), times);
     // The labels XChart draws: the multiples of the step, nothing else.
     assertEquals(List.of(labels.split("\\|")), TickProbe.xTickLabels(c));
   }
 
   @Test
   void timeAxis_horizonBelowTwoMinutes_fallsBackToDecimalHours() {
-    assertNull(Charts.TimeAxis.of(1.5 / 60));
+    assertNull(RecoveryCharts.TimeAxis.of(1.5 / 60));
     double[] times = IntStream.range(0, 501).mapToDouble(j -> 0.025 * j / 500).toArray();
-    XYChart c = Charts.fan("t", "served", new String[] {"a"}, new int[] {0}, 0, curves(), times);
+    XYChart c =
+        RecoveryCharts.fan("t", "served", new String[] {"a"}, new int[] {0}, 0, curves(), times);
     assertEquals("hours since the event", c.getXAxisTitle());
   }
 
@@ -99,7 +101,7 @@ class ChartsTest {
     c.countTrial();
     double[] times = IntStream.range(0, 501).mapToDouble(j -> 168.0 * j / 500).toArray();
     XYChart chart =
-        Charts.fan(
+        RecoveryCharts.fan(
             "t", "served", new String[] {"ops", "talk", "mail"}, new int[] {0, 1, 2}, 0, c, times);
     List<String> legend =
         chart.getSeriesMap().values().stream()
@@ -122,7 +124,9 @@ class ChartsTest {
     RunStats stats = TrialRunner.run(plan, new TrialRunner.Options(2000, 1, 1, 0, false));
     // Both are down exactly when site a is: their outage durations are the same.
     for (XYChart c :
-        List.of(Charts.exceedance(plan, stats, "t"), Charts.durations(plan, stats, "t"))) {
+        List.of(
+            ExceedanceCharts.exceedance(plan, stats, "t"),
+            ExceedanceCharts.durations(plan, stats, "t"))) {
       XYSeries web = c.getSeriesMap().get("web");
       web = web != null ? web : c.getSeriesMap().get("web = db (identical)");
       XYSeries db = c.getSeriesMap().get("db");
@@ -132,7 +136,7 @@ class ChartsTest {
     }
     assertEquals(
         List.of("db", "web = db (identical)"),
-        Charts.durations(plan, stats, "t").getSeriesMap().values().stream()
+        ExceedanceCharts.durations(plan, stats, "t").getSeriesMap().values().stream()
             .filter(XYSeries::isShowInLegend)
             .map(XYSeries::getName)
             .toList());
@@ -150,8 +154,8 @@ class ChartsTest {
         new SweepTable(plan, List.of(vary), points, r, new double[2], false, Metric.RUN);
     for (String target : List.of("web.user_hours", "db.user_hours.p99")) {
       ChartTarget t = ChartTarget.parse(target, null, plan, Metric.RUN, false);
-      for (Charts.Sweep s : SweepCharts.data(table, "t", t)) {
-        XYSeries line = Charts.sweep(s).getSeriesMap().get(t.label());
+      for (SweepCharts.Sweep s : SweepCharts.data(table, "t", t)) {
+        XYSeries line = SweepCharts.sweep(s).getSeriesMap().get(t.label());
         assertEquals(Charts.color(target.startsWith("web") ? 0 : 1), line.getLineColor(), target);
       }
     }
@@ -164,7 +168,7 @@ class ChartsTest {
     for (int i = 0; i < 4; i++) {
       h.add(3000);
     }
-    double[][] curve = Charts.ccdf(h);
+    double[][] curve = ExceedanceCharts.ccdf(h);
     assertArrayEquals(new double[] {300, 3000, 3000}, curve[0], 0.0);
     assertArrayEquals(new double[] {1, 1, 1.0 / 40}, curve[1], 0.0);
   }
@@ -173,7 +177,7 @@ class ChartsTest {
   void ccdf_oneTrial_hasNoBand() {
     LogHistogram h = new LogHistogram();
     h.add(5);
-    double[][] curve = Charts.ccdf(h);
+    double[][] curve = ExceedanceCharts.ccdf(h);
     assertEquals(3, curve[0].length);
     assertNull(curve[2]);
     assertNull(curve[3]);
