@@ -284,7 +284,7 @@ public final class TrialRunner {
    * kernel did not need to sweep ({@code swept} false: nothing happened; in scenario mode the event
    * reached no service, which counts as recovered at 0). {@code ns} is the number of services.
    */
-  public static void trialValues(Kernel k, boolean swept, boolean scenario, int ns, double[] out) {
+  static void trialValues(Kernel k, boolean swept, boolean scenario, int ns, double[] out) {
     for (int a = 0; a < ns; a++) {
       int i = a * METRICS;
       out[i] = swept ? k.downtime[a] : 0;
@@ -303,7 +303,7 @@ public final class TrialRunner {
    * with room for one more service): {@code v[ns * METRICS + m]} is the sum over services, in
    * service order, of metric m, for every metric with a total.
    */
-  public static void sumTotals(double[] v, int ns) {
+  static void sumTotals(double[] v, int ns) {
     for (Metric m : TOTAL_LIST) {
       double sum = 0;
       for (int a = 0; a < ns; a++) {

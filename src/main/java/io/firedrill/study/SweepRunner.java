@@ -1,11 +1,11 @@
 package io.firedrill.study;
 
-import io.firedrill.engine.Kernel;
 import io.firedrill.plan.Plan;
 import io.firedrill.run.BlockScheduler;
 import io.firedrill.run.Cancellation;
 import io.firedrill.run.LocalScheduler;
 import io.firedrill.run.TrialRunner;
+import io.firedrill.run.TrialWorker;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;
 import io.firedrill.stats.Tally;
@@ -130,11 +130,11 @@ public final class SweepRunner {
       BlockScheduler scheduler)
       throws Exception {
     int np = plans.size();
-    scheduler.<Kernel[], Block>run(
+    scheduler.<TrialWorker[], Block>run(
         TrialRunner.blocks(options.trials()),
         options.seed(),
-        () -> kernels(plans, scenario),
-        (kernels, b, stream) -> block(plans, kernels, b, stream, options.trials(), scenario),
+        () -> workers(plans, scenario),
+        (workers, b, stream) -> block(plans, workers, b, stream, options.trials()),
         (b, block) -> {
           if (progress != null) {
             progress.done(Math.min(options.trials(), (b + 1) * TrialRunner.BLOCK_TRIALS));
@@ -157,24 +157,20 @@ public final class SweepRunner {
     return t;
   }
 
-  private static Kernel[] kernels(List<Plan> plans, TrialRunner.Scenario scenario) {
-    Kernel[] k = new Kernel[plans.size()];
-    for (int p = 0; p < k.length; p++) {
-      k[p] = new Kernel(plans.get(p));
-      if (scenario != null) {
-        k[p].force(scenario.kind(), scenario.index(), scenario.background());
-      }
+  private static TrialWorker[] workers(List<Plan> plans, TrialRunner.Scenario scenario) {
+    TrialWorker[] w = new TrialWorker[plans.size()];
+    for (int p = 0; p < w.length; p++) {
+      w[p] = new TrialWorker(plans.get(p), scenario);
     }
-    return k;
+    return w;
   }
 
   private static Block block(
       List<Plan> plans,
-      Kernel[] kernels,
+      TrialWorker[] workers,
       long index,
       UniformRandomProvider stream,
-      long trials,
-      TrialRunner.Scenario scenario) {
+      long trials) {
     int np = plans.size();
     int ns = plans.get(0).services;
     int nm = METRICS.length;
@@ -190,16 +186,14 @@ public final class SweepRunner {
     double[] base = new double[count * (ns + 1) * nm];
     double[] v = new double[(ns + 1) * nm];
     for (int p = 0; p < np; p++) {
-      Kernel k = kernels[p];
+      TrialWorker w = workers[p];
       stats[p] = new RunStats(plans.get(p), 0);
-      k.clearCauses();
-      k.setOutageLog(stats[p]::recordOutage);
+      w.startBlock(stats[p]);
       for (int t = 0; t < count; t++) {
         boolean affected =
-            k.run(
+            w.run(
                 firstTrial + t, seeds[4 * t], seeds[4 * t + 1], seeds[4 * t + 2], seeds[4 * t + 3]);
-        TrialRunner.trialValues(k, affected, scenario != null, ns, v);
-        TrialRunner.sumTotals(v, ns);
+        w.values(affected, v);
         for (int a = 0; a <= ns; a++) {
           for (Metric m : METRICS) {
             if (a == ns && !m.hasTotal()) {
@@ -217,7 +211,7 @@ public final class SweepRunner {
       }
       stats[p].flush();
       stats[p].countTrials(count);
-      stats[p].copyCauses(k.causeOutages, k.causeDowntime, k.causeUserHours, k.failovers);
+      w.endBlock(stats[p]);
     }
     return new Block(stats, diffs);
   }

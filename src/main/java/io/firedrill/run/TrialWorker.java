@@ -1,0 +1,62 @@
+package io.firedrill.run;
+
+import io.firedrill.engine.Kernel;
+import io.firedrill.plan.Plan;
+import io.firedrill.stats.RunStats;
+
+/**
+ * One worker's trials of one plan, a trial at a time, for drivers that interleave several plans on
+ * the same trials (the sweep runner: every point of a sweep on common random numbers): a kernel,
+ * forced for the scenario if there is one, whose outages and per-cause totals go to a block's
+ * statistics and whose per-trial values the driver reads.
+ *
+ * <p>Per block: {@link #startBlock}, then per trial {@link #run} and {@link #values}, then {@link
+ * #endBlock}. A worker belongs to one thread; it is made by the block scheduler's worker factory.
+ */
+public final class TrialWorker {
+  private final Kernel kernel;
+  private final boolean scenario;
+  private final int services;
+
+  /** A worker for trials of {@code plan}; {@code scenario} is null for a time-horizon run. */
+  public TrialWorker(Plan plan, TrialRunner.Scenario scenario) {
+    kernel = new Kernel(plan);
+    if (scenario != null) {
+      kernel.force(scenario.kind(), scenario.index(), scenario.background());
+    }
+    this.scenario = scenario != null;
+    this.services = plan.services;
+  }
+
+  /** Starts a block: per-cause totals from zero, outages recorded into {@code stats}. */
+  public void startBlock(RunStats stats) {
+    kernel.clearCauses();
+    kernel.setOutageLog(stats::recordOutage);
+  }
+
+  /**
+   * Runs trial {@code trial} with its hazard stream seeded (h0, h1) and its decision stream (d0,
+   * d1), the four numbers its block's stream gives it ({@link TrialRunner}, "Reproducibility");
+   * true if something happened (the kernel swept the trial).
+   */
+  public boolean run(long trial, long h0, long h1, long d0, long d1) {
+    return kernel.run(trial, h0, h1, d0, d1);
+  }
+
+  /**
+   * The last trial's values: {@code v[a * TrialRunner.METRICS + m]} for service a (dependency
+   * order) and metric m, then at service index {@code services} the totals over services; {@code v}
+   * holds {@code (services + 1) × TrialRunner.METRICS} values. {@code swept} is what {@link #run}
+   * returned.
+   */
+  public void values(boolean swept, double[] v) {
+    TrialRunner.trialValues(kernel, swept, scenario, services, v);
+    TrialRunner.sumTotals(v, services);
+  }
+
+  /** Ends a block: the per-cause totals and failover counts of its trials go to {@code stats}. */
+  public void endBlock(RunStats stats) {
+    stats.copyCauses(
+        kernel.causeOutages, kernel.causeDowntime, kernel.causeUserHours, kernel.failovers);
+  }
+}
