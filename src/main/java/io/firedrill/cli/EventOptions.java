@@ -1,5 +1,6 @@
 package io.firedrill.cli;
 
+import io.firedrill.dist.SyntaxException;
 import io.firedrill.dist.UserText;
 import io.firedrill.engine.Kernel;
 import io.firedrill.model.ActivityProfile;
@@ -86,7 +87,7 @@ public final class EventOptions {
     double start;
     try {
       start = ActivityProfile.parseWeekTime(at);
-    } catch (io.firedrill.dist.SyntaxException e) {
+    } catch (SyntaxException e) {
       throw new UsageException("--at '" + at + "': " + e.getMessage());
     }
     return m.withProfile(m.profile().startingAt(start));

@@ -3,6 +3,7 @@ package io.firedrill.cli;
 import io.firedrill.dist.SyntaxException;
 import io.firedrill.dist.Units;
 import io.firedrill.dist.UserText;
+import io.firedrill.report.AtomicFiles;
 import io.firedrill.report.Numbers;
 import io.firedrill.study.Fit;
 import java.io.IOException;
@@ -393,8 +394,7 @@ final class FitCommand implements Callable<Integer> {
     } catch (AccessDeniedException e) {
       throw new UsageException(place(file) + ": permission denied");
     } catch (IOException e) {
-      throw new UsageException(
-          place(file) + ": cannot be read (" + io.firedrill.report.AtomicFiles.reason(e) + ")");
+      throw new UsageException(place(file) + ": cannot be read (" + AtomicFiles.reason(e) + ")");
     }
     if (len > MAX_BYTES) {
       throw new UsageException(place(file) + ": larger than 64 MiB; fit reads at most 64 MiB");

@@ -3,6 +3,7 @@ package io.firedrill.cli;
 import io.firedrill.dist.SyntaxException;
 import io.firedrill.dist.Units;
 import io.firedrill.model.Model;
+import io.firedrill.model.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.report.AtomicFiles;
 import io.firedrill.report.CausesCsv;
@@ -312,7 +313,7 @@ public final class RunOptions {
   }
 
   /** The first fields of every {@code run.json}: what was run, on which model, as which variant. */
-  Map<String, Object> json(String command, Model m, io.firedrill.model.ModelLoader.Loaded loaded) {
+  Map<String, Object> json(String command, Model m, ModelLoader.Loaded loaded) {
     Map<String, Object> json = new java.util.LinkedHashMap<>();
     json.put("command", command);
     json.put("label", label);

@@ -1,6 +1,7 @@
 package io.firedrill.cli;
 
 import io.firedrill.model.Model;
+import io.firedrill.model.ModelException;
 import io.firedrill.model.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.report.AtomicFiles;
@@ -91,7 +92,7 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
     ModelLoader.Loaded given;
     try {
       given = ModelLoader.load(model.model, model.overrides);
-    } catch (io.firedrill.model.ModelException e) {
+    } catch (ModelException e) {
       given = firstPoint;
     }
     PrintWriter err = spec.commandLine().getErr();

@@ -1,6 +1,7 @@
 package io.firedrill.report;
 
 import io.firedrill.dist.Units;
+import io.firedrill.dist.UserText;
 import io.firedrill.model.Fire;
 import io.firedrill.model.Generator;
 import io.firedrill.model.Grid;
@@ -28,14 +29,13 @@ public final class ModelDescription {
     StringBuilder b = new StringBuilder();
     b.append(m.name()).append(" is valid");
     // The model's own text, on one line: a tab or an escape in it must not reach the terminal.
-    String summary = io.firedrill.dist.UserText.escape(firstLine(m.description()));
+    String summary = UserText.escape(firstLine(m.description()));
     b.append(summary.isEmpty() ? "" : ": " + summary).append('\n');
-    b.append("  from ").append(io.firedrill.dist.UserText.escape(loaded.source()));
+    b.append("  from ").append(UserText.escape(loaded.source()));
     b.append(
         loaded.overrides().isEmpty()
             ? ""
-            : " with --set "
-                + io.firedrill.dist.UserText.escape(String.join(", --set ", loaded.overrides())));
+            : " with --set " + UserText.escape(String.join(", --set ", loaded.overrides())));
     b.append('\n');
     b.append("  horizon ")
         .append(Units.formatDuration(m.horizonHours()))
