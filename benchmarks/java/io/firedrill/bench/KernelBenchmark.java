@@ -2,7 +2,7 @@ package io.firedrill.bench;
 
 import io.firedrill.engine.Kernel;
 import io.firedrill.engine.Runner;
-import io.firedrill.model.ModelLoader;
+import io.firedrill.load.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.stats.RunStats;
 import java.nio.file.Path;

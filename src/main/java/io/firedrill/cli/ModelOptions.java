@@ -1,8 +1,8 @@
 package io.firedrill.cli;
 
-import io.firedrill.model.ModelException;
-import io.firedrill.model.ModelLoader;
-import io.firedrill.model.ModelWarning;
+import io.firedrill.load.ModelException;
+import io.firedrill.load.ModelLoader;
+import io.firedrill.load.ModelWarning;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,8 +40,8 @@ public final class ModelOptions {
     try {
       return ModelLoader.load(model, all);
     } catch (ModelException e) {
-      List<io.firedrill.model.ModelError> errors = new ArrayList<>();
-      for (io.firedrill.model.ModelError error : e.errors()) {
+      List<io.firedrill.load.ModelError> errors = new ArrayList<>();
+      for (io.firedrill.load.ModelError error : e.errors()) {
         int k = varied.indexOf(error.origin().source().replaceFirst("^--set ", ""));
         if (!error.origin().override() || k < 0) {
           errors.add(error);
@@ -53,8 +53,8 @@ public final class ModelOptions {
               "; --vary varies numbers only (compare distributions with --set in separate runs)";
         }
         errors.add(
-            new io.firedrill.model.ModelError(
-                new io.firedrill.model.yaml.Origin("--vary " + asTyped.get(k), 0, 0, true),
+            new io.firedrill.load.ModelError(
+                new io.firedrill.load.yaml.Origin("--vary " + asTyped.get(k), 0, 0, true),
                 error.path(),
                 message));
       }

@@ -333,7 +333,7 @@ public final class RunOptions {
   }
 
   /** The first fields of every {@code run.json}: what was run, on which model, as which variant. */
-  Map<String, Object> json(String command, Model m, io.firedrill.model.ModelLoader.Loaded loaded) {
+  Map<String, Object> json(String command, Model m, io.firedrill.load.ModelLoader.Loaded loaded) {
     Map<String, Object> json = new java.util.LinkedHashMap<>();
     json.put("command", command);
     json.put("label", label);

@@ -1,8 +1,8 @@
 package io.firedrill.cli;
 
 import io.firedrill.engine.Runner;
+import io.firedrill.load.ModelLoader;
 import io.firedrill.model.Model;
-import io.firedrill.model.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.report.AtomicFiles;
 import io.firedrill.report.Charts;
@@ -519,7 +519,7 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
     double[] ci = t.interval(ms);
     boolean met = conservative ? t.metSurely(ci) : t.met(value);
     List<String> why = new ArrayList<>(Explanation.of(plan, stats, t, s.horizonHours()));
-    for (io.firedrill.model.ModelWarning w : loaded.warnings()) {
+    for (io.firedrill.load.ModelWarning w : loaded.warnings()) {
       if (t.isTotal() || w.path().startsWith("services." + t.service() + ".")) {
         why.add(w.message());
       }

@@ -2,8 +2,8 @@ package io.firedrill.cli;
 
 import io.firedrill.engine.Runner;
 import io.firedrill.engine.SweepRunner;
+import io.firedrill.load.ModelLoader;
 import io.firedrill.model.Model;
-import io.firedrill.model.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.report.AtomicFiles;
 import io.firedrill.report.Charts;
@@ -83,7 +83,7 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
     ModelLoader.Loaded given;
     try {
       given = ModelLoader.load(model.model, model.overrides);
-    } catch (io.firedrill.model.ModelException e) {
+    } catch (io.firedrill.load.ModelException e) {
       given = firstPoint;
     }
     PrintWriter err = spec.commandLine().getErr();

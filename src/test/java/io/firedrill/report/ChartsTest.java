@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.firedrill.engine.Runner;
 import io.firedrill.engine.SweepRunner;
-import io.firedrill.model.ModelLoader;
+import io.firedrill.load.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.stats.CurveStats;
 import io.firedrill.stats.LogHistogram;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.firedrill.engine.Runner;
 import io.firedrill.engine.SweepRunner;
-import io.firedrill.model.ModelLoader;
+import io.firedrill.load.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;

@@ -1,4 +1,4 @@
-package io.firedrill.model.yaml;
+package io.firedrill.load.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonToken;
@@ -6,8 +6,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.firedrill.dist.UserText;
-import io.firedrill.model.ModelError;
-import io.firedrill.model.ModelException;
+import io.firedrill.load.ModelError;
+import io.firedrill.load.ModelException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,9 +1,9 @@
-package io.firedrill.model;
+package io.firedrill.load;
 
 import io.firedrill.dist.UserText;
-import io.firedrill.model.yaml.Node;
-import io.firedrill.model.yaml.Origin;
-import io.firedrill.model.yaml.YamlReader;
+import io.firedrill.load.yaml.Node;
+import io.firedrill.load.yaml.Origin;
+import io.firedrill.load.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,10 @@
-package io.firedrill.model;
+package io.firedrill.load;
 
 import io.firedrill.dist.UserText;
-import io.firedrill.model.yaml.Node;
-import io.firedrill.model.yaml.Origin;
-import io.firedrill.model.yaml.YamlReader;
+import io.firedrill.load.yaml.Node;
+import io.firedrill.load.yaml.Origin;
+import io.firedrill.load.yaml.YamlReader;
+import io.firedrill.model.Model;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.firedrill.model;
+package io.firedrill.load;
 
 import java.util.List;
 

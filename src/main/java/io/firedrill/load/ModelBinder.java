@@ -1,4 +1,4 @@
-package io.firedrill.model;
+package io.firedrill.load;
 
 import io.firedrill.dist.Distribution;
 import io.firedrill.dist.DistributionParser;
@@ -7,8 +7,19 @@ import io.firedrill.dist.Never;
 import io.firedrill.dist.SyntaxException;
 import io.firedrill.dist.Units;
 import io.firedrill.dist.UserText;
-import io.firedrill.model.yaml.Node;
-import io.firedrill.model.yaml.Origin;
+import io.firedrill.load.yaml.Node;
+import io.firedrill.load.yaml.Origin;
+import io.firedrill.model.ActivityProfile;
+import io.firedrill.model.Failover;
+import io.firedrill.model.Fire;
+import io.firedrill.model.Generator;
+import io.firedrill.model.Grid;
+import io.firedrill.model.Hazard;
+import io.firedrill.model.Model;
+import io.firedrill.model.Network;
+import io.firedrill.model.Placement;
+import io.firedrill.model.Service;
+import io.firedrill.model.Site;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
