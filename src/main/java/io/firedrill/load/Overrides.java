@@ -7,6 +7,7 @@ import io.firedrill.load.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code --set PATH=VALUE} overrides, applied to the YAML tree before it is bound, so that an
@@ -21,9 +22,10 @@ import java.util.Map;
  * VALUE is read as YAML, so {@code [login, ops]} is a list.
  */
 public final class Overrides {
-  /** The named collections, and the word for one of their entries. */
+  /** The named collections, and the word for one of their entries (from {@link ModelSchema}). */
   private static final Map<String, String> COLLECTIONS =
-      Map.of("grids", "grid", "networks", "network", "sites", "site", "services", "service");
+      ModelSchema.collections().stream()
+          .collect(Collectors.toUnmodifiableMap(KeySpec::name, k -> k.type().names()));
 
   private Overrides() {}
 
@@ -115,7 +117,7 @@ public final class Overrides {
         new ModelError(
             origin,
             keys[0] + "." + keys[1],
-            ModelBinder.unknown(what, keys[1], known, new NearNames())
+            TreeReader.unknown(what, keys[1], known, new NearNames())
                 + "; to add a "
                 + what
                 + " give it whole: --set '"
