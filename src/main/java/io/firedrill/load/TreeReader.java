@@ -28,7 +28,6 @@ import java.util.Set;
  * <p>The binder ({@link ModelBinder}) knows the model; this class knows only values and keys.
  */
 final class TreeReader {
-  private static final String COUNT = ValueType.of(ValueType.Kind.COUNT).expected();
   private static final String DISTRIBUTION = ValueType.of(ValueType.Kind.DISTRIBUTION).expected();
 
   private final List<ModelError> errors = new ArrayList<>();
@@ -137,29 +136,7 @@ final class TreeReader {
     if (!s.has(key)) {
       return byDefault(key, Units::parseDuration);
     }
-    Range range = key.type().range();
-    Node.Scalar v = scalar(s.node(key), s.at(key), key.type().expected());
-    if (v == null) {
-      return null;
-    }
-    try {
-      double hours = Units.parseDuration(v.text());
-      if (range.below(hours)) {
-        error(v.textOrigin(), s.at(key), mustBe(range, v));
-        return null;
-      }
-      if (range.above(hours)) {
-        error(
-            v.textOrigin(),
-            s.at(key),
-            "must be at most " + range.maxText() + ", got " + UserText.bounded(v.text()));
-        return null;
-      }
-      return hours;
-    } catch (SyntaxException e) {
-      error(v.textOrigin().shifted(e.offset()), s.at(key), e.getMessage());
-      return null;
-    }
+    return ranged(s.node(key), s.at(key), key.type(), Units::parseDuration);
   }
 
   /** A rate per hour, in the key's range. */
@@ -167,21 +144,7 @@ final class TreeReader {
     if (!s.has(key)) {
       return byDefault(key, Units::parseRate);
     }
-    Node.Scalar v = scalar(s.node(key), s.at(key), key.type().expected());
-    if (v == null) {
-      return null;
-    }
-    try {
-      double perHour = Units.parseRate(v.text());
-      if (key.type().range().below(perHour)) {
-        error(v.textOrigin(), s.at(key), mustBe(key.type().range(), v));
-        return null;
-      }
-      return perHour;
-    } catch (SyntaxException e) {
-      error(v.textOrigin().shifted(e.offset()), s.at(key), e.getMessage());
-      return null;
-    }
+    return ranged(s.node(key), s.at(key), key.type(), Units::parseRate);
   }
 
   /** A count (users, demand), in the key's range. */
@@ -197,36 +160,7 @@ final class TreeReader {
    * most {@link Units#MAX_QUANTITY}, so that user-hours and costs stay finite.
    */
   Double count(Node node, String path, Range range) {
-    Node.Scalar v = scalar(node, path, COUNT);
-    if (v == null) {
-      return null;
-    }
-    try {
-      double n = Units.parseCount(v.text());
-      if (range.below(n)) {
-        error(v.textOrigin(), path, mustBe(range, v));
-        return null;
-      }
-      if (range.above(n)) {
-        error(
-            v.textOrigin(),
-            path,
-            "must be at most " + range.maxText() + ", got " + UserText.bounded(v.text()));
-        return null;
-      }
-      return n;
-    } catch (SyntaxException e) {
-      error(v.textOrigin().shifted(e.offset()), path, e.getMessage());
-      return null;
-    }
-  }
-
-  /** "must be positive, got 0": the lower bound of a duration, rate or count, which is zero. */
-  private static String mustBe(Range range, Node.Scalar v) {
-    return "must be "
-        + (range.minExclusive() ? "positive" : "zero or more")
-        + ", got "
-        + UserText.bounded(v.text());
+    return ranged(node, path, ValueType.ranged(ValueType.Kind.COUNT, range), Units::parseCount);
   }
 
   /** A probability in [0, 1]; a key whose range excludes 0 is checked by its caller. */
@@ -247,22 +181,13 @@ final class TreeReader {
 
   /** A whole number in the count syntax, read exactly, in the key's range (trials, seed). */
   Long whole(Section s, KeySpec key) {
-    Range range = key.type().range();
-    long min = range.min().longValueExact();
-    long max = range.max().longValueExact();
+    long min = key.type().range().min().longValueExact();
+    long max = key.type().range().max().longValueExact();
+    Parser<Long> parser = text -> Units.parseWhole(text, min, max);
     if (!s.has(key)) {
-      return byDefault(key, text -> Units.parseWhole(text, min, max));
+      return byDefault(key, parser);
     }
-    Node.Scalar v = scalar(s.node(key), s.at(key), key.type().expected());
-    if (v == null) {
-      return null;
-    }
-    try {
-      return Units.parseWhole(v.text(), min, max);
-    } catch (SyntaxException e) {
-      error(v.textOrigin(), s.at(key), e.getMessage());
-      return null;
-    }
+    return parsed(s.node(key), s.at(key), key.type().expected(), parser, false);
   }
 
   /** One of the key's choices, as written. */
@@ -271,17 +196,14 @@ final class TreeReader {
       return byDefault(key, text -> text);
     }
     Node.Scalar v = scalar(s.node(key), s.at(key), key.type().expected());
-    if (v == null) {
-      return null;
-    }
-    if (!key.type().choices().contains(v.text())) {
+    if (v != null && !key.type().choices().contains(v.text())) {
       error(
           v.textOrigin(),
           s.at(key),
           "expected " + key.type().expected() + ", got " + UserText.quote(v.text()));
       return null;
     }
-    return v.text();
+    return v == null ? null : v.text();
   }
 
   /** Hours from Monday 00:00 to a weekday and time. */
@@ -289,16 +211,8 @@ final class TreeReader {
     if (!s.has(key)) {
       return byDefault(key, ActivityProfile::parseWeekTime);
     }
-    Node.Scalar v = scalar(s.node(key), s.at(key), key.type().expected());
-    if (v == null) {
-      return null;
-    }
-    try {
-      return ActivityProfile.parseWeekTime(v.text());
-    } catch (SyntaxException e) {
-      error(v.textOrigin().shifted(e.offset()), s.at(key), e.getMessage());
-      return null;
-    }
+    return parsed(
+        s.node(key), s.at(key), key.type().expected(), ActivityProfile::parseWeekTime, true);
   }
 
   /** A distribution the section must give. */
@@ -312,20 +226,7 @@ final class TreeReader {
 
   /** The distribution of a key the section gives. */
   Distribution distribution(Section s, KeySpec key) {
-    return distribution(s.node(key), s.at(key));
-  }
-
-  Distribution distribution(Node node, String path) {
-    Node.Scalar v = scalar(node, path, DISTRIBUTION);
-    if (v == null) {
-      return null;
-    }
-    try {
-      return DistributionParser.parse(v.text());
-    } catch (SyntaxException e) {
-      error(v.textOrigin().shifted(e.offset()), path, e.getMessage());
-      return null;
-    }
+    return parsed(s.node(key), s.at(key), DISTRIBUTION, DistributionParser::parse, true);
   }
 
   /** The text of a key the section gives. */
@@ -347,8 +248,49 @@ final class TreeReader {
     }
   }
 
+  /** A reader of one syntax (Units, DistributionParser). */
   private interface Parser<T> {
     T parse(String text) throws SyntaxException;
+  }
+
+  /**
+   * The scalar {@code node} read by {@code parser}. A syntax error is placed at its offset inside
+   * the value when {@code atOffset} (the {@code p90} of a distribution), else at the value.
+   */
+  private <T> T parsed(
+      Node node, String path, String expected, Parser<T> parser, boolean atOffset) {
+    Node.Scalar v = scalar(node, path, expected);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return parser.parse(v.text());
+    } catch (SyntaxException e) {
+      error(atOffset ? v.textOrigin().shifted(e.offset()) : v.textOrigin(), path, e.getMessage());
+      return null;
+    }
+  }
+
+  /**
+   * A duration, rate or count read by {@code parser}, in its type's range: "must be positive, got
+   * 0" or "must be at most 1e15, got 2e15" otherwise (the lower bound of these is zero).
+   */
+  private Double ranged(Node node, String path, ValueType type, Parser<Double> parser) {
+    Double x = parsed(node, path, type.expected(), parser, true);
+    if (x == null) {
+      return null;
+    }
+    Range range = type.range();
+    Node.Scalar v = (Node.Scalar) node;
+    String problem =
+        range.below(x)
+            ? "must be " + (range.minExclusive() ? "positive" : "zero or more")
+            : range.above(x) ? "must be at most " + range.maxText() : null;
+    if (problem != null) {
+      error(v.textOrigin(), path, problem + ", got " + UserText.bounded(v.text()));
+      return null;
+    }
+    return x;
   }
 
   // ---------------------------------------------------------------------------------------------
