@@ -3,6 +3,7 @@ package io.firedrill.load;
 import io.firedrill.dist.UserText;
 import io.firedrill.load.yaml.Node;
 import io.firedrill.load.yaml.Origin;
+import io.firedrill.load.yaml.YamlException;
 import io.firedrill.load.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,12 @@ public final class Overrides {
     String[] pathAndValue = split(text);
     String[] keys = pathAndValue[0].split("\\.", -1);
     Origin origin = Origin.override(text);
-    Node value = YamlReader.readOverrideValue(text, pathAndValue[0], pathAndValue[1]);
+    Node value;
+    try {
+      value = YamlReader.readOverrideValue(text, pathAndValue[0], pathAndValue[1]);
+    } catch (YamlException e) {
+      throw ModelException.of(e);
+    }
     if (!(root instanceof Node.Mapping node)) {
       throw new ModelException(new ModelError(origin, "", "the model is not a mapping"));
     }
