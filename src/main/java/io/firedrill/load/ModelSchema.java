@@ -104,7 +104,7 @@ public final class ModelSchema {
             "rate",
             rate(),
             "0/h",
-            "failures per running hour; the default, like `0/h`, is a generator that never fails");
+            "failures per running hour; `0/h`, the default, is a generator that never fails");
 
     public static final SectionSpec SPEC =
         SectionSpec.of("generator", "sites.NAME.generator", FAIL_TO_START, RATE);
@@ -399,8 +399,8 @@ public final class ModelSchema {
                 "cost",
                 ValueType.placements(Kind.PRICES, QUANTITY),
                 "none",
-                "site → price of one unit of capacity per year (a count: `383K`); `sweep` and"
-                    + " `size` put a yearly cost on every point: Σ (deploy + standby) × price")
+                "price of one unit of capacity per year at a site (`383K`); `sweep` and `size` put a"
+                    + " yearly cost on every point: Σ (deploy + standby) × price")
             .counting("price per capacity unit per year");
 
     public static final SectionSpec SPEC =
