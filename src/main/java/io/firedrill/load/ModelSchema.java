@@ -205,7 +205,8 @@ public final class ModelSchema {
             "fault",
             ValueType.section(HazardKeys.SPEC),
             "none",
-            "an internal power fault (UPS, switchgear, PDU): the site is dark for its outage");
+            "an internal power fault (UPS, switchgear, PDU): it cuts the site's power for its outage,"
+                + " which UPS and generator do not bridge");
 
     public static final SectionSpec SPEC =
         SectionSpec.of(
