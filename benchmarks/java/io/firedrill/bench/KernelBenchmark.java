@@ -1,7 +1,7 @@
 package io.firedrill.bench;
 
 import io.firedrill.engine.Kernel;
-import io.firedrill.model.ModelLoader;
+import io.firedrill.load.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.RunStats;

@@ -2,8 +2,8 @@ package io.firedrill.cli;
 
 import io.firedrill.dist.UserText;
 import io.firedrill.engine.Kernel;
-import io.firedrill.model.ModelError;
-import io.firedrill.model.ModelException;
+import io.firedrill.load.ModelError;
+import io.firedrill.load.ModelException;
 import io.firedrill.report.AtomicFiles;
 import io.firedrill.run.Cancellation;
 import java.io.FileDescriptor;

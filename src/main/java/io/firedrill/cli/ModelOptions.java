@@ -1,10 +1,10 @@
 package io.firedrill.cli;
 
-import io.firedrill.model.ModelError;
-import io.firedrill.model.ModelException;
-import io.firedrill.model.ModelLoader;
-import io.firedrill.model.ModelWarning;
-import io.firedrill.model.yaml.Origin;
+import io.firedrill.load.ModelError;
+import io.firedrill.load.ModelException;
+import io.firedrill.load.ModelLoader;
+import io.firedrill.load.ModelWarning;
+import io.firedrill.load.yaml.Origin;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.firedrill.cli;
 
+import io.firedrill.load.ModelLoader;
 import io.firedrill.model.Model;
-import io.firedrill.model.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.report.AtomicFiles;
 import io.firedrill.report.Charts;

@@ -1,6 +1,6 @@
 package io.firedrill.cli;
 
-import io.firedrill.model.ModelLoader;
+import io.firedrill.load.ModelLoader;
 import io.firedrill.report.ModelDescription;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -28,7 +28,11 @@ public record ActivityProfile(List<Double> weights, double startHour) {
     }
   }
 
-  private static final List<String> DAYS =
+  /**
+   * The days of the week from Monday, as {@link #parseWeekTime} reads them: the full name or its
+   * first three letters, in any case.
+   */
+  public static final List<String> DAYS =
       List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 
   private static final Pattern TIME = Pattern.compile("([0-9]{1,2}):([0-9]{2})");

@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * A validated model: the deployment, its hazards and the run defaults (docs/model-format.md).
  *
- * <p>Built by {@link ModelLoader}, which guarantees every cross-reference resolves and {@code
- * requires} is acyclic; the records themselves check only their own values.
+ * <p>Built by the loader (package {@code load}), which guarantees every cross-reference resolves
+ * and {@code requires} is acyclic; the records themselves check only their own values.
  *
  * @param horizonHours time simulated by one trial of {@code run}, in (0, {@link
  *     io.firedrill.dist.Units#MAX_HORIZON_HOURS}]

@@ -2,12 +2,12 @@ package io.firedrill.report;
 
 import io.firedrill.dist.Units;
 import io.firedrill.dist.UserText;
+import io.firedrill.load.ModelLoader;
 import io.firedrill.model.Fire;
 import io.firedrill.model.Generator;
 import io.firedrill.model.Grid;
 import io.firedrill.model.Hazard;
 import io.firedrill.model.Model;
-import io.firedrill.model.ModelLoader;
 import io.firedrill.model.Network;
 import io.firedrill.model.Placement;
 import io.firedrill.model.Service;

@@ -1,7 +1,7 @@
 package io.firedrill.study;
 
+import io.firedrill.load.ModelWarning;
 import io.firedrill.model.Model;
-import io.firedrill.model.ModelWarning;
 import io.firedrill.plan.Plan;
 import io.firedrill.run.Cancellation;
 import io.firedrill.run.TrialRunner;

@@ -77,7 +77,7 @@ class CommandLineTest {
   @Test
   void kakaoModel_hasTheServicesAndSiteLaterWorkReliesOn() throws Exception {
     var m =
-        io.firedrill.model.ModelLoader.load(
+        io.firedrill.load.ModelLoader.load(
                 java.nio.file.Path.of("models/kakao-pangyo-2022.yaml"), List.of())
             .model();
     for (String s : KAKAO_SERVICES) {

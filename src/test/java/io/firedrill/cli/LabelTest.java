@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firedrill.load.ModelLoader;
 import io.firedrill.model.Model;
-import io.firedrill.model.ModelLoader;
 import io.firedrill.report.Charts;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.firedrill.engine;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.firedrill.model.ModelLoader;
+import io.firedrill.load.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.run.TrialRunner;
 import java.lang.management.ManagementFactory;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.firedrill.dist.LogNormal;
-import io.firedrill.model.ModelException;
-import io.firedrill.model.ModelLoader;
+import io.firedrill.load.ModelException;
+import io.firedrill.load.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.Metric;

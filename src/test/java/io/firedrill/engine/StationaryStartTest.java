@@ -3,7 +3,7 @@ package io.firedrill.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.firedrill.dist.DistributionParser;
-import io.firedrill.model.ModelLoader;
+import io.firedrill.load.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.Metric;

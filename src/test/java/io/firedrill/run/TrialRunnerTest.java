@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.firedrill.model.ModelException;
-import io.firedrill.model.ModelLoader;
+import io.firedrill.load.ModelException;
+import io.firedrill.load.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;

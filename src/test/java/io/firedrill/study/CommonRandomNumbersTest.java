@@ -2,7 +2,7 @@ package io.firedrill.study;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.firedrill.model.ModelLoader;
+import io.firedrill.load.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.Metric;

@@ -1,4 +1,4 @@
-package io.firedrill.model.yaml;
+package io.firedrill.load.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonToken;
@@ -6,8 +6,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.firedrill.dist.UserText;
-import io.firedrill.model.ModelError;
-import io.firedrill.model.ModelException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -25,8 +23,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * <p>It reads Jackson's YAML token stream rather than its tree model because the tree model forgets
  * positions and silently keeps the last of two duplicate keys. Aliases ({@code *name}) are refused:
  * a model has no use for them, and refusing them means an alias bomb costs nothing. Malformed YAML,
- * an empty file and a file that is not UTF-8 text each become one {@link ModelError} at the
- * position of the defect.
+ * an empty file and a file that is not UTF-8 text each become one {@link YamlError} at the position
+ * of the defect.
  */
 public final class YamlReader {
 
@@ -51,7 +49,7 @@ public final class YamlReader {
    */
   private final int[] pairs;
 
-  private final List<ModelError> errors = new ArrayList<>();
+  private final List<YamlError> errors = new ArrayList<>();
   private boolean aliasReported;
 
   /** Collections open around the current token: the root mapping is depth 1. */
@@ -60,9 +58,9 @@ public final class YamlReader {
   /** A defect after which the token stream cannot be followed: reading stops there. */
   private static final class Abort extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    final transient ModelError error;
+    final transient YamlError error;
 
-    Abort(ModelError error) {
+    Abort(YamlError error) {
       super(null, null, false, false);
       this.error = error;
     }
@@ -140,12 +138,12 @@ public final class YamlReader {
    * @param source the file name used in error lines
    * @param bytes the file's content
    * @return the root node (a mapping is not enforced here; the binder says what it expected)
-   * @throws ModelException for empty, binary, oversized or malformed input
+   * @throws YamlException for empty, binary, oversized or malformed input
    */
-  public static Node readFile(String source, byte[] bytes) throws ModelException {
+  public static Node readFile(String source, byte[] bytes) throws YamlException {
     if (bytes.length > MAX_BYTES) {
-      throw new ModelException(
-          new ModelError(
+      throw new YamlException(
+          new YamlError(
               Origin.at(source, 1, 1),
               "",
               "file is too large: "
@@ -158,8 +156,8 @@ public final class YamlReader {
     YamlReader reader = new YamlReader(source, false, text, "");
     Node root = reader.parse();
     if (root == null) {
-      throw new ModelException(
-          new ModelError(
+      throw new YamlException(
+          new YamlError(
               Origin.at(source, 1, 1),
               "",
               "file is empty (expected a mapping with name, sites and services)"));
@@ -174,7 +172,7 @@ public final class YamlReader {
    * the override's PATH.
    */
   public static Node readOverrideValue(String overrideText, String path, String value)
-      throws ModelException {
+      throws YamlException {
     YamlReader reader = new YamlReader("--set " + overrideText, true, value, path);
     Node node = reader.parse();
     return node == null
@@ -182,7 +180,7 @@ public final class YamlReader {
         : node;
   }
 
-  private Node parse() throws ModelException {
+  private Node parse() throws YamlException {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(MAX_BYTES);
     // The libraries' own limits lie beyond firedrill's, which readValue enforces at the exact
@@ -209,13 +207,13 @@ public final class YamlReader {
             "more than one YAML document (expected exactly one)");
       }
       if (!errors.isEmpty()) {
-        throw new ModelException(errors);
+        throw new YamlException(errors);
       }
       return root;
     } catch (Abort e) {
-      throw new ModelException(e.error);
+      throw new YamlException(e.error);
     } catch (IOException | RuntimeException e) {
-      throw new ModelException(syntaxError(e));
+      throw new YamlException(syntaxError(e));
     }
   }
 
@@ -238,7 +236,7 @@ public final class YamlReader {
     }
     if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && depth == MAX_DEPTH) {
       throw new Abort(
-          new ModelError(
+          new YamlError(
               origin,
               path,
               "malformed YAML: nested more than "
@@ -308,7 +306,7 @@ public final class YamlReader {
       Node.Mapping.Entry previous = mapping.get(key);
       if (previous != null) {
         errors.add(
-            new ModelError(
+            new YamlError(
                 keyOrigin,
                 keyPath,
                 "duplicate key "
@@ -348,7 +346,7 @@ public final class YamlReader {
         at--;
       }
       throw new Abort(
-          new ModelError(
+          new YamlError(
               originAt(at),
               path,
               "malformed YAML: a key must be a name, not a "
@@ -377,7 +375,7 @@ public final class YamlReader {
   }
 
   private Node fail(JsonLocation location, String path, String message) {
-    errors.add(new ModelError(origin(location), path, message));
+    errors.add(new YamlError(origin(location), path, message));
     return null;
   }
 
@@ -399,14 +397,14 @@ public final class YamlReader {
   }
 
   /** Turns whatever the YAML parser threw into one error line at the problem's position. */
-  private ModelError syntaxError(Exception e) {
+  private YamlError syntaxError(Exception e) {
     for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof org.yaml.snakeyaml.reader.ReaderException r) {
         // A character YAML does not allow in a stream (a control character, U+FFFE...): the
         // reader gives its index in code points, not a line.
         int cp = r.getCodePoint();
         boolean control = Character.isISOControl(cp);
-        return new ModelError(
+        return new YamlError(
             originAt(charIndex(r.getPosition())),
             "",
             "malformed YAML: the "
@@ -436,7 +434,7 @@ public final class YamlReader {
             override
                 ? new Origin(source, 0, 0, true)
                 : Origin.at(source, open.getLine() + 1, open.getColumn() + 1);
-        return new ModelError(
+        return new YamlError(
             at,
             "",
             "malformed YAML: this '"
@@ -457,7 +455,7 @@ public final class YamlReader {
                   source,
                   mark == null ? 1 : mark.getLine() + 1,
                   mark == null ? 1 : mark.getColumn() + 1);
-      return new ModelError(
+      return new YamlError(
           at,
           "",
           "malformed YAML: "
@@ -476,7 +474,7 @@ public final class YamlReader {
         override || location == null
             ? (override ? new Origin(source, 0, 0, true) : Origin.at(source, 1, 1))
             : origin(location);
-    return new ModelError(at, "", "malformed YAML: " + message);
+    return new YamlError(at, "", "malformed YAML: " + message);
   }
 
   private static String describeProblem(String problem, MarkedYAMLException e) {
@@ -492,7 +490,7 @@ public final class YamlReader {
   }
 
   /** Strict UTF-8 decoding: a NUL byte or an invalid sequence means this is no text file. */
-  private static String decodeUtf8(String source, byte[] bytes) throws ModelException {
+  private static String decodeUtf8(String source, byte[] bytes) throws YamlException {
     int start =
         bytes.length >= 3
                 && (bytes[0] & 0xff) == 0xef
@@ -523,7 +521,7 @@ public final class YamlReader {
     }
   }
 
-  private static ModelException notText(
+  private static YamlException notText(
       String source, byte[] bytes, int start, int at, String what) {
     int line = 1;
     int lineStart = start;
@@ -535,8 +533,8 @@ public final class YamlReader {
     }
     String before = new String(bytes, lineStart, at - lineStart, StandardCharsets.UTF_8);
     int column = 1 + before.codePointCount(0, before.length());
-    return new ModelException(
-        new ModelError(
+    return new YamlException(
+        new YamlError(
             Origin.at(source, line, column),
             "",
             "not a UTF-8 text file (" + what + "); a model is YAML text"));

@@ -1,5 +1,6 @@
-package io.firedrill.model;
+package io.firedrill.load;
 
+import io.firedrill.load.yaml.YamlException;
 import java.util.List;
 
 /**
@@ -22,6 +23,12 @@ public final class ModelException extends Exception {
 
   public ModelException(ModelError error) {
     this(List.of(error));
+  }
+
+  /** The defects of YAML text that cannot be read, as model errors (same place, path, message). */
+  static ModelException of(YamlException e) {
+    return new ModelException(
+        e.errors().stream().map(y -> new ModelError(y.origin(), y.path(), y.message())).toList());
   }
 
   /** Every defect, in the order found (file order for one file). */

@@ -1,11 +1,13 @@
-package io.firedrill.model;
+package io.firedrill.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.firedrill.model.yaml.YamlReader;
+import io.firedrill.load.yaml.YamlReader;
+import io.firedrill.model.Model;
+import io.firedrill.model.Service;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,7 @@
-package io.firedrill.model;
+package io.firedrill.load;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.firedrill.model.Model;
 import io.firedrill.plan.Plan;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  *
  * <p>{@code mvn verify} runs it in fuzzing mode for {@value #CI_SECONDS} seconds in its own JVM (a
  * Surefire execution with JAZZER_FUZZ=1), starting from the seed corpus in
- * src/test/resources/io/firedrill/model/ModelFuzzTestInputs (the shipped models and some of the
+ * src/test/resources/io/firedrill/load/ModelFuzzTestInputs (the shipped models and some of the
  * malformed catalogue). A longer run: {@code JAZZER_FUZZ=1 mvn test -Dtest=ModelFuzzTest
  * -Djazzer.max_duration=30m}, docs/limits.md records its figures.
  */

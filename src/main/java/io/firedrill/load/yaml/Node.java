@@ -1,4 +1,4 @@
-package io.firedrill.model.yaml;
+package io.firedrill.load.yaml;
 
 import java.util.ArrayList;
 import java.util.Collections;

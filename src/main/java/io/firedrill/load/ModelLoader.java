@@ -1,9 +1,11 @@
-package io.firedrill.model;
+package io.firedrill.load;
 
 import io.firedrill.dist.UserText;
-import io.firedrill.model.yaml.Node;
-import io.firedrill.model.yaml.Origin;
-import io.firedrill.model.yaml.YamlReader;
+import io.firedrill.load.yaml.Node;
+import io.firedrill.load.yaml.Origin;
+import io.firedrill.load.yaml.YamlException;
+import io.firedrill.load.yaml.YamlReader;
+import io.firedrill.model.Model;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +70,12 @@ public final class ModelLoader {
   /** Validates a model given as bytes; {@code source} names it in errors. */
   public static Loaded parse(String source, byte[] bytes, List<String> overrides)
       throws ModelException {
-    Node root = YamlReader.readFile(source, bytes);
+    Node root;
+    try {
+      root = YamlReader.readFile(source, bytes);
+    } catch (YamlException e) {
+      throw ModelException.of(e);
+    }
     Overrides.apply(root, overrides);
     ModelBinder.Bound bound = ModelBinder.bind(root);
     return new Loaded(bound.model(), source, sha256(bytes, overrides), overrides, bound.warnings());

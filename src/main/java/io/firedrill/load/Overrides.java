@@ -1,12 +1,14 @@
-package io.firedrill.model;
+package io.firedrill.load;
 
 import io.firedrill.dist.UserText;
-import io.firedrill.model.yaml.Node;
-import io.firedrill.model.yaml.Origin;
-import io.firedrill.model.yaml.YamlReader;
+import io.firedrill.load.yaml.Node;
+import io.firedrill.load.yaml.Origin;
+import io.firedrill.load.yaml.YamlException;
+import io.firedrill.load.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code --set PATH=VALUE} overrides, applied to the YAML tree before it is bound, so that an
@@ -21,9 +23,10 @@ import java.util.Map;
  * VALUE is read as YAML, so {@code [login, ops]} is a list.
  */
 public final class Overrides {
-  /** The named collections, and the word for one of their entries. */
+  /** The named collections, and the word for one of their entries (from {@link ModelSchema}). */
   private static final Map<String, String> COLLECTIONS =
-      Map.of("grids", "grid", "networks", "network", "sites", "site", "services", "service");
+      ModelSchema.collections().stream()
+          .collect(Collectors.toUnmodifiableMap(KeySpec::name, k -> k.type().names()));
 
   private Overrides() {}
 
@@ -61,7 +64,12 @@ public final class Overrides {
     String[] pathAndValue = split(text);
     String[] keys = pathAndValue[0].split("\\.", -1);
     Origin origin = Origin.override(text);
-    Node value = YamlReader.readOverrideValue(text, pathAndValue[0], pathAndValue[1]);
+    Node value;
+    try {
+      value = YamlReader.readOverrideValue(text, pathAndValue[0], pathAndValue[1]);
+    } catch (YamlException e) {
+      throw ModelException.of(e);
+    }
     if (!(root instanceof Node.Mapping node)) {
       throw new ModelException(new ModelError(origin, "", "the model is not a mapping"));
     }
@@ -115,7 +123,7 @@ public final class Overrides {
         new ModelError(
             origin,
             keys[0] + "." + keys[1],
-            ModelBinder.unknown(what, keys[1], known, new NearNames())
+            TreeReader.unknown(what, keys[1], known, new NearNames())
                 + "; to add a "
                 + what
                 + " give it whole: --set '"

@@ -1,7 +1,7 @@
-package io.firedrill.model;
+package io.firedrill.load;
 
 import io.firedrill.dist.UserText;
-import io.firedrill.model.yaml.Origin;
+import io.firedrill.load.yaml.Origin;
 
 /**
  * A finding about a valid model that does not stop a run but that its user must see: a site, grid

@@ -1,9 +1,10 @@
-package io.firedrill.model;
+package io.firedrill.load;
 
-import static io.firedrill.model.ModelLoaderTest.errors;
-import static io.firedrill.model.ModelLoaderTest.load;
+import static io.firedrill.load.ModelLoaderTest.errors;
+import static io.firedrill.load.ModelLoaderTest.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.firedrill.model.Model;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

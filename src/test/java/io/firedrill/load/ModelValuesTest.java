@@ -1,13 +1,15 @@
-package io.firedrill.model;
+package io.firedrill.load;
 
-import static io.firedrill.model.ModelLoaderTest.MINIMAL;
-import static io.firedrill.model.ModelLoaderTest.errors;
-import static io.firedrill.model.ModelLoaderTest.load;
+import static io.firedrill.load.ModelLoaderTest.MINIMAL;
+import static io.firedrill.load.ModelLoaderTest.errors;
+import static io.firedrill.load.ModelLoaderTest.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.firedrill.dist.SyntaxException;
+import io.firedrill.model.ActivityProfile;
+import io.firedrill.model.Model;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,7 @@
-package io.firedrill.model;
+package io.firedrill.load;
 
 import io.firedrill.dist.UserText;
-import io.firedrill.model.yaml.Origin;
+import io.firedrill.load.yaml.Origin;
 
 /**
  * One defect of a model: where it is, the key path it concerns and what is wrong.

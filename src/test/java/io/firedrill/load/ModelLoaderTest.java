@@ -1,4 +1,4 @@
-package io.firedrill.model;
+package io.firedrill.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.firedrill.dist.Fixed;
+import io.firedrill.model.Model;
+import io.firedrill.model.Placement;
+import io.firedrill.model.Site;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.firedrill.model;
+package io.firedrill.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

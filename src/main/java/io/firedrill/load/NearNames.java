@@ -1,4 +1,4 @@
-package io.firedrill.model;
+package io.firedrill.load;
 
 /**
  * "Did you mean": the known name nearest a misspelt one, within a bounded amount of work.

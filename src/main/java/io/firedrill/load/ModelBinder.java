@@ -1,0 +1,613 @@
+package io.firedrill.load;
+
+import io.firedrill.dist.Distribution;
+import io.firedrill.dist.Exponential;
+import io.firedrill.dist.Never;
+import io.firedrill.dist.Units;
+import io.firedrill.dist.UserText;
+import io.firedrill.load.ModelSchema.FailoverKeys;
+import io.firedrill.load.ModelSchema.FireKeys;
+import io.firedrill.load.ModelSchema.GeneratorKeys;
+import io.firedrill.load.ModelSchema.HazardKeys;
+import io.firedrill.load.ModelSchema.ServiceKeys;
+import io.firedrill.load.ModelSchema.SiteKeys;
+import io.firedrill.load.ModelSchema.TopKeys;
+import io.firedrill.load.TreeReader.Section;
+import io.firedrill.load.yaml.Node;
+import io.firedrill.load.yaml.Origin;
+import io.firedrill.model.ActivityProfile;
+import io.firedrill.model.Failover;
+import io.firedrill.model.Fire;
+import io.firedrill.model.Generator;
+import io.firedrill.model.Grid;
+import io.firedrill.model.Hazard;
+import io.firedrill.model.Model;
+import io.firedrill.model.Network;
+import io.firedrill.model.Placement;
+import io.firedrill.model.Service;
+import io.firedrill.model.Site;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Binds a located YAML tree to a {@link Model}, checking everything docs/model-format.md asks.
+ *
+ * <p>It does not stop at the first defect: each section is read as far as it can be, defects are
+ * collected with their position and key path, and a record is built only from parts that were all
+ * valid. Cross-references (sites, grids, networks, services) are checked against the names the file
+ * declares, whether or not those declarations were themselves valid, so that one typo gives one
+ * error rather than a cascade.
+ *
+ * <p>The keys of every section, their ranges and their defaults are those {@link ModelSchema}
+ * declares; values are read by {@link TreeReader}, whose readers return null after recording a
+ * defect. This class holds what a declaration cannot say: which keys go together, references to
+ * declared names, and the records built from the parts. Dependency cycles are found by {@link
+ * RequiresCycles}, the warnings about a valid model by {@link ModelWarnings}.
+ */
+final class ModelBinder {
+  private final TreeReader read = new TreeReader();
+  private final Node root;
+
+  private ModelBinder(Node root) {
+    this.root = root;
+  }
+
+  /** A bound model and the warnings about it. */
+  record Bound(Model model, List<ModelWarning> warnings) {}
+
+  /** Binds {@code root} or throws every defect found. */
+  static Bound bind(Node root) throws ModelException {
+    ModelBinder binder = new ModelBinder(root);
+    List<ModelWarning> warnings = new ArrayList<>();
+    Model model = binder.model(warnings);
+    // Sections are read in a fixed order; a user reads the file top to bottom. Overrides (line 0)
+    // come first, in the order given.
+    if (!binder.read.errors().isEmpty() || model == null) {
+      throw new ModelException(inFileOrder(binder.read.errors(), ModelError::origin));
+    }
+    return new Bound(model, inFileOrder(warnings, ModelWarning::origin));
+  }
+
+  private static <T> List<T> inFileOrder(List<T> found, Function<T, Origin> at) {
+    List<T> sorted = new ArrayList<>(found);
+    sorted.sort(
+        Comparator.comparingInt((T x) -> at.apply(x).line())
+            .thenComparingInt(x -> at.apply(x).column()));
+    return List.copyOf(sorted);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The top level
+
+  private Model model(List<ModelWarning> warnings) {
+    if (!(root instanceof Node.Mapping map)) {
+      read.error(
+          root.origin(),
+          "",
+          "expected a mapping with name, sites and services, got " + root.kind());
+      return null;
+    }
+    Section top = read.open(map, "", TopKeys.SPEC);
+    String name = modelName(top);
+    // description: with nothing after it is no description, not an error.
+    String description =
+        top.has(TopKeys.DESCRIPTION) && !isEmpty(top.node(TopKeys.DESCRIPTION))
+            ? read.text(top, TopKeys.DESCRIPTION)
+            : "";
+    Double horizon = read.duration(top, TopKeys.HORIZON);
+    Double scenarioHorizon = read.duration(top, TopKeys.SCENARIO_HORIZON);
+    Long trials = read.whole(top, TopKeys.TRIALS);
+    Long seed = read.whole(top, TopKeys.SEED);
+    ActivityProfile profile = profile(top);
+
+    Map<String, Node.Mapping.Entry> gridDecls = declarations(top, TopKeys.GRIDS);
+    Map<String, Node.Mapping.Entry> networkDecls = declarations(top, TopKeys.NETWORKS);
+    Map<String, Node.Mapping.Entry> siteDecls = declarations(top, TopKeys.SITES);
+    Map<String, Node.Mapping.Entry> serviceDecls = declarations(top, TopKeys.SERVICES);
+    if (serviceDecls.containsKey(ModelSchema.TOTAL)) {
+      read.error(
+          serviceDecls.get(ModelSchema.TOTAL).keyOrigin(),
+          "services." + ModelSchema.TOTAL,
+          "'total' is reserved for the sum over all services; choose another name");
+    }
+    // An empty section (sites: with nothing after it, ~, null, {}) declares nothing: a model
+    // without a site or a service has nothing to simulate.
+    if (!top.has(TopKeys.SITES)) {
+      read.error(map.origin(), "sites", "missing: a model needs at least one site");
+    } else if (siteDecls.isEmpty() && isEmpty(top.node(TopKeys.SITES))) {
+      read.error(
+          top.node(TopKeys.SITES).origin(), "sites", "no sites given (expected at least one)");
+    }
+    if (!top.has(TopKeys.SERVICES)) {
+      read.error(map.origin(), "services", "missing: a model needs at least one service");
+    } else if (serviceDecls.isEmpty() && isEmpty(top.node(TopKeys.SERVICES))) {
+      read.error(
+          top.node(TopKeys.SERVICES).origin(),
+          "services",
+          "no services given (expected at least one)");
+    }
+
+    List<Grid> grids = new ArrayList<>();
+    gridDecls.forEach((n, e) -> add(grids, hazardOf(e, "grids." + n), h -> new Grid(n, h)));
+    List<Network> networks = new ArrayList<>();
+    networkDecls.forEach(
+        (n, e) -> add(networks, hazardOf(e, "networks." + n), h -> new Network(n, h)));
+    List<Site> sites = new ArrayList<>();
+    siteDecls.forEach(
+        (n, e) -> add(sites, site(n, e, gridDecls.keySet(), networkDecls.keySet()), s -> s));
+    List<Service> services = new ArrayList<>();
+    serviceDecls.forEach(
+        (n, e) -> add(services, service(n, e, siteDecls.keySet(), serviceDecls.keySet()), s -> s));
+    read.errors().addAll(RequiresCycles.find(serviceDecls));
+    List<Model.Price> prices = prices(top, siteDecls.keySet());
+
+    if (!read.errors().isEmpty()
+        || name == null
+        || horizon == null
+        || scenarioHorizon == null
+        || trials == null
+        || seed == null
+        || profile == null) {
+      return null;
+    }
+    Model model =
+        new Model(
+            name,
+            description,
+            horizon,
+            scenarioHorizon,
+            trials,
+            seed,
+            profile,
+            grids,
+            networks,
+            sites,
+            services,
+            prices);
+    warnings.addAll(ModelWarnings.find(model, gridDecls, networkDecls, siteDecls, serviceDecls));
+    return model;
+  }
+
+  private String modelName(Section top) {
+    if (!top.has(TopKeys.NAME)) {
+      read.error(top.map.origin(), "name", "missing: every model needs a name ([a-z0-9-]+)");
+      return null;
+    }
+    Node.Scalar s = read.scalar(top.node(TopKeys.NAME), "name", TopKeys.NAME.type().expected());
+    if (s == null) {
+      return null;
+    }
+    if (tooLong(s.text())) {
+      read.error(s.textOrigin(), "name", longName(s.text()));
+      return null;
+    }
+    if (!ModelSchema.MODEL_NAME.matcher(s.text()).matches()) {
+      read.error(
+          s.textOrigin(),
+          "name",
+          UserText.quote(s.text()) + " is not a valid name (expected [a-z0-9-]+)");
+      return null;
+    }
+    return s.text();
+  }
+
+  /** Whether a name has more than {@link Model#MAX_NAME_LENGTH} characters. */
+  private static boolean tooLong(String name) {
+    return name.length() > Model.MAX_NAME_LENGTH
+        && name.codePointCount(0, name.length()) > Model.MAX_NAME_LENGTH;
+  }
+
+  private static String longName(String name) {
+    return UserText.quote(name)
+        + " is too long for a name ("
+        + name.codePointCount(0, name.length())
+        + " characters; at most "
+        + Model.MAX_NAME_LENGTH
+        + ")";
+  }
+
+  /** An empty value ({@code key:}, {@code ~}, {@code null}) or an empty mapping. */
+  private static boolean isEmpty(Node node) {
+    return node instanceof Node.Scalar s && s.isNull()
+        || node instanceof Node.Mapping m && m.isEmpty();
+  }
+
+  /**
+   * The entries of a section of named things (grids, sites...), with their names checked; none for
+   * an empty section (the caller says whether one is needed).
+   */
+  private Map<String, Node.Mapping.Entry> declarations(Section top, KeySpec key) {
+    Map<String, Node.Mapping.Entry> decls = new LinkedHashMap<>();
+    if (!top.has(key)) {
+      return decls;
+    }
+    Node node = top.node(key);
+    if (node instanceof Node.Scalar s && s.isNull()) {
+      return decls;
+    }
+    if (!(node instanceof Node.Mapping map)) {
+      read.error(
+          node.origin(), key.name(), "expected " + key.type().expected() + ", got " + node.kind());
+      return decls;
+    }
+    for (Node.Mapping.Entry e : map.entries()) {
+      if (tooLong(e.key())) {
+        read.error(e.keyOrigin(), key.name() + "." + e.key(), longName(e.key()));
+      } else if (!ModelSchema.NAME.matcher(e.key()).matches()) {
+        read.error(
+            e.keyOrigin(),
+            key.name() + "." + e.key(),
+            UserText.quote(e.key())
+                + " is not a valid name (lowercase letters, digits, - and _; starting with a letter"
+                + " or digit)");
+      }
+      decls.put(e.key(), e);
+    }
+    return decls;
+  }
+
+  /** The {@code cost} section: a price per capacity unit per year for some declared sites. */
+  private List<Model.Price> prices(Section top, Set<String> sites) {
+    List<Model.Price> prices = new ArrayList<>();
+    if (!top.has(TopKeys.COST)) {
+      return prices;
+    }
+    Node node = top.node(TopKeys.COST);
+    if (!(node instanceof Node.Mapping costs)) {
+      read.error(
+          node.origin(),
+          "cost",
+          "expected " + TopKeys.COST.type().expected() + ", got " + node.kind());
+      return prices;
+    }
+    for (Node.Mapping.Entry e : costs.entries()) {
+      String path = "cost." + e.key();
+      if (!sites.contains(e.key())) {
+        read.error(e.keyOrigin(), path, read.unknown("site", e.key(), sites));
+        continue;
+      }
+      Double price = read.count(e.value(), path, TopKeys.COST.type().range());
+      if (price != null) {
+        prices.add(new Model.Price(e.key(), price));
+      }
+    }
+    return prices;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Hazards, sites and services
+
+  private Hazard hazardOf(Node.Mapping.Entry e, String path) {
+    Section s = read.section(e.value(), path, HazardKeys.SPEC);
+    if (s == null) {
+      return null;
+    }
+    Distribution ttf = timeToFailure(s, HazardKeys.RATE, HazardKeys.TTF);
+    Distribution outage = read.requiredDistribution(s, HazardKeys.OUTAGE);
+    return ttf == null || outage == null ? null : new Hazard(ttf, outage);
+  }
+
+  /** The time to failure given by exactly one of {@code rate} and {@code ttf}. */
+  private Distribution timeToFailure(Section s, KeySpec rate, KeySpec ttf) {
+    if (s.has(rate) && s.has(ttf)) {
+      read.error(s.keyOrigin(ttf), s.at(ttf), "give either rate or ttf, not both");
+      return null;
+    }
+    if (!s.has(rate) && !s.has(ttf)) {
+      read.error(
+          s.map.origin(), s.at(rate), "missing: give rate (such as 0.5/y) or ttf (a distribution)");
+      return null;
+    }
+    if (s.has(ttf)) {
+      return read.distribution(s, ttf);
+    }
+    // A rate of 0 is a hazard that never strikes on its own (a scenario may still force it, and
+    // a sweep may start there).
+    Double perHour = read.rate(s, rate);
+    return perHour == null ? null : perHour == 0 ? Never.INSTANCE : Exponential.ofRate(perHour);
+  }
+
+  private Site site(String name, Node.Mapping.Entry e, Set<String> grids, Set<String> networks) {
+    Section s = read.section(e.value(), "sites." + name, SiteKeys.SPEC);
+    if (s == null) {
+      return null;
+    }
+    int before = read.errorCount();
+    String grid =
+        s.has(SiteKeys.GRID)
+            ? read.reference(s.node(SiteKeys.GRID), s.at(SiteKeys.GRID), grids, "grid")
+            : null;
+    List<String> nets =
+        s.has(SiteKeys.NETWORKS)
+            ? read.references(
+                s.node(SiteKeys.NETWORKS), s.at(SiteKeys.NETWORKS), networks, "network")
+            : List.of();
+    Double reconverge = read.duration(s, SiteKeys.RECONVERGE);
+    String mode = read.choice(s, SiteKeys.NETWORK_MODE);
+    Site.NetworkMode networkMode =
+        "primary".equals(mode) ? Site.NetworkMode.PRIMARY : Site.NetworkMode.SHARED;
+    Double ups = read.duration(s, SiteKeys.UPS);
+    Generator generator = s.has(SiteKeys.GENERATOR) ? generator(s) : null;
+    Distribution restart = s.has(SiteKeys.RESTART) ? read.distribution(s, SiteKeys.RESTART) : null;
+    Fire fire = s.has(SiteKeys.FIRE) ? fire(s) : null;
+    Hazard fault =
+        s.has(SiteKeys.FAULT) ? hazardOf(s.entry(SiteKeys.FAULT), s.at(SiteKeys.FAULT)) : null;
+    if (read.errorCount() > before || reconverge == null || ups == null) {
+      return null;
+    }
+    return new Site(
+        name, grid, nets, reconverge, ups, generator, restart, fire, fault, networkMode);
+  }
+
+  private Generator generator(Section site) {
+    Section g =
+        read.section(
+            site.node(SiteKeys.GENERATOR), site.at(SiteKeys.GENERATOR), GeneratorKeys.SPEC);
+    if (g == null) {
+      return null;
+    }
+    Double failToStart = read.probability(g, GeneratorKeys.FAIL_TO_START);
+    Double perHour = read.rate(g, GeneratorKeys.RATE);
+    return failToStart == null || perHour == null ? null : new Generator(failToStart, perHour);
+  }
+
+  private Fire fire(Section site) {
+    Section f = read.section(site.node(SiteKeys.FIRE), site.at(SiteKeys.FIRE), FireKeys.SPEC);
+    if (f == null) {
+      return null;
+    }
+    Distribution ttf = timeToFailure(f, FireKeys.RATE, FireKeys.TTF);
+    Double contained = read.probability(f, FireKeys.CONTAINED);
+    Distribution dark = read.requiredDistribution(f, FireKeys.OUTAGE);
+    Distribution restore = read.requiredDistribution(f, FireKeys.RESTORE);
+    List<Fire.CurvePoint> curve =
+        f.has(FireKeys.RESTORE_CURVE)
+            ? restoreCurve(f.node(FireKeys.RESTORE_CURVE), f.at(FireKeys.RESTORE_CURVE))
+            : List.of();
+    if (ttf == null || contained == null || dark == null || restore == null || curve == null) {
+      return null;
+    }
+    return new Fire(ttf, contained, dark, restore, curve);
+  }
+
+  private Service service(
+      String name, Node.Mapping.Entry e, Set<String> sites, Set<String> services) {
+    Section s = read.section(e.value(), "services." + name, ServiceKeys.SPEC);
+    if (s == null) {
+      return null;
+    }
+    int before = read.errorCount();
+    Double users = read.count(s, ServiceKeys.USERS);
+    Double demand = read.count(s, ServiceKeys.DEMAND);
+    List<Placement> deploy = List.of();
+    if (s.has(ServiceKeys.DEPLOY)) {
+      deploy = placements(s, ServiceKeys.DEPLOY, sites);
+      if (deploy != null && deploy.isEmpty()) {
+        read.error(
+            s.node(ServiceKeys.DEPLOY).origin(),
+            s.at(ServiceKeys.DEPLOY),
+            "no sites given (expected site: capacity)");
+      }
+    } else {
+      read.error(
+          s.map.origin(),
+          s.at(ServiceKeys.DEPLOY),
+          "missing: where the service runs (deploy: {site: capacity})");
+    }
+    List<Placement> standby =
+        s.has(ServiceKeys.STANDBY) ? placements(s, ServiceKeys.STANDBY, sites) : List.of();
+    Failover failover = null;
+    if (s.has(ServiceKeys.FAILOVER)) {
+      failover = failover(s, services);
+    } else if (s.has(ServiceKeys.STANDBY)) {
+      read.error(
+          s.keyOrigin(ServiceKeys.STANDBY),
+          s.at(ServiceKeys.STANDBY),
+          "standby capacity needs a failover section (how and when the standby joins)");
+    }
+    List<String> requires =
+        s.has(ServiceKeys.REQUIRES)
+            ? read.references(
+                s.node(ServiceKeys.REQUIRES), s.at(ServiceKeys.REQUIRES), services, "service")
+            : List.of();
+    Double slo = read.probability(s, ServiceKeys.SLO);
+    if (slo != null && ServiceKeys.SLO.type().range().below(slo)) {
+      read.error(
+          s.valueOrigin(ServiceKeys.SLO),
+          s.at(ServiceKeys.SLO),
+          "must be above 0 (a service is down when served < slo)");
+      slo = null;
+    }
+    OptionalDouble rto = OptionalDouble.empty();
+    if (s.has(ServiceKeys.RTO)) {
+      Double hours = read.duration(s, ServiceKeys.RTO);
+      rto = hours == null ? null : OptionalDouble.of(hours);
+    }
+    if (read.errorCount() > before
+        || users == null
+        || demand == null
+        || deploy == null
+        || standby == null
+        || requires == null
+        || slo == null
+        || rto == null) {
+      return null;
+    }
+    return new Service(name, users, demand, deploy, standby, failover, requires, slo, rto);
+  }
+
+  private Failover failover(Section service, Set<String> services) {
+    Section f =
+        read.section(
+            service.node(ServiceKeys.FAILOVER),
+            service.at(ServiceKeys.FAILOVER),
+            FailoverKeys.SPEC);
+    if (f == null) {
+      return null;
+    }
+    Distribution time = read.requiredDistribution(f, FailoverKeys.TIME);
+    Double success = read.probability(f, FailoverKeys.SUCCESS);
+    List<String> needs =
+        f.has(FailoverKeys.NEEDS)
+            ? read.references(
+                f.node(FailoverKeys.NEEDS), f.at(FailoverKeys.NEEDS), services, "service")
+            : List.of();
+    Distribution manual =
+        f.has(FailoverKeys.MANUAL) ? read.distribution(f, FailoverKeys.MANUAL) : null;
+    return time == null || success == null || needs == null
+        ? null
+        : new Failover(time, success, needs, manual);
+  }
+
+  /** A mapping of declared sites to capacities in the key's range. */
+  private List<Placement> placements(Section s, KeySpec key, Set<String> sites) {
+    Node node = s.node(key);
+    String path = s.at(key);
+    if (!(node instanceof Node.Mapping map)) {
+      read.error(node.origin(), path, "expected " + key.type().expected() + ", got " + node.kind());
+      return null;
+    }
+    List<Placement> out = new ArrayList<>();
+    boolean ok = true;
+    for (Node.Mapping.Entry e : map.entries()) {
+      String p = path + "." + e.key();
+      if (!sites.contains(e.key())) {
+        read.error(e.keyOrigin(), p, read.unknown("site", e.key(), sites));
+        ok = false;
+        continue;
+      }
+      Double c = read.count(e.value(), p, key.type().range());
+      if (c == null) {
+        ok = false;
+      } else {
+        out.add(new Placement(e.key(), c));
+      }
+    }
+    return ok ? out : null;
+  }
+
+  /**
+   * A restore curve: a list of [fraction of the restore time, capacity] pairs from [0, c0] to [1,
+   * 1], times increasing, capacity non-decreasing.
+   */
+  private List<Fire.CurvePoint> restoreCurve(Node node, String path) {
+    if (!(node instanceof Node.Sequence seq) || seq.items().size() < 2) {
+      read.error(node.origin(), path, "expected " + FireKeys.RESTORE_CURVE.type().expected());
+      return null;
+    }
+    List<Fire.CurvePoint> points = new ArrayList<>();
+    for (int i = 0; i < seq.items().size(); i++) {
+      Node item = seq.items().get(i);
+      String at = path + "[" + i + "]";
+      if (!(item instanceof Node.Sequence pair) || pair.items().size() != 2) {
+        read.error(
+            item.origin(), at, "expected a pair [time fraction, capacity], got " + item.kind());
+        return null;
+      }
+      Double x = read.number(pair.items().get(0), at + "[0]", "a time fraction between 0 and 1");
+      Double y = read.number(pair.items().get(1), at + "[1]", "a capacity between 0 and 1");
+      if (x == null || y == null) {
+        return null;
+      }
+      String problem = null;
+      if (!(x >= 0 && x <= 1) || !(y >= 0 && y <= 1)) {
+        problem = "time fraction and capacity must lie between 0 and 1";
+      } else if (i == 0 && x != 0) {
+        problem = "the curve must start at time fraction 0";
+      } else if (i > 0 && !(x > points.get(i - 1).at())) {
+        problem = "time fractions must increase";
+      } else if (i > 0 && y < points.get(i - 1).capacity()) {
+        problem = "capacity must not fall while a site is restored";
+      } else if (i == seq.items().size() - 1 && (x != 1 || y != 1)) {
+        problem = "the curve must end at [1, 1] (full capacity when the restore time is over)";
+      }
+      if (problem != null) {
+        read.error(item.origin(), at, problem);
+        return null;
+      }
+      points.add(new Fire.CurvePoint(x, y));
+    }
+    return points;
+  }
+
+  /** The weekly profile: {@code profile}'s weights scaled to mean 1, and {@code start}. */
+  private ActivityProfile profile(Section top) {
+    List<Double> weights = List.of();
+    if (top.has(TopKeys.PROFILE)) {
+      weights = weights(top.node(TopKeys.PROFILE));
+      if (weights == null) {
+        return null;
+      }
+    }
+    Double start = read.weekTime(top, TopKeys.START);
+    return start == null ? null : new ActivityProfile(weights, start);
+  }
+
+  private List<Double> weights(Node node) {
+    String expected = TopKeys.PROFILE.type().expected();
+    if (!(node instanceof Node.Sequence seq)) {
+      read.error(node.origin(), "profile", "expected " + expected + ", got " + node.kind());
+      return null;
+    }
+    if (seq.items().size() != ActivityProfile.HOURS_PER_WEEK) {
+      read.error(
+          seq.origin(),
+          "profile",
+          "expected 168 hourly weights (Monday 00:00 first), got " + seq.items().size());
+      return null;
+    }
+    double[] w = new double[seq.items().size()];
+    double max = 0;
+    for (int i = 0; i < w.length; i++) {
+      Double v = read.number(seq.items().get(i), "profile[" + i + "]", "a weight >= 0");
+      if (v == null) {
+        return null;
+      }
+      if (v < 0) {
+        read.error(
+            seq.items().get(i).origin(),
+            "profile[" + i + "]",
+            "weight must be zero or more, got " + Units.exact(v));
+        return null;
+      }
+      w[i] = v;
+      max = Math.max(max, v);
+    }
+    if (!(max > 0)) {
+      read.error(seq.origin(), "profile", "all weights are zero (expected some activity)");
+      return null;
+    }
+    return meanOne(w, max);
+  }
+
+  /**
+   * Weights scaled to mean 1, without overflow: each is first divided by the largest (so their sum
+   * is at most 168), then by the mean of the quotients. Equal weights are the flat profile (an
+   * empty list), so that they give exactly the results of no profile.
+   */
+  private static List<Double> meanOne(double[] w, double max) {
+    if (Arrays.stream(w).allMatch(x -> x == max)) {
+      return List.of();
+    }
+    double sum = 0;
+    for (int i = 0; i < w.length; i++) {
+      w[i] /= max;
+      sum += w[i];
+    }
+    double mean = sum / w.length;
+    return Arrays.stream(w).map(x -> x / mean).boxed().toList();
+  }
+
+  private static <T, R> void add(List<R> out, T part, Function<T, R> build) {
+    if (part != null) {
+      out.add(build.apply(part));
+    }
+  }
+}

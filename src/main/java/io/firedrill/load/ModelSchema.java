@@ -1,0 +1,442 @@
+package io.firedrill.load;
+
+import static io.firedrill.load.KeySpec.oneOf;
+import static io.firedrill.load.KeySpec.optional;
+import static io.firedrill.load.KeySpec.required;
+import static io.firedrill.load.KeySpec.withDefault;
+
+import io.firedrill.dist.Units;
+import io.firedrill.load.ValueType.Kind;
+import io.firedrill.load.ValueType.Range;
+import io.firedrill.model.Model;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The model format, declared once: every section, every key, its type, range, default and meaning.
+ *
+ * <p>The binder opens each section with these keys (so an unknown key and its "did you mean" come
+ * from here), reads each value with the reader its type names, and uses the declared default when a
+ * key is left out. The same declaration produces the reference tables of docs/model-format.md and
+ * the JSON Schema docs/model.schema.json ({@link SchemaExport}); tests fail when either committed
+ * file differs from what this class produces, so that the format, its documentation and the
+ * editors' schema cannot drift apart.
+ *
+ * <p>What the declaration does not hold stays in the binder: checks across keys (rate or ttf, a
+ * standby needs a failover), references to declared names, the shape of a restore curve, the
+ * dependency cycles of {@code requires}, and the warnings about a valid model.
+ */
+public final class ModelSchema {
+  private ModelSchema() {}
+
+  /** Names of sites, grids, networks and services: they appear in paths, causes and CSV. */
+  public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+
+  /** The model's own name: it names the output folder. */
+  public static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9-]+");
+
+  /** The name that stands for the sum over all services in outputs; no service may take it. */
+  public static final String TOTAL = "total";
+
+  private static final Range HORIZON = Range.positive().atMost(Units.MAX_HORIZON_HOURS, "100000y");
+
+  private static final Range QUANTITY = Range.zeroOrMore().atMost(Units.MAX_QUANTITY, "1e15");
+
+  private static final Range PROBABILITY = Range.zeroOrMore().atMost(1, "1");
+
+  private static final Range PROBABILITY_ABOVE_ZERO = Range.positive().atMost(1, "1");
+
+  private static ValueType duration(Range range) {
+    return ValueType.ranged(Kind.DURATION, range);
+  }
+
+  private static ValueType rate() {
+    return ValueType.ranged(Kind.RATE, Range.zeroOrMore());
+  }
+
+  private static ValueType count(Range range) {
+    return ValueType.ranged(Kind.COUNT, range);
+  }
+
+  private static ValueType probability() {
+    return ValueType.ranged(Kind.PROBABILITY, PROBABILITY);
+  }
+
+  private static ValueType distribution() {
+    return ValueType.of(Kind.DISTRIBUTION);
+  }
+
+  /** An alternating renewal process: a grid, a network, a site's fault. */
+  public static final class HazardKeys {
+    private HazardKeys() {}
+
+    public static final KeySpec RATE =
+        oneOf(
+            "rate",
+            rate(),
+            "failures per time; the time to failure is exponential. `0/y` is a hazard that never"
+                + " strikes on its own: a scenario can still force it, and a sweep of a rate may"
+                + " start at 0");
+    public static final KeySpec TTF =
+        oneOf(
+            "ttf",
+            distribution(),
+            "a distribution of the time to failure, for non-exponential failures");
+    public static final KeySpec OUTAGE =
+        required("outage", distribution(), "distribution of how long each failure lasts");
+
+    public static final SectionSpec SPEC =
+        SectionSpec.of("hazard", "grids.NAME, networks.NAME, sites.NAME.fault", RATE, TTF, OUTAGE);
+  }
+
+  /** A site's standby generator. */
+  public static final class GeneratorKeys {
+    private GeneratorKeys() {}
+
+    public static final KeySpec FAIL_TO_START =
+        withDefault(
+            "fail_to_start",
+            probability(),
+            "0",
+            "probability that the generator does not start when the grid fails");
+    public static final KeySpec RATE =
+        withDefault(
+            "rate",
+            rate(),
+            "0/h",
+            "failures per running hour; `0/h`, the default, is a generator that never fails");
+
+    public static final SectionSpec SPEC =
+        SectionSpec.of("generator", "sites.NAME.generator", FAIL_TO_START, RATE);
+  }
+
+  /** Fires at a site. */
+  public static final class FireKeys {
+    private FireKeys() {}
+
+    public static final KeySpec RATE =
+        oneOf("rate", rate(), "ignitions per time; the time to ignition is exponential");
+    public static final KeySpec TTF =
+        oneOf("ttf", distribution(), "a distribution of the time to ignition");
+    public static final KeySpec CONTAINED =
+        withDefault(
+            "contained",
+            probability(),
+            "0",
+            "probability that an ignition is put out with no impact on the site");
+    public static final KeySpec OUTAGE =
+        required(
+            "outage",
+            distribution(),
+            "distribution of how long the site is dark after a fire that is not contained");
+    public static final KeySpec RESTORE =
+        required(
+            "restore",
+            distribution(),
+            "distribution of the time over which capacity then returns to full");
+    public static final KeySpec RESTORE_CURVE =
+        optional(
+            "restore_curve",
+            ValueType.of(Kind.CURVE),
+            "a linear ramp",
+            "how capacity returns over the `restore` time: `[time fraction, capacity]` points from"
+                + " `[0, c0]` to `[1, 1]`, time fractions increasing, capacity never falling");
+
+    public static final SectionSpec SPEC =
+        SectionSpec.of(
+            "fire", "sites.NAME.fire", RATE, TTF, CONTAINED, OUTAGE, RESTORE, RESTORE_CURVE);
+  }
+
+  /** A data center. */
+  public static final class SiteKeys {
+    private SiteKeys() {}
+
+    public static final KeySpec GRID =
+        optional(
+            "grid",
+            ValueType.naming(Kind.REFERENCE, "grid"),
+            "none (no utility outages)",
+            "the grid that feeds the site");
+    public static final KeySpec NETWORKS =
+        optional(
+            "networks",
+            ValueType.naming(Kind.REFERENCES, "network"),
+            "none (always reachable)",
+            "the site's networks; it is reachable while any is up");
+    public static final KeySpec RECONVERGE =
+        withDefault(
+            "reconverge",
+            duration(Range.zeroOrMore()),
+            "0",
+            "blip while traffic moves to a surviving network");
+    public static final KeySpec NETWORK_MODE =
+        withDefault(
+            "network_mode",
+            ValueType.choice("shared", "primary"),
+            "shared",
+            "how traffic uses several networks: `shared` (spread over every network that is up;"
+                + " any failure while another is up moves flows, with a `reconverge` blip) or"
+                + " `primary` (through the first network in the list that is up; only its failure"
+                + " moves traffic, and its return moves traffic back without loss)");
+    public static final KeySpec UPS =
+        withDefault(
+            "ups", duration(Range.zeroOrMore()), "0", "battery ride-through after the grid fails");
+    public static final KeySpec GENERATOR =
+        optional(
+            "generator",
+            ValueType.section(GeneratorKeys.SPEC),
+            "none",
+            "a standby generator that carries the site through a grid outage");
+    public static final KeySpec RESTART =
+        optional(
+            "restart",
+            distribution(),
+            "none (instant)",
+            "distribution of the servers' cold start after any loss of power");
+    public static final KeySpec FIRE =
+        optional(
+            "fire",
+            ValueType.section(FireKeys.SPEC),
+            "none",
+            "ignitions; with probability `contained` nothing happens, otherwise the site is dark"
+                + " for `outage`, then returns to full capacity over `restore`");
+    public static final KeySpec FAULT =
+        optional(
+            "fault",
+            ValueType.section(HazardKeys.SPEC),
+            "none",
+            "an internal power fault (UPS, switchgear, PDU): it cuts the site's power for its outage,"
+                + " which UPS and generator do not bridge");
+
+    public static final SectionSpec SPEC =
+        SectionSpec.of(
+            "site",
+            "sites.NAME",
+            GRID,
+            NETWORKS,
+            RECONVERGE,
+            NETWORK_MODE,
+            UPS,
+            GENERATOR,
+            RESTART,
+            FIRE,
+            FAULT);
+  }
+
+  /** How a service's standby joins. */
+  public static final class FailoverKeys {
+    private FailoverKeys() {}
+
+    public static final KeySpec TIME =
+        required("time", distribution(), "distribution of the automatic failover delay");
+    public static final KeySpec SUCCESS =
+        withDefault(
+            "success",
+            probability(),
+            "1",
+            "probability that the automatic path works when its needs are met");
+    public static final KeySpec NEEDS =
+        optional(
+            "needs",
+            ValueType.naming(Kind.REFERENCES, "service"),
+            "none",
+            "services that must be up (served ≥ their slo) for the automatic path");
+    public static final KeySpec MANUAL =
+        optional(
+            "manual",
+            distribution(),
+            "none",
+            "distribution of the manual path's delay; without it the standby joins only through"
+                + " the automatic path");
+
+    public static final SectionSpec SPEC =
+        SectionSpec.of("failover", "services.NAME.failover", TIME, SUCCESS, NEEDS, MANUAL);
+  }
+
+  /** A service. */
+  public static final class ServiceKeys {
+    private ServiceKeys() {}
+
+    public static final KeySpec USERS =
+        withDefault(
+                "users",
+                count(QUANTITY),
+                "0",
+                "people affected when the service is fully down (for user-hours)")
+            .counting("people");
+    public static final KeySpec DEMAND =
+        withDefault(
+                "demand",
+                count(Range.positive().atMost(Units.MAX_QUANTITY, "1e15")),
+                "1",
+                "capacity units for full service")
+            .counting("capacity units");
+    public static final KeySpec DEPLOY =
+        required(
+                "deploy",
+                ValueType.placements(Kind.PLACEMENTS, QUANTITY),
+                "active capacity per site (`{site: capacity}`), at least one site")
+            .counting("capacity units");
+    public static final KeySpec STANDBY =
+        optional(
+                "standby",
+                ValueType.placements(Kind.PLACEMENTS, QUANTITY),
+                "none",
+                "capacity per site that joins only through failover; needs `failover`")
+            .counting("capacity units");
+    public static final KeySpec FAILOVER =
+        optional(
+            "failover",
+            ValueType.section(FailoverKeys.SPEC),
+            "none",
+            "how and when the standby joins");
+    public static final KeySpec REQUIRES =
+        optional(
+            "requires",
+            ValueType.naming(Kind.REFERENCES, "service"),
+            "none",
+            "services this one cannot serve without; must not form a cycle");
+    public static final KeySpec SLO =
+        withDefault(
+            "slo",
+            ValueType.ranged(Kind.PROBABILITY, PROBABILITY_ABOVE_ZERO),
+            "0.99",
+            "served fraction below which the service counts as down");
+    public static final KeySpec RTO =
+        optional(
+            "rto",
+            duration(Range.positive()),
+            "none",
+            "recovery-time objective; reported as the probability of breaching it");
+
+    public static final SectionSpec SPEC =
+        SectionSpec.of(
+            "service",
+            "services.NAME",
+            USERS,
+            DEMAND,
+            DEPLOY,
+            STANDBY,
+            FAILOVER,
+            REQUIRES,
+            SLO,
+            RTO);
+  }
+
+  /** The top level of a model file. */
+  public static final class TopKeys {
+    private TopKeys() {}
+
+    public static final KeySpec NAME =
+        required(
+            "name",
+            ValueType.of(Kind.MODEL_NAME),
+            "names the model and its output folder (results/NAME/)");
+    public static final KeySpec DESCRIPTION =
+        optional("description", ValueType.of(Kind.TEXT), "empty", "free text");
+    public static final KeySpec HORIZON =
+        withDefault(
+            "horizon",
+            duration(ModelSchema.HORIZON),
+            "1y",
+            "time simulated by one trial of `run` (and of `sweep`, `size` without `--event`)");
+    public static final KeySpec SCENARIO_HORIZON =
+        withDefault(
+            "scenario_horizon",
+            duration(ModelSchema.HORIZON),
+            "7d",
+            "time simulated by one trial of a scenario (`scenario`, and `sweep`, `size` with"
+                + " `--event`) unless `--horizon` is given; a model of a 100-day recovery sets"
+                + " `scenario_horizon: 120d`");
+    public static final KeySpec TRIALS =
+        withDefault(
+            "trials",
+            ValueType.ranged(Kind.WHOLE, Range.between(1, Model.MAX_TRIALS, "2^40")),
+            "100000",
+            "default trial count (the command line overrides)");
+    public static final KeySpec SEED =
+        withDefault(
+            "seed",
+            ValueType.ranged(Kind.WHOLE, Range.between(0, Long.MAX_VALUE, "2^63 − 1")),
+            "1",
+            "default seed (the command line overrides)");
+    public static final KeySpec PROFILE =
+        optional(
+            "profile",
+            ValueType.of(Kind.WEIGHTS),
+            "flat",
+            "168 hourly activity weights, Monday 00:00 first; scaled to mean 1; equal weights are"
+                + " the flat profile");
+    public static final KeySpec START =
+        withDefault(
+            "start",
+            ValueType.of(Kind.WEEK_TIME),
+            "mon 00:00",
+            "weekday and time at t = 0, e.g. `sat 15:30`");
+    public static final KeySpec GRIDS =
+        optional(
+            "grids",
+            ValueType.named("grid", HazardKeys.SPEC),
+            "none",
+            "utility power supplies, each a hazard; an empty section is none");
+    public static final KeySpec NETWORKS =
+        optional(
+            "networks",
+            ValueType.named("network", HazardKeys.SPEC),
+            "none",
+            "upstream carriers or routing domains, each a hazard; an empty section is none");
+    public static final KeySpec SITES =
+        required(
+            "sites",
+            ValueType.named("site", SiteKeys.SPEC),
+            "the data centers; at least one (an empty section is refused)");
+    public static final KeySpec SERVICES =
+        required(
+            "services",
+            ValueType.named("service", ServiceKeys.SPEC),
+            "the services; at least one (an empty section is refused)");
+    public static final KeySpec COST =
+        optional(
+                "cost",
+                ValueType.placements(Kind.PRICES, QUANTITY),
+                "none",
+                "price of one unit of capacity per year at a site (`383K`); `sweep` and `size` put a"
+                    + " yearly cost on every point: Σ (deploy + standby) × price")
+            .counting("price per capacity unit per year");
+
+    public static final SectionSpec SPEC =
+        SectionSpec.of(
+            "top",
+            "the top level",
+            NAME,
+            DESCRIPTION,
+            HORIZON,
+            SCENARIO_HORIZON,
+            TRIALS,
+            SEED,
+            PROFILE,
+            START,
+            GRIDS,
+            NETWORKS,
+            SITES,
+            SERVICES,
+            COST);
+  }
+
+  /** Every section, in the order of docs/model-format.md. */
+  public static List<SectionSpec> sections() {
+    return List.of(
+        TopKeys.SPEC,
+        HazardKeys.SPEC,
+        SiteKeys.SPEC,
+        GeneratorKeys.SPEC,
+        FireKeys.SPEC,
+        ServiceKeys.SPEC,
+        FailoverKeys.SPEC);
+  }
+
+  /** The top-level keys that hold named entries ({@code sites}), and the word for one entry. */
+  public static List<KeySpec> collections() {
+    return TopKeys.SPEC.keys().stream().filter(k -> k.type().kind() == Kind.NAMED).toList();
+  }
+}

@@ -1,0 +1,236 @@
+package io.firedrill.load;
+
+import io.firedrill.dist.Units;
+import io.firedrill.load.ModelSchema.FailoverKeys;
+import io.firedrill.load.ModelSchema.ServiceKeys;
+import io.firedrill.load.ModelSchema.SiteKeys;
+import io.firedrill.load.yaml.Node;
+import io.firedrill.load.yaml.Origin;
+import io.firedrill.model.Grid;
+import io.firedrill.model.Model;
+import io.firedrill.model.Network;
+import io.firedrill.model.Placement;
+import io.firedrill.model.Service;
+import io.firedrill.model.Site;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Findings about a valid model that do not stop a run (docs/model-format.md, "Warnings"): parts
+ * that nothing uses, parts that can never act, and a standby too small to restore its service.
+ *
+ * <p>Each warning is placed at the key of the declaration it concerns, which the binder passes in
+ * as the entries of the named sections.
+ */
+final class ModelWarnings {
+  private final List<ModelWarning> found = new ArrayList<>();
+
+  private ModelWarnings() {}
+
+  /**
+   * The warnings about {@code m}, in the order found (the caller sorts them into file order).
+   *
+   * @param grids the entries of {@code grids}, by name; likewise the others
+   */
+  static List<ModelWarning> find(
+      Model m,
+      Map<String, Node.Mapping.Entry> grids,
+      Map<String, Node.Mapping.Entry> networks,
+      Map<String, Node.Mapping.Entry> sites,
+      Map<String, Node.Mapping.Entry> services) {
+    ModelWarnings w = new ModelWarnings();
+    w.unused(m, grids, networks, sites);
+    w.idle(m, sites, services);
+    w.standby(m, services);
+    return w.found;
+  }
+
+  /** A site with no placement, a grid that feeds no site, a network no site lists. */
+  private void unused(
+      Model m,
+      Map<String, Node.Mapping.Entry> grids,
+      Map<String, Node.Mapping.Entry> networks,
+      Map<String, Node.Mapping.Entry> sites) {
+    Set<String> placed = new LinkedHashSet<>();
+    for (Service s : m.services()) {
+      s.deploy().forEach(p -> placed.add(p.site()));
+      s.standby().forEach(p -> placed.add(p.site()));
+    }
+    for (Site s : m.sites()) {
+      if (!placed.contains(s.name())) {
+        warn(
+            sites.get(s.name()).keyOrigin(),
+            "sites." + s.name(),
+            "no service is deployed or on standby here");
+      }
+    }
+    Set<String> fed = new HashSet<>();
+    Set<String> listed = new HashSet<>();
+    for (Site s : m.sites()) {
+      fed.add(s.grid());
+      listed.addAll(s.networks());
+    }
+    for (Grid g : m.grids()) {
+      if (!fed.contains(g.name())) {
+        warn(grids.get(g.name()).keyOrigin(), "grids." + g.name(), "no site is fed by this grid");
+      }
+    }
+    for (Network n : m.networks()) {
+      if (!listed.contains(n.name())) {
+        warn(
+            networks.get(n.name()).keyOrigin(),
+            "networks." + n.name(),
+            "no site lists this network");
+      }
+    }
+  }
+
+  /**
+   * Parts that can never act, or a service down before anything fails: a UPS or generator at a site
+   * with no grid (only grid outages go through them), a failover with no standby to bring in, an
+   * active deployment short of demand with every site up.
+   */
+  private void idle(
+      Model m, Map<String, Node.Mapping.Entry> sites, Map<String, Node.Mapping.Entry> services) {
+    for (Site s : m.sites()) {
+      if (s.grid() != null) {
+        continue;
+      }
+      Node.Mapping decl = (Node.Mapping) sites.get(s.name()).value();
+      for (KeySpec key : List.of(SiteKeys.UPS, SiteKeys.GENERATOR)) {
+        if (decl.get(key.name()) != null && !(key == SiteKeys.UPS && s.upsHours() == 0)) {
+          warn(
+              decl.get(key.name()).keyOrigin(),
+              "sites." + s.name() + "." + key.name(),
+              "has no effect: the site has no grid, and only grid outages go through the UPS and"
+                  + " generator (a fault cuts power directly)");
+        }
+      }
+    }
+    for (Service svc : m.services()) {
+      Node.Mapping decl = (Node.Mapping) services.get(svc.name()).value();
+      if (svc.failover() != null && svc.failover().needs().contains(svc.name())) {
+        Node.Mapping failover = (Node.Mapping) decl.get(ServiceKeys.FAILOVER.name()).value();
+        warn(
+            failover.get(FailoverKeys.NEEDS.name()).keyOrigin(),
+            "services." + svc.name() + ".failover.needs",
+            "lists "
+                + svc.name()
+                + " itself: the automatic path runs only while "
+                + svc.name()
+                + " is served at least its slo, so it never ends an outage of "
+                + svc.name()
+                + (svc.failover().manual() != null
+                    ? "; only the manual path does"
+                    : ", and there is no manual path"));
+      }
+      if (svc.failover() != null && svc.standby().isEmpty()) {
+        warn(
+            decl.get(ServiceKeys.FAILOVER.name()).keyOrigin(),
+            "services." + svc.name() + ".failover",
+            "has no standby to bring in: nothing joins when the active capacity falls short");
+      }
+      double active = svc.deploy().stream().mapToDouble(Placement::capacity).sum();
+      if (active < svc.demand()) {
+        boolean down = active < svc.slo() * svc.demand();
+        warn(
+            decl.get(ServiceKeys.DEPLOY.name()).keyOrigin(),
+            "services." + svc.name() + ".deploy",
+            "active capacity "
+                + figure(active, 6)
+                + " is below demand "
+                + figure(svc.demand(), 6)
+                + " with every site up: "
+                + svc.name()
+                + (down
+                    ? " is down (below its slo) from t = 0"
+                    : " is short (user-hours lost) from t = 0")
+                + ", attributed to baseline");
+      }
+    }
+  }
+
+  /**
+   * A standby that cannot restore its service: for each site s of the active deployment, losing s
+   * leaves the active capacity elsewhere plus the standby at other sites; below slo × demand, the
+   * failover cannot bring the service out of its outage, which lasts until s returns.
+   */
+  private void standby(Model m, Map<String, Node.Mapping.Entry> services) {
+    for (Service svc : m.services()) {
+      double standby = svc.standby().stream().mapToDouble(Placement::capacity).sum();
+      if (!(standby > 0)) {
+        continue;
+      }
+      // What is left when one site is lost is the total less that site's share (a site appears
+      // at most once in deploy and once in standby), summed exactly: one pass per service, not
+      // one per site and placement, which was quadratic in the sites of a wide deployment.
+      BigDecimal allActive = BigDecimal.ZERO;
+      for (Placement p : svc.deploy()) {
+        allActive = allActive.add(new BigDecimal(p.capacity()));
+      }
+      BigDecimal allStandby = BigDecimal.ZERO;
+      Map<String, Double> standbyAt = new HashMap<>();
+      for (Placement p : svc.standby()) {
+        allStandby = allStandby.add(new BigDecimal(p.capacity()));
+        standbyAt.put(p.site(), p.capacity());
+      }
+      BigDecimal all = allActive.add(allStandby);
+      double needed = svc.slo() * svc.demand();
+      BigDecimal neededExactly = new BigDecimal(needed);
+      for (Placement lost : svc.deploy()) {
+        if (!(lost.capacity() > 0)) {
+          continue;
+        }
+        BigDecimal left =
+            all.subtract(new BigDecimal(lost.capacity()))
+                .subtract(new BigDecimal(standbyAt.getOrDefault(lost.site(), 0.0)));
+        if (left.compareTo(neededExactly) >= 0) {
+          continue;
+        }
+        double best = Math.min(svc.demand(), left.doubleValue());
+        Node.Mapping decl = (Node.Mapping) services.get(svc.name()).value();
+        warn(
+            decl.get(ServiceKeys.STANDBY.name()).keyOrigin(),
+            "services." + svc.name() + ".standby",
+            "when "
+                + lost.site()
+                + " is lost, failover brings "
+                + svc.name()
+                + " to at most "
+                + figure(best, 6)
+                + " of "
+                + figure(svc.demand(), 6)
+                + " ("
+                + figure(best / svc.demand(), 3)
+                + "), below its slo "
+                + Units.exact(svc.slo())
+                + " ("
+                + figure(needed, 6)
+                + " needed): "
+                + svc.name()
+                + " stays down until "
+                + lost.site()
+                + " returns");
+      }
+    }
+  }
+
+  /** {@code x} to {@code digits} significant digits, without exponent. */
+  private static String figure(double x, int digits) {
+    if (x == 0) {
+      return "0";
+    }
+    return new BigDecimal(x).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
+  }
+
+  private void warn(Origin origin, String path, String message) {
+    found.add(new ModelWarning(origin, path, message));
+  }
+}
