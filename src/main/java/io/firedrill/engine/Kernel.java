@@ -4,7 +4,6 @@ import io.firedrill.plan.Plan;
 import io.firedrill.stats.FailoverPath;
 import java.util.Arrays;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * One trial as docs/simulation.md defines it, exactly: no time grid, no approximation but floating
@@ -60,15 +59,6 @@ public final class Kernel {
   public static final int FORCE_FIRE = 2;
   public static final int FORCE_FAULT = 3;
 
-  /**
-   * Marks a cause as the forced event of a scenario (and everything it set off): the interval, the
-   * event and the outage it begins carry it, so that recovery is measured from that event alone.
-   */
-  static final int FORCED = 1 << 30;
-
-  /** The cause id without the {@link #FORCED} mark. */
-  static final int CAUSE = FORCED - 1;
-
   private static final int NORMAL = 0;
   private static final int PENDING = 1;
   private static final int JOINED = 2;
@@ -77,17 +67,12 @@ public final class Kernel {
   private final double horizon;
   private final TrialStream hazardRng = new TrialStream();
   private final TrialStream decisionRng = new TrialStream();
-  private final ContinuousSampler[] hazardSampler;
   private final ContinuousSampler[] decisionSampler;
-  private final ZigguratSampler.Exponential unitExponential;
   private final boolean healthyAtRest;
 
-  private final IntervalBuffer[] netDown;
-  private final IntervalBuffer[] power;
-  private final IntervalBuffer[] blocked;
-  private final IntervalBuffer[] ramps;
-  private final IntervalBuffer scratchA = new IntervalBuffer();
-  private final IntervalBuffer scratchB = new IntervalBuffer();
+  private final ScenarioForcing forcing = new ScenarioForcing();
+  private final SiteTimelines timelines;
+  private final Hazards hazards;
 
   // Events of the sweep, sorted by time.
   private double[] evTime = new double[32];
@@ -110,7 +95,7 @@ public final class Kernel {
   private final boolean[] siteBlocked;
   private final boolean[] siteRamping;
 
-  /** The ramp a ramping site is on: an index into {@link #ramps}. */
+  /** The ramp a ramping site is on: an index into its ramps timeline. */
   private final int[] rampOf;
 
   private final double[] capValue;
@@ -183,30 +168,6 @@ public final class Kernel {
     STATIONARY
   }
 
-  // Scenario mode: a forced event at t = 0, background hazards off, fresh or stationary.
-  private int forceKind = -1;
-  private int forceIndex = -1;
-  private boolean background = true;
-  private boolean stationary;
-
-  // Stationary start: length-biased samplers per distribution id, and the state one process is
-  // in at t = 0 (its outage in progress or the one before it, and its next failure).
-  private final ContinuousSampler[] lengthBiased;
-
-  /** The mean of each distribution, by id, hours. */
-  private final double[] mean;
-
-  private double initialStart;
-  private double initialLength;
-  private double initialRestore;
-  private boolean initialFire;
-  private boolean initialOutage;
-
-  /** Hazard events drawn in the current trial, for {@link #count}. */
-  private long drawn;
-
-  private double nextFailure;
-
   /** Per service, scenario mode: time until served first reaches slo again (H if never). */
   public final double[] recoverHours;
 
@@ -242,25 +203,12 @@ public final class Kernel {
     this.p = plan;
     this.horizon = plan.horizonHours;
     int nd = plan.distributions.size();
-    hazardSampler = new ContinuousSampler[nd];
     decisionSampler = new ContinuousSampler[nd];
     for (int i = 0; i < nd; i++) {
-      hazardSampler[i] = plan.distributions.get(i).sampler(hazardRng);
       decisionSampler[i] = plan.distributions.get(i).sampler(decisionRng);
     }
-    unitExponential = ZigguratSampler.Exponential.of(hazardRng);
-    lengthBiased = new ContinuousSampler[nd];
-    mean = new double[nd];
-    for (int i = 0; i < nd; i++) {
-      lengthBiased[i] = plan.distributions.get(i).lengthBiasedSampler(hazardRng);
-      // Computed once: a distribution's mean() may build a Commons Statistics object per call.
-      mean[i] = plan.distributions.get(i).mean();
-    }
-
-    netDown = buffers(plan.networks);
-    power = buffers(plan.sites);
-    blocked = buffers(plan.sites);
-    ramps = buffers(plan.sites);
+    timelines = new SiteTimelines(plan);
+    hazards = new Hazards(plan, new HazardDraws(plan, hazardRng), forcing, timelines);
     siteBlocked = new boolean[plan.sites];
     siteRamping = new boolean[plan.sites];
     rampOf = new int[plan.sites];
@@ -322,25 +270,14 @@ public final class Kernel {
     healthyAtRest = healthy;
   }
 
-  private static IntervalBuffer[] buffers(int n) {
-    IntervalBuffer[] b = new IntervalBuffer[n];
-    for (int i = 0; i < n; i++) {
-      b[i] = new IntervalBuffer();
-    }
-    return b;
-  }
-
   /**
    * Scenario mode: the hazard {@code kind} number {@code index} fails at t = 0 (a fire is
    * uncontained). With background {@code OFF} no other hazard runs and the forced one does not
    * renew; {@code FRESH} starts every other hazard up at t = 0; {@code STATIONARY} starts each in
-   * its stationary state (see {@link #stationaryState}).
+   * its stationary state (see {@link HazardDraws#stationaryState}).
    */
   public void force(int kind, int index, Background background) {
-    this.forceKind = kind;
-    this.forceIndex = index;
-    this.background = background != Background.OFF;
-    this.stationary = background == Background.STATIONARY;
+    forcing.set(kind, index, background);
   }
 
   /**
@@ -358,14 +295,6 @@ public final class Kernel {
   /** The time of curve point j. */
   public double curveTime(int j) {
     return horizon * j / (curvePoints - 1);
-  }
-
-  private boolean forced(int kind, int index) {
-    return forceKind == kind && forceIndex == index;
-  }
-
-  private boolean active(int kind, int index) {
-    return background || forced(kind, index);
   }
 
   /** Sets where closing outages are reported (null: nowhere). */
@@ -400,7 +329,7 @@ public final class Kernel {
       Arrays.fill(rtoBreach, false);
       dirty = false;
     }
-    sampleHazards();
+    hazards.sample();
     buildEvents();
     if (evCount == 0 && healthyAtRest) {
       return false;
@@ -408,83 +337,6 @@ public final class Kernel {
     dirty = true;
     sweep();
     return true;
-  }
-
-  // -----------------------------------------------------------------------------------------
-  // Phase 1: hazards to blocked and ramp intervals per site.
-
-  private void sampleHazards() {
-    final double h = horizon;
-    drawn = 0;
-    for (int s = 0; s < p.sites; s++) {
-      power[s].clear();
-      blocked[s].clear();
-      ramps[s].clear();
-    }
-    // Grids: each outage reaches each fed site through its UPS and generator.
-    for (int g = 0; g < p.grids; g++) {
-      if (!active(FORCE_GRID, g)) {
-        continue;
-      }
-      ContinuousSampler ttf = hazardSampler[p.gridTtf[g]];
-      ContinuousSampler out = hazardSampler[p.gridOutage[g]];
-      int[] fed = p.gridSites[g];
-      int mark = forced(FORCE_GRID, g) ? FORCED : 0;
-      double first;
-      if (mark != 0) {
-        first = 0;
-      } else if (stationary) {
-        stationaryState(p.gridTtf[g], p.gridOutage[g]);
-        for (int s = 0; initialOutage && s < fed.length; s++) {
-          gridOutageAtSite(fed[s], g, initialStart, initialLength, 0);
-        }
-        first = nextFailure;
-      } else {
-        first = ttf.sample();
-      }
-      for (double t = first; t < h; ) {
-        count(g);
-        double len = out.sample();
-        for (int s : fed) {
-          gridOutageAtSite(s, g, t, len, mark);
-        }
-        if (!background) {
-          break;
-        }
-        mark = 0;
-        t += len + ttf.sample();
-      }
-    }
-    for (int s = 0; s < p.sites; s++) {
-      if (p.faultTtf[s] != Plan.NONE && active(FORCE_FAULT, s)) {
-        renewal(p.faultTtf[s], p.faultOutage[s], power[s], p.causeFaultBase + s, FORCE_FAULT, s);
-      }
-    }
-    for (int n = 0; n < p.networks; n++) {
-      netDown[n].clear();
-      if (active(FORCE_NETWORK, n)) {
-        renewal(p.netTtf[n], p.netOutage[n], netDown[n], p.grids + n, FORCE_NETWORK, n);
-      }
-    }
-    for (int s = 0; s < p.sites; s++) {
-      powerWithRestart(s);
-      unreachable(s);
-      fires(s);
-      blocked[s].sortByStart();
-      blocked[s].mergeOverlaps();
-    }
-  }
-
-  /**
-   * Counts one hazard event of the trial and stops the run, naming the hazard, past {@link
-   * #MAX_EVENTS_DRAWN}: the up-front estimate uses mean times to failure, and a distribution whose
-   * draws are mostly far below its mean (a Weibull of tiny shape) can exceed it by orders of
-   * magnitude, which would otherwise end in an out-of-memory error.
-   */
-  private void count(int cause) {
-    if (++drawn > MAX_EVENTS_DRAWN) {
-      throw new TooManyEvents(p.causeNames[cause & CAUSE], MAX_EVENTS_DRAWN);
-    }
   }
 
   /** Most hazard events one trial may draw: twice the up-front limit on the expected number. */
@@ -509,283 +361,13 @@ public final class Kernel {
     }
   }
 
-  /**
-   * Up for a time to failure, down for an outage, until the horizon; a forced process fails at t =
-   * 0 and, without background, only then; with a stationary background the others start in their
-   * stationary state.
-   */
-  private void renewal(int ttfId, int outageId, IntervalBuffer out, int cause, int kind, int k) {
-    ContinuousSampler ttf = hazardSampler[ttfId];
-    ContinuousSampler outage = hazardSampler[outageId];
-    boolean forcedNow = forced(kind, k);
-    int mark = forcedNow ? FORCED : 0;
-    double first;
-    if (forcedNow) {
-      first = 0;
-    } else if (stationary) {
-      stationaryState(ttfId, outageId);
-      if (initialOutage) {
-        out.add(initialStart, initialStart + initialLength, cause);
-      }
-      first = nextFailure;
-    } else {
-      first = ttf.sample();
-    }
-    for (double t = first; t < horizon; ) {
-      count(cause);
-      double len = outage.sample();
-      out.add(t, t + len, cause | mark);
-      if (!background) {
-        break;
-      }
-      mark = 0;
-      t += len + ttf.sample();
-    }
-  }
-
-  private void gridOutageAtSite(int s, int g, double t, double len, int mark) {
-    double ups = p.upsHours[s];
-    if (!p.hasGenerator[s]) {
-      if (len > ups) {
-        power[s].add(t + ups, t + len, g | mark);
-      }
-      return;
-    }
-    // Both draws are always made, so that a change of parameters moves no later draw.
-    boolean failsToStart = hazardRng.nextDouble() < p.failToStart[s];
-    double rate = p.generatorFailuresPerHour[s];
-    double runs = rate > 0 ? unitExponential.sample() / rate : Double.POSITIVE_INFINITY;
-    int cause = (p.causeGeneratorBase + s) | mark;
-    if (failsToStart) {
-      if (len > ups) {
-        power[s].add(t + ups, t + len, cause);
-      }
-    } else if (runs + ups < len) {
-      power[s].add(t + runs + ups, t + len, cause);
-    }
-  }
-
-  /**
-   * Merges power losses and adds each one's restart; a loss that begins during a restart aborts it,
-   * and capacity returns only after the restart that follows the last loss.
-   */
-  private void powerWithRestart(int s) {
-    IntervalBuffer pw = power[s];
-    pw.sortByStart();
-    pw.mergeOverlaps();
-    ContinuousSampler restart = p.restart[s] == Plan.NONE ? null : hazardSampler[p.restart[s]];
-    double curStart = 0;
-    double curEnd = -1;
-    int curCause = 0;
-    for (int i = 0; i < pw.size; i++) {
-      double r = restart == null ? 0 : restart.sample();
-      if (curEnd >= 0 && pw.start[i] < curEnd) {
-        curEnd = pw.end[i] + r;
-      } else {
-        if (curEnd >= 0) {
-          blocked[s].add(curStart, curEnd, curCause);
-        }
-        curStart = pw.start[i];
-        curEnd = pw.end[i] + r;
-        curCause = pw.cause[i];
-      }
-    }
-    if (curEnd >= 0) {
-      blocked[s].add(curStart, curEnd, curCause);
-    }
-  }
-
-  /**
-   * All networks down, plus the reconvergence blip when a network carrying traffic fails while
-   * another is up: with shared networks every network that is up carries traffic; with a primary,
-   * only the first one up in list order does.
-   */
-  private void unreachable(int s) {
-    int[] nets = p.siteNetworks[s];
-    if (nets.length == 0) {
-      return;
-    }
-    if (nets.length == 1) {
-      blocked[s].addAll(netDown[nets[0]]);
-      return;
-    }
-    IntervalBuffer all = scratchA;
-    IntervalBuffer next = scratchB;
-    all.clear();
-    all.addAll(netDown[nets[0]]);
-    for (int k = 1; k < nets.length; k++) {
-      IntervalBuffer.intersect(all, netDown[nets[k]], next);
-      IntervalBuffer t = all;
-      all = next;
-      next = t;
-    }
-    blocked[s].addAll(all);
-    double rc = p.reconvergeHours[s];
-    if (rc <= 0) {
-      return;
-    }
-    boolean primary = p.primaryNetwork[s];
-    for (int k = 0; k < nets.length; k++) {
-      IntervalBuffer d = netDown[nets[k]];
-      for (int i = 0; i < d.size; i++) {
-        double a = d.start[i];
-        boolean otherUp = false;
-        boolean carrying = true;
-        for (int j = 0; j < nets.length; j++) {
-          if (j != k && !netDown[nets[j]].contains(a)) {
-            otherUp = true;
-            // With a primary, a network before this one that is up carries the traffic.
-            carrying &= !(primary && j < k);
-          }
-        }
-        if (otherUp && carrying) {
-          blocked[s].add(a, a + Math.min(rc, d.end[i] - a), d.cause[i]);
-        }
-      }
-    }
-  }
-
-  private void fires(int s) {
-    if (p.fireTtf[s] == Plan.NONE || !active(FORCE_FIRE, s)) {
-      return;
-    }
-    ContinuousSampler ttf = hazardSampler[p.fireTtf[s]];
-    ContinuousSampler dark = hazardSampler[p.fireDark[s]];
-    ContinuousSampler restore = hazardSampler[p.fireRestore[s]];
-    double contained = p.fireContained[s];
-    int cause = p.causeFireBase + s;
-    boolean forcedNow = forced(FORCE_FIRE, s);
-    double first;
-    if (forcedNow) {
-      first = 0;
-    } else if (stationary) {
-      stationaryFire(s);
-      if (initialFire) {
-        blocked[s].add(initialStart, initialStart + initialLength, cause);
-        restoreRamp(s, initialStart + initialLength, initialRestore, cause);
-      }
-      first = nextFailure;
-    } else {
-      first = ttf.sample();
-    }
-    for (double t = first; t < horizon; ) {
-      count(cause);
-      boolean isContained = hazardRng.nextDouble() < contained && !forcedNow;
-      int marked = forcedNow ? cause | FORCED : cause;
-      forcedNow = false;
-      double d = dark.sample();
-      double r = restore.sample();
-      if (isContained) {
-        t += ttf.sample();
-      } else {
-        blocked[s].add(t, t + d, marked);
-        restoreRamp(s, t + d, r, marked);
-        if (!background) {
-          break;
-        }
-        t += d + r + ttf.sample();
-      }
-    }
-  }
-
-  /**
-   * The state at t = 0 of an alternating renewal process (up ~ ttf, down ~ outage) that has run
-   * forever: down with probability q = E[D] / (E[U] + E[D]). The interval covering t = 0 is
-   * length-biased and t = 0 falls uniformly within it (Cox, Renewal Theory, §7.3). Down: the outage
-   * in progress began at −U·L_D. Up: the up time began at −U·L_U, and the outage before it, an
-   * ordinary draw independent of the up time, ended there (so that a restart after it still running
-   * at t = 0 is included). Sets {@link #initialStart}, {@link #initialLength} (that outage) and
-   * {@link #nextFailure} (the first failure after 0).
-   */
-  private void stationaryState(int ttfId, int outageId) {
-    double eu = mean[ttfId];
-    double ed = mean[outageId];
-    initialOutage = eu < Double.POSITIVE_INFINITY; // a hazard with rate 0 is never down
-    if (!initialOutage) {
-      nextFailure = Double.POSITIVE_INFINITY;
-    } else if (hazardRng.nextDouble() * (eu + ed) < ed) {
-      double len = lengthBiased[outageId].sample();
-      initialStart = -hazardRng.nextDouble() * len;
-      initialLength = len;
-      nextFailure = initialStart + len + hazardSampler[ttfId].sample();
-    } else {
-      double up = lengthBiased[ttfId].sample();
-      double age = hazardRng.nextDouble() * up;
-      initialLength = hazardSampler[outageId].sample();
-      initialStart = -age - initialLength;
-      nextFailure = up - age;
-    }
-  }
-
-  /**
-   * The stationary state of site s's fires at t = 0. A cycle is a time to ignition U and then, if
-   * the fire is not contained (probability 1 − c), dark time D and restore time R: Z = D + R, else
-   * Z = 0. t = 0 lies in a fire with probability E[Z] / (E[U] + E[Z]), E[Z] = (1 − c)(E[D] + E[R]);
-   * within the fire, in the dark part with probability E[D] / (E[D] + E[R]) (then D is
-   * length-biased and R ordinary) or in the restore ramp (R length-biased, D ordinary), at a
-   * uniform point of that part. Otherwise t = 0 lies in a length-biased U, and the cycle before
-   * ended with a fire (ordinary D and R) with probability 1 − c. Sets {@link #initialFire} and, for
-   * that fire, {@link #initialStart} (its ignition), {@link #initialLength} (dark) and {@link
-   * #initialRestore}; {@link #nextFailure} is the next ignition.
-   */
-  private void stationaryFire(int s) {
-    int ttfId = p.fireTtf[s];
-    int darkId = p.fireDark[s];
-    int restoreId = p.fireRestore[s];
-    double eu = mean[ttfId];
-    double ed = mean[darkId];
-    double er = mean[restoreId];
-    double ez = (1 - p.fireContained[s]) * (ed + er);
-    if (eu == Double.POSITIVE_INFINITY) {
-      initialFire = false; // rate 0: never burning
-      nextFailure = Double.POSITIVE_INFINITY;
-    } else if (hazardRng.nextDouble() * (eu + ez) < ez) {
-      initialFire = true;
-      if (hazardRng.nextDouble() * (ed + er) < ed) {
-        initialLength = lengthBiased[darkId].sample();
-        initialRestore = hazardSampler[restoreId].sample();
-        initialStart = -hazardRng.nextDouble() * initialLength;
-      } else {
-        initialRestore = lengthBiased[restoreId].sample();
-        initialLength = hazardSampler[darkId].sample();
-        initialStart = -initialLength - hazardRng.nextDouble() * initialRestore;
-      }
-      nextFailure = initialStart + initialLength + initialRestore + hazardSampler[ttfId].sample();
-    } else {
-      double up = lengthBiased[ttfId].sample();
-      double age = hazardRng.nextDouble() * up;
-      initialFire = hazardRng.nextDouble() >= p.fireContained[s];
-      initialLength = hazardSampler[darkId].sample();
-      initialRestore = hazardSampler[restoreId].sample();
-      initialStart = -age - initialLength - initialRestore;
-      nextFailure = up - age;
-    }
-  }
-
-  /** The restore ramp from {@code t}, lasting {@code r}: linear, or the site's restore curve. */
-  private void restoreRamp(int s, double t, double r, int cause) {
-    double[] x = p.fireCurveAt[s];
-    double[] y = p.fireCurveCapacity[s];
-    if (x == null) {
-      ramps[s].addRamp(t, t + r, cause, 0, 1);
-      return;
-    }
-    for (int k = 0; k + 1 < x.length; k++) {
-      double a = t + x[k] * r;
-      double b = k + 2 == x.length ? t + r : t + x[k + 1] * r;
-      if (b > a) {
-        ramps[s].addRamp(a, b, cause, y[k], y[k + 1]);
-      }
-    }
-  }
-
   // -----------------------------------------------------------------------------------------
   // Phase 2: the sweep.
 
   private void buildEvents() {
     evCount = 0;
     for (int s = 0; s < p.sites; s++) {
-      IntervalBuffer b = blocked[s];
+      IntervalBuffer b = timelines.blocked[s];
       for (int i = 0; i < b.size && b.start[i] < horizon; i++) {
         if (b.end[i] <= 0) {
           continue; // over before t = 0 (a stationary start's earlier outage)
@@ -795,7 +377,7 @@ public final class Kernel {
           addEvent(b.end[i], s, BLOCK_END, b.cause[i], i);
         }
       }
-      IntervalBuffer r = ramps[s];
+      IntervalBuffer r = timelines.ramps[s];
       for (int i = 0; i < r.size && r.start[i] < horizon; i++) {
         if (r.end[i] <= 0) {
           continue;
@@ -888,7 +470,7 @@ public final class Kernel {
     Arrays.fill(inOutage, false);
     Arrays.fill(servedEnd, 1.0);
     Arrays.fill(impactCause, p.causeBaseline);
-    if (forceKind >= 0) {
+    if (forcing.scenario()) {
       // Only a scenario's forced event marks outages; a run never reads these.
       Arrays.fill(firstForcedEnd, Double.NaN);
       Arrays.fill(affected, false);
@@ -946,7 +528,7 @@ public final class Kernel {
         if (opens || served[a] < servedEnd[a]) {
           int cause = dropCause(a, t);
           if (cause >= 0 && served[a] < servedEnd[a]) {
-            impactCause[a] = cause & CAUSE;
+            impactCause[a] = cause & ScenarioForcing.CAUSE;
           }
           if (cause >= 0 && opens) {
             openOutage(a, t, cause);
@@ -974,7 +556,9 @@ public final class Kernel {
       // Scenario mode: from 0 until the first outage the forced event caused ends; 0 if it
       // caused none, H (not recovered) if that outage is still open at H.
       boolean censored =
-          inOutage[a] && (outageCause[a] & FORCED) != 0 && Double.isNaN(firstForcedEnd[a]);
+          inOutage[a]
+              && (outageCause[a] & ScenarioForcing.FORCED) != 0
+              && Double.isNaN(firstForcedEnd[a]);
       if (inOutage[a]) {
         closeOutage(a, horizon);
       }
@@ -999,7 +583,7 @@ public final class Kernel {
       if (!touches) {
         continue;
       }
-      if ((evCause[e] & FORCED) != 0) {
+      if ((evCause[e] & ScenarioForcing.FORCED) != 0) {
         return evCause[e];
       }
       if (first < 0) {
@@ -1025,7 +609,7 @@ public final class Kernel {
         capValue[s] = 0;
         capSlope[s] = 0;
       } else if (siteRamping[s]) {
-        IntervalBuffer r = ramps[s];
+        IntervalBuffer r = timelines.ramps[s];
         int k = rampOf[s];
         double slope = (r.to[k] - r.from[k]) / (r.end[k] - r.start[k]);
         capValue[s] = Math.min(r.to[k], r.from[k] + slope * (t - r.start[k]));
@@ -1146,8 +730,8 @@ public final class Kernel {
       // Below the slo and back at the same instant (a zero delay): not an outage.
       return;
     }
-    int cause = outageCause[a] & CAUSE;
-    if ((outageCause[a] & FORCED) != 0) {
+    int cause = outageCause[a] & ScenarioForcing.CAUSE;
+    if ((outageCause[a] & ScenarioForcing.FORCED) != 0) {
       affected[a] = true;
       if (Double.isNaN(firstForcedEnd[a])) {
         firstForcedEnd[a] = t;
