@@ -68,7 +68,11 @@ final class IntervalBuffer {
     return false;
   }
 
-  /** Sorts by start (heapsort: in place, O(n log n), deterministic). */
+  /**
+   * Sorts by start (heapsort: in place, O(n log n), deterministic). Moves start, end and cause
+   * only: ramps, the one use of {@link #from} and {@link #to}, are added in time order and never
+   * sorted.
+   */
   void sortByStart() {
     if (size < 2 || isSorted()) {
       return;
