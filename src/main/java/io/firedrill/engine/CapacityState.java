@@ -139,6 +139,13 @@ final class CapacityState {
    * and standby capacity from them.
    */
   void capacities(double t) {
+    // Two methods, each small enough for the JIT to inline into the sweep's loop (one of 397
+    // bytecodes was not, at FreqInlineSize 325).
+    siteCapacities(t);
+    serviceCapacities();
+  }
+
+  private void siteCapacities(double t) {
     for (int s = 0; s < p.sites; s++) {
       if (siteBlocked[s]) {
         capValue[s] = 0;
@@ -154,6 +161,9 @@ final class CapacityState {
         capSlope[s] = 0;
       }
     }
+  }
+
+  private void serviceCapacities() {
     for (int a = 0; a < p.services; a++) {
       double v = 0;
       double sl = 0;

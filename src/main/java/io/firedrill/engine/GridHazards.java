@@ -40,11 +40,7 @@ final class GridHazards {
       if (mark != 0) {
         first = 0;
       } else if (forcing.stationary()) {
-        draws.stationaryState(p.gridTtf[g], p.gridOutage[g]);
-        for (int s = 0; draws.initialOutage && s < fed.length; s++) {
-          power.supplyOutage(fed[s], g, draws.initialStart, draws.initialLength, 0);
-        }
-        first = draws.nextFailure;
+        first = stationaryStart(g, fed);
       } else {
         first = ttf.sample();
       }
@@ -61,5 +57,19 @@ final class GridHazards {
         t += len + ttf.sample();
       }
     }
+  }
+
+  /**
+   * Grid g's stationary state at t = 0 ({@link HazardDraws#stationaryState}): the outage in
+   * progress, or the one before the up time in progress, reaches the fed sites; returns the first
+   * failure after 0. A method of its own so that {@link #sample} stays small enough for the JIT to
+   * inline.
+   */
+  private double stationaryStart(int g, int[] fed) {
+    draws.stationaryState(p.gridTtf[g], p.gridOutage[g]);
+    for (int s = 0; draws.initialOutage && s < fed.length; s++) {
+      power.supplyOutage(fed[s], g, draws.initialStart, draws.initialLength, 0);
+    }
+    return draws.nextFailure;
   }
 }
