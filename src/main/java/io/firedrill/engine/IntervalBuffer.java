@@ -68,7 +68,11 @@ final class IntervalBuffer {
     return false;
   }
 
-  /** Sorts by start (heapsort: in place, O(n log n), deterministic). */
+  /**
+   * Sorts by start (heapsort: in place, O(n log n), deterministic). Moves start, end and cause
+   * only: ramps, the one use of {@link #from} and {@link #to}, are added in time order and never
+   * sorted.
+   */
   void sortByStart() {
     if (size < 2 || isSorted()) {
       return;
@@ -156,8 +160,8 @@ final class IntervalBuffer {
 
   /** Whether part (c1, e1) outranks part (c2, e2) when both begin at the same instant. */
   private static boolean beginsBefore(int c1, double e1, int c2, double e2) {
-    boolean f1 = (c1 & Kernel.FORCED) != 0;
-    boolean f2 = (c2 & Kernel.FORCED) != 0;
+    boolean f1 = (c1 & ScenarioForcing.FORCED) != 0;
+    boolean f2 = (c2 & ScenarioForcing.FORCED) != 0;
     if (f1 != f2) {
       return f1;
     }

@@ -1,0 +1,306 @@
+package io.firedrill.engine;
+
+import io.firedrill.plan.Plan;
+import io.firedrill.stats.FailoverPath;
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+
+/**
+ * The state of the sweep between two events: each site's capacity factor, each service's active and
+ * standby capacity and failover state, and the served fractions they give.
+ *
+ * <p>From one event to the next every site's capacity factor is constant or linear (blocked: 0; on
+ * a ramp: linear; else 1), written as a value at the segment start and a slope. So is each
+ * service's active and standby capacity, a sum over its placements; its own fraction {@code min(1,
+ * capacity / demand)} is linear with at most one kink, and its served fraction, a product over its
+ * requires closure, a non-decreasing polynomial ({@link #servedAt}).
+ *
+ * <p>Failover: a service with a standby whose active capacity falls short starts a failover ({@link
+ * #startFailovers}): it is {@link #PENDING} until the standby joins after the automatic delay (or
+ * the manual one, when the automatic failover fails or a service it needs is down), then {@link
+ * #JOINED}, and back to {@link #NORMAL} once its active capacity covers its demand again. Failover
+ * decisions draw from the trial's decision stream, never from the hazard stream.
+ */
+final class CapacityState {
+  static final int NORMAL = 0;
+  static final int PENDING = 1;
+  static final int JOINED = 2;
+
+  private final Plan p;
+  private final IntervalBuffer[] ramps;
+  private final UniformRandomProvider decisions;
+  private final ContinuousSampler[] decisionSampler;
+
+  // Sites.
+  private final boolean[] siteBlocked;
+  private final boolean[] siteRamping;
+
+  /** The ramp a ramping site is on: an index into its ramps timeline. */
+  private final int[] rampOf;
+
+  /** Capacity factor of each site at the segment start, and its slope per hour. */
+  final double[] capValue;
+
+  final double[] capSlope;
+
+  // Services, in dependency order.
+
+  /** Active capacity at the segment start, and its slope per hour. */
+  final double[] act0;
+
+  final double[] actSlope;
+
+  /** Standby capacity at the segment start, and its slope per hour. */
+  final double[] stb0;
+
+  final double[] stbSlope;
+
+  /** {@link #NORMAL}, {@link #PENDING} or {@link #JOINED}. */
+  final int[] foState;
+
+  /** When a pending standby joins, hours. */
+  final double[] joinAt;
+
+  /** Served fractions at the current instant (after its failovers started). */
+  final double[] served;
+
+  /** Served fractions at the end of the segment before: a fall below them is a drop. */
+  final double[] servedEnd;
+
+  /** Scratch: own fractions, before requirements multiply them in. */
+  private final double[] own;
+
+  /**
+   * Failovers started, by service and path ({@link FailoverPath}), accumulated until cleared:
+   * {@code [service * FailoverPath.COUNT + path]}.
+   */
+  final long[] failovers;
+
+  /** State for {@code plan}; failover decisions draw from {@code decisions}. */
+  CapacityState(Plan plan, IntervalBuffer[] ramps, UniformRandomProvider decisions) {
+    this.p = plan;
+    this.ramps = ramps;
+    this.decisions = decisions;
+    int nd = plan.distributions.size();
+    decisionSampler = new ContinuousSampler[nd];
+    for (int i = 0; i < nd; i++) {
+      decisionSampler[i] = plan.distributions.get(i).sampler(decisions);
+    }
+    siteBlocked = new boolean[plan.sites];
+    siteRamping = new boolean[plan.sites];
+    rampOf = new int[plan.sites];
+    capValue = new double[plan.sites];
+    capSlope = new double[plan.sites];
+    int ns = plan.services;
+    act0 = new double[ns];
+    actSlope = new double[ns];
+    stb0 = new double[ns];
+    stbSlope = new double[ns];
+    foState = new int[ns];
+    joinAt = new double[ns];
+    served = new double[ns];
+    servedEnd = new double[ns];
+    own = new double[ns];
+    failovers = new long[ns * FailoverPath.COUNT];
+  }
+
+  /** Every site up, every service fully served and without failover: the state at t = 0. */
+  void startSweep() {
+    Arrays.fill(siteBlocked, false);
+    Arrays.fill(siteRamping, false);
+    Arrays.fill(foState, NORMAL);
+    Arrays.fill(servedEnd, 1.0);
+  }
+
+  /** Site s becomes blocked. */
+  void block(int s) {
+    siteBlocked[s] = true;
+  }
+
+  /** Site s is no longer blocked. */
+  void unblock(int s) {
+    siteBlocked[s] = false;
+  }
+
+  /** Site s starts ramp k of its ramps timeline. */
+  void startRamp(int s, int k) {
+    siteRamping[s] = true;
+    rampOf[s] = k;
+  }
+
+  /** Site s's ramp ends. */
+  void endRamp(int s) {
+    siteRamping[s] = false;
+  }
+
+  /**
+   * Capacity factor of each site as value + slope * (t' - t) from t on, and each service's active
+   * and standby capacity from them.
+   */
+  void capacities(double t) {
+    // Two methods, each small enough for the JIT to inline into the sweep's loop (one of 397
+    // bytecodes was not, at FreqInlineSize 325).
+    siteCapacities(t);
+    serviceCapacities();
+  }
+
+  private void siteCapacities(double t) {
+    for (int s = 0; s < p.sites; s++) {
+      if (siteBlocked[s]) {
+        capValue[s] = 0;
+        capSlope[s] = 0;
+      } else if (siteRamping[s]) {
+        IntervalBuffer r = ramps[s];
+        int k = rampOf[s];
+        double slope = (r.to[k] - r.from[k]) / (r.end[k] - r.start[k]);
+        capValue[s] = Math.min(r.to[k], r.from[k] + slope * (t - r.start[k]));
+        capSlope[s] = slope;
+      } else {
+        capValue[s] = 1;
+        capSlope[s] = 0;
+      }
+    }
+  }
+
+  private void serviceCapacities() {
+    for (int a = 0; a < p.services; a++) {
+      double v = 0;
+      double sl = 0;
+      int[] sites = p.deploySite[a];
+      double[] cap = p.deployCapacity[a];
+      for (int k = 0; k < sites.length; k++) {
+        v += cap[k] * capValue[sites[k]];
+        sl += cap[k] * capSlope[sites[k]];
+      }
+      act0[a] = v;
+      actSlope[a] = sl;
+      v = 0;
+      sl = 0;
+      sites = p.standbySite[a];
+      cap = p.standbyCapacity[a];
+      for (int k = 0; k < sites.length; k++) {
+        v += cap[k] * capValue[sites[k]];
+        sl += cap[k] * capSlope[sites[k]];
+      }
+      stb0[a] = v;
+      stbSlope[a] = sl;
+    }
+  }
+
+  /**
+   * At instant t: a failover ends where active capacity covers demand again, and a pending standby
+   * due by t joins.
+   */
+  void settleFailovers(double t) {
+    for (int a = 0; a < p.services; a++) {
+      if (foState[a] != NORMAL && act0[a] >= p.demand[a]) {
+        foState[a] = NORMAL;
+      } else if (foState[a] == PENDING && joinAt[a] <= t) {
+        foState[a] = JOINED;
+      }
+    }
+  }
+
+  /** Whether some site's capacity changes within the segment (a ramp). */
+  boolean ramping() {
+    boolean ramping = false;
+    for (int s = 0; s < p.sites; s++) {
+      ramping |= capSlope[s] != 0;
+    }
+    return ramping;
+  }
+
+  /** Capacity serving service a at offset u into the segment: active, plus a joined standby. */
+  double ownCapacity(int a, double u) {
+    return foState[a] == JOINED
+        ? act0[a] + stb0[a] + (actSlope[a] + stbSlope[a]) * u
+        : act0[a] + actSlope[a] * u;
+  }
+
+  /** How fast {@link #ownCapacity} grows within the segment. */
+  double ownSlope(int a) {
+    return foState[a] == JOINED ? actSlope[a] + stbSlope[a] : actSlope[a];
+  }
+
+  /**
+   * Served fractions at offset u from the current segment start, into {@code out}: each service's
+   * own fraction times the own fraction of every service in its requires closure, each counted once
+   * (a base shared by two paths of a diamond limits the users once, not once per path).
+   */
+  void servedAt(double u, double[] out) {
+    // One pass: services are in dependency order, so the closure of a is computed before a.
+    for (int a = 0; a < p.services; a++) {
+      double v = Math.min(1, ownCapacity(a, u) / p.demand[a]);
+      own[a] = v;
+      for (int b : p.requiresClosure[a]) {
+        v *= own[b];
+      }
+      out[a] = v;
+    }
+  }
+
+  /**
+   * A failover starts at t for each service with a standby whose active capacity just fell short
+   * (docs/simulation.md): automatic if it succeeds (probability {@code success}) and every service
+   * it needs is at its slo, else manual, else none. All three draws (success, automatic delay,
+   * manual delay) are made for every failover. Recomputes {@link #served} if a standby joined at
+   * once.
+   */
+  void startFailovers(double t) {
+    boolean joinedNow = false;
+    for (int a = 0; a < p.services; a++) {
+      if (!p.hasFailover[a] || foState[a] != NORMAL || act0[a] >= p.demand[a]) {
+        continue;
+      }
+      boolean needsMet = true;
+      for (int b : p.failoverNeeds[a]) {
+        needsMet &= served[b] >= p.slo[b];
+      }
+      boolean succeeds = decisions.nextDouble() < p.failoverSuccess[a];
+      boolean automatic = succeeds && needsMet;
+      double auto = decisionSampler[p.failoverTime[a]].sample();
+      boolean hasManual = p.failoverManual[a] != Plan.NONE;
+      double manual =
+          hasManual ? decisionSampler[p.failoverManual[a]].sample() : Double.POSITIVE_INFINITY;
+      double delay = automatic ? auto : manual;
+      int path =
+          automatic
+              ? FailoverPath.AUTOMATIC
+              : !hasManual
+                  ? FailoverPath.NONE
+                  : !needsMet
+                      ? FailoverPath.MANUAL_NEEDS_DOWN
+                      : FailoverPath.MANUAL_AUTOMATIC_FAILED;
+      failovers[a * FailoverPath.COUNT + path]++;
+      foState[a] = PENDING;
+      joinAt[a] = t + delay;
+      if (delay <= 0) {
+        foState[a] = JOINED;
+        joinedNow = true;
+      }
+    }
+    if (joinedNow) {
+      servedAt(0, served);
+    }
+  }
+
+  /** The end of the segment from t: {@code tNext}, or the first pending join before it. */
+  double nextJoin(double t, double tNext) {
+    for (int a = 0; a < p.services; a++) {
+      if (foState[a] == PENDING && joinAt[a] < tNext) {
+        tNext = Math.max(joinAt[a], t);
+      }
+    }
+    return tNext;
+  }
+
+  /** After a ramp segment of {@code len} hours: a failover whose active capacity came back ends. */
+  void endRecoveredFailovers(double len) {
+    for (int a = 0; a < p.services; a++) {
+      if (foState[a] != NORMAL && act0[a] + actSlope[a] * len >= p.demand[a]) {
+        foState[a] = NORMAL;
+      }
+    }
+  }
+}

@@ -1,0 +1,243 @@
+package io.firedrill.engine;
+
+import java.util.Arrays;
+
+/**
+ * The events of a trial's sweep in time order: where a site becomes blocked or unblocked, and where
+ * a ramp starts or ends.
+ *
+ * <p>Built from the sites' timelines ({@link #build}), then consumed instant by instant ({@link
+ * #applyDue}). Events at the same time keep the order in which they were added, which is site by
+ * site, blocked intervals before ramps, each in time order; so a tie is decided the same way in
+ * every trial and on every machine. The blocking events applied at the current instant are kept:
+ * they are the candidates for the cause of a drop ({@link OutageAccounting#dropCause}).
+ *
+ * <p>Events are columns of primitive arrays, sorted through an index array; the arrays grow only
+ * when a trial has more events than any before.
+ */
+final class EventQueue {
+  static final int BLOCK_START = 0;
+  static final int BLOCK_END = 1;
+  static final int RAMP_START = 2;
+  static final int RAMP_END = 3;
+
+  private double[] time = new double[32];
+  private int[] site = new int[32];
+  private int[] type = new int[32];
+  private int[] cause = new int[32];
+
+  /** For ramp events: the ramp's index in its site's buffer. */
+  private int[] ramp = new int[32];
+
+  /** Event indices in time order. */
+  private int[] order = new int[32];
+
+  private int count;
+
+  /** Position of the next event to apply, in {@link #order}. */
+  private int next;
+
+  /** The blocking events applied at the current instant: drop-cause candidates. */
+  private int[] drops = new int[8];
+
+  private int dropCount;
+
+  /**
+   * The events of every site's blocked intervals and ramps that matter in [0, horizon): an interval
+   * over by t = 0 (a stationary start's earlier outage) has none, an interval that ends at or after
+   * the horizon has no end event. Sorts them and rewinds to the first.
+   */
+  void build(SiteTimelines timelines, double horizon) {
+    count = 0;
+    int sites = timelines.blocked.length;
+    for (int s = 0; s < sites; s++) {
+      IntervalBuffer b = timelines.blocked[s];
+      for (int i = 0; i < b.size && b.start[i] < horizon; i++) {
+        if (b.end[i] <= 0) {
+          continue; // over before t = 0 (a stationary start's earlier outage)
+        }
+        add(b.start[i], s, BLOCK_START, b.cause[i], i);
+        if (b.end[i] < horizon) {
+          add(b.end[i], s, BLOCK_END, b.cause[i], i);
+        }
+      }
+      IntervalBuffer r = timelines.ramps[s];
+      for (int i = 0; i < r.size && r.start[i] < horizon; i++) {
+        if (r.end[i] <= 0) {
+          continue;
+        }
+        add(r.start[i], s, RAMP_START, r.cause[i], i);
+        if (r.end[i] < horizon) {
+          add(r.end[i], s, RAMP_END, r.cause[i], i);
+        }
+      }
+    }
+    sort();
+  }
+
+  /** Adds an event; call {@link #sort} before applying any. */
+  void add(double t, int site, int type, int cause, int index) {
+    if (count == time.length) {
+      int n = count * 2;
+      time = Arrays.copyOf(time, n);
+      this.site = Arrays.copyOf(this.site, n);
+      this.type = Arrays.copyOf(this.type, n);
+      this.cause = Arrays.copyOf(this.cause, n);
+      ramp = Arrays.copyOf(ramp, n);
+      order = Arrays.copyOf(order, n);
+    }
+    time[count] = t;
+    this.site[count] = site;
+    this.type[count] = type;
+    this.cause[count] = cause;
+    ramp[count] = index;
+    count++;
+  }
+
+  /**
+   * Sorts the events by time, ties by the order they were added (insertion sort when short,
+   * heapsort otherwise), and rewinds to the first.
+   */
+  void sort() {
+    next = 0;
+    for (int i = 0; i < count; i++) {
+      order[i] = i;
+    }
+    if (count <= 32) {
+      // Stable: ties keep the order of addition.
+      for (int i = 1; i < count; i++) {
+        int x = order[i];
+        double tx = time[x];
+        int j = i - 1;
+        while (j >= 0 && time[order[j]] > tx) {
+          order[j + 1] = order[j];
+          j--;
+        }
+        order[j + 1] = x;
+      }
+      return;
+    }
+    for (int i = count / 2 - 1; i >= 0; i--) {
+      sift(i, count);
+    }
+    for (int n = count - 1; n > 0; n--) {
+      int t = order[0];
+      order[0] = order[n];
+      order[n] = t;
+      sift(0, n);
+    }
+  }
+
+  private void sift(int i, int n) {
+    while (true) {
+      int c = 2 * i + 1;
+      if (c >= n) {
+        return;
+      }
+      if (c + 1 < n && later(order[c + 1], order[c])) {
+        c++;
+      }
+      if (!later(order[c], order[i])) {
+        return;
+      }
+      int t = order[i];
+      order[i] = order[c];
+      order[c] = t;
+      i = c;
+    }
+  }
+
+  /**
+   * Event order: by time, then by index (so ties keep the order of addition, deterministically).
+   */
+  private boolean later(int x, int y) {
+    return time[x] > time[y] || (time[x] == time[y] && x > y);
+  }
+
+  /** Number of events. */
+  int size() {
+    return count;
+  }
+
+  /** The index of the event at position {@code k} of the time order. */
+  int inOrder(int k) {
+    return order[k];
+  }
+
+  /** The time of the first event; the queue must not be empty. */
+  double firstTime() {
+    return time[order[0]];
+  }
+
+  /**
+   * The time of the next event not yet applied, cut at {@code horizon} (horizon if none is left).
+   */
+  double nextTime(double horizon) {
+    return next < count ? Math.min(time[order[next]], horizon) : horizon;
+  }
+
+  /**
+   * Applies to {@code state} every event not yet applied at or before t, in order, and keeps the
+   * blocking ones among them as the drop-cause candidates of instant t.
+   */
+  void applyDue(double t, CapacityState state) {
+    dropCount = 0;
+    while (next < count && time[order[next]] <= t) {
+      int e = order[next++];
+      int s = site[e];
+      switch (type[e]) {
+        case BLOCK_START:
+          state.block(s);
+          if (dropCount == drops.length) {
+            drops = Arrays.copyOf(drops, 2 * dropCount);
+          }
+          drops[dropCount++] = e;
+          break;
+        case BLOCK_END:
+          state.unblock(s);
+          break;
+        case RAMP_START:
+          state.startRamp(s, ramp[e]);
+          break;
+        default:
+          state.endRamp(s);
+          break;
+      }
+    }
+  }
+
+  /** Number of blocking events applied at the current instant. */
+  int dropCount() {
+    return dropCount;
+  }
+
+  /** The site of blocking event {@code i} (0 ≤ i < {@link #dropCount}) of the current instant. */
+  int dropSite(int i) {
+    return site[drops[i]];
+  }
+
+  /** The cause, with its {@link ScenarioForcing#FORCED} mark, of blocking event {@code i}. */
+  int dropCause(int i) {
+    return cause[drops[i]];
+  }
+
+  /** The time of event {@code e}. */
+  double time(int e) {
+    return time[e];
+  }
+
+  /** The site of event {@code e}. */
+  int site(int e) {
+    return site[e];
+  }
+
+  /** The type of event {@code e}: {@link #BLOCK_START} to {@link #RAMP_END}. */
+  int type(int e) {
+    return type[e];
+  }
+
+  /** The cause of event {@code e}, with its {@link ScenarioForcing#FORCED} mark. */
+  int cause(int e) {
+    return cause[e];
+  }
+}

@@ -1,0 +1,147 @@
+package io.firedrill.engine;
+
+import io.firedrill.plan.Plan;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+
+/**
+ * The fire hazard kind, with its dark-then-ramp effect: at each ignition a fire is contained
+ * (probability {@code contained}, no effect) or burns, blocking the site for a dark time and then
+ * restoring its capacity along a ramp (linear, or the site's restore curve) for a restore time; the
+ * next ignition comes a time to failure after the ramp ends. Cause ids: site s's fire is {@code
+ * causeFireBase + s}.
+ */
+final class FireHazards {
+  private final Plan p;
+  private final HazardDraws draws;
+  private final ScenarioForcing forcing;
+  private final SiteTimelines timelines;
+
+  // The stationary state of one site's fires at t = 0, set by stationaryFire.
+  private boolean initialFire;
+  private double initialStart;
+  private double initialLength;
+  private double initialRestore;
+  private double nextFailure;
+
+  FireHazards(Plan plan, HazardDraws draws, ScenarioForcing forcing, SiteTimelines timelines) {
+    this.p = plan;
+    this.draws = draws;
+    this.forcing = forcing;
+    this.timelines = timelines;
+  }
+
+  /**
+   * Samples site s's fires up to the horizon into its blocked intervals and ramps. A forced fire
+   * ignites at t = 0, uncontained, and without background is the only one; with a stationary
+   * background an unforced site starts in its stationary state ({@link #stationaryFire}).
+   */
+  void sample(int s) {
+    if (p.fireTtf[s] == Plan.NONE || !forcing.active(Kernel.FORCE_FIRE, s)) {
+      return;
+    }
+    final double horizon = p.horizonHours;
+    ContinuousSampler ttf = draws.sampler(p.fireTtf[s]);
+    ContinuousSampler dark = draws.sampler(p.fireDark[s]);
+    ContinuousSampler restore = draws.sampler(p.fireRestore[s]);
+    IntervalBuffer blocked = timelines.blocked[s];
+    double contained = p.fireContained[s];
+    int cause = p.causeFireBase + s;
+    boolean forcedNow = forcing.forced(Kernel.FORCE_FIRE, s);
+    double first;
+    if (forcedNow) {
+      first = 0;
+    } else if (forcing.stationary()) {
+      stationaryFire(s);
+      if (initialFire) {
+        blocked.add(initialStart, initialStart + initialLength, cause);
+        restoreRamp(s, initialStart + initialLength, initialRestore, cause);
+      }
+      first = nextFailure;
+    } else {
+      first = ttf.sample();
+    }
+    for (double t = first; t < horizon; ) {
+      draws.count(cause);
+      boolean isContained = draws.uniform() < contained && !forcedNow;
+      int marked = forcedNow ? cause | ScenarioForcing.FORCED : cause;
+      forcedNow = false;
+      // Dark and restore times are drawn for a contained fire too, so that containment moves no
+      // later draw.
+      double d = dark.sample();
+      double r = restore.sample();
+      if (isContained) {
+        t += ttf.sample();
+      } else {
+        blocked.add(t, t + d, marked);
+        restoreRamp(s, t + d, r, marked);
+        if (!forcing.background()) {
+          break;
+        }
+        t += d + r + ttf.sample();
+      }
+    }
+  }
+
+  /**
+   * The stationary state of site s's fires at t = 0. A cycle is a time to ignition U and then, if
+   * the fire is not contained (probability 1 − c), dark time D and restore time R: Z = D + R, else
+   * Z = 0. t = 0 lies in a fire with probability E[Z] / (E[U] + E[Z]), E[Z] = (1 − c)(E[D] + E[R]);
+   * within the fire, in the dark part with probability E[D] / (E[D] + E[R]) (then D is
+   * length-biased and R ordinary) or in the restore ramp (R length-biased, D ordinary), at a
+   * uniform point of that part. Otherwise t = 0 lies in a length-biased U, and the cycle before
+   * ended with a fire (ordinary D and R) with probability 1 − c (Cox, Renewal Theory, §7.3). Sets
+   * {@link #initialFire} and, for that fire, {@link #initialStart} (its ignition), {@link
+   * #initialLength} (dark) and {@link #initialRestore}; {@link #nextFailure} is the next ignition.
+   */
+  private void stationaryFire(int s) {
+    int ttfId = p.fireTtf[s];
+    int darkId = p.fireDark[s];
+    int restoreId = p.fireRestore[s];
+    double eu = draws.mean(ttfId);
+    double ed = draws.mean(darkId);
+    double er = draws.mean(restoreId);
+    double ez = (1 - p.fireContained[s]) * (ed + er);
+    if (eu == Double.POSITIVE_INFINITY) {
+      initialFire = false; // rate 0: never burning
+      nextFailure = Double.POSITIVE_INFINITY;
+    } else if (draws.uniform() * (eu + ez) < ez) {
+      initialFire = true;
+      if (draws.uniform() * (ed + er) < ed) {
+        initialLength = draws.lengthBiased(darkId);
+        initialRestore = draws.sampler(restoreId).sample();
+        initialStart = -draws.uniform() * initialLength;
+      } else {
+        initialRestore = draws.lengthBiased(restoreId);
+        initialLength = draws.sampler(darkId).sample();
+        initialStart = -initialLength - draws.uniform() * initialRestore;
+      }
+      nextFailure = initialStart + initialLength + initialRestore + draws.sampler(ttfId).sample();
+    } else {
+      double up = draws.lengthBiased(ttfId);
+      double age = draws.uniform() * up;
+      initialFire = draws.uniform() >= p.fireContained[s];
+      initialLength = draws.sampler(darkId).sample();
+      initialRestore = draws.sampler(restoreId).sample();
+      initialStart = -age - initialLength - initialRestore;
+      nextFailure = up - age;
+    }
+  }
+
+  /** The restore ramp from {@code t}, lasting {@code r}: linear, or the site's restore curve. */
+  private void restoreRamp(int s, double t, double r, int cause) {
+    IntervalBuffer ramps = timelines.ramps[s];
+    double[] x = p.fireCurveAt[s];
+    double[] y = p.fireCurveCapacity[s];
+    if (x == null) {
+      ramps.addRamp(t, t + r, cause, 0, 1);
+      return;
+    }
+    for (int k = 0; k + 1 < x.length; k++) {
+      double a = t + x[k] * r;
+      double b = k + 2 == x.length ? t + r : t + x[k + 1] * r;
+      if (b > a) {
+        ramps.addRamp(a, b, cause, y[k], y[k + 1]);
+      }
+    }
+  }
+}

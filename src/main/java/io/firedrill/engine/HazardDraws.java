@@ -1,0 +1,138 @@
+package io.firedrill.engine;
+
+import io.firedrill.plan.Plan;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * The hazard stream of a trial and what every hazard kind draws from it: samplers per distribution
+ * id (ordinary and length-biased), uniforms, a unit exponential, the count of hazard events against
+ * {@link Kernel#MAX_EVENTS_DRAWN}, and the stationary state of an alternating renewal process at t
+ * = 0.
+ *
+ * <p>The samplers are built once on the kernel's hazard stream and follow its reseed each trial, so
+ * nothing here allocates per trial. Which hazard draws what, and in which order, is decided by the
+ * samplers of each kind ({@link Hazards}); this class only draws.
+ */
+final class HazardDraws {
+  private final UniformRandomProvider rng;
+  private final ContinuousSampler[] ordinary;
+  private final ContinuousSampler[] lengthBiased;
+  private final ZigguratSampler.Exponential unitExponential;
+
+  /** The mean of each distribution, by id, hours. */
+  private final double[] mean;
+
+  private final String[] causeNames;
+
+  /** Hazard events drawn in the current trial, for {@link #count}. */
+  private long drawn;
+
+  // The stationary state of one renewal process at t = 0, set by stationaryState.
+
+  /** Whether the process has an outage at all (false for a rate of 0). */
+  boolean initialOutage;
+
+  /** Start of the outage in progress at t = 0, or of the one before the up time in progress. */
+  double initialStart;
+
+  /** Length of that outage, hours. */
+  double initialLength;
+
+  /** The first failure after t = 0. */
+  double nextFailure;
+
+  /** Samplers of {@code plan}'s distributions on {@code rng} (the kernel's hazard stream). */
+  HazardDraws(Plan plan, UniformRandomProvider rng) {
+    this.rng = rng;
+    int nd = plan.distributions.size();
+    ordinary = new ContinuousSampler[nd];
+    lengthBiased = new ContinuousSampler[nd];
+    mean = new double[nd];
+    for (int i = 0; i < nd; i++) {
+      ordinary[i] = plan.distributions.get(i).sampler(rng);
+    }
+    unitExponential = ZigguratSampler.Exponential.of(rng);
+    for (int i = 0; i < nd; i++) {
+      lengthBiased[i] = plan.distributions.get(i).lengthBiasedSampler(rng);
+      // Computed once: a distribution's mean() may build a Commons Statistics object per call.
+      mean[i] = plan.distributions.get(i).mean();
+    }
+    causeNames = plan.causeNames;
+  }
+
+  /** The sampler of distribution {@code id}. */
+  ContinuousSampler sampler(int id) {
+    return ordinary[id];
+  }
+
+  /** A uniform draw in [0, 1). */
+  double uniform() {
+    return rng.nextDouble();
+  }
+
+  /** An exponential draw of mean 1. */
+  double unitExponential() {
+    return unitExponential.sample();
+  }
+
+  /** Starts a trial's count of hazard events. */
+  void startTrial() {
+    drawn = 0;
+  }
+
+  /**
+   * Counts one hazard event of the trial and stops the run, naming the hazard, past {@link
+   * Kernel#MAX_EVENTS_DRAWN}: the up-front estimate uses mean times to failure, and a distribution
+   * whose draws are mostly far below its mean (a Weibull of tiny shape) can exceed it by orders of
+   * magnitude, which would otherwise end in an out-of-memory error.
+   *
+   * @throws Kernel.TooManyEvents past the limit
+   */
+  void count(int cause) {
+    if (++drawn > Kernel.MAX_EVENTS_DRAWN) {
+      throw new Kernel.TooManyEvents(
+          causeNames[cause & ScenarioForcing.CAUSE], Kernel.MAX_EVENTS_DRAWN);
+    }
+  }
+
+  /**
+   * The state at t = 0 of an alternating renewal process (up ~ ttf, down ~ outage) that has run
+   * forever: down with probability q = E[D] / (E[U] + E[D]). The interval covering t = 0 is
+   * length-biased and t = 0 falls uniformly within it (Cox, Renewal Theory, §7.3). Down: the outage
+   * in progress began at −U·L_D. Up: the up time began at −U·L_U, and the outage before it, an
+   * ordinary draw independent of the up time, ended there (so that a restart after it still running
+   * at t = 0 is included). Sets {@link #initialOutage}, {@link #initialStart}, {@link
+   * #initialLength} (that outage) and {@link #nextFailure} (the first failure after 0).
+   */
+  void stationaryState(int ttfId, int outageId) {
+    double eu = mean[ttfId];
+    double ed = mean[outageId];
+    initialOutage = eu < Double.POSITIVE_INFINITY; // a hazard with rate 0 is never down
+    if (!initialOutage) {
+      nextFailure = Double.POSITIVE_INFINITY;
+    } else if (rng.nextDouble() * (eu + ed) < ed) {
+      double len = lengthBiased[outageId].sample();
+      initialStart = -rng.nextDouble() * len;
+      initialLength = len;
+      nextFailure = initialStart + len + ordinary[ttfId].sample();
+    } else {
+      double up = lengthBiased[ttfId].sample();
+      double age = rng.nextDouble() * up;
+      initialLength = ordinary[outageId].sample();
+      initialStart = -age - initialLength;
+      nextFailure = up - age;
+    }
+  }
+
+  /** A length-biased draw of distribution {@code id}: the one covering a fixed instant. */
+  double lengthBiased(int id) {
+    return lengthBiased[id].sample();
+  }
+
+  /** The mean of distribution {@code id}, hours. */
+  double mean(int id) {
+    return mean[id];
+  }
+}

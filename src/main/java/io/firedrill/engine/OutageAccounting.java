@@ -1,0 +1,275 @@
+package io.firedrill.engine;
+
+import io.firedrill.plan.Plan;
+import java.util.Arrays;
+
+/**
+ * Outage accounting: which outages a trial has, what caused each, and what they cost.
+ *
+ * <p>A service is in an outage while its served fraction is below its slo. At each instant of the
+ * sweep {@link #atInstant} opens an outage where the served fraction fell below the slo and closes
+ * one where it is back; a ramp closes one inside a segment at the exact crossing ({@link
+ * #closeOutage}). An outage of zero length (below the slo and back at the same instant) is not an
+ * outage. A closed outage adds to the service's downtime, count, longest outage and rto breach, and
+ * to its cause's count and downtime. User-hours lost ({@link #addUserHours}) go to the service, to
+ * the cause of its last drop and, during an outage, to that outage.
+ *
+ * <p>Causes: a drop is blamed on one of the blocking events applied at that instant that touches
+ * the service, the scenario's forced event first ({@link #dropCause}). In a scenario, an outage
+ * that the forced event began marks the service affected, and the end of the first such outage is
+ * its recovery time ({@link #finish}).
+ *
+ * <p>The per-trial results are cleared by {@link #clearTrial}; the per-cause sums accumulate over
+ * trials until {@link #clearCauses}.
+ */
+final class OutageAccounting {
+  /**
+   * How many ulps of an outage's end time its length may exceed the rto by and still not breach it:
+   * an outage's start and end each carry at most a couple of roundings (a start plus a UPS time, an
+   * end plus a restart), so their difference is within 4 ulps of the true length.
+   */
+  static final double RTO_ULPS = 8;
+
+  private final Plan p;
+
+  /**
+   * Whether site s is in service a's footprint, {@code [a * sites + s]}, for models small enough
+   * (at most 2^22 pairs); null otherwise, when the sorted footprint is searched.
+   */
+  private final boolean[] touchMatrix;
+
+  // Per trial, by service: the results (see Kernel).
+  final double[] downtime;
+  final int[] outages;
+  final double[] longest;
+  final double[] userHours;
+  final boolean[] rtoBreach;
+  final double[] recoverHours;
+  final boolean[] recovered;
+  final boolean[] affected;
+
+  // Accumulated over trials: [service * causes + cause].
+  final long[] causeOutages;
+  final double[] causeDowntime;
+  final double[] causeUserHours;
+
+  // The outage in progress, by service.
+  private final boolean[] inOutage;
+  private final double[] outageStart;
+  private final int[] outageCause;
+  private final double[] outageUserHours;
+
+  /** The cause of the service's last drop, which its user-hours lost are charged to. */
+  private final int[] impactCause;
+
+  /** End of the first outage caused by the forced event, NaN while there is none. */
+  private final double[] firstForcedEnd;
+
+  private Kernel.OutageLog log;
+  private long trial;
+
+  OutageAccounting(Plan plan) {
+    this.p = plan;
+    int ns = plan.services;
+    if ((long) ns * plan.sites <= 1 << 22) {
+      touchMatrix = new boolean[ns * plan.sites];
+      for (int a = 0; a < ns; a++) {
+        for (int s : plan.footprint[a]) {
+          touchMatrix[a * plan.sites + s] = true;
+        }
+      }
+    } else {
+      touchMatrix = null;
+    }
+    inOutage = new boolean[ns];
+    outageStart = new double[ns];
+    outageCause = new int[ns];
+    outageUserHours = new double[ns];
+    impactCause = new int[ns];
+    downtime = new double[ns];
+    outages = new int[ns];
+    longest = new double[ns];
+    userHours = new double[ns];
+    rtoBreach = new boolean[ns];
+    causeOutages = new long[ns * plan.causes()];
+    causeDowntime = new double[ns * plan.causes()];
+    causeUserHours = new double[ns * plan.causes()];
+    recoverHours = new double[ns];
+    recovered = new boolean[ns];
+    affected = new boolean[ns];
+    firstForcedEnd = new double[ns];
+  }
+
+  /** Sets where closing outages are reported (null: nowhere). */
+  void setLog(Kernel.OutageLog log) {
+    this.log = log;
+  }
+
+  /** The trial whose outages are reported next. */
+  void startTrial(long trialIndex) {
+    trial = trialIndex;
+  }
+
+  /** Zeroes the per-trial results. */
+  void clearTrial() {
+    Arrays.fill(downtime, 0);
+    Arrays.fill(outages, 0);
+    Arrays.fill(longest, 0);
+    Arrays.fill(userHours, 0);
+    Arrays.fill(rtoBreach, false);
+  }
+
+  /** Zeroes the per-cause sums. */
+  void clearCauses() {
+    Arrays.fill(causeOutages, 0);
+    Arrays.fill(causeDowntime, 0);
+    Arrays.fill(causeUserHours, 0);
+  }
+
+  /** No outage in progress, every impact charged to the baseline; with a scenario, none forced. */
+  void startSweep(boolean scenario) {
+    Arrays.fill(inOutage, false);
+    Arrays.fill(impactCause, p.causeBaseline);
+    if (scenario) {
+      // Only a scenario's forced event marks outages; a run never reads these.
+      Arrays.fill(firstForcedEnd, Double.NaN);
+      Arrays.fill(affected, false);
+    }
+  }
+
+  /**
+   * At instant t, after the events of t and their failovers: a service whose served fraction fell
+   * (below {@code servedEnd}, where the segment before ended) is charged to the drop's cause from
+   * now on, and one that fell below its slo opens an outage with that cause; one back at its slo
+   * closes its outage. A fall with no blocking event touching the service is rounding at a ramp's
+   * end, not a drop.
+   */
+  void atInstant(double t, double[] served, double[] servedEnd, EventQueue events) {
+    for (int a = 0; a < p.services; a++) {
+      boolean opens = served[a] < p.slo[a] && !inOutage[a];
+      if (opens || served[a] < servedEnd[a]) {
+        int cause = dropCause(a, t, events);
+        if (cause >= 0 && served[a] < servedEnd[a]) {
+          impactCause[a] = cause & ScenarioForcing.CAUSE;
+        }
+        if (cause >= 0 && opens) {
+          openOutage(a, t, cause);
+        }
+      } else if (served[a] >= p.slo[a] && inOutage[a]) {
+        closeOutage(a, t);
+      }
+    }
+  }
+
+  /**
+   * The cause of a fall of service a's served fraction at t: among the blocking events applied at
+   * t, the forced event if it touches the service, else the first that touches it (a site in its
+   * footprint); {@code baseline} at t = 0 if none does (a deployment short of capacity); -1 if none
+   * does later (the fall is rounding, not a drop). The cause keeps its {@link
+   * ScenarioForcing#FORCED} mark.
+   */
+  int dropCause(int a, double t, EventQueue events) {
+    int first = -1;
+    int[] sites = p.footprint[a];
+    int n = events.dropCount();
+    for (int i = 0; i < n; i++) {
+      int site = events.dropSite(i);
+      boolean touches =
+          touchMatrix != null ? touchMatrix[a * p.sites + site] : contains(sites, site);
+      if (!touches) {
+        continue;
+      }
+      int cause = events.dropCause(i);
+      if ((cause & ScenarioForcing.FORCED) != 0) {
+        return cause;
+      }
+      if (first < 0) {
+        first = cause;
+      }
+    }
+    return first >= 0 ? first : t == 0 ? p.causeBaseline : -1;
+  }
+
+  private static boolean contains(int[] sorted, int x) {
+    for (int v : sorted) {
+      if (v >= x) {
+        return v == x;
+      }
+    }
+    return false;
+  }
+
+  /** Whether service a is in an outage. */
+  boolean inOutage(int a) {
+    return inOutage[a];
+  }
+
+  /** Service a's outage opens at t, with {@code cause} (and its forced mark). */
+  void openOutage(int a, double t, int cause) {
+    inOutage[a] = true;
+    outageStart[a] = t;
+    outageCause[a] = cause;
+    outageUserHours[a] = 0;
+  }
+
+  /** Service a's outage closes at t and is counted, unless it lasted no time. */
+  void closeOutage(int a, double t) {
+    inOutage[a] = false;
+    double len = t - outageStart[a];
+    if (!(len > 0)) {
+      // Below the slo and back at the same instant (a zero delay): not an outage.
+      return;
+    }
+    int cause = outageCause[a] & ScenarioForcing.CAUSE;
+    if ((outageCause[a] & ScenarioForcing.FORCED) != 0) {
+      affected[a] = true;
+      if (Double.isNaN(firstForcedEnd[a])) {
+        firstForcedEnd[a] = t;
+      }
+    }
+    downtime[a] += len;
+    outages[a]++;
+    if (len > longest[a]) {
+      longest[a] = len;
+    }
+    // Strict, up to the rounding of absolute times: end − start of two instants is within a few
+    // ulps of the length as sampled, so an outage of exactly rto must not breach by an ulp.
+    if (len > p.rtoHours[a] + RTO_ULPS * Math.ulp(t)) {
+      rtoBreach[a] = true;
+    }
+    int k = a * p.causes() + cause;
+    causeOutages[k]++;
+    causeDowntime[k] += len;
+    if (log != null) {
+      log.outage(trial, a, cause, outageStart[a], t, outageUserHours[a]);
+    }
+  }
+
+  /** Adds {@code uh} user-hours lost by service a. */
+  void addUserHours(int a, double uh) {
+    userHours[a] += uh;
+    causeUserHours[a * p.causes() + impactCause[a]] += uh;
+    if (inOutage[a]) {
+      outageUserHours[a] += uh;
+    }
+  }
+
+  /**
+   * At the horizon: closes every outage still open there. Scenario mode: recovery is measured from
+   * 0 until the first outage the forced event caused ends; 0 if it caused none, the horizon (not
+   * recovered) if that outage is still open at the horizon.
+   */
+  void finish(double horizon) {
+    for (int a = 0; a < p.services; a++) {
+      boolean censored =
+          inOutage[a]
+              && (outageCause[a] & ScenarioForcing.FORCED) != 0
+              && Double.isNaN(firstForcedEnd[a]);
+      if (inOutage[a]) {
+        closeOutage(a, horizon);
+      }
+      recovered[a] = !censored;
+      recoverHours[a] = censored ? horizon : affected[a] ? firstForcedEnd[a] : 0;
+    }
+  }
+}

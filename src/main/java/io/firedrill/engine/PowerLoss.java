@@ -1,0 +1,85 @@
+package io.firedrill.engine;
+
+import io.firedrill.plan.Plan;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+
+/**
+ * The power-loss effect: how an outage of a site's supply becomes a loss of power at the site,
+ * through its UPS and generator, and the restart that follows every merged loss.
+ *
+ * <p>A supply outage of length G at t: without a generator, or when the generator fails to start
+ * (probability {@code fail_to_start}), power is lost from t + ups to t + G if G > ups; a generator
+ * that starts runs an exponential time F (rate per running hour) and power is lost from t + F + ups
+ * to t + G if that is before t + G. Power losses and internal faults are merged per site, and each
+ * merged loss is followed by a sampled restart, which a new loss during the restart aborts.
+ */
+final class PowerLoss {
+  private final Plan p;
+  private final HazardDraws draws;
+  private final SiteTimelines timelines;
+
+  PowerLoss(Plan plan, HazardDraws draws, SiteTimelines timelines) {
+    this.p = plan;
+    this.draws = draws;
+    this.timelines = timelines;
+  }
+
+  /**
+   * Supply outage {@code [t, t + len)} of grid g reaching site s: adds the power loss it causes, if
+   * any, to the site's power timeline with cause g (or the site's generator, when it starts) and
+   * {@code mark} ({@link ScenarioForcing#FORCED} or 0). Draws twice when the site has a generator.
+   */
+  void supplyOutage(int s, int g, double t, double len, int mark) {
+    double ups = p.upsHours[s];
+    if (!p.hasGenerator[s]) {
+      if (len > ups) {
+        timelines.power[s].add(t + ups, t + len, g | mark);
+      }
+      return;
+    }
+    // Both draws are always made, so that a change of parameters moves no later draw.
+    boolean failsToStart = draws.uniform() < p.failToStart[s];
+    double rate = p.generatorFailuresPerHour[s];
+    double runs = rate > 0 ? draws.unitExponential() / rate : Double.POSITIVE_INFINITY;
+    int cause = (p.causeGeneratorBase + s) | mark;
+    if (failsToStart) {
+      if (len > ups) {
+        timelines.power[s].add(t + ups, t + len, cause);
+      }
+    } else if (runs + ups < len) {
+      timelines.power[s].add(t + runs + ups, t + len, cause);
+    }
+  }
+
+  /**
+   * Merges site s's power losses and adds each one, with its restart, to the site's blocked
+   * intervals; a loss that begins during a restart aborts it, and capacity returns only after the
+   * restart that follows the last loss. Draws one restart per merged loss, in time order.
+   */
+  void restarts(int s) {
+    IntervalBuffer pw = timelines.power[s];
+    IntervalBuffer blocked = timelines.blocked[s];
+    pw.sortByStart();
+    pw.mergeOverlaps();
+    ContinuousSampler restart = p.restart[s] == Plan.NONE ? null : draws.sampler(p.restart[s]);
+    double curStart = 0;
+    double curEnd = -1;
+    int curCause = 0;
+    for (int i = 0; i < pw.size; i++) {
+      double r = restart == null ? 0 : restart.sample();
+      if (curEnd >= 0 && pw.start[i] < curEnd) {
+        curEnd = pw.end[i] + r;
+      } else {
+        if (curEnd >= 0) {
+          blocked.add(curStart, curEnd, curCause);
+        }
+        curStart = pw.start[i];
+        curEnd = pw.end[i] + r;
+        curCause = pw.cause[i];
+      }
+    }
+    if (curEnd >= 0) {
+      blocked.add(curStart, curEnd, curCause);
+    }
+  }
+}

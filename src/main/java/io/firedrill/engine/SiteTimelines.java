@@ -1,0 +1,119 @@
+package io.firedrill.engine;
+
+import io.firedrill.plan.Plan;
+
+/**
+ * The timelines of one trial, as interval lists: per network its down intervals, per site its power
+ * losses, its <i>blocked</i> intervals (everything that zeroes it, each tagged with the cause that
+ * began it) and its restore ramps (kept apart: capacity rises along them).
+ *
+ * <p>The hazard samplers write into them; {@link #unreachable} and {@link #finishBlocked} combine
+ * them without drawing anything; the event queue reads {@link #blocked} and {@link #ramps}. All
+ * buffers are reused from trial to trial.
+ */
+final class SiteTimelines {
+  private final Plan p;
+
+  /** Down intervals by network. */
+  final IntervalBuffer[] netDown;
+
+  /** Power losses by site, before restarts: grid outages past the UPS and generator, faults. */
+  final IntervalBuffer[] power;
+
+  /** Intervals in which a site has no capacity, by site. */
+  final IntervalBuffer[] blocked;
+
+  /** Restore ramps by site: capacity from {@code from} to {@code to}, linear in between. */
+  final IntervalBuffer[] ramps;
+
+  private final IntervalBuffer scratchA = new IntervalBuffer();
+  private final IntervalBuffer scratchB = new IntervalBuffer();
+
+  SiteTimelines(Plan plan) {
+    p = plan;
+    netDown = buffers(plan.networks);
+    power = buffers(plan.sites);
+    blocked = buffers(plan.sites);
+    ramps = buffers(plan.sites);
+  }
+
+  private static IntervalBuffer[] buffers(int n) {
+    IntervalBuffer[] b = new IntervalBuffer[n];
+    for (int i = 0; i < n; i++) {
+      b[i] = new IntervalBuffer();
+    }
+    return b;
+  }
+
+  /** Empties every timeline for a new trial. */
+  void clear() {
+    for (int s = 0; s < p.sites; s++) {
+      power[s].clear();
+      blocked[s].clear();
+      ramps[s].clear();
+    }
+    for (int n = 0; n < p.networks; n++) {
+      netDown[n].clear();
+    }
+  }
+
+  /**
+   * Adds to site s's blocked intervals the times it is unreachable: all its networks down, plus the
+   * reconvergence blip of {@code min(reconverge, outage)} when a network carrying traffic fails
+   * while another is up. With shared networks every network that is up carries traffic; with a
+   * primary, only the first one up in list order does. Network timelines must be complete.
+   */
+  void unreachable(int s) {
+    int[] nets = p.siteNetworks[s];
+    if (nets.length == 0) {
+      return;
+    }
+    if (nets.length == 1) {
+      blocked[s].addAll(netDown[nets[0]]);
+      return;
+    }
+    IntervalBuffer all = scratchA;
+    IntervalBuffer next = scratchB;
+    all.clear();
+    all.addAll(netDown[nets[0]]);
+    for (int k = 1; k < nets.length; k++) {
+      IntervalBuffer.intersect(all, netDown[nets[k]], next);
+      IntervalBuffer t = all;
+      all = next;
+      next = t;
+    }
+    blocked[s].addAll(all);
+    double rc = p.reconvergeHours[s];
+    if (rc <= 0) {
+      return;
+    }
+    boolean primary = p.primaryNetwork[s];
+    for (int k = 0; k < nets.length; k++) {
+      IntervalBuffer d = netDown[nets[k]];
+      for (int i = 0; i < d.size; i++) {
+        double a = d.start[i];
+        boolean otherUp = false;
+        boolean carrying = true;
+        for (int j = 0; j < nets.length; j++) {
+          if (j != k && !netDown[nets[j]].contains(a)) {
+            otherUp = true;
+            // With a primary, a network before this one that is up carries the traffic.
+            carrying &= !(primary && j < k);
+          }
+        }
+        if (otherUp && carrying) {
+          blocked[s].add(a, a + Math.min(rc, d.end[i] - a), d.cause[i]);
+        }
+      }
+    }
+  }
+
+  /**
+   * Sorts site s's blocked intervals and merges those that overlap or touch, each merged one
+   * keeping the cause that began it ({@link IntervalBuffer#mergeOverlaps}).
+   */
+  void finishBlocked(int s) {
+    blocked[s].sortByStart();
+    blocked[s].mergeOverlaps();
+  }
+}
