@@ -1,72 +1,135 @@
 package io.firedrill.stats;
 
+import java.math.BigInteger;
+
 /**
- * Running count, mean and variance (Welford), mergeable (Chan et al.), with a 95 % confidence
+ * Count, mean and variance of a sample, mergeable exactly in any order, with a 95 % confidence
  * interval for the mean: the normal one truncated to the range of the values, or Wilson's for a
  * proportion. Every interval of a mean in firedrill comes from here or from {@link
  * MetricStats#interval95()}, which picks between the two by the metric.
  *
+ * <h2>Exact sums, one rounding</h2>
+ *
+ * <p>A tally keeps the count n (a long), and the exact sums Σx and Σx² ({@link ExactSum}: integer
+ * superaccumulators; each x² is added without rounding). Adding, {@link #addZeros} and {@link
+ * #merge} are integer additions, so the state after any set of values is the same whatever the
+ * order of the values, the blocks they came in, and the grouping or order in which the blocks were
+ * merged: one thread or many, block order or a tree, byte-identical results. The mean Σx / n and
+ * the sample variance (n Σx² − (Σx)²) / (n (n − 1)) are computed from the exact sums with {@link
+ * java.math.BigInteger} when first read (and again after a change), each correctly rounded once to
+ * the nearest double: so the variance of a constant sample is exactly 0 and the mean of 1e16, 1 and
+ * −1e16 is exactly 1/3 rounded. (Welford's running mean and Chan's merge, used before, round at
+ * every step; the result then depended on the merge tree in the last bits.) The standard error
+ * √(variance / n) and the interval bounds are computed from these two doubles in double arithmetic,
+ * a few roundings each, identical whatever the merge tree.
+ *
+ * <p>Range: any finite values, up to 2^63 − 1 of them; the sums never overflow (sums beyond the
+ * double range read as ±∞). A NaN or infinite value is refused with an {@link
+ * IllegalArgumentException}. Adding a value costs a few integer operations and allocates only when
+ * it falls outside the range of the values seen so far.
+ *
  * <p>Most trials of a reliability model are quiet: every metric is zero. Those are counted, not
- * added one by one, and folded in with {@link #addZeros}, which is exact. Merging in a fixed order
- * gives the same bits whatever the thread count; that is why the runner merges blocks in block
- * order.
+ * added one by one, and folded in with {@link #addZeros}.
  */
 public final class Tally {
   /** The standard normal's 97.5th percentile. */
   public static final double Z95 = 1.959963984540054;
 
   private long n;
-  private double mean;
-  private double m2;
+  private final ExactSum sum = new ExactSum();
+  private final ExactSum sumOfSquares = new ExactSum();
 
-  /** Adds one observation. */
+  /** The count at which {@link #mean} and {@link #variance} were last computed; −1 if never. */
+  private long finishedAt = -1;
+
+  private double mean;
+  private double variance;
+
+  /**
+   * Adds one observation.
+   *
+   * @throws IllegalArgumentException if {@code x} is NaN or infinite (the tally is unchanged)
+   */
   public void add(double x) {
+    sum.add(x);
+    sumOfSquares.addSquare(x);
     n++;
-    double d = x - mean;
-    mean += d / n;
-    m2 += d * (x - mean);
   }
 
-  /** Adds {@code k} observations equal to zero. */
+  /** Adds {@code k} observations equal to zero; nothing if {@code k} ≤ 0. */
   public void addZeros(long k) {
     if (k > 0) {
-      combine(k, 0, 0);
+      n += k;
     }
   }
 
-  /** Adds every observation of {@code other}. */
+  /** Adds every observation of {@code other} ({@code other} is not changed). */
   public void merge(Tally other) {
-    combine(other.n, other.mean, other.m2);
+    if (other.n == 0) {
+      return;
+    }
+    sum.merge(other.sum);
+    sumOfSquares.merge(other.sumOfSquares);
+    n += other.n;
   }
 
-  private void combine(long n2, double mean2, double m22) {
-    if (n2 == 0) {
+  /**
+   * Computes the mean and the variance from the exact sums, each correctly rounded once. The state
+   * changes only with the count, so the count says whether they are current.
+   */
+  private void finish() {
+    if (finishedAt == n) {
       return;
     }
+    finishedAt = n;
     if (n == 0) {
-      n = n2;
-      mean = mean2;
-      m2 = m22;
+      mean = 0;
+      variance = 0;
       return;
     }
-    long total = n + n2;
-    double delta = mean2 - mean;
-    mean += delta * ((double) n2 / total);
-    m2 += m22 + delta * delta * ((double) n * n2 / total);
-    n = total;
+    // Σx = s1 × 2^u and Σx² = s2 × 2^u, integers in units of 2^u (u = −2148).
+    BigInteger s1 = sum.integer();
+    BigInteger s2 = sumOfSquares.integer();
+    BigInteger count = BigInteger.valueOf(n);
+    mean = ExactSum.quotient(s1, ExactSum.UNIT_EXPONENT, count);
+    if (n < 2) {
+      variance = 0;
+      return;
+    }
+    // n Σx² − (Σx)² = (n s2 × 2^−u − s1²) × 2^2u, ≥ 0 (Cauchy–Schwarz) and exactly 0 for
+    // constants. Trailing zero bits are dropped first to keep the integers short.
+    int z1 = s1.signum() == 0 ? 0 : s1.getLowestSetBit();
+    int z2 = s2.signum() == 0 ? 0 : s2.getLowestSetBit();
+    BigInteger a = s1.shiftRight(z1); // Σx = a × 2^(u + z1)
+    BigInteger b = s2.shiftRight(z2); // Σx² = b × 2^(u + z2)
+    int squareExponent = 2 * (ExactSum.UNIT_EXPONENT + z1);
+    int sumExponent = ExactSum.UNIT_EXPONENT + z2;
+    int low = Math.min(squareExponent, sumExponent);
+    BigInteger numerator =
+        count
+            .multiply(b)
+            .shiftLeft(sumExponent - low)
+            .subtract(a.multiply(a).shiftLeft(squareExponent - low));
+    variance = ExactSum.quotient(numerator, low, count.multiply(BigInteger.valueOf(n - 1)));
   }
 
   public long count() {
     return n;
   }
 
+  /** The mean, Σx / n correctly rounded; 0 when empty. */
   public double mean() {
+    finish();
     return mean;
   }
 
-  /** Sample variance (n − 1 in the denominator); 0 for fewer than two observations. */
+  /**
+   * The sample variance (n − 1 in the denominator), (n Σx² − (Σx)²) / (n (n − 1)) correctly
+   * rounded; 0 for fewer than two observations.
+   */
   public double variance() {
-    return n < 2 ? 0 : Math.max(0, m2 / (n - 1));
+    finish();
+    return variance;
   }
 
   /** Standard error of the mean; 0 for fewer than two observations. */
@@ -89,7 +152,8 @@ public final class Tally {
       return undefined();
     }
     double half = Z95 * standardError();
-    return new double[] {Math.max(lowest, mean - half), Math.min(highest, mean + half)};
+    double m = mean();
+    return new double[] {Math.max(lowest, m - half), Math.min(highest, m + half)};
   }
 
   /**
