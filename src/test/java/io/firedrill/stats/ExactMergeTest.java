@@ -228,6 +228,110 @@ class ExactMergeTest {
     }
   }
 
+  @Test
+  void runStats_blocksMergedInAnyTree_giveTheSameBits() throws Exception {
+    io.firedrill.plan.Plan plan =
+        io.firedrill.plan.Plan.compile(
+            io.firedrill.model.ModelLoader.parse(
+                    "merge.yaml",
+                    MODEL.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    List.of())
+                .model());
+    int ns = plan.services;
+    int nc = plan.causes();
+    long seed = 34L;
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+    int blockTrials = 300;
+    List<RunStats> blocks = new ArrayList<>();
+    for (int b = 0; b < 9; b++) {
+      // As the runner fills a block: values per trial, quiet trials counted, outages recorded in
+      // trial order, then the kernel's per-cause sums, a flush and the trial count.
+      RunStats r = new RunStats(plan, 40);
+      for (int t = 0; t < blockTrials; t++) {
+        long trial = (long) b * blockTrials + t;
+        for (int a = 0; a < ns; a++) {
+          if (rng.nextInt(3) > 0) {
+            r.addQuiet(a);
+            continue;
+          }
+          double down = rng.nextDouble() * 50;
+          r.metric(a, Metric.DOWNTIME_H).add(down);
+          r.metric(a, Metric.OUTAGES).add(1);
+          r.metric(a, Metric.LONGEST_H).add(down);
+          r.metric(a, Metric.USER_HOURS).add(down * 1234.5);
+          r.metric(a, Metric.RTO_BREACH).add(down > 40 ? 1 : 0);
+          r.recordOutage(trial, a, 0, 10, 10 + down, down * 1234.5);
+          int cell = a * nc + rng.nextInt(nc);
+          r.causeOutages[cell]++;
+          r.causeDowntime[cell] += down;
+          r.causeUserHours[cell] += down * 1234.5;
+        }
+        for (Metric m : Metric.TOTALS) {
+          r.total(m).add(rng.nextDouble() * 1e5);
+        }
+      }
+      r.flush();
+      r.countTrials(blockTrials);
+      blocks.add(r);
+    }
+    List<RunStats> trees =
+        mergeTrees(
+            blocks,
+            () -> new RunStats(plan, 40),
+            (x, y) -> {
+              x.merge(y);
+              return x;
+            });
+    RunStats first = trees.get(0);
+    for (RunStats t : trees) {
+      assertEquals(9 * blockTrials, t.trials());
+      assertArrayEquals(first.causeOutages, t.causeOutages);
+      assertArrayEquals(first.causeDowntime, t.causeDowntime, 0.0, "downtime per cause");
+      assertArrayEquals(first.causeUserHours, t.causeUserHours, 0.0, "user-hours per cause");
+      for (int a = 0; a < ns; a++) {
+        for (Metric m : Metric.RUN) {
+          MetricStats x = first.metric(a, m);
+          MetricStats y = t.metric(a, m);
+          assertBits(x.mean(), y.mean(), m.csvName());
+          assertBits(x.tally().variance(), y.tally().variance(), m.csvName());
+          assertArrayEquals(x.interval95(), y.interval95(), 0.0, m.csvName());
+          assertBits(x.quantile(0.99), y.quantile(0.99), m.csvName());
+        }
+      }
+      for (Metric m : Metric.TOTALS) {
+        assertBits(first.total(m).mean(), t.total(m).mean(), "total " + m.csvName());
+        assertArrayEquals(first.total(m).interval95(), t.total(m).interval95(), 0.0);
+      }
+      assertEquals(40, t.outages.size());
+      assertArrayEquals(first.outages.trial, t.outages.trial);
+      assertArrayEquals(first.outages.end, t.outages.end, 0.0);
+    }
+    // The cause sums are the exact sums of the blocks' values, correctly rounded.
+    for (int i = 0; i < ns * nc; i++) {
+      BigDecimal exact = BigDecimal.ZERO;
+      for (RunStats b : blocks) {
+        exact = exact.add(new BigDecimal(b.causeDowntime[i]));
+      }
+      assertCorrectlyRounded(exact, first.causeDowntime[i]);
+    }
+    // The first 40 outages are those of the first trials, in trial order, whatever the tree.
+    for (int i = 1; i < 40; i++) {
+      assertEquals(true, first.outages.trial[i - 1] <= first.outages.trial[i]);
+    }
+    assertEquals(blocks.get(0).outages.trial[0], first.outages.trial[0]);
+  }
+
+  static final String MODEL =
+      """
+      name: merge
+      sites:
+        a: {fault: {rate: 5/y, outage: "lognormal(median=1h, p90=6h)"}}
+        b: {fault: {rate: 5/y, outage: "lognormal(median=1h, p90=6h)"}}
+      services:
+        api: {users: 10, demand: 2, deploy: {a: 1, b: 1}}
+        web: {users: 5, demand: 1, deploy: {b: 1}, requires: [api]}
+      """;
+
   static void assertBits(double expected, double actual, String what) {
     assertEquals(
         Double.doubleToRawLongBits(expected),
