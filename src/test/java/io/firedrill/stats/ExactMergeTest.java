@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
@@ -319,6 +320,53 @@ class ExactMergeTest {
       assertEquals(true, first.outages.trial[i - 1] <= first.outages.trial[i]);
     }
     assertEquals(blocks.get(0).outages.trial[0], first.outages.trial[0]);
+  }
+
+  @Test
+  void curves_blocksMergedInAnyTree_carriedOrNot_giveTheExactMean() {
+    // Carrying every 5 trials (not every 2^32) exercises the high sums a long run would need.
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(35L);
+    int points = 3;
+    int series = 2;
+    List<CurveStats> plain = new ArrayList<>();
+    List<CurveStats> carried = new ArrayList<>();
+    java.math.BigInteger[] exact = new java.math.BigInteger[points * series];
+    Arrays.fill(exact, java.math.BigInteger.ZERO);
+    int trials = 0;
+    for (int b = 0; b < 8; b++) {
+      CurveStats p = new CurveStats(points, series);
+      CurveStats c = new CurveStats(points, series, 5);
+      for (int t = 0; t < 50; t++, trials++) {
+        double[] v = new double[points * series];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = rng.nextInt(4) == 0 ? 1 : rng.nextDouble();
+          exact[i] = exact[i].add(java.math.BigInteger.valueOf(Math.round(v[i] * 0x1p30)));
+        }
+        p.add(v, series, 0);
+        c.add(v, series, 0);
+        p.countTrial();
+        c.countTrial();
+      }
+      plain.add(p);
+      carried.add(c);
+    }
+    BinaryOperator<CurveStats> merge =
+        (x, y) -> {
+          x.merge(y);
+          return x;
+        };
+    List<CurveStats> trees = new ArrayList<>(mergeTrees(plain, () -> new CurveStats(3, 2), merge));
+    trees.addAll(mergeTrees(carried, () -> new CurveStats(3, 2, 5), merge));
+    for (CurveStats t : trees) {
+      assertEquals(trials, t.trials());
+      for (int j = 0; j < points; j++) {
+        for (int k = 0; k < series; k++) {
+          double mean = exact[j * series + k].doubleValue() / 0x1p30 / trials;
+          assertBits(mean, t.mean(j, k), "mean at " + j + ", " + k);
+          assertBits(trees.get(0).quantile(j, k, 0.9), t.quantile(j, k, 0.9), "p90");
+        }
+      }
+    }
   }
 
   static final String MODEL =
