@@ -5,8 +5,8 @@ import java.math.BigInteger;
 
 /**
  * The exact sum of any number of finite doubles and of their squares, mergeable in any order: a
- * small superaccumulator (Neal, "Fast exact summation using small and large superaccumulators",
- * arXiv:1505.05571, 2015), as a fixed-point integer of 32-bit chunks.
+ * superaccumulator in two levels (Neal, "Fast exact summation using small and large
+ * superaccumulators", arXiv:1505.05571, 2015), an integer that rounds nothing.
  *
  * <h2>Why</h2>
  *
@@ -19,53 +19,61 @@ import java.math.BigInteger;
  *
  * <h2>Representation and range</h2>
  *
- * <p>The value is Σ c[k] × 2^(32 k − 2148) over chunks c[k] held in longs: 2^−2148 is the square of
- * the smallest subnormal (2^−1074), so every finite double and the exact square of every finite
- * double (up to 2^2048) is a whole number of units. A double x = ±m × 2^e (m a 53-bit integer) is
- * added as the integer m at bit e + 2148, split over two chunks; its square m² (106 bits, from
- * {@link Math#multiplyHigh}) as two 53-bit halves, no rounding and no fused multiply-add needed.
- * Only the chunks between the smallest and the largest value seen are allocated (grown with slack,
- * at most 135 chunks, 1.1 KB, for values from the smallest subnormal to the largest double): a sum
- * of hours typically spans 3 to 6 chunks.
+ * <p>The unit is 2^−2148, the square of the smallest subnormal (2^−1074): every finite double, and
+ * the exact square of every finite double (below 2^2048), is a whole number of units. A double x =
+ * ±m × 2^e (m an integer below 2^53) is the integer m at bit e + 2148; its square m² (106 bits,
+ * from {@link Math#multiplyHigh}, no rounding) is two integers below 2^53 at bits 2e + 2148 and 2e
+ * + 2201.
  *
- * <p>Every chunk but the top one is kept in [0, 2^32) by a carry pass after every 1,024 parts added
- * (each part changes a chunk by less than 2^52, so a chunk stays below 2^63), and the top one in
- * [−2^31, 2^31) by growing the window: the sum is exact for any number of terms up to 2^63, with
- * values anywhere in the double range; it cannot overflow. Only a non-finite term is refused
- * ({@link IllegalArgumentException}). Reading a sum larger than the largest double gives ±∞, the
- * correctly rounded result.
+ * <p>Level one, for speed: one long per bit position (Neal's "large superaccumulator"), to which a
+ * term adds its integer part with no shifting: one addition per double, two per square. Parts are
+ * below 2^53, so 1,024 of them cannot overflow a long; after 1,024 additions every position is
+ * moved into level two and cleared. Level two, for range: the exact value as 32-bit chunks held in
+ * longs, Σ c[k] × 2^(32 k − 2148) (the "small superaccumulator"); every chunk but the top one is
+ * kept in [0, 2^32) by carrying, the top one in [−2^31, 2^31) by growing upwards. Both levels hold
+ * only the positions and chunks between the smallest and the largest term seen, grown with slack
+ * (the first term and a term outside that range allocate; no other does). Hours from 0.001 to 8,760
+ * take about 45 positions and 9 chunks for the values, 180 positions and 17 chunks for their
+ * squares: 2 KB for a tally. Terms over the whole double range take at most 2,046 positions for
+ * values and 4,144 for squares, and 135 chunks.
  *
- * <h2>Cost</h2>
- *
- * <p>Adding a value is a few integer operations on two chunks, and allocates only when a value
- * falls outside the chunks allocated so far (the first value, a new range). Reading builds a {@link
+ * <p>The sum is exact for any number of terms up to 2^63, anywhere in the double range; it cannot
+ * overflow. Only a non-finite term is refused ({@link IllegalArgumentException}). Reading a sum
+ * beyond the largest double gives ±∞, the correctly rounded result. Reading builds a {@link
  * BigInteger}: do it once, at the end, not per value.
  */
 public final class ExactSum {
-  /** The value of the lowest bit of chunk 0: 2^−2148 = (2^−1074)². */
+  /** The value of bit 0 of both levels: 2^−2148 = (2^−1074)². */
   static final int UNIT_EXPONENT = -2148;
 
   private static final int CHUNK_BITS = 32;
   private static final long CHUNK_MASK = 0xFFFF_FFFFL;
+  private static final long MANTISSA_MASK = (1L << 52) - 1;
+  private static final long PART_MASK = (1L << 53) - 1;
 
   /** The highest chunk a sum can reach: squares below 2^2048 times 2^63 terms stay below it. */
   private static final int MAX_CHUNK = (2048 + 63 - UNIT_EXPONENT) / CHUNK_BITS + 1;
 
-  /**
-   * Parts added between carry passes. After a pass every chunk is below 2^32 in magnitude, and each
-   * part adds less than 2^52 to a chunk, so 1,024 (or 1,025) parts leave it below 2^63.
-   */
+  /** The highest bit position of a part: the high half of the square of the largest double. */
+  private static final int MAX_POSITION = 2 * 2045 + 53;
+
+  /** Parts below 2^53 that one position may take before it could overflow: 1,024 × 2^53 = 2^63. */
   private static final int ROOM = 1024;
 
   private static final long[] EMPTY = {};
 
+  /** Level one: {@code parts[i]} is a sum of parts at bit {@code partOffset + i}. */
+  private long[] parts = EMPTY;
+
+  private int partOffset;
+
+  /** Additions to level one before it must be moved into level two. */
+  private int room = ROOM;
+
+  /** Level two: {@code chunks[i]} is worth 2^(32 (chunkOffset + i) − 2148) per unit. */
   private long[] chunks = EMPTY;
 
-  /** The chunk index of {@code chunks[0]}. */
-  private int offset;
-
-  /** Parts that may still be added before a carry pass. */
-  private int room = ROOM;
+  private int chunkOffset;
 
   /**
    * Adds {@code x} exactly; ±0 adds nothing.
@@ -73,25 +81,7 @@ public final class ExactSum {
    * @throws IllegalArgumentException if {@code x} is NaN or infinite (the sum is unchanged)
    */
   public void add(double x) {
-    long bits = Double.doubleToRawLongBits(x);
-    int biased = (int) (bits >>> 52) & 0x7FF;
-    long m = bits & 0xF_FFFF_FFFF_FFFFL;
-    if (biased == 0x7FF) {
-      throw new IllegalArgumentException("value is not finite: " + x);
-    }
-    if (biased == 0) {
-      if (m == 0) {
-        return;
-      }
-      biased = 1; // subnormal: m × 2^−1074
-    } else {
-      m |= 1L << 52;
-    }
-    // x = ±m × 2^(biased − 1075), which is m at bit biased − 1075 + 2148.
-    addPart(m, biased + 1073, bits >> 63);
-    if (--room <= 0) {
-      carry();
-    }
+    addDecoded(decode(x), Double.doubleToRawLongBits(x) >> 63);
   }
 
   /**
@@ -100,60 +90,90 @@ public final class ExactSum {
    * @throws IllegalArgumentException if {@code x} is NaN or infinite (the sum is unchanged)
    */
   public void addSquare(double x) {
+    addSquareDecoded(decode(x));
+  }
+
+  /**
+   * Adds {@code x} to {@code sum} and {@code x²} to {@code squares}, decoding x once (a tally's hot
+   * loop).
+   *
+   * @throws IllegalArgumentException if {@code x} is NaN or infinite (both sums unchanged)
+   */
+  static void addWithSquare(ExactSum sum, ExactSum squares, double x) {
+    long d = decode(x);
+    sum.addDecoded(d, Double.doubleToRawLongBits(x) >> 63);
+    squares.addSquareDecoded(d);
+  }
+
+  /**
+   * |x| = m × 2^(b − 1075), packed as {@code m | b << 53}: m below 2^53 with its implicit bit, b
+   * the biased exponent (1 for subnormals, whose m has no implicit bit); 0 for ±0.
+   *
+   * @throws IllegalArgumentException if {@code x} is NaN or infinite
+   */
+  private static long decode(double x) {
     long bits = Double.doubleToRawLongBits(x);
-    int biased = (int) (bits >>> 52) & 0x7FF;
-    long m = bits & 0xF_FFFF_FFFF_FFFFL;
+    long biased = (bits >>> 52) & 0x7FF;
+    long m = bits & MANTISSA_MASK;
     if (biased == 0x7FF) {
       throw new IllegalArgumentException("value is not finite: " + x);
     }
     if (biased == 0) {
-      if (m == 0) {
-        return;
-      }
-      biased = 1;
-    } else {
-      m |= 1L << 52;
+      return m == 0 ? 0 : m | 1L << 53;
     }
-    // x² = m² × 2^(2 biased − 2150): m² at bit 2 (biased − 1), in two halves of 53 bits.
-    long low = m * m;
-    long high = Math.multiplyHigh(m, m);
-    int position = 2 * (biased - 1);
-    addPart(low & ((1L << 53) - 1), position, 0);
-    addPart((high << 11) | (low >>> 53), position + 53, 0);
-    room -= 2;
-    if (room <= 0) {
-      carry();
-    }
+    return m | 1L << 52 | biased << 53;
   }
 
-  /**
-   * Adds the non-negative integer {@code m < 2^53} at bit {@code position}, negated if {@code sign}
-   * is −1 (0: added as is). It touches two chunks: the low 32 − s bits of m shifted by s = position
-   * mod 32 into one, the rest (less than 2^52) into the next.
-   */
-  private void addPart(long m, int position, long sign) {
-    int k = position >>> 5;
-    int i = k - offset;
-    if (i < 0 || i >= chunks.length - 1) {
-      i = cover(k, k + 1);
-    }
-    int s = position & 31;
-    long low = (m << s) & CHUNK_MASK;
-    long high = m >>> (CHUNK_BITS - s);
-    // Two's complement negation without a branch: (v ^ −1) − (−1) = −v.
-    chunks[i] += (low ^ sign) - sign;
-    chunks[i + 1] += (high ^ sign) - sign;
-  }
-
-  /** Adds every term of {@code other} ({@code other} is not changed; it may be this sum). */
-  public void merge(ExactSum other) {
-    long[] from = other == this ? chunks.clone() : other.chunks;
-    int fromOffset = other.offset;
-    if (from.length == 0) {
+  /** Adds a {@link #decode}d value, negated if {@code sign} is −1 (0: as is). */
+  private void addDecoded(long d, long sign) {
+    if (d == 0) {
       return;
     }
-    carry();
-    int i = cover(fromOffset, fromOffset + from.length);
+    // m at bit b − 1075 + 2148. One addition, no shift: an exact add costs about what Welford's
+    // update did (results/benchmarks, TallyBenchmark).
+    int position = (int) (d >>> 53) + 1073;
+    long m = d & PART_MASK;
+    int i = position - partOffset;
+    if (i < 0 || i >= parts.length) {
+      i = coverParts(position, position);
+    }
+    parts[i] += (m ^ sign) - sign; // −m for sign −1, without a branch
+    if (--room == 0) {
+      flush();
+    }
+  }
+
+  /** Adds the square of a {@link #decode}d value. */
+  private void addSquareDecoded(long d) {
+    if (d == 0) {
+      return;
+    }
+    // m² × 2^(2b − 2150): m² at bit 2 (b − 1), its low 53 bits there and its high 53 bits 53
+    // positions up (even and odd positions: the two halves never meet).
+    long m = d & PART_MASK;
+    long low = m * m;
+    long high = Math.multiplyHigh(m, m);
+    int position = 2 * ((int) (d >>> 53) - 1);
+    int i = position - partOffset;
+    if (i < 0 || i + 53 >= parts.length) {
+      i = coverParts(position, position + 53);
+    }
+    parts[i] += low & PART_MASK;
+    parts[i + 53] += (high << 11) | (low >>> 53);
+    if (--room == 0) {
+      flush();
+    }
+  }
+
+  /** Adds every term of {@code other} ({@code other}'s value is not changed; it may be this). */
+  public void merge(ExactSum other) {
+    other.flush();
+    if (other.chunks.length == 0) {
+      return;
+    }
+    flush();
+    long[] from = other == this ? chunks.clone() : other.chunks;
+    int i = coverChunks(other.chunkOffset, other.chunkOffset + from.length);
     for (int k = 0; k < from.length; k++) {
       // Any long, split so that each chunk gains less than 2^33 in magnitude.
       chunks[i + k] += from[k] & CHUNK_MASK;
@@ -175,25 +195,60 @@ public final class ExactSum {
         .stripTrailingZeros();
   }
 
-  /** The sum in units of 2^{@value #UNIT_EXPONENT}: the exact integer the chunks stand for. */
+  /** The sum in units of 2^{@value #UNIT_EXPONENT}: the exact integer the two levels stand for. */
   BigInteger integer() {
+    flush();
     BigInteger n = BigInteger.ZERO;
     for (int k = chunks.length - 1; k >= 0; k--) {
       n = n.shiftLeft(CHUNK_BITS).add(BigInteger.valueOf(chunks[k]));
     }
-    return n.shiftLeft(CHUNK_BITS * offset);
+    return n.shiftLeft(CHUNK_BITS * chunkOffset);
+  }
+
+  /**
+   * Moves level one into level two: each position's sum (below 2^63 in magnitude) is added to the
+   * three chunks it overlaps, then cleared; then carries. The value does not change.
+   */
+  private void flush() {
+    room = ROOM;
+    if (parts.length == 0) {
+      return;
+    }
+    int base = coverChunks(partOffset >>> 5, ((partOffset + parts.length - 1) >>> 5) + 2);
+    boolean moved = false;
+    for (int i = 0; i < parts.length; i++) {
+      long v = parts[i];
+      if (v == 0) {
+        continue;
+      }
+      parts[i] = 0;
+      moved = true;
+      int position = partOffset + i;
+      int k = base + (position >>> 5) - (partOffset >>> 5);
+      int s = position & 31;
+      long sign = v >> 63;
+      long a = (v ^ sign) - sign; // |v| < 2^63
+      // a × 2^s in three 32-bit pieces (a below 2^63, s below 32: at most 95 bits).
+      long c0 = (a << s) & CHUNK_MASK;
+      long c1 = (a >>> (CHUNK_BITS - s)) & CHUNK_MASK;
+      long c2 = s == 0 ? 0 : a >>> (64 - s);
+      chunks[k] += (c0 ^ sign) - sign;
+      chunks[k + 1] += (c1 ^ sign) - sign;
+      chunks[k + 2] += (c2 ^ sign) - sign;
+    }
+    if (moved) {
+      carry();
+    }
   }
 
   /**
    * Propagates carries so that every chunk but the top one is in [0, 2^32) and the top one in
-   * [−2^31, 2^31), growing the window upwards if needed; the value does not change.
+   * [−2^31, 2^31), growing level two upwards if needed; the value does not change. A flush adds at
+   * most 96 pieces below 2^32 to a chunk (32 positions share it, each adds to three chunks), a
+   * merge two: no chunk, below 2^32 before, comes near 2^63.
    */
   private void carry() {
-    room = ROOM;
-    if (chunks.length == 0) {
-      return;
-    }
-    while (true) {
+    while (chunks.length > 0) {
       int top = chunks.length - 1;
       for (int i = 0; i < top; i++) {
         long c = chunks[i] >> CHUNK_BITS;
@@ -204,44 +259,69 @@ public final class ExactSum {
       if (t >= Integer.MIN_VALUE && t <= Integer.MAX_VALUE) {
         return;
       }
-      cover(offset + top + 1, offset + top + 1);
+      coverChunks(chunkOffset + top + 1, chunkOffset + top + 1);
     }
+  }
+
+  /** Makes bit positions {@code lo..hi} part of level one; returns the index of {@code lo}. */
+  private int coverParts(int lo, int hi) {
+    if (parts.length == 0 || lo < partOffset || hi >= partOffset + parts.length) {
+      long w = window(partOffset, parts.length, lo, hi, 8, MAX_POSITION);
+      parts = regrown(parts, partOffset, w);
+      partOffset = (int) (w >> 32);
+    }
+    return lo - partOffset;
+  }
+
+  /** Makes chunks {@code lo..hi} part of level two; returns the index of {@code lo}. */
+  private int coverChunks(int lo, int hi) {
+    if (chunks.length == 0 || lo < chunkOffset || hi >= chunkOffset + chunks.length) {
+      long w = window(chunkOffset, chunks.length, lo, hi, 1, MAX_CHUNK);
+      chunks = regrown(chunks, chunkOffset, w);
+      chunkOffset = (int) (w >> 32);
+    }
+    return lo - chunkOffset;
   }
 
   /**
-   * Makes chunks {@code lo..hi} (indices of the whole range) part of the window, growing it with
-   * slack in the direction it grows so that a run of new extremes does not copy every time. Returns
-   * the array index of chunk {@code lo}.
+   * The window, first index in the high 32 bits and last in the low ones, that holds the window of
+   * {@code length} from {@code offset} and indices {@code lo..hi}: grown with slack of half its
+   * span (at least {@code least}) in each direction it grows, so that a run of new extremes does
+   * not copy every time, within [0, max] unless {@code hi} is beyond.
    */
-  private int cover(int lo, int hi) {
-    if (chunks.length == 0) {
-      offset = lo;
-      chunks = new long[hi - lo + 2];
-      return 0;
-    }
-    int end = offset + chunks.length - 1;
-    if (lo >= offset && hi <= end) {
-      return lo - offset;
-    }
-    int newLo = Math.min(lo, offset);
-    int newHi = Math.max(hi, end);
-    int slack = (newHi - newLo + 1) / 2;
-    if (lo < offset) {
+  private static long window(int offset, int length, int lo, int hi, int least, int max) {
+    boolean empty = length == 0;
+    int end = offset + length - 1;
+    int newLo = empty ? lo : Math.min(lo, offset);
+    int newHi = empty ? hi : Math.max(hi, end);
+    int slack = Math.max(least, (newHi - newLo + 1) / 2);
+    if (empty || lo < offset) {
       newLo = Math.max(0, newLo - slack);
     }
-    if (hi > end) {
-      newHi = Math.max(hi, Math.min(MAX_CHUNK, newHi + slack));
+    if (empty || hi > end) {
+      newHi = Math.max(hi, Math.min(max, newHi + slack));
     }
-    long[] grown = new long[newHi - newLo + 1];
-    System.arraycopy(chunks, 0, grown, offset - newLo, chunks.length);
-    chunks = grown;
-    offset = newLo;
-    return lo - newLo;
+    return ((long) newLo << 32) | newHi;
   }
 
-  /** Chunks allocated (for tests of the memory bound). */
+  /** A copy of {@code a} (first index {@code offset}) in the {@link #window} {@code w}. */
+  private static long[] regrown(long[] a, int offset, long w) {
+    int newLo = (int) (w >> 32);
+    long[] grown = new long[(int) w - newLo + 1];
+    if (a.length > 0) {
+      System.arraycopy(a, 0, grown, offset - newLo, a.length);
+    }
+    return grown;
+  }
+
+  /** Level-two chunks allocated (for tests of the memory bound). */
   int chunkCapacity() {
     return chunks.length;
+  }
+
+  /** Level-one positions allocated (for tests of the memory bound). */
+  int partCapacity() {
+    return parts.length;
   }
 
   /**

@@ -51,8 +51,7 @@ public final class Tally {
    * @throws IllegalArgumentException if {@code x} is NaN or infinite (the tally is unchanged)
    */
   public void add(double x) {
-    sum.add(x);
-    sumOfSquares.addSquare(x);
+    ExactSum.addWithSquare(sum, sumOfSquares, x);
     n++;
   }
 

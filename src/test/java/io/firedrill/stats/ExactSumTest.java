@@ -138,19 +138,28 @@ class ExactSumTest {
     BigDecimal max = new BigDecimal(Double.MAX_VALUE);
     BigDecimal min = new BigDecimal(Double.MIN_VALUE);
     assertEquals(0, max.multiply(max).add(min.multiply(min)).compareTo(squares.toBigDecimal()));
+    // The whole range: every position of a square, 0 to 2 × 2045 + 53, and at most 135 chunks.
+    assertEquals(4144, squares.partCapacity());
     assertTrue(squares.chunkCapacity() <= 135, "chunks: " + squares.chunkCapacity());
   }
 
   @Test
-  void chunks_spanOnlyTheValuesSeen() {
-    ExactSum hours = new ExactSum();
+  void memory_spansOnlyTheValuesSeen() {
+    // Hours from 0.001 to 8,760 span 24 octaves, 2^-10 to 2^14: 24 positions for the values, and
+    // for the squares the even positions of 48 octaves plus 53 for their high halves, 101. Slack
+    // of half the span (at least 8) at most doubles each; chunks of 32 bits cover the positions.
+    ExactSum values = new ExactSum();
+    ExactSum squares = new ExactSum();
     for (double h = 1e-3; h < 8760; h *= 1.1) {
-      hours.add(h);
-      hours.addSquare(h);
+      values.add(h);
+      squares.addSquare(h);
     }
-    // Squares of [2^-10, 2^14) lie in [2^-20, 2^28): chunks 66 to 68 of 32 bits, plus the low
-    // halves of the squares and slack.
-    assertTrue(hours.chunkCapacity() <= 8, "chunks: " + hours.chunkCapacity());
+    values.doubleValue();
+    squares.doubleValue();
+    assertTrue(values.partCapacity() <= 2 * 24 + 16, "positions: " + values.partCapacity());
+    assertTrue(squares.partCapacity() <= 2 * 101 + 16, "positions: " + squares.partCapacity());
+    assertTrue(values.chunkCapacity() <= 2 * 4 + 4, "chunks: " + values.chunkCapacity());
+    assertTrue(squares.chunkCapacity() <= 2 * 8 + 4, "chunks: " + squares.chunkCapacity());
   }
 
   @Test
