@@ -2,6 +2,7 @@ package io.firedrill.stats;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * The exact sum of any number of finite doubles and of their squares, mergeable in any order: a
@@ -165,21 +166,34 @@ public final class ExactSum {
     }
   }
 
-  /** Adds every term of {@code other} ({@code other}'s value is not changed; it may be this). */
+  /** Adds every term of {@code other} ({@code other} is not changed; it may be this sum). */
   public void merge(ExactSum other) {
-    other.flush();
-    if (other.chunks.length == 0) {
-      return;
-    }
     flush();
-    long[] from = other == this ? chunks.clone() : other.chunks;
-    int i = coverChunks(other.chunkOffset, other.chunkOffset + from.length);
-    for (int k = 0; k < from.length; k++) {
-      // Any long, split so that each chunk gains less than 2^33 in magnitude.
-      chunks[i + k] += from[k] & CHUNK_MASK;
-      chunks[i + k + 1] += from[k] >> CHUNK_BITS;
+    if (other == this) {
+      other = copy();
+    }
+    if (other.parts.length > 0) {
+      addPositions(other.parts, other.partOffset);
+    }
+    long[] from = other.chunks;
+    if (from.length > 0) {
+      int i = coverChunks(other.chunkOffset, other.chunkOffset + from.length);
+      for (int k = 0; k < from.length; k++) {
+        // Any long, split so that each chunk gains less than 2^33 in magnitude.
+        chunks[i + k] += from[k] & CHUNK_MASK;
+        chunks[i + k + 1] += from[k] >> CHUNK_BITS;
+      }
     }
     carry();
+  }
+
+  private ExactSum copy() {
+    ExactSum c = new ExactSum();
+    c.parts = parts.clone();
+    c.partOffset = partOffset;
+    c.chunks = chunks.clone();
+    c.chunkOffset = chunkOffset;
+    return c;
   }
 
   /** The sum, correctly rounded to the nearest double (ties to even); ±∞ beyond the range. */
@@ -205,26 +219,29 @@ public final class ExactSum {
     return n.shiftLeft(CHUNK_BITS * chunkOffset);
   }
 
-  /**
-   * Moves level one into level two: each position's sum (below 2^63 in magnitude) is added to the
-   * three chunks it overlaps, then cleared; then carries. The value does not change.
-   */
+  /** Moves level one into level two and clears it; the value does not change. */
   private void flush() {
     room = ROOM;
-    if (parts.length == 0) {
-      return;
+    if (parts.length > 0) {
+      addPositions(parts, partOffset);
+      Arrays.fill(parts, 0);
+      carry();
     }
-    int base = coverChunks(partOffset >>> 5, ((partOffset + parts.length - 1) >>> 5) + 2);
-    boolean moved = false;
-    for (int i = 0; i < parts.length; i++) {
-      long v = parts[i];
+  }
+
+  /**
+   * Adds level-one sums {@code from} (element i at bit {@code offset + i}, each below 2^63 in
+   * magnitude) into level two: each to the three chunks it overlaps. Carry afterwards.
+   */
+  private void addPositions(long[] from, int offset) {
+    int base = coverChunks(offset >>> 5, ((offset + from.length - 1) >>> 5) + 2);
+    for (int i = 0; i < from.length; i++) {
+      long v = from[i];
       if (v == 0) {
         continue;
       }
-      parts[i] = 0;
-      moved = true;
-      int position = partOffset + i;
-      int k = base + (position >>> 5) - (partOffset >>> 5);
+      int position = offset + i;
+      int k = base + (position >>> 5) - (offset >>> 5);
       int s = position & 31;
       long sign = v >> 63;
       long a = (v ^ sign) - sign; // |v| < 2^63
@@ -236,16 +253,14 @@ public final class ExactSum {
       chunks[k + 1] += (c1 ^ sign) - sign;
       chunks[k + 2] += (c2 ^ sign) - sign;
     }
-    if (moved) {
-      carry();
-    }
   }
 
   /**
    * Propagates carries so that every chunk but the top one is in [0, 2^32) and the top one in
-   * [−2^31, 2^31), growing level two upwards if needed; the value does not change. A flush adds at
-   * most 96 pieces below 2^32 to a chunk (32 positions share it, each adds to three chunks), a
-   * merge two: no chunk, below 2^32 before, comes near 2^63.
+   * [−2^31, 2^31), growing level two upwards if needed; the value does not change. Between two
+   * carries a chunk (below 2^32 after the first) gains at most 96 pieces below 2^32 from level one
+   * (32 positions share it; each adds to three chunks) and two from another sum's chunks: it never
+   * comes near 2^63.
    */
   private void carry() {
     while (chunks.length > 0) {

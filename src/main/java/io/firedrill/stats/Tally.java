@@ -28,6 +28,9 @@ import java.math.BigInteger;
  * IllegalArgumentException}. Adding a value costs a few integer operations and allocates only when
  * it falls outside the range of the values seen so far.
  *
+ * <p>Not safe for use by several threads at once, reading included (reading moves the sums' fast
+ * level into their exact one): a tally belongs to one block, then to the merging thread.
+ *
  * <p>Most trials of a reliability model are quiet: every metric is zero. Those are counted, not
  * added one by one, and folded in with {@link #addZeros}.
  */
