@@ -2,12 +2,11 @@ package io.firedrill.stats;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Arrays;
 
 /**
- * The exact sum of any number of finite doubles and of their squares, mergeable in any order: a
- * superaccumulator in two levels (Neal, "Fast exact summation using small and large
- * superaccumulators", arXiv:1505.05571, 2015), an integer that rounds nothing.
+ * The exact sum of finite doubles, of their squares and of their whole multiples, mergeable in any
+ * order: a superaccumulator (Neal, "Fast exact summation using small and large superaccumulators",
+ * arXiv:1505.05571, 2015), an integer that rounds nothing.
  *
  * <h2>Why</h2>
  *
@@ -20,61 +19,50 @@ import java.util.Arrays;
  *
  * <h2>Representation and range</h2>
  *
- * <p>The unit is 2^−2148, the square of the smallest subnormal (2^−1074): every finite double, and
- * the exact square of every finite double (below 2^2048), is a whole number of units. A double x =
- * ±m × 2^e (m an integer below 2^53) is the integer m at bit e + 2148; its square m² (106 bits,
- * from {@link Math#multiplyHigh}, no rounding) is two integers below 2^53 at bits 2e + 2148 and 2e
- * + 2201.
+ * <p>The unit is 2^−2148, the square of the smallest subnormal (2^−1074): every finite double x,
+ * its exact square, and n x and n x² for any whole n below 2^63, is a whole number of units. A
+ * double x = ±m × 2^e (m an integer below 2^53) is the integer m at bit e + 2148; x² is m² (106
+ * bits, {@link Math#multiplyHigh}) at bit 2e + 2148; n x is the 116-bit n m. No term is rounded.
+ * The value is kept as 32-bit chunks held in longs, Σ c[k] × 2^(32 k − 2148) (Neal's "small
+ * superaccumulator"): a term adds its bits to the few chunks they overlap, and carries are
+ * propagated at the latest after 2^20 terms (each adds less than 2^32 to a chunk), so that every
+ * chunk but the top one is in [0, 2^32), the top one in [−2^31, 2^31). Only the chunks between the
+ * smallest and the largest term are held, grown with slack: 3 to 6 chunks for sums of hours, at
+ * most 135 (1.1 KB) for terms from the smallest subnormal to 2^63 squares of the largest double.
  *
- * <p>Level one, for speed: one long per bit position (Neal's "large superaccumulator"), to which a
- * term adds its integer part with no shifting: one addition per double, two per square. Parts are
- * below 2^53, so 1,024 of them cannot overflow a long; after 1,024 additions every position is
- * moved into level two and cleared. Level two, for range: the exact value as 32-bit chunks held in
- * longs, Σ c[k] × 2^(32 k − 2148) (the "small superaccumulator"); every chunk but the top one is
- * kept in [0, 2^32) by carrying, the top one in [−2^31, 2^31) by growing upwards. Both levels hold
- * only the positions and chunks between the smallest and the largest term seen, grown with slack
- * (the first term and a term outside that range allocate; no other does). Hours from 0.001 to 8,760
- * take about 45 positions and 9 chunks for the values, 180 positions and 17 chunks for their
- * squares: 2 KB for a tally. Terms over the whole double range take at most 2,046 positions for
- * values and 4,144 for squares, and 135 chunks.
- *
- * <p>The sum is exact for any number of terms up to 2^63, anywhere in the double range; it cannot
+ * <p>The sum is exact for any number of terms up to 2^63, anywhere in that range; it cannot
  * overflow. Only a non-finite term is refused ({@link IllegalArgumentException}). Reading a sum
  * beyond the largest double gives ±∞, the correctly rounded result. Reading builds a {@link
- * BigInteger}: do it once, at the end, not per value.
+ * BigInteger}, and adding costs tens of nanoseconds: firedrill adds a few terms per block of
+ * trials, not per value (see {@link Tally}).
  */
 public final class ExactSum {
-  /** The value of bit 0 of both levels: 2^−2148 = (2^−1074)². */
+  /** The value of bit 0 of chunk 0: 2^−2148 = (2^−1074)². */
   static final int UNIT_EXPONENT = -2148;
 
   private static final int CHUNK_BITS = 32;
   private static final long CHUNK_MASK = 0xFFFF_FFFFL;
   private static final long MANTISSA_MASK = (1L << 52) - 1;
-  private static final long PART_MASK = (1L << 53) - 1;
+  private static final long LOW_53 = (1L << 53) - 1;
 
-  /** The highest chunk a sum can reach: squares below 2^2048 times 2^63 terms stay below it. */
-  private static final int MAX_CHUNK = (2048 + 63 - UNIT_EXPONENT) / CHUNK_BITS + 1;
+  /** The highest chunk a sum can reach: 2^63 terms below 2^(63 + 2048) stay below it. */
+  private static final int MAX_CHUNK = (63 + 2048 + 63 - UNIT_EXPONENT) / CHUNK_BITS + 1;
 
-  /** The highest bit position of a part: the high half of the square of the largest double. */
-  private static final int MAX_POSITION = 2 * 2045 + 53;
-
-  /** Parts below 2^53 that one position may take before it could overflow: 1,024 × 2^53 = 2^63. */
-  private static final int ROOM = 1024;
+  /**
+   * Terms between carries. Each adds less than 2^32 to a chunk that a carry left below 2^32 in
+   * magnitude, so 2^20 terms leave it below 2^53, far from 2^63.
+   */
+  private static final int ROOM = 1 << 20;
 
   private static final long[] EMPTY = {};
 
-  /** Level one: {@code parts[i]} is a sum of parts at bit {@code partOffset + i}. */
-  private long[] parts = EMPTY;
-
-  private int partOffset;
-
-  /** Additions to level one before it must be moved into level two. */
-  private int room = ROOM;
-
-  /** Level two: {@code chunks[i]} is worth 2^(32 (chunkOffset + i) − 2148) per unit. */
+  /** {@code chunks[i]} is worth 2^(32 (offset + i) − 2148) per unit. */
   private long[] chunks = EMPTY;
 
-  private int chunkOffset;
+  private int offset;
+
+  /** Terms that may still be added before a carry. */
+  private int room = ROOM;
 
   /**
    * Adds {@code x} exactly; ±0 adds nothing.
@@ -82,7 +70,8 @@ public final class ExactSum {
    * @throws IllegalArgumentException if {@code x} is NaN or infinite (the sum is unchanged)
    */
   public void add(double x) {
-    addDecoded(decode(x), Double.doubleToRawLongBits(x) >> 63);
+    long d = decode(x);
+    addBits(0, d & LOW_53, position(d), x < 0);
   }
 
   /**
@@ -91,24 +80,54 @@ public final class ExactSum {
    * @throws IllegalArgumentException if {@code x} is NaN or infinite (the sum is unchanged)
    */
   public void addSquare(double x) {
-    addSquareDecoded(decode(x));
+    long d = decode(x);
+    long m = d & LOW_53;
+    addBits(Math.multiplyHigh(m, m), m * m, 2 * position(d) - 2148, false);
   }
 
   /**
-   * Adds {@code x} to {@code sum} and {@code x²} to {@code squares}, decoding x once (a tally's hot
-   * loop).
+   * Adds {@code n × x} exactly.
    *
-   * @throws IllegalArgumentException if {@code x} is NaN or infinite (both sums unchanged)
+   * @throws IllegalArgumentException if {@code n} is negative or {@code x} NaN or infinite (the sum
+   *     is unchanged)
    */
-  static void addWithSquare(ExactSum sum, ExactSum squares, double x) {
+  public void addMultiple(long n, double x) {
     long d = decode(x);
-    sum.addDecoded(d, Double.doubleToRawLongBits(x) >> 63);
-    squares.addSquareDecoded(d);
+    checkMultiple(n);
+    long m = d & LOW_53;
+    // n < 2^63 and m < 2^53 are non-negative: the signed high word is the unsigned one.
+    addBits(Math.multiplyHigh(n, m), n * m, position(d), x < 0);
+  }
+
+  /**
+   * Adds {@code n × x²} exactly, without rounding the square.
+   *
+   * @throws IllegalArgumentException if {@code n} is negative or {@code x} NaN or infinite (the sum
+   *     is unchanged)
+   */
+  public void addSquareMultiple(long n, double x) {
+    long d = decode(x);
+    checkMultiple(n);
+    long m = d & LOW_53;
+    long low = m * m;
+    long high = Math.multiplyHigh(m, m);
+    // m² = a × 2^53 + b with a, b below 2^53: n × m² is n b at the square's bit, n a 53 above.
+    long a = (high << 11) | (low >>> 53);
+    long b = low & LOW_53;
+    int at = 2 * position(d) - 2148;
+    addBits(Math.multiplyHigh(n, b), n * b, at, false);
+    addBits(Math.multiplyHigh(n, a), n * a, at + 53, false);
+  }
+
+  private static void checkMultiple(long n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("multiple is negative: " + n);
+    }
   }
 
   /**
    * |x| = m × 2^(b − 1075), packed as {@code m | b << 53}: m below 2^53 with its implicit bit, b
-   * the biased exponent (1 for subnormals, whose m has no implicit bit); 0 for ±0.
+   * the biased exponent (1 for subnormals, whose m has no implicit bit); m = 0 for ±0.
    *
    * @throws IllegalArgumentException if {@code x} is NaN or infinite
    */
@@ -119,81 +138,58 @@ public final class ExactSum {
     if (biased == 0x7FF) {
       throw new IllegalArgumentException("value is not finite: " + x);
     }
-    if (biased == 0) {
-      return m == 0 ? 0 : m | 1L << 53;
-    }
-    return m | 1L << 52 | biased << 53;
+    return biased == 0 ? m | 1L << 53 : m | 1L << 52 | biased << 53;
   }
 
-  /** Adds a {@link #decode}d value, negated if {@code sign} is −1 (0: as is). */
-  private void addDecoded(long d, long sign) {
-    if (d == 0) {
-      return;
-    }
-    // m at bit b − 1075 + 2148. One addition, no shift: an exact add costs about what Welford's
-    // update did (results/benchmarks, TallyBenchmark).
-    int position = (int) (d >>> 53) + 1073;
-    long m = d & PART_MASK;
-    int i = position - partOffset;
-    if (i < 0 || i >= parts.length) {
-      i = coverParts(position, position);
-    }
-    parts[i] += (m ^ sign) - sign; // −m for sign −1, without a branch
-    if (--room == 0) {
-      flush();
-    }
+  /** The bit, in units of 2^−2148, of the lowest bit of a {@link #decode}d m: b − 1075 + 2148. */
+  private static int position(long d) {
+    return (int) (d >>> 53) + 1073;
   }
 
-  /** Adds the square of a {@link #decode}d value. */
-  private void addSquareDecoded(long d) {
-    if (d == 0) {
+  /**
+   * Adds the unsigned 128-bit integer {@code high × 2^64 + low} at bit {@code position}, negated if
+   * {@code negative}: shifted by {@code position mod 32}, its at most 160 bits are five 32-bit
+   * pieces, each added to (or subtracted from) one chunk.
+   */
+  private void addBits(long high, long low, int position, boolean negative) {
+    if ((high | low) == 0) {
       return;
     }
-    // m² × 2^(2b − 2150): m² at bit 2 (b − 1), its low 53 bits there and its high 53 bits 53
-    // positions up (even and odd positions: the two halves never meet).
-    long m = d & PART_MASK;
-    long low = m * m;
-    long high = Math.multiplyHigh(m, m);
-    int position = 2 * ((int) (d >>> 53) - 1);
-    int i = position - partOffset;
-    if (i < 0 || i + 53 >= parts.length) {
-      i = coverParts(position, position + 53);
+    int s = position & 31;
+    int k = position >>> 5;
+    int i = k - offset;
+    if (i < 0 || i + 4 >= chunks.length) {
+      i = cover(k, k + 4);
     }
-    parts[i] += low & PART_MASK;
-    parts[i + 53] += (high << 11) | (low >>> 53);
+    // (high, low) << s as five pieces of 32 bits, lowest first.
+    long shiftedLow = low << s;
+    long shiftedHigh = s == 0 ? high : (high << s) | (low >>> (64 - s));
+    long spill = s == 0 ? 0 : high >>> (64 - s);
+    long sign = negative ? -1 : 0; // (v ^ −1) − (−1) = −v
+    chunks[i] += ((shiftedLow & CHUNK_MASK) ^ sign) - sign;
+    chunks[i + 1] += ((shiftedLow >>> 32) ^ sign) - sign;
+    chunks[i + 2] += ((shiftedHigh & CHUNK_MASK) ^ sign) - sign;
+    chunks[i + 3] += ((shiftedHigh >>> 32) ^ sign) - sign;
+    chunks[i + 4] += (spill ^ sign) - sign;
     if (--room == 0) {
-      flush();
+      carry();
     }
   }
 
   /** Adds every term of {@code other} ({@code other} is not changed; it may be this sum). */
   public void merge(ExactSum other) {
-    flush();
-    if (other == this) {
-      other = copy();
-    }
-    if (other.parts.length > 0) {
-      addPositions(other.parts, other.partOffset);
-    }
-    long[] from = other.chunks;
-    if (from.length > 0) {
-      int i = coverChunks(other.chunkOffset, other.chunkOffset + from.length);
-      for (int k = 0; k < from.length; k++) {
-        // Any long, split so that each chunk gains less than 2^33 in magnitude.
-        chunks[i + k] += from[k] & CHUNK_MASK;
-        chunks[i + k + 1] += from[k] >> CHUNK_BITS;
-      }
+    long[] from = other == this ? chunks.clone() : other.chunks;
+    if (from.length == 0) {
+      return;
     }
     carry();
-  }
-
-  private ExactSum copy() {
-    ExactSum c = new ExactSum();
-    c.parts = parts.clone();
-    c.partOffset = partOffset;
-    c.chunks = chunks.clone();
-    c.chunkOffset = chunkOffset;
-    return c;
+    int i = cover(other.offset, other.offset + from.length);
+    for (int k = 0; k < from.length; k++) {
+      // Any long, split so that each chunk gains less than 2^32 + 2^31 in magnitude.
+      chunks[i + k] += from[k] & CHUNK_MASK;
+      chunks[i + k + 1] += from[k] >> CHUNK_BITS;
+    }
+    carry();
   }
 
   /** The sum, correctly rounded to the nearest double (ties to even); ±∞ beyond the range. */
@@ -209,60 +205,21 @@ public final class ExactSum {
         .stripTrailingZeros();
   }
 
-  /** The sum in units of 2^{@value #UNIT_EXPONENT}: the exact integer the two levels stand for. */
+  /** The sum in units of 2^{@value #UNIT_EXPONENT}: the exact integer the chunks stand for. */
   BigInteger integer() {
-    flush();
     BigInteger n = BigInteger.ZERO;
     for (int k = chunks.length - 1; k >= 0; k--) {
       n = n.shiftLeft(CHUNK_BITS).add(BigInteger.valueOf(chunks[k]));
     }
-    return n.shiftLeft(CHUNK_BITS * chunkOffset);
-  }
-
-  /** Moves level one into level two and clears it; the value does not change. */
-  private void flush() {
-    room = ROOM;
-    if (parts.length > 0) {
-      addPositions(parts, partOffset);
-      Arrays.fill(parts, 0);
-      carry();
-    }
-  }
-
-  /**
-   * Adds level-one sums {@code from} (element i at bit {@code offset + i}, each below 2^63 in
-   * magnitude) into level two: each to the three chunks it overlaps. Carry afterwards.
-   */
-  private void addPositions(long[] from, int offset) {
-    int base = coverChunks(offset >>> 5, ((offset + from.length - 1) >>> 5) + 2);
-    for (int i = 0; i < from.length; i++) {
-      long v = from[i];
-      if (v == 0) {
-        continue;
-      }
-      int position = offset + i;
-      int k = base + (position >>> 5) - (offset >>> 5);
-      int s = position & 31;
-      long sign = v >> 63;
-      long a = (v ^ sign) - sign; // |v| < 2^63
-      // a × 2^s in three 32-bit pieces (a below 2^63, s below 32: at most 95 bits).
-      long c0 = (a << s) & CHUNK_MASK;
-      long c1 = (a >>> (CHUNK_BITS - s)) & CHUNK_MASK;
-      long c2 = s == 0 ? 0 : a >>> (64 - s);
-      chunks[k] += (c0 ^ sign) - sign;
-      chunks[k + 1] += (c1 ^ sign) - sign;
-      chunks[k + 2] += (c2 ^ sign) - sign;
-    }
+    return n.shiftLeft(CHUNK_BITS * offset);
   }
 
   /**
    * Propagates carries so that every chunk but the top one is in [0, 2^32) and the top one in
-   * [−2^31, 2^31), growing level two upwards if needed; the value does not change. Between two
-   * carries a chunk (below 2^32 after the first) gains at most 96 pieces below 2^32 from level one
-   * (32 positions share it; each adds to three chunks) and two from another sum's chunks: it never
-   * comes near 2^63.
+   * [−2^31, 2^31), growing the window upwards if needed; the value does not change.
    */
   private void carry() {
+    room = ROOM;
     while (chunks.length > 0) {
       int top = chunks.length - 1;
       for (int i = 0; i < top; i++) {
@@ -274,69 +231,42 @@ public final class ExactSum {
       if (t >= Integer.MIN_VALUE && t <= Integer.MAX_VALUE) {
         return;
       }
-      coverChunks(chunkOffset + top + 1, chunkOffset + top + 1);
+      cover(offset + top + 1, offset + top + 1);
     }
-  }
-
-  /** Makes bit positions {@code lo..hi} part of level one; returns the index of {@code lo}. */
-  private int coverParts(int lo, int hi) {
-    if (parts.length == 0 || lo < partOffset || hi >= partOffset + parts.length) {
-      long w = window(partOffset, parts.length, lo, hi, 8, MAX_POSITION);
-      parts = regrown(parts, partOffset, w);
-      partOffset = (int) (w >> 32);
-    }
-    return lo - partOffset;
-  }
-
-  /** Makes chunks {@code lo..hi} part of level two; returns the index of {@code lo}. */
-  private int coverChunks(int lo, int hi) {
-    if (chunks.length == 0 || lo < chunkOffset || hi >= chunkOffset + chunks.length) {
-      long w = window(chunkOffset, chunks.length, lo, hi, 1, MAX_CHUNK);
-      chunks = regrown(chunks, chunkOffset, w);
-      chunkOffset = (int) (w >> 32);
-    }
-    return lo - chunkOffset;
   }
 
   /**
-   * The window, first index in the high 32 bits and last in the low ones, that holds the window of
-   * {@code length} from {@code offset} and indices {@code lo..hi}: grown with slack of half its
-   * span (at least {@code least}) in each direction it grows, so that a run of new extremes does
-   * not copy every time, within [0, max] unless {@code hi} is beyond.
+   * Makes chunks {@code lo..hi} part of the window, growing it with slack of half its span (at
+   * least 2) in the direction it grows, so that a run of new extremes does not copy every time;
+   * returns the array index of chunk {@code lo}.
    */
-  private static long window(int offset, int length, int lo, int hi, int least, int max) {
-    boolean empty = length == 0;
-    int end = offset + length - 1;
+  private int cover(int lo, int hi) {
+    boolean empty = chunks.length == 0;
+    int end = offset + chunks.length - 1;
+    if (!empty && lo >= offset && hi <= end) {
+      return lo - offset;
+    }
     int newLo = empty ? lo : Math.min(lo, offset);
     int newHi = empty ? hi : Math.max(hi, end);
-    int slack = Math.max(least, (newHi - newLo + 1) / 2);
+    int slack = Math.max(2, (newHi - newLo + 1) / 2);
     if (empty || lo < offset) {
       newLo = Math.max(0, newLo - slack);
     }
     if (empty || hi > end) {
-      newHi = Math.max(hi, Math.min(max, newHi + slack));
+      newHi = Math.max(hi, Math.min(MAX_CHUNK, newHi + slack));
     }
-    return ((long) newLo << 32) | newHi;
+    long[] grown = new long[newHi - newLo + 1];
+    if (!empty) {
+      System.arraycopy(chunks, 0, grown, offset - newLo, chunks.length);
+    }
+    chunks = grown;
+    offset = newLo;
+    return lo - newLo;
   }
 
-  /** A copy of {@code a} (first index {@code offset}) in the {@link #window} {@code w}. */
-  private static long[] regrown(long[] a, int offset, long w) {
-    int newLo = (int) (w >> 32);
-    long[] grown = new long[(int) w - newLo + 1];
-    if (a.length > 0) {
-      System.arraycopy(a, 0, grown, offset - newLo, a.length);
-    }
-    return grown;
-  }
-
-  /** Level-two chunks allocated (for tests of the memory bound). */
+  /** Chunks allocated (for tests of the memory bound). */
   int chunkCapacity() {
     return chunks.length;
-  }
-
-  /** Level-one positions allocated (for tests of the memory bound). */
-  int partCapacity() {
-    return parts.length;
   }
 
   /**

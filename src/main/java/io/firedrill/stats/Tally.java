@@ -8,28 +8,32 @@ import java.math.BigInteger;
  * proportion. Every interval of a mean in firedrill comes from here or from {@link
  * MetricStats#interval95()}, which picks between the two by the metric.
  *
- * <h2>Exact sums, one rounding</h2>
+ * <h2>Within a block in doubles, across blocks exact</h2>
  *
- * <p>A tally keeps the count n (a long), and the exact sums Σx and Σx² ({@link ExactSum}: integer
- * superaccumulators; each x² is added without rounding). Adding, {@link #addZeros} and {@link
- * #merge} are integer additions, so the state after any set of values is the same whatever the
- * order of the values, the blocks they came in, and the grouping or order in which the blocks were
- * merged: one thread or many, block order or a tree, byte-identical results. The mean Σx / n and
- * the sample variance (n Σx² − (Σx)²) / (n (n − 1)) are computed from the exact sums with {@link
- * java.math.BigInteger} when first read (and again after a change), each correctly rounded once to
- * the nearest double: so the variance of a constant sample is exactly 0 and the mean of 1e16, 1 and
- * −1e16 is exactly 1/3 rounded. (Welford's running mean and Chan's merge, used before, round at
- * every step; the result then depended on the merge tree in the last bits.) The standard error
- * √(variance / n) and the interval bounds are computed from these two doubles in double arithmetic,
- * a few roundings each, identical whatever the merge tree.
+ * <p>Values added one by one (a block's trials, in trial order) go into Welford's running mean and
+ * sum of squared deviations M2, in doubles: the cheapest update there is, in the hot loop of the
+ * runner, and a fixed function of the block's values in their order. Zeros ({@link #addZeros}) are
+ * only counted. Merging folds each such running part, c values with mean μ and M2, into two exact
+ * sums ({@link ExactSum}), S1 = Σ c μ and S2 = Σ (M2 + c μ²), with no rounding (the products are
+ * taken as integers). Merging adds exact sums and counts: integer additions, so the merged state is
+ * the same whatever the order of the blocks and the grouping of the merges (one thread or many,
+ * block order or a tree, groups merged elsewhere).
  *
- * <p>Range: any finite values, up to 2^63 − 1 of them; the sums never overflow (sums beyond the
- * double range read as ±∞). A NaN or infinite value is refused with an {@link
- * IllegalArgumentException}. Adding a value costs a few integer operations and allocates only when
- * it falls outside the range of the values seen so far.
+ * <p>When read, the mean S1 / n and the sample variance (n S2 − S1²) / (n (n − 1)), n counting
+ * every value and zero, are computed with {@link BigInteger} and each correctly rounded once to the
+ * nearest double. For one block these are its Welford mean and M2 / (n − 1), exactly as before; for
+ * merged blocks they are exact functions of the blocks' parts: constant values have variance
+ * exactly 0, and blocks of 1e16, 1 and −1e16 have mean exactly 1/3, rounded. (Chan's merge of
+ * Welford tallies, used before, rounds at every merge, so the last bits depended on the merge
+ * tree.) The standard error √(variance / n) and the interval bounds follow from these two doubles
+ * in double arithmetic, a few roundings each, the same whatever the merge tree.
  *
- * <p>Not safe for use by several threads at once, reading included (reading moves the sums' fast
- * level into their exact one): a tally belongs to one block, then to the merging thread.
+ * <p>Range: counts up to 2^63 − 1; the exact sums cannot overflow. A NaN or infinite value is
+ * refused ({@link IllegalArgumentException}); values beyond about 1e154 in magnitude, whose squared
+ * deviations overflow a double, are refused when their part is folded ({@link
+ * ArithmeticException}). Adding a value allocates nothing; the first merge into a tally allocates
+ * its exact sums (3 to 10 chunks of 8 bytes each for hours). Not safe for use by several threads at
+ * once: a tally belongs to one block, then to the merging thread.
  *
  * <p>Most trials of a reliability model are quiet: every metric is zero. Those are counted, not
  * added one by one, and folded in with {@link #addZeros}.
@@ -38,9 +42,19 @@ public final class Tally {
   /** The standard normal's 97.5th percentile. */
   public static final double Z95 = 1.959963984540054;
 
+  /** Every observation: values added, zeros and merged ones. */
   private long n;
-  private final ExactSum sum = new ExactSum();
-  private final ExactSum sumOfSquares = new ExactSum();
+
+  /** The running part: values added since the last merge, their Welford mean and M2. */
+  private long running;
+
+  private double runningMean;
+  private double runningM2;
+
+  /** The merged part, exactly: S1 = Σ c μ and S2 = Σ (M2 + c μ²) over folded parts; else null. */
+  private ExactSum sum;
+
+  private ExactSum sumOfSquares;
 
   /** The count at which {@link #mean} and {@link #variance} were last computed; −1 if never. */
   private long finishedAt = -1;
@@ -49,12 +63,18 @@ public final class Tally {
   private double variance;
 
   /**
-   * Adds one observation.
+   * Adds one observation (Welford's update of the running part).
    *
    * @throws IllegalArgumentException if {@code x} is NaN or infinite (the tally is unchanged)
    */
   public void add(double x) {
-    ExactSum.addWithSquare(sum, sumOfSquares, x);
+    if (!(Math.abs(x) <= Double.MAX_VALUE)) {
+      throw new IllegalArgumentException("value is not finite: " + x);
+    }
+    running++;
+    double d = x - runningMean;
+    runningMean += d / running;
+    runningM2 += d * (x - runningMean);
     n++;
   }
 
@@ -65,19 +85,52 @@ public final class Tally {
     }
   }
 
-  /** Adds every observation of {@code other} ({@code other} is not changed). */
+  /**
+   * Adds every observation of {@code other} ({@code other} is not changed).
+   *
+   * @throws ArithmeticException if a running part's M2 overflowed (values beyond about 1e154)
+   */
   public void merge(Tally other) {
     if (other.n == 0) {
       return;
     }
-    sum.merge(other.sum);
-    sumOfSquares.merge(other.sumOfSquares);
+    if (sum == null) {
+      sum = new ExactSum();
+      sumOfSquares = new ExactSum();
+    }
+    fold(sum, sumOfSquares, running, runningMean, runningM2);
+    running = 0;
+    runningMean = 0;
+    runningM2 = 0;
+    if (other.sum != null) {
+      sum.merge(other.sum);
+      sumOfSquares.merge(other.sumOfSquares);
+    }
+    fold(sum, sumOfSquares, other.running, other.runningMean, other.runningM2);
     n += other.n;
   }
 
   /**
-   * Computes the mean and the variance from the exact sums, each correctly rounded once. The state
-   * changes only with the count, so the count says whether they are current.
+   * Adds a running part, c values of mean μ and M2, to exact sums: c μ to S1, M2 + c μ² to S2, all
+   * without rounding.
+   */
+  private static void fold(ExactSum s1, ExactSum s2, long c, double mu, double m2) {
+    if (c == 0) {
+      return;
+    }
+    if (!(m2 <= Double.MAX_VALUE)) {
+      throw new ArithmeticException(
+          "squared deviations beyond the double range: values beyond about 1e154 in magnitude");
+    }
+    s1.addMultiple(c, mu);
+    s2.add(m2);
+    s2.addSquareMultiple(c, mu);
+  }
+
+  /**
+   * Computes the mean and the variance from the exact sums and the running part, each correctly
+   * rounded once. The state changes only with the count, so the count says whether they are
+   * current.
    */
   private void finish() {
     if (finishedAt == n) {
@@ -89,23 +142,30 @@ public final class Tally {
       variance = 0;
       return;
     }
-    // Σx = s1 × 2^u and Σx² = s2 × 2^u, integers in units of 2^u (u = −2148).
-    BigInteger s1 = sum.integer();
-    BigInteger s2 = sumOfSquares.integer();
+    ExactSum s1 = new ExactSum();
+    ExactSum s2 = new ExactSum();
+    if (sum != null) {
+      s1.merge(sum);
+      s2.merge(sumOfSquares);
+    }
+    fold(s1, s2, running, runningMean, runningM2);
+    // S1 = a × 2^u and S2 = b × 2^u, integers in units of 2^u (u = −2148).
+    BigInteger a = s1.integer();
+    BigInteger b = s2.integer();
     BigInteger count = BigInteger.valueOf(n);
-    mean = ExactSum.quotient(s1, ExactSum.UNIT_EXPONENT, count);
+    mean = ExactSum.quotient(a, ExactSum.UNIT_EXPONENT, count);
     if (n < 2) {
       variance = 0;
       return;
     }
-    // n Σx² − (Σx)² = (n s2 × 2^−u − s1²) × 2^2u, ≥ 0 (Cauchy–Schwarz) and exactly 0 for
-    // constants. Trailing zero bits are dropped first to keep the integers short.
-    int z1 = s1.signum() == 0 ? 0 : s1.getLowestSetBit();
-    int z2 = s2.signum() == 0 ? 0 : s2.getLowestSetBit();
-    BigInteger a = s1.shiftRight(z1); // Σx = a × 2^(u + z1)
-    BigInteger b = s2.shiftRight(z2); // Σx² = b × 2^(u + z2)
-    int squareExponent = 2 * (ExactSum.UNIT_EXPONENT + z1);
-    int sumExponent = ExactSum.UNIT_EXPONENT + z2;
+    // n S2 − S1² = (n b × 2^−u − a²) × 2^2u: 0 for constants, never negative (every part's M2 is
+    // a sum of non-negative terms, and Cauchy–Schwarz).
+    int za = a.signum() == 0 ? 0 : a.getLowestSetBit();
+    int zb = b.signum() == 0 ? 0 : b.getLowestSetBit();
+    a = a.shiftRight(za); // S1 = a × 2^(u + za)
+    b = b.shiftRight(zb); // S2 = b × 2^(u + zb)
+    int squareExponent = 2 * (ExactSum.UNIT_EXPONENT + za);
+    int sumExponent = ExactSum.UNIT_EXPONENT + zb;
     int low = Math.min(squareExponent, sumExponent);
     BigInteger numerator =
         count

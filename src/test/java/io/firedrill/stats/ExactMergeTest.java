@@ -131,60 +131,128 @@ class ExactMergeTest {
   }
 
   @Test
-  void tally_meanAndVariance_areTheExactOnesCorrectlyRounded() {
+  void tally_oneValuePerBlock_givesTheExactSampleMeanAndVarianceCorrectlyRounded() {
+    // A block of one value holds it exactly (Welford's mean is the value, M2 is 0): merged, the
+    // tally's mean and variance are those of the values, exact, correctly rounded once.
     long seed = 32L;
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
     for (int round = 0; round < 30; round++) {
       Tally t = new Tally();
       BigDecimal sum = BigDecimal.ZERO;
       BigDecimal squares = BigDecimal.ZERO;
-      int n = 2 + rng.nextInt(3000);
+      int n = 2 + rng.nextInt(2000);
       for (int i = 0; i < n; i++) {
-        double x = ExactSumTest.value(rng, round);
-        t.add(x);
+        double x = round < 10 ? ExactSumTest.value(rng, round) : wide(rng);
+        Tally block = new Tally();
+        block.add(x);
+        t.merge(block);
         BigDecimal b = new BigDecimal(x);
         sum = sum.add(b);
         squares = squares.add(b.multiply(b));
       }
-      BigDecimal count = BigDecimal.valueOf(n);
-      MathContext digits = new MathContext(1500);
-      BigDecimal mean = sum.divide(count, digits);
-      BigDecimal variance =
-          count
-              .multiply(squares)
-              .subtract(sum.multiply(sum))
-              .divide(count.multiply(BigDecimal.valueOf(n - 1)), digits);
       String where = "seed " + seed + ", round " + round;
-      assertCorrectlyRounded(mean, t.mean());
-      assertCorrectlyRounded(variance, t.variance());
       assertEquals(n, t.count(), where);
+      assertCorrectlyRounded(meanOf(sum, n), t.mean());
+      assertCorrectlyRounded(varianceOf(sum, squares, n), t.variance());
     }
   }
 
   @Test
-  void tally_largeTermsCancelling_giveTheSmallOnesMean() {
+  void tally_blocksOfManyValues_giveTheExactFunctionOfTheirWelfordParts() {
+    // Within a block, Welford's running mean and M2 in doubles; across blocks, S1 = Σ c μ and
+    // S2 = Σ (M2 + c μ²) exactly, then one rounding: the reference does the same in BigDecimal
+    // from Welford's figures computed here, zeros counted apart.
+    long seed = 36L;
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+    for (int round = 0; round < 20; round++) {
+      Tally t = new Tally();
+      BigDecimal s1 = BigDecimal.ZERO;
+      BigDecimal s2 = BigDecimal.ZERO;
+      long n = 0;
+      int blocks = 1 + rng.nextInt(12);
+      for (int b = 0; b < blocks; b++) {
+        Tally block = new Tally();
+        long c = 0;
+        double mu = 0;
+        double m2 = 0;
+        int values = rng.nextInt(300);
+        for (int i = 0; i < values; i++) {
+          double x = round < 10 ? ExactSumTest.value(rng, round) : wide(rng);
+          block.add(x);
+          c++;
+          double d = x - mu;
+          mu += d / c;
+          m2 += d * (x - mu);
+        }
+        long zeros = rng.nextInt(50);
+        block.addZeros(zeros);
+        t.merge(block);
+        BigDecimal mean = new BigDecimal(mu);
+        s1 = s1.add(mean.multiply(BigDecimal.valueOf(c)));
+        s2 = s2.add(new BigDecimal(m2)).add(mean.multiply(mean).multiply(BigDecimal.valueOf(c)));
+        n += c + zeros;
+      }
+      String where = "seed " + seed + ", round " + round;
+      assertEquals(n, t.count(), where);
+      if (n >= 2) {
+        assertCorrectlyRounded(meanOf(s1, n), t.mean());
+        assertCorrectlyRounded(varianceOf(s1, s2, n), t.variance());
+      }
+    }
+  }
+
+  @Test
+  void tally_oneBlock_isWelfordsMeanAndVariance() {
+    // Without zeros or merges, the figures are Welford's, bit for bit, as before the exact merge.
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(37L);
     Tally t = new Tally();
-    t.add(1e16);
-    t.add(1);
-    t.add(-1e16);
+    double mu = 0;
+    double m2 = 0;
+    for (int i = 1; i <= 4096; i++) {
+      double x = rng.nextDouble() * 8760;
+      t.add(x);
+      double d = x - mu;
+      mu += d / i;
+      m2 += d * (x - mu);
+    }
+    assertBits(mu, t.mean(), "mean");
+    assertBits(m2 / 4095, t.variance(), "variance");
+  }
+
+  @Test
+  void tally_largeTermsCancellingAcrossBlocks_giveTheSmallOnesMean() {
+    Tally t = new Tally();
+    for (double x : new double[] {1e16, 1, -1e16}) {
+      Tally block = new Tally();
+      block.add(x);
+      t.merge(block);
+    }
     // Σx = 1 exactly: the mean is 1/3 rounded once; Σx² = 2e32 + 1.
     assertBits(1.0 / 3, t.mean(), "mean");
-    // (3 (2e32 + 1) − 1) / 6 = 1e32 + 1/3, which rounds to 1e32.
+    // (3 (2e32 + 1) − 1) / 6 = 1e32 + 1/3, which rounds to the double nearest 1e32.
     assertBits(1e32, t.variance(), "variance");
   }
 
   @Test
   void tally_constantValues_haveVarianceExactlyZero() {
-    for (double c : new double[] {0.1, 1.0 / 3, 8759.999, 1e300, -2.5e-300, Double.MIN_VALUE}) {
-      Tally t = new Tally();
-      for (int i = 0; i < 1001; i++) {
-        t.add(c);
+    for (double c : new double[] {0.1, 1.0 / 3, 8759.999, 1e150, -2.5e-300, Double.MIN_VALUE}) {
+      Tally one = new Tally();
+      Tally merged = new Tally();
+      for (int b = 0; b < 7; b++) {
+        Tally block = new Tally();
+        for (int i = 0; i < 143; i++) {
+          block.add(c);
+          one.add(c);
+        }
+        merged.merge(block);
       }
-      assertBits(0.0, t.variance(), "variance of " + c);
-      assertBits(c, t.mean(), "mean of " + c);
-      double[] ci = t.interval95(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
-      assertBits(c, ci[0], "interval of " + c);
-      assertBits(c, ci[1], "interval of " + c);
+      for (Tally t : new Tally[] {one, merged}) {
+        assertBits(0.0, t.variance(), "variance of " + c);
+        assertBits(c, t.mean(), "mean of " + c);
+        double[] ci = t.interval95(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        assertBits(c, ci[0], "interval of " + c);
+        assertBits(c, ci[1], "interval of " + c);
+      }
     }
   }
 
@@ -193,11 +261,45 @@ class ExactMergeTest {
     Tally t = new Tally();
     t.add(1);
     t.add(3);
-    assertThrows(IllegalArgumentException.class, () -> t.add(Double.POSITIVE_INFINITY));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> t.add(Double.POSITIVE_INFINITY));
+    assertEquals("value is not finite: Infinity", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> t.add(Double.NaN));
     assertEquals(2, t.count());
     assertBits(2.0, t.mean(), "mean");
     assertBits(2.0, t.variance(), "variance");
+  }
+
+  @Test
+  void tally_squaredDeviationsBeyondTheDoubles_areAnErrorNotInfinity() {
+    // (1e200 − (−1e200))² overflows Welford's M2: refused when read, never a silent ∞.
+    Tally t = new Tally();
+    t.add(1e200);
+    t.add(-1e200);
+    ArithmeticException e = assertThrows(ArithmeticException.class, t::variance);
+    assertEquals(
+        "squared deviations beyond the double range: values beyond about 1e154 in magnitude",
+        e.getMessage());
+  }
+
+  /** Any sign, 1e-300 to 1e150 (Welford's M2 stays finite), subnormals included. */
+  private static double wide(UniformRandomProvider rng) {
+    double sign = rng.nextBoolean() ? 1 : -1;
+    return rng.nextInt(5) == 0
+        ? sign * Double.longBitsToDouble(rng.nextLong(1L << 52))
+        : sign * Math.pow(10, rng.nextDouble() * 450 - 300);
+  }
+
+  private static BigDecimal meanOf(BigDecimal sum, long n) {
+    return sum.divide(BigDecimal.valueOf(n), new MathContext(1500));
+  }
+
+  private static BigDecimal varianceOf(BigDecimal sum, BigDecimal squares, long n) {
+    BigDecimal count = BigDecimal.valueOf(n);
+    return count
+        .multiply(squares)
+        .subtract(sum.multiply(sum))
+        .divide(count.multiply(BigDecimal.valueOf(n - 1)), new MathContext(1500));
   }
 
   @Test

@@ -60,6 +60,8 @@ class ExactSumTest {
       ExactSum squares = new ExactSum();
       BigDecimal refSum = BigDecimal.ZERO;
       BigDecimal refSquares = BigDecimal.ZERO;
+      ExactSum multiples = new ExactSum();
+      BigDecimal refMultiples = BigDecimal.ZERO;
       // Round 0..9: hours-like values; later rounds: any sign, 1e-320 to 1e300, subnormals.
       int n = 3000;
       for (int i = 0; i < n; i++) {
@@ -69,12 +71,20 @@ class ExactSumTest {
         BigDecimal b = new BigDecimal(x);
         refSum = refSum.add(b);
         refSquares = refSquares.add(b.multiply(b));
+        // Whole multiples of x and x², as a block's count times its mean.
+        long times = (rng.nextLong() >>> 1) >>> rng.nextInt(63);
+        multiples.addMultiple(times, x);
+        multiples.addSquareMultiple(times, x);
+        BigDecimal bn = BigDecimal.valueOf(times);
+        refMultiples = refMultiples.add(bn.multiply(b)).add(bn.multiply(b).multiply(b));
       }
       String where = "seed " + seed + ", round " + round;
       assertEquals(0, refSum.compareTo(sum.toBigDecimal()), where);
       assertEquals(0, refSquares.compareTo(squares.toBigDecimal()), where);
       assertCorrectlyRounded(refSum, sum.doubleValue());
       assertCorrectlyRounded(refSquares, squares.doubleValue());
+      assertEquals(0, refMultiples.compareTo(multiples.toBigDecimal()), where);
+      assertCorrectlyRounded(refMultiples, multiples.doubleValue());
     }
   }
 
@@ -138,28 +148,32 @@ class ExactSumTest {
     BigDecimal max = new BigDecimal(Double.MAX_VALUE);
     BigDecimal min = new BigDecimal(Double.MIN_VALUE);
     assertEquals(0, max.multiply(max).add(min.multiply(min)).compareTo(squares.toBigDecimal()));
-    // The whole range: every position of a square, 0 to 2 × 2045 + 53, and at most 135 chunks.
-    assertEquals(4144, squares.partCapacity());
+    // The largest term there is, (2^63 − 1) × MAX_VALUE², twice: beyond 2^2111, still exact.
+    squares.addSquareMultiple(Long.MAX_VALUE, Double.MAX_VALUE);
+    squares.addSquareMultiple(Long.MAX_VALUE, -Double.MAX_VALUE);
+    BigDecimal top = BigDecimal.valueOf(Long.MAX_VALUE).multiply(max).multiply(max);
+    assertEquals(
+        0,
+        max.multiply(max)
+            .add(min.multiply(min))
+            .add(top)
+            .add(top)
+            .compareTo(squares.toBigDecimal()));
     assertTrue(squares.chunkCapacity() <= 135, "chunks: " + squares.chunkCapacity());
   }
 
   @Test
   void memory_spansOnlyTheValuesSeen() {
-    // Hours from 0.001 to 8,760 span 24 octaves, 2^-10 to 2^14: 24 positions for the values, and
-    // for the squares the even positions of 48 octaves plus 53 for their high halves, 101. Slack
-    // of half the span (at least 8) at most doubles each; chunks of 32 bits cover the positions.
+    // Hours from 0.001 to 8,760: mantissas at bits 2^-62 to 2^14 (3 chunks of 32 bits, 5 touched
+    // by a term), squares at 2^-72 to 2^27 (4 chunks, 6 touched); slack at most doubles that.
     ExactSum values = new ExactSum();
     ExactSum squares = new ExactSum();
     for (double h = 1e-3; h < 8760; h *= 1.1) {
       values.add(h);
       squares.addSquare(h);
     }
-    values.doubleValue();
-    squares.doubleValue();
-    assertTrue(values.partCapacity() <= 2 * 24 + 16, "positions: " + values.partCapacity());
-    assertTrue(squares.partCapacity() <= 2 * 101 + 16, "positions: " + squares.partCapacity());
-    assertTrue(values.chunkCapacity() <= 2 * 4 + 4, "chunks: " + values.chunkCapacity());
-    assertTrue(squares.chunkCapacity() <= 2 * 8 + 4, "chunks: " + squares.chunkCapacity());
+    assertTrue(values.chunkCapacity() <= 2 * 5 + 2, "chunks: " + values.chunkCapacity());
+    assertTrue(squares.chunkCapacity() <= 2 * 6 + 2, "chunks: " + squares.chunkCapacity());
   }
 
   @Test
@@ -170,6 +184,10 @@ class ExactSumTest {
         assertThrows(IllegalArgumentException.class, () -> s.add(Double.NaN));
     assertEquals("value is not finite: NaN", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> s.addSquare(Double.NEGATIVE_INFINITY));
+    assertThrows(IllegalArgumentException.class, () -> s.addMultiple(3, Double.NaN));
+    IllegalArgumentException negative =
+        assertThrows(IllegalArgumentException.class, () -> s.addSquareMultiple(-1, 2));
+    assertEquals("multiple is negative: -1", negative.getMessage());
     assertEquals(2.5, s.doubleValue(), 0.0);
   }
 
