@@ -29,7 +29,7 @@ import java.math.BigInteger;
  * in double arithmetic, a few roundings each, the same whatever the merge tree.
  *
  * <p>Range: counts up to 2^63 − 1; the exact sums cannot overflow. A NaN or infinite value is
- * refused ({@link IllegalArgumentException}); values beyond about 1e154 in magnitude, whose squared
+ * refused ({@link IllegalArgumentException}); values beyond about 1e150 in magnitude, whose squared
  * deviations overflow a double, are refused when their part is folded ({@link
  * ArithmeticException}). Adding a value allocates nothing; the first merge into a tally allocates
  * its exact sums (3 to 10 chunks of 8 bytes each for hours). Not safe for use by several threads at
@@ -88,7 +88,7 @@ public final class Tally {
   /**
    * Adds every observation of {@code other} ({@code other} is not changed).
    *
-   * @throws ArithmeticException if a running part's M2 overflowed (values beyond about 1e154)
+   * @throws ArithmeticException if a running part's M2 overflowed (values beyond about 1e150)
    */
   public void merge(Tally other) {
     if (other.n == 0) {
@@ -120,7 +120,7 @@ public final class Tally {
     }
     if (!(m2 <= Double.MAX_VALUE)) {
       throw new ArithmeticException(
-          "squared deviations beyond the double range: values beyond about 1e154 in magnitude");
+          "squared deviations beyond the double range: values beyond about 1e150 in magnitude");
     }
     s1.addMultiple(c, mu);
     s2.add(m2);
@@ -179,15 +179,18 @@ public final class Tally {
     return n;
   }
 
-  /** The mean, Σx / n correctly rounded; 0 when empty. */
+  /**
+   * The mean S1 / n, correctly rounded (S1 = Σx for values merged one per block, else the exact sum
+   * of the blocks' c μ); 0 when empty.
+   */
   public double mean() {
     finish();
     return mean;
   }
 
   /**
-   * The sample variance (n − 1 in the denominator), (n Σx² − (Σx)²) / (n (n − 1)) correctly
-   * rounded; 0 for fewer than two observations.
+   * The sample variance (n − 1 in the denominator), (n S2 − S1²) / (n (n − 1)) correctly rounded
+   * (for one block without zeros, Welford's M2 / (n − 1)); 0 for fewer than two observations.
    */
   public double variance() {
     finish();

@@ -5,9 +5,10 @@
  * io.firedrill.stats.CurveStats}), per-cause sums and the first outages ({@link
  * io.firedrill.stats.RunStats}).
  *
- * <p>One job: turn trials into figures that do not depend on how trials were grouped. Every
- * accumulator merged across blocks of trials is an integer count or an exact sum ({@link
+ * <p>One job: turn trials into figures that do not depend on how blocks of trials were grouped.
+ * Every accumulator merged across blocks is an integer count or an exact sum ({@link
  * io.firedrill.stats.ExactSum}), so blocks merged in any order or grouping give the same bits;
- * floating point is rounded once, when a figure is read (docs/outputs.md, "Exact accumulation").
+ * floating point is rounded only within a block, in trial order, and once when a figure is read
+ * (docs/outputs.md, "Exact accumulation").
  */
 package io.firedrill.stats;
