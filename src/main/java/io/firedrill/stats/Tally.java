@@ -10,30 +10,42 @@ import java.math.BigInteger;
  *
  * <h2>Within a block in doubles, across blocks exact</h2>
  *
- * <p>Values added one by one (a block's trials, in trial order) go into Welford's running mean and
- * sum of squared deviations M2, in doubles: the cheapest update there is, in the hot loop of the
- * runner, and a fixed function of the block's values in their order. Zeros ({@link #addZeros}) are
- * only counted. Merging folds each such running part, c values with mean μ and M2, into two exact
- * sums ({@link ExactSum}), S1 = Σ c μ and S2 = Σ (M2 + c μ²), with no rounding (the products are
- * taken as integers). Merging adds exact sums and counts: integer additions, so the merged state is
- * the same whatever the order of the blocks and the grouping of the merges (one thread or many,
- * block order or a tree, groups merged elsewhere).
+ * <p>Values added one by one (a block's trials, in trial order) update, in doubles, a compensated
+ * sum s + e (Knuth's TwoSum: s the rounded running sum, e the sum of its rounding errors) and
+ * Welford's running mean μ and sum of squared deviations M2: cheap updates in the runner's hot
+ * loop, and fixed functions of the block's values in their order. Zeros ({@link #addZeros}) are
+ * only counted. Merging folds each such running part of c values into three exact sums ({@link
+ * ExactSum}), with no rounding (products are taken as integers): S = Σ (s + e) for the mean, and W1
+ * = Σ c μ and W2 = Σ (M2 + c μ²) for the variance. Merging adds exact sums and counts, integer
+ * additions, so the merged state is the same whatever the order of the blocks and the grouping of
+ * the merges (one thread or many, block order or a tree, groups merged elsewhere).
  *
- * <p>When read, the mean S1 / n and the sample variance (n S2 − S1²) / (n (n − 1)), n counting
- * every value and zero, are computed with {@link BigInteger} and each correctly rounded once to the
- * nearest double. For one block these are its Welford mean and M2 / (n − 1), exactly as before; for
- * merged blocks they are exact functions of the blocks' parts: constant values have variance
- * exactly 0, and blocks of 1e16, 1 and −1e16 have mean exactly 1/3, rounded. (Chan's merge of
- * Welford tallies, used before, rounds at every merge, so the last bits depended on the merge
- * tree.) The standard error √(variance / n) and the interval bounds follow from these two doubles
- * in double arithmetic, a few roundings each, the same whatever the merge tree.
+ * <p>When read, the mean S / n and the sample variance (n W2 − W1²) / (n (n − 1)), n counting every
+ * value and zero, are computed with {@link BigInteger} and each correctly rounded once to the
+ * nearest double. So:
+ *
+ * <ul>
+ *   <li>the mean is the exact mean, correctly rounded, whenever the rounding errors of each block's
+ *       running sum add up exactly in e: always for whole numbers below 2^53 in total (counts,
+ *       0-or-1 metrics and their paired differences), and for few roundings (1e16, 1 and −1e16 have
+ *       mean exactly 1/3, rounded); otherwise s + e is within about (c ε)² relative of the block's
+ *       sum, c its values and ε = 2^−53 (Ogita, Rump and Oishi, SIAM J. Sci. Comput. 26, 2005), and
+ *       the mean within that of the correctly rounded one;
+ *   <li>the variance is, for one block, Welford's M2 / (n − 1) exactly as before, and in general an
+ *       exact function of the blocks' Welford parts: exactly 0 for constant values, never negative.
+ * </ul>
+ *
+ * <p>(Chan's merge of Welford tallies, used before, rounded at every merge, so the last bits
+ * depended on the merge tree.) The standard error √(variance / n) and the interval bounds follow
+ * from these two doubles in double arithmetic, a few roundings each, the same whatever the merge
+ * tree.
  *
  * <p>Range: counts up to 2^63 − 1; the exact sums cannot overflow. A NaN or infinite value is
  * refused ({@link IllegalArgumentException}); values beyond about 1e150 in magnitude, whose squared
- * deviations overflow a double, are refused when their part is folded ({@link
+ * deviations or running sum overflow a double, are refused when their part is folded ({@link
  * ArithmeticException}). Adding a value allocates nothing; the first merge into a tally allocates
- * its exact sums (3 to 10 chunks of 8 bytes each for hours). Not safe for use by several threads at
- * once: a tally belongs to one block, then to the merging thread.
+ * its exact sums (a few chunks of 8 bytes each). Not safe for use by several threads at once: a
+ * tally belongs to one block, then to the merging thread.
  *
  * <p>Most trials of a reliability model are quiet: every metric is zero. Those are counted, not
  * added one by one, and folded in with {@link #addZeros}.
@@ -45,16 +57,24 @@ public final class Tally {
   /** Every observation: values added, zeros and merged ones. */
   private long n;
 
-  /** The running part: values added since the last merge, their Welford mean and M2. */
+  /**
+   * The running part: values added since the last merge, their compensated sum s + e, their Welford
+   * mean μ and M2.
+   */
   private long running;
 
+  private double runningSum;
+  private double runningError;
   private double runningMean;
   private double runningM2;
 
-  /** The merged part, exactly: S1 = Σ c μ and S2 = Σ (M2 + c μ²) over folded parts; else null. */
+  /** The merged part, exactly (null before the first merge): S = Σ (s + e). */
   private ExactSum sum;
 
-  private ExactSum sumOfSquares;
+  /** W1 = Σ c μ and W2 = Σ (M2 + c μ²) over the folded parts. */
+  private ExactSum welfordSum;
+
+  private ExactSum welfordSquares;
 
   /** The count at which {@link #mean} and {@link #variance} were last computed; −1 if never. */
   private long finishedAt = -1;
@@ -63,7 +83,7 @@ public final class Tally {
   private double variance;
 
   /**
-   * Adds one observation (Welford's update of the running part).
+   * Adds one observation to the running part: TwoSum, then Welford's update.
    *
    * @throws IllegalArgumentException if {@code x} is NaN or infinite (the tally is unchanged)
    */
@@ -71,6 +91,12 @@ public final class Tally {
     if (!(Math.abs(x) <= Double.MAX_VALUE)) {
       throw new IllegalArgumentException("value is not finite: " + x);
     }
+    // Knuth's TwoSum: t + error = runningSum + x exactly, without a branch on the magnitudes. Only
+    // the first addition is on the loop's critical path.
+    double t = runningSum + x;
+    double z = t - runningSum;
+    runningError += (runningSum - (t - z)) + (x - z);
+    runningSum = t;
     running++;
     double d = x - runningMean;
     runningMean += d / running;
@@ -96,35 +122,45 @@ public final class Tally {
     }
     if (sum == null) {
       sum = new ExactSum();
-      sumOfSquares = new ExactSum();
+      welfordSum = new ExactSum();
+      welfordSquares = new ExactSum();
     }
-    fold(sum, sumOfSquares, running, runningMean, runningM2);
+    fold(this, sum, welfordSum, welfordSquares);
     running = 0;
+    runningSum = 0;
+    runningError = 0;
     runningMean = 0;
     runningM2 = 0;
     if (other.sum != null) {
       sum.merge(other.sum);
-      sumOfSquares.merge(other.sumOfSquares);
+      welfordSum.merge(other.welfordSum);
+      welfordSquares.merge(other.welfordSquares);
     }
-    fold(sum, sumOfSquares, other.running, other.runningMean, other.runningM2);
+    fold(other, sum, welfordSum, welfordSquares);
     n += other.n;
   }
 
   /**
-   * Adds a running part, c values of mean μ and M2, to exact sums: c μ to S1, M2 + c μ² to S2, all
-   * without rounding.
+   * Adds the running part of {@code t}, c values, to exact sums, all without rounding: s + e to S,
+   * c μ to W1, M2 + c μ² to W2.
+   *
+   * @throws ArithmeticException if the part's sum or M2 overflowed
    */
-  private static void fold(ExactSum s1, ExactSum s2, long c, double mu, double m2) {
-    if (c == 0) {
+  private static void fold(Tally t, ExactSum s, ExactSum w1, ExactSum w2) {
+    if (t.running == 0) {
       return;
     }
-    if (!(m2 <= Double.MAX_VALUE)) {
+    if (!(Math.abs(t.runningSum) <= Double.MAX_VALUE && t.runningM2 <= Double.MAX_VALUE)
+        || Double.isNaN(t.runningError)) {
       throw new ArithmeticException(
-          "squared deviations beyond the double range: values beyond about 1e150 in magnitude");
+          "a block's sum or squared deviations beyond the double range: values beyond about 1e150"
+              + " in magnitude");
     }
-    s1.addMultiple(c, mu);
-    s2.add(m2);
-    s2.addSquareMultiple(c, mu);
+    s.add(t.runningSum);
+    s.add(t.runningError);
+    w1.addMultiple(t.running, t.runningMean);
+    w2.add(t.runningM2);
+    w2.addSquareMultiple(t.running, t.runningMean);
   }
 
   /**
@@ -142,24 +178,26 @@ public final class Tally {
       variance = 0;
       return;
     }
-    ExactSum s1 = new ExactSum();
-    ExactSum s2 = new ExactSum();
+    ExactSum s = new ExactSum();
+    ExactSum w1 = new ExactSum();
+    ExactSum w2 = new ExactSum();
     if (sum != null) {
-      s1.merge(sum);
-      s2.merge(sumOfSquares);
+      s.merge(sum);
+      w1.merge(welfordSum);
+      w2.merge(welfordSquares);
     }
-    fold(s1, s2, running, runningMean, runningM2);
-    // S1 = a × 2^u and S2 = b × 2^u, integers in units of 2^u (u = −2148).
-    BigInteger a = s1.integer();
-    BigInteger b = s2.integer();
+    fold(this, s, w1, w2);
     BigInteger count = BigInteger.valueOf(n);
-    mean = ExactSum.quotient(a, ExactSum.UNIT_EXPONENT, count);
+    mean = ExactSum.quotient(s.integer(), ExactSum.UNIT_EXPONENT, count);
     if (n < 2) {
       variance = 0;
       return;
     }
-    // n S2 − S1² = (n b × 2^−u − a²) × 2^2u: 0 for constants, never negative (every part's M2 is
-    // a sum of non-negative terms, and Cauchy–Schwarz).
+    // W1 = a × 2^u and W2 = b × 2^u, integers in units of 2^u (u = −2148). n W2 − W1² = (n b ×
+    // 2^−u − a²) × 2^2u: 0 for constants, never negative (each part's M2 is a sum of non-negative
+    // terms, and Cauchy–Schwarz).
+    BigInteger a = w1.integer();
+    BigInteger b = w2.integer();
     int za = a.signum() == 0 ? 0 : a.getLowestSetBit();
     int zb = b.signum() == 0 ? 0 : b.getLowestSetBit();
     a = a.shiftRight(za); // S1 = a × 2^(u + za)
@@ -180,8 +218,8 @@ public final class Tally {
   }
 
   /**
-   * The mean S1 / n, correctly rounded (S1 = Σx for values merged one per block, else the exact sum
-   * of the blocks' c μ); 0 when empty.
+   * The mean S / n, correctly rounded (S the exact sum of the blocks' compensated sums; see the
+   * class comment for when that is Σx); 0 when empty.
    */
   public double mean() {
     finish();
@@ -189,7 +227,7 @@ public final class Tally {
   }
 
   /**
-   * The sample variance (n − 1 in the denominator), (n S2 − S1²) / (n (n − 1)) correctly rounded
+   * The sample variance (n − 1 in the denominator), (n W2 − W1²) / (n (n − 1)) correctly rounded
    * (for one block without zeros, Welford's M2 / (n − 1)); 0 for fewer than two observations.
    */
   public double variance() {
