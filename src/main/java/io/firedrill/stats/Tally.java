@@ -28,9 +28,9 @@ import java.math.BigInteger;
  *   <li>the mean is the exact mean, correctly rounded, whenever the rounding errors of each block's
  *       running sum add up exactly in e: always for whole numbers below 2^53 in total (counts,
  *       0-or-1 metrics and their paired differences), and for few roundings (1e16, 1 and −1e16 have
- *       mean exactly 1/3, rounded); otherwise s + e is within about (c ε)² relative of the block's
- *       sum, c its values and ε = 2^−53 (Ogita, Rump and Oishi, SIAM J. Sci. Comput. 26, 2005), and
- *       the mean within that of the correctly rounded one;
+ *       mean exactly 1/3, rounded); otherwise s + e differs from the block's sum by at most about
+ *       (c ε)² Σ|x|, c its values and ε = 2^−53 (Ogita, Rump and Oishi, SIAM J. Sci. Comput. 26,
+ *       2005): 10^−25 relative for 4,096 values of one sign;
  *   <li>the variance is, for one block, Welford's M2 / (n − 1) exactly as before, and in general an
  *       exact function of the blocks' Welford parts: exactly 0 for constant values, never negative.
  * </ul>
