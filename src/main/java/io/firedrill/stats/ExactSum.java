@@ -27,7 +27,7 @@ import java.math.BigInteger;
  * superaccumulator"): a term adds its bits to the few chunks they overlap, and carries are
  * propagated at the latest after 2^20 terms (each adds less than 2^32 to a chunk), so that every
  * chunk but the top one is in [0, 2^32), the top one in [−2^31, 2^31). Only the chunks between the
- * smallest and the largest term are held, grown with slack: 3 to 6 chunks for sums of hours, at
+ * smallest and the largest term are held, grown with slack: about 10 chunks for sums of hours, at
  * most 135 (1.1 KB) for terms from the smallest subnormal to 2^63 squares of the largest double.
  *
  * <p>The sum is exact for any number of terms up to 2^63, anywhere in that range; it cannot
