@@ -5,8 +5,15 @@ import java.util.Arrays;
 /**
  * Everything a run accumulates: per service and metric, the total over services of the metrics that
  * have one ({@link Metric#TOTALS}, summed per trial, so its quantiles and interval are those of the
- * per-trial sum), per service and cause, and the first outages. One per block, merged in block
- * order into one for the run.
+ * per-trial sum), per service and cause, and the first outages. One per block, merged into one for
+ * the run.
+ *
+ * <p>Merging is exact and order-free: merging the same blocks in any order or grouping (block
+ * order, a tree, groups merged on other machines) gives the same bits. Counts are longs; tallies
+ * keep exact sums ({@link Tally}); sketches add bucket counts ({@link LogHistogram}); the per-cause
+ * downtime and user-hours of a block, which the kernel sums in trial order within the block, are
+ * added into exact sums ({@link ExactSum}) and read correctly rounded; the first outages are kept
+ * by trial number.
  */
 public final class RunStats {
   /** Number of metrics per service; {@code Metric.values()} would clone an array per call. */
@@ -25,8 +32,26 @@ public final class RunStats {
   /** Per service and cause, index {@code service * causes + cause}. */
   public final long[] causeOutages;
 
+  /**
+   * Per service and cause, index {@code service * causes + cause}: hours of downtime in outages
+   * begun by the cause, and user-hours lost after a drop begun by it. In a block: the kernel's sums
+   * over the block's trials, in trial order ({@link #copyCauses}). Once this has merged another
+   * block: the exact sum of every merged block's values (kept as {@link ExactSum}s), correctly
+   * rounded.
+   */
   public final double[] causeDowntime;
+
+  /** See {@link #causeDowntime}. */
   public final double[] causeUserHours;
+
+  /**
+   * The exact sums behind {@link #causeDowntime} and {@link #causeUserHours}, per cell (null for a
+   * cell still 0); null until this has merged another block, when its own block's values become
+   * their first terms.
+   */
+  private ExactSum[] exactDowntime;
+
+  private ExactSum[] exactUserHours;
 
   /** Failovers started per service and path: {@code [service * FailoverPath.COUNT + path]}. */
   public final long[] failovers;
@@ -111,7 +136,11 @@ public final class RunStats {
     trials += n;
   }
 
-  /** Adds a later block; blocks must be merged in block order. */
+  /**
+   * Adds another block's (or merged blocks') statistics. Blocks may be merged in any order and
+   * grouping, with the same result; each block is merged once, after its {@link #copyCauses} and
+   * {@link #flush}.
+   */
   public void merge(RunStats o) {
     for (int i = 0; i < metrics.length; i++) {
       metrics[i].merge(o.metrics[i]);
@@ -119,10 +148,23 @@ public final class RunStats {
     for (Metric m : Metric.TOTALS) {
       totals[m.ordinal()].merge(o.totals[m.ordinal()]);
     }
+    if (exactDowntime == null) {
+      exactDowntime = new ExactSum[causeDowntime.length];
+      exactUserHours = new ExactSum[causeUserHours.length];
+      for (int i = 0; i < causeOutages.length; i++) {
+        addTerm(exactDowntime, i, null, causeDowntime);
+        addTerm(exactUserHours, i, null, causeUserHours);
+      }
+    }
     for (int i = 0; i < causeOutages.length; i++) {
       causeOutages[i] += o.causeOutages[i];
-      causeDowntime[i] += o.causeDowntime[i];
-      causeUserHours[i] += o.causeUserHours[i];
+      // Rounded again only where o added something: the cost follows o's non-zero cells.
+      if (addTerm(exactDowntime, i, o.exactDowntime, o.causeDowntime)) {
+        causeDowntime[i] = exactDowntime[i].doubleValue();
+      }
+      if (addTerm(exactUserHours, i, o.exactUserHours, o.causeUserHours)) {
+        causeUserHours[i] = exactUserHours[i].doubleValue();
+      }
     }
     for (int i = 0; i < failovers.length; i++) {
       failovers[i] += o.failovers[i];
@@ -132,6 +174,28 @@ public final class RunStats {
       durations[a].merge(o.durations[a]);
     }
     trials += o.trials;
+  }
+
+  /**
+   * Adds cell i of another statistics' cause sums into {@code sums[i]}: its exact sum if it has
+   * them ({@code from}), else its block's value ({@code values[i]}). Returns whether it added
+   * anything.
+   *
+   * @throws IllegalArgumentException if the block's value is NaN or infinite
+   */
+  private static boolean addTerm(ExactSum[] sums, int i, ExactSum[] from, double[] values) {
+    if (from != null ? from[i] == null : values[i] == 0) {
+      return false;
+    }
+    if (sums[i] == null) {
+      sums[i] = new ExactSum();
+    }
+    if (from != null) {
+      sums[i].merge(from[i]);
+    } else {
+      sums[i].add(values[i]);
+    }
+    return true;
   }
 
   /** Records one closed outage: its duration, and the outage itself while the list has room. */
@@ -180,7 +244,10 @@ public final class RunStats {
     }
   }
 
-  /** The first outages of a run, in primitive arrays. */
+  /**
+   * The first outages of a run (those of the smallest trial numbers, up to the limit), in trial
+   * order, in primitive arrays.
+   */
   public static final class OutageList {
     private final int limit;
     public long[] trial;
@@ -232,10 +299,42 @@ public final class RunStats {
       size++;
     }
 
+    /**
+     * Adds the outages of {@code o}, keeping the first {@code limit} by trial number: the same list
+     * whatever the order in which blocks are merged. Within a trial, the order the outages were
+     * recorded in is kept (a trial belongs to one block).
+     */
     void addAll(OutageList o) {
-      for (int i = 0; i < o.size && size < limit; i++) {
-        add(o.trial[i], o.service[i], o.cause[i], o.start[i], o.end[i], o.userHours[i]);
+      if (size == 0 || o.size == 0 || trial[size - 1] < o.trial[0]) {
+        // o follows: the usual case of blocks merged in block order.
+        for (int i = 0; i < o.size && size < limit; i++) {
+          add(o.trial[i], o.service[i], o.cause[i], o.start[i], o.end[i], o.userHours[i]);
+        }
+        return;
       }
+      OutageList a = copy();
+      size = 0;
+      int i = 0;
+      int j = 0;
+      while (size < limit && (i < a.size || j < o.size)) {
+        OutageList from = j == o.size || (i < a.size && a.trial[i] <= o.trial[j]) ? a : o;
+        int k = from == a ? i++ : j++;
+        add(
+            from.trial[k],
+            from.service[k],
+            from.cause[k],
+            from.start[k],
+            from.end[k],
+            from.userHours[k]);
+      }
+    }
+
+    private OutageList copy() {
+      OutageList c = new OutageList(limit);
+      for (int i = 0; i < size; i++) {
+        c.add(trial[i], service[i], cause[i], start[i], end[i], userHours[i]);
+      }
+      return c;
     }
   }
 }
