@@ -398,7 +398,7 @@ class ExactMergeTest {
   void runStats_blocksMergedInAnyTree_giveTheSameBits() throws Exception {
     io.firedrill.plan.Plan plan =
         io.firedrill.plan.Plan.compile(
-            io.firedrill.model.ModelLoader.parse(
+            io.firedrill.load.ModelLoader.parse(
                     "merge.yaml",
                     MODEL.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     List.of())
