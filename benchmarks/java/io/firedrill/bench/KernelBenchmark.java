@@ -8,7 +8,6 @@ import io.firedrill.stats.RunStats;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -42,15 +41,13 @@ public class KernelBenchmark {
 
   private Plan plan;
   private Kernel kernel;
-  private UniformRandomProvider stream;
   private RunStats stats;
   private long first;
 
   @Setup
   public void setUp() throws Exception {
     plan = Plan.compile(ModelLoader.load(Path.of("models", model + ".yaml"), List.of()).model());
-    kernel = new Kernel(plan);
-    stream = TrialRunner.blockStream(42, 0);
+    kernel = new Kernel(plan, 42);
     stats = new RunStats(plan, 0);
   }
 
@@ -58,7 +55,7 @@ public class KernelBenchmark {
   @Benchmark
   @OperationsPerInvocation(TrialRunner.BLOCK_TRIALS)
   public RunStats trials() {
-    TrialRunner.runTrials(kernel, plan, stream, first, TrialRunner.BLOCK_TRIALS, stats, null);
+    TrialRunner.runTrials(kernel, plan, first, TrialRunner.BLOCK_TRIALS, stats, null);
     first += TrialRunner.BLOCK_TRIALS;
     return stats;
   }

@@ -3,7 +3,6 @@ package io.firedrill.engine;
 import io.firedrill.plan.Plan;
 import io.firedrill.stats.FailoverPath;
 import java.util.Arrays;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
@@ -20,7 +19,10 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * #startFailovers}): it is {@link #PENDING} until the standby joins after the automatic delay (or
  * the manual one, when the automatic failover fails or a service it needs is down), then {@link
  * #JOINED}, and back to {@link #NORMAL} once its active capacity covers its demand again. Failover
- * decisions draw from the trial's decision stream, never from the hazard stream.
+ * decisions draw from the decision stream, never from a hazard's: the n-th failover of service A in
+ * a trial starts it over at the substream (trial, {@code failover@A}, n) ({@link StreamKeys}), so a
+ * change that adds or removes one service's failovers leaves every other service's draws as they
+ * were.
  */
 final class CapacityState {
   static final int NORMAL = 0;
@@ -29,7 +31,8 @@ final class CapacityState {
 
   private final Plan p;
   private final IntervalBuffer[] ramps;
-  private final UniformRandomProvider decisions;
+  private final StreamKeys keys;
+  private final TrialStream decisions = new TrialStream();
   private final ContinuousSampler[] decisionSampler;
 
   // Sites.
@@ -77,11 +80,17 @@ final class CapacityState {
    */
   final long[] failovers;
 
-  /** State for {@code plan}; failover decisions draw from {@code decisions}. */
-  CapacityState(Plan plan, IntervalBuffer[] ramps, UniformRandomProvider decisions) {
+  /** The current trial's number, which keys the decision substreams. */
+  private long trial;
+
+  /** Failovers started by each service so far in the trial: the draw number of the next. */
+  private final int[] failoversInTrial;
+
+  /** State for {@code plan}; failover decisions draw from substreams keyed by {@code keys}. */
+  CapacityState(Plan plan, IntervalBuffer[] ramps, StreamKeys keys) {
     this.p = plan;
     this.ramps = ramps;
-    this.decisions = decisions;
+    this.keys = keys;
     int nd = plan.distributions.size();
     decisionSampler = new ContinuousSampler[nd];
     for (int i = 0; i < nd; i++) {
@@ -103,10 +112,16 @@ final class CapacityState {
     servedEnd = new double[ns];
     own = new double[ns];
     failovers = new long[ns * FailoverPath.COUNT];
+    failoversInTrial = new int[ns];
   }
 
-  /** Every site up, every service fully served and without failover: the state at t = 0. */
-  void startSweep() {
+  /**
+   * Every site up, every service fully served and without failover: the state at t = 0 of trial
+   * number {@code trial}.
+   */
+  void startSweep(long trial) {
+    this.trial = trial;
+    Arrays.fill(failoversInTrial, 0);
     Arrays.fill(siteBlocked, false);
     Arrays.fill(siteRamping, false);
     Arrays.fill(foState, NORMAL);
@@ -257,6 +272,7 @@ final class CapacityState {
       for (int b : p.failoverNeeds[a]) {
         needsMet &= served[b] >= p.slo[b];
       }
+      keys.reseed(decisions, trial, p.failoverSource[a], failoversInTrial[a]++);
       boolean succeeds = decisions.nextDouble() < p.failoverSuccess[a];
       boolean automatic = succeeds && needsMet;
       double auto = decisionSampler[p.failoverTime[a]].sample();

@@ -31,14 +31,16 @@ final class FireHazards {
   }
 
   /**
-   * Samples site s's fires up to the horizon into its blocked intervals and ramps. A forced fire
-   * ignites at t = 0, uncontained, and without background is the only one; with a stationary
-   * background an unforced site starts in its stationary state ({@link #stationaryFire}).
+   * Samples site s's fires up to the horizon, from its source {@code fire@S}, into its blocked
+   * intervals and ramps. A forced fire ignites at t = 0, uncontained, and without background is the
+   * only one; with a stationary background an unforced site starts in its stationary state ({@link
+   * #stationaryFire}).
    */
   void sample(int s) {
     if (p.fireTtf[s] == Plan.NONE || !forcing.active(Kernel.FORCE_FIRE, s)) {
       return;
     }
+    draws.source(p.fireSource[s]);
     final double horizon = p.horizonHours;
     ContinuousSampler ttf = draws.sampler(p.fireTtf[s]);
     ContinuousSampler dark = draws.sampler(p.fireDark[s]);

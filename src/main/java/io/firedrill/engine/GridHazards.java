@@ -22,9 +22,9 @@ final class GridHazards {
   }
 
   /**
-   * Samples every active grid up to the horizon, in grid order, into the power timelines of the
-   * sites it feeds. A forced grid fails at t = 0 and, without background, only then; with a
-   * stationary background the others start in their stationary state.
+   * Samples every active grid up to the horizon, each from its own source {@code grid@G}, into the
+   * power timelines of the sites it feeds. A forced grid fails at t = 0 and, without background,
+   * only then; with a stationary background the others start in their stationary state.
    */
   void sample() {
     final double h = p.horizonHours;
@@ -32,6 +32,7 @@ final class GridHazards {
       if (!forcing.active(Kernel.FORCE_GRID, g)) {
         continue;
       }
+      draws.source(p.gridSource[g]);
       ContinuousSampler ttf = draws.sampler(p.gridTtf[g]);
       ContinuousSampler out = draws.sampler(p.gridOutage[g]);
       int[] fed = p.gridSites[g];

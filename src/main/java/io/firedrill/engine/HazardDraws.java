@@ -1,25 +1,33 @@
 package io.firedrill.engine;
 
 import io.firedrill.plan.Plan;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * The hazard stream of a trial and what every hazard kind draws from it: samplers per distribution
- * id (ordinary and length-biased), uniforms, a unit exponential, the count of hazard events against
- * {@link Kernel#MAX_EVENTS_DRAWN}, and the stationary state of an alternating renewal process at t
- * = 0.
+ * The hazard streams of a trial and what every hazard kind draws from them: samplers per
+ * distribution id (ordinary and length-biased), uniforms, the count of hazard events against {@link
+ * Kernel#MAX_EVENTS_DRAWN}, the stationary state of an alternating renewal process at t = 0, and
+ * the generator's draws at a supply outage.
  *
- * <p>The samplers are built once on the kernel's hazard stream and follow its reseed each trial, so
- * nothing here allocates per trial. Which hazard draws what, and in which order, is decided by the
+ * <p>Two streams, each reseeded in place ({@link StreamKeys}) to the substream of one source: the
+ * hazard stream, which a hazard sampler moves to its own source ({@link #source}) before its first
+ * draw, and the power stream, moved to (site's {@code power@S}, n) at the site's n-th supply outage
+ * ({@link #supplyOutage}) so that the generator's draws, made in the middle of a grid's sampling,
+ * leave the grid's own stream as it was. The samplers are built once on these streams and follow
+ * their reseeds, so nothing here allocates per trial. Which hazard draws what is decided by the
  * samplers of each kind ({@link Hazards}); this class only draws.
  */
 final class HazardDraws {
-  private final UniformRandomProvider rng;
+  private final StreamKeys keys;
+  private final TrialStream rng = new TrialStream();
+  private final TrialStream powerRng = new TrialStream();
   private final ContinuousSampler[] ordinary;
   private final ContinuousSampler[] lengthBiased;
-  private final ZigguratSampler.Exponential unitExponential;
+  private final ZigguratSampler.Exponential powerExponential;
+
+  /** The current trial's number, which keys every substream. */
+  private long trial;
 
   /** The mean of each distribution, by id, hours. */
   private final double[] mean;
@@ -43,9 +51,9 @@ final class HazardDraws {
   /** The first failure after t = 0. */
   double nextFailure;
 
-  /** Samplers of {@code plan}'s distributions on {@code rng} (the kernel's hazard stream). */
-  HazardDraws(Plan plan, UniformRandomProvider rng) {
-    this.rng = rng;
+  /** Samplers of {@code plan}'s distributions on streams keyed by {@code keys}. */
+  HazardDraws(Plan plan, StreamKeys keys) {
+    this.keys = keys;
     int nd = plan.distributions.size();
     ordinary = new ContinuousSampler[nd];
     lengthBiased = new ContinuousSampler[nd];
@@ -53,7 +61,7 @@ final class HazardDraws {
     for (int i = 0; i < nd; i++) {
       ordinary[i] = plan.distributions.get(i).sampler(rng);
     }
-    unitExponential = ZigguratSampler.Exponential.of(rng);
+    powerExponential = ZigguratSampler.Exponential.of(powerRng);
     for (int i = 0; i < nd; i++) {
       lengthBiased[i] = plan.distributions.get(i).lengthBiasedSampler(rng);
       // Computed once: a distribution's mean() may build a Commons Statistics object per call.
@@ -72,14 +80,37 @@ final class HazardDraws {
     return rng.nextDouble();
   }
 
-  /** An exponential draw of mean 1. */
-  double unitExponential() {
-    return unitExponential.sample();
+  /** Starts trial number {@code trial}: its substreams, and its count of hazard events. */
+  void startTrial(long trial) {
+    this.trial = trial;
+    drawn = 0;
   }
 
-  /** Starts a trial's count of hazard events. */
-  void startTrial() {
-    drawn = 0;
+  /**
+   * Moves the hazard stream to the start of source {@code source}'s substream in this trial: every
+   * draw from here on, until the next call, belongs to that source.
+   */
+  void source(long source) {
+    keys.reseed(rng, trial, source, 0);
+  }
+
+  /**
+   * Moves the power stream to draw {@code n} of source {@code source} (a site's {@code power@S} and
+   * the number of its supply outage within the trial), for {@link #powerUniform} and {@link
+   * #powerExponential}.
+   */
+  void supplyOutage(long source, long n) {
+    keys.reseed(powerRng, trial, source, n);
+  }
+
+  /** A uniform draw in [0, 1) from the power stream. */
+  double powerUniform() {
+    return powerRng.nextDouble();
+  }
+
+  /** An exponential draw of mean 1 from the power stream. */
+  double powerExponential() {
+    return powerExponential.sample();
   }
 
   /**

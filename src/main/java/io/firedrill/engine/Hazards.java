@@ -5,15 +5,18 @@ import io.firedrill.plan.Plan;
 /**
  * The first phase of a trial: every hazard sampled up to the horizon into the site timelines.
  *
- * <p>One sampler per hazard kind (grids, site faults, networks, fires), each drawing from the
- * hazard stream through {@link HazardDraws}, and the effects they share: power loss through UPS,
- * generator and restart ({@link PowerLoss}), loss of all networks with its reconvergence blip
- * ({@link SiteTimelines#unreachable}), dark then a ramp ({@link FireHazards}).
+ * <p>One sampler per hazard kind (grids, site faults, networks, fires), each drawing through {@link
+ * HazardDraws}, and the effects they share: power loss through UPS, generator and restart ({@link
+ * PowerLoss}), loss of all networks with its reconvergence blip ({@link
+ * SiteTimelines#unreachable}), dark then a ramp ({@link FireHazards}).
  *
- * <p>The order of the draws is fixed, and {@link #sample} is where it is written down: grids,
- * faults and networks in index order, then per site its restarts and its fires. Common random
- * numbers depend on it: the same stream position feeds the same hazard from trial to trial, and
- * every draw that a branch might skip is drawn anyway.
+ * <p>Every hazard draws from its own substream, keyed by (run seed, trial, its source id, draw
+ * number) ({@link StreamKeys}): {@code grid@G}, {@code routing@N}, {@code fault@S}, {@code fire@S},
+ * {@code restart@S}, and {@code power@S} for the generator's draws at the site's n-th supply
+ * outage. So the order in which {@link #sample} visits the hazards changes no number, and a change
+ * to one hazard (its parameters, or its removal) leaves every other hazard's draws as they were
+ * (common random numbers). Within a source, every draw that a branch might skip is drawn anyway, so
+ * that one parameter of a hazard moves none of its own later draws.
  */
 final class Hazards {
   private final Plan p;
@@ -37,11 +40,13 @@ final class Hazards {
   }
 
   /**
-   * Samples one trial's hazards: afterwards each site's blocked intervals are sorted, disjoint and
-   * tagged with the cause that began each, and its ramps are listed in time order.
+   * Samples the hazards of trial number {@code trial}: afterwards each site's blocked intervals are
+   * sorted, disjoint and tagged with the cause that began each, and its ramps are listed in time
+   * order.
    */
-  void sample() {
-    draws.startTrial();
+  void sample(long trial) {
+    draws.startTrial(trial);
+    power.startTrial();
     timelines.clear();
     grids.sample();
     faults.sample();

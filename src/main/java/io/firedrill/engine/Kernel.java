@@ -39,14 +39,14 @@ import java.util.Arrays;
  * own over primitive arrays, in the order a trial passes through them:
  *
  * <ol>
- *   <li><b>sampling</b>: {@link Hazards} draws every hazard in a fixed order, one sampler per kind
- *       ({@link GridHazards}, {@link RenewalHazards} for faults and networks, {@link FireHazards})
- *       over the shared draws ({@link HazardDraws}) and effects ({@link PowerLoss});
+ *   <li><b>sampling</b>: {@link Hazards} draws every hazard from its own source, one sampler per
+ *       kind ({@link GridHazards}, {@link RenewalHazards} for faults and networks, {@link
+ *       FireHazards}) over the shared draws ({@link HazardDraws}) and effects ({@link PowerLoss});
  *   <li><b>timelines</b>: {@link SiteTimelines}, interval lists ({@link IntervalBuffer}) per site
  *       and network, combined into each site's blocked intervals and ramps;
  *   <li><b>event queue</b>: {@link EventQueue}, their boundaries in time order;
  *   <li><b>capacity and failover state</b>: {@link CapacityState}, site and service capacities,
- *       failovers (on the decision stream) and served fractions;
+ *       failovers (on their own substreams) and served fractions;
  *   <li><b>integration</b>: {@link Integration}, user impact over a segment ({@link
  *       GaussLegendre});
  *   <li><b>accounting</b>: {@link OutageAccounting}, outages, their causes, the results;
@@ -57,10 +57,14 @@ import java.util.Arrays;
  *
  * <h2>Random streams</h2>
  *
- * <p>Each trial has two streams reseeded from its block's stream: one for hazards, one for failover
- * decisions, so that a change that alters failover behaviour leaves every hazard timeline as it was
- * (common random numbers). Every draw that a branch might skip is drawn anyway, for the same
- * reason.
+ * <p>Every source of randomness draws from its own substream, keyed by (run seed, trial number, the
+ * source's stable id, draw number) and computed directly by Philox4x64-10 ({@link StreamKeys}):
+ * each hazard ({@code grid@G}, {@code routing@N}, {@code fault@S}, {@code fire@S}, {@code
+ * restart@S}, the generator's {@code power@S} at the site's n-th supply outage) and each service's
+ * n-th failover ({@code failover@A}). No substream depends on the order of declaration or on what
+ * another source drew, so a change to one hazard or one service's failover leaves every draw of the
+ * others as it was (common random numbers), and any trial of a run is reached in O(1). Within a
+ * source, every draw that a branch might skip is drawn anyway, for the same reason.
  *
  * <h2>Allocation</h2>
  *
@@ -80,8 +84,6 @@ public final class Kernel {
 
   private final double horizon;
   private final boolean healthyAtRest;
-  private final TrialStream hazardRng = new TrialStream();
-  private final TrialStream decisionRng = new TrialStream();
 
   private final ScenarioForcing forcing = new ScenarioForcing();
   private final SiteTimelines timelines;
@@ -167,12 +169,16 @@ public final class Kernel {
     }
   }
 
-  /** A kernel for one worker. */
-  public Kernel(Plan plan) {
+  /**
+   * A kernel for one worker of a run seeded with {@code seed} (any long): trial number t of the run
+   * draws the same numbers on every worker and every machine.
+   */
+  public Kernel(Plan plan, long seed) {
     this.horizon = plan.horizonHours;
+    StreamKeys keys = new StreamKeys(seed);
     timelines = new SiteTimelines(plan);
-    hazards = new Hazards(plan, new HazardDraws(plan, hazardRng), forcing, timelines);
-    state = new CapacityState(plan, timelines.ramps, decisionRng);
+    hazards = new Hazards(plan, new HazardDraws(plan, keys), forcing, timelines);
+    state = new CapacityState(plan, timelines.ramps, keys);
     accounting = new OutageAccounting(plan);
     curves = new Curves(plan);
     integration = new Integration(plan, state, accounting, curves);
@@ -239,34 +245,33 @@ public final class Kernel {
   }
 
   /**
-   * Runs trial number {@code trialIndex} on the streams seeded by (h0, h1) for hazards and (d0, d1)
-   * for decisions; results are in the public arrays.
+   * Runs trial number {@code trial} of the run (from 0; its random numbers depend on the run's
+   * seed, this number and nothing else, see "Random streams" above); results are in the public
+   * arrays.
    *
    * @return true if any service was affected (a trial that returns false has all-zero results)
    * @throws TooManyEvents if the trial draws more than {@link #MAX_EVENTS_DRAWN} hazard events
    */
-  public boolean run(long trialIndex, long h0, long h1, long d0, long d1) {
-    accounting.startTrial(trialIndex);
-    hazardRng.reseed(h0, h1);
-    decisionRng.reseed(d0, d1);
+  public boolean run(long trial) {
+    accounting.startTrial(trial);
     if (dirty) {
       // Only a trial that went through the sweep can have written results.
       accounting.clearTrial();
       dirty = false;
     }
-    hazards.sample();
+    hazards.sample(trial);
     events.build(timelines, horizon);
     if (events.size() == 0 && healthyAtRest) {
       return false;
     }
     dirty = true;
-    sweep();
+    sweep(trial);
     return true;
   }
 
   /** Phase 2: from event to event, state at each instant, impact over each segment. */
-  private void sweep() {
-    state.startSweep();
+  private void sweep(long trial) {
+    state.startSweep(trial);
     accounting.startSweep(forcing.scenario());
     curves.startSweep();
     double t = 0;

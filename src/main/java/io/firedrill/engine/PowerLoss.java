@@ -1,6 +1,7 @@
 package io.firedrill.engine;
 
 import io.firedrill.plan.Plan;
+import java.util.Arrays;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
@@ -18,16 +19,26 @@ final class PowerLoss {
   private final HazardDraws draws;
   private final SiteTimelines timelines;
 
+  /** Supply outages that reached each site so far in the trial: the draw number of the next. */
+  private final int[] supplyOutages;
+
   PowerLoss(Plan plan, HazardDraws draws, SiteTimelines timelines) {
     this.p = plan;
     this.draws = draws;
     this.timelines = timelines;
+    this.supplyOutages = new int[plan.sites];
+  }
+
+  /** Starts a trial: no supply outage yet. */
+  void startTrial() {
+    Arrays.fill(supplyOutages, 0);
   }
 
   /**
    * Supply outage {@code [t, t + len)} of grid g reaching site s: adds the power loss it causes, if
    * any, to the site's power timeline with cause g (or the site's generator, when it starts) and
-   * {@code mark} ({@link ScenarioForcing#FORCED} or 0). Draws twice when the site has a generator.
+   * {@code mark} ({@link ScenarioForcing#FORCED} or 0). Draws twice when the site has a generator,
+   * from the power stream at (site's {@code power@S}, number of this supply outage at the site).
    */
   void supplyOutage(int s, int g, double t, double len, int mark) {
     double ups = p.upsHours[s];
@@ -37,10 +48,10 @@ final class PowerLoss {
       }
       return;
     }
-    // Both draws are always made, so that a change of parameters moves no later draw.
-    boolean failsToStart = draws.uniform() < p.failToStart[s];
+    draws.supplyOutage(p.powerSource[s], supplyOutages[s]++);
+    boolean failsToStart = draws.powerUniform() < p.failToStart[s];
     double rate = p.generatorFailuresPerHour[s];
-    double runs = rate > 0 ? draws.unitExponential() / rate : Double.POSITIVE_INFINITY;
+    double runs = rate > 0 ? draws.powerExponential() / rate : Double.POSITIVE_INFINITY;
     int cause = (p.causeGeneratorBase + s) | mark;
     if (failsToStart) {
       if (len > ups) {
@@ -54,7 +65,8 @@ final class PowerLoss {
   /**
    * Merges site s's power losses and adds each one, with its restart, to the site's blocked
    * intervals; a loss that begins during a restart aborts it, and capacity returns only after the
-   * restart that follows the last loss. Draws one restart per merged loss, in time order.
+   * restart that follows the last loss. Draws one restart per merged loss, in time order, from the
+   * site's {@code restart@S} source.
    */
   void restarts(int s) {
     IntervalBuffer pw = timelines.power[s];
@@ -62,6 +74,9 @@ final class PowerLoss {
     pw.sortByStart();
     pw.mergeOverlaps();
     ContinuousSampler restart = p.restart[s] == Plan.NONE ? null : draws.sampler(p.restart[s]);
+    if (restart != null && pw.size > 0) {
+      draws.source(p.restartSource[s]);
+    }
     double curStart = 0;
     double curEnd = -1;
     int curCause = 0;

@@ -13,6 +13,7 @@ final class RenewalHazards {
   private final int kind;
   private final int[] ttf;
   private final int[] outage;
+  private final long[] source;
   private final IntervalBuffer[] out;
   private final int causeBase;
   private final double horizon;
@@ -21,13 +22,14 @@ final class RenewalHazards {
 
   /**
    * Hazard i of this kind ({@code Kernel.FORCE_*} {@code kind}) has distributions {@code ttf[i]}
-   * ({@link Plan#NONE}: no such hazard) and {@code outage[i]}, writes into {@code out[i]} and is
-   * cause {@code causeBase + i}.
+   * ({@link Plan#NONE}: no such hazard) and {@code outage[i]}, draws from random source {@code
+   * source[i]}, writes into {@code out[i]} and is cause {@code causeBase + i}.
    */
   RenewalHazards(
       int kind,
       int[] ttf,
       int[] outage,
+      long[] source,
       IntervalBuffer[] out,
       int causeBase,
       Plan plan,
@@ -36,6 +38,7 @@ final class RenewalHazards {
     this.kind = kind;
     this.ttf = ttf;
     this.outage = outage;
+    this.source = source;
     this.out = out;
     this.causeBase = causeBase;
     this.horizon = plan.horizonHours;
@@ -50,6 +53,7 @@ final class RenewalHazards {
         Kernel.FORCE_FAULT,
         plan.faultTtf,
         plan.faultOutage,
+        plan.faultSource,
         timelines.power,
         plan.causeFaultBase,
         plan,
@@ -64,6 +68,7 @@ final class RenewalHazards {
         Kernel.FORCE_NETWORK,
         plan.netTtf,
         plan.netOutage,
+        plan.netSource,
         timelines.netDown,
         plan.grids,
         plan,
@@ -71,7 +76,7 @@ final class RenewalHazards {
         forcing);
   }
 
-  /** Samples every active hazard of the kind, in index order. */
+  /** Samples every active hazard of the kind, each from its own random source. */
   void sample() {
     for (int i = 0; i < ttf.length; i++) {
       if (ttf[i] != Plan.NONE && forcing.active(kind, i)) {
@@ -86,6 +91,7 @@ final class RenewalHazards {
    * stationary state.
    */
   private void renewal(int i) {
+    draws.source(source[i]);
     ContinuousSampler up = draws.sampler(ttf[i]);
     ContinuousSampler down = draws.sampler(outage[i]);
     IntervalBuffer into = out[i];

@@ -8,10 +8,11 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * <p>Why not a Commons RNG provider: those cannot be reseeded, and a new one per trial would
  * allocate in the kernel. This class implements Commons RNG's {@link UniformRandomProvider}, so the
- * Commons samplers are built on it once per worker and follow every reseed. Each trial gets 128
- * fresh bits of seed from its block's stream (see {@code run.TrialRunner}, "Reproducibility");
- * starting every trial at a fixed point is what keeps common random numbers aligned across the
- * points of a sweep even when a change of parameter changes how many numbers a trial draws.
+ * Commons samplers are built on it once per worker and follow every reseed. Each source of a trial
+ * (a hazard, a failover) starts it over at 128 bits of seed computed from (run seed, trial, source,
+ * draw number) by {@link StreamKeys}; starting every source at a fixed point is what keeps common
+ * random numbers aligned across the points of a sweep even when a change of parameter changes how
+ * many numbers a source draws.
  */
 public final class TrialStream implements UniformRandomProvider {
   private long s0;

@@ -6,21 +6,22 @@
  * arrays and testable on its own, in the order a trial passes through them:
  *
  * <ol>
- *   <li><b>Sampling.</b> {@code Hazards} samples every hazard up to the horizon in a fixed order
- *       (common random numbers depend on it), with one sampler per hazard kind: {@code
+ *   <li><b>Sampling.</b> {@code Hazards} samples every hazard up to the horizon, each from its own
+ *       random substream ({@code StreamKeys}: keyed by run seed, trial, source id and draw number,
+ *       so that no hazard's draws depend on another's), with one sampler per hazard kind: {@code
  *       GridHazards}, {@code RenewalHazards} (site faults and networks), {@code FireHazards}. They
- *       draw through {@code HazardDraws} (the hazard stream's samplers, the event count, the
- *       stationary start) and share effects: {@code PowerLoss} (UPS, generator, restart), loss of
- *       every network ({@code SiteTimelines.unreachable}), dark then a ramp (in {@code
- *       FireHazards}). {@code ScenarioForcing} says which hazard a scenario forces and how the
- *       others behave.
+ *       draw through {@code HazardDraws} (the samplers on the hazard and power streams, the event
+ *       count, the stationary start) and share effects: {@code PowerLoss} (UPS, generator,
+ *       restart), loss of every network ({@code SiteTimelines.unreachable}), dark then a ramp (in
+ *       {@code FireHazards}). {@code ScenarioForcing} says which hazard a scenario forces and how
+ *       the others behave.
  *   <li><b>Timelines.</b> {@code SiteTimelines}: interval lists ({@code IntervalBuffer}) per
  *       network and site, combined into each site's blocked intervals, each tagged with the cause
  *       that began it, and its restore ramps.
  *   <li><b>Event queue.</b> {@code EventQueue}: their boundaries in time order, ties in the order
  *       they were added.
  *   <li><b>Capacity and failover state.</b> {@code CapacityState}: site capacity factors, service
- *       capacities, failovers (on the decision stream) and served fractions between two events.
+ *       capacities, failovers (each on its own substream) and served fractions between two events.
  *   <li><b>Integration.</b> {@code Integration}: user-hours over a segment, in closed form or by
  *       exact Gauss–Legendre quadrature ({@code GaussLegendre}), and slo crossings by bisection.
  *   <li><b>Accounting.</b> {@code OutageAccounting}: outages, the cause of each drop, downtime, rto

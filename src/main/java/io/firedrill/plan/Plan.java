@@ -129,6 +129,35 @@ public final class Plan {
   public final int causeGeneratorBase;
   public final int causeBaseline;
 
+  // Random sources: the stable ids of everything that draws ({@link #sourceId} of its name).
+
+  /** Per grid: {@code grid@G}, its times to failure and outages. */
+  public final long[] gridSource;
+
+  /** Per network: {@code routing@N}. */
+  public final long[] netSource;
+
+  /** Per site: {@code fire@S}, its ignitions, containment, dark and restore times. */
+  public final long[] fireSource;
+
+  /** Per site: {@code fault@S}, its internal faults. */
+  public final long[] faultSource;
+
+  /**
+   * Per site: {@code power@S}, the generator's fail-to-start and running time at each outage of the
+   * site's supply (draw number n is the site's n-th supply outage of the trial).
+   */
+  public final long[] powerSource;
+
+  /** Per site: {@code restart@S}, its restarts after power losses and faults. */
+  public final long[] restartSource;
+
+  /**
+   * Per service: {@code failover@A}, the success and times of its failovers (draw number n is the
+   * service's n-th failover of the trial).
+   */
+  public final long[] failoverSource;
+
   private Plan(Model m, double horizonHours) {
     this.modelName = m.name();
     this.horizonHours = horizonHours;
@@ -317,6 +346,74 @@ public final class Plan {
       causeNames[causeGeneratorBase + s] = "generator@" + siteNames[s];
     }
     causeNames[causeBaseline] = "baseline";
+
+    Map<Long, String> sourceNames = new HashMap<>();
+    gridSource = new long[grids];
+    for (int g = 0; g < grids; g++) {
+      gridSource[g] = source(causeNames[g], sourceNames);
+    }
+    netSource = new long[networks];
+    for (int n = 0; n < networks; n++) {
+      netSource[n] = source(causeNames[grids + n], sourceNames);
+    }
+    fireSource = new long[sites];
+    faultSource = new long[sites];
+    powerSource = new long[sites];
+    restartSource = new long[sites];
+    for (int s = 0; s < sites; s++) {
+      fireSource[s] = source("fire@" + siteNames[s], sourceNames);
+      faultSource[s] = source("fault@" + siteNames[s], sourceNames);
+      powerSource[s] = source("power@" + siteNames[s], sourceNames);
+      restartSource[s] = source("restart@" + siteNames[s], sourceNames);
+    }
+    failoverSource = new long[services];
+    for (int a = 0; a < services; a++) {
+      failoverSource[a] = source("failover@" + serviceNames[a], sourceNames);
+    }
+  }
+
+  /**
+   * The id of source {@code name}, refusing one that another source of the model already has
+   * ({@code seen}: id to name). Two names of a model sharing a 64-bit id has a chance of about
+   * sources² / 2^65; it is refused rather than left to give two sources the same random numbers.
+   *
+   * @throws TooLarge naming both sources
+   */
+  private static long source(String name, Map<Long, String> seen) {
+    long id = sourceId(name);
+    String other = seen.putIfAbsent(id, name);
+    if (other != null && !other.equals(name)) {
+      throw new TooLarge(
+          "the random sources "
+              + other
+              + " and "
+              + name
+              + " have the same stream id "
+              + Long.toHexString(id)
+              + "; rename one of them");
+    }
+    return id;
+  }
+
+  /**
+   * The stable 64-bit id of a random source's name such as {@code fire@pangyo}: FNV-1a over its
+   * UTF-8 bytes (Fowler, Noll and Vo), then the MurmurHash3 64-bit finalizer (Appleby) so that
+   * similar names spread over all 64 bits. The same name has the same id in every model and every
+   * release that keeps this function; the engine keys a source's random numbers by it ({@code
+   * engine.StreamKeys}).
+   */
+  public static long sourceId(String name) {
+    long h = 0xCBF29CE484222325L;
+    for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      h ^= b & 0xFF;
+      h *= 0x100000001B3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    h *= 0xC4CEB9FE1A85EC53L;
+    h ^= h >>> 33;
+    return h;
   }
 
   /**

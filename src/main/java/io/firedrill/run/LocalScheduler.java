@@ -3,19 +3,15 @@ package io.firedrill.run;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.apache.commons.rng.JumpableUniformRandomProvider;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * The block scheduler of one machine: computes numbered blocks on worker threads of this JVM and
  * hands their results to the calling thread strictly in block order.
  *
- * <p>Blocks are handed out in order to whichever worker is free. Block b's stream is {@link
- * BlockScheduler#blockStream}(seed, b), taken from one generator jumped once per block as blocks
- * are handed out, so a block's stream does not depend on which worker computes it. Workers run at
- * most {@code 4 × threads} blocks ahead of the merge, which bounds memory. The first failure, in a
- * worker or in the merge, stops everything and is thrown once from {@link #run}.
+ * <p>Blocks are handed out in order to whichever worker is free; a block's random numbers do not
+ * depend on which worker computes it (they are keyed by trial number). Workers run at most {@code 4
+ * × threads} blocks ahead of the merge, which bounds memory. The first failure, in a worker or in
+ * the merge, stops everything and is thrown once from {@link #run}.
  */
 public final class LocalScheduler implements BlockScheduler {
   private final int threads;
@@ -34,14 +30,9 @@ public final class LocalScheduler implements BlockScheduler {
 
   @Override
   public <W, R> void run(
-      long blocks,
-      long seed,
-      Supplier<W> workers,
-      Task<W, R> task,
-      Merge<R> merge,
-      Cancellation cancellation)
+      long blocks, Supplier<W> workers, Task<W, R> task, Merge<R> merge, Cancellation cancellation)
       throws Exception {
-    new Execution<>(blocks, seed, threads, workers, task).run(merge, cancellation);
+    new Execution<>(blocks, threads, workers, task).run(merge, cancellation);
   }
 
   /** One run of blocks: its workers, the blocks done and not yet merged, the first failure. */
@@ -53,19 +44,16 @@ public final class LocalScheduler implements BlockScheduler {
     private final Task<W, R> compute;
     private final Object lock = new Object();
     private final Map<Long, R> done = new HashMap<>();
-    private final JumpableUniformRandomProvider cursor;
     private long nextBlock;
     private long merged;
     private Throwable failure;
 
-    private Execution(
-        long blocks, long seed, int threads, Supplier<W> workers, Task<W, R> compute) {
+    private Execution(long blocks, int threads, Supplier<W> workers, Task<W, R> compute) {
       this.blocks = blocks;
       this.threads = (int) Math.max(1, Math.min(threads, blocks));
       this.window = 4 * this.threads;
       this.workers = workers;
       this.compute = compute;
-      this.cursor = (JumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(seed);
     }
 
     private void run(Merge<R> merge, Cancellation cancellation) throws Exception {
@@ -131,7 +119,6 @@ public final class LocalScheduler implements BlockScheduler {
         W worker = workers.get();
         while (true) {
           long b;
-          UniformRandomProvider stream;
           synchronized (lock) {
             while (failure == null && nextBlock < blocks && nextBlock - merged >= window) {
               lock.wait();
@@ -140,9 +127,8 @@ public final class LocalScheduler implements BlockScheduler {
               return;
             }
             b = nextBlock++;
-            stream = cursor.jump();
           }
-          R result = compute.compute(worker, b, stream);
+          R result = compute.compute(worker, b);
           synchronized (lock) {
             done.put(b, result);
             lock.notifyAll();

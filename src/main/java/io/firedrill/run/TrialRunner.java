@@ -1,7 +1,7 @@
 package io.firedrill.run;
 
 import io.firedrill.engine.Kernel;
-import io.firedrill.engine.TrialStream;
+import io.firedrill.engine.StreamKeys;
 import io.firedrill.plan.Plan;
 import io.firedrill.stats.CurveStats;
 import io.firedrill.stats.Metric;
@@ -10,21 +10,20 @@ import io.firedrill.stats.RunStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Runs the trials of one plan in fixed blocks and merges the blocks' statistics in block order.
  *
  * <h2>Reproducibility</h2>
  *
- * <p>Trials are cut into blocks of {@value #BLOCK_TRIALS}. Block b draws from its own stream: the
- * XoShiRo256++ generator seeded with the run's seed, jumped b times by 2^128 (Commons RNG's {@code
- * jump()}), so blocks never overlap ({@link BlockScheduler#blockStream}). Within a block, each
- * trial takes four numbers from the block stream to seed its own hazard and decision streams
- * ({@link TrialStream}). A {@link BlockScheduler} computes the blocks, by default on {@code
- * options.threads()} worker threads ({@link LocalScheduler}), and the calling thread merges them
- * strictly in block order; so the same model, seed and trial count give the same bits, and the same
- * CSV files, at any thread count.
+ * <p>Trials are numbered from 0 over the whole run and cut into blocks of {@value #BLOCK_TRIALS}
+ * (block b holds trials b × {@value #BLOCK_TRIALS} onwards). Every random number of trial t comes
+ * from a substream keyed by (the run's seed, t, the stable id of the source that draws it, the draw
+ * number within the trial) and computed directly by Philox4x64-10 ({@link StreamKeys}): no block
+ * stream, nothing carried from one trial to the next, so block b costs O(1) to reach. A {@link
+ * BlockScheduler} computes the blocks, by default on {@code options.threads()} worker threads
+ * ({@link LocalScheduler}), and the calling thread merges them strictly in block order; so the same
+ * model, seed and trial count give the same bits, and the same CSV files, at any thread count.
  *
  * <p>The local scheduler runs workers at most {@code 4 × threads} blocks ahead of the merge, which
  * bounds memory. A worker that fails stops the run, and its error is reported once.
@@ -174,14 +173,6 @@ public final class TrialRunner {
     return run(plan, options, null, null);
   }
 
-  /**
-   * The per-block stream of block {@code b} (for tests and benchmarks): jumped b times ({@link
-   * BlockScheduler#blockStream}).
-   */
-  public static UniformRandomProvider blockStream(long seed, long b) {
-    return BlockScheduler.blockStream(seed, b);
-  }
-
   /** Number of blocks of a run of {@code trials}: ⌈trials / {@value #BLOCK_TRIALS}⌉. */
   public static long blocks(long trials) {
     return (trials + BLOCK_TRIALS - 1) / BLOCK_TRIALS;
@@ -197,7 +188,6 @@ public final class TrialRunner {
     try {
       scheduler.<Worker, Block>run(
           blocks(options.trials()),
-          options.seed(),
           this::newWorker,
           this::runBlock,
           (b, block) -> {
@@ -233,7 +223,7 @@ public final class TrialRunner {
   }
 
   private Worker newWorker() {
-    Kernel kernel = new Kernel(plan);
+    Kernel kernel = new Kernel(plan, options.seed());
     Scenario sc = options.scenario();
     if (sc == null) {
       return new Worker(kernel, null);
@@ -247,7 +237,7 @@ public final class TrialRunner {
     return new Worker(kernel, curve);
   }
 
-  private Block runBlock(Worker worker, long index, UniformRandomProvider stream) {
+  private Block runBlock(Worker worker, long index) {
     Kernel kernel = worker.kernel();
     long first = index * BLOCK_TRIALS;
     int count = (int) Math.min(BLOCK_TRIALS, options.trials() - first);
@@ -256,26 +246,13 @@ public final class TrialRunner {
     kernel.clearCauses();
     kernel.setOutageLog(stats::recordOutage);
     if (worker.curve() == null) {
-      runTrials(kernel, plan, stream, first, count, stats, values);
+      runTrials(kernel, plan, first, count, stats, values);
     } else {
-      runScenarioTrials(kernel, plan, stream, first, count, stats, values, worker.curve());
+      runScenarioTrials(kernel, plan, first, count, stats, values, worker.curve());
     }
     stats.copyCauses(
         kernel.causeOutages, kernel.causeDowntime, kernel.causeUserHours, kernel.failovers);
     return new Block(stats, first, count, values);
-  }
-
-  /**
-   * Runs trial {@code trial}, seeding its hazard and decision streams with the next four numbers of
-   * its block's stream (the sweep runner draws the same four, in the same order); true if the
-   * kernel swept the trial (something happened).
-   */
-  static boolean runTrial(Kernel kernel, long trial, UniformRandomProvider stream) {
-    long h0 = stream.nextLong();
-    long h1 = stream.nextLong();
-    long d0 = stream.nextLong();
-    long d1 = stream.nextLong();
-    return kernel.run(trial, h0, h1, d0, d1);
   }
 
   /**
@@ -320,7 +297,6 @@ public final class TrialRunner {
   public static void runScenarioTrials(
       Kernel kernel,
       Plan plan,
-      UniformRandomProvider stream,
       long first,
       int count,
       RunStats stats,
@@ -329,7 +305,7 @@ public final class TrialRunner {
     final int ns = plan.services;
     double[] v = new double[(ns + 1) * METRICS];
     for (int t = 0; t < count; t++) {
-      boolean affected = runTrial(kernel, first + t, stream);
+      boolean affected = kernel.run(first + t);
       if (affected) {
         curve.add(kernel.curveServed, ns, 0);
         curve.add(kernel.curveCapacity, plan.sites, ns);
@@ -356,24 +332,18 @@ public final class TrialRunner {
   }
 
   /**
-   * The hot loop: {@code count} trials on one block stream into {@code stats}. Public for the
-   * benchmarks, which call it directly.
+   * The hot loop: trials {@code first} to {@code first + count − 1} into {@code stats}. Public for
+   * the benchmarks, which call it directly.
    */
   public static void runTrials(
-      Kernel kernel,
-      Plan plan,
-      UniformRandomProvider stream,
-      long first,
-      int count,
-      RunStats stats,
-      double[] values) {
+      Kernel kernel, Plan plan, long first, int count, RunStats stats, double[] values) {
     final int ns = plan.services;
     final MetricStats totalDowntime = stats.total(Metric.DOWNTIME_H);
     final MetricStats totalOutages = stats.total(Metric.OUTAGES);
     final MetricStats totalUserHours = stats.total(Metric.USER_HOURS);
     long quiet = 0;
     for (int t = 0; t < count; t++) {
-      if (!runTrial(kernel, first + t, stream)) {
+      if (!kernel.run(first + t)) {
         quiet++;
         continue;
       }

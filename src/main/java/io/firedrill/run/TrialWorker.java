@@ -18,9 +18,12 @@ public final class TrialWorker {
   private final boolean scenario;
   private final int services;
 
-  /** A worker for trials of {@code plan}; {@code scenario} is null for a time-horizon run. */
-  public TrialWorker(Plan plan, TrialRunner.Scenario scenario) {
-    kernel = new Kernel(plan);
+  /**
+   * A worker for trials of {@code plan} in a run seeded with {@code seed}; {@code scenario} is null
+   * for a time-horizon run.
+   */
+  public TrialWorker(Plan plan, long seed, TrialRunner.Scenario scenario) {
+    kernel = new Kernel(plan, seed);
     if (scenario != null) {
       kernel.force(scenario.kind(), scenario.index(), scenario.background());
     }
@@ -35,12 +38,11 @@ public final class TrialWorker {
   }
 
   /**
-   * Runs trial {@code trial} with its hazard stream seeded (h0, h1) and its decision stream (d0,
-   * d1), the four numbers its block's stream gives it ({@link TrialRunner}, "Reproducibility");
-   * true if something happened (the kernel swept the trial).
+   * Runs trial number {@code trial} of the run on its own substreams ({@link TrialRunner},
+   * "Reproducibility"); true if something happened (the kernel swept the trial).
    */
-  public boolean run(long trial, long h0, long h1, long d0, long d1) {
-    return kernel.run(trial, h0, h1, d0, d1);
+  public boolean run(long trial) {
+    return kernel.run(trial);
   }
 
   /**

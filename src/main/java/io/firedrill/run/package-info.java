@@ -1,6 +1,6 @@
 /**
- * Many trials: cuts a run into blocks of trials, gives each block its own random stream, has a
- * {@link io.firedrill.run.BlockScheduler} compute the blocks (on local threads, {@link
+ * Many trials: cuts a run into blocks of trials (each trial's random numbers keyed by its number),
+ * has a {@link io.firedrill.run.BlockScheduler} compute the blocks (on local threads, {@link
  * io.firedrill.run.LocalScheduler}), merges their statistics strictly in block order, reports
  * progress and stops when the caller's {@link io.firedrill.run.Cancellation} token is cancelled.
  *

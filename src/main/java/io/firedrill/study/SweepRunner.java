@@ -11,11 +11,13 @@ import io.firedrill.stats.RunStats;
 import io.firedrill.stats.Tally;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * Several variants of a model on common random numbers: every point runs the same trials, from the
- * same per-trial seeds, block by block in lockstep.
+ * Several variants of a model on common random numbers: every point runs the same trials, on the
+ * same substreams, block by block in lockstep. Each source of randomness (a hazard, a service's
+ * failovers) has its own substream per trial, keyed by its name and not by its position in the
+ * model ({@code engine.StreamKeys}), so a change to one hazard leaves the draws of every other
+ * source, and every result that does not depend on that hazard, bit-identical from point to point.
  *
  * <p>Within a block, the first point's per-trial values are kept and every other point's values are
  * subtracted trial by trial; the differences feed one tally per point, service and metric, so the
@@ -132,9 +134,8 @@ public final class SweepRunner {
     int np = plans.size();
     scheduler.<TrialWorker[], Block>run(
         TrialRunner.blocks(options.trials()),
-        options.seed(),
-        () -> workers(plans, scenario),
-        (workers, b, stream) -> block(plans, workers, b, stream, options.trials()),
+        () -> workers(plans, options.seed(), scenario),
+        (workers, b) -> block(plans, workers, b, options.trials()),
         (b, block) -> {
           if (progress != null) {
             progress.done(Math.min(options.trials(), (b + 1) * TrialRunner.BLOCK_TRIALS));
@@ -157,29 +158,20 @@ public final class SweepRunner {
     return t;
   }
 
-  private static TrialWorker[] workers(List<Plan> plans, TrialRunner.Scenario scenario) {
+  private static TrialWorker[] workers(List<Plan> plans, long seed, TrialRunner.Scenario scenario) {
     TrialWorker[] w = new TrialWorker[plans.size()];
     for (int p = 0; p < w.length; p++) {
-      w[p] = new TrialWorker(plans.get(p), scenario);
+      w[p] = new TrialWorker(plans.get(p), seed, scenario);
     }
     return w;
   }
 
-  private static Block block(
-      List<Plan> plans,
-      TrialWorker[] workers,
-      long index,
-      UniformRandomProvider stream,
-      long trials) {
+  private static Block block(List<Plan> plans, TrialWorker[] workers, long index, long trials) {
     int np = plans.size();
     int ns = plans.get(0).services;
     int nm = METRICS.length;
     long firstTrial = index * TrialRunner.BLOCK_TRIALS;
     int count = (int) Math.min(TrialRunner.BLOCK_TRIALS, trials - firstTrial);
-    long[] seeds = new long[4 * count];
-    for (int i = 0; i < seeds.length; i++) {
-      seeds[i] = stream.nextLong();
-    }
     RunStats[] stats = new RunStats[np];
     Tally[] diffs = tallies(np * (ns + 1) * nm);
     // Per trial, point 0's values: every service's, then the totals (at service index ns).
@@ -190,9 +182,7 @@ public final class SweepRunner {
       stats[p] = new RunStats(plans.get(p), 0);
       w.startBlock(stats[p]);
       for (int t = 0; t < count; t++) {
-        boolean affected =
-            w.run(
-                firstTrial + t, seeds[4 * t], seeds[4 * t + 1], seeds[4 * t + 2], seeds[4 * t + 3]);
+        boolean affected = w.run(firstTrial + t);
         w.values(affected, v);
         for (int a = 0; a <= ns; a++) {
           for (Metric m : METRICS) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.firedrill.plan.Plan;
 import io.firedrill.stats.FailoverPath;
-import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,8 +20,8 @@ class CapacityStateTest {
   }
 
   private static CapacityState state(Plan p, IntervalBuffer[] ramps) {
-    CapacityState state = new CapacityState(p, ramps, RandomSource.XO_RO_SHI_RO_128_PP.create(1L));
-    state.startSweep();
+    CapacityState state = new CapacityState(p, ramps, new StreamKeys(1L));
+    state.startSweep(0);
     return state;
   }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.firedrill.plan.Plan;
-import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -102,9 +101,8 @@ class EventQueueTest {
     tl.blocked[1].add(1, 2, 8 | ScenarioForcing.FORCED);
     EventQueue q = new EventQueue();
     q.build(tl, 100);
-    CapacityState state =
-        new CapacityState(p, tl.ramps, RandomSource.XO_RO_SHI_RO_128_PP.create(1L));
-    state.startSweep();
+    CapacityState state = new CapacityState(p, tl.ramps, new StreamKeys(1L));
+    state.startSweep(0);
 
     q.applyDue(0, state);
     assertEquals(0, q.dropCount());

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.firedrill.plan.Plan;
 import java.util.Arrays;
-import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,20 +24,17 @@ class HazardsTest {
     final ScenarioForcing forcing = new ScenarioForcing();
     final SiteTimelines timelines;
     final Hazards hazards;
+    long trial;
 
     Sampled(String yaml, double horizonHours) throws Exception {
       plan = KernelSemanticsTest.plan(yaml, horizonHours);
       timelines = new SiteTimelines(plan);
-      hazards =
-          new Hazards(
-              plan,
-              new HazardDraws(plan, RandomSource.XO_RO_SHI_RO_128_PP.create(1L)),
-              forcing,
-              timelines);
+      hazards = new Hazards(plan, new HazardDraws(plan, new StreamKeys(1L)), forcing, timelines);
     }
 
+    /** The next trial's hazards (trial 0 first). */
     Sampled sample() {
-      hazards.sample();
+      hazards.sample(trial++);
       return this;
     }
 
@@ -235,8 +231,8 @@ class HazardsTest {
   @Test
   void count_pastTheLimit_throwsNamingTheHazard() throws Exception {
     Sampled s = new Sampled(FAULTS, 500);
-    HazardDraws draws = new HazardDraws(s.plan, RandomSource.XO_RO_SHI_RO_128_PP.create(1L));
-    draws.startTrial();
+    HazardDraws draws = new HazardDraws(s.plan, new StreamKeys(1L));
+    draws.startTrial(0);
     for (long i = 0; i < Kernel.MAX_EVENTS_DRAWN; i++) {
       draws.count(s.cause("fault@a"));
     }

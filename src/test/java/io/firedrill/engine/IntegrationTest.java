@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.firedrill.plan.Plan;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +41,7 @@ class IntegrationTest {
     Parts(double horizonHours, int curvePoints) throws Exception {
       plan = KernelSemanticsTest.plan(RAMP, horizonHours);
       ramps[0].addRamp(0, 10, 0, 0, 1);
-      state = new CapacityState(plan, ramps, RandomSource.XO_RO_SHI_RO_128_PP.create(1L));
+      state = new CapacityState(plan, ramps, new StreamKeys(1L));
       accounting = new OutageAccounting(plan);
       accounting.setLog(
           (trial, service, cause, start, end, userHours) ->
@@ -52,7 +51,7 @@ class IntegrationTest {
         curves.enable(curvePoints);
       }
       integration = new Integration(plan, state, accounting, curves);
-      state.startSweep();
+      state.startSweep(0);
       accounting.startSweep(false);
       curves.startSweep();
     }

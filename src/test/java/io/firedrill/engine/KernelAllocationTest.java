@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.firedrill.load.ModelLoader;
 import io.firedrill.plan.Plan;
-import io.firedrill.run.TrialRunner;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,7 +28,7 @@ class KernelAllocationTest {
     assumeTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled());
     Plan plan =
         Plan.compile(ModelLoader.load(Path.of("models", model + ".yaml"), List.of()).model());
-    assertNothingAllocated(new Kernel(plan), model, mx, 800_000, 409_600);
+    assertNothingAllocated(new Kernel(plan, 3), model, mx, 800_000, 409_600);
   }
 
   @ParameterizedTest
@@ -43,7 +41,7 @@ class KernelAllocationTest {
     Plan plan =
         Plan.compile(
             ModelLoader.load(Path.of("models", "kakao-pangyo-2022.yaml"), List.of()).model(), 168);
-    Kernel kernel = new Kernel(plan);
+    Kernel kernel = new Kernel(plan, 3);
     kernel.force(
         Kernel.FORCE_FIRE,
         List.of(plan.siteNames).indexOf("pangyo"),
@@ -56,25 +54,16 @@ class KernelAllocationTest {
 
   private static void assertNothingAllocated(
       Kernel kernel, String model, com.sun.management.ThreadMXBean mx, long warm, long counted) {
-    UniformRandomProvider stream = TrialRunner.blockStream(3, 0);
     long trial = 0;
     long impact = 0;
     // Warm up: buffers reach their working size and the JIT compiles.
     for (; trial < warm; trial++) {
-      impact +=
-          kernel.run(
-                  trial, stream.nextLong(), stream.nextLong(), stream.nextLong(), stream.nextLong())
-              ? 1
-              : 0;
+      impact += kernel.run(trial) ? 1 : 0;
     }
     long thread = Thread.currentThread().getId();
     long before = mx.getThreadAllocatedBytes(thread);
     for (long end = trial + counted; trial < end; trial++) {
-      impact +=
-          kernel.run(
-                  trial, stream.nextLong(), stream.nextLong(), stream.nextLong(), stream.nextLong())
-              ? 1
-              : 0;
+      impact += kernel.run(trial) ? 1 : 0;
     }
     long allocated = mx.getThreadAllocatedBytes(thread) - before;
     org.junit.jupiter.api.Assertions.assertTrue(impact > 0, "no trial exercised the sweep");

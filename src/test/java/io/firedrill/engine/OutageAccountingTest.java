@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.firedrill.plan.Plan;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,7 +84,7 @@ class OutageAccountingTest {
         new CapacityState(
             p,
             new IntervalBuffer[] {new IntervalBuffer(), new IntervalBuffer()},
-            RandomSource.XO_RO_SHI_RO_128_PP.create(1L));
+            new StreamKeys(1L));
     q.applyDue(t, state);
     return q;
   }

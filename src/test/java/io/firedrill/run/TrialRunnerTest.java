@@ -96,15 +96,14 @@ class TrialRunnerTest {
   }
 
   /**
-   * A scheduler keeping the two rules of {@link BlockScheduler} (block b from its own stream,
-   * merged in block order) in the least convenient way: on the calling thread, computing the blocks
-   * from the last to the first, each on a fresh worker.
+   * A scheduler keeping the rule of {@link BlockScheduler} (results merged in block order) in the
+   * least convenient way: on the calling thread, computing the blocks from the last to the first,
+   * each on a fresh worker.
    */
   static final class Backwards implements BlockScheduler {
     @Override
     public <W, R> void run(
         long blocks,
-        long seed,
         Supplier<W> workers,
         Task<W, R> task,
         Merge<R> merge,
@@ -112,7 +111,7 @@ class TrialRunnerTest {
         throws Exception {
       List<R> results = new ArrayList<>();
       for (long b = blocks - 1; b >= 0; b--) {
-        results.add(0, task.compute(workers.get(), b, BlockScheduler.blockStream(seed, b)));
+        results.add(0, task.compute(workers.get(), b));
       }
       for (int b = 0; b < results.size(); b++) {
         merge.merge(b, results.get(b));

@@ -1,0 +1,101 @@
+package io.firedrill.engine;
+
+import io.firedrill.plan.Plan;
+
+/**
+ * The seeds of a run's random substreams, computed directly from (run seed, trial, source, draw
+ * number) by the counter-based generator Philox4x64-10 (Salmon, Moraes, Dror and Shaw, "Parallel
+ * random numbers: as easy as 1, 2, 3", SC 2011; the same function as Commons RNG 1.7's {@code
+ * Philox4x64}).
+ *
+ * <p>Philox is a keyed bijection of a 256-bit counter: with the run's seed as key and the counter
+ * (trial, source id, n, 0), distinct substreams get distinct 256-bit outputs, and any one of them
+ * costs one evaluation (ten rounds of two 64 × 64 → 128-bit products), whatever the trial number:
+ * block b of a run is reached in O(1), on any machine, in any order. The first two outputs seed the
+ * substream's {@link TrialStream} (xoroshiro128++).
+ *
+ * <p>A source is anything that draws: a hazard ({@code fire@pangyo}), a service's failover
+ * decisions ({@code failover@talk}). Its id is {@link Plan#sourceId} of that name, computed once
+ * when the plan is compiled, so it does not depend on the order of declaration: changing one
+ * hazard's parameters leaves every other source's draws, and so every result that does not depend
+ * on that hazard, bit-identical (common random numbers across the points of a sweep).
+ */
+public final class StreamKeys {
+  private static final long M0 = 0xD2E7470EE14C6C93L;
+  private static final long M1 = 0xCA5A826395121157L;
+  private static final long W0 = 0x9E3779B97F4A7C15L;
+  private static final long W1 = 0xBB67AE8584CAA73BL;
+
+  /** Second key word: a fixed domain tag, so that firedrill's keys are not Philox's zero key. */
+  static final long DOMAIN = 0x6669726564726C6CL; // "firedrll"
+
+  private final long key0;
+
+  /** Keys for the run seeded with {@code seed} (any long). */
+  public StreamKeys(long seed) {
+    this.key0 = seed;
+  }
+
+  /**
+   * Reseeds {@code stream} to the substream of draw {@code n} of source {@code source} in trial
+   * {@code trial} (trial numbers count from 0 over the whole run; n counts from 0 within the
+   * trial). Allocates nothing.
+   */
+  public void reseed(TrialStream stream, long trial, long source, long n) {
+    // Ten rounds of Philox4x64 on the counter (trial, source, n, 0); only the output words 0 and 1
+    // are used, so the last round computes only those.
+    long c0 = trial;
+    long c1 = source;
+    long c2 = n;
+    long c3 = 0;
+    long k0 = key0;
+    long k1 = DOMAIN;
+    for (int round = 0; round < 9; round++) {
+      long lo0 = M0 * c0;
+      long hi0 = high(M0, c0);
+      long lo1 = M1 * c2;
+      long hi1 = high(M1, c2);
+      c0 = hi1 ^ c1 ^ k0;
+      c1 = lo1;
+      c2 = hi0 ^ c3 ^ k1;
+      c3 = lo0;
+      k0 += W0;
+      k1 += W1;
+    }
+    stream.reseed(high(M1, c2) ^ c1 ^ k0, M1 * c2);
+  }
+
+  /**
+   * Philox4x64-10 of {@code counter} under {@code key}, written to {@code out} (4 words, counter
+   * and output least significant word first): the reference the golden-vector tests pin.
+   */
+  static void philox(long key0, long key1, long[] counter, long[] out) {
+    long c0 = counter[0];
+    long c1 = counter[1];
+    long c2 = counter[2];
+    long c3 = counter[3];
+    long k0 = key0;
+    long k1 = key1;
+    for (int round = 0; round < 10; round++) {
+      long lo0 = M0 * c0;
+      long hi0 = high(M0, c0);
+      long lo1 = M1 * c2;
+      long hi1 = high(M1, c2);
+      c0 = hi1 ^ c1 ^ k0;
+      c1 = lo1;
+      c2 = hi0 ^ c3 ^ k1;
+      c3 = lo0;
+      k0 += W0;
+      k1 += W1;
+    }
+    out[0] = c0;
+    out[1] = c1;
+    out[2] = c2;
+    out[3] = c3;
+  }
+
+  /** The high 64 bits of the unsigned 128-bit product a × b (Java 17 has only the signed one). */
+  private static long high(long a, long b) {
+    return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
+  }
+}
