@@ -74,22 +74,35 @@ class StreamKeysTest {
   }
 
   @Test
-  void reseed_seedsTheStreamWithTheFirstTwoWordsOfPhilox() {
+  void reseed_mixesTheTrialsPhiloxKeyWithSourceAndDrawNumber() {
+    // The definition (docs/simulation.md): the trial key is words 0 and 1 of Philox4x64-10 under
+    // (seed, DOMAIN) at (trial, 0, 0, 0); substream (source, n) starts xoroshiro128++ at
+    // (mix(k0 + x), mix(k1 ^ x)) with x = source + n * golden ratio. Trials are visited out of
+    // order to check the cached trial key.
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(12L);
     TrialStream keyed = new TrialStream();
     TrialStream direct = new TrialStream();
-    for (int i = 0; i < 100; i++) {
-      long seed = rng.nextLong();
-      long trial = rng.nextLong() >>> 24;
+    long seed = rng.nextLong();
+    StreamKeys keys = new StreamKeys(seed);
+    for (int i = 0; i < 300; i++) {
+      long trial = rng.nextInt(5);
       long source = rng.nextLong();
       long n = rng.nextInt(1000);
-      new StreamKeys(seed).reseed(keyed, trial, source, n);
-      long[] out = philox(seed, StreamKeys.DOMAIN, trial, source, n, 0);
-      direct.reseed(out[0], out[1]);
+      keys.reseed(keyed, trial, source, n);
+      long[] out = philox(seed, StreamKeys.DOMAIN, trial, 0, 0, 0);
+      long x = source + n * 0x9E3779B97F4A7C15L;
+      direct.reseed(splitMix64Finalizer(out[0] + x), splitMix64Finalizer(out[1] ^ x));
       for (int k = 0; k < 4; k++) {
         assertEquals(direct.nextLong(), keyed.nextLong(), "case " + i + ", output " + k);
       }
     }
+  }
+
+  /** SplitMix64's finalizer (Steele, Lea and Flood 2014), written out apart from the code. */
+  private static long splitMix64Finalizer(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   @Test
