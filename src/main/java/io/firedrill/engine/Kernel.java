@@ -173,9 +173,12 @@ public final class Kernel {
    * A kernel for one worker of a run seeded with {@code seed} (any long): trial number t of the run
    * draws the same numbers on every worker and every machine.
    */
+  /** The keys of this run's substreams; set to each trial's key at the start of the trial. */
+  private final StreamKeys keys;
+
   public Kernel(Plan plan, long seed) {
     this.horizon = plan.horizonHours;
-    StreamKeys keys = new StreamKeys(seed);
+    keys = new StreamKeys(seed);
     timelines = new SiteTimelines(plan);
     hazards = new Hazards(plan, new HazardDraws(plan, keys), forcing, timelines);
     state = new CapacityState(plan, timelines.ramps, keys);
@@ -253,6 +256,7 @@ public final class Kernel {
    * @throws TooManyEvents if the trial draws more than {@link #MAX_EVENTS_DRAWN} hazard events
    */
   public boolean run(long trial) {
+    keys.startTrial(trial);
     accounting.startTrial(trial);
     if (dirty) {
       // Only a trial that went through the sweep can have written results.

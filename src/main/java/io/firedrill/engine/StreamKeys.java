@@ -51,7 +51,7 @@ public final class StreamKeys {
    */
   public void reseed(TrialStream stream, long trial, long source, long n) {
     if (trial != keyedTrial) {
-      trialKey(trial);
+      startTrial(trial);
     }
     // Within a trial, a substream is the trial's 128-bit key mixed with (source, n): x is distinct
     // for every source of a model (64-bit ids, checked distinct at compile time) and draw number,
@@ -61,8 +61,12 @@ public final class StreamKeys {
     stream.reseed(mix64(trialKey0 + x), mix64(trialKey1 ^ x));
   }
 
-  /** The trial's key: words 0 and 1 of Philox4x64-10 under (seed, DOMAIN) at (trial, 0, 0, 0). */
-  private void trialKey(long trial) {
+  /**
+   * Computes trial {@code trial}'s key: words 0 and 1 of Philox4x64-10 under (seed, DOMAIN) at
+   * (trial, 0, 0, 0). The kernel calls it once at the start of each trial; {@link #reseed} computes
+   * it itself if another trial's key is cached.
+   */
+  public void startTrial(long trial) {
     long c0 = trial;
     long c1 = 0;
     long c2 = 0;
