@@ -103,13 +103,8 @@ class TotalsTest {
             want, d(row, q[0]), want * (LogHistogram.ACCURACY + 1e-9), metric + " " + q[0]);
       }
     }
-    // Not a sum of percentiles: sa and sb rarely lose much in the same trial.
-    double p99 =
-        d(MetricRangeTest.row(dir.resolve("run/summary.csv"), "total", "user_hours"), "p99");
-    double sumOfP99 =
-        d(MetricRangeTest.row(dir.resolve("run/summary.csv"), "sa", "user_hours"), "p99")
-            + d(MetricRangeTest.row(dir.resolve("run/summary.csv"), "sb", "user_hours"), "p99");
-    assertTrue(p99 < sumOfP99, p99 + " vs " + sumOfP99);
+    // The quantiles above are those of the per-trial sums, not sums of the services' quantiles:
+    // quantiles do not add (neither bound holds in general), so no test compares the two.
   }
 
   @Test
