@@ -3,6 +3,7 @@ package io.firedrill.bench;
 import io.firedrill.engine.Kernel;
 import io.firedrill.load.ModelLoader;
 import io.firedrill.plan.Plan;
+import io.firedrill.run.BlockScheduler;
 import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.RunStats;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ public class KernelBenchmark {
   public void setUp() throws Exception {
     plan = Plan.compile(ModelLoader.load(Path.of("models", model + ".yaml"), List.of()).model());
     kernel = new Kernel(plan);
-    stream = TrialRunner.blockStream(42, 0);
+    stream = BlockScheduler.blockStream(42, 0);
     stats = new RunStats(plan, 0);
   }
 

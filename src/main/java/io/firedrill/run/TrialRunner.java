@@ -174,14 +174,6 @@ public final class TrialRunner {
     return run(plan, options, null, null);
   }
 
-  /**
-   * The per-block stream of block {@code b} (for tests and benchmarks): jumped b times ({@link
-   * BlockScheduler#blockStream}).
-   */
-  public static UniformRandomProvider blockStream(long seed, long b) {
-    return BlockScheduler.blockStream(seed, b);
-  }
-
   /** Number of blocks of a run of {@code trials}: ⌈trials / {@value #BLOCK_TRIALS}⌉. */
   public static long blocks(long trials) {
     return (trials + BLOCK_TRIALS - 1) / BLOCK_TRIALS;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.firedrill.load.ModelLoader;
 import io.firedrill.plan.Plan;
-import io.firedrill.run.TrialRunner;
+import io.firedrill.run.BlockScheduler;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,7 +56,7 @@ class KernelAllocationTest {
 
   private static void assertNothingAllocated(
       Kernel kernel, String model, com.sun.management.ThreadMXBean mx, long warm, long counted) {
-    UniformRandomProvider stream = TrialRunner.blockStream(3, 0);
+    UniformRandomProvider stream = BlockScheduler.blockStream(3, 0);
     long trial = 0;
     long impact = 0;
     // Warm up: buffers reach their working size and the JIT compiles.
