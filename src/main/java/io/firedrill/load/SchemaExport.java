@@ -64,6 +64,10 @@ public final class SchemaExport {
         System.exit(2);
       }
     }
+    if (System.out.checkError()) {
+      System.err.println("SchemaExport: cannot write to standard output");
+      System.exit(1);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
