@@ -109,7 +109,7 @@ public final class Units {
           "duration "
               + quote(s)
               + " has no unit (write for example "
-              + (s.length() > MAX_NUMBER_LENGTH ? "24" : bounded(s))
+              + (s.length() > MAX_NUMBER_LENGTH || !s.matches("[0-9]+(\\.[0-9]+)?") ? "24" : s)
               + "h; units: s, m, h, d, w, y)");
     }
     String digits = s.substring(0, s.length() - 1).stripTrailing();

@@ -111,10 +111,10 @@ final class ModelBinder {
     Map<String, Node.Mapping.Entry> networkDecls = declarations(top, TopKeys.NETWORKS);
     Map<String, Node.Mapping.Entry> siteDecls = declarations(top, TopKeys.SITES);
     Map<String, Node.Mapping.Entry> serviceDecls = declarations(top, TopKeys.SERVICES);
-    if (serviceDecls.containsKey(ModelSchema.TOTAL)) {
+    if (serviceDecls.containsKey(Model.TOTAL)) {
       read.error(
-          serviceDecls.get(ModelSchema.TOTAL).keyOrigin(),
-          "services." + ModelSchema.TOTAL,
+          serviceDecls.get(Model.TOTAL).keyOrigin(),
+          "services." + Model.TOTAL,
           "'total' is reserved for the sum over all services; choose another name");
     }
     // An empty section (sites: with nothing after it, ~, null, {}) declares nothing: a model

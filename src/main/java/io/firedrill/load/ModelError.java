@@ -17,10 +17,20 @@ public record ModelError(Origin origin, String path, String message) {
    * control characters escaped everywhere, whatever the model or the override held.
    */
   public String format() {
+    return line(origin, "", path, message);
+  }
+
+  /**
+   * {@code ORIGIN: KIND PATH: MESSAGE} on one line, with {@code kind} ("" or {@code "warning: "})
+   * as given, the path (left out when empty) cut after {@value UserText#MAX_PLACE} characters and
+   * control characters escaped: the shape of every error and warning about a model.
+   */
+  static String line(Origin origin, String kind, String path, String message) {
     return path == null || path.isEmpty()
-        ? origin + ": " + UserText.escape(message)
+        ? origin + ": " + kind + UserText.escape(message)
         : origin
             + ": "
+            + kind
             + UserText.bounded(path, UserText.MAX_PLACE)
             + ": "
             + UserText.escape(message);

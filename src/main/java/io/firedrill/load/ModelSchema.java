@@ -35,9 +35,6 @@ public final class ModelSchema {
   /** The model's own name: it names the output folder. */
   public static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9-]+");
 
-  /** The name that stands for the sum over all services in outputs; no service may take it. */
-  public static final String TOTAL = "total";
-
   private static final Range HORIZON = Range.positive().atMost(Units.MAX_HORIZON_HOURS, "100000y");
 
   private static final Range QUANTITY = Range.zeroOrMore().atMost(Units.MAX_QUANTITY, "1e15");

@@ -1,6 +1,5 @@
 package io.firedrill.load;
 
-import io.firedrill.dist.UserText;
 import io.firedrill.load.yaml.Origin;
 
 /**
@@ -14,11 +13,7 @@ public record ModelWarning(Origin origin, String path, String message) {
 
   /** The one line a user sees, bounded and escaped like {@link ModelError#format}. */
   public String format() {
-    return origin
-        + ": warning: "
-        + UserText.bounded(path, UserText.MAX_PLACE)
-        + ": "
-        + UserText.escape(message);
+    return ModelError.line(origin, "warning: ", path, message);
   }
 
   @Override

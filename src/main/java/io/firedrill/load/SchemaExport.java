@@ -64,6 +64,10 @@ public final class SchemaExport {
         System.exit(2);
       }
     }
+    if (System.out.checkError()) {
+      System.err.println("SchemaExport: cannot write to standard output");
+      System.exit(1);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -365,7 +369,7 @@ public final class SchemaExport {
         if (t.section() == ModelSchema.ServiceKeys.SPEC) {
           // A service may not be called total: that name is the sum over all services.
           names = uses(JSON.objectNode(), "name");
-          names.set("not", JSON.objectNode().put("const", ModelSchema.TOTAL));
+          names.set("not", JSON.objectNode().put("const", Model.TOTAL));
         }
         p.set("propertyNames", names);
         p.set("additionalProperties", ref(t.section().id()));

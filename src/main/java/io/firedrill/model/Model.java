@@ -43,6 +43,13 @@ public record Model(
    */
   public static final int MAX_NAME_LENGTH = 64;
 
+  /**
+   * The name that stands for the sum over all services: the {@code total} rows of summary.csv,
+   * sweep.csv and the console, and {@code total.METRIC.STAT} in a size target. No service may take
+   * it.
+   */
+  public static final String TOTAL = "total";
+
   /** Largest trial count a model or the command line may ask for: 2^40 (about 1.1e12). */
   public static final long MAX_TRIALS = 1L << 40;
 

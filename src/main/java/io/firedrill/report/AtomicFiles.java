@@ -129,6 +129,11 @@ public final class AtomicFiles implements AutoCloseable {
    * refusals pass unchanged.
    */
   public Exception failed(Exception e) {
+    if (cancellation.isCancelled() && !(e instanceof Cancellation.Stopped)) {
+      // A stop closes the files being written (their channels see the interrupt): say the stop,
+      // not the system's "closed".
+      return new Cancellation.Stopped("before the results were complete");
+    }
     if (e instanceof IOException || e instanceof java.io.UncheckedIOException) {
       return e instanceof WriteFailed ? e : new WriteFailed(dir, e);
     }

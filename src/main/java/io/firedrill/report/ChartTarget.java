@@ -1,6 +1,7 @@
 package io.firedrill.report;
 
 import io.firedrill.dist.UserText;
+import io.firedrill.model.Model;
 import io.firedrill.plan.Plan;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.MetricStats;
@@ -13,7 +14,7 @@ import java.util.List;
 public record ChartTarget(String service, Metric metric, String stat) {
   /** True for the total over services. */
   public boolean isTotal() {
-    return service.equals(Csv.TOTAL);
+    return service.equals(Model.TOTAL);
   }
 
   /** {@code talk recover_h}: the service and metric, for titles. */
@@ -57,7 +58,7 @@ public record ChartTarget(String service, Metric metric, String stat) {
               + " talk.user_hours.p99");
     }
     String service = parts[0];
-    if (!names.contains(service) && !service.equals(Csv.TOTAL)) {
+    if (!names.contains(service) && !service.equals(Model.TOTAL)) {
       throw new IllegalArgumentException(
           "--chart "
               + UserText.quote(asked)
@@ -84,7 +85,7 @@ public record ChartTarget(String service, Metric metric, String stat) {
                       + String.join(", ", known)
                       + ")"));
     }
-    if (service.equals(Csv.TOTAL) && !metric.hasTotal()) {
+    if (service.equals(Model.TOTAL) && !metric.hasTotal()) {
       throw new IllegalArgumentException(
           "--chart "
               + UserText.quote(asked)

@@ -12,8 +12,5 @@ public final class Csv {
   /** RFC 4180 with a header row and {@code \n} line ends, the same on every platform. */
   public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
 
-  /** The name of the row of totals over services in summary.csv, sweep.csv and the console. */
-  public static final String TOTAL = "total";
-
   private Csv() {}
 }

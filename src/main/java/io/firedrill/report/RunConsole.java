@@ -1,6 +1,7 @@
 package io.firedrill.report;
 
 import io.firedrill.dist.Units;
+import io.firedrill.model.Model;
 import io.firedrill.plan.Plan;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.MetricStats;
@@ -55,7 +56,7 @@ public final class RunConsole {
     MetricStats down = stats.total(Metric.DOWNTIME_H);
     rows.add(
         new String[] {
-          Csv.TOTAL,
+          Model.TOTAL,
           "",
           "",
           Numbers.withInterval(down.mean(), down.interval95()),
@@ -98,7 +99,7 @@ public final class RunConsole {
     }
     rows.add(
         new String[] {
-          Csv.TOTAL,
+          Model.TOTAL,
           "",
           "",
           "",

@@ -1,5 +1,6 @@
 package io.firedrill.report;
 
+import io.firedrill.model.Model;
 import io.firedrill.plan.Plan;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.MetricStats;
@@ -53,7 +54,7 @@ public final class SummaryCsv {
       }
       for (Metric m : metrics) {
         if (m.hasTotal()) {
-          metricRow(csv, Csv.TOTAL, m, stats.total(m));
+          metricRow(csv, Model.TOTAL, m, stats.total(m));
         }
       }
     }

@@ -1,5 +1,6 @@
 package io.firedrill.report;
 
+import io.firedrill.model.Model;
 import io.firedrill.plan.Plan;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.MetricStats;
@@ -51,16 +52,16 @@ public final class SweepCsv {
         new CSVPrinter(out, Csv.FORMAT.builder().setHeader(header.toArray(new String[0])).get())) {
       for (int p = 0; p < points.size(); p++) {
         List<String> names = new ArrayList<>(List.of(plan.serviceNames));
-        names.add(Csv.TOTAL);
+        names.add(Model.TOTAL);
         for (String service : names) {
           for (Metric m : table.metrics) {
-            if (service.equals(Csv.TOTAL) && !m.hasTotal()) {
+            if (service.equals(Model.TOTAL) && !m.hasTotal()) {
               continue;
             }
             ChartTarget t = new ChartTarget(service, m, "mean");
             boolean undefined =
                 m == Metric.RTO_BREACH
-                    && !service.equals(Csv.TOTAL)
+                    && !service.equals(Model.TOTAL)
                     && Double.isNaN(plan.rtoHours[table.index(service)]);
             MetricStats ms = table.stats(p, t);
             double[] ci = ms.interval95();

@@ -3,6 +3,7 @@ package io.firedrill.study;
 import io.firedrill.dist.SyntaxException;
 import io.firedrill.dist.Units;
 import io.firedrill.dist.UserText;
+import io.firedrill.model.Model;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.MetricStats;
 import java.util.List;
@@ -29,9 +30,6 @@ public record Target(String service, Metric metric, String stat, boolean atMost,
           "\\s*([A-Za-z0-9][A-Za-z0-9_-]*)\\.([A-Za-z_]+)\\.([A-Za-z0-9]+)\\s*(<=|>=)\\s*(\\S+)\\s*");
   private static final List<String> STATS = List.of("mean", "p50", "p90", "p99", "p999", "max");
 
-  /** The name of the total over services in a target. */
-  public static final String TOTAL = "total";
-
   /**
    * Parses a target of a run ({@code scenario} false) or a scenario; the service is checked against
    * {@code services}.
@@ -50,7 +48,7 @@ public record Target(String service, Metric metric, String stat, boolean atMost,
     String service = m.group(1).toLowerCase(Locale.ROOT);
     String metricName = m.group(2).toLowerCase(Locale.ROOT);
     String stat = m.group(3).toLowerCase(Locale.ROOT);
-    if (!services.contains(service) && !service.equals(TOTAL)) {
+    if (!services.contains(service) && !service.equals(Model.TOTAL)) {
       throw new IllegalArgumentException(
           "--target: unknown service "
               + UserText.quote(m.group(1))
@@ -74,7 +72,7 @@ public record Target(String service, Metric metric, String stat, boolean atMost,
               + " is a scenario metric (recovery from an event): give --event KIND@NAME, the"
               + " hazard that fails at t = 0");
     }
-    if (service.equals(TOTAL) && !metric.hasTotal()) {
+    if (service.equals(Model.TOTAL) && !metric.hasTotal()) {
       throw new IllegalArgumentException(
           "--target: "
               + metric.csvName()
@@ -130,7 +128,7 @@ public record Target(String service, Metric metric, String stat, boolean atMost,
 
   /** Whether the target is on the total over services. */
   public boolean isTotal() {
-    return service.equals(TOTAL);
+    return service.equals(Model.TOTAL);
   }
 
   /** The statistic's value for these stats. */

@@ -279,4 +279,17 @@ class NumberSyntaxTest {
   private static String refusal(Parse p) {
     return assertThrows(SyntaxException.class, p::run).getMessage();
   }
+
+  @Test
+  void durationWithoutUnit_suggestsTheNumberWithHours_onlyWhenItIsAPlainNumber() {
+    SyntaxException plain = assertThrows(SyntaxException.class, () -> Units.parseDuration("15"));
+    assertEquals(
+        "duration '15' has no unit (write for example 15h; units: s, m, h, d, w, y)",
+        plain.getMessage());
+    // '50%' + 'h' would be no duration either: the example falls back to 24h.
+    SyntaxException percent = assertThrows(SyntaxException.class, () -> Units.parseDuration("50%"));
+    assertEquals(
+        "duration '50%' has no unit (write for example 24h; units: s, m, h, d, w, y)",
+        percent.getMessage());
+  }
 }
