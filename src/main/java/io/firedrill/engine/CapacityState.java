@@ -162,20 +162,32 @@ final class CapacityState {
 
   private void siteCapacities(double t) {
     for (int s = 0; s < p.sites; s++) {
-      if (siteBlocked[s]) {
-        capValue[s] = 0;
-        capSlope[s] = 0;
-      } else if (siteRamping[s]) {
-        IntervalBuffer r = ramps[s];
-        int k = rampOf[s];
-        double slope = (r.to[k] - r.from[k]) / (r.end[k] - r.start[k]);
-        capValue[s] = Math.min(r.to[k], r.from[k] + slope * (t - r.start[k]));
-        capSlope[s] = slope;
-      } else {
-        capValue[s] = 1;
-        capSlope[s] = 0;
-      }
+      capValue[s] = siteCapacityAt(s, t);
+      capSlope[s] = siteRamping[s] && !siteBlocked[s] ? rampSlope(s) : 0;
     }
+  }
+
+  /**
+   * Site s's capacity factor at absolute time t in the current segment: 0 blocked, its ramp's value
+   * at t (from the ramp's own start, never from a segment's, so that the value at t does not depend
+   * on where other sites' events cut the sweep), else 1.
+   */
+  double siteCapacityAt(int s, double t) {
+    if (siteBlocked[s]) {
+      return 0;
+    }
+    if (!siteRamping[s]) {
+      return 1;
+    }
+    IntervalBuffer r = ramps[s];
+    int k = rampOf[s];
+    return Math.min(r.to[k], r.from[k] + rampSlope(s) * (t - r.start[k]));
+  }
+
+  private double rampSlope(int s) {
+    IntervalBuffer r = ramps[s];
+    int k = rampOf[s];
+    return (r.to[k] - r.from[k]) / (r.end[k] - r.start[k]);
   }
 
   private void serviceCapacities() {
@@ -204,11 +216,15 @@ final class CapacityState {
   }
 
   /**
-   * At instant t: a failover ends where active capacity covers demand again, and a pending standby
-   * due by t joins.
+   * At instant t, for each service marked in {@code cut} (the services whose served fraction may
+   * change at t, {@link Cuts}): a failover ends where active capacity covers demand again, and a
+   * pending standby due by t joins.
    */
-  void settleFailovers(double t) {
+  void settleFailovers(double t, boolean[] cut) {
     for (int a = 0; a < p.services; a++) {
+      if (!cut[a]) {
+        continue;
+      }
       if (foState[a] != NORMAL && act0[a] >= p.demand[a]) {
         foState[a] = NORMAL;
       } else if (foState[a] == PENDING && joinAt[a] <= t) {
@@ -224,6 +240,56 @@ final class CapacityState {
       ramping |= capSlope[s] != 0;
     }
     return ramping;
+  }
+
+  /**
+   * Capacity serving service a at absolute time t in the current segment, from the sites'
+   * capacities at t ({@link #siteCapacityAt}): active, plus a joined standby. The same sums as
+   * {@link #capacities}, so at an instant it equals {@code ownCapacity(a, 0)} to the last bit.
+   */
+  double ownCapacityAt(int a, double t) {
+    double v = activeAt(a, t);
+    if (foState[a] != JOINED) {
+      return v;
+    }
+    double w = 0;
+    int[] sites = p.standbySite[a];
+    double[] cap = p.standbyCapacity[a];
+    for (int k = 0; k < sites.length; k++) {
+      w += cap[k] * siteCapacityAt(sites[k], t);
+    }
+    return v + w;
+  }
+
+  /** Active capacity of service a at absolute time t in the current segment. */
+  private double activeAt(int a, double t) {
+    double v = 0;
+    int[] sites = p.deploySite[a];
+    double[] cap = p.deployCapacity[a];
+    for (int k = 0; k < sites.length; k++) {
+      v += cap[k] * siteCapacityAt(sites[k], t);
+    }
+    return v;
+  }
+
+  /**
+   * Service a's served fraction at absolute time t in the current segment: its own fraction times
+   * those of its requires closure, as {@link #servedAt} computes it, from the sites' capacities at
+   * t. A function of t and of the state of the sites in a's footprint only.
+   */
+  double servedOf(int a, double t) {
+    double v = Math.min(1, ownCapacityAt(a, t) / p.demand[a]);
+    for (int b : p.requiresClosure[a]) {
+      v *= Math.min(1, ownCapacityAt(b, t) / p.demand[b]);
+    }
+    return v;
+  }
+
+  /** Every service's served fraction at absolute time t in the current segment, into out. */
+  void servedAtTime(double t, double[] out) {
+    for (int a = 0; a < p.services; a++) {
+      out[a] = servedOf(a, t);
+    }
   }
 
   /** Capacity serving service a at offset u into the segment: active, plus a joined standby. */
@@ -259,13 +325,14 @@ final class CapacityState {
    * A failover starts at t for each service with a standby whose active capacity just fell short
    * (docs/simulation.md): automatic if it succeeds (probability {@code success}) and every service
    * it needs is at its slo, else manual, else none. All three draws (success, automatic delay,
-   * manual delay) are made for every failover. Recomputes {@link #served} if a standby joined at
-   * once.
+   * manual delay) are made for every failover. Only services marked in {@code cut} are considered
+   * (a failover can start only where the service's capacity changed). Recomputes {@link #served} if
+   * a standby joined at once.
    */
-  void startFailovers(double t) {
+  void startFailovers(double t, boolean[] cut) {
     boolean joinedNow = false;
     for (int a = 0; a < p.services; a++) {
-      if (!p.hasFailover[a] || foState[a] != NORMAL || act0[a] >= p.demand[a]) {
+      if (!cut[a] || !p.hasFailover[a] || foState[a] != NORMAL || act0[a] >= p.demand[a]) {
         continue;
       }
       boolean needsMet = true;
@@ -311,12 +378,19 @@ final class CapacityState {
     return tNext;
   }
 
-  /** After a ramp segment of {@code len} hours: a failover whose active capacity came back ends. */
-  void endRecoveredFailovers(double len) {
-    for (int a = 0; a < p.services; a++) {
-      if (foState[a] != NORMAL && act0[a] + actSlope[a] * len >= p.demand[a]) {
-        foState[a] = NORMAL;
-      }
+  /**
+   * At the end t of a window of service a over which a site ramped (before the events of t): a
+   * failover whose active capacity came back within the ramp has ended. A function of a's own
+   * sites, so its time does not depend on other sites' events.
+   */
+  void endRecoveredFailover(int a, double t) {
+    if (foState[a] != NORMAL && activeAt(a, t) >= p.demand[a]) {
+      foState[a] = NORMAL;
     }
+  }
+
+  /** Whether service a has a pending failover whose standby joins by t. */
+  boolean joinDue(int a, double t) {
+    return foState[a] == PENDING && joinAt[a] <= t;
   }
 }

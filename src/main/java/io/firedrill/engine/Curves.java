@@ -5,7 +5,8 @@ import io.firedrill.plan.Plan;
 /**
  * Recovery curves: every service's served fraction and every site's capacity factor, exactly, at
  * {@code points} evenly spaced times over [0, H] (point j at {@code H * j / (points - 1)}). Off
- * until {@link #enable} is called; the integration records the points that fall in each segment.
+ * until {@link #enable} is called; the sweep records the points that fall between each two of its
+ * instants.
  */
 final class Curves {
   private final Plan p;
@@ -58,9 +59,9 @@ final class Curves {
   }
 
   /**
-   * Records the points in the segment [t0, t1) (and at H itself when t1 is the horizon), from the
-   * state at t0: served fractions are {@code state.served} unless a site ramps, when they are
-   * evaluated at each point.
+   * Records the points in the segment [t0, t1) between two instants of the sweep (and at H itself
+   * when t1 is the horizon), from the state after the events of t0: served fractions are {@code
+   * state.served} unless a site ramps, when they are evaluated at each point's absolute time.
    */
   void record(double t0, double t1, boolean ramping, CapacityState state) {
     final int ns = p.services;
@@ -70,16 +71,16 @@ final class Curves {
       if (tau > t1 || (tau == t1 && t1 < horizon)) {
         return;
       }
-      double u = Math.max(0, tau - t0);
+      double at = Math.max(t0, tau);
       if (ramping) {
-        state.servedAt(u, at);
+        state.servedAtTime(at, this.at);
       }
-      double[] fractions = ramping ? at : state.served;
+      double[] fractions = ramping ? this.at : state.served;
       for (int a = 0; a < ns; a++) {
         served[next * ns + a] = fractions[a];
       }
       for (int s = 0; s < nsites; s++) {
-        capacity[next * nsites + s] = state.capValue[s] + state.capSlope[s] * u;
+        capacity[next * nsites + s] = state.siteCapacityAt(s, at);
       }
       next++;
     }

@@ -206,6 +206,20 @@ final class EventQueue {
     }
   }
 
+  /** Number of events not yet applied that are due by t (at or before it). */
+  int dueCount(double t) {
+    int k = next;
+    while (k < count && time[order[k]] <= t) {
+      k++;
+    }
+    return k - next;
+  }
+
+  /** The site of due event {@code i} (0 ≤ i < {@link #dueCount}), not yet applied. */
+  int dueSite(int i) {
+    return site[order[next + i]];
+  }
+
   /** Number of blocking events applied at the current instant. */
   int dropCount() {
     return dropCount;

@@ -4,98 +4,126 @@ import io.firedrill.plan.Plan;
 import java.util.Arrays;
 
 /**
- * User impact over one segment of the sweep, where no event happens: the user-hours lost, {@code
- * users × ∫ w(t) (1 − served(t)) dt} per service (w the activity profile's weight), and the outages
- * that close inside it.
+ * User impact, service by service, over windows in which the service's served fraction is one
+ * function of time: the user-hours lost, {@code users × ∫ w(t) (1 − served(t)) dt} (w the activity
+ * profile's weight), and the outages that close inside a window.
  *
- * <p>Without a ramp every served fraction is constant over the segment, and the integral is closed
- * form through the profile's cumulative weight. With a ramp the segment is split at every kink of
- * an own fraction (where it reaches 1) and, with a weekly profile, at every hour boundary; in each
- * piece every served fraction is one non-decreasing polynomial of known degree, integrated by
- * Gauss–Legendre quadrature with enough nodes to be exact ({@link GaussLegendre}). Where a served
- * fraction rises through its slo inside a piece, the crossing is found by bisection to the last bit
- * of a double, and the outage closes there.
+ * <p>A service's window runs from one instant at which it is cut ({@link Cuts}: an event at a site
+ * of its footprint, a join of its standby or of one in its requires closure) to the next; the
+ * instants of other sites do not split it. So its integrals, and the slo crossings inside them, are
+ * computed from its own events alone and do not move in the last bits when another site's events
+ * move (common random numbers, docs/simulation.md).
+ *
+ * <p>Without a ramp in its footprint the served fraction is constant over the window, and the
+ * integral is closed form through the profile's cumulative weight. With a ramp the window is split
+ * at every kink of an own fraction of the service or of its requires closure (where it reaches 1)
+ * and, with a weekly profile, at every hour boundary; in each piece the served fraction is one
+ * non-decreasing polynomial of known degree, integrated by Gauss–Legendre quadrature with enough
+ * nodes to be exact ({@link GaussLegendre}). Where the served fraction rises through its slo inside
+ * a piece, the crossing is found by bisection to the last bit of a double, and the outage closes
+ * there. Every value is computed at absolute times ({@link CapacityState#servedOf}).
  */
 final class Integration {
   private final Plan p;
   private final CapacityState state;
   private final OutageAccounting accounting;
-  private final Curves curves;
 
-  /** Split points of a ramp segment, offsets from its start. */
+  /** By service: where its window began, hours. */
+  private final double[] windowStart;
+
+  /** By service: its served fraction at the window's start. */
+  private final double[] windowServed;
+
+  /** By service: whether a site of its footprint ramps in the window. */
+  private final boolean[] windowRamps;
+
+  /** Split points of a ramp window, offsets from its start. */
   private double[] pieces = new double[16];
 
-  /** Polynomial degree of each served fraction in the current piece, and of each own fraction. */
-  private final int[] degree;
-
-  private final int[] ownDegree;
-
-  /** Served fractions at the two ends of the current piece, and scratch. */
-  private final double[] pieceStart;
-
-  private final double[] pieceEnd;
-  private final double[] evalServed;
-
-  Integration(Plan plan, CapacityState state, OutageAccounting accounting, Curves curves) {
+  Integration(Plan plan, CapacityState state, OutageAccounting accounting) {
     this.p = plan;
     this.state = state;
     this.accounting = accounting;
-    this.curves = curves;
     int ns = plan.services;
-    degree = new int[ns];
-    ownDegree = new int[ns];
-    pieceStart = new double[ns];
-    pieceEnd = new double[ns];
-    evalServed = new double[ns];
+    windowStart = new double[ns];
+    windowServed = new double[ns];
+    windowRamps = new boolean[ns];
+  }
+
+  /** Every service fully served in a window that begins at 0. */
+  void startSweep() {
+    Arrays.fill(windowStart, 0);
+    Arrays.fill(windowServed, 1);
+    Arrays.fill(windowRamps, false);
   }
 
   /**
-   * Integrates [t0, t1), where no event happens; served fractions at t0 are in {@code
-   * state.served}. Afterwards {@code state.servedEnd} holds them at t1, and a failover whose active
-   * capacity came back within a ramp has ended.
+   * Instant t, after its events, failovers and served fractions ({@code state.served}): each
+   * service marked in {@code cut} begins a window at t.
    */
-  void segment(double t0, double t1) {
-    final int ns = p.services;
-    boolean ramping = state.ramping();
-    if (curves.on()) {
-      curves.record(t0, t1, ramping, state);
-    }
-    if (!ramping) {
-      final double[] served = state.served;
-      final double[] servedEnd = state.servedEnd;
-      double weighted = p.weightedTime(t1) - p.weightedTime(t0);
-      for (int a = 0; a < ns; a++) {
-        if (served[a] < 1) {
-          accounting.addUserHours(a, p.users[a] * (1 - served[a]) * weighted);
-        }
-        servedEnd[a] = served[a];
+  void open(double t, boolean[] cut) {
+    for (int a = 0; a < p.services; a++) {
+      if (cut[a]) {
+        windowStart[a] = t;
+        windowServed[a] = state.served[a];
+        windowRamps[a] = ramps(a);
       }
+    }
+  }
+
+  /**
+   * Instant t, before its events: each service marked in {@code cut} ends its window at t, which is
+   * integrated with the state it had; {@code state.servedEnd} gets its served fraction at t, and a
+   * failover whose active capacity came back within the window ends.
+   */
+  void close(double t, boolean[] cut) {
+    final int ns = p.services;
+    for (int a = 0; a < ns; a++) {
+      if (cut[a]) {
+        window(a, windowStart[a], t);
+      }
+    }
+    // After every window: a window of a service uses the failover states of its requires closure.
+    for (int a = 0; a < ns; a++) {
+      if (cut[a] && t > windowStart[a]) {
+        state.endRecoveredFailover(a, t);
+      }
+    }
+  }
+
+  /** Whether service a's served fraction changes within a window: an own fraction has a slope. */
+  private boolean ramps(int a) {
+    boolean r = state.ownSlope(a) > 0;
+    for (int b : p.requiresClosure[a]) {
+      r |= state.ownSlope(b) > 0;
+    }
+    return r;
+  }
+
+  /** Service a's window [t0, t1). */
+  private void window(int a, double t0, double t1) {
+    if (!(t1 > t0) || !windowRamps[a]) {
+      double served = windowServed[a];
+      if (served < 1 && t1 > t0) {
+        double weighted = p.weightedTime(t1) - p.weightedTime(t0);
+        accounting.addUserHours(a, p.users[a] * (1 - served) * weighted);
+      }
+      state.servedEnd[a] = served;
       return;
     }
-    rampSegment(t0, t1);
-    state.endRecoveredFailovers(t1 - t0);
-  }
-
-  /**
-   * A segment in which some site ramps: split at every kink of an own fraction and (with a weekly
-   * profile) at every hour boundary, then integrate each piece exactly.
-   */
-  private void rampSegment(double t0, double t1) {
-    final int ns = p.services;
     final double len = t1 - t0;
     int n = 0;
-    pieces = ensure(pieces, 2 + ns + (p.flatProfile ? 0 : (int) Math.min(1 << 20, len + 2)));
+    pieces =
+        ensure(
+            pieces,
+            3
+                + p.requiresClosure[a].length
+                + (p.flatProfile ? 0 : (int) Math.min(1 << 20, len + 2)));
     pieces[n++] = 0;
     pieces[n++] = len;
-    for (int a = 0; a < ns; a++) {
-      double v = state.ownCapacity(a, 0);
-      double sl = state.ownSlope(a);
-      if (sl > 0 && v < p.demand[a]) {
-        double u = (p.demand[a] - v) / sl;
-        if (u > 0 && u < len) {
-          pieces[n++] = u;
-        }
-      }
+    n = kink(a, t0, len, n);
+    for (int b : p.requiresClosure[a]) {
+      n = kink(b, t0, len, n);
     }
     if (!p.flatProfile) {
       double x = p.startWeekHour + t0;
@@ -108,73 +136,79 @@ final class Integration {
       double u0 = pieces[i];
       double u1 = pieces[i + 1];
       if (u1 > u0) {
-        piece(t0, u0, u1);
+        piece(a, t0, u0, u1);
       }
     }
-    state.servedAt(len, state.servedEnd);
+    state.servedEnd[a] = state.servedOf(a, t1);
+  }
+
+  /** Adds to the split points the offset where service b's own fraction reaches 1, if inside. */
+  private int kink(int b, double t0, double len, int n) {
+    double v = state.ownCapacityAt(b, t0);
+    double sl = state.ownSlope(b);
+    if (sl > 0 && v < p.demand[b]) {
+      double u = (p.demand[b] - v) / sl;
+      if (u > 0 && u < len) {
+        pieces[n++] = u;
+      }
+    }
+    return n;
   }
 
   /**
-   * One piece [u0, u1) of a ramp segment starting at t0, in which every own fraction is one
-   * polynomial.
+   * One piece [u0, u1) of service a's ramp window starting at t0, in which every own fraction it
+   * depends on is one polynomial.
    */
-  private void piece(double t0, double u0, double u1) {
-    final int ns = p.services;
+  private void piece(int a, double t0, double u0, double u1) {
+    double start = state.servedOf(a, t0 + u0);
+    if (start >= 1) {
+      return;
+    }
     double mid = 0.5 * (u0 + u1);
-    // Degree of each served fraction in this piece: each own fraction that is linear below 1
+    // Degree of the served fraction in this piece: each own fraction that is linear below 1
     // counts 1, for the service and every service in its requires closure.
-    for (int a = 0; a < ns; a++) {
-      ownDegree[a] = state.ownSlope(a) > 0 && state.ownCapacity(a, mid) < p.demand[a] ? 1 : 0;
+    int degree = ownDegree(a, t0 + mid);
+    for (int b : p.requiresClosure[a]) {
+      degree += ownDegree(b, t0 + mid);
     }
-    for (int a = 0; a < ns; a++) {
-      int d = ownDegree[a];
-      for (int b : p.requiresClosure[a]) {
-        d += ownDegree[b];
-      }
-      degree[a] = d;
+    double uh = p.users[a] * p.weightAt(t0 + mid);
+    if (accounting.inOutage(a) && state.servedOf(a, t0 + u1) >= p.slo[a]) {
+      double uc = crossing(a, t0, u0, u1);
+      accounting.addUserHours(a, uh * integralOfLoss(a, degree, t0, u0, uc));
+      accounting.closeOutage(a, t0 + uc);
+      accounting.addUserHours(a, uh * integralOfLoss(a, degree, t0, uc, u1));
+      return;
     }
-    double weight = p.weightAt(t0 + mid);
-    // Served at both ends of the piece; evalServed is scratch for the integrals below.
-    state.servedAt(u0, pieceStart);
-    state.servedAt(u1, pieceEnd);
-    for (int a = 0; a < ns; a++) {
-      if (pieceStart[a] >= 1) {
-        continue;
-      }
-      double uh = p.users[a] * weight;
-      if (accounting.inOutage(a)) {
-        if (pieceEnd[a] >= p.slo[a]) {
-          double uc = crossing(a, u0, u1);
-          accounting.addUserHours(a, uh * integralOfLoss(a, u0, uc));
-          accounting.closeOutage(a, t0 + uc);
-          accounting.addUserHours(a, uh * integralOfLoss(a, uc, u1));
-          continue;
-        }
-      }
-      accounting.addUserHours(a, uh * integralOfLoss(a, u0, u1));
-    }
+    accounting.addUserHours(a, uh * integralOfLoss(a, degree, t0, u0, u1));
   }
 
-  /** ∫ (1 − served_a) over [u0, u1], by Gauss–Legendre exact for the piece's degree. */
-  private double integralOfLoss(int a, double u0, double u1) {
+  /** 1 if service b's own fraction is linear below 1 at time t, else 0. */
+  private int ownDegree(int b, double t) {
+    return state.ownSlope(b) > 0 && state.ownCapacityAt(b, t) < p.demand[b] ? 1 : 0;
+  }
+
+  /**
+   * ∫ (1 − served_a) over [t0 + u0, t0 + u1], by Gauss–Legendre exact for a polynomial of {@code
+   * degree}.
+   */
+  private double integralOfLoss(int a, int degree, double t0, double u0, double u1) {
     if (u1 <= u0) {
       return 0;
     }
-    int nodes = Math.min(GaussLegendre.MAX_NODES, degree[a] / 2 + 1);
+    int nodes = Math.min(GaussLegendre.MAX_NODES, degree / 2 + 1);
     double[] x = GaussLegendre.nodes(nodes);
     double[] w = GaussLegendre.weights(nodes);
     double half = 0.5 * (u1 - u0);
     double mid = 0.5 * (u1 + u0);
     double sum = 0;
     for (int i = 0; i < nodes; i++) {
-      state.servedAt(mid + half * x[i], evalServed);
-      sum += w[i] * (1 - evalServed[a]);
+      sum += w[i] * (1 - state.servedOf(a, t0 + mid + half * x[i]));
     }
     return half * sum;
   }
 
-  /** The first u in [u0, u1] with served_a(u) ≥ slo_a; served is non-decreasing there. */
-  private double crossing(int a, double u0, double u1) {
+  /** The first u in [u0, u1] with served_a(t0 + u) ≥ slo_a; served is non-decreasing there. */
+  private double crossing(int a, double t0, double u0, double u1) {
     double lo = u0;
     double hi = u1;
     while (true) {
@@ -182,8 +216,7 @@ final class Integration {
       if (mid <= lo || mid >= hi) {
         return hi;
       }
-      state.servedAt(mid, evalServed);
-      if (evalServed[a] >= p.slo[a]) {
+      if (state.servedOf(a, t0 + mid) >= p.slo[a]) {
         hi = mid;
       } else {
         lo = mid;

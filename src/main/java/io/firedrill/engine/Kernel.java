@@ -28,11 +28,13 @@ import java.util.Arrays;
  * with at most one kink, and its served fraction, a product over its requirements, is a
  * non-decreasing polynomial. The sweep moves from event to event: at each it applies the site
  * changes, applies due failover joins, computes served fractions in dependency order, opens outages
- * and starts failovers (needs judged on that state, docs/simulation.md). Over each segment it
- * integrates user impact: constant segments in closed form, ramp segments split at every kink and
- * hour boundary and integrated by Gauss–Legendre quadrature with enough nodes to be exact for the
- * polynomial's degree; where a served fraction rises through its slo inside a segment, the crossing
- * is found by bisection (the function is monotone) to the last bit.
+ * and starts failovers (needs judged on that state, docs/simulation.md). Each service's user impact
+ * is integrated over its own windows, between the instants that can change it (events at its
+ * footprint's sites, joins of its standbys), so that other sites' events never split them: constant
+ * segments in closed form, ramp segments split at every kink and hour boundary and integrated by
+ * Gauss–Legendre quadrature with enough nodes to be exact for the polynomial's degree; where a
+ * served fraction rises through its slo inside a segment, the crossing is found by bisection (the
+ * function is monotone) to the last bit.
  *
  * <h2>Parts</h2>
  *
@@ -48,8 +50,8 @@ import java.util.Arrays;
  *   <li><b>event queue</b>: {@link EventQueue}, their boundaries in time order;
  *   <li><b>capacity and failover state</b>: {@link CapacityState}, site and service capacities,
  *       failovers (on their own substreams) and served fractions;
- *   <li><b>integration</b>: {@link Integration}, user impact over a segment ({@link
- *       GaussLegendre});
+ *   <li><b>integration</b>: {@link Cuts}, the services an instant can change, and {@link
+ *       Integration}, user impact over each service's windows ({@link GaussLegendre});
  *   <li><b>accounting</b>: {@link OutageAccounting}, outages, their causes, the results;
  *   <li><b>curves</b>: {@link Curves}, recovery curves of a scenario;
  * </ol>
@@ -93,6 +95,7 @@ public final class Kernel {
   private final CapacityState state;
   private final OutageAccounting accounting;
   private final Curves curves;
+  private final Cuts cuts;
   private final Integration integration;
 
   /** Per-trial results, by service in dependency order; valid after {@link #run}. */
@@ -185,7 +188,8 @@ public final class Kernel {
     state = new CapacityState(plan, timelines.ramps, keys);
     accounting = new OutageAccounting(plan);
     curves = new Curves(plan);
-    integration = new Integration(plan, state, accounting, curves);
+    cuts = new Cuts(plan);
+    integration = new Integration(plan, state, accounting);
 
     downtime = accounting.downtime;
     outages = accounting.outages;
@@ -274,37 +278,52 @@ public final class Kernel {
     return true;
   }
 
-  /** Phase 2: from event to event, state at each instant, impact over each segment. */
+  /**
+   * Phase 2: from instant to instant (an event, or a standby joining), the state at each instant;
+   * user impact over each service's windows between the instants that cut it ({@link Cuts}).
+   */
   private void sweep(long trial) {
     state.startSweep(trial);
     accounting.startSweep(forcing.scenario());
     curves.startSweep();
+    integration.startSweep();
     double t = 0;
     if (healthyAtRest && !curves.on() && events.size() > 0 && events.firstTime() > 0) {
       // Every service is fully served from 0 to the first event: nothing to integrate, no
       // failover to start. Begin there.
       t = Math.min(events.firstTime(), horizon);
     }
+    final boolean[] cut = cuts.cut;
     while (true) {
-      // Apply every event at time t, keeping the blocking ones: served fractions can only fall
-      // where a site becomes blocked (or at t = 0, a deployment short of capacity), and a drop is
-      // blamed on a blocking event at a site the service depends on. Anything else that looks
-      // like a fall is rounding at a ramp's end.
+      // The services whose served fraction may change at t end their window there, integrated
+      // with the state before t. Then apply every event at time t, keeping the blocking ones:
+      // served fractions can only fall where a site becomes blocked (or at t = 0, a deployment
+      // short of capacity), and a drop is blamed on a blocking event at a site the service
+      // depends on. Anything else that looks like a fall is rounding at a ramp's end.
+      if (t == 0) {
+        cuts.all();
+      } else {
+        cuts.mark(t, events, state);
+      }
+      integration.close(t, cut);
       events.applyDue(t, state);
       state.capacities(t);
-      state.settleFailovers(t);
+      state.settleFailovers(t, cut);
       state.servedAt(0, state.served);
-      state.startFailovers(t);
-      accounting.atInstant(t, state.served, state.servedEnd, events);
+      state.startFailovers(t, cut);
+      accounting.atInstant(t, state.served, state.servedEnd, events, cut);
+      integration.open(t, cut);
       double tNext = state.nextJoin(t, events.nextTime(horizon));
-      if (tNext > t) {
-        integration.segment(t, tNext);
+      if (curves.on() && tNext > t) {
+        curves.record(t, tNext, state.ramping(), state);
       }
       if (tNext >= horizon) {
         break;
       }
       t = tNext;
     }
+    cuts.all();
+    integration.close(horizon, cut);
     accounting.finish(horizon);
   }
 }

@@ -22,8 +22,10 @@
  *       they were added.
  *   <li><b>Capacity and failover state.</b> {@code CapacityState}: site capacity factors, service
  *       capacities, failovers (each on its own substream) and served fractions between two events.
- *   <li><b>Integration.</b> {@code Integration}: user-hours over a segment, in closed form or by
- *       exact Gauss–Legendre quadrature ({@code GaussLegendre}), and slo crossings by bisection.
+ *   <li><b>Integration.</b> {@code Cuts} says which services an instant can change; {@code
+ *       Integration} integrates each service's user-hours over its own windows between them, in
+ *       closed form or by exact Gauss–Legendre quadrature ({@code GaussLegendre}), and finds slo
+ *       crossings by bisection.
  *   <li><b>Accounting.</b> {@code OutageAccounting}: outages, the cause of each drop, downtime, rto
  *       breaches, per-cause sums, scenario recovery.
  *   <li><b>Curves.</b> {@code Curves}: served fractions and capacities at fixed times, for

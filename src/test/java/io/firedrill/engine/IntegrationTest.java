@@ -50,16 +50,32 @@ class IntegrationTest {
       if (curvePoints > 0) {
         curves.enable(curvePoints);
       }
-      integration = new Integration(plan, state, accounting, curves);
+      integration = new Integration(plan, state, accounting);
       state.startSweep(0);
       accounting.startSweep(false);
       curves.startSweep();
+      integration.startSweep();
     }
 
     /** The state at t after the site's events of t. */
     void at(double t) {
       state.capacities(t);
       state.servedAt(0, state.served);
+    }
+
+    /**
+     * The segment [t0, t1) between two instants that cut every service, as the sweep runs it: the
+     * windows open at t0 (after its events, {@link #at}), the curves record, the windows close at
+     * t1 (before its events).
+     */
+    void segment(double t0, double t1) {
+      boolean[] all = new boolean[plan.services];
+      java.util.Arrays.fill(all, true);
+      integration.open(t0, all);
+      if (curves.on()) {
+        curves.record(t0, t1, state.ramping(), state);
+      }
+      integration.close(t1, all);
     }
 
     int service(String name) {
@@ -76,7 +92,7 @@ class IntegrationTest {
     Parts x = new Parts(100, 0);
     x.state.startRamp(0, 0);
     x.at(0);
-    x.integration.segment(0, 10);
+    x.segment(0, 10);
     assertClose(1000 * 5.0, x.accounting.userHours[x.service("one")], "one: 1000 × 5");
     assertClose(1000 * 2.5, x.accounting.userHours[x.service("two")], "two: 1000 × 2.5");
     assertClose(1000 * 20.0 / 3, x.accounting.userHours[x.service("top")], "top: 1000 × 20/3");
@@ -92,7 +108,7 @@ class IntegrationTest {
     x.state.startRamp(0, 0);
     x.at(0);
     x.accounting.openOutage(one, 0, 0);
-    x.integration.segment(0, 10);
+    x.segment(0, 10);
     assertEquals(5, x.accounting.downtime[one]);
     assertEquals(1, x.accounting.outages[one]);
     assertEquals(1, x.logged.size());
@@ -106,7 +122,7 @@ class IntegrationTest {
     Parts x = new Parts(100, 0);
     x.state.block(0);
     x.at(20);
-    x.integration.segment(20, 28);
+    x.segment(20, 28);
     assertEquals(8000, x.accounting.userHours[x.service("one")], "1000 × 1 × 8 h");
     assertArrayEquals(new double[] {0, 0, 0}, x.state.servedEnd);
   }
@@ -120,10 +136,10 @@ class IntegrationTest {
     assertEquals(15, x.curves.time(3));
     x.state.startRamp(0, 0);
     x.at(0);
-    x.integration.segment(0, 10);
+    x.segment(0, 10);
     x.state.endRamp(0);
     x.at(10);
-    x.integration.segment(10, 20);
+    x.segment(10, 20);
     int one = x.service("one");
     int top = x.service("top");
     double[] capacity = x.curves.capacity;

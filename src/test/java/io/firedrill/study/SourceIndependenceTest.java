@@ -19,14 +19,11 @@ import org.junit.jupiter.api.Test;
  * Random numbers per source: two independent sites, a and b, each with its own grid (with a
  * generator behind it), network, fault and fire, and a service on each. Sweeping site a's fault
  * rate ({@code sweep --vary sites.a.fault.rate=1/y..4/y:1/y}) must leave every trial of the service
- * on site b bit-identical at every point, since nothing it depends on changed (downtime, longest
- * outage and user-hours: to the last bits of the absolute times, see below); and it must change the
- * service on site a, or the test would prove nothing.
+ * on site b bit-identical at every point, every metric to the last bit, since nothing it depends on
+ * changed: its draws come from its own sources, and its integrals from windows that only its own
+ * sites' events cut; and it must change the service on site a, or the test would prove nothing.
  */
 class SourceIndependenceTest {
-  /** Metrics that are integrals or crossing times over the sweep's segments: see the test. */
-  private static final java.util.Set<Metric> ROUNDED =
-      java.util.EnumSet.of(Metric.DOWNTIME_H, Metric.LONGEST_H, Metric.USER_HOURS);
 
   static final String MODEL =
       """
@@ -106,16 +103,7 @@ class SourceIndependenceTest {
       for (int i = 0; i < bp.length; i++) {
         Metric m = Metric.values()[i % TrialRunner.METRICS];
         String where = "on-b at point " + p + ", trial " + i / TrialRunner.METRICS + ", " + m;
-        if (ROUNDED.contains(m)) {
-          // Not yet bit-identical: the sweep integrates every service over segments cut at the
-          // events of all sites, so an event at a splits an integral of b, or the bisection of its
-          // slo crossing in a ramp, in two, and the rounded parts may differ from the whole in
-          // the last bits of the absolute times (about 1e-12 h at a year).
-          double tolerance = m == Metric.USER_HOURS ? 1e-12 * Math.abs(b0[i]) : 1e-10;
-          assertEquals(b0[i], bp[i], tolerance, where);
-        } else {
-          assertEquals(Double.doubleToLongBits(b0[i]), Double.doubleToLongBits(bp[i]), where);
-        }
+        assertEquals(Double.doubleToLongBits(b0[i]), Double.doubleToLongBits(bp[i]), where);
       }
       assertFalse(
           Arrays.equals(a0, rows(plans.get(p), onA, trials)), "on-a must change at point " + p);
@@ -125,9 +113,6 @@ class SourceIndependenceTest {
         SweepRunner.run(plans, new TrialRunner.Options(trials, 42, 2, 0, false), null);
     for (int p = 1; p < plans.size(); p++) {
       for (Metric m : Metric.values()) {
-        if (ROUNDED.contains(m)) {
-          continue; // see above
-        }
         Tally d = sweep.difference(p, onB, m);
         assertEquals(0.0, d.mean(), "mean difference of on-b " + m + " at point " + p);
         assertEquals(0.0, d.variance(), "variance of the difference of on-b " + m);

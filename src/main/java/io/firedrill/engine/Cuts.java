@@ -1,0 +1,84 @@
+package io.firedrill.engine;
+
+import io.firedrill.plan.Plan;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Which services' served fractions may change at an instant of the sweep: those with a site in
+ * their footprint whose capacity changes there (blocked, unblocked, a ramp starts or ends), and
+ * those whose standby, or the standby of a service in their requires closure, joins there. Only
+ * these services end one window of integration and begin the next at the instant ({@link
+ * Integration}); for every other service the instant does not exist. So a service's results are
+ * computed from the events of its own footprint alone, and a change to another site (its hazards,
+ * their parameters) leaves them bit-identical (common random numbers, docs/simulation.md).
+ */
+final class Cuts {
+  private final Plan p;
+
+  /** By service: whether it is cut at the current instant. */
+  final boolean[] cut;
+
+  /** By site: the services whose footprint holds it. */
+  private final int[][] servicesAt;
+
+  /** By service b: b and every service whose requires closure holds b. */
+  private final int[][] requiredBy;
+
+  Cuts(Plan plan) {
+    this.p = plan;
+    int ns = plan.services;
+    cut = new boolean[ns];
+    List<List<Integer>> at = new ArrayList<>();
+    for (int s = 0; s < plan.sites; s++) {
+      at.add(new ArrayList<>());
+    }
+    List<List<Integer>> by = new ArrayList<>();
+    for (int b = 0; b < ns; b++) {
+      by.add(new ArrayList<>(List.of(b)));
+    }
+    for (int a = 0; a < ns; a++) {
+      for (int s : plan.footprint[a]) {
+        at.get(s).add(a);
+      }
+      for (int b : plan.requiresClosure[a]) {
+        by.get(b).add(a);
+      }
+    }
+    servicesAt = new int[plan.sites][];
+    for (int s = 0; s < plan.sites; s++) {
+      servicesAt[s] = at.get(s).stream().mapToInt(Integer::intValue).toArray();
+    }
+    requiredBy = new int[ns][];
+    for (int b = 0; b < ns; b++) {
+      requiredBy[b] = by.get(b).stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  /** Every service is cut (t = 0, and the horizon). */
+  void all() {
+    Arrays.fill(cut, true);
+  }
+
+  /**
+   * Marks the services cut at instant t, before its events are applied: the events of {@code
+   * events} due by t, and the joins of {@code state} due by t.
+   */
+  void mark(double t, EventQueue events, CapacityState state) {
+    Arrays.fill(cut, false);
+    int n = events.dueCount(t);
+    for (int i = 0; i < n; i++) {
+      for (int a : servicesAt[events.dueSite(i)]) {
+        cut[a] = true;
+      }
+    }
+    for (int b = 0; b < p.services; b++) {
+      if (state.joinDue(b, t)) {
+        for (int a : requiredBy[b]) {
+          cut[a] = true;
+        }
+      }
+    }
+  }
+}
