@@ -276,10 +276,23 @@ public final class RunStats {
       return size >= limit;
     }
 
-    /** Adds one outage if there is room. */
+    /**
+     * Adds one outage of trial {@code t}, keeping each trial's outages in the order they end (ties
+     * in the order they are added): the kernel reports an outage that ends inside a ramp when its
+     * service's window closes, after outages of other services that ended later. Trials must come
+     * in non-decreasing order. When the list is full, an outage that ends before the last of the
+     * same trial takes that one's place.
+     */
     public void add(long t, int s, int c, double st, double en, double uh) {
+      int pos = size;
+      while (pos > 0 && trial[pos - 1] == t && end[pos - 1] > en) {
+        pos--;
+      }
       if (size >= limit) {
-        return;
+        if (pos == size) {
+          return;
+        }
+        size--;
       }
       if (size == trial.length) {
         int n = Math.min(limit, size * 2);
@@ -290,12 +303,19 @@ public final class RunStats {
         end = Arrays.copyOf(end, n);
         userHours = Arrays.copyOf(userHours, n);
       }
-      trial[size] = t;
-      service[size] = s;
-      cause[size] = c;
-      start[size] = st;
-      end[size] = en;
-      userHours[size] = uh;
+      int move = size - pos;
+      System.arraycopy(trial, pos, trial, pos + 1, move);
+      System.arraycopy(service, pos, service, pos + 1, move);
+      System.arraycopy(cause, pos, cause, pos + 1, move);
+      System.arraycopy(start, pos, start, pos + 1, move);
+      System.arraycopy(end, pos, end, pos + 1, move);
+      System.arraycopy(userHours, pos, userHours, pos + 1, move);
+      trial[pos] = t;
+      service[pos] = s;
+      cause[pos] = c;
+      start[pos] = st;
+      end[pos] = en;
+      userHours[pos] = uh;
       size++;
     }
 
