@@ -74,6 +74,9 @@ final class CapacityState {
   /** Scratch: own fractions, before requirements multiply them in. */
   private final double[] own;
 
+  /** Scratch: each site's capacity factor at one time. */
+  private final double[] siteAt;
+
   /**
    * Failovers started, by service and path ({@link FailoverPath}), accumulated until cleared:
    * {@code [service * FailoverPath.COUNT + path]}.
@@ -111,6 +114,7 @@ final class CapacityState {
     served = new double[ns];
     servedEnd = new double[ns];
     own = new double[ns];
+    siteAt = new double[plan.sites];
     failovers = new long[ns * FailoverPath.COUNT];
     failoversInTrial = new int[ns];
   }
@@ -162,15 +166,16 @@ final class CapacityState {
 
   private void siteCapacities(double t) {
     for (int s = 0; s < p.sites; s++) {
-      capValue[s] = siteCapacityAt(s, t);
       capSlope[s] = siteRamping[s] && !siteBlocked[s] ? rampSlope(s) : 0;
+      capValue[s] = siteCapacityAt(s, t);
     }
   }
 
   /**
-   * Site s's capacity factor at absolute time t in the current segment: 0 blocked, its ramp's value
-   * at t (from the ramp's own start, never from a segment's, so that the value at t does not depend
-   * on where other sites' events cut the sweep), else 1.
+   * Site s's capacity factor at absolute time t in the current segment (after {@link #capacities}
+   * at its start): 0 blocked, its ramp's value at t (from the ramp's own start, never from a
+   * segment's, so that the value at t does not depend on where other sites' events cut the sweep),
+   * else 1.
    */
   double siteCapacityAt(int s, double t) {
     if (siteBlocked[s]) {
@@ -181,7 +186,7 @@ final class CapacityState {
     }
     IntervalBuffer r = ramps[s];
     int k = rampOf[s];
-    return Math.min(r.to[k], r.from[k] + rampSlope(s) * (t - r.start[k]));
+    return Math.min(r.to[k], r.from[k] + capSlope[s] * (t - r.start[k]));
   }
 
   private double rampSlope(int s) {
@@ -285,11 +290,38 @@ final class CapacityState {
     return v;
   }
 
-  /** Every service's served fraction at absolute time t in the current segment, into out. */
+  /**
+   * Every service's served fraction at absolute time t in the current segment, into out: the same
+   * values as {@link #servedOf} for each service, in one pass (each site's capacity and each own
+   * fraction computed once).
+   */
   void servedAtTime(double t, double[] out) {
-    for (int a = 0; a < p.services; a++) {
-      out[a] = servedOf(a, t);
+    for (int s = 0; s < p.sites; s++) {
+      siteAt[s] = siteCapacityAt(s, t);
     }
+    for (int a = 0; a < p.services; a++) {
+      double v = sum(p.deploySite[a], p.deployCapacity[a]);
+      if (foState[a] == JOINED) {
+        v += sum(p.standbySite[a], p.standbyCapacity[a]);
+      }
+      own[a] = Math.min(1, v / p.demand[a]);
+    }
+    for (int a = 0; a < p.services; a++) {
+      double v = own[a];
+      for (int b : p.requiresClosure[a]) {
+        v *= own[b];
+      }
+      out[a] = v;
+    }
+  }
+
+  /** Σ cap[k] × siteAt[sites[k]], in placement order. */
+  private double sum(int[] sites, double[] cap) {
+    double v = 0;
+    for (int k = 0; k < sites.length; k++) {
+      v += cap[k] * siteAt[sites[k]];
+    }
+    return v;
   }
 
   /** Capacity serving service a at offset u into the segment: active, plus a joined standby. */
