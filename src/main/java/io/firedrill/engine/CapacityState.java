@@ -83,6 +83,9 @@ final class CapacityState {
    */
   final long[] failovers;
 
+  /** See {@link #firstJoin}. */
+  private double firstJoin = Double.POSITIVE_INFINITY;
+
   /** The current trial's number, which keys the decision substreams. */
   private long trial;
 
@@ -130,6 +133,7 @@ final class CapacityState {
     Arrays.fill(siteRamping, false);
     Arrays.fill(foState, NORMAL);
     Arrays.fill(servedEnd, 1.0);
+    firstJoin = Double.POSITIVE_INFINITY;
   }
 
   /** Site s becomes blocked. */
@@ -402,12 +406,25 @@ final class CapacityState {
 
   /** The end of the segment from t: {@code tNext}, or the first pending join before it. */
   double nextJoin(double t, double tNext) {
+    double first = Double.POSITIVE_INFINITY;
     for (int a = 0; a < p.services; a++) {
-      if (foState[a] == PENDING && joinAt[a] < tNext) {
-        tNext = Math.max(joinAt[a], t);
+      if (foState[a] == PENDING) {
+        first = Math.min(first, joinAt[a]);
+        if (joinAt[a] < tNext) {
+          tNext = Math.max(joinAt[a], t);
+        }
       }
     }
+    firstJoin = first;
     return tNext;
+  }
+
+  /**
+   * The earliest time a pending standby joins, as of the last {@link #nextJoin} (infinite if none
+   * is pending): no join is due before it.
+   */
+  double firstJoin() {
+    return firstJoin;
   }
 
   /**

@@ -73,7 +73,7 @@ final class Cuts {
         cut[a] = true;
       }
     }
-    for (int b = 0; b < p.services; b++) {
+    for (int b = 0; t >= state.firstJoin() && b < p.services; b++) {
       if (state.joinDue(b, t)) {
         for (int a : requiredBy[b]) {
           cut[a] = true;

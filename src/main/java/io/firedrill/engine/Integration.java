@@ -84,8 +84,10 @@ final class Integration {
       }
     }
     // After every window: a window of a service uses the failover states of its requires closure.
+    // Over a constant window active capacity did not change, and the instant that opened it
+    // settled the failover already.
     for (int a = 0; a < ns; a++) {
-      if (cut[a] && t > windowStart[a]) {
+      if (cut[a] && windowRamps[a] && t > windowStart[a]) {
         state.endRecoveredFailover(a, t);
       }
     }
