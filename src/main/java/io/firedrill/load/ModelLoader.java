@@ -35,13 +35,16 @@ public final class ModelLoader {
   /**
    * A validated model with what it was made from, and the warnings about it (findings that do not
    * stop a run: see {@link ModelWarning}), in file order.
+   *
+   * @param tree the file as read, with the overrides applied: what {@link SchemaText} describes
    */
   public record Loaded(
       Model model,
       String source,
       String sha256,
       List<String> overrides,
-      List<ModelWarning> warnings) {
+      List<ModelWarning> warnings,
+      Node.Mapping tree) {
     public Loaded {
       overrides = List.copyOf(overrides);
       warnings = List.copyOf(warnings);
@@ -62,7 +65,8 @@ public final class ModelLoader {
           DEFAULT_MODEL + " (the copy inside the jar)",
           bundled.sha256(),
           overrides,
-          bundled.warnings());
+          bundled.warnings(),
+          bundled.tree());
     }
     return parse(file.toString(), read(file, file.toString()), overrides);
   }
@@ -78,7 +82,13 @@ public final class ModelLoader {
     }
     Overrides.apply(root, overrides);
     ModelBinder.Bound bound = ModelBinder.bind(root);
-    return new Loaded(bound.model(), source, sha256(bytes, overrides), overrides, bound.warnings());
+    return new Loaded(
+        bound.model(),
+        source,
+        sha256(bytes, overrides),
+        overrides,
+        bound.warnings(),
+        (Node.Mapping) root);
   }
 
   /** The bytes of a model shipped inside the jar, e.g. {@code models/three-site-example.yaml}. */

@@ -42,7 +42,7 @@ class ZeroRateTest {
   void validate_describesRateZeroAsNever(@TempDir Path tmp) throws Exception {
     Cli.Result r = Cli.run("validate", model(tmp).toString());
     assertEquals(0, r.code(), r.toString());
-    assertTrue(r.out().contains("g     0/y (never on its own), outage fixed(2h)"), r.out());
+    assertTrue(r.out().contains("g     rate 0/y (never on its own), outage fixed(2h)"), r.out());
   }
 
   @Test

@@ -1,0 +1,139 @@
+package io.firedrill.load;
+
+import io.firedrill.dist.UserText;
+import io.firedrill.load.yaml.Node;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a valid model says, section by section, from the declared schema ({@link ModelSchema}): the
+ * text {@code firedrill validate} prints. For each section, its keys in declared order: the ones
+ * the model gives with their values as written (after {@code --set}), each subsection on a line of
+ * its own, then the keys left out with their declared defaults ({@code defaults: slo 0.99}) and the
+ * optional keys left out with what leaving them out means ({@code left out: generator none}). A key
+ * added to the schema appears here without a line of code.
+ *
+ * <p>Values are shown in the model's syntax, escaped for the terminal ({@link UserText#escape}); a
+ * list of more than {@value #LONGEST_LIST} items (the 168 weights of a weekly profile) is shown as
+ * its length.
+ */
+public final class SchemaText {
+  /** Lists longer than this are shown as their length. */
+  static final int LONGEST_LIST = 12;
+
+  private SchemaText() {}
+
+  /**
+   * The text of a loaded model.
+   *
+   * @param top the lines of the top level (its keys other than {@code name}, {@code description}
+   *     and the collections of named definitions)
+   * @param named per collection key ({@code grids}, {@code networks}, {@code sites}, {@code
+   *     services}), each definition's lines by name in file order; a collection the model leaves
+   *     out is absent
+   */
+  public record Text(List<String> top, Map<String, Map<String, List<String>>> named) {}
+
+  /** The text of {@code loaded}, a model that bound without error. */
+  public static Text of(ModelLoader.Loaded loaded) {
+    Node.Mapping root = loaded.tree();
+    List<KeySpec> topKeys = new ArrayList<>();
+    Map<String, Map<String, List<String>>> named = new LinkedHashMap<>();
+    for (KeySpec key : ModelSchema.TopKeys.SPEC.keys()) {
+      if (key.type().kind() == ValueType.Kind.NAMED) {
+        Node.Mapping.Entry e = root.get(key.name());
+        if (e != null && e.value() instanceof Node.Mapping defs) {
+          Map<String, List<String>> byName = new LinkedHashMap<>();
+          for (Node.Mapping.Entry def : defs.entries()) {
+            byName.put(def.key(), lines(def.value(), key.type().section()));
+          }
+          named.put(key.name(), byName);
+        }
+      } else if (key != ModelSchema.TopKeys.NAME && key != ModelSchema.TopKeys.DESCRIPTION) {
+        topKeys.add(key);
+      }
+    }
+    return new Text(lines(root, topKeys), named);
+  }
+
+  /** The lines of one section {@code node} of {@code spec} (an empty mapping if not a mapping). */
+  static List<String> lines(Node node, SectionSpec spec) {
+    return lines(node, spec.keys());
+  }
+
+  private static List<String> lines(Node node, List<KeySpec> keys) {
+    Node.Mapping map = node instanceof Node.Mapping m ? m : null;
+    List<String> given = new ArrayList<>();
+    List<String> sections = new ArrayList<>();
+    List<String> defaults = new ArrayList<>();
+    List<String> leftOut = new ArrayList<>();
+    for (KeySpec key : keys) {
+      Node.Mapping.Entry e = map == null ? null : map.get(key.name());
+      if (e != null) {
+        if (key.type().kind() == ValueType.Kind.SECTION) {
+          sections.add(key.name() + ": " + inline(e.value(), key.type().section()));
+        } else {
+          given.add(key.name() + " " + value(key, e.value()));
+        }
+      } else if (key.defaultValue() != null) {
+        defaults.add(key.name() + " " + key.defaultValue());
+      } else if (key.absent() != null) {
+        leftOut.add(key.name() + " " + key.absent());
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    if (!given.isEmpty()) {
+      lines.add(String.join(", ", given));
+    }
+    lines.addAll(sections);
+    if (!defaults.isEmpty()) {
+      lines.add("defaults: " + String.join(", ", defaults));
+    }
+    if (!leftOut.isEmpty()) {
+      lines.add("left out: " + String.join(", ", leftOut));
+    }
+    return lines.isEmpty() ? List.of("(nothing given)") : lines;
+  }
+
+  /** A subsection on one line: its keys given, then its defaults marked as such. */
+  private static String inline(Node node, SectionSpec spec) {
+    Node.Mapping map = node instanceof Node.Mapping m ? m : null;
+    List<String> parts = new ArrayList<>();
+    for (KeySpec key : spec.keys()) {
+      Node.Mapping.Entry e = map == null ? null : map.get(key.name());
+      if (e != null) {
+        parts.add(key.name() + " " + value(key, e.value()));
+      } else if (key.defaultValue() != null) {
+        parts.add(key.name() + " " + key.defaultValue() + " (default)");
+      }
+    }
+    return parts.isEmpty() ? "{}" : String.join(", ", parts);
+  }
+
+  /**
+   * A value in the model's syntax: a scalar as written, a list in brackets, a mapping in braces.
+   */
+  static String value(Node node) {
+    if (node instanceof Node.Scalar s) {
+      return s.isNull() ? "~" : s.text().isEmpty() ? "''" : UserText.escape(s.text());
+    }
+    if (node instanceof Node.Sequence seq) {
+      if (seq.items().size() > LONGEST_LIST) {
+        return "[" + seq.items().size() + " values]";
+      }
+      List<String> items = new ArrayList<>();
+      for (Node item : seq.items()) {
+        items.add(value(item));
+      }
+      return "[" + String.join(", ", items) + "]";
+    }
+    Node.Mapping map = (Node.Mapping) node;
+    List<String> entries = new ArrayList<>();
+    for (Node.Mapping.Entry e : map.entries()) {
+      entries.add(UserText.escape(e.key()) + ": " + value(e.value()));
+    }
+    return "{" + String.join(", ", entries) + "}";
+  }
+}
