@@ -5,38 +5,52 @@ import io.firedrill.plan.Plan;
 /**
  * The first phase of a trial: every hazard sampled up to the horizon into the site timelines.
  *
- * <p>One sampler per hazard kind (grids, site faults, networks, fires), each drawing through {@link
- * HazardDraws}, and the effects they share: power loss through UPS, generator and restart ({@link
- * PowerLoss}), loss of all networks with its reconvergence blip ({@link
- * SiteTimelines#unreachable}), dark then a ramp ({@link FireHazards}).
+ * <p>The one place where a hazard's effect ({@link io.firedrill.plan.HazardEffect}) chooses its
+ * sampler: {@code SUPPLY_OUTAGE}, {@code NETWORK_DOWN} and {@code BLOCK_THEN_RESTART} hazards are
+ * alternating renewal processes sampled by one loop ({@link RenewalHazards}), which puts each
+ * outage where its effect says; {@code DARK_THEN_RAMP} hazards (fires) by {@link FireHazards}. Both
+ * draw through {@link HazardDraws}; then, per site, the effects that combine timelines: power
+ * losses merged and followed by restarts ({@link PowerLoss}), loss of all networks with its
+ * reconvergence blip ({@link SiteTimelines#unreachable}), the site's fires, and the merge of its
+ * blocked intervals.
  *
  * <p>Every hazard draws from its own substream, keyed by (run seed, trial, its source id, draw
- * number) ({@link StreamKeys}): {@code grid@G}, {@code routing@N}, {@code fault@S}, {@code fire@S},
- * {@code restart@S}, and {@code power@S} for the generator's draws at the site's n-th supply
- * outage. So the order in which {@link #sample} visits the hazards changes no number, and a change
- * to one hazard (its parameters, or its removal) leaves every other hazard's draws as they were
- * (common random numbers). Within a source, every draw that a branch might skip is drawn anyway, so
- * that one parameter of a hazard moves none of its own later draws.
+ * number) ({@link StreamKeys}): its name {@code KIND@TARGET} ({@code grid@G}, {@code routing@N},
+ * {@code fault@S}, {@code fire@S}), with {@code restart@S} for the site's restarts and {@code
+ * power@S} for the generator's draws at the site's n-th supply outage. So the order in which {@link
+ * #sample} visits the hazards changes no number, and a change to one hazard (its parameters, or its
+ * removal) leaves every other hazard's draws as they were (common random numbers). Within a source,
+ * every draw that a branch might skip is drawn anyway, so that one parameter of a hazard moves none
+ * of its own later draws.
  */
 final class Hazards {
   private final Plan p;
   private final HazardDraws draws;
+  private final ScenarioForcing forcing;
   private final SiteTimelines timelines;
   private final PowerLoss power;
-  private final GridHazards grids;
-  private final RenewalHazards faults;
-  private final RenewalHazards networks;
+  private final RenewalHazards renewals;
   private final FireHazards fires;
+
+  /** Per hazard: sampled by {@link RenewalHazards} (else per site, by {@link FireHazards}). */
+  private final boolean[] renewal;
 
   Hazards(Plan plan, HazardDraws draws, ScenarioForcing forcing, SiteTimelines timelines) {
     this.p = plan;
     this.draws = draws;
+    this.forcing = forcing;
     this.timelines = timelines;
     this.power = new PowerLoss(plan, draws, timelines);
-    this.grids = new GridHazards(plan, draws, forcing, power);
-    this.faults = RenewalHazards.faults(plan, draws, forcing, timelines);
-    this.networks = RenewalHazards.networks(plan, draws, forcing, timelines);
+    this.renewals = new RenewalHazards(plan, draws, forcing, power, timelines);
     this.fires = new FireHazards(plan, draws, forcing, timelines);
+    renewal = new boolean[plan.hazards];
+    for (int h = 0; h < plan.hazards; h++) {
+      renewal[h] =
+          switch (plan.hazardEffect[h]) {
+            case SUPPLY_OUTAGE, NETWORK_DOWN, BLOCK_THEN_RESTART -> true;
+            case DARK_THEN_RAMP -> false;
+          };
+    }
   }
 
   /**
@@ -48,13 +62,19 @@ final class Hazards {
     draws.startTrial(trial);
     power.startTrial();
     timelines.clear();
-    grids.sample();
-    faults.sample();
-    networks.sample();
+    for (int h = 0; h < p.hazards; h++) {
+      if (renewal[h] && forcing.active(h)) {
+        renewals.sample(h);
+      }
+    }
     for (int s = 0; s < p.sites; s++) {
       power.restarts(s);
       timelines.unreachable(s);
-      fires.sample(s);
+      for (int h : p.siteRampHazards[s]) {
+        if (forcing.active(h)) {
+          fires.sample(h);
+        }
+      }
       timelines.finishBlocked(s);
     }
   }

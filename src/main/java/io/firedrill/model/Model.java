@@ -139,6 +139,57 @@ public record Model(
     return grids.stream().filter(g -> g.name().equals(name)).findFirst().orElse(null);
   }
 
+  /**
+   * Every hazard the model declares, in cause order: by kind ({@link HazardKind} order), then by
+   * target in the model's order. A site has a fire or fault hazard only where it declares one;
+   * every grid and network is a hazard.
+   */
+  public List<HazardRef> hazards() {
+    List<HazardRef> out = new ArrayList<>();
+    for (HazardKind k : HazardKind.values()) {
+      switch (k.scope()) {
+        case GRID -> grids.forEach(g -> out.add(new HazardRef(k, g.name())));
+        case NETWORK -> networks.forEach(n -> out.add(new HazardRef(k, n.name())));
+        case SITE -> {
+          for (Site s : sites) {
+            if (k == HazardKind.FIRE ? s.fire() != null : s.renewal(k) != null) {
+              out.add(new HazardRef(k, s.name()));
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The alternating renewal process of hazard {@code ref}: its time to failure and outage (for a
+   * fire, its time to ignition and dark time).
+   *
+   * @throws IllegalArgumentException if the model has no such hazard
+   */
+  public Hazard process(HazardRef ref) {
+    Hazard h =
+        switch (ref.kind().scope()) {
+          case GRID -> grid(ref.target()) == null ? null : grid(ref.target()).hazard();
+          case NETWORK -> network(ref.target()) == null ? null : network(ref.target()).hazard();
+          case SITE -> {
+            Site s = site(ref.target());
+            if (s == null) {
+              yield null;
+            }
+            Fire f = s.fire();
+            yield ref.kind() != HazardKind.FIRE
+                ? s.renewal(ref.kind())
+                : f == null ? null : new Hazard(f.timeToIgnition(), f.dark());
+          }
+        };
+    if (h == null) {
+      throw new IllegalArgumentException("the model has no hazard " + ref);
+    }
+    return h;
+  }
+
   /** The network called {@code name}, or null. */
   public Network network(String name) {
     return networks.stream().filter(n -> n.name().equals(name)).findFirst().orElse(null);

@@ -7,6 +7,7 @@ import io.firedrill.model.Fire;
 import io.firedrill.model.Generator;
 import io.firedrill.model.Grid;
 import io.firedrill.model.Hazard;
+import io.firedrill.model.HazardKind;
 import io.firedrill.model.Model;
 import io.firedrill.model.Network;
 import io.firedrill.model.Placement;
@@ -123,8 +124,10 @@ public final class ModelDescription {
               + f.restore().syntax()
               + (f.restoreCurve().isEmpty() ? "" : ", restore curve " + curve(f)));
     }
-    if (s.fault() != null) {
-      lines.add("fault " + hazard(s.fault()));
+    for (HazardKind kind : HazardKind.siteRenewals()) {
+      if (s.renewal(kind) != null) {
+        lines.add(kind.word() + " " + hazard(s.renewal(kind)));
+      }
     }
     return lines;
   }

@@ -356,6 +356,6 @@ class KernelAnalyticTest {
       assertEquals(0, r.causeOutages[k], plan.serviceNames[a] + " baseline outages");
       assertEquals(0, r.causeUserHours[k], plan.serviceNames[a] + " baseline user-hours");
     }
-    assertTrue(r.causeOutages[plan.causeFireBase] > 1000, "fires at pangyo were exercised");
+    assertTrue(r.causeOutages[plan.hazard("fire@pangyo")] > 1000, "fires at pangyo were exercised");
   }
 }

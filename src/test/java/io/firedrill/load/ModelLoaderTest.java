@@ -79,7 +79,7 @@ class ModelLoaderTest {
     assertNull(east.generator());
     assertNull(east.restart());
     assertNull(east.fire());
-    assertNull(east.fault());
+    assertEquals(java.util.Map.of(), east.renewals());
     io.firedrill.model.Service api = m.service("api");
     assertEquals(0, api.users());
     assertEquals(1, api.demand());
