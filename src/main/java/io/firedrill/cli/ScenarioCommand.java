@@ -43,8 +43,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Firedrill.Version.class,
     description = {
       "Force one hazard to fail at t = 0 (fire@SITE is an uncontained fire; also fault@SITE,"
-          + " grid@GRID, routing@NETWORK) and estimate per service the time to recover, downtime"
-          + " and user-hours, with recovery curves over time.",
+          + " cooling@SITE, grid@GRID, routing@NETWORK) and estimate per service the time to"
+          + " recover, downtime and user-hours, with recovery curves over time.",
       "Writes summary.csv, recovery.csv, sites.csv, causes.csv, run.json (and outages.csv,"
           + " trials.csv on request) to --out (default results/<model>/scenario)."
     })
@@ -58,7 +58,7 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
       required = true,
       paramLabel = "KIND@NAME",
       description =
-          "The hazard that fails at t = 0: fire@SITE, fault@SITE, grid@GRID or"
+          "The hazard that fails at t = 0: fire@SITE, fault@SITE, cooling@SITE, grid@GRID or"
               + " routing@NETWORK.")
   String event;
 
@@ -187,7 +187,7 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
                 : " (valid: " + UserText.list(valid.stream().map(HazardRef::name).toList()) + ")"));
   }
 
-  /** The site hazard kinds' words: {@code fire or fault}. */
+  /** The site hazard kinds' words: {@code fire, fault or cooling}. */
   private static String siteKinds() {
     List<String> words = new ArrayList<>();
     for (HazardKind k : HazardKind.values()) {

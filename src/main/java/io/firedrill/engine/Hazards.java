@@ -16,12 +16,12 @@ import io.firedrill.plan.Plan;
  *
  * <p>Every hazard draws from its own substream, keyed by (run seed, trial, its source id, draw
  * number) ({@link StreamKeys}): its name {@code KIND@TARGET} ({@code grid@G}, {@code routing@N},
- * {@code fault@S}, {@code fire@S}), with {@code restart@S} for the site's restarts and {@code
- * power@S} for the generator's draws at the site's n-th supply outage. So the order in which {@link
- * #sample} visits the hazards changes no number, and a change to one hazard (its parameters, or its
- * removal) leaves every other hazard's draws as they were (common random numbers). Within a source,
- * every draw that a branch might skip is drawn anyway, so that one parameter of a hazard moves none
- * of its own later draws.
+ * {@code fault@S}, {@code cooling@S}, {@code fire@S}), with {@code restart@S} for the site's
+ * restarts and {@code power@S} for the generator's draws at the site's n-th supply outage. So the
+ * order in which {@link #sample} visits the hazards changes no number, and a change to one hazard
+ * (its parameters, or its removal) leaves every other hazard's draws as they were (common random
+ * numbers). Within a source, every draw that a branch might skip is drawn anyway, so that one
+ * parameter of a hazard moves none of its own later draws.
  */
 final class Hazards {
   private final Plan p;

@@ -12,15 +12,15 @@ import java.util.Arrays;
  *
  * <p>A trial runs in two phases.
  *
- * <p><b>Hazards to site timelines.</b> Every hazard (grid, network, fire, fault) is an alternating
- * renewal process, sampled up to the horizon. Grid outages become power losses per site through the
- * UPS and the generator (fail-to-start, then an exponential running time); power losses, and
- * internal faults are merged, and each merged loss is followed by a sampled restart, which a new
- * loss during the restart aborts. A site is unreachable while all its networks are down, and for
- * {@code min(reconverge, outage)} when one of them fails while another is up. Fires are dark
- * intervals followed by a ramp (linear, or the site's restore curve). The union of everything that
- * zeroes a site is its list of <i>blocked</i> intervals, each tagged with the cause that began it;
- * ramps are kept apart.
+ * <p><b>Hazards to site timelines.</b> Every hazard (grid, network, fire, fault, cooling) is an
+ * alternating renewal process, sampled up to the horizon. Grid outages become power losses per site
+ * through the UPS and the generator (fail-to-start, then an exponential running time); power
+ * losses, internal faults and cooling failures are merged, and each merged loss is followed by a
+ * sampled restart, which a new loss during the restart aborts. A site is unreachable while all its
+ * networks are down, and for {@code min(reconverge, outage)} when one of them fails while another
+ * is up. Fires are dark intervals followed by a ramp (linear, or the site's restore curve). The
+ * union of everything that zeroes a site is its list of <i>blocked</i> intervals, each tagged with
+ * the cause that began it; ramps are kept apart.
  *
  * <p><b>Sweep.</b> The blocked and ramp boundaries of all sites form one sorted list of events.
  * Between two events every site's capacity factor is constant or linear (a ramp), so every
@@ -41,8 +41,8 @@ import java.util.Arrays;
  *
  * <ol>
  *   <li><b>sampling</b>: {@link Hazards} draws every hazard from its own source, one sampler per
- *       effect ({@link RenewalHazards} for grids, networks and faults, {@link FireHazards}) over
- *       the shared draws ({@link HazardDraws}) and effects ({@link PowerLoss});
+ *       effect ({@link RenewalHazards} for grids, networks, faults and cooling failures, {@link
+ *       FireHazards}) over the shared draws ({@link HazardDraws}) and effects ({@link PowerLoss});
  *   <li><b>timelines</b>: {@link SiteTimelines}, interval lists ({@link IntervalBuffer}) per site
  *       and network, combined into each site's blocked intervals and ramps;
  *   <li><b>event queue</b>: {@link EventQueue}, their boundaries in time order;
@@ -60,12 +60,13 @@ import java.util.Arrays;
  *
  * <p>Every source of randomness draws from its own substream, keyed by (run seed, trial number, the
  * source's stable id, draw number) and computed directly by Philox4x64-10 ({@link StreamKeys}):
- * each hazard ({@code grid@G}, {@code routing@N}, {@code fault@S}, {@code fire@S}), the site's
- * {@code restart@S}, the generator's {@code power@S} at the site's n-th supply outage, and each
- * service's n-th failover ({@code failover@A}). No substream depends on the order of declaration or
- * on what another source drew, so a change to one hazard or one service's failover leaves every
- * draw of the others as it was (common random numbers), and any trial of a run is reached in O(1).
- * Within a source, every draw that a branch might skip is drawn anyway, for the same reason.
+ * each hazard ({@code grid@G}, {@code routing@N}, {@code fault@S}, {@code cooling@S}, {@code
+ * fire@S}), the site's {@code restart@S}, the generator's {@code power@S} at the site's n-th supply
+ * outage, and each service's n-th failover ({@code failover@A}). No substream depends on the order
+ * of declaration or on what another source drew, so a change to one hazard or one service's
+ * failover leaves every draw of the others as it was (common random numbers), and any trial of a
+ * run is reached in O(1). Within a source, every draw that a branch might skip is drawn anyway, for
+ * the same reason.
  *
  * <h2>Allocation</h2>
  *

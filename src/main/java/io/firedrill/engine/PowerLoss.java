@@ -12,8 +12,8 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * (probability {@code fail_to_start}), power is lost from t + ups to t + G if G > ups; a generator
  * that starts runs an exponential time F (rate per running hour) and power is lost from t + F + ups
  * to t + G if that is before t + G. Power losses and the outages of hazards that block the site and
- * then restart it (faults) are merged per site, and each merged loss is followed by a sampled
- * restart, which a new loss during the restart aborts.
+ * then restart it (faults, cooling failures) are merged per site, and each merged loss is followed
+ * by a sampled restart, which a new loss during the restart aborts.
  */
 final class PowerLoss {
   private final Plan p;

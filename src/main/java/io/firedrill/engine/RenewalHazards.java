@@ -13,8 +13,9 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  *   <li>{@code SUPPLY_OUTAGE} (grids): to every site the grid feeds, through its UPS and generator
  *       ({@link PowerLoss#supplyOutage});
  *   <li>{@code NETWORK_DOWN} (networks): into the network's down timeline;
- *   <li>{@code BLOCK_THEN_RESTART} (site faults): into the site's power timeline, where it merges
- *       with the site's power losses and is followed by a restart ({@link PowerLoss#restarts}).
+ *   <li>{@code BLOCK_THEN_RESTART} (site faults, cooling failures): into the site's power timeline,
+ *       where it merges with the site's power losses and is followed by a restart ({@link
+ *       PowerLoss#restarts}).
  * </ul>
  *
  * Hazard h is cause h ({@link Plan#causeNames}).

@@ -67,8 +67,8 @@ public final class ModelSchema {
   }
 
   /**
-   * An alternating renewal process: a grid, a network, a site's fault (every hazard kind whose
-   * parameters are a plain renewal process, {@link HazardKind#isRenewal}).
+   * An alternating renewal process: a grid, a network, a site's fault or cooling (every hazard kind
+   * whose parameters are a plain renewal process, {@link HazardKind#isRenewal}).
    */
   public static final class HazardKeys {
     private HazardKeys() {}
@@ -203,7 +203,7 @@ public final class ModelSchema {
             "restart",
             distribution(),
             "none (instant)",
-            "distribution of the servers' cold start after any loss of power");
+            "distribution of the servers' cold start after any loss of power or cooling");
     public static final KeySpec FIRE =
         optional(
             "fire",
@@ -218,6 +218,14 @@ public final class ModelSchema {
             "none",
             "an internal power fault (UPS, switchgear, PDU): it cuts the site's power for its outage,"
                 + " which UPS and generator do not bridge");
+    public static final KeySpec COOLING =
+        optional(
+            HazardKind.COOLING.word(),
+            ValueType.section(HazardKeys.SPEC),
+            "none",
+            "a failure of the site's cooling: thermal shutdown for its outage (UPS and generator do"
+                + " not bridge it), then the site's `restart`");
+
     public static final SectionSpec SPEC =
         SectionSpec.of(
             "site",
@@ -230,7 +238,8 @@ public final class ModelSchema {
             GENERATOR,
             RESTART,
             FIRE,
-            FAULT);
+            FAULT,
+            COOLING);
 
     /**
      * The key of a site hazard kind that is a plain renewal process ({@link

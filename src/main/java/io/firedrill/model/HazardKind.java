@@ -30,7 +30,10 @@ public enum HazardKind {
   FIRE("fire", Scope.SITE, "sites.NAME.fire"),
 
   /** An internal power fault at a site: blocked for its outage, then the site's restart. */
-  FAULT("fault", Scope.SITE, "sites.NAME.fault");
+  FAULT("fault", Scope.SITE, "sites.NAME.fault"),
+
+  /** A failure of a site's cooling: thermal shutdown for its outage, then the site's restart. */
+  COOLING("cooling", Scope.SITE, "sites.NAME.cooling");
 
   /** What one hazard of a kind strikes. */
   public enum Scope {
@@ -65,12 +68,12 @@ public enum HazardKind {
     return scope;
   }
 
-  /** Where the model file declares one ({@code sites.NAME.fault}), for documentation. */
+  /** Where the model file declares one ({@code sites.NAME.cooling}), for documentation. */
   public String path() {
     return path;
   }
 
-  /** The name of this kind's hazard on {@code target}: {@code fault@west}. */
+  /** The name of this kind's hazard on {@code target}: {@code cooling@west}. */
   public String name(String target) {
     return word + "@" + target;
   }

@@ -14,7 +14,7 @@ public record HazardRef(HazardKind kind, String target) {
     Objects.requireNonNull(target, "target");
   }
 
-  /** {@code KIND@TARGET}: {@code fault@west}. */
+  /** {@code KIND@TARGET}: {@code cooling@west}. */
   public String name() {
     return kind.name(target);
   }

@@ -141,8 +141,8 @@ public record Model(
 
   /**
    * Every hazard the model declares, in cause order: by kind ({@link HazardKind} order), then by
-   * target in the model's order. A site has a fire or fault hazard only where it declares one;
-   * every grid and network is a hazard.
+   * target in the model's order. A site has a fire, fault or cooling hazard only where it declares
+   * one; every grid and network is a hazard.
    */
   public List<HazardRef> hazards() {
     List<HazardRef> out = new ArrayList<>();

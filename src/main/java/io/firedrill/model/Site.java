@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param upsHours battery ride-through
  * @param fire its fires, or null
  * @param renewals its hazards that are plain alternating renewal processes, by kind ({@link
- *     HazardKind#siteRenewals}: a fault); a kind left out is absent
+ *     HazardKind#siteRenewals}: a fault, a cooling failure); a kind left out is absent
  */
 public record Site(
     String name,
@@ -68,7 +68,7 @@ public record Site(
     }
   }
 
-  /** The site's hazard of renewal kind {@code kind} ({@code FAULT}), or null. */
+  /** The site's hazard of renewal kind {@code kind} ({@code FAULT}, {@code COOLING}), or null. */
   public Hazard renewal(HazardKind kind) {
     return renewals.get(kind);
   }

@@ -43,6 +43,7 @@ public enum HazardEffect {
       case NETWORK -> NETWORK_DOWN;
       case FIRE -> DARK_THEN_RAMP;
       case FAULT -> BLOCK_THEN_RESTART;
+      case COOLING -> BLOCK_THEN_RESTART;
     };
   }
 }

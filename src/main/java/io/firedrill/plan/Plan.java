@@ -31,7 +31,7 @@ import java.util.Map;
  * which indexes {@link #causeNames}:
  *
  * <pre>
- *   KIND@TARGET  0 .. hazards-1: hazard h is cause h (grid@G, routing@N, fire@S, fault@S)
+ *   KIND@TARGET  0 .. hazards-1: hazard h is cause h (grid@G, routing@N, fire@S, fault@S, cooling@S)
  *   generator@S  then one per site with a generator
  *   baseline     last: a service short of capacity with every site up
  * </pre>
@@ -71,8 +71,8 @@ public final class Plan {
 
   /**
    * Per hazard: its random source, {@link #sourceId} of its name ({@code grid@G}, {@code
-   * routing@N}, {@code fire@S}, {@code fault@S}), from which it draws its times to failure and
-   * outages (a fire also its containment and restore times).
+   * routing@N}, {@code fire@S}, {@code fault@S}, {@code cooling@S}), from which it draws its times
+   * to failure and outages (a fire also its containment and restore times).
    */
   public final long[] hazardSource;
 
@@ -173,7 +173,7 @@ public final class Plan {
    */
   public final long[] powerSource;
 
-  /** Per site: {@code restart@S}, its restarts after power losses and faults. */
+  /** Per site: {@code restart@S}, its restarts after power losses, faults and cooling failures. */
   public final long[] restartSource;
 
   /**
