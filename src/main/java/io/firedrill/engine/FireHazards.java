@@ -30,13 +30,22 @@ final class FireHazards {
     this.timelines = timelines;
   }
 
+  /** Samples site s's fires that the scenario leaves active ({@link Plan#siteRampHazards}). */
+  void sample(int s) {
+    for (int h : p.siteRampHazards[s]) {
+      if (forcing.active(h)) {
+        sampleFire(h);
+      }
+    }
+  }
+
   /**
    * Samples fire hazard h up to the horizon, from its own source ({@code fire@S}), into its site's
    * blocked intervals and ramps. A forced fire ignites at t = 0, uncontained, and without
    * background is the only one; with a stationary background an unforced fire starts in its
    * stationary state ({@link #stationaryFire}).
    */
-  void sample(int h) {
+  private void sampleFire(int h) {
     int s = p.hazardTarget[h];
     draws.source(p.hazardSource[h]);
     final double horizon = p.horizonHours;

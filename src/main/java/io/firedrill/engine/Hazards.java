@@ -1,6 +1,7 @@
 package io.firedrill.engine;
 
 import io.firedrill.plan.Plan;
+import java.util.Arrays;
 
 /**
  * The first phase of a trial: every hazard sampled up to the horizon into the site timelines.
@@ -26,31 +27,33 @@ import io.firedrill.plan.Plan;
 final class Hazards {
   private final Plan p;
   private final HazardDraws draws;
-  private final ScenarioForcing forcing;
   private final SiteTimelines timelines;
   private final PowerLoss power;
   private final RenewalHazards renewals;
   private final FireHazards fires;
 
-  /** Per hazard: sampled by {@link RenewalHazards} (else per site, by {@link FireHazards}). */
-  private final boolean[] renewal;
-
   Hazards(Plan plan, HazardDraws draws, ScenarioForcing forcing, SiteTimelines timelines) {
     this.p = plan;
     this.draws = draws;
-    this.forcing = forcing;
     this.timelines = timelines;
     this.power = new PowerLoss(plan, draws, timelines);
-    this.renewals = new RenewalHazards(plan, draws, forcing, power, timelines);
-    this.fires = new FireHazards(plan, draws, forcing, timelines);
-    renewal = new boolean[plan.hazards];
+    // The one place where an effect chooses its sampler; a switch expression, so that a new
+    // effect does not compile until it has one.
+    int[] renewal = new int[plan.hazards];
+    int n = 0;
     for (int h = 0; h < plan.hazards; h++) {
-      renewal[h] =
+      boolean isRenewal =
           switch (plan.hazardEffect[h]) {
             case SUPPLY_OUTAGE, NETWORK_DOWN, BLOCK_THEN_RESTART -> true;
-            case DARK_THEN_RAMP -> false;
+            case DARK_THEN_RAMP -> false; // per site, by FireHazards (plan.siteRampHazards)
           };
+      if (isRenewal) {
+        renewal[n++] = h;
+      }
     }
+    this.renewals =
+        new RenewalHazards(plan, Arrays.copyOf(renewal, n), draws, forcing, power, timelines);
+    this.fires = new FireHazards(plan, draws, forcing, timelines);
   }
 
   /**
@@ -62,19 +65,11 @@ final class Hazards {
     draws.startTrial(trial);
     power.startTrial();
     timelines.clear();
-    for (int h = 0; h < p.hazards; h++) {
-      if (renewal[h] && forcing.active(h)) {
-        renewals.sample(h);
-      }
-    }
+    renewals.sample();
     for (int s = 0; s < p.sites; s++) {
       power.restarts(s);
       timelines.unreachable(s);
-      for (int h : p.siteRampHazards[s]) {
-        if (forcing.active(h)) {
-          fires.sample(h);
-        }
-      }
+      fires.sample(s);
       timelines.finishBlocked(s);
     }
   }

@@ -18,10 +18,17 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  *       PowerLoss#restarts}).
  * </ul>
  *
- * Hazard h is cause h ({@link Plan#causeNames}).
+ * Hazard h is cause h ({@link Plan#causeNames}). {@link #sample()} loops over the hazards itself,
+ * so that a trial calls it once, as it called each kind's sampler once before the kinds were one
+ * family (results/benchmarks/hazard-kinds-ab.md); the stationary start is a method of its own, so
+ * that {@link #sample(int)} stays small enough for the JIT to inline.
  */
 final class RenewalHazards {
   private final Plan p;
+
+  /** The hazards this sampler draws, in cause order. */
+  private final int[] hazards;
+
   private final HazardDraws draws;
   private final ScenarioForcing forcing;
   private final PowerLoss power;
@@ -29,13 +36,19 @@ final class RenewalHazards {
   /** Per hazard: the timeline its outages go into, or null for a supply outage (grids). */
   private final IntervalBuffer[] into;
 
+  /**
+   * A sampler of {@code hazards} (ids of {@code plan}, each with the effect {@code SUPPLY_OUTAGE},
+   * {@code NETWORK_DOWN} or {@code BLOCK_THEN_RESTART}).
+   */
   RenewalHazards(
       Plan plan,
+      int[] hazards,
       HazardDraws draws,
       ScenarioForcing forcing,
       PowerLoss power,
       SiteTimelines timelines) {
     this.p = plan;
+    this.hazards = hazards;
     this.draws = draws;
     this.forcing = forcing;
     this.power = power;
@@ -50,12 +63,21 @@ final class RenewalHazards {
     }
   }
 
+  /** Samples every hazard of this sampler that the scenario leaves active, each from its source. */
+  void sample() {
+    for (int h : hazards) {
+      if (forcing.active(h)) {
+        sample(h);
+      }
+    }
+  }
+
   /**
    * Samples hazard h up to the horizon from its own source: up for a time to failure, down for an
    * outage. A forced hazard fails at t = 0 and, without background, only then; with a stationary
    * background the others start in their stationary state ({@link #stationaryStart}).
    */
-  void sample(int h) {
+  private void sample(int h) {
     final double horizon = p.horizonHours;
     draws.source(p.hazardSource[h]);
     ContinuousSampler up = draws.sampler(p.hazardTtf[h]);
@@ -97,8 +119,7 @@ final class RenewalHazards {
   /**
    * Hazard h's stationary state at t = 0 ({@link HazardDraws#stationaryState}): the outage in
    * progress, or the one before the up time in progress, goes where its effect puts it; returns the
-   * first failure after 0. A method of its own so that {@link #sample} stays small enough for the
-   * JIT to inline.
+   * first failure after 0.
    */
   private double stationaryStart(int h) {
     draws.stationaryState(p.hazardTtf[h], p.hazardOutage[h]);

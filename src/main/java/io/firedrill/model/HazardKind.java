@@ -1,7 +1,6 @@
 package io.firedrill.model;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The family of hazard kinds: everything that can fail on its own and begin an outage.
@@ -86,20 +85,5 @@ public enum HazardKind {
   /** The site hazards that are plain alternating renewal processes, in cause order. */
   public static List<HazardKind> siteRenewals() {
     return List.of(values()).stream().filter(k -> k.scope == Scope.SITE && k.isRenewal()).toList();
-  }
-
-  /** The kind whose {@link #word} is {@code word}, or null. */
-  public static HazardKind ofWord(String word) {
-    for (HazardKind k : values()) {
-      if (k.word.equals(word)) {
-        return k;
-      }
-    }
-    return null;
-  }
-
-  @Override
-  public String toString() {
-    return name().toLowerCase(Locale.ROOT);
   }
 }

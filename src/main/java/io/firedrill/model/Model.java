@@ -162,34 +162,6 @@ public record Model(
     return out;
   }
 
-  /**
-   * The alternating renewal process of hazard {@code ref}: its time to failure and outage (for a
-   * fire, its time to ignition and dark time).
-   *
-   * @throws IllegalArgumentException if the model has no such hazard
-   */
-  public Hazard process(HazardRef ref) {
-    Hazard h =
-        switch (ref.kind().scope()) {
-          case GRID -> grid(ref.target()) == null ? null : grid(ref.target()).hazard();
-          case NETWORK -> network(ref.target()) == null ? null : network(ref.target()).hazard();
-          case SITE -> {
-            Site s = site(ref.target());
-            if (s == null) {
-              yield null;
-            }
-            Fire f = s.fire();
-            yield ref.kind() != HazardKind.FIRE
-                ? s.renewal(ref.kind())
-                : f == null ? null : new Hazard(f.timeToIgnition(), f.dark());
-          }
-        };
-    if (h == null) {
-      throw new IllegalArgumentException("the model has no hazard " + ref);
-    }
-    return h;
-  }
-
   /** The network called {@code name}, or null. */
   public Network network(String name) {
     return networks.stream().filter(n -> n.name().equals(name)).findFirst().orElse(null);

@@ -31,7 +31,8 @@ import java.util.Map;
  * which indexes {@link #causeNames}:
  *
  * <pre>
- *   KIND@TARGET  0 .. hazards-1: hazard h is cause h (grid@G, routing@N, fire@S, fault@S, cooling@S)
+ *   KIND@TARGET  0 .. hazards-1: hazard h is cause h
+ *                (grid@G, routing@N, fire@S, fault@S, cooling@S)
  *   generator@S  then one per site with a generator
  *   baseline     last: a service short of capacity with every site up
  * </pre>
