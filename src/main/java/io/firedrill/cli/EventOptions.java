@@ -98,8 +98,8 @@ public final class EventOptions {
     if (event == null) {
       return null;
     }
-    int[] forced = ScenarioCommand.resolve(m, event);
-    return new TrialRunner.Scenario(forced[0], forced[1], background(background, noBackground), 2);
+    String forced = ScenarioCommand.resolve(m, event).name();
+    return new TrialRunner.Scenario(forced, background(background, noBackground), 2);
   }
 
   /** The background mode of --background and --no-background (stationary by default). */

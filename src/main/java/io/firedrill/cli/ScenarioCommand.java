@@ -4,8 +4,9 @@ import io.firedrill.dist.Units;
 import io.firedrill.dist.UserText;
 import io.firedrill.engine.Kernel;
 import io.firedrill.load.ModelLoader;
+import io.firedrill.model.HazardKind;
+import io.firedrill.model.HazardRef;
 import io.firedrill.model.Model;
-import io.firedrill.model.Site;
 import io.firedrill.plan.Plan;
 import io.firedrill.report.AtomicFiles;
 import io.firedrill.report.Charts;
@@ -20,6 +21,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,8 +43,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Firedrill.Version.class,
     description = {
       "Force one hazard to fail at t = 0 (fire@SITE is an uncontained fire; also fault@SITE,"
-          + " grid@GRID, routing@NETWORK) and estimate per service the time to recover, downtime"
-          + " and user-hours, with recovery curves over time.",
+          + " cooling@SITE, grid@GRID, routing@NETWORK) and estimate per service the time to"
+          + " recover, downtime and user-hours, with recovery curves over time.",
       "Writes summary.csv, recovery.csv, sites.csv, causes.csv, run.json (and outages.csv,"
           + " trials.csv on request) to --out (default results/<model>/scenario)."
     })
@@ -56,7 +58,7 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
       required = true,
       paramLabel = "KIND@NAME",
       description =
-          "The hazard that fails at t = 0: fire@SITE, fault@SITE, grid@GRID or"
+          "The hazard that fails at t = 0: fire@SITE, fault@SITE, cooling@SITE, grid@GRID or"
               + " routing@NETWORK.")
   String event;
 
@@ -102,7 +104,7 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
   public Integer call() throws Exception {
     ModelLoader.Loaded loaded = model.load();
     Model m = loaded.model();
-    int[] forced = resolve(m, event);
+    HazardRef forced = resolve(m, event);
     m = EventOptions.applyAt(m, at);
     EventOptions.noteFlatProfile(m, at, spec.commandLine().getErr(), "scenario");
     int points = (int) RunOptions.whole("--points", pointsText, 500, 100_001);
@@ -111,7 +113,7 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
     Plan plan = RunOptions.plan(m, s);
     run.checkMemory(plan, s, points);
     Kernel.Background mode = EventOptions.background(background, noBackground);
-    TrialRunner.Scenario scenario = new TrialRunner.Scenario(forced[0], forced[1], mode, points);
+    TrialRunner.Scenario scenario = new TrialRunner.Scenario(forced.name(), mode, points);
     PrintWriter stdout = spec.commandLine().getOut();
     String what = event + (at == null ? "" : " at " + at);
     AtomicFiles files = run.prepareOut(m, "scenario", root.cancellation());
@@ -166,52 +168,47 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
     return 0;
   }
 
-  /** {kind, index} of the event, or a usage error listing every valid one. */
-  static int[] resolve(Model m, String event) {
-    List<String> valid = validEvents(m);
-    int k = valid.indexOf(event == null ? "" : event.strip());
-    if (k < 0) {
-      throw new UsageException(
-          "--event: unknown event "
-              + UserText.quote(String.valueOf(event))
-              + (valid.isEmpty()
-                  ? " (the model has no hazard to force: give a site a fire or fault, or a grid"
-                      + " or network)"
-                  : " (valid: " + UserText.list(valid) + ")"));
-    }
-    String[] parts = valid.get(k).split("@", 2);
-    String name = parts[1];
-    switch (parts[0]) {
-      case "fire":
-        return new int[] {Kernel.FORCE_FIRE, siteIndex(m, name)};
-      case "fault":
-        return new int[] {Kernel.FORCE_FAULT, siteIndex(m, name)};
-      case "grid":
-        return new int[] {Kernel.FORCE_GRID, m.grids().indexOf(m.grid(name))};
-      default:
-        return new int[] {Kernel.FORCE_NETWORK, m.networks().indexOf(m.network(name))};
-    }
-  }
-
-  private static int siteIndex(Model m, String name) {
-    return m.sites().indexOf(m.site(name));
-  }
-
-  /** Every event the model can force: its sites' fires and faults, its grids and networks. */
-  static List<String> validEvents(Model m) {
-    List<String> out = new ArrayList<>();
-    for (Site s : m.sites()) {
-      if (s.fire() != null) {
-        out.add("fire@" + s.name());
+  /** The hazard {@code event} names, or a usage error listing every valid one. */
+  static HazardRef resolve(Model m, String event) {
+    List<HazardRef> valid = validEvents(m);
+    String wanted = event == null ? "" : event.strip();
+    for (HazardRef h : valid) {
+      if (h.name().equals(wanted)) {
+        return h;
       }
     }
-    for (Site s : m.sites()) {
-      if (s.fault() != null) {
-        out.add("fault@" + s.name());
+    throw new UsageException(
+        "--event: unknown event "
+            + UserText.quote(String.valueOf(event))
+            + (valid.isEmpty()
+                ? " (the model has no hazard to force: give a site a "
+                    + siteKinds()
+                    + ", or a grid or network)"
+                : " (valid: " + UserText.list(valid.stream().map(HazardRef::name).toList()) + ")"));
+  }
+
+  /** The site hazard kinds' words: {@code fire, fault or cooling}. */
+  private static String siteKinds() {
+    List<String> words = new ArrayList<>();
+    for (HazardKind k : HazardKind.values()) {
+      if (k.scope() == HazardKind.Scope.SITE) {
+        words.add(k.word());
       }
     }
-    m.grids().forEach(g -> out.add("grid@" + g.name()));
-    m.networks().forEach(n -> out.add("routing@" + n.name()));
+    int last = words.size() - 1;
+    return last == 0
+        ? words.get(0)
+        : String.join(", ", words.subList(0, last)) + " or " + words.get(last);
+  }
+
+  /**
+   * Every event the model can force, one per hazard it declares ({@link Model#hazards}): the site
+   * hazards first (by kind, then site), then grids and networks.
+   */
+  static List<HazardRef> validEvents(Model m) {
+    List<HazardRef> out = new ArrayList<>(m.hazards());
+    // A stable sort: within each group the hazards keep their cause order.
+    out.sort(Comparator.comparingInt(h -> h.kind().scope() == HazardKind.Scope.SITE ? 0 : 1));
     return out;
   }
 }

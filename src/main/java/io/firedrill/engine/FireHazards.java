@@ -7,8 +7,8 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * The fire hazard kind, with its dark-then-ramp effect: at each ignition a fire is contained
  * (probability {@code contained}, no effect) or burns, blocking the site for a dark time and then
  * restoring its capacity along a ramp (linear, or the site's restore curve) for a restore time; the
- * next ignition comes a time to failure after the ramp ends. Cause ids: site s's fire is {@code
- * causeFireBase + s}.
+ * next ignition comes a time to failure after the ramp ends. The sampler of every hazard with the
+ * {@code DARK_THEN_RAMP} effect (fires); hazard h is cause h.
  */
 final class FireHazards {
   private final Plan p;
@@ -30,33 +30,40 @@ final class FireHazards {
     this.timelines = timelines;
   }
 
-  /**
-   * Samples site s's fires up to the horizon, from its source {@code fire@S}, into its blocked
-   * intervals and ramps. A forced fire ignites at t = 0, uncontained, and without background is the
-   * only one; with a stationary background an unforced site starts in its stationary state ({@link
-   * #stationaryFire}).
-   */
+  /** Samples site s's fires that the scenario leaves active ({@link Plan#siteRampHazards}). */
   void sample(int s) {
-    if (p.fireTtf[s] == Plan.NONE || !forcing.active(Kernel.FORCE_FIRE, s)) {
-      return;
+    for (int h : p.siteRampHazards[s]) {
+      if (forcing.active(h)) {
+        sampleFire(h);
+      }
     }
-    draws.source(p.fireSource[s]);
+  }
+
+  /**
+   * Samples fire hazard h up to the horizon, from its own source ({@code fire@S}), into its site's
+   * blocked intervals and ramps. A forced fire ignites at t = 0, uncontained, and without
+   * background is the only one; with a stationary background an unforced fire starts in its
+   * stationary state ({@link #stationaryFire}).
+   */
+  private void sampleFire(int h) {
+    int s = p.hazardTarget[h];
+    draws.source(p.hazardSource[h]);
     final double horizon = p.horizonHours;
-    ContinuousSampler ttf = draws.sampler(p.fireTtf[s]);
-    ContinuousSampler dark = draws.sampler(p.fireDark[s]);
-    ContinuousSampler restore = draws.sampler(p.fireRestore[s]);
+    ContinuousSampler ttf = draws.sampler(p.hazardTtf[h]);
+    ContinuousSampler dark = draws.sampler(p.hazardOutage[h]);
+    ContinuousSampler restore = draws.sampler(p.hazardRestore[h]);
     IntervalBuffer blocked = timelines.blocked[s];
-    double contained = p.fireContained[s];
-    int cause = p.causeFireBase + s;
-    boolean forcedNow = forcing.forced(Kernel.FORCE_FIRE, s);
+    double contained = p.hazardContained[h];
+    int cause = h;
+    boolean forcedNow = forcing.forced(h);
     double first;
     if (forcedNow) {
       first = 0;
     } else if (forcing.stationary()) {
-      stationaryFire(s);
+      stationaryFire(h);
       if (initialFire) {
         blocked.add(initialStart, initialStart + initialLength, cause);
-        restoreRamp(s, initialStart + initialLength, initialRestore, cause);
+        restoreRamp(h, initialStart + initialLength, initialRestore, cause);
       }
       first = nextFailure;
     } else {
@@ -75,7 +82,7 @@ final class FireHazards {
         t += ttf.sample();
       } else {
         blocked.add(t, t + d, marked);
-        restoreRamp(s, t + d, r, marked);
+        restoreRamp(h, t + d, r, marked);
         if (!forcing.background()) {
           break;
         }
@@ -85,7 +92,7 @@ final class FireHazards {
   }
 
   /**
-   * The stationary state of site s's fires at t = 0. A cycle is a time to ignition U and then, if
+   * The stationary state of fire hazard h at t = 0. A cycle is a time to ignition U and then, if
    * the fire is not contained (probability 1 − c), dark time D and restore time R: Z = D + R, else
    * Z = 0. t = 0 lies in a fire with probability E[Z] / (E[U] + E[Z]), E[Z] = (1 − c)(E[D] + E[R]);
    * within the fire, in the dark part with probability E[D] / (E[D] + E[R]) (then D is
@@ -95,14 +102,14 @@ final class FireHazards {
    * {@link #initialFire} and, for that fire, {@link #initialStart} (its ignition), {@link
    * #initialLength} (dark) and {@link #initialRestore}; {@link #nextFailure} is the next ignition.
    */
-  private void stationaryFire(int s) {
-    int ttfId = p.fireTtf[s];
-    int darkId = p.fireDark[s];
-    int restoreId = p.fireRestore[s];
+  private void stationaryFire(int h) {
+    int ttfId = p.hazardTtf[h];
+    int darkId = p.hazardOutage[h];
+    int restoreId = p.hazardRestore[h];
     double eu = draws.mean(ttfId);
     double ed = draws.mean(darkId);
     double er = draws.mean(restoreId);
-    double ez = (1 - p.fireContained[s]) * (ed + er);
+    double ez = (1 - p.hazardContained[h]) * (ed + er);
     if (eu == Double.POSITIVE_INFINITY) {
       initialFire = false; // rate 0: never burning
       nextFailure = Double.POSITIVE_INFINITY;
@@ -121,7 +128,7 @@ final class FireHazards {
     } else {
       double up = draws.lengthBiased(ttfId);
       double age = draws.uniform() * up;
-      initialFire = draws.uniform() >= p.fireContained[s];
+      initialFire = draws.uniform() >= p.hazardContained[h];
       initialLength = draws.sampler(darkId).sample();
       initialRestore = draws.sampler(restoreId).sample();
       initialStart = -age - initialLength - initialRestore;
@@ -129,11 +136,14 @@ final class FireHazards {
     }
   }
 
-  /** The restore ramp from {@code t}, lasting {@code r}: linear, or the site's restore curve. */
-  private void restoreRamp(int s, double t, double r, int cause) {
-    IntervalBuffer ramps = timelines.ramps[s];
-    double[] x = p.fireCurveAt[s];
-    double[] y = p.fireCurveCapacity[s];
+  /**
+   * Fire h's restore ramp from {@code t}, lasting {@code r}, at its site: linear, or the fire's
+   * restore curve.
+   */
+  private void restoreRamp(int h, double t, double r, int cause) {
+    IntervalBuffer ramps = timelines.ramps[p.hazardTarget[h]];
+    double[] x = p.hazardCurveAt[h];
+    double[] y = p.hazardCurveCapacity[h];
     if (x == null) {
       ramps.addRamp(t, t + r, cause, 0, 1);
       return;

@@ -1,31 +1,35 @@
 package io.firedrill.engine;
 
 import io.firedrill.plan.Plan;
+import java.util.Arrays;
 
 /**
  * The first phase of a trial: every hazard sampled up to the horizon into the site timelines.
  *
- * <p>One sampler per hazard kind (grids, site faults, networks, fires), each drawing through {@link
- * HazardDraws}, and the effects they share: power loss through UPS, generator and restart ({@link
- * PowerLoss}), loss of all networks with its reconvergence blip ({@link
- * SiteTimelines#unreachable}), dark then a ramp ({@link FireHazards}).
+ * <p>The one place where a hazard's effect ({@link io.firedrill.plan.HazardEffect}) chooses its
+ * sampler: {@code SUPPLY_OUTAGE}, {@code NETWORK_DOWN} and {@code BLOCK_THEN_RESTART} hazards are
+ * alternating renewal processes sampled by one loop ({@link RenewalHazards}), which puts each
+ * outage where its effect says; {@code DARK_THEN_RAMP} hazards (fires) by {@link FireHazards}. Both
+ * draw through {@link HazardDraws}; then, per site, the effects that combine timelines: power
+ * losses merged and followed by restarts ({@link PowerLoss}), loss of all networks with its
+ * reconvergence blip ({@link SiteTimelines#unreachable}), the site's fires, and the merge of its
+ * blocked intervals.
  *
  * <p>Every hazard draws from its own substream, keyed by (run seed, trial, its source id, draw
- * number) ({@link StreamKeys}): {@code grid@G}, {@code routing@N}, {@code fault@S}, {@code fire@S},
- * {@code restart@S}, and {@code power@S} for the generator's draws at the site's n-th supply
- * outage. So the order in which {@link #sample} visits the hazards changes no number, and a change
- * to one hazard (its parameters, or its removal) leaves every other hazard's draws as they were
- * (common random numbers). Within a source, every draw that a branch might skip is drawn anyway, so
- * that one parameter of a hazard moves none of its own later draws.
+ * number) ({@link StreamKeys}): its name {@code KIND@TARGET} ({@code grid@G}, {@code routing@N},
+ * {@code fault@S}, {@code cooling@S}, {@code fire@S}), with {@code restart@S} for the site's
+ * restarts and {@code power@S} for the generator's draws at the site's n-th supply outage. So the
+ * order in which {@link #sample} visits the hazards changes no number, and a change to one hazard
+ * (its parameters, or its removal) leaves every other hazard's draws as they were (common random
+ * numbers). Within a source, every draw that a branch might skip is drawn anyway, so that one
+ * parameter of a hazard moves none of its own later draws.
  */
 final class Hazards {
   private final Plan p;
   private final HazardDraws draws;
   private final SiteTimelines timelines;
   private final PowerLoss power;
-  private final GridHazards grids;
-  private final RenewalHazards faults;
-  private final RenewalHazards networks;
+  private final RenewalHazards renewals;
   private final FireHazards fires;
 
   Hazards(Plan plan, HazardDraws draws, ScenarioForcing forcing, SiteTimelines timelines) {
@@ -33,9 +37,22 @@ final class Hazards {
     this.draws = draws;
     this.timelines = timelines;
     this.power = new PowerLoss(plan, draws, timelines);
-    this.grids = new GridHazards(plan, draws, forcing, power);
-    this.faults = RenewalHazards.faults(plan, draws, forcing, timelines);
-    this.networks = RenewalHazards.networks(plan, draws, forcing, timelines);
+    // The one place where an effect chooses its sampler; a switch expression, so that a new
+    // effect does not compile until it has one.
+    int[] renewal = new int[plan.hazards];
+    int n = 0;
+    for (int h = 0; h < plan.hazards; h++) {
+      boolean isRenewal =
+          switch (plan.hazardEffect[h]) {
+            case SUPPLY_OUTAGE, NETWORK_DOWN, BLOCK_THEN_RESTART -> true;
+            case DARK_THEN_RAMP -> false; // per site, by FireHazards (plan.siteRampHazards)
+          };
+      if (isRenewal) {
+        renewal[n++] = h;
+      }
+    }
+    this.renewals =
+        new RenewalHazards(plan, Arrays.copyOf(renewal, n), draws, forcing, power, timelines);
     this.fires = new FireHazards(plan, draws, forcing, timelines);
   }
 
@@ -48,9 +65,7 @@ final class Hazards {
     draws.startTrial(trial);
     power.startTrial();
     timelines.clear();
-    grids.sample();
-    faults.sample();
-    networks.sample();
+    renewals.sample();
     for (int s = 0; s < p.sites; s++) {
       power.restarts(s);
       timelines.unreachable(s);

@@ -12,15 +12,15 @@ import java.util.Arrays;
  *
  * <p>A trial runs in two phases.
  *
- * <p><b>Hazards to site timelines.</b> Every grid, network, fire and fault is an alternating
- * renewal process, sampled up to the horizon. Grid outages become power losses per site through the
- * UPS and the generator (fail-to-start, then an exponential running time); power losses and
- * internal faults are merged, and each merged loss is followed by a sampled restart, which a new
- * loss during the restart aborts. A site is unreachable while all its networks are down, and for
- * {@code min(reconverge, outage)} when one of them fails while another is up. Fires are dark
- * intervals followed by a ramp (linear, or the site's restore curve). The union of everything that
- * zeroes a site is its list of <i>blocked</i> intervals, each tagged with the cause that began it;
- * ramps are kept apart.
+ * <p><b>Hazards to site timelines.</b> Every hazard (grid, network, fire, fault, cooling) is an
+ * alternating renewal process, sampled up to the horizon. Grid outages become power losses per site
+ * through the UPS and the generator (fail-to-start, then an exponential running time); power
+ * losses, internal faults and cooling failures are merged, and each merged loss is followed by a
+ * sampled restart, which a new loss during the restart aborts. A site is unreachable while all its
+ * networks are down, and for {@code min(reconverge, outage)} when one of them fails while another
+ * is up. Fires are dark intervals followed by a ramp (linear, or the site's restore curve). The
+ * union of everything that zeroes a site is its list of <i>blocked</i> intervals, each tagged with
+ * the cause that began it; ramps are kept apart.
  *
  * <p><b>Sweep.</b> The blocked and ramp boundaries of all sites form one sorted list of events.
  * Between two events every site's capacity factor is constant or linear (a ramp), so every
@@ -43,7 +43,7 @@ import java.util.Arrays;
  *
  * <ol>
  *   <li><b>sampling</b>: {@link Hazards} draws every hazard from its own source, one sampler per
- *       kind ({@link GridHazards}, {@link RenewalHazards} for faults and networks, {@link
+ *       effect ({@link RenewalHazards} for grids, networks, faults and cooling failures, {@link
  *       FireHazards}) over the shared draws ({@link HazardDraws}) and effects ({@link PowerLoss});
  *   <li><b>timelines</b>: {@link SiteTimelines}, interval lists ({@link IntervalBuffer}) per site
  *       and network, combined into each site's blocked intervals and ramps;
@@ -62,12 +62,13 @@ import java.util.Arrays;
  *
  * <p>Every source of randomness draws from its own substream, keyed by (run seed, trial number, the
  * source's stable id, draw number) and computed directly by Philox4x64-10 ({@link StreamKeys}):
- * each hazard ({@code grid@G}, {@code routing@N}, {@code fault@S}, {@code fire@S}, {@code
- * restart@S}, the generator's {@code power@S} at the site's n-th supply outage) and each service's
- * n-th failover ({@code failover@A}). No substream depends on the order of declaration or on what
- * another source drew, so a change to one hazard or one service's failover leaves every draw of the
- * others as it was (common random numbers), and any trial of a run is reached in O(1). Within a
- * source, every draw that a branch might skip is drawn anyway, for the same reason.
+ * each hazard ({@code grid@G}, {@code routing@N}, {@code fault@S}, {@code cooling@S}, {@code
+ * fire@S}), the site's {@code restart@S}, the generator's {@code power@S} at the site's n-th supply
+ * outage, and each service's n-th failover ({@code failover@A}). No substream depends on the order
+ * of declaration or on what another source drew, so a change to one hazard or one service's
+ * failover leaves every draw of the others as it was (common random numbers), and any trial of a
+ * run is reached in O(1). Within a source, every draw that a branch might skip is drawn anyway, for
+ * the same reason.
  *
  * <h2>Allocation</h2>
  *
@@ -75,16 +76,10 @@ import java.util.Arrays;
  * more room than any before. No boxing, lambdas, streams or formatting below.
  */
 public final class Kernel {
-  /** Forced event kinds for {@link #force}. */
-  public static final int FORCE_GRID = 0;
-
-  public static final int FORCE_NETWORK = 1;
-  public static final int FORCE_FIRE = 2;
-  public static final int FORCE_FAULT = 3;
-
   /** Most hazard events one trial may draw: twice the up-front limit on the expected number. */
   public static final long MAX_EVENTS_DRAWN = 2 * (long) Plan.MAX_EVENTS_PER_TRIAL;
 
+  private final Plan plan;
   private final double horizon;
   private final boolean healthyAtRest;
 
@@ -181,6 +176,7 @@ public final class Kernel {
   private final StreamKeys keys;
 
   public Kernel(Plan plan, long seed) {
+    this.plan = plan;
     this.horizon = plan.horizonHours;
     keys = new StreamKeys(seed);
     timelines = new SiteTimelines(plan);
@@ -216,13 +212,18 @@ public final class Kernel {
   }
 
   /**
-   * Scenario mode: the hazard {@code kind} number {@code index} fails at t = 0 (a fire is
-   * uncontained). With background {@code OFF} no other hazard runs and the forced one does not
-   * renew; {@code FRESH} starts every other hazard up at t = 0; {@code STATIONARY} starts each in
-   * its stationary state (see {@link HazardDraws#stationaryState}).
+   * Scenario mode: hazard {@code hazard} (its id in the plan, {@link Plan#hazard}) fails at t = 0
+   * (a fire is uncontained). With background {@code OFF} no other hazard runs and the forced one
+   * does not renew; {@code FRESH} starts every other hazard up at t = 0; {@code STATIONARY} starts
+   * each in its stationary state (see {@link HazardDraws#stationaryState}).
+   *
+   * @throws IllegalArgumentException if {@code hazard} is not a hazard id of the plan
    */
-  public void force(int kind, int index, Background background) {
-    forcing.set(kind, index, background);
+  public void force(int hazard, Background background) {
+    if (hazard < 0 || hazard >= plan.hazards) {
+      throw new IllegalArgumentException("hazard is not a hazard id of the plan: " + hazard);
+    }
+    forcing.set(hazard, background);
   }
 
   /**

@@ -11,8 +11,9 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * <p>A supply outage of length G at t: without a generator, or when the generator fails to start
  * (probability {@code fail_to_start}), power is lost from t + ups to t + G if G > ups; a generator
  * that starts runs an exponential time F (rate per running hour) and power is lost from t + F + ups
- * to t + G if that is before t + G. Power losses and internal faults are merged per site, and each
- * merged loss is followed by a sampled restart, which a new loss during the restart aborts.
+ * to t + G if that is before t + G. Power losses and the outages of hazards that block the site and
+ * then restart it (faults, cooling failures) are merged per site, and each merged loss is followed
+ * by a sampled restart, which a new loss during the restart aborts.
  */
 final class PowerLoss {
   private final Plan p;
@@ -35,10 +36,11 @@ final class PowerLoss {
   }
 
   /**
-   * Supply outage {@code [t, t + len)} of grid g reaching site s: adds the power loss it causes, if
-   * any, to the site's power timeline with cause g (or the site's generator, when it starts) and
-   * {@code mark} ({@link ScenarioForcing#FORCED} or 0). Draws twice when the site has a generator,
-   * from the power stream at (site's {@code power@S}, number of this supply outage at the site).
+   * Supply outage {@code [t, t + len)} of hazard g (a grid) reaching site s: adds the power loss it
+   * causes, if any, to the site's power timeline with cause g (or the site's generator, when it
+   * starts) and {@code mark} ({@link ScenarioForcing#FORCED} or 0). Draws twice when the site has a
+   * generator, from the power stream at (site's {@code power@S}, number of this supply outage at
+   * the site).
    */
   void supplyOutage(int s, int g, double t, double len, int mark) {
     double ups = p.upsHours[s];
@@ -52,7 +54,7 @@ final class PowerLoss {
     boolean failsToStart = draws.powerUniform() < p.failToStart[s];
     double rate = p.generatorFailuresPerHour[s];
     double runs = rate > 0 ? draws.powerExponential() / rate : Double.POSITIVE_INFINITY;
-    int cause = (p.causeGeneratorBase + s) | mark;
+    int cause = p.generatorCause[s] | mark;
     if (failsToStart) {
       if (len > ups) {
         timelines.power[s].add(t + ups, t + len, cause);

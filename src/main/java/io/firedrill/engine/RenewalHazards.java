@@ -1,124 +1,131 @@
 package io.firedrill.engine;
 
+import io.firedrill.plan.HazardEffect;
 import io.firedrill.plan.Plan;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
- * A hazard kind whose every hazard is a plain alternating renewal process written as it is into one
- * timeline per hazard: up for a time to failure, down for an outage, up again with a fresh time to
- * failure, until the horizon. Site faults (into the site's power timeline, {@link #faults}) and
- * networks (into the network's down timeline, {@link #networks}) are two instances.
+ * The hazards that are plain alternating renewal processes, whatever their kind: up for a time to
+ * failure, down for an outage, up again with a fresh time to failure, until the horizon. One loop
+ * samples them all; where an outage goes is the hazard's effect:
+ *
+ * <ul>
+ *   <li>{@code SUPPLY_OUTAGE} (grids): to every site the grid feeds, through its UPS and generator
+ *       ({@link PowerLoss#supplyOutage});
+ *   <li>{@code NETWORK_DOWN} (networks): into the network's down timeline;
+ *   <li>{@code BLOCK_THEN_RESTART} (site faults, cooling failures): into the site's power timeline,
+ *       where it merges with the site's power losses and is followed by a restart ({@link
+ *       PowerLoss#restarts}).
+ * </ul>
+ *
+ * Hazard h is cause h ({@link Plan#causeNames}). {@link #sample()} loops over the hazards itself,
+ * so that a trial calls it once, as it called each kind's sampler once before the kinds were one
+ * family (results/benchmarks/hazard-kinds-ab.md); the stationary start is a method of its own, so
+ * that {@link #sample(int)} stays small enough for the JIT to inline.
  */
 final class RenewalHazards {
-  private final int kind;
-  private final int[] ttf;
-  private final int[] outage;
-  private final long[] source;
-  private final IntervalBuffer[] out;
-  private final int causeBase;
-  private final double horizon;
+  private final Plan p;
+
+  /** The hazards this sampler draws, in cause order. */
+  private final int[] hazards;
+
   private final HazardDraws draws;
   private final ScenarioForcing forcing;
+  private final PowerLoss power;
+
+  /** Per hazard: the timeline its outages go into, or null for a supply outage (grids). */
+  private final IntervalBuffer[] into;
 
   /**
-   * Hazard i of this kind ({@code Kernel.FORCE_*} {@code kind}) has distributions {@code ttf[i]}
-   * ({@link Plan#NONE}: no such hazard) and {@code outage[i]}, draws from random source {@code
-   * source[i]}, writes into {@code out[i]} and is cause {@code causeBase + i}.
+   * A sampler of {@code hazards} (ids of {@code plan}, each with the effect {@code SUPPLY_OUTAGE},
+   * {@code NETWORK_DOWN} or {@code BLOCK_THEN_RESTART}).
    */
   RenewalHazards(
-      int kind,
-      int[] ttf,
-      int[] outage,
-      long[] source,
-      IntervalBuffer[] out,
-      int causeBase,
       Plan plan,
+      int[] hazards,
       HazardDraws draws,
-      ScenarioForcing forcing) {
-    this.kind = kind;
-    this.ttf = ttf;
-    this.outage = outage;
-    this.source = source;
-    this.out = out;
-    this.causeBase = causeBase;
-    this.horizon = plan.horizonHours;
+      ScenarioForcing forcing,
+      PowerLoss power,
+      SiteTimelines timelines) {
+    this.p = plan;
+    this.hazards = hazards;
     this.draws = draws;
     this.forcing = forcing;
+    this.power = power;
+    into = new IntervalBuffer[plan.hazards];
+    for (int h = 0; h < plan.hazards; h++) {
+      HazardEffect effect = plan.hazardEffect[h];
+      if (effect == HazardEffect.NETWORK_DOWN) {
+        into[h] = timelines.netDown[plan.hazardTarget[h]];
+      } else if (effect == HazardEffect.BLOCK_THEN_RESTART) {
+        into[h] = timelines.power[plan.hazardTarget[h]];
+      }
+    }
   }
 
-  /** Site faults: into each site's power timeline (they end with a restart, like power losses). */
-  static RenewalHazards faults(
-      Plan plan, HazardDraws draws, ScenarioForcing forcing, SiteTimelines timelines) {
-    return new RenewalHazards(
-        Kernel.FORCE_FAULT,
-        plan.faultTtf,
-        plan.faultOutage,
-        plan.faultSource,
-        timelines.power,
-        plan.causeFaultBase,
-        plan,
-        draws,
-        forcing);
-  }
-
-  /** Networks: into each network's down timeline (network n is cause grids + n). */
-  static RenewalHazards networks(
-      Plan plan, HazardDraws draws, ScenarioForcing forcing, SiteTimelines timelines) {
-    return new RenewalHazards(
-        Kernel.FORCE_NETWORK,
-        plan.netTtf,
-        plan.netOutage,
-        plan.netSource,
-        timelines.netDown,
-        plan.grids,
-        plan,
-        draws,
-        forcing);
-  }
-
-  /** Samples every active hazard of the kind, each from its own random source. */
+  /** Samples every hazard of this sampler that the scenario leaves active, each from its source. */
   void sample() {
-    for (int i = 0; i < ttf.length; i++) {
-      if (ttf[i] != Plan.NONE && forcing.active(kind, i)) {
-        renewal(i);
+    for (int h : hazards) {
+      if (forcing.active(h)) {
+        sample(h);
       }
     }
   }
 
   /**
-   * Up for a time to failure, down for an outage, until the horizon; a forced process fails at t =
-   * 0 and, without background, only then; with a stationary background the others start in their
-   * stationary state.
+   * Samples hazard h up to the horizon from its own source: up for a time to failure, down for an
+   * outage. A forced hazard fails at t = 0 and, without background, only then; with a stationary
+   * background the others start in their stationary state ({@link #stationaryStart}).
    */
-  private void renewal(int i) {
-    draws.source(source[i]);
-    ContinuousSampler up = draws.sampler(ttf[i]);
-    ContinuousSampler down = draws.sampler(outage[i]);
-    IntervalBuffer into = out[i];
-    int cause = causeBase + i;
-    boolean forcedNow = forcing.forced(kind, i);
-    int mark = forcedNow ? ScenarioForcing.FORCED : 0;
+  private void sample(int h) {
+    final double horizon = p.horizonHours;
+    draws.source(p.hazardSource[h]);
+    ContinuousSampler up = draws.sampler(p.hazardTtf[h]);
+    ContinuousSampler down = draws.sampler(p.hazardOutage[h]);
+    int mark = forcing.forced(h) ? ScenarioForcing.FORCED : 0;
     double first;
-    if (forcedNow) {
+    if (mark != 0) {
       first = 0;
     } else if (forcing.stationary()) {
-      draws.stationaryState(ttf[i], outage[i]);
-      if (draws.initialOutage) {
-        into.add(draws.initialStart, draws.initialStart + draws.initialLength, cause);
-      }
-      first = draws.nextFailure;
+      first = stationaryStart(h);
     } else {
       first = up.sample();
     }
     for (double t = first; t < horizon; ) {
-      draws.count(cause);
+      draws.count(h);
       double len = down.sample();
-      into.add(t, t + len, cause | mark);
+      outage(h, t, len, mark);
       if (!forcing.background()) {
         break;
       }
       mark = 0;
       t += len + up.sample();
     }
+  }
+
+  /** Outage {@code [t, t + len)} of hazard h, marked {@code mark}, where its effect puts it. */
+  private void outage(int h, double t, double len, int mark) {
+    IntervalBuffer buffer = into[h];
+    if (buffer != null) {
+      buffer.add(t, t + len, h | mark);
+      return;
+    }
+    int[] fed = p.gridSites[p.hazardTarget[h]];
+    for (int s : fed) {
+      power.supplyOutage(s, h, t, len, mark);
+    }
+  }
+
+  /**
+   * Hazard h's stationary state at t = 0 ({@link HazardDraws#stationaryState}): the outage in
+   * progress, or the one before the up time in progress, goes where its effect puts it; returns the
+   * first failure after 0.
+   */
+  private double stationaryStart(int h) {
+    draws.stationaryState(p.hazardTtf[h], p.hazardOutage[h]);
+    if (draws.initialOutage) {
+      outage(h, draws.initialStart, draws.initialLength, 0);
+    }
+    return draws.nextFailure;
   }
 }

@@ -8,13 +8,14 @@
  * <ol>
  *   <li><b>Sampling.</b> {@code Hazards} samples every hazard up to the horizon, each from its own
  *       random substream ({@code StreamKeys}: keyed by run seed, trial, source id and draw number,
- *       so that no hazard's draws depend on another's), with one sampler per hazard kind: {@code
- *       GridHazards}, {@code RenewalHazards} (site faults and networks), {@code FireHazards}. They
- *       draw through {@code HazardDraws} (the samplers on the hazard and power streams, the event
- *       count, the stationary start) and share effects: {@code PowerLoss} (UPS, generator,
- *       restart), loss of every network ({@code SiteTimelines.unreachable}), dark then a ramp (in
- *       {@code FireHazards}). {@code ScenarioForcing} says which hazard a scenario forces and how
- *       the others behave.
+ *       so that no hazard's draws depend on another's), with one sampler per hazard effect ({@code
+ *       plan.HazardEffect}), chosen in {@code Hazards} alone: {@code RenewalHazards} (one loop for
+ *       every alternating renewal process: grids, networks, site faults, cooling failures), {@code
+ *       FireHazards} (dark then a ramp). They draw through {@code HazardDraws} (the samplers on the
+ *       hazard and power streams, the event count, the stationary start) and share effects: {@code
+ *       PowerLoss} (UPS, generator, restart), loss of every network ({@code
+ *       SiteTimelines.unreachable}). {@code ScenarioForcing} says which hazard a scenario forces
+ *       and how the others behave.
  *   <li><b>Timelines.</b> {@code SiteTimelines}: interval lists ({@code IntervalBuffer}) per
  *       network and site, combined into each site's blocked intervals, each tagged with the cause
  *       that began it, and its restore ramps.

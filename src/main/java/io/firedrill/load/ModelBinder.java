@@ -21,6 +21,7 @@ import io.firedrill.model.Fire;
 import io.firedrill.model.Generator;
 import io.firedrill.model.Grid;
 import io.firedrill.model.Hazard;
+import io.firedrill.model.HazardKind;
 import io.firedrill.model.Model;
 import io.firedrill.model.Network;
 import io.firedrill.model.Placement;
@@ -29,6 +30,7 @@ import io.firedrill.model.Site;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -337,13 +339,18 @@ final class ModelBinder {
     Generator generator = s.has(SiteKeys.GENERATOR) ? generator(s) : null;
     Distribution restart = s.has(SiteKeys.RESTART) ? read.distribution(s, SiteKeys.RESTART) : null;
     Fire fire = s.has(SiteKeys.FIRE) ? fire(s) : null;
-    Hazard fault =
-        s.has(SiteKeys.FAULT) ? hazardOf(s.entry(SiteKeys.FAULT), s.at(SiteKeys.FAULT)) : null;
+    Map<HazardKind, Hazard> renewals = new EnumMap<>(HazardKind.class);
+    for (HazardKind kind : HazardKind.siteRenewals()) {
+      KeySpec key = SiteKeys.renewal(kind);
+      if (s.has(key)) {
+        add(renewals, kind, hazardOf(s.entry(key), s.at(key)));
+      }
+    }
     if (read.errorCount() > before || reconverge == null || ups == null) {
       return null;
     }
     return new Site(
-        name, grid, nets, reconverge, ups, generator, restart, fire, fault, networkMode);
+        name, grid, nets, reconverge, ups, generator, restart, fire, renewals, networkMode);
   }
 
   private Generator generator(Section site) {
@@ -603,6 +610,12 @@ final class ModelBinder {
     }
     double mean = sum / w.length;
     return Arrays.stream(w).map(x -> x / mean).boxed().toList();
+  }
+
+  private static <K, V> void add(Map<K, V> out, K key, V part) {
+    if (part != null) {
+      out.put(key, part);
+    }
   }
 
   private static <T, R> void add(List<R> out, T part, Function<T, R> build) {

@@ -8,9 +8,12 @@ import static io.firedrill.load.KeySpec.withDefault;
 import io.firedrill.dist.Units;
 import io.firedrill.load.ValueType.Kind;
 import io.firedrill.load.ValueType.Range;
+import io.firedrill.model.HazardKind;
 import io.firedrill.model.Model;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The model format, declared once: every section, every key, its type, range, default and meaning.
@@ -63,7 +66,10 @@ public final class ModelSchema {
     return ValueType.of(Kind.DISTRIBUTION);
   }
 
-  /** An alternating renewal process: a grid, a network, a site's fault. */
+  /**
+   * An alternating renewal process: a grid, a network, a site's fault or cooling (every hazard kind
+   * whose parameters are a plain renewal process, {@link HazardKind#isRenewal}).
+   */
   public static final class HazardKeys {
     private HazardKeys() {}
 
@@ -83,7 +89,15 @@ public final class ModelSchema {
         required("outage", distribution(), "distribution of how long each failure lasts");
 
     public static final SectionSpec SPEC =
-        SectionSpec.of("hazard", "grids.NAME, networks.NAME, sites.NAME.fault", RATE, TTF, OUTAGE);
+        SectionSpec.of(
+            "hazard",
+            Stream.of(HazardKind.values())
+                .filter(HazardKind::isRenewal)
+                .map(HazardKind::path)
+                .collect(Collectors.joining(", ")),
+            RATE,
+            TTF,
+            OUTAGE);
   }
 
   /** A site's standby generator. */
@@ -189,7 +203,7 @@ public final class ModelSchema {
             "restart",
             distribution(),
             "none (instant)",
-            "distribution of the servers' cold start after any loss of power");
+            "distribution of the servers' cold start after any loss of power or cooling");
     public static final KeySpec FIRE =
         optional(
             "fire",
@@ -199,11 +213,18 @@ public final class ModelSchema {
                 + " for `outage`, then returns to full capacity over `restore`");
     public static final KeySpec FAULT =
         optional(
-            "fault",
+            HazardKind.FAULT.word(),
             ValueType.section(HazardKeys.SPEC),
             "none",
             "an internal power fault (UPS, switchgear, PDU): it cuts the site's power for its outage,"
                 + " which UPS and generator do not bridge");
+    public static final KeySpec COOLING =
+        optional(
+            HazardKind.COOLING.word(),
+            ValueType.section(HazardKeys.SPEC),
+            "none",
+            "a failure of the site's cooling: thermal shutdown for its outage (UPS and generator do"
+                + " not bridge it), then the site's `restart`");
 
     public static final SectionSpec SPEC =
         SectionSpec.of(
@@ -217,7 +238,22 @@ public final class ModelSchema {
             GENERATOR,
             RESTART,
             FIRE,
-            FAULT);
+            FAULT,
+            COOLING);
+
+    /**
+     * The key of a site hazard kind that is a plain renewal process ({@link
+     * HazardKind#siteRenewals}), named by its {@link HazardKind#word}; the binder reads them all
+     * alike.
+     *
+     * @throws IllegalStateException if the site section declares no key for {@code kind}
+     */
+    public static KeySpec renewal(HazardKind kind) {
+      return SPEC.keys().stream()
+          .filter(k -> k.name().equals(kind.word()))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("no site key for hazard kind " + kind));
+    }
   }
 
   /** How a service's standby joins. */

@@ -1,5 +1,7 @@
 package io.firedrill.load;
 
+import io.firedrill.dist.SyntaxException;
+import io.firedrill.dist.Units;
 import io.firedrill.dist.UserText;
 import io.firedrill.load.yaml.Node;
 import java.util.ArrayList;
@@ -110,6 +112,21 @@ public final class SchemaText {
       }
     }
     return parts.isEmpty() ? "{}" : String.join(", ", parts);
+  }
+
+  /** The value of {@code key}; a rate of zero says that the hazard never strikes on its own. */
+  private static String value(KeySpec key, Node node) {
+    String text = value(node);
+    if (key.type().kind() == ValueType.Kind.RATE && node instanceof Node.Scalar s) {
+      try {
+        if (Units.parseRate(s.text()) == 0) {
+          return text + " (never on its own)";
+        }
+      } catch (SyntaxException e) {
+        // Not for a model that bound; shown as written.
+      }
+    }
+    return text;
   }
 
   /**

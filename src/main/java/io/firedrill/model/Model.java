@@ -139,6 +139,29 @@ public record Model(
     return grids.stream().filter(g -> g.name().equals(name)).findFirst().orElse(null);
   }
 
+  /**
+   * Every hazard the model declares, in cause order: by kind ({@link HazardKind} order), then by
+   * target in the model's order. A site has a fire, fault or cooling hazard only where it declares
+   * one; every grid and network is a hazard.
+   */
+  public List<HazardRef> hazards() {
+    List<HazardRef> out = new ArrayList<>();
+    for (HazardKind k : HazardKind.values()) {
+      switch (k.scope()) {
+        case GRID -> grids.forEach(g -> out.add(new HazardRef(k, g.name())));
+        case NETWORK -> networks.forEach(n -> out.add(new HazardRef(k, n.name())));
+        case SITE -> {
+          for (Site s : sites) {
+            if (k == HazardKind.FIRE ? s.fire() != null : s.renewal(k) != null) {
+              out.add(new HazardRef(k, s.name()));
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** The network called {@code name}, or null. */
   public Network network(String name) {
     return networks.stream().filter(n -> n.name().equals(name)).findFirst().orElse(null);

@@ -1,7 +1,10 @@
 package io.firedrill.model;
 
 import io.firedrill.dist.Distribution;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,6 +18,9 @@ import java.util.Objects;
  * @param networkMode how traffic uses the networks: shared by all that are up, or through the first
  *     one up in list order
  * @param upsHours battery ride-through
+ * @param fire its fires, or null
+ * @param renewals its hazards that are plain alternating renewal processes, by kind ({@link
+ *     HazardKind#siteRenewals}: a fault, a cooling failure); a kind left out is absent
  */
 public record Site(
     String name,
@@ -25,7 +31,7 @@ public record Site(
     Generator generator,
     Distribution restart,
     Fire fire,
-    Hazard fault,
+    Map<HazardKind, Hazard> renewals,
     NetworkMode networkMode) {
 
   /**
@@ -46,9 +52,24 @@ public record Site(
     Objects.requireNonNull(networkMode, "networkMode");
     Objects.requireNonNull(name, "name");
     networks = List.copyOf(networks);
+    // An EnumMap keeps the kinds in cause order; the copy keeps the record immutable.
+    EnumMap<HazardKind, Hazard> byKind = new EnumMap<>(HazardKind.class);
+    for (Map.Entry<HazardKind, Hazard> e : renewals.entrySet()) {
+      if (!e.getKey().isRenewal() || e.getKey().scope() != HazardKind.Scope.SITE) {
+        throw new IllegalArgumentException(
+            "renewals holds a kind that is not a site renewal: " + e);
+      }
+      byKind.put(e.getKey(), Objects.requireNonNull(e.getValue(), "renewals value"));
+    }
+    renewals = Collections.unmodifiableMap(byKind);
     if (!(reconvergeHours >= 0) || !(upsHours >= 0)) {
       throw new IllegalArgumentException(
           "reconvergeHours or upsHours is negative: " + reconvergeHours + ", " + upsHours);
     }
+  }
+
+  /** The site's hazard of renewal kind {@code kind} ({@code FAULT}, {@code COOLING}), or null. */
+  public Hazard renewal(HazardKind kind) {
+    return renewals.get(kind);
   }
 }

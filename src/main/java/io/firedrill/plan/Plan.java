@@ -5,6 +5,8 @@ import io.firedrill.model.ActivityProfile;
 import io.firedrill.model.Fire;
 import io.firedrill.model.Grid;
 import io.firedrill.model.Hazard;
+import io.firedrill.model.HazardKind;
+import io.firedrill.model.HazardRef;
 import io.firedrill.model.Model;
 import io.firedrill.model.Network;
 import io.firedrill.model.Placement;
@@ -20,15 +22,18 @@ import java.util.Map;
  *
  * <p>Sites, grids and networks keep the model's order; services are in dependency order (each after
  * everything it requires), so one pass computes served fractions. Distributions are numbered; the
- * kernel binds one sampler per number to its own random stream. Every hazard that can begin an
- * outage has a cause id, which indexes {@link #causeNames}:
+ * kernel binds one sampler per number to its own random stream.
+ *
+ * <p>Hazards are one table: hazard h is the model's h-th hazard ({@link Model#hazards}: by kind in
+ * {@link HazardKind} order, then by target in the model's order), with its {@link HazardEffect},
+ * the grid, network or site it strikes, its distributions and its random source. Every hazard, and
+ * every generator (when it fails during a grid outage), can begin an outage and has a cause id,
+ * which indexes {@link #causeNames}:
  *
  * <pre>
- *   grid@G       0 .. grids-1
- *   routing@N    grids .. grids+networks-1
- *   fire@S       then one per site
- *   fault@S      then one per site
- *   generator@S  then one per site
+ *   KIND@TARGET  0 .. hazards-1: hazard h is cause h
+ *                (grid@G, routing@N, fire@S, fault@S, cooling@S)
+ *   generator@S  then one per site with a generator
  *   baseline     last: a service short of capacity with every site up
  * </pre>
  *
@@ -42,14 +47,55 @@ public final class Plan {
   public final double horizonHours;
   public final List<Distribution> distributions;
 
-  // Grids and networks: time to failure and outage distribution ids.
+  // Grids and networks.
   public final int grids;
-  public final int[] gridTtf;
-  public final int[] gridOutage;
+
+  /** Per grid, the sites it feeds, in the model's order. */
   public final int[][] gridSites;
+
   public final int networks;
-  public final int[] netTtf;
-  public final int[] netOutage;
+
+  // Hazards, in cause order: hazard h is cause h.
+  public final int hazards;
+
+  /** Per hazard: what it does to the sites it strikes, which chooses the engine's sampler. */
+  public final HazardEffect[] hazardEffect;
+
+  /** Per hazard: the grid ({@code SUPPLY_OUTAGE}), network ({@code NETWORK_DOWN}) or site. */
+  public final int[] hazardTarget;
+
+  /** Per hazard: the distribution id of its time to failure (a fire's: to ignition). */
+  public final int[] hazardTtf;
+
+  /** Per hazard: the distribution id of its outage (a fire's: its dark time). */
+  public final int[] hazardOutage;
+
+  /**
+   * Per hazard: its random source, {@link #sourceId} of its name ({@code grid@G}, {@code
+   * routing@N}, {@code fire@S}, {@code fault@S}, {@code cooling@S}), from which it draws its times
+   * to failure and outages (a fire also its containment and restore times).
+   */
+  public final long[] hazardSource;
+
+  /** Per hazard with {@code DARK_THEN_RAMP}: probability an ignition is contained (else 0). */
+  public final double[] hazardContained;
+
+  /** Per hazard with {@code DARK_THEN_RAMP}: its restore distribution id (else {@link #NONE}). */
+  public final int[] hazardRestore;
+
+  /**
+   * Per hazard with {@code DARK_THEN_RAMP}: its restore curve, fractions of the restore time and
+   * capacity there; null = linear (and for every other effect).
+   */
+  public final double[][] hazardCurveAt;
+
+  public final double[][] hazardCurveCapacity;
+
+  /**
+   * Per site, its {@code DARK_THEN_RAMP} hazards in cause order: sampled after the site's other
+   * losses are known (they write its ramps, in time order).
+   */
+  public final int[][] siteRampHazards;
 
   // Sites.
   public final int sites;
@@ -65,17 +111,6 @@ public final class Plan {
   public final double[] failToStart;
   public final double[] generatorFailuresPerHour;
   public final int[] restart;
-  public final int[] fireTtf;
-  public final double[] fireContained;
-  public final int[] fireDark;
-  public final int[] fireRestore;
-
-  /** Restore curve per site: fractions of the restore time and capacity there; null = linear. */
-  public final double[][] fireCurveAt;
-
-  public final double[][] fireCurveCapacity;
-  public final int[] faultTtf;
-  public final int[] faultOutage;
 
   // Services, in dependency order.
   public final int services;
@@ -122,26 +157,16 @@ public final class Plan {
   public final double[] weekCumulative;
   public final double startWeekHour;
 
-  // Causes.
+  // Causes: the hazards', then the generators', then baseline.
   public final String[] causeNames;
-  public final int causeFireBase;
-  public final int causeFaultBase;
-  public final int causeGeneratorBase;
+
+  /** Per site: the cause id of its generator's failures, or {@link #NONE} without a generator. */
+  public final int[] generatorCause;
+
   public final int causeBaseline;
 
-  // Random sources: the stable ids of everything that draws ({@link #sourceId} of its name).
-
-  /** Per grid: {@code grid@G}, its times to failure and outages. */
-  public final long[] gridSource;
-
-  /** Per network: {@code routing@N}. */
-  public final long[] netSource;
-
-  /** Per site: {@code fire@S}, its ignitions, containment, dark and restore times. */
-  public final long[] fireSource;
-
-  /** Per site: {@code fault@S}, its internal faults. */
-  public final long[] faultSource;
+  // Random sources besides the hazards' own ({@link #hazardSource}): the stable ids of everything
+  // else that draws ({@link #sourceId} of its name).
 
   /**
    * Per site: {@code power@S}, the generator's fail-to-start and running time at each outage of the
@@ -149,7 +174,7 @@ public final class Plan {
    */
   public final long[] powerSource;
 
-  /** Per site: {@code restart@S}, its restarts after power losses and faults. */
+  /** Per site: {@code restart@S}, its restarts after power losses, faults and cooling failures. */
   public final long[] restartSource;
 
   /**
@@ -165,13 +190,9 @@ public final class Plan {
     Map<Distribution, Integer> ids = new HashMap<>();
 
     grids = m.grids().size();
-    gridTtf = new int[grids];
-    gridOutage = new int[grids];
     gridSites = new int[grids][];
     for (int g = 0; g < grids; g++) {
       Grid grid = m.grids().get(g);
-      gridTtf[g] = id(grid.hazard().timeToFailure(), dists, ids);
-      gridOutage[g] = id(grid.hazard().outage(), dists, ids);
       List<Integer> fed = new ArrayList<>();
       for (int s = 0; s < m.sites().size(); s++) {
         if (grid.name().equals(m.sites().get(s).grid())) {
@@ -181,13 +202,6 @@ public final class Plan {
       gridSites[g] = fed.stream().mapToInt(Integer::intValue).toArray();
     }
     networks = m.networks().size();
-    netTtf = new int[networks];
-    netOutage = new int[networks];
-    for (int n = 0; n < networks; n++) {
-      Hazard h = m.networks().get(n).hazard();
-      netTtf[n] = id(h.timeToFailure(), dists, ids);
-      netOutage[n] = id(h.outage(), dists, ids);
-    }
 
     sites = m.sites().size();
     siteNames = new String[sites];
@@ -199,14 +213,6 @@ public final class Plan {
     failToStart = new double[sites];
     generatorFailuresPerHour = new double[sites];
     restart = new int[sites];
-    fireTtf = new int[sites];
-    fireContained = new double[sites];
-    fireDark = new int[sites];
-    fireRestore = new int[sites];
-    fireCurveAt = new double[sites][];
-    fireCurveCapacity = new double[sites][];
-    faultTtf = new int[sites];
-    faultOutage = new int[sites];
     List<String> netNames = m.networks().stream().map(Network::name).toList();
     // Name to index through maps: a list's indexOf per reference made wide models quadratic.
     Map<String, Integer> netIndex = indexOf(netNames);
@@ -221,23 +227,73 @@ public final class Plan {
       failToStart[s] = hasGenerator[s] ? site.generator().failToStart() : 0;
       generatorFailuresPerHour[s] = hasGenerator[s] ? site.generator().failuresPerRunningHour() : 0;
       restart[s] = site.restart() == null ? NONE : id(site.restart(), dists, ids);
-      Fire f = site.fire();
-      fireTtf[s] = f == null ? NONE : id(f.timeToIgnition(), dists, ids);
-      fireContained[s] = f == null ? 1 : f.contained();
-      fireDark[s] = f == null ? NONE : id(f.dark(), dists, ids);
-      fireRestore[s] = f == null ? NONE : id(f.restore(), dists, ids);
-      if (f != null && !f.restoreCurve().isEmpty()) {
-        fireCurveAt[s] = f.restoreCurve().stream().mapToDouble(Fire.CurvePoint::at).toArray();
-        fireCurveCapacity[s] =
-            f.restoreCurve().stream().mapToDouble(Fire.CurvePoint::capacity).toArray();
+    }
+    Map<String, Integer> siteIndex = indexOf(List.of(siteNames));
+    Map<String, Integer> gridIndex = indexOf(m.grids().stream().map(Grid::name).toList());
+
+    List<HazardRef> refs = m.hazards();
+    hazards = refs.size();
+    hazardEffect = new HazardEffect[hazards];
+    hazardTarget = new int[hazards];
+    hazardTtf = new int[hazards];
+    hazardOutage = new int[hazards];
+    hazardSource = new long[hazards];
+    hazardContained = new double[hazards];
+    hazardRestore = new int[hazards];
+    hazardCurveAt = new double[hazards][];
+    hazardCurveCapacity = new double[hazards][];
+    Map<Long, String> sourceNames = new HashMap<>();
+    List<List<Integer>> ramps = new ArrayList<>();
+    for (int s = 0; s < sites; s++) {
+      ramps.add(new ArrayList<>());
+    }
+    for (int h = 0; h < hazards; h++) {
+      HazardRef ref = refs.get(h);
+      HazardKind kind = ref.kind();
+      hazardEffect[h] = HazardEffect.of(kind);
+      int target =
+          switch (kind.scope()) {
+            case GRID -> gridIndex.get(ref.target());
+            case NETWORK -> netIndex.get(ref.target());
+            case SITE -> siteIndex.get(ref.target());
+          };
+      hazardTarget[h] = target;
+      Hazard process =
+          switch (kind.scope()) {
+            case GRID -> m.grids().get(target).hazard();
+            case NETWORK -> m.networks().get(target).hazard();
+            case SITE ->
+                kind.isRenewal()
+                    ? m.sites().get(target).renewal(kind)
+                    : new Hazard(
+                        m.sites().get(target).fire().timeToIgnition(),
+                        m.sites().get(target).fire().dark());
+          };
+      hazardTtf[h] = id(process.timeToFailure(), dists, ids);
+      hazardOutage[h] = id(process.outage(), dists, ids);
+      hazardSource[h] = source(ref.name(), sourceNames);
+      hazardRestore[h] = NONE;
+      if (kind == HazardKind.FIRE) {
+        Fire f = m.sites().get(target).fire();
+        hazardContained[h] = f.contained();
+        hazardRestore[h] = id(f.restore(), dists, ids);
+        if (!f.restoreCurve().isEmpty()) {
+          hazardCurveAt[h] = f.restoreCurve().stream().mapToDouble(Fire.CurvePoint::at).toArray();
+          hazardCurveCapacity[h] =
+              f.restoreCurve().stream().mapToDouble(Fire.CurvePoint::capacity).toArray();
+        }
       }
-      faultTtf[s] = site.fault() == null ? NONE : id(site.fault().timeToFailure(), dists, ids);
-      faultOutage[s] = site.fault() == null ? NONE : id(site.fault().outage(), dists, ids);
+      if (hazardEffect[h] == HazardEffect.DARK_THEN_RAMP) {
+        ramps.get(target).add(h);
+      }
+    }
+    siteRampHazards = new int[sites][];
+    for (int s = 0; s < sites; s++) {
+      siteRampHazards[s] = ramps.get(s).stream().mapToInt(Integer::intValue).toArray();
     }
 
     List<Service> order = m.dependencyOrder();
     List<String> svcNames = order.stream().map(Service::name).toList();
-    Map<String, Integer> siteIndex = indexOf(List.of(siteNames));
     Map<String, Integer> serviceIndex = indexOf(svcNames);
     Map<String, Integer> fileIndex = indexOf(m.services().stream().map(Service::name).toList());
     services = order.size();
@@ -329,40 +385,22 @@ public final class Plan {
     }
     startWeekHour = profile.startHour();
 
-    causeFireBase = grids + networks;
-    causeFaultBase = causeFireBase + sites;
-    causeGeneratorBase = causeFaultBase + sites;
-    causeBaseline = causeGeneratorBase + sites;
-    causeNames = new String[causeBaseline + 1];
-    for (int g = 0; g < grids; g++) {
-      causeNames[g] = "grid@" + m.grids().get(g).name();
-    }
-    for (int n = 0; n < networks; n++) {
-      causeNames[grids + n] = "routing@" + netNames.get(n);
-    }
+    List<String> causes = new ArrayList<>();
+    refs.forEach(r -> causes.add(r.name()));
+    generatorCause = new int[sites];
     for (int s = 0; s < sites; s++) {
-      causeNames[causeFireBase + s] = "fire@" + siteNames[s];
-      causeNames[causeFaultBase + s] = "fault@" + siteNames[s];
-      causeNames[causeGeneratorBase + s] = "generator@" + siteNames[s];
+      generatorCause[s] = hasGenerator[s] ? causes.size() : NONE;
+      if (hasGenerator[s]) {
+        causes.add("generator@" + siteNames[s]);
+      }
     }
-    causeNames[causeBaseline] = "baseline";
+    causeBaseline = causes.size();
+    causes.add("baseline");
+    causeNames = causes.toArray(new String[0]);
 
-    Map<Long, String> sourceNames = new HashMap<>();
-    gridSource = new long[grids];
-    for (int g = 0; g < grids; g++) {
-      gridSource[g] = source(causeNames[g], sourceNames);
-    }
-    netSource = new long[networks];
-    for (int n = 0; n < networks; n++) {
-      netSource[n] = source(causeNames[grids + n], sourceNames);
-    }
-    fireSource = new long[sites];
-    faultSource = new long[sites];
     powerSource = new long[sites];
     restartSource = new long[sites];
     for (int s = 0; s < sites; s++) {
-      fireSource[s] = source("fire@" + siteNames[s], sourceNames);
-      faultSource[s] = source("fault@" + siteNames[s], sourceNames);
       powerSource[s] = source("power@" + siteNames[s], sourceNames);
       restartSource[s] = source("restart@" + siteNames[s], sourceNames);
     }
@@ -462,28 +500,36 @@ public final class Plan {
    * whose trials would not fit in memory.
    */
   public double expectedEventsPerTrial() {
+    int[] listing = new int[networks];
+    for (int[] nets : siteNetworks) {
+      for (int n : nets) {
+        listing[n]++;
+      }
+    }
     double events = 0;
-    for (int g = 0; g < grids; g++) {
-      events += renewals(gridTtf[g], gridOutage[g]) * Math.max(1, gridSites[g].length);
-    }
-    for (int n = 0; n < networks; n++) {
-      int reached = 0;
-      for (int[] nets : siteNetworks) {
-        for (int k : nets) {
-          reached += k == n ? 1 : 0;
-        }
-      }
-      events += renewals(netTtf[n], netOutage[n]) * Math.max(1, reached);
-    }
-    for (int s = 0; s < sites; s++) {
-      if (faultTtf[s] != NONE) {
-        events += renewals(faultTtf[s], faultOutage[s]);
-      }
-      if (fireTtf[s] != NONE) {
-        events += renewals(fireTtf[s], fireDark[s]);
-      }
+    for (int h = 0; h < hazards; h++) {
+      int reached =
+          switch (hazardEffect[h]) {
+            case SUPPLY_OUTAGE -> gridSites[hazardTarget[h]].length;
+            case NETWORK_DOWN -> listing[hazardTarget[h]];
+            case BLOCK_THEN_RESTART, DARK_THEN_RAMP -> 1;
+          };
+      events += renewals(hazardTtf[h], hazardOutage[h]) * Math.max(1, reached);
     }
     return events;
+  }
+
+  /**
+   * The hazard called {@code name} ({@code fire@pangyo}, a {@link HazardRef#name}): its id, which
+   * is also its cause id; {@link #NONE} if the plan has none.
+   */
+  public int hazard(String name) {
+    for (int h = 0; h < hazards; h++) {
+      if (causeNames[h].equals(name)) {
+        return h;
+      }
+    }
+    return NONE;
   }
 
   private double renewals(int ttf, int outage) {

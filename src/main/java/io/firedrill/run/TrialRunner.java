@@ -9,6 +9,7 @@ import io.firedrill.stats.MetricStats;
 import io.firedrill.stats.RunStats;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,11 +34,32 @@ public final class TrialRunner {
   public static final int BLOCK_TRIALS = 4096;
 
   /**
-   * Scenario mode: hazard {@code kind} ({@code Kernel.FORCE_*}) number {@code index} fails at t =
-   * 0, the other hazards behave as {@code background} says; curves are recorded at {@code points}
-   * times.
+   * Scenario mode: hazard {@code hazard} fails at t = 0, the other hazards behave as {@code
+   * background} says; curves are recorded at {@code points} times.
+   *
+   * @param hazard the forced hazard's name, {@code KIND@TARGET} ({@code fire@pangyo}), as the model
+   *     and the plan name it ({@link Plan#hazard}); a name the plan does not have is refused when
+   *     the run starts
    */
-  public record Scenario(int kind, int index, Kernel.Background background, int points) {}
+  public record Scenario(String hazard, Kernel.Background background, int points) {
+    public Scenario {
+      Objects.requireNonNull(hazard, "hazard");
+      Objects.requireNonNull(background, "background");
+    }
+
+    /**
+     * The forced hazard's id in {@code plan}.
+     *
+     * @throws IllegalArgumentException if the plan has no hazard of that name
+     */
+    public int hazardIn(Plan plan) {
+      int h = plan.hazard(hazard);
+      if (h == Plan.NONE) {
+        throw new IllegalArgumentException("the plan has no hazard " + hazard);
+      }
+      return h;
+    }
+  }
 
   /**
    * What to run; {@code scenario} is null for a time-horizon run. {@code threads} is the number of
@@ -228,7 +250,7 @@ public final class TrialRunner {
     if (sc == null) {
       return new Worker(kernel, null);
     }
-    kernel.force(sc.kind(), sc.index(), sc.background());
+    kernel.force(sc.hazardIn(plan), sc.background());
     kernel.recordCurves(sc.points());
     CurveStats curve = new CurveStats(sc.points(), plan.services + plan.sites);
     synchronized (curves) {

@@ -82,7 +82,7 @@ class ScenarioHorizonTest {
     assertEquals(
         java.util.List.of(
             "firedrill scenario: --event: unknown event 'fault@a' (the model has no hazard to"
-                + " force: give a site a fire or fault, or a grid or network)"),
+                + " force: give a site a fire, fault or cooling, or a grid or network)"),
         r.errLines());
   }
 }

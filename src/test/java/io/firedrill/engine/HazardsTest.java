@@ -77,7 +77,7 @@ class HazardsTest {
   @Test
   void forcedFault_freshBackground_failsAtZeroMarked_thenRenews() throws Exception {
     Sampled s = new Sampled(FAULTS, 300);
-    s.forcing.set(Kernel.FORCE_FAULT, 0, Kernel.Background.FRESH);
+    s.forcing.set(s.cause("fault@a"), Kernel.Background.FRESH);
     IntervalBuffer b = s.sample().timelines.blocked[0];
     assertArrayEquals(new double[] {0, 102, 204}, starts(b));
     assertArrayEquals(new double[] {2, 104, 206}, ends(b));
@@ -99,7 +99,7 @@ class HazardsTest {
               sa: {deploy: {a: 1}}
             """,
             300);
-    s.forcing.set(Kernel.FORCE_FAULT, 0, Kernel.Background.OFF);
+    s.forcing.set(s.cause("fault@a"), Kernel.Background.OFF);
     IntervalBuffer b = s.sample().timelines.blocked[0];
     assertArrayEquals(new double[] {0}, starts(b));
     assertArrayEquals(new double[] {2}, ends(b));
@@ -162,7 +162,7 @@ class HazardsTest {
               sa: {deploy: {a: 1}}
             """,
             100);
-    s.forcing.set(Kernel.FORCE_FIRE, 0, Kernel.Background.OFF);
+    s.forcing.set(s.cause("fire@a"), Kernel.Background.OFF);
     s.sample();
     int fire = s.cause("fire@a") | FORCED;
     IntervalBuffer b = s.timelines.blocked[0];

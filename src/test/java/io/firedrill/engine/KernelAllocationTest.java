@@ -43,8 +43,7 @@ class KernelAllocationTest {
             ModelLoader.load(Path.of("models", "kakao-pangyo-2022.yaml"), List.of()).model(), 168);
     Kernel kernel = new Kernel(plan, 3);
     kernel.force(
-        Kernel.FORCE_FIRE,
-        List.of(plan.siteNames).indexOf("pangyo"),
+        plan.hazard("fire@pangyo"),
         Kernel.Background.valueOf(background.toUpperCase(java.util.Locale.ROOT)));
     kernel.recordCurves(501);
     // Scenario trials cost ~50 µs (501 curve points): fewer of them, still 20 per allowed byte.

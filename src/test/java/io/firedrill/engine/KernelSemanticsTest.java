@@ -31,16 +31,11 @@ class KernelSemanticsTest {
     return TrialRunner.run(plan, new TrialRunner.Options(trials, 7, 2, 0, false));
   }
 
-  static RunStats scenario(Plan plan, int kind, int index, long trials) throws Exception {
+  static RunStats scenario(Plan plan, String hazard, long trials) throws Exception {
     return TrialRunner.run(
         plan,
         new TrialRunner.Options(
-            trials,
-            7,
-            2,
-            0,
-            false,
-            new TrialRunner.Scenario(kind, index, Kernel.Background.FRESH, 2)));
+            trials, 7, 2, 0, false, new TrialRunner.Scenario(hazard, Kernel.Background.FRESH, 2)));
   }
 
   static int service(Plan p, String name) {
@@ -146,7 +141,7 @@ class KernelSemanticsTest {
           short: {demand: 2, deploy: {b: 1}}
         """,
             168);
-    RunStats r = scenario(p, Kernel.FORCE_FAULT, 0, 100);
+    RunStats r = scenario(p, "fault@a", 100);
     assertEquals(100, outagesBy(r, p, "short", "baseline"), "short: baseline outages");
     assertEquals(0, outagesBy(r, p, "short", "fault@a"), "short: fault@a outages");
     assertExact(0, mean(r, p, "short", Metric.AFFECTED), "short: affected");
@@ -175,7 +170,7 @@ class KernelSemanticsTest {
           sb: {deploy: {b: 1}}
         """,
             168);
-    RunStats r = scenario(p, Kernel.FORCE_FAULT, 0, 20_000);
+    RunStats r = scenario(p, "fault@a", 20_000);
     int sa = service(p, "sa");
     int sb = service(p, "sb");
     assertEquals(10, r.metric(sa, Metric.RECOVER_H).max(), "sa: recover_h max");
@@ -203,7 +198,7 @@ class KernelSemanticsTest {
           api: {deploy: {s: 1}}
         """,
             168);
-    RunStats r = scenario(p, Kernel.FORCE_GRID, 0, 1000);
+    RunStats r = scenario(p, "grid@g", 1000);
     assertExact(1, mean(r, p, "api", Metric.AFFECTED), "affected");
     assertEquals(3, r.metric(0, Metric.RECOVER_H).max(), "recover_h max");
     assertExact(3, mean(r, p, "api", Metric.RECOVER_H), "recover_h");
@@ -222,7 +217,7 @@ class KernelSemanticsTest {
           sa: {deploy: {a: 1}}
         """,
             168);
-    RunStats r = scenario(p, Kernel.FORCE_FAULT, 0, 100);
+    RunStats r = scenario(p, "fault@a", 100);
     assertExact(1, mean(r, p, "sa", Metric.AFFECTED), "affected");
     assertExact(0, mean(r, p, "sa", Metric.RECOVERED), "recovered");
     assertExact(168, mean(r, p, "sa", Metric.RECOVER_H), "recover_h");
@@ -256,7 +251,7 @@ class KernelSemanticsTest {
                 2,
                 0,
                 false,
-                new TrialRunner.Scenario(Kernel.FORCE_FIRE, 0, Kernel.Background.STATIONARY, 2)));
+                new TrialRunner.Scenario("fire@a", Kernel.Background.STATIONARY, 2)));
     assertExact(1, mean(r, p, "sa", Metric.AFFECTED), "affected");
     // The fire burns once per trial: one fire@a outage in each of the 20,000 trials, none swallowed
     // by a fault in progress. A second, natural ignition within the week would add one; at 1e-6/y
@@ -462,7 +457,7 @@ class KernelSemanticsTest {
           api: {users: 1000, deploy: {s: 1}, slo: 0.3}
         """,
             30);
-    RunStats r = scenario(p, Kernel.FORCE_FIRE, 0, 10);
+    RunStats r = scenario(p, "fire@s", 10);
     assertExact(20_600, mean(r, p, "api", Metric.USER_HOURS), "user-hours");
     // Below slo 0.3 until (t − 10)/20 = 0.3 at t = 16, but the grid holds it at 0 until 17,
     // where the ramp is already at 0.35: one outage of 17 h.

@@ -30,7 +30,6 @@ class StationaryStartTest {
             ModelLoader.parse("test.yaml", yaml.getBytes(StandardCharsets.UTF_8), List.of())
                 .model(),
             horizon);
-    int forced = List.of(p.siteNames).indexOf("x");
     return TrialRunner.run(
         p,
         new TrialRunner.Options(
@@ -39,7 +38,7 @@ class StationaryStartTest {
             2,
             0,
             false,
-            new TrialRunner.Scenario(Kernel.FORCE_FAULT, forced, Kernel.Background.STATIONARY, 2)));
+            new TrialRunner.Scenario("fault@x", Kernel.Background.STATIONARY, 2)));
   }
 
   static void assertDowntime(double exact, RunStats r, String what, long seed) {

@@ -251,6 +251,7 @@ class ModelJsonSchemaTest {
             restore: "fixed(2d)"
             restore_curve: [[0, 0.2], [0.5, 0.5], [1, 1]]
           fault: {rate: 0.1/y, outage: "fixed(1h)"}
+          cooling: {rate: 0.2/y, outage: "lognormal(median=4h, p90=24h)"}
         west: {grid: g, networks: n1}
       services:
         ops: {deploy: {east: 1}}

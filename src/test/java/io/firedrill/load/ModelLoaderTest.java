@@ -79,7 +79,7 @@ class ModelLoaderTest {
     assertNull(east.generator());
     assertNull(east.restart());
     assertNull(east.fire());
-    assertNull(east.fault());
+    assertEquals(java.util.Map.of(), east.renewals());
     io.firedrill.model.Service api = m.service("api");
     assertEquals(0, api.users());
     assertEquals(1, api.demand());
@@ -143,7 +143,7 @@ class ModelLoaderTest {
         List.of(
             "--set sites.east.upz=3m: sites.east.upz: unknown key 'upz', did you mean"
                 + " 'ups'? (expected one of: grid, networks, reconverge, network_mode, ups, generator, restart,"
-                + " fire, fault)"),
+                + " fire, fault, cooling)"),
         errors(MINIMAL, "sites.east.upz=3m"));
     assertEquals(
         List.of("--set name.x=1: name: is a value, not a mapping, so it has no key 'x'"),

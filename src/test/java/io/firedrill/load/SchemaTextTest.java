@@ -1,0 +1,81 @@
+package io.firedrill.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.firedrill.load.yaml.Node;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * validate's text from the declared schema: every key of a section in declared order, given ones as
+ * written (after --set), subsections on their own line with their defaults marked, the defaults
+ * taken, and what the keys left out mean.
+ */
+class SchemaTextTest {
+  private static final String MODEL =
+      """
+      name: described
+      horizon: 30d
+      sites:
+        a:
+          ups: 10m
+          fire: {rate: 0/y, outage: "fixed(10h)", restore: "fixed(5h)"}
+          grid: g
+      grids:
+        g: {rate: 2/y, outage: "fixed(1h)"}
+      services:
+        api: {users: 1M, deploy: {a: 2}, requires: [db]}
+        db: {deploy: {a: 1}, slo: 0.9}
+      """;
+
+  private static SchemaText.Text text(String... overrides) throws Exception {
+    return SchemaText.of(
+        ModelLoader.parse(
+            "described.yaml", MODEL.getBytes(StandardCharsets.UTF_8), List.of(overrides)));
+  }
+
+  @Test
+  void site_keysInDeclaredOrder_subsectionsDefaultsAndLeftOut() throws Exception {
+    assertEquals(
+        List.of(
+            "grid g, ups 10m",
+            "fire: rate 0/y (never on its own), contained 0 (default), outage fixed(10h),"
+                + " restore fixed(5h)",
+            "defaults: reconverge 0, network_mode shared",
+            "left out: networks none (always reachable), generator none, restart none (instant),"
+                + " fault none, cooling none"),
+        text().named().get("sites").get("a"));
+  }
+
+  @Test
+  void services_inFileOrder_withListsAndMappingsAsWritten() throws Exception {
+    Map<String, List<String>> services = text().named().get("services");
+    assertEquals(List.of("api", "db"), List.copyOf(services.keySet()));
+    assertEquals(
+        List.of(
+            "users 1M, deploy {a: 2}, requires [db]",
+            "defaults: demand 1, slo 0.99",
+            "left out: standby none, failover none, rto none"),
+        services.get("api"));
+  }
+
+  @Test
+  void topLevel_andOverrides_showTheValueInForce() throws Exception {
+    SchemaText.Text t = text("horizon=1y", "sites.a.generator={fail_to_start: 0.1}");
+    assertEquals("horizon 1y", t.top().get(0));
+    assertEquals(
+        "generator: fail_to_start 0.1, rate 0/h (default)", t.named().get("sites").get("a").get(1));
+    assertEquals(List.of("g"), List.copyOf(t.named().get("grids").keySet()));
+  }
+
+  @Test
+  void values_longListsAsTheirLength_andTerminalCharactersEscaped() throws Exception {
+    String weights = "[" + "1, ".repeat(167) + "2]";
+    SchemaText.Text t = text("profile=" + weights, "description=x");
+    assertEquals("horizon 30d, profile [168 values]", t.top().get(0));
+    Node n = new Node.Scalar(null, "a\u001b[31mb", null);
+    assertEquals("a\\e[31mb", SchemaText.value(n), "the escape as UserText writes it");
+  }
+}
