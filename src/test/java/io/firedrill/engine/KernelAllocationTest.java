@@ -66,17 +66,33 @@ class KernelAllocationTest {
       kernel.run(t);
     }
     long thread = Thread.currentThread().getId();
-    long before = mx.getThreadAllocatedBytes(thread);
-    for (long end = trial + counted; trial < end; trial++) {
-      impact += kernel.run(trial) ? 1 : 0;
+    long start = trial;
+    long[] windows = new long[3];
+    int measured = 0;
+    // Nothing per trial: even one byte per trial would be `counted` bytes in every window. The JIT
+    // may allocate a few bytes once while it recompiles (materialising an object it had kept in
+    // registers), which is what the allowance of 1 KB per window covers; on a loaded machine a
+    // recompilation can fall in a window and cost more once, so a window over the allowance is
+    // measured again on the same trials, up to three times. A per-trial allocation shows in every
+    // window; a one-off does not.
+    while (measured < windows.length) {
+      long before = mx.getThreadAllocatedBytes(thread);
+      for (trial = start; trial < start + counted; trial++) {
+        impact += kernel.run(trial) ? 1 : 0;
+      }
+      windows[measured++] = mx.getThreadAllocatedBytes(thread) - before;
+      if (windows[measured - 1] <= 1024) {
+        break;
+      }
     }
-    long allocated = mx.getThreadAllocatedBytes(thread) - before;
     org.junit.jupiter.api.Assertions.assertTrue(impact > 0, "no trial exercised the sweep");
-    // Nothing per trial: even one byte per trial would be `counted` bytes. The JIT may allocate a
-    // few bytes once while it recompiles (materialising an object it had kept in registers),
-    // which is what the allowance of 1 KB for the whole window covers.
     org.junit.jupiter.api.Assertions.assertTrue(
-        allocated <= 1024,
-        "bytes allocated by " + counted + " warm trials of " + model + ": " + allocated);
+        windows[measured - 1] <= 1024,
+        "bytes allocated by "
+            + counted
+            + " warm trials of "
+            + model
+            + ", window by window: "
+            + java.util.Arrays.toString(java.util.Arrays.copyOf(windows, measured)));
   }
 }
