@@ -225,15 +225,13 @@ final class CapacityState {
   }
 
   /**
-   * At instant t, for each service marked in {@code cut} (the services whose served fraction may
+   * At instant t, for each service in {@code cut[0 .. n)} (the services whose served fraction may
    * change at t, {@link Cuts}): a failover ends where active capacity covers demand again, and a
    * pending standby due by t joins.
    */
-  void settleFailovers(double t, boolean[] cut) {
-    for (int a = 0; a < p.services; a++) {
-      if (!cut[a]) {
-        continue;
-      }
+  void settleFailovers(double t, int[] cut, int n) {
+    for (int i = 0; i < n; i++) {
+      int a = cut[i];
       if (foState[a] != NORMAL && act0[a] >= p.demand[a]) {
         foState[a] = NORMAL;
       } else if (foState[a] == PENDING && joinAt[a] <= t) {
@@ -361,14 +359,15 @@ final class CapacityState {
    * A failover starts at t for each service with a standby whose active capacity just fell short
    * (docs/simulation.md): automatic if it succeeds (probability {@code success}) and every service
    * it needs is at its slo, else manual, else none. All three draws (success, automatic delay,
-   * manual delay) are made for every failover. Only services marked in {@code cut} are considered
-   * (a failover can start only where the service's capacity changed). Recomputes {@link #served} if
-   * a standby joined at once.
+   * manual delay) are made for every failover. Only the services in {@code cut[0 .. n)} are
+   * considered (a failover can start only where the service's capacity changed). Recomputes {@link
+   * #served} if a standby joined at once.
    */
-  void startFailovers(double t, boolean[] cut) {
+  void startFailovers(double t, int[] cut, int n) {
     boolean joinedNow = false;
-    for (int a = 0; a < p.services; a++) {
-      if (!cut[a] || !p.hasFailover[a] || foState[a] != NORMAL || act0[a] >= p.demand[a]) {
+    for (int i = 0; i < n; i++) {
+      int a = cut[i];
+      if (!p.hasFailover[a] || foState[a] != NORMAL || act0[a] >= p.demand[a]) {
         continue;
       }
       boolean needsMet = true;

@@ -20,6 +20,11 @@ final class Cuts {
   /** By service: whether it is cut at the current instant. */
   final boolean[] cut;
 
+  /** The services cut at the current instant, in no particular order: {@code list[0 .. size)}. */
+  final int[] list;
+
+  private int size;
+
   /** By site: the services whose footprint holds it. */
   private final int[][] servicesAt;
 
@@ -30,6 +35,7 @@ final class Cuts {
     this.p = plan;
     int ns = plan.services;
     cut = new boolean[ns];
+    list = new int[ns];
     List<List<Integer>> at = new ArrayList<>();
     for (int s = 0; s < plan.sites; s++) {
       at.add(new ArrayList<>());
@@ -59,6 +65,15 @@ final class Cuts {
   /** Every service is cut (t = 0, and the horizon). */
   void all() {
     Arrays.fill(cut, true);
+    for (int a = 0; a < list.length; a++) {
+      list[a] = a;
+    }
+    size = list.length;
+  }
+
+  /** How many services are cut at the current instant: the length of {@link #list}. */
+  int size() {
+    return size;
   }
 
   /**
@@ -66,19 +81,29 @@ final class Cuts {
    * events} due by t, and the joins of {@code state} due by t.
    */
   void mark(double t, EventQueue events, CapacityState state) {
-    Arrays.fill(cut, false);
+    for (int i = 0; i < size; i++) {
+      cut[list[i]] = false;
+    }
+    size = 0;
     int n = events.dueCount(t);
     for (int i = 0; i < n; i++) {
       for (int a : servicesAt[events.dueSite(i)]) {
-        cut[a] = true;
+        set(a);
       }
     }
     for (int b = 0; t >= state.firstJoin() && b < p.services; b++) {
       if (state.joinDue(b, t)) {
         for (int a : requiredBy[b]) {
-          cut[a] = true;
+          set(a);
         }
       }
+    }
+  }
+
+  private void set(int a) {
+    if (!cut[a]) {
+      cut[a] = true;
+      list[size++] = a;
     }
   }
 }

@@ -59,35 +59,39 @@ final class Integration {
 
   /**
    * Instant t, after its events, failovers and served fractions ({@code state.served}): each
-   * service marked in {@code cut} begins a window at t.
+   * service in {@code cut[0 .. n)} begins a window at t.
    */
-  void open(double t, boolean[] cut) {
-    for (int a = 0; a < p.services; a++) {
-      if (cut[a]) {
-        windowStart[a] = t;
-        windowServed[a] = state.served[a];
-        windowRamps[a] = ramps(a);
-      }
+  void open(double t, int[] cut, int n) {
+    boolean anyRamp = state.ramping();
+    for (int i = 0; i < n; i++) {
+      int a = cut[i];
+      windowStart[a] = t;
+      windowServed[a] = state.served[a];
+      windowRamps[a] = anyRamp && ramps(a);
     }
   }
 
   /**
-   * Instant t, before its events: each service marked in {@code cut} ends its window at t, which is
-   * integrated with the state it had; {@code state.servedEnd} gets its served fraction at t, and a
-   * failover whose active capacity came back within the window ends.
+   * Instant t, before its events: each service in {@code cut[0 .. n)} ends its window at t, which
+   * is integrated with the state it had; {@code state.servedEnd} gets its served fraction at t, and
+   * a failover whose active capacity came back within the window ends.
    */
-  void close(double t, boolean[] cut) {
-    final int ns = p.services;
-    for (int a = 0; a < ns; a++) {
-      if (cut[a]) {
-        window(a, windowStart[a], t);
+  void close(double t, int[] cut, int n) {
+    for (int i = 0; i < n; i++) {
+      int a = cut[i];
+      double t0 = windowStart[a];
+      if (windowRamps[a] && t > t0) {
+        rampWindow(a, t0, t);
+      } else {
+        constantWindow(a, t0, t);
       }
     }
     // After every window: a window of a service uses the failover states of its requires closure.
     // Over a constant window active capacity did not change, and the instant that opened it
     // settled the failover already.
-    for (int a = 0; a < ns; a++) {
-      if (cut[a] && windowRamps[a] && t > windowStart[a]) {
+    for (int i = 0; i < n; i++) {
+      int a = cut[i];
+      if (windowRamps[a] && t > windowStart[a]) {
         state.endRecoveredFailover(a, t);
       }
     }
@@ -102,17 +106,18 @@ final class Integration {
     return r;
   }
 
-  /** Service a's window [t0, t1). */
-  private void window(int a, double t0, double t1) {
-    if (!(t1 > t0) || !windowRamps[a]) {
-      double served = windowServed[a];
-      if (served < 1 && t1 > t0) {
-        double weighted = p.weightedTime(t1) - p.weightedTime(t0);
-        accounting.addUserHours(a, p.users[a] * (1 - served) * weighted);
-      }
-      state.servedEnd[a] = served;
-      return;
+  /** Service a's window [t0, t1) with its served fraction constant. */
+  private void constantWindow(int a, double t0, double t1) {
+    double served = windowServed[a];
+    if (served < 1 && t1 > t0) {
+      double weighted = p.weightedTime(t1) - p.weightedTime(t0);
+      accounting.addUserHours(a, p.users[a] * (1 - served) * weighted);
     }
+    state.servedEnd[a] = served;
+  }
+
+  /** Service a's window [t0, t1) in which a site of its footprint ramps. */
+  private void rampWindow(int a, double t0, double t1) {
     final double len = t1 - t0;
     int n = 0;
     pieces =
@@ -133,7 +138,7 @@ final class Integration {
         pieces[n++] = b;
       }
     }
-    Arrays.sort(pieces, 0, n);
+    sortPieces(n);
     for (int i = 0; i + 1 < n; i++) {
       double u0 = pieces[i];
       double u1 = pieces[i + 1];
@@ -223,6 +228,23 @@ final class Integration {
       } else {
         lo = mid;
       }
+    }
+  }
+
+  /**
+   * Sorts the first n split points: insertion sort, since they come nearly sorted (0 and the
+   * length, a few kinks, then hour boundaries in increasing order) and are usually few.
+   */
+  private void sortPieces(int n) {
+    double[] x = pieces;
+    for (int i = 1; i < n; i++) {
+      double v = x[i];
+      int j = i - 1;
+      while (j >= 0 && x[j] > v) {
+        x[j + 1] = x[j];
+        j--;
+      }
+      x[j + 1] = v;
     }
   }
 

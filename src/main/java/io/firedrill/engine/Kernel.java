@@ -294,7 +294,7 @@ public final class Kernel {
       // failover to start. Begin there.
       t = Math.min(events.firstTime(), horizon);
     }
-    final boolean[] cut = cuts.cut;
+    final int[] cut = cuts.list;
     while (true) {
       // The services whose served fraction may change at t end their window there, integrated
       // with the state before t. Then apply every event at time t, keeping the blocking ones:
@@ -306,14 +306,15 @@ public final class Kernel {
       } else {
         cuts.mark(t, events, state);
       }
-      integration.close(t, cut);
+      int n = cuts.size();
+      integration.close(t, cut, n);
       events.applyDue(t, state);
       state.capacities(t);
-      state.settleFailovers(t, cut);
+      state.settleFailovers(t, cut, n);
       state.servedAt(0, state.served);
-      state.startFailovers(t, cut);
-      accounting.atInstant(t, state.served, state.servedEnd, events, cut);
-      integration.open(t, cut);
+      state.startFailovers(t, cut, n);
+      accounting.atInstant(t, state.served, state.servedEnd, events, cut, n);
+      integration.open(t, cut, n);
       double tNext = state.nextJoin(t, events.nextTime(horizon));
       if (curves.on() && tNext > t) {
         curves.record(t, tNext, state.ramping(), state);
@@ -324,7 +325,7 @@ public final class Kernel {
       t = tNext;
     }
     cuts.all();
-    integration.close(horizon, cut);
+    integration.close(horizon, cut, cuts.size());
     accounting.finish(horizon);
   }
 }

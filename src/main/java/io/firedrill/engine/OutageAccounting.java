@@ -142,14 +142,13 @@ final class OutageAccounting {
    * (below {@code servedEnd}, where the segment before ended) is charged to the drop's cause from
    * now on, and one that fell below its slo opens an outage with that cause; one back at its slo
    * closes its outage. A fall with no blocking event touching the service is rounding at a ramp's
-   * end, not a drop. Only the services marked in {@code cut} are looked at ({@link Cuts}): for the
+   * end, not a drop. Only the services in {@code cut[0 .. n)} are looked at ({@link Cuts}): for the
    * others nothing changed at t.
    */
-  void atInstant(double t, double[] served, double[] servedEnd, EventQueue events, boolean[] cut) {
-    for (int a = 0; a < p.services; a++) {
-      if (!cut[a]) {
-        continue;
-      }
+  void atInstant(
+      double t, double[] served, double[] servedEnd, EventQueue events, int[] cut, int n) {
+    for (int i = 0; i < n; i++) {
+      int a = cut[i];
       boolean opens = served[a] < p.slo[a] && !inOutage[a];
       if (opens || served[a] < servedEnd[a]) {
         int cause = dropCause(a, t, events);

@@ -277,15 +277,18 @@ public final class RunStats {
     }
 
     /**
-     * Adds one outage of trial {@code t}, keeping each trial's outages in the order they end (ties
-     * in the order they are added): the kernel reports an outage that ends inside a ramp when its
-     * service's window closes, after outages of other services that ended later. Trials must come
-     * in non-decreasing order. When the list is full, an outage that ends before the last of the
-     * same trial takes that one's place.
+     * Adds one outage of trial {@code t}, keeping each trial's outages in the order they end, those
+     * that end at the same time in service (dependency) order: the kernel reports an outage that
+     * ends inside a ramp when its service's window closes, after outages of other services that
+     * ended later. Trials must come in non-decreasing order. When the list is full, an outage that
+     * goes before the last of the same trial takes that one's place.
      */
     public void add(long t, int s, int c, double st, double en, double uh) {
+      if (size >= limit && (size == 0 || !before(t, en, s, size - 1))) {
+        return; // full, and not before the last one kept
+      }
       int pos = size;
-      while (pos > 0 && trial[pos - 1] == t && end[pos - 1] > en) {
+      while (pos > 0 && before(t, en, s, pos - 1)) {
         pos--;
       }
       if (size >= limit) {
@@ -317,6 +320,11 @@ public final class RunStats {
       end[pos] = en;
       userHours[pos] = uh;
       size++;
+    }
+
+    /** Whether an outage of trial t ending at en of service s goes before row i. */
+    private boolean before(long t, double en, int s, int i) {
+      return trial[i] == t && (end[i] > en || (end[i] == en && service[i] > s));
     }
 
     /**

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class CapacityStateTest {
   /** Every service of these one-service models is looked at, as at t = 0. */
-  private static final boolean[] ALL = {true};
+  private static final int[] ALL = {0};
 
   private static int service(Plan p, String name) {
     return KernelSemanticsTest.service(p, name);
@@ -99,9 +99,9 @@ class CapacityStateTest {
         state(p, new IntervalBuffer[] {new IntervalBuffer(), new IntervalBuffer()});
     state.block(0);
     state.capacities(1);
-    state.settleFailovers(1, ALL);
+    state.settleFailovers(1, ALL, 1);
     state.servedAt(0, state.served);
-    state.startFailovers(1, ALL);
+    state.startFailovers(1, ALL, 1);
     assertEquals(CapacityState.PENDING, state.foState[api]);
     assertEquals(1.5, state.joinAt[api]);
     assertEquals(1, state.failovers[api * FailoverPath.COUNT + FailoverPath.AUTOMATIC]);
@@ -110,16 +110,16 @@ class CapacityStateTest {
     assertEquals(1.25, state.nextJoin(1, 1.25), "or at the next event before it");
 
     state.capacities(1.5);
-    state.settleFailovers(1.5, ALL);
+    state.settleFailovers(1.5, ALL, 1);
     state.servedAt(0, state.served);
-    state.startFailovers(1.5, ALL);
+    state.startFailovers(1.5, ALL, 1);
     assertEquals(CapacityState.JOINED, state.foState[api]);
     assertEquals(1, state.served[api], "the standby carries the demand");
     assertEquals(1, state.failovers[api * FailoverPath.COUNT + FailoverPath.AUTOMATIC]);
 
     state.unblock(0);
     state.capacities(3);
-    state.settleFailovers(3, ALL);
+    state.settleFailovers(3, ALL, 1);
     assertEquals(CapacityState.NORMAL, state.foState[api]);
   }
 
@@ -145,7 +145,7 @@ class CapacityStateTest {
     state.block(0);
     state.capacities(1);
     state.servedAt(0, state.served);
-    state.startFailovers(1, ALL);
+    state.startFailovers(1, ALL, 1);
     assertEquals(3, state.joinAt[api]);
     assertEquals(
         1, state.failovers[api * FailoverPath.COUNT + FailoverPath.MANUAL_AUTOMATIC_FAILED]);

@@ -69,13 +69,12 @@ class IntegrationTest {
      * t1 (before its events).
      */
     void segment(double t0, double t1) {
-      boolean[] all = new boolean[plan.services];
-      java.util.Arrays.fill(all, true);
-      integration.open(t0, all);
+      int[] all = java.util.stream.IntStream.range(0, plan.services).toArray();
+      integration.open(t0, all, all.length);
       if (curves.on()) {
         curves.record(t0, t1, state.ramping(), state);
       }
-      integration.close(t1, all);
+      integration.close(t1, all, all.length);
     }
 
     int service(String name) {

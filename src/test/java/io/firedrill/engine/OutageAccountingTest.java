@@ -154,12 +154,12 @@ class OutageAccountingTest {
     double[] servedEnd = served(1, 1);
     acc.addUserHours(sa, 10);
     assertEquals(10, acc.causeUserHours[k(sa, p.causeBaseline)], "before any drop: baseline");
-    acc.atInstant(2, served(0, 1), servedEnd, blockedAt(2, 0, faultA), new boolean[] {true, true});
+    acc.atInstant(2, served(0, 1), servedEnd, blockedAt(2, 0, faultA), new int[] {0, 1}, 2);
     assertTrue(acc.inOutage(sa));
     acc.addUserHours(sa, 5);
     assertEquals(15, acc.userHours[sa]);
     assertEquals(5, acc.causeUserHours[k(sa, faultA)]);
-    acc.atInstant(4, served(1, 1), servedEnd, blockedAt(4), new boolean[] {true, true});
+    acc.atInstant(4, served(1, 1), servedEnd, blockedAt(4), new int[] {0, 1}, 2);
     assertFalse(acc.inOutage(sa));
     assertEquals(List.of("4 sa fault@a 2.0 4.0 5.0"), logged);
   }
