@@ -37,6 +37,9 @@ final class Integration {
   /** By service: whether a site of its footprint ramps in the window. */
   private final boolean[] windowRamps;
 
+  /** How many services have a window that ramps. */
+  private int rampWindows;
+
   /** Split points of a ramp window, offsets from its start. */
   private double[] pieces = new double[16];
 
@@ -55,45 +58,83 @@ final class Integration {
     Arrays.fill(windowStart, 0);
     Arrays.fill(windowServed, 1);
     Arrays.fill(windowRamps, false);
+    rampWindows = 0;
   }
 
   /**
-   * Instant t, after its events, failovers and served fractions ({@code state.served}): each
-   * service in {@code cut[0 .. n)} begins a window at t.
+   * Instant t, before its events: each service in {@code cut[0 .. n)} whose window ramps ends it at
+   * t, integrated with the state it had (the only windows that need it), and a failover whose
+   * active capacity came back within such a window ends. Constant windows end in {@link #instant}.
    */
-  void open(double t, int[] cut, int n) {
-    boolean anyRamp = state.ramping();
-    for (int i = 0; i < n; i++) {
-      int a = cut[i];
-      windowStart[a] = t;
-      windowServed[a] = state.served[a];
-      windowRamps[a] = anyRamp && ramps(a);
+  void closeRamps(double t, int[] cut, int n) {
+    if (rampWindows == 0) {
+      return;
     }
-  }
-
-  /**
-   * Instant t, before its events: each service in {@code cut[0 .. n)} ends its window at t, which
-   * is integrated with the state it had; {@code state.servedEnd} gets its served fraction at t, and
-   * a failover whose active capacity came back within the window ends.
-   */
-  void close(double t, int[] cut, int n) {
-    for (int i = 0; i < n; i++) {
-      int a = cut[i];
-      double t0 = windowStart[a];
-      if (windowRamps[a] && t > t0) {
-        rampWindow(a, t0, t);
-      } else {
-        constantWindow(a, t0, t);
-      }
-    }
-    // After every window: a window of a service uses the failover states of its requires closure.
-    // Over a constant window active capacity did not change, and the instant that opened it
-    // settled the failover already.
     for (int i = 0; i < n; i++) {
       int a = cut[i];
       if (windowRamps[a] && t > windowStart[a]) {
-        state.endRecoveredFailover(a, t);
+        rampWindow(a, windowStart[a], t);
       }
+    }
+    // After every window: a window of a service uses the failover states of its requires closure.
+    for (int i = 0; i < n; i++) {
+      int a = cut[i];
+      if (windowRamps[a]) {
+        if (t > windowStart[a]) {
+          state.endRecoveredFailover(a, t);
+        }
+        // Ended: what instant() sees is a window of no length with the served fraction at t.
+        windowRamps[a] = false;
+        rampWindows--;
+        windowStart[a] = t;
+        windowServed[a] = state.servedEnd[a];
+      }
+    }
+  }
+
+  /**
+   * Instant t, after its events, failovers and served fractions ({@code state.served}): for each
+   * service in {@code cut[0 .. n)}, its constant window (if not ended by {@link #closeRamps}) ends
+   * at t, the outage accounting sees the service's new served fraction ({@link
+   * OutageAccounting#atInstant}), and a new window begins at t.
+   */
+  void instant(double t, int[] cut, int n, EventQueue events) {
+    boolean anyRamp = state.ramping();
+    final double[] served = state.served;
+    for (int i = 0; i < n; i++) {
+      int a = cut[i];
+      constantWindow(a, windowStart[a], t);
+      accounting.atInstant(a, t, served[a], state.servedEnd[a], events);
+      begin(a, t, anyRamp);
+    }
+  }
+
+  /** Each service in {@code cut[0 .. n)} begins a window at t (after the events of t). */
+  void begin(double t, int[] cut, int n) {
+    boolean anyRamp = state.ramping();
+    for (int i = 0; i < n; i++) {
+      begin(cut[i], t, anyRamp);
+    }
+  }
+
+  private void begin(int a, double t, boolean anyRamp) {
+    windowStart[a] = t;
+    windowServed[a] = state.served[a];
+    if (anyRamp && ramps(a)) {
+      windowRamps[a] = true;
+      rampWindows++;
+    }
+  }
+
+  /**
+   * Each service in {@code cut[0 .. n)} ends its window at t (before the events of t): at the
+   * horizon, every service.
+   */
+  void end(double t, int[] cut, int n) {
+    closeRamps(t, cut, n);
+    for (int i = 0; i < n; i++) {
+      int a = cut[i];
+      constantWindow(a, windowStart[a], t);
     }
   }
 

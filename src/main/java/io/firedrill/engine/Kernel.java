@@ -307,14 +307,13 @@ public final class Kernel {
         cuts.mark(t, events, state);
       }
       int n = cuts.size();
-      integration.close(t, cut, n);
+      integration.closeRamps(t, cut, n);
       events.applyDue(t, state);
       state.capacities(t);
       state.settleFailovers(t, cut, n);
       state.servedAt(0, state.served);
       state.startFailovers(t, cut, n);
-      accounting.atInstant(t, state.served, state.servedEnd, events, cut, n);
-      integration.open(t, cut, n);
+      integration.instant(t, cut, n, events);
       double tNext = state.nextJoin(t, events.nextTime(horizon));
       if (curves.on() && tNext > t) {
         curves.record(t, tNext, state.ramping(), state);
@@ -325,7 +324,7 @@ public final class Kernel {
       t = tNext;
     }
     cuts.all();
-    integration.close(horizon, cut, cuts.size());
+    integration.end(horizon, cut, cuts.size());
     accounting.finish(horizon);
   }
 }

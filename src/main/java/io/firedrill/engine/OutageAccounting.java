@@ -138,29 +138,25 @@ final class OutageAccounting {
   }
 
   /**
-   * At instant t, after the events of t and their failovers: a service whose served fraction fell
-   * (below {@code servedEnd}, where the segment before ended) is charged to the drop's cause from
-   * now on, and one that fell below its slo opens an outage with that cause; one back at its slo
-   * closes its outage. A fall with no blocking event touching the service is rounding at a ramp's
-   * end, not a drop. Only the services in {@code cut[0 .. n)} are looked at ({@link Cuts}): for the
-   * others nothing changed at t.
+   * Service a at instant t, after the events of t and their failovers: if its served fraction fell
+   * (below {@code servedEnd}, where its window before ended) it is charged to the drop's cause from
+   * now on, and if it fell below its slo an outage opens with that cause; back at its slo, its
+   * outage closes. A fall with no blocking event touching the service is rounding at a ramp's end,
+   * not a drop. Called only for the services the instant cuts ({@link Cuts}): for the others
+   * nothing changed at t.
    */
-  void atInstant(
-      double t, double[] served, double[] servedEnd, EventQueue events, int[] cut, int n) {
-    for (int i = 0; i < n; i++) {
-      int a = cut[i];
-      boolean opens = served[a] < p.slo[a] && !inOutage[a];
-      if (opens || served[a] < servedEnd[a]) {
-        int cause = dropCause(a, t, events);
-        if (cause >= 0 && served[a] < servedEnd[a]) {
-          impactCause[a] = cause & ScenarioForcing.CAUSE;
-        }
-        if (cause >= 0 && opens) {
-          openOutage(a, t, cause);
-        }
-      } else if (served[a] >= p.slo[a] && inOutage[a]) {
-        closeOutage(a, t);
+  void atInstant(int a, double t, double served, double servedEnd, EventQueue events) {
+    boolean opens = served < p.slo[a] && !inOutage[a];
+    if (opens || served < servedEnd) {
+      int cause = dropCause(a, t, events);
+      if (cause >= 0 && served < servedEnd) {
+        impactCause[a] = cause & ScenarioForcing.CAUSE;
       }
+      if (cause >= 0 && opens) {
+        openOutage(a, t, cause);
+      }
+    } else if (served >= p.slo[a] && inOutage[a]) {
+      closeOutage(a, t);
     }
   }
 

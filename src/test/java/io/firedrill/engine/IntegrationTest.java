@@ -70,11 +70,11 @@ class IntegrationTest {
      */
     void segment(double t0, double t1) {
       int[] all = java.util.stream.IntStream.range(0, plan.services).toArray();
-      integration.open(t0, all, all.length);
+      integration.begin(t0, all, all.length);
       if (curves.on()) {
         curves.record(t0, t1, state.ramping(), state);
       }
-      integration.close(t1, all, all.length);
+      integration.end(t1, all, all.length);
     }
 
     int service(String name) {

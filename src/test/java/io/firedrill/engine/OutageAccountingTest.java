@@ -154,12 +154,12 @@ class OutageAccountingTest {
     double[] servedEnd = served(1, 1);
     acc.addUserHours(sa, 10);
     assertEquals(10, acc.causeUserHours[k(sa, p.causeBaseline)], "before any drop: baseline");
-    acc.atInstant(2, served(0, 1), servedEnd, blockedAt(2, 0, faultA), new int[] {0, 1}, 2);
+    atInstant(acc, 2, served(0, 1), servedEnd, blockedAt(2, 0, faultA));
     assertTrue(acc.inOutage(sa));
     acc.addUserHours(sa, 5);
     assertEquals(15, acc.userHours[sa]);
     assertEquals(5, acc.causeUserHours[k(sa, faultA)]);
-    acc.atInstant(4, served(1, 1), servedEnd, blockedAt(4), new int[] {0, 1}, 2);
+    atInstant(acc, 4, served(1, 1), servedEnd, blockedAt(4));
     assertFalse(acc.inOutage(sa));
     assertEquals(List.of("4 sa fault@a 2.0 4.0 5.0"), logged);
   }
@@ -178,5 +178,13 @@ class OutageAccountingTest {
     assertTrue(acc.affected[sab]);
     assertEquals(1000, acc.downtime[sa]);
     assertEquals(10, acc.downtime[sab]);
+  }
+
+  /** Instant t for both services, as the sweep calls it for each service an instant cuts. */
+  private static void atInstant(
+      OutageAccounting acc, double t, double[] served, double[] servedEnd, EventQueue events) {
+    for (int a = 0; a < served.length; a++) {
+      acc.atInstant(a, t, served[a], servedEnd[a], events);
+    }
   }
 }
