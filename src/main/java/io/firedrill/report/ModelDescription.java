@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one-screen description {@code firedrill validate} prints: what the model says, in the model's
- * own syntax, so that a reader can check it against intent without opening the file. Each section's
+ * The description {@code firedrill validate} prints: what the model says, in the model's own
+ * syntax, so that a reader can check it against intent without opening the file. Each section's
  * lines come from the declared schema ({@link SchemaText}): the keys given, the defaults taken and
  * what the keys left out mean, so that a key added to the format is described without a change
  * here. This class adds the header and the order: grids, networks, sites, then services in
