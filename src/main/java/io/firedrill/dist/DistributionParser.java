@@ -147,6 +147,16 @@ public final class DistributionParser {
                 + show(family, i, v[i]));
       }
     }
+    for (int i = 0; i < v.length; i++) {
+      if (!family.params[i].startsWith("#") && v[i] > MAX_DURATION_HOURS) {
+        throw new SyntaxException(
+            at[i],
+            plain(family.params[i])
+                + " must be at most 1e150h (about 1.1e146 years), got "
+                + String.format(java.util.Locale.ROOT, "%.3gh", v[i])
+                + ": longer durations overflow the arithmetic of a stationary start");
+      }
+    }
     switch (family) {
       case LOGNORMAL:
         if (!(v[1] > v[0])) {
@@ -188,7 +198,37 @@ public final class DistributionParser {
       default:
         break;
     }
+    // A stationary start draws the interval that covers t = 0 from the length-biased
+    // distribution, whose mean is E[X^2] / E[X]: that and the mean must stay finite.
+    Distribution d = build(family, v);
+    if (!(d.mean() <= MAX_MEAN_HOURS)) {
+      throw new SyntaxException(
+          at[at.length - 1],
+          "the mean ("
+              + String.format(java.util.Locale.ROOT, "%.3gh", d.mean())
+              + ") is above 1e150h: a tail this heavy overflows the arithmetic of a stationary"
+              + " start");
+    }
+    if (d instanceof LogNormal ln && !(ln.mu() + ln.sigma() * ln.sigma() <= LOG_MAX_BIASED)) {
+      throw new SyntaxException(
+          at[1],
+          "p90 ("
+              + Units.formatDuration(v[1])
+              + ") is too far above the median ("
+              + Units.formatDuration(v[0])
+              + "): the interval covering a given instant, which a stationary start draws, would"
+              + " have a median above 1e300h");
+    }
   }
+
+  /** The longest duration a distribution may take as a parameter, hours. */
+  static final double MAX_DURATION_HOURS = 1e150;
+
+  /** The largest mean a distribution may have, hours. */
+  static final double MAX_MEAN_HOURS = 1e150;
+
+  /** ln(1e300): the largest log-median of a length-biased lognormal. */
+  static final double LOG_MAX_BIASED = Math.log(1e300);
 
   private static Distribution build(Family family, double[] v) {
     switch (family) {
