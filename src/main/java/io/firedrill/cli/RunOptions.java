@@ -2,6 +2,7 @@ package io.firedrill.cli;
 
 import io.firedrill.dist.SyntaxException;
 import io.firedrill.dist.Units;
+import io.firedrill.dist.UserText;
 import io.firedrill.load.ModelLoader;
 import io.firedrill.model.Model;
 import io.firedrill.plan.Plan;
@@ -359,7 +360,7 @@ public final class RunOptions {
     }
     files.commit();
     printWarnings(stderr, json, warnings);
-    stdout.printf(Locale.ROOT, "wrote %s%n", files.dir());
+    stdout.printf(Locale.ROOT, "wrote %s%n", UserText.escape(files.dir().toString()));
     stdout.printf(
         Locale.ROOT,
         "%d trials in %s s: %s trials/s on %d threads%n",

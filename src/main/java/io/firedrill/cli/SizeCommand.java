@@ -1,5 +1,6 @@
 package io.firedrill.cli;
 
+import io.firedrill.dist.UserText;
 import io.firedrill.load.ModelLoader;
 import io.firedrill.model.Model;
 import io.firedrill.plan.Plan;
@@ -199,7 +200,7 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
     out.printf(
         Locale.ROOT,
         "wrote %s (%d points visited in %s s)%n",
-        files.dir(),
+        UserText.escape(files.dir().toString()),
         visited,
         Numbers.brief(seconds, 3));
   }

@@ -1,5 +1,6 @@
 package io.firedrill.cli;
 
+import io.firedrill.dist.UserText;
 import io.firedrill.load.ModelException;
 import io.firedrill.load.ModelLoader;
 import io.firedrill.model.Model;
@@ -205,7 +206,7 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
       stdout.printf(
           Locale.ROOT,
           "wrote %s%n%d points × %d trials in %s s%n",
-          files.dir(),
+          UserText.escape(files.dir().toString()),
           points.size(),
           s.trials(),
           Numbers.brief(seconds, 3));

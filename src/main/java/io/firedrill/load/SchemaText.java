@@ -17,13 +17,17 @@ import java.util.Map;
  * optional keys left out with what leaving them out means ({@code left out: generator none}). A key
  * added to the schema appears here without a line of code.
  *
- * <p>Values are shown in the model's syntax, escaped for the terminal ({@link UserText#escape}); a
- * list of more than {@value #LONGEST_LIST} items (the 168 weights of a weekly profile) is shown as
- * its length.
+ * <p>Values are shown in the model's syntax, escaped for the terminal and cut after {@value
+ * #LONGEST} characters ({@link UserText#bounded}); a list or mapping of more than {@value
+ * #LONGEST_LIST} items (the 168 weights of a weekly profile, a service on 50 sites) is shown as its
+ * length, so that every line of the description stays short.
  */
 public final class SchemaText {
-  /** Lists longer than this are shown as their length. */
+  /** Lists and mappings longer than this are shown as their length. */
   static final int LONGEST_LIST = 12;
+
+  /** A value is cut to this many characters (escaped), then "…". */
+  static final int LONGEST = 200;
 
   private SchemaText() {}
 
@@ -134,7 +138,7 @@ public final class SchemaText {
    */
   static String value(Node node) {
     if (node instanceof Node.Scalar s) {
-      return s.isNull() ? "~" : s.text().isEmpty() ? "''" : UserText.escape(s.text());
+      return s.isNull() ? "~" : s.text().isEmpty() ? "''" : UserText.bounded(s.text(), LONGEST);
     }
     if (node instanceof Node.Sequence seq) {
       if (seq.items().size() > LONGEST_LIST) {
@@ -147,6 +151,9 @@ public final class SchemaText {
       return "[" + String.join(", ", items) + "]";
     }
     Node.Mapping map = (Node.Mapping) node;
+    if (map.entries().size() > LONGEST_LIST) {
+      return "{" + map.entries().size() + " entries}";
+    }
     List<String> entries = new ArrayList<>();
     for (Node.Mapping.Entry e : map.entries()) {
       entries.add(UserText.escape(e.key()) + ": " + value(e.value()));

@@ -19,6 +19,9 @@ import java.util.Map;
 public final class ModelDescription {
   private ModelDescription() {}
 
+  /** The model's description line and each --set echoed are cut to this many characters. */
+  private static final int LONGEST_LINE = 200;
+
   /** The collections of named definitions, in the order they are printed, with their headings. */
   private static final String[][] COLLECTIONS = {
     {"grids", "grids"},
@@ -34,13 +37,18 @@ public final class ModelDescription {
     StringBuilder b = new StringBuilder();
     b.append(m.name()).append(" is valid");
     // The model's own text, on one line: a tab or an escape in it must not reach the terminal.
-    String summary = UserText.escape(firstLine(m.description()));
+    String summary = UserText.bounded(firstLine(m.description()), LONGEST_LINE);
     b.append(summary.isEmpty() ? "" : ": " + summary).append('\n');
     b.append("  from ").append(UserText.escape(loaded.source()));
     b.append(
         loaded.overrides().isEmpty()
             ? ""
-            : " with --set " + UserText.escape(String.join(", --set ", loaded.overrides())));
+            : " with --set "
+                + String.join(
+                    ", --set ",
+                    loaded.overrides().stream()
+                        .map(o -> UserText.bounded(o, LONGEST_LINE))
+                        .toList()));
     b.append('\n');
     for (String line : text.top()) {
       b.append("  ").append(line).append('\n');

@@ -1,6 +1,7 @@
 package io.firedrill.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.firedrill.load.yaml.Node;
 import java.nio.charset.StandardCharsets;
@@ -77,5 +78,18 @@ class SchemaTextTest {
     assertEquals("horizon 30d, profile [168 values]", t.top().get(0));
     Node n = new Node.Scalar(null, "a\u001b[31mb", null);
     assertEquals("a\\e[31mb", SchemaText.value(n), "the escape as UserText writes it");
+  }
+
+  @Test
+  void longMappingsAndValues_areCut_soEveryLineStaysShort() throws Exception {
+    // A service on 13 sites: shown as the count of its entries.
+    Node.Mapping many = new Node.Mapping(null);
+    for (int i = 0; i < 13; i++) {
+      many.put("s" + i, null, new Node.Scalar(null, "1", null));
+    }
+    assertEquals("{13 entries}", SchemaText.value(many));
+    String text = SchemaText.value(new Node.Scalar(null, "z".repeat(5000), null));
+    assertEquals(SchemaText.LONGEST + 1, text.length(), "200 characters and the ellipsis");
+    assertTrue(text.endsWith("…"));
   }
 }
