@@ -28,6 +28,12 @@ final class Cuts {
   /** By site: the services whose footprint holds it. */
   private final int[][] servicesAt;
 
+  /** By site: whether every service depends on it (an event there cuts them all). */
+  private final boolean[] cutsAll;
+
+  /** Whether the current instant cuts every service, with {@link #list} = 0, 1, ..., n − 1. */
+  private boolean everyone;
+
   /** By service b: b and every service whose requires closure holds b. */
   private final int[][] requiredBy;
 
@@ -60,15 +66,22 @@ final class Cuts {
     for (int b = 0; b < ns; b++) {
       requiredBy[b] = by.get(b).stream().mapToInt(Integer::intValue).toArray();
     }
+    cutsAll = new boolean[plan.sites];
+    for (int s = 0; s < plan.sites; s++) {
+      cutsAll[s] = servicesAt[s].length == ns;
+    }
   }
 
   /** Every service is cut (t = 0, and the horizon). */
   void all() {
-    Arrays.fill(cut, true);
-    for (int a = 0; a < list.length; a++) {
-      list[a] = a;
+    if (!everyone) {
+      Arrays.fill(cut, true);
+      for (int a = 0; a < list.length; a++) {
+        list[a] = a;
+      }
+      size = list.length;
+      everyone = true;
     }
-    size = list.length;
   }
 
   /** How many services are cut at the current instant: the length of {@link #list}. */
@@ -81,11 +94,24 @@ final class Cuts {
    * events} due by t, and the joins of {@code state} due by t.
    */
   void mark(double t, EventQueue events, CapacityState state) {
-    for (int i = 0; i < size; i++) {
-      cut[list[i]] = false;
+    int n = events.dueCount(t);
+    for (int i = 0; i < n; i++) {
+      if (cutsAll[events.dueSite(i)]) {
+        // An event at a site every service depends on: the common case of a model with one main
+        // site, where building the set service by service would cost a pass for nothing.
+        all();
+        return;
+      }
+    }
+    if (everyone) {
+      Arrays.fill(cut, false);
+      everyone = false;
+    } else {
+      for (int i = 0; i < size; i++) {
+        cut[list[i]] = false;
+      }
     }
     size = 0;
-    int n = events.dueCount(t);
     for (int i = 0; i < n; i++) {
       for (int a : servicesAt[events.dueSite(i)]) {
         set(a);
