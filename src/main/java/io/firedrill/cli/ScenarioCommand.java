@@ -4,6 +4,7 @@ import io.firedrill.dist.Units;
 import io.firedrill.dist.UserText;
 import io.firedrill.engine.Kernel;
 import io.firedrill.load.ModelLoader;
+import io.firedrill.load.NearNames;
 import io.firedrill.model.HazardKind;
 import io.firedrill.model.HazardRef;
 import io.firedrill.model.Model;
@@ -115,7 +116,7 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
     Kernel.Background mode = EventOptions.background(background, noBackground);
     TrialRunner.Scenario scenario = new TrialRunner.Scenario(forced.name(), mode, points);
     PrintWriter stdout = spec.commandLine().getOut();
-    String what = event + (at == null ? "" : " at " + at);
+    String what = forced.name() + (at == null ? "" : " at " + at);
     AtomicFiles files = run.prepareOut(m, "scenario", root.cancellation());
     try (files) {
       ModelOptions.warn(loaded, spec.commandLine().getErr(), java.util.List.of());
@@ -155,7 +156,7 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
           Charts.writeScenario(
               plan, stats, times, run.caption(m, what, s, loaded.overrides()), charts, files);
       Map<String, Object> json = run.json("scenario", m, loaded);
-      json.put("event", event);
+      json.put("event", forced.name());
       json.put("at", at);
       json.put("background", mode.name().toLowerCase(java.util.Locale.ROOT));
       json.put("curve_points", points);
@@ -168,7 +169,11 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
     return 0;
   }
 
-  /** The hazard {@code event} names, or a usage error listing every valid one. */
+  /**
+   * The hazard {@code event} names (surrounding blanks ignored), or a usage error: for a site that
+   * exists but does not declare that kind, saying so; else the nearest valid event within two edits
+   * if there is one; always listing every valid one.
+   */
   static HazardRef resolve(Model m, String event) {
     List<HazardRef> valid = validEvents(m);
     String wanted = event == null ? "" : event.strip();
@@ -177,14 +182,41 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
         return h;
       }
     }
+    List<String> names = valid.stream().map(HazardRef::name).toList();
+    String list =
+        valid.isEmpty()
+            ? " (the model has no hazard to force: give a site a "
+                + siteKinds()
+                + ", or a grid or network)"
+            : " (valid: " + UserText.list(names) + ")";
+    int at = wanted.indexOf('@');
+    if (at > 0) {
+      String kind = wanted.substring(0, at);
+      String site = wanted.substring(at + 1);
+      boolean siteKind = false;
+      for (HazardKind k : HazardKind.values()) {
+        siteKind |= k.scope() == HazardKind.Scope.SITE && k.word().equals(kind);
+      }
+      if (siteKind && m.sites().stream().anyMatch(x -> x.name().equals(site))) {
+        throw new UsageException(
+            "--event: site "
+                + UserText.quote(site)
+                + " declares no "
+                + kind
+                + "; give it sites."
+                + UserText.bounded(site)
+                + "."
+                + kind
+                + " to force one"
+                + list);
+      }
+    }
+    String near = new NearNames().closest(wanted, names);
     throw new UsageException(
         "--event: unknown event "
             + UserText.quote(String.valueOf(event))
-            + (valid.isEmpty()
-                ? " (the model has no hazard to force: give a site a "
-                    + siteKinds()
-                    + ", or a grid or network)"
-                : " (valid: " + UserText.list(valid.stream().map(HazardRef::name).toList()) + ")"));
+            + (near == null ? "" : ", did you mean " + UserText.quote(near) + "?")
+            + list);
   }
 
   /** The site hazard kinds' words: {@code fire, fault or cooling}. */

@@ -13,7 +13,7 @@ package io.firedrill.load;
  * suggestions. Before these bounds, 1,000 sites of 1,000-character names and a {@code --set} path
  * of 120,000 characters took 227 s.
  */
-final class NearNames {
+public final class NearNames {
   /** Longest name compared: names are at most 64 characters (docs/model-format.md). */
   static final int MAX_LENGTH = 64;
 
@@ -25,8 +25,11 @@ final class NearNames {
 
   private long cells;
 
-  /** The known name nearest {@code key}, or null when none is within two edits. */
-  String closest(String key, Iterable<String> known) {
+  /**
+   * The known name nearest {@code key} (Levenshtein distance, case-sensitive), or null when none is
+   * within two edits or either is longer than {@value #MAX_LENGTH} characters.
+   */
+  public String closest(String key, Iterable<String> known) {
     if (key.length() > MAX_LENGTH || cells >= MAX_CELLS) {
       return null;
     }

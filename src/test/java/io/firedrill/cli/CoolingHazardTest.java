@@ -132,7 +132,8 @@ class CoolingHazardTest {
     assertEquals(2, r.code(), r::toString);
     assertEquals(
         List.of(
-            "firedrill scenario: --event: unknown event 'cooling@b' (valid: fault@b, cooling@a,"
+            "firedrill scenario: --event: site 'b' declares no cooling; give it sites.b.cooling to"
+                + " force one (valid: fault@b, cooling@a,"
                 + " grid@g)"),
         r.errLines());
   }

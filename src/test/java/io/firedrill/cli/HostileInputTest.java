@@ -98,7 +98,8 @@ class HostileInputTest {
   @Test
   void newlinesAndEscapesInWhatWasTyped_stayOnOneLine_escaped() {
     refused(
-        "firedrill scenario: --event: unknown event 'fire@east\\nx' (valid: fire@east, fault@east,"
+        "firedrill scenario: --event: unknown event 'fire@east\\nx', did you mean 'fire@east'?"
+            + " (valid: fire@east, fault@east,"
             + " fault@west, fault@north, grid@metro-east, grid@metro-west, grid@metro-north,"
             + " routing@carrier-a, routing@carrier-b)",
         "scenario",

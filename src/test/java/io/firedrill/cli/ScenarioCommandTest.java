@@ -200,7 +200,8 @@ class ScenarioCommandTest {
     assertEquals(2, r.code(), r::toString);
     assertEquals(
         List.of(
-            "firedrill scenario: --event: unknown event 'fire@west' (valid:"
+            "firedrill scenario: --event: site 'west' declares no fire; give it sites.west.fire"
+                + " to force one (valid:"
                 + " fire@east, fault@east, fault@west, fault@north, grid@metro-east, grid@metro-west,"
                 + " grid@metro-north, routing@carrier-a, routing@carrier-b)"),
         r.errLines());
@@ -262,5 +263,31 @@ class ScenarioCommandTest {
           p50 >= lo && p50 <= hi,
           services[i] + " median " + p50 + " outside [" + lo + ", " + hi + "]");
     }
+  }
+
+  @Test
+  void event_aTypo_getsTheNearestEvent_andBlanksAroundItAreIgnored(@TempDir Path tmp) {
+    Cli.Result r = Cli.run("scenario", "models/three-site-example.yaml", "--event", "fualt@east");
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(
+        r.err()
+            .startsWith(
+                "firedrill scenario: --event: unknown event 'fualt@east', did you mean"
+                    + " 'fault@east'? (valid: fire@east,"),
+        r.err());
+    Cli.Result ok =
+        Cli.run(
+            "scenario",
+            "models/three-site-example.yaml",
+            "--event",
+            " fault@east ",
+            "--trials",
+            "100",
+            "--charts",
+            "none",
+            "--out",
+            tmp.resolve("s").toString());
+    assertEquals(0, ok.code(), ok.toString());
+    assertTrue(ok.out().contains("scenario fault@east"), ok.out());
   }
 }

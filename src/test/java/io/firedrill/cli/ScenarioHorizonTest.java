@@ -81,8 +81,9 @@ class ScenarioHorizonTest {
     assertEquals(2, r.code(), r.toString());
     assertEquals(
         java.util.List.of(
-            "firedrill scenario: --event: unknown event 'fault@a' (the model has no hazard to"
-                + " force: give a site a fire, fault or cooling, or a grid or network)"),
+            "firedrill scenario: --event: site 'a' declares no fault; give it sites.a.fault to"
+                + " force one (the model has no hazard to force: give a site a fire, fault or"
+                + " cooling, or a grid or network)"),
         r.errLines());
   }
 }
