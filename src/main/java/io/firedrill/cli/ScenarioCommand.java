@@ -193,10 +193,7 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
     if (at > 0) {
       String kind = wanted.substring(0, at);
       String site = wanted.substring(at + 1);
-      boolean siteKind = false;
-      for (HazardKind k : HazardKind.values()) {
-        siteKind |= k.scope() == HazardKind.Scope.SITE && k.word().equals(kind);
-      }
+      boolean siteKind = HazardKind.siteKinds().stream().anyMatch(k -> k.word().equals(kind));
       if (siteKind && m.sites().stream().anyMatch(x -> x.name().equals(site))) {
         throw new UsageException(
             "--event: site "
@@ -221,12 +218,7 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
 
   /** The site hazard kinds' words: {@code fire, fault or cooling}. */
   private static String siteKinds() {
-    List<String> words = new ArrayList<>();
-    for (HazardKind k : HazardKind.values()) {
-      if (k.scope() == HazardKind.Scope.SITE) {
-        words.add(k.word());
-      }
-    }
+    List<String> words = HazardKind.siteKinds().stream().map(HazardKind::word).toList();
     int last = words.size() - 1;
     return last == 0
         ? words.get(0)

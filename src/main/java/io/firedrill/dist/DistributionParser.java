@@ -130,7 +130,9 @@ public final class DistributionParser {
       }
     }
     check(family, values, offsets);
-    return build(family, values);
+    Distribution d = build(family, values);
+    checkStationary(d, values, offsets);
+    return d;
   }
 
   private static void check(Family family, double[] v, int[] at) throws SyntaxException {
@@ -198,9 +200,13 @@ public final class DistributionParser {
       default:
         break;
     }
-    // A stationary start draws the interval that covers t = 0 from the length-biased
-    // distribution, whose mean is E[X^2] / E[X]: that and the mean must stay finite.
-    Distribution d = build(family, v);
+  }
+
+  /**
+   * A stationary start draws the interval that covers t = 0 from the length-biased distribution,
+   * whose mean is E[X^2] / E[X]: that and the mean must stay finite.
+   */
+  private static void checkStationary(Distribution d, double[] v, int[] at) throws SyntaxException {
     if (!(d.mean() <= MAX_MEAN_HOURS)) {
       throw new SyntaxException(
           at[at.length - 1],

@@ -13,7 +13,7 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * a ramp: linear; else 1), written as a value at the segment start and a slope. So is each
  * service's active and standby capacity, a sum over its placements; its own fraction {@code min(1,
  * capacity / demand)} is linear with at most one kink, and its served fraction, a product over its
- * requires closure, a non-decreasing polynomial ({@link #servedAt}).
+ * requires closure, a non-decreasing polynomial ({@link #servedNow}).
  *
  * <p>Failover: a service with a standby whose active capacity falls short starts a failover ({@link
  * #startFailovers}): it is {@link #PENDING} until the standby joins after the automatic delay (or
@@ -252,27 +252,21 @@ final class CapacityState {
   /**
    * Capacity serving service a at absolute time t in the current segment, from the sites'
    * capacities at t ({@link #siteCapacityAt}): active, plus a joined standby. The same sums as
-   * {@link #capacities}, so at an instant it equals {@code ownCapacity(a, 0)} to the last bit.
+   * {@link #capacities}, so at an instant it equals what {@link #servedNow} uses to the last bit.
    */
   double ownCapacityAt(int a, double t) {
     double v = activeAt(a, t);
-    if (foState[a] != JOINED) {
-      return v;
-    }
-    double w = 0;
-    int[] sites = p.standbySite[a];
-    double[] cap = p.standbyCapacity[a];
-    for (int k = 0; k < sites.length; k++) {
-      w += cap[k] * siteCapacityAt(sites[k], t);
-    }
-    return v + w;
+    return foState[a] == JOINED ? v + capacityAt(p.standbySite[a], p.standbyCapacity[a], t) : v;
   }
 
   /** Active capacity of service a at absolute time t in the current segment. */
   private double activeAt(int a, double t) {
+    return capacityAt(p.deploySite[a], p.deployCapacity[a], t);
+  }
+
+  /** Σ cap[k] × (capacity factor of site sites[k] at t), in placement order. */
+  private double capacityAt(int[] sites, double[] cap, double t) {
     double v = 0;
-    int[] sites = p.deploySite[a];
-    double[] cap = p.deployCapacity[a];
     for (int k = 0; k < sites.length; k++) {
       v += cap[k] * siteCapacityAt(sites[k], t);
     }
@@ -281,7 +275,7 @@ final class CapacityState {
 
   /**
    * Service a's served fraction at absolute time t in the current segment: its own fraction times
-   * those of its requires closure, as {@link #servedAt} computes it, from the sites' capacities at
+   * those of its requires closure, as {@link #servedNow} computes it, from the sites' capacities at
    * t. A function of t and of the state of the sites in a's footprint only.
    */
   double servedOf(int a, double t) {
@@ -308,13 +302,7 @@ final class CapacityState {
       }
       own[a] = Math.min(1, v / p.demand[a]);
     }
-    for (int a = 0; a < p.services; a++) {
-      double v = own[a];
-      for (int b : p.requiresClosure[a]) {
-        v *= own[b];
-      }
-      out[a] = v;
-    }
+    closureProducts(out);
   }
 
   /** Σ cap[k] × siteAt[sites[k]], in placement order. */
@@ -326,28 +314,34 @@ final class CapacityState {
     return v;
   }
 
-  /** Capacity serving service a at offset u into the segment: active, plus a joined standby. */
-  double ownCapacity(int a, double u) {
-    return foState[a] == JOINED
-        ? act0[a] + stb0[a] + (actSlope[a] + stbSlope[a]) * u
-        : act0[a] + actSlope[a] * u;
-  }
-
-  /** How fast {@link #ownCapacity} grows within the segment. */
+  /** How fast the capacity serving service a grows within the segment (a joined standby too). */
   double ownSlope(int a) {
     return foState[a] == JOINED ? actSlope[a] + stbSlope[a] : actSlope[a];
   }
 
   /**
-   * Served fractions at offset u from the current segment start, into {@code out}: each service's
-   * own fraction times the own fraction of every service in its requires closure, each counted once
-   * (a base shared by two paths of a diamond limits the users once, not once per path).
+   * Served fractions at the current instant (after {@link #capacities}), into {@code out}: each
+   * service's own fraction times the own fraction of every service in its requires closure, each
+   * counted once (a base shared by two paths of a diamond limits the users once, not once per
+   * path).
    */
-  void servedAt(double u, double[] out) {
-    // One pass: services are in dependency order, so the closure of a is computed before a.
+  void servedNow(double[] out) {
+    // One pass, the sweep's hot path: services are in dependency order, so the closure of a is
+    // computed before a.
     for (int a = 0; a < p.services; a++) {
-      double v = Math.min(1, ownCapacity(a, u) / p.demand[a]);
+      double v = Math.min(1, (foState[a] == JOINED ? act0[a] + stb0[a] : act0[a]) / p.demand[a]);
       own[a] = v;
+      for (int b : p.requiresClosure[a]) {
+        v *= own[b];
+      }
+      out[a] = v;
+    }
+  }
+
+  /** out[a] = own[a] × the own fractions of a's requires closure. */
+  private void closureProducts(double[] out) {
+    for (int a = 0; a < p.services; a++) {
+      double v = own[a];
       for (int b : p.requiresClosure[a]) {
         v *= own[b];
       }
@@ -399,7 +393,7 @@ final class CapacityState {
       }
     }
     if (joinedNow) {
-      servedAt(0, served);
+      servedNow(served);
     }
   }
 

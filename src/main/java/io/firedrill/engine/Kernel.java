@@ -311,7 +311,7 @@ public final class Kernel {
       events.applyDue(t, state);
       state.capacities(t);
       state.settleFailovers(t, cut, n);
-      state.servedAt(0, state.served);
+      state.servedNow(state.served);
       state.startFailovers(t, cut, n);
       integration.instant(t, cut, n, events);
       double tNext = state.nextJoin(t, events.nextTime(horizon));

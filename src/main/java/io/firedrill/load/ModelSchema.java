@@ -212,19 +212,22 @@ public final class ModelSchema {
             "ignitions; with probability `contained` nothing happens, otherwise the site is dark"
                 + " for `outage`, then returns to full capacity over `restore`");
     public static final KeySpec FAULT =
-        optional(
-            HazardKind.FAULT.word(),
-            ValueType.section(HazardKeys.SPEC),
-            "none",
+        renewalKey(
+            HazardKind.FAULT,
             "an internal power fault (UPS, switchgear, PDU): it cuts the site's power for its outage,"
                 + " which UPS and generator do not bridge");
     public static final KeySpec COOLING =
-        optional(
-            HazardKind.COOLING.word(),
-            ValueType.section(HazardKeys.SPEC),
-            "none",
+        renewalKey(
+            HazardKind.COOLING,
             "a failure of the site's cooling: thermal shutdown for its outage (UPS and generator do"
                 + " not bridge it), then the site's `restart`");
+
+    /**
+     * The optional key of a site renewal hazard kind: its word, the hazard section, none if out.
+     */
+    private static KeySpec renewalKey(HazardKind kind, String doc) {
+      return optional(kind.word(), ValueType.section(HazardKeys.SPEC), "none", doc);
+    }
 
     public static final SectionSpec SPEC =
         SectionSpec.of(

@@ -84,6 +84,13 @@ public enum HazardKind {
 
   /** The site hazards that are plain alternating renewal processes, in cause order. */
   public static List<HazardKind> siteRenewals() {
-    return List.of(values()).stream().filter(k -> k.scope == Scope.SITE && k.isRenewal()).toList();
+    return siteKinds().stream().filter(HazardKind::isRenewal).toList();
+  }
+
+  /**
+   * Every kind that strikes a site ({@code fire}, {@code fault}, {@code cooling}), in cause order.
+   */
+  public static List<HazardKind> siteKinds() {
+    return List.of(values()).stream().filter(k -> k.scope == Scope.SITE).toList();
   }
 }

@@ -41,7 +41,7 @@ class CapacityStateTest {
     assertArrayEquals(new double[] {0, 0.75}, state.capValue);
     assertArrayEquals(new double[] {0, 0.125}, state.capSlope);
     assertTrue(state.ramping());
-    state.servedAt(2, state.served);
+    state.servedAtTime(14, state.served);
     assertEquals(0, state.served[service(p, "sa")]);
     assertEquals(1, state.served[service(p, "sb")], "0.75 + 2 × 0.125 = 1");
     state.unblock(0);
@@ -71,7 +71,7 @@ class CapacityStateTest {
         state(p, new IntervalBuffer[] {new IntervalBuffer(), new IntervalBuffer()});
     state.block(1);
     state.capacities(0);
-    state.servedAt(0, state.served);
+    state.servedNow(state.served);
     assertEquals(0.6, state.served[service(p, "base")]);
     assertEquals(0.6, state.served[service(p, "left")]);
     assertEquals(0.6, state.served[service(p, "top")], "0.6, not 0.6 × 0.6");
@@ -100,7 +100,7 @@ class CapacityStateTest {
     state.block(0);
     state.capacities(1);
     state.settleFailovers(1, ALL, 1);
-    state.servedAt(0, state.served);
+    state.servedNow(state.served);
     state.startFailovers(1, ALL, 1);
     assertEquals(CapacityState.PENDING, state.foState[api]);
     assertEquals(1.5, state.joinAt[api]);
@@ -111,7 +111,7 @@ class CapacityStateTest {
 
     state.capacities(1.5);
     state.settleFailovers(1.5, ALL, 1);
-    state.servedAt(0, state.served);
+    state.servedNow(state.served);
     state.startFailovers(1.5, ALL, 1);
     assertEquals(CapacityState.JOINED, state.foState[api]);
     assertEquals(1, state.served[api], "the standby carries the demand");
@@ -144,7 +144,7 @@ class CapacityStateTest {
         state(p, new IntervalBuffer[] {new IntervalBuffer(), new IntervalBuffer()});
     state.block(0);
     state.capacities(1);
-    state.servedAt(0, state.served);
+    state.servedNow(state.served);
     state.startFailovers(1, ALL, 1);
     assertEquals(3, state.joinAt[api]);
     assertEquals(

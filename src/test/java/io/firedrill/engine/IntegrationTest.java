@@ -60,7 +60,7 @@ class IntegrationTest {
     /** The state at t after the site's events of t. */
     void at(double t) {
       state.capacities(t);
-      state.servedAt(0, state.served);
+      state.servedNow(state.served);
     }
 
     /**
