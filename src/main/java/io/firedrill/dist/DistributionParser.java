@@ -155,7 +155,7 @@ public final class DistributionParser {
             at[i],
             plain(family.params[i])
                 + " must be at most 1e150h (about 1.1e146 years), got "
-                + String.format(java.util.Locale.ROOT, "%.3gh", v[i])
+                + hours(v[i])
                 + ": longer durations overflow the arithmetic of a stationary start");
       }
     }
@@ -211,7 +211,7 @@ public final class DistributionParser {
       throw new SyntaxException(
           at[at.length - 1],
           "the mean ("
-              + String.format(java.util.Locale.ROOT, "%.3gh", d.mean())
+              + hours(d.mean())
               + ") is above 1e150h: a tail this heavy overflows the arithmetic of a stationary"
               + " start");
     }
@@ -225,6 +225,20 @@ public final class DistributionParser {
               + "): the interval covering a given instant, which a stationary start draws, would"
               + " have a median above 1e300h");
     }
+  }
+
+  /**
+   * Hours for the limit messages: up to nine significant digits, so that a value just above a limit
+   * does not print as the limit ({@code 1.0000001e+150h}); "more than 1.8e308h" where the double
+   * overflowed (never {@code Infinity}).
+   */
+  static String hours(double v) {
+    if (!Double.isFinite(v)) {
+      return "more than 1.8e308h";
+    }
+    String[] parts = String.format(java.util.Locale.ROOT, "%.8e", v).split("e");
+    String mantissa = parts[0].replaceAll("0+$", "").replaceAll("\\.$", "");
+    return mantissa + "e" + parts[1] + "h";
   }
 
   /** The longest duration a distribution may take as a parameter, hours. */
