@@ -29,6 +29,16 @@ public sealed interface Distribution
   ContinuousSampler sampler(UniformRandomProvider rng);
 
   /**
+   * A sampler that takes from {@code rng} exactly the numbers one sample of {@link #sampler} takes,
+   * and returns a value of no use: for a draw whose value is not needed but which must be made so
+   * that the later draws of the same stream stay where they were. It may leave out the sample's
+   * last transform (a lognormal's {@code exp}); by default it is the sampler itself.
+   */
+  default ContinuousSampler skipSampler(UniformRandomProvider rng) {
+    return sampler(rng);
+  }
+
+  /**
    * A sampler of the length-biased distribution, density {@code x f(x) / mean}: the length of the
    * interval that covers a random point of time in a renewal process of these durations (Cox,
    * Renewal Theory, 1962, §5.2). A point uniform within it gives the stationary residual time.

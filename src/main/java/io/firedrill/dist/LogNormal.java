@@ -57,6 +57,12 @@ public record LogNormal(double median, double p90) implements Distribution {
     return LogNormalSampler.of(ZigguratSampler.NormalizedGaussian.of(rng), mu(), sigma());
   }
 
+  /** The standard normal draw of one sample, without its {@code exp}: the same numbers taken. */
+  @Override
+  public ContinuousSampler skipSampler(UniformRandomProvider rng) {
+    return ZigguratSampler.NormalizedGaussian.of(rng)::sample;
+  }
+
   /** Length-biased lognormal: lognormal(mu + sigma^2, sigma). */
   @Override
   public ContinuousSampler lengthBiasedSampler(UniformRandomProvider rng) {

@@ -33,7 +33,10 @@ final class CapacityState {
   private final IntervalBuffer[] ramps;
   private final StreamKeys keys;
   private final TrialStream decisions = new TrialStream();
-  private final ContinuousSampler[] decisionSampler;
+  private final Samplers decisionSampler;
+
+  /** By distribution id: takes the numbers of one sample from the decision stream, nothing more. */
+  private final ContinuousSampler[] decisionSkip;
 
   // Sites.
   private final boolean[] siteBlocked;
@@ -54,10 +57,8 @@ final class CapacityState {
 
   final double[] actSlope;
 
-  /** Standby capacity at the segment start, and its slope per hour. */
-  final double[] stb0;
-
-  final double[] stbSlope;
+  /** Whether some site's capacity factor has a slope in the segment (a ramp). */
+  private boolean ramping;
 
   /** {@link #NORMAL}, {@link #PENDING} or {@link #JOINED}. */
   final int[] foState;
@@ -73,6 +74,19 @@ final class CapacityState {
 
   /** Scratch: own fractions, before requirements multiply them in. */
   private final double[] own;
+
+  /**
+   * Placements flattened, service by service in dependency order, for {@link #capacities}: the
+   * active placements of service a are {@code [actFrom[a], actFrom[a + 1])} of {@code actSite} and
+   * {@code actCap}, in the order of {@link Plan#deploySite}; the standby ones likewise.
+   */
+  private final int[] actFrom;
+
+  private final int[] actSite;
+  private final double[] actCap;
+  private final int[] stbFrom;
+  private final int[] stbSite;
+  private final double[] stbCap;
 
   /** Scratch: each site's capacity factor at one time. */
   private final double[] siteAt;
@@ -98,9 +112,10 @@ final class CapacityState {
     this.ramps = ramps;
     this.keys = keys;
     int nd = plan.distributions.size();
-    decisionSampler = new ContinuousSampler[nd];
+    decisionSampler = new Samplers(plan, decisions);
+    decisionSkip = new ContinuousSampler[nd];
     for (int i = 0; i < nd; i++) {
-      decisionSampler[i] = plan.distributions.get(i).sampler(decisions);
+      decisionSkip[i] = plan.distributions.get(i).skipSampler(decisions);
     }
     siteBlocked = new boolean[plan.sites];
     siteRamping = new boolean[plan.sites];
@@ -110,16 +125,37 @@ final class CapacityState {
     int ns = plan.services;
     act0 = new double[ns];
     actSlope = new double[ns];
-    stb0 = new double[ns];
-    stbSlope = new double[ns];
     foState = new int[ns];
     joinAt = new double[ns];
     served = new double[ns];
     servedEnd = new double[ns];
     own = new double[ns];
     siteAt = new double[plan.sites];
+    actFrom = from(plan.deploySite);
+    actSite = flatten(plan.deploySite);
+    actCap = flatten(plan.deployCapacity);
+    stbFrom = from(plan.standbySite);
+    stbSite = flatten(plan.standbySite);
+    stbCap = flatten(plan.standbyCapacity);
     failovers = new long[ns * FailoverPath.COUNT];
     failoversInTrial = new int[ns];
+  }
+
+  /** Where each row of {@code rows} begins in their concatenation, and where the last ends. */
+  private static int[] from(int[][] rows) {
+    int[] from = new int[rows.length + 1];
+    for (int i = 0; i < rows.length; i++) {
+      from[i + 1] = from[i] + rows[i].length;
+    }
+    return from;
+  }
+
+  private static int[] flatten(int[][] rows) {
+    return Arrays.stream(rows).flatMapToInt(Arrays::stream).toArray();
+  }
+
+  private static double[] flatten(double[][] rows) {
+    return Arrays.stream(rows).flatMapToDouble(Arrays::stream).toArray();
   }
 
   /**
@@ -128,11 +164,17 @@ final class CapacityState {
    */
   void startSweep(long trial) {
     this.trial = trial;
-    Arrays.fill(failoversInTrial, 0);
-    Arrays.fill(siteBlocked, false);
-    Arrays.fill(siteRamping, false);
-    Arrays.fill(foState, NORMAL);
-    Arrays.fill(servedEnd, 1.0);
+    // One pass per kind of index, not one Arrays.fill per array: the arrays are short, and a fill's
+    // call costs more than its stores.
+    for (int a = 0; a < p.services; a++) {
+      failoversInTrial[a] = 0;
+      foState[a] = NORMAL;
+      servedEnd[a] = 1.0;
+    }
+    for (int s = 0; s < p.sites; s++) {
+      siteBlocked[s] = false;
+      siteRamping[s] = false;
+    }
     firstJoin = Double.POSITIVE_INFINITY;
   }
 
@@ -169,10 +211,14 @@ final class CapacityState {
   }
 
   private void siteCapacities(double t) {
+    boolean anyRamp = false;
     for (int s = 0; s < p.sites; s++) {
-      capSlope[s] = siteRamping[s] && !siteBlocked[s] ? rampSlope(s) : 0;
+      double slope = siteRamping[s] && !siteBlocked[s] ? rampSlope(s) : 0;
+      capSlope[s] = slope;
       capValue[s] = siteCapacityAt(s, t);
+      anyRamp |= slope != 0;
     }
+    ramping = anyRamp;
   }
 
   /**
@@ -199,53 +245,71 @@ final class CapacityState {
     return (r.to[k] - r.from[k]) / (r.end[k] - r.start[k]);
   }
 
+  /**
+   * Each service's active capacity and its slope. The slopes are all 0 without a ramp (every term
+   * is 0); the standby capacity is summed where it is used, for a joined standby only ({@link
+   * #standbyNow}, {@link #standbySlope}).
+   */
   private void serviceCapacities() {
     for (int a = 0; a < p.services; a++) {
       double v = 0;
-      double sl = 0;
-      int[] sites = p.deploySite[a];
-      double[] cap = p.deployCapacity[a];
-      for (int k = 0; k < sites.length; k++) {
-        v += cap[k] * capValue[sites[k]];
-        sl += cap[k] * capSlope[sites[k]];
+      for (int k = actFrom[a], end = actFrom[a + 1]; k < end; k++) {
+        v += actCap[k] * capValue[actSite[k]];
       }
       act0[a] = v;
-      actSlope[a] = sl;
-      v = 0;
-      sl = 0;
-      sites = p.standbySite[a];
-      cap = p.standbyCapacity[a];
-      for (int k = 0; k < sites.length; k++) {
-        v += cap[k] * capValue[sites[k]];
-        sl += cap[k] * capSlope[sites[k]];
-      }
-      stb0[a] = v;
-      stbSlope[a] = sl;
+    }
+    for (int a = 0; a < p.services; a++) {
+      actSlope[a] = ramping ? placementSlope(actFrom, actSite, actCap, a) : 0;
     }
   }
 
   /**
-   * At instant t, for each service in {@code cut[0 .. n)} (the services whose served fraction may
-   * change at t, {@link Cuts}): a failover ends where active capacity covers demand again, and a
-   * pending standby due by t joins.
+   * Σ cap[k] × the slope of site[k], over service a's placements in {@code [from[a], from[a+1])}.
    */
-  void settleFailovers(double t, int[] cut, int n) {
-    for (int i = 0; i < n; i++) {
-      int a = cut[i];
-      if (foState[a] != NORMAL && act0[a] >= p.demand[a]) {
-        foState[a] = NORMAL;
-      } else if (foState[a] == PENDING && joinAt[a] <= t) {
-        foState[a] = JOINED;
+  private double placementSlope(int[] from, int[] site, double[] cap, int a) {
+    double sl = 0;
+    for (int k = from[a], end = from[a + 1]; k < end; k++) {
+      sl += cap[k] * capSlope[site[k]];
+    }
+    return sl;
+  }
+
+  /** Service a's standby capacity at the segment start. */
+  private double standbyNow(int a) {
+    double v = 0;
+    for (int k = stbFrom[a], end = stbFrom[a + 1]; k < end; k++) {
+      v += stbCap[k] * capValue[stbSite[k]];
+    }
+    return v;
+  }
+
+  /** The slope of service a's standby capacity in the segment. */
+  private double standbySlope(int a) {
+    return ramping ? placementSlope(stbFrom, stbSite, stbCap, a) : 0;
+  }
+
+  /**
+   * At instant t, after {@link #capacities}: for each service with {@code cut[a]} set (the services
+   * whose served fraction may change at t, {@link Cuts}) a failover ends where active capacity
+   * covers demand again, and a pending standby due by t joins; then every service's served fraction
+   * into {@link #served} ({@link #servedNow}). One pass in dependency order: a service's failover
+   * is settled before its fraction is computed, and it depends on no other service's.
+   */
+  void settleAndServe(double t, boolean[] cut) {
+    for (int a = 0; a < p.services; a++) {
+      if (cut[a]) {
+        if (foState[a] != NORMAL && act0[a] >= p.demand[a]) {
+          foState[a] = NORMAL;
+        } else if (foState[a] == PENDING && joinAt[a] <= t) {
+          foState[a] = JOINED;
+        }
       }
+      served[a] = closureProduct(a, ownNow(a));
     }
   }
 
   /** Whether some site's capacity changes within the segment (a ramp). */
   boolean ramping() {
-    boolean ramping = false;
-    for (int s = 0; s < p.sites; s++) {
-      ramping |= capSlope[s] != 0;
-    }
     return ramping;
   }
 
@@ -316,7 +380,7 @@ final class CapacityState {
 
   /** How fast the capacity serving service a grows within the segment (a joined standby too). */
   double ownSlope(int a) {
-    return foState[a] == JOINED ? actSlope[a] + stbSlope[a] : actSlope[a];
+    return foState[a] == JOINED ? actSlope[a] + standbySlope(a) : actSlope[a];
   }
 
   /**
@@ -329,13 +393,26 @@ final class CapacityState {
     // One pass, the sweep's hot path: services are in dependency order, so the closure of a is
     // computed before a.
     for (int a = 0; a < p.services; a++) {
-      double v = Math.min(1, (foState[a] == JOINED ? act0[a] + stb0[a] : act0[a]) / p.demand[a]);
-      own[a] = v;
-      for (int b : p.requiresClosure[a]) {
-        v *= own[b];
-      }
-      out[a] = v;
+      out[a] = closureProduct(a, ownNow(a));
     }
+  }
+
+  /** Service a's own fraction at the segment start: {@code min(1, capacity / demand)}. */
+  private double ownNow(int a) {
+    return Math.min(1, (foState[a] == JOINED ? act0[a] + standbyNow(a) : act0[a]) / p.demand[a]);
+  }
+
+  /**
+   * Records {@code own} as service a's own fraction and returns it times the own fractions of a's
+   * requires closure (recorded before a, in dependency order).
+   */
+  private double closureProduct(int a, double own) {
+    this.own[a] = own;
+    double v = own;
+    for (int b : p.requiresClosure[a]) {
+      v *= this.own[b];
+    }
+    return v;
   }
 
   /** out[a] = own[a] × the own fractions of a's requires closure. */
@@ -352,10 +429,13 @@ final class CapacityState {
   /**
    * A failover starts at t for each service with a standby whose active capacity just fell short
    * (docs/simulation.md): automatic if it succeeds (probability {@code success}) and every service
-   * it needs is at its slo, else manual, else none. All three draws (success, automatic delay,
-   * manual delay) are made for every failover. Only the services in {@code cut[0 .. n)} are
-   * considered (a failover can start only where the service's capacity changed). Recomputes {@link
-   * #served} if a standby joined at once.
+   * it needs is at its slo, else manual, else none. Its substream holds three draws in this order:
+   * success, automatic delay, manual delay. The automatic delay is drawn even when the manual one
+   * is used, so that the manual delay is the same draw whichever path the failover takes (without
+   * its last transform, {@link io.firedrill.dist.Distribution#skipSampler}); the manual delay, the
+   * last draw, is left out when the automatic one is used. Only the services in {@code cut[0 .. n)}
+   * are considered (a failover can start only where the service's capacity changed). Recomputes
+   * {@link #served} if a standby joined at once.
    */
   void startFailovers(double t, int[] cut, int n) {
     boolean joinedNow = false;
@@ -371,11 +451,14 @@ final class CapacityState {
       keys.reseed(decisions, trial, p.failoverSource[a], failoversInTrial[a]++);
       boolean succeeds = decisions.nextDouble() < p.failoverSuccess[a];
       boolean automatic = succeeds && needsMet;
-      double auto = decisionSampler[p.failoverTime[a]].sample();
       boolean hasManual = p.failoverManual[a] != Plan.NONE;
-      double manual =
-          hasManual ? decisionSampler[p.failoverManual[a]].sample() : Double.POSITIVE_INFINITY;
-      double delay = automatic ? auto : manual;
+      double delay;
+      if (automatic) {
+        delay = decisionSampler.sample(p.failoverTime[a]);
+      } else {
+        decisionSkip[p.failoverTime[a]].sample();
+        delay = hasManual ? decisionSampler.sample(p.failoverManual[a]) : Double.POSITIVE_INFINITY;
+      }
       int path =
           automatic
               ? FailoverPath.AUTOMATIC

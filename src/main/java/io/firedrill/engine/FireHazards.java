@@ -1,7 +1,6 @@
 package io.firedrill.engine;
 
 import io.firedrill.plan.Plan;
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
  * The fire hazard kind, with its dark-then-ramp effect: at each ignition a fire is contained
@@ -49,9 +48,9 @@ final class FireHazards {
     int s = p.hazardTarget[h];
     draws.source(p.hazardSource[h]);
     final double horizon = p.horizonHours;
-    ContinuousSampler ttf = draws.sampler(p.hazardTtf[h]);
-    ContinuousSampler dark = draws.sampler(p.hazardOutage[h]);
-    ContinuousSampler restore = draws.sampler(p.hazardRestore[h]);
+    final int ttf = p.hazardTtf[h];
+    final int dark = p.hazardOutage[h];
+    final int restore = p.hazardRestore[h];
     IntervalBuffer blocked = timelines.blocked[s];
     double contained = p.hazardContained[h];
     int cause = h;
@@ -67,7 +66,7 @@ final class FireHazards {
       }
       first = nextFailure;
     } else {
-      first = ttf.sample();
+      first = draws.sample(ttf);
     }
     for (double t = first; t < horizon; ) {
       draws.count(cause);
@@ -76,17 +75,17 @@ final class FireHazards {
       forcedNow = false;
       // Dark and restore times are drawn for a contained fire too, so that containment moves no
       // later draw.
-      double d = dark.sample();
-      double r = restore.sample();
+      double d = draws.sample(dark);
+      double r = draws.sample(restore);
       if (isContained) {
-        t += ttf.sample();
+        t += draws.sample(ttf);
       } else {
         blocked.add(t, t + d, marked);
         restoreRamp(h, t + d, r, marked);
         if (!forcing.background()) {
           break;
         }
-        t += d + r + ttf.sample();
+        t += d + r + draws.sample(ttf);
       }
     }
   }
@@ -117,20 +116,20 @@ final class FireHazards {
       initialFire = true;
       if (draws.uniform() * (ed + er) < ed) {
         initialLength = draws.lengthBiased(darkId);
-        initialRestore = draws.sampler(restoreId).sample();
+        initialRestore = draws.sample(restoreId);
         initialStart = -draws.uniform() * initialLength;
       } else {
         initialRestore = draws.lengthBiased(restoreId);
-        initialLength = draws.sampler(darkId).sample();
+        initialLength = draws.sample(darkId);
         initialStart = -initialLength - draws.uniform() * initialRestore;
       }
-      nextFailure = initialStart + initialLength + initialRestore + draws.sampler(ttfId).sample();
+      nextFailure = initialStart + initialLength + initialRestore + draws.sample(ttfId);
     } else {
       double up = draws.lengthBiased(ttfId);
       double age = draws.uniform() * up;
       initialFire = draws.uniform() >= p.hazardContained[h];
-      initialLength = draws.sampler(darkId).sample();
-      initialRestore = draws.sampler(restoreId).sample();
+      initialLength = draws.sample(darkId);
+      initialRestore = draws.sample(restoreId);
       initialStart = -age - initialLength - initialRestore;
       nextFailure = up - age;
     }

@@ -22,7 +22,7 @@ final class HazardDraws {
   private final StreamKeys keys;
   private final TrialStream rng = new TrialStream();
   private final TrialStream powerRng = new TrialStream();
-  private final ContinuousSampler[] ordinary;
+  private final Samplers ordinary;
   private final ContinuousSampler[] lengthBiased;
   private final ZigguratSampler.Exponential powerExponential;
 
@@ -55,12 +55,9 @@ final class HazardDraws {
   HazardDraws(Plan plan, StreamKeys keys) {
     this.keys = keys;
     int nd = plan.distributions.size();
-    ordinary = new ContinuousSampler[nd];
     lengthBiased = new ContinuousSampler[nd];
     mean = new double[nd];
-    for (int i = 0; i < nd; i++) {
-      ordinary[i] = plan.distributions.get(i).sampler(rng);
-    }
+    ordinary = new Samplers(plan, rng);
     powerExponential = ZigguratSampler.Exponential.of(powerRng);
     for (int i = 0; i < nd; i++) {
       lengthBiased[i] = plan.distributions.get(i).lengthBiasedSampler(rng);
@@ -70,9 +67,9 @@ final class HazardDraws {
     causeNames = plan.causeNames;
   }
 
-  /** The sampler of distribution {@code id}. */
-  ContinuousSampler sampler(int id) {
-    return ordinary[id];
+  /** A draw of distribution {@code id} from the hazard stream, hours. */
+  double sample(int id) {
+    return ordinary.sample(id);
   }
 
   /** A uniform draw in [0, 1). */
@@ -147,11 +144,11 @@ final class HazardDraws {
       double len = lengthBiased[outageId].sample();
       initialStart = -rng.nextDouble() * len;
       initialLength = len;
-      nextFailure = initialStart + len + ordinary[ttfId].sample();
+      nextFailure = initialStart + len + ordinary.sample(ttfId);
     } else {
       double up = lengthBiased[ttfId].sample();
       double age = rng.nextDouble() * up;
-      initialLength = ordinary[outageId].sample();
+      initialLength = ordinary.sample(outageId);
       initialStart = -age - initialLength;
       nextFailure = up - age;
     }

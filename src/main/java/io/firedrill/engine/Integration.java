@@ -1,7 +1,6 @@
 package io.firedrill.engine;
 
 import io.firedrill.plan.Plan;
-import java.util.Arrays;
 
 /**
  * User impact, service by service, over windows in which the service's served fraction is one
@@ -55,9 +54,11 @@ final class Integration {
 
   /** Every service fully served in a window that begins at 0. */
   void startSweep() {
-    Arrays.fill(windowStart, 0);
-    Arrays.fill(windowServed, 1);
-    Arrays.fill(windowRamps, false);
+    for (int a = 0; a < p.services; a++) {
+      windowStart[a] = 0;
+      windowServed[a] = 1;
+      windowRamps[a] = false;
+    }
     rampWindows = 0;
   }
 

@@ -310,8 +310,7 @@ public final class Kernel {
       integration.closeRamps(t, cut, n);
       events.applyDue(t, state);
       state.capacities(t);
-      state.settleFailovers(t, cut, n);
-      state.servedNow(state.served);
+      state.settleAndServe(t, cuts.cut);
       state.startFailovers(t, cut, n);
       integration.instant(t, cut, n, events);
       double tNext = state.nextJoin(t, events.nextTime(horizon));

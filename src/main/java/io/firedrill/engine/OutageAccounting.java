@@ -112,11 +112,13 @@ final class OutageAccounting {
 
   /** Zeroes the per-trial results. */
   void clearTrial() {
-    Arrays.fill(downtime, 0);
-    Arrays.fill(outages, 0);
-    Arrays.fill(longest, 0);
-    Arrays.fill(userHours, 0);
-    Arrays.fill(rtoBreach, false);
+    for (int a = 0; a < p.services; a++) {
+      downtime[a] = 0;
+      outages[a] = 0;
+      longest[a] = 0;
+      userHours[a] = 0;
+      rtoBreach[a] = false;
+    }
   }
 
   /** Zeroes the per-cause sums. */
@@ -128,8 +130,10 @@ final class OutageAccounting {
 
   /** No outage in progress, every impact charged to the baseline; with a scenario, none forced. */
   void startSweep(boolean scenario) {
-    Arrays.fill(inOutage, false);
-    Arrays.fill(impactCause, p.causeBaseline);
+    for (int a = 0; a < p.services; a++) {
+      inOutage[a] = false;
+      impactCause[a] = p.causeBaseline;
+    }
     if (scenario) {
       // Only a scenario's forced event marks outages; a run never reads these.
       Arrays.fill(firstForcedEnd, Double.NaN);

@@ -2,7 +2,6 @@ package io.firedrill.engine;
 
 import io.firedrill.plan.Plan;
 import java.util.Arrays;
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
  * The power-loss effect: how an outage of a site's supply becomes a loss of power at the site,
@@ -75,15 +74,15 @@ final class PowerLoss {
     IntervalBuffer blocked = timelines.blocked[s];
     pw.sortByStart();
     pw.mergeOverlaps();
-    ContinuousSampler restart = p.restart[s] == Plan.NONE ? null : draws.sampler(p.restart[s]);
-    if (restart != null && pw.size > 0) {
+    final int restart = p.restart[s];
+    if (restart != Plan.NONE && pw.size > 0) {
       draws.source(p.restartSource[s]);
     }
     double curStart = 0;
     double curEnd = -1;
     int curCause = 0;
     for (int i = 0; i < pw.size; i++) {
-      double r = restart == null ? 0 : restart.sample();
+      double r = restart == Plan.NONE ? 0 : draws.sample(restart);
       if (curEnd >= 0 && pw.start[i] < curEnd) {
         curEnd = pw.end[i] + r;
       } else {

@@ -2,7 +2,6 @@ package io.firedrill.engine;
 
 import io.firedrill.plan.HazardEffect;
 import io.firedrill.plan.Plan;
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
  * The hazards that are plain alternating renewal processes, whatever their kind: up for a time to
@@ -80,8 +79,8 @@ final class RenewalHazards {
   private void sample(int h) {
     final double horizon = p.horizonHours;
     draws.source(p.hazardSource[h]);
-    ContinuousSampler up = draws.sampler(p.hazardTtf[h]);
-    ContinuousSampler down = draws.sampler(p.hazardOutage[h]);
+    final int up = p.hazardTtf[h];
+    final int down = p.hazardOutage[h];
     int mark = forcing.forced(h) ? ScenarioForcing.FORCED : 0;
     double first;
     if (mark != 0) {
@@ -89,17 +88,17 @@ final class RenewalHazards {
     } else if (forcing.stationary()) {
       first = stationaryStart(h);
     } else {
-      first = up.sample();
+      first = draws.sample(up);
     }
     for (double t = first; t < horizon; ) {
       draws.count(h);
-      double len = down.sample();
+      double len = draws.sample(down);
       outage(h, t, len, mark);
       if (!forcing.background()) {
         break;
       }
       mark = 0;
-      t += len + up.sample();
+      t += len + draws.sample(up);
     }
   }
 

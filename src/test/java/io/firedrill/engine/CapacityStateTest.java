@@ -18,6 +18,9 @@ class CapacityStateTest {
   /** Every service of these one-service models is looked at, as at t = 0. */
   private static final int[] ALL = {0};
 
+  /** The one service of the plans below, cut. */
+  private static final boolean[] CUT = {true};
+
   private static int service(Plan p, String name) {
     return KernelSemanticsTest.service(p, name);
   }
@@ -99,8 +102,7 @@ class CapacityStateTest {
         state(p, new IntervalBuffer[] {new IntervalBuffer(), new IntervalBuffer()});
     state.block(0);
     state.capacities(1);
-    state.settleFailovers(1, ALL, 1);
-    state.servedNow(state.served);
+    state.settleAndServe(1, CUT);
     state.startFailovers(1, ALL, 1);
     assertEquals(CapacityState.PENDING, state.foState[api]);
     assertEquals(1.5, state.joinAt[api]);
@@ -110,8 +112,7 @@ class CapacityStateTest {
     assertEquals(1.25, state.nextJoin(1, 1.25), "or at the next event before it");
 
     state.capacities(1.5);
-    state.settleFailovers(1.5, ALL, 1);
-    state.servedNow(state.served);
+    state.settleAndServe(1.5, CUT);
     state.startFailovers(1.5, ALL, 1);
     assertEquals(CapacityState.JOINED, state.foState[api]);
     assertEquals(1, state.served[api], "the standby carries the demand");
@@ -119,7 +120,7 @@ class CapacityStateTest {
 
     state.unblock(0);
     state.capacities(3);
-    state.settleFailovers(3, ALL, 1);
+    state.settleAndServe(3, CUT);
     assertEquals(CapacityState.NORMAL, state.foState[api]);
   }
 
