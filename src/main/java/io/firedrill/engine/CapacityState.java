@@ -33,7 +33,7 @@ final class CapacityState {
   private final IntervalBuffer[] ramps;
   private final StreamKeys keys;
   private final TrialStream decisions = new TrialStream();
-  private final Samplers decisionSampler;
+  private final ContinuousSampler[] decisionSampler;
 
   /** By distribution id: takes the numbers of one sample from the decision stream, nothing more. */
   private final ContinuousSampler[] decisionSkip;
@@ -112,9 +112,10 @@ final class CapacityState {
     this.ramps = ramps;
     this.keys = keys;
     int nd = plan.distributions.size();
-    decisionSampler = new Samplers(plan, decisions);
+    decisionSampler = new ContinuousSampler[nd];
     decisionSkip = new ContinuousSampler[nd];
     for (int i = 0; i < nd; i++) {
+      decisionSampler[i] = plan.distributions.get(i).sampler(decisions);
       decisionSkip[i] = plan.distributions.get(i).skipSampler(decisions);
     }
     siteBlocked = new boolean[plan.sites];
@@ -454,10 +455,11 @@ final class CapacityState {
       boolean hasManual = p.failoverManual[a] != Plan.NONE;
       double delay;
       if (automatic) {
-        delay = decisionSampler.sample(p.failoverTime[a]);
+        delay = decisionSampler[p.failoverTime[a]].sample();
       } else {
         decisionSkip[p.failoverTime[a]].sample();
-        delay = hasManual ? decisionSampler.sample(p.failoverManual[a]) : Double.POSITIVE_INFINITY;
+        delay =
+            hasManual ? decisionSampler[p.failoverManual[a]].sample() : Double.POSITIVE_INFINITY;
       }
       int path =
           automatic

@@ -94,9 +94,8 @@ final class Cuts {
    * events} due by t, and the joins of {@code state} due by t.
    */
   void mark(double t, EventQueue events, CapacityState state) {
-    int n = events.dueCount(t);
-    for (int i = 0; i < n; i++) {
-      if (cutsAll[events.dueSite(i)]) {
+    for (int i = 0, s; (s = events.dueSite(i, t)) >= 0; i++) {
+      if (cutsAll[s]) {
         // An event at a site every service depends on: the common case of a model with one main
         // site, where building the set service by service would cost a pass for nothing.
         all();
@@ -112,8 +111,8 @@ final class Cuts {
       }
     }
     size = 0;
-    for (int i = 0; i < n; i++) {
-      for (int a : servicesAt[events.dueSite(i)]) {
+    for (int i = 0, s; (s = events.dueSite(i, t)) >= 0; i++) {
+      for (int a : servicesAt[s]) {
         set(a);
       }
     }

@@ -206,18 +206,13 @@ final class EventQueue {
     }
   }
 
-  /** Number of events not yet applied that are due by t (at or before it). */
-  int dueCount(double t) {
-    int k = next;
-    while (k < count && time[order[k]] <= t) {
-      k++;
-    }
-    return k - next;
-  }
-
-  /** The site of due event {@code i} (0 ≤ i < {@link #dueCount}), not yet applied. */
-  int dueSite(int i) {
-    return site[order[next + i]];
+  /**
+   * The site of the i-th event not yet applied (from 0), if it is due by t (at or before it); −1 if
+   * it is not, or there is none: the due events are those of i = 0, 1, ... up to the first −1.
+   */
+  int dueSite(int i, double t) {
+    int k = next + i;
+    return k < count && time[order[k]] <= t ? site[order[k]] : -1;
   }
 
   /** Number of blocking events applied at the current instant. */

@@ -22,7 +22,7 @@ final class HazardDraws {
   private final StreamKeys keys;
   private final TrialStream rng = new TrialStream();
   private final TrialStream powerRng = new TrialStream();
-  private final Samplers ordinary;
+  private final ContinuousSampler[] ordinary;
   private final ContinuousSampler[] lengthBiased;
   private final ZigguratSampler.Exponential powerExponential;
 
@@ -57,7 +57,10 @@ final class HazardDraws {
     int nd = plan.distributions.size();
     lengthBiased = new ContinuousSampler[nd];
     mean = new double[nd];
-    ordinary = new Samplers(plan, rng);
+    ordinary = new ContinuousSampler[nd];
+    for (int i = 0; i < nd; i++) {
+      ordinary[i] = plan.distributions.get(i).sampler(rng);
+    }
     powerExponential = ZigguratSampler.Exponential.of(powerRng);
     for (int i = 0; i < nd; i++) {
       lengthBiased[i] = plan.distributions.get(i).lengthBiasedSampler(rng);
@@ -69,7 +72,7 @@ final class HazardDraws {
 
   /** A draw of distribution {@code id} from the hazard stream, hours. */
   double sample(int id) {
-    return ordinary.sample(id);
+    return ordinary[id].sample();
   }
 
   /** A uniform draw in [0, 1). */
@@ -144,11 +147,11 @@ final class HazardDraws {
       double len = lengthBiased[outageId].sample();
       initialStart = -rng.nextDouble() * len;
       initialLength = len;
-      nextFailure = initialStart + len + ordinary.sample(ttfId);
+      nextFailure = initialStart + len + ordinary[ttfId].sample();
     } else {
       double up = lengthBiased[ttfId].sample();
       double age = rng.nextDouble() * up;
-      initialLength = ordinary.sample(outageId);
+      initialLength = ordinary[outageId].sample();
       initialStart = -age - initialLength;
       nextFailure = up - age;
     }

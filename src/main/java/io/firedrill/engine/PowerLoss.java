@@ -49,7 +49,11 @@ final class PowerLoss {
       }
       return;
     }
-    draws.supplyOutage(p.powerSource[s], supplyOutages[s]++);
+    int n = supplyOutages[s]++;
+    if (len <= ups) {
+      return; // the UPS rides it out, whatever the generator would do (its draws are its own)
+    }
+    draws.supplyOutage(p.powerSource[s], n);
     boolean failsToStart = draws.powerUniform() < p.failToStart[s];
     double rate = p.generatorFailuresPerHour[s];
     double runs = rate > 0 ? draws.powerExponential() / rate : Double.POSITIVE_INFINITY;
