@@ -176,7 +176,7 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
    */
   static HazardRef resolve(Model m, String event) {
     List<HazardRef> valid = validEvents(m);
-    String wanted = event == null ? "" : event.strip();
+    String wanted = event == null ? "" : UserText.strip(event);
     for (HazardRef h : valid) {
       if (h.name().equals(wanted)) {
         return h;

@@ -54,8 +54,8 @@ public final class DistributionParser {
   /** Parses {@code text} into a distribution of durations in hours. */
   public static Distribution parse(String text) throws SyntaxException {
     int open = text.indexOf('(');
-    String name = (open < 0 ? text : text.substring(0, open)).strip();
-    int nameAt = text.length() - text.stripLeading().length();
+    String name = UserText.strip(open < 0 ? text : text.substring(0, open));
+    int nameAt = text.length() - UserText.stripLeading(text).length();
     Family family = null;
     for (Family f : Family.values()) {
       if (f.word().equals(name)) {
@@ -98,7 +98,7 @@ public final class DistributionParser {
       int valueAt = start;
       String value = arg;
       if (eq >= 0) {
-        String key = arg.substring(0, eq).strip();
+        String key = UserText.strip(arg.substring(0, eq));
         index = indexOf(family, key);
         if (index < 0) {
           throw new SyntaxException(
@@ -112,12 +112,12 @@ public final class DistributionParser {
             start,
             "parameter '" + plain(family.params[index]) + "' given twice: " + family.usage());
       }
-      int lead = value.length() - value.stripLeading().length();
+      int lead = value.length() - UserText.stripLeading(value).length();
       offsets[index] = valueAt + lead;
       try {
         values[index] =
             family.params[index].startsWith("#")
-                ? Units.parseNumber(value.strip(), 0, "a number")
+                ? Units.parseNumber(UserText.strip(value), 0, "a number")
                 : Units.parseDuration(value);
       } catch (SyntaxException e) {
         throw new SyntaxException(valueAt + Math.max(e.offset(), lead), e.getMessage());
@@ -297,10 +297,10 @@ public final class DistributionParser {
     int start = from;
     for (int i = from; i <= to; i++) {
       if (i == to || text.charAt(i) == ',') {
-        if (text.substring(start, i).isBlank()) {
+        if (UserText.strip(text.substring(start, i)).isEmpty()) {
           throw new SyntaxException(start, "empty argument");
         }
-        while (Character.isWhitespace(text.charAt(start))) {
+        while (UserText.isBlank(text.charAt(start))) {
           start++;
         }
         args.add(new int[] {start, i});

@@ -68,8 +68,8 @@ public final class Units {
    *     too small in hours
    */
   public static double parseDuration(String text) throws SyntaxException {
-    String s = text.strip();
-    int lead = text.length() - text.stripLeading().length();
+    String s = UserText.strip(text);
+    int lead = text.length() - UserText.stripLeading(text).length();
     if (s.isEmpty()) {
       throw new SyntaxException(0, "expected a duration such as 15m, 4h or 2d");
     }
@@ -90,7 +90,7 @@ public final class Units {
     if (s.length() - word > 1 || Double.isNaN(hoursPer(unit))) {
       if (Character.isLetter(unit)) {
         String name = s.substring(word);
-        String number = s.substring(0, word).strip();
+        String number = UserText.strip(s.substring(0, word));
         String meant = unitFor(name);
         throw new SyntaxException(
             lead + word,
@@ -112,7 +112,7 @@ public final class Units {
               + (s.length() > MAX_NUMBER_LENGTH || !s.matches("[0-9]+(\\.[0-9]+)?") ? "24" : s)
               + "h; units: s, m, h, d, w, y)");
     }
-    String digits = s.substring(0, s.length() - 1).stripTrailing();
+    String digits = UserText.stripTrailing(s.substring(0, s.length() - 1));
     BigDecimal number = decimal(digits, s, lead, "a duration");
     return checked(number, number.doubleValue() * hoursPer(unit), s, lead, "hours");
   }
@@ -163,15 +163,16 @@ public final class Units {
     if (slash < 0) {
       throw new SyntaxException(text.length(), "expected a rate such as 0.5/y, 2/d or 0.001/h");
     }
-    String unit = text.substring(slash + 1).strip();
+    String unit = UserText.strip(text.substring(slash + 1));
     if (!(unit.equals("y") || unit.equals("d") || unit.equals("h"))) {
       throw new SyntaxException(
           slash + 1, "unknown rate unit " + quote("/" + unit) + " (use /y, /d or /h)");
     }
     String number = text.substring(0, slash);
-    int lead = number.length() - number.stripLeading().length();
-    BigDecimal n = decimal(number.strip(), text.strip(), lead, "a rate");
-    return checked(n, n.doubleValue() / hoursPer(unit.charAt(0)), text.strip(), lead, "per hour");
+    int lead = number.length() - UserText.stripLeading(number).length();
+    BigDecimal n = decimal(UserText.strip(number), UserText.strip(text), lead, "a rate");
+    return checked(
+        n, n.doubleValue() / hoursPer(unit.charAt(0)), UserText.strip(text), lead, "per hour");
   }
 
   /**
@@ -181,8 +182,8 @@ public final class Units {
    * @throws SyntaxException for malformed text or a value too large or too small
    */
   public static double parseCount(String text) throws SyntaxException {
-    String s = text.strip();
-    int lead = text.length() - text.stripLeading().length();
+    String s = UserText.strip(text);
+    int lead = text.length() - UserText.stripLeading(text).length();
     if (s.isEmpty()) {
       throw new SyntaxException(0, "expected a number such as 2000, 12K or 48M");
     }
@@ -192,9 +193,9 @@ public final class Units {
     String expected = "a number such as 2000, 12K or 48M";
     if (scale != 1
         && !number.isEmpty()
-        && Character.isWhitespace(number.charAt(number.length() - 1))
+        && UserText.isBlank(number.charAt(number.length() - 1))
         && number.length() <= MAX_NUMBER_LENGTH
-        && isNumberSyntax(number.strip())) {
+        && isNumberSyntax(UserText.strip(number))) {
       throw new SyntaxException(
           lead, quote(s) + " is not " + expected + " (write " + last + " right after the number)");
     }
@@ -214,7 +215,7 @@ public final class Units {
     SyntaxException refusal =
         new SyntaxException(
             0, "must be a whole number from " + min + " to " + max + ", got " + quote(text));
-    String s = text.strip();
+    String s = UserText.strip(text);
     if (s.isEmpty()) {
       throw refusal;
     }
@@ -240,7 +241,7 @@ public final class Units {
    * ({@code 24}, {@code 1e3}), as the value of a target on an hours metric.
    */
   public static double parseHours(String text) throws SyntaxException {
-    String s = text.strip();
+    String s = UserText.strip(text);
     if (!s.isEmpty() && Character.isLetter(s.charAt(s.length() - 1))) {
       return parseDuration(text);
     }

@@ -90,6 +90,38 @@ public final class UserText {
     return "…" + escaped.substring(escaped.offsetByCodePoints(0, count - (MAX_PLACE - 1)));
   }
 
+  /**
+   * Whether a character is blank around a value a user typed: Java's whitespace and every Unicode
+   * space separator, among them the no-break spaces (U+00A0, U+202F) that text copied from a web
+   * page or a word processor carries.
+   */
+  public static boolean isBlank(int cp) {
+    return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
+  }
+
+  /** {@code text} without the blanks ({@link #isBlank}) at either end. */
+  public static String strip(String text) {
+    return stripTrailing(stripLeading(text));
+  }
+
+  /** {@code text} without the blanks ({@link #isBlank}) at its start. */
+  public static String stripLeading(String text) {
+    int i = 0;
+    while (i < text.length() && isBlank(text.codePointAt(i))) {
+      i += Character.charCount(text.codePointAt(i));
+    }
+    return text.substring(i);
+  }
+
+  /** {@code text} without the blanks ({@link #isBlank}) at its end. */
+  public static String stripTrailing(String text) {
+    int end = text.length();
+    while (end > 0 && isBlank(text.codePointBefore(end))) {
+      end -= Character.charCount(text.codePointBefore(end));
+    }
+    return text.substring(0, end);
+  }
+
   /** {@code text} with every control character escaped and nothing cut: one line. */
   public static String escape(String text) {
     StringBuilder b = null;
@@ -113,8 +145,10 @@ public final class UserText {
 
   /**
    * The visible form of a character that must not reach a terminal raw, or null for one that may:
-   * C0 and C1 controls and DEL, line and paragraph separators, the bidirectional overrides and
-   * isolates (which can make a line read differently from what it says), and lone surrogates.
+   * C0 and C1 controls and DEL, line and paragraph separators, every format character (Unicode
+   * category Cf: the bidirectional overrides, isolates and marks, which can make a line read
+   * differently from what it says; zero-width spaces and joiners; the byte-order mark; the soft
+   * hyphen), and lone surrogates.
    */
   private static String escape(int cp) {
     switch (cp) {
@@ -136,6 +170,7 @@ public final class UserText {
         || cp == 0x2029
         || (cp >= 0x202a && cp <= 0x202e)
         || (cp >= 0x2066 && cp <= 0x2069)
+        || Character.getType(cp) == Character.FORMAT
         || (cp <= 0xffff && Character.isSurrogate((char) cp))) {
       return String.format(java.util.Locale.ROOT, "\\u%04x", cp);
     }

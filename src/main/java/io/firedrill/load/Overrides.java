@@ -141,7 +141,7 @@ public final class Overrides {
           new ModelError(
               origin, "", "expected PATH=VALUE, for example sites.east.fire.rate=0.01/y"));
     }
-    String path = text.substring(0, eq).strip();
+    String path = UserText.strip(text.substring(0, eq));
     if (path.isEmpty() || !path.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*")) {
       throw new ModelException(
           new ModelError(

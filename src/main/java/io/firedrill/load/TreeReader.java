@@ -312,7 +312,7 @@ final class TreeReader {
       return null;
     }
     try {
-      return Units.parseNumber(v.text().strip(), 0, expected);
+      return Units.parseNumber(UserText.strip(v.text()), 0, expected);
     } catch (SyntaxException e) {
       error(v.textOrigin(), path, e.getMessage());
       return null;

@@ -47,8 +47,8 @@ public record ActivityProfile(List<Double> weights, double startHour) {
    * @throws SyntaxException saying which part is wrong, with its offset in {@code text}
    */
   public static double parseWeekTime(String text) throws SyntaxException {
-    String s = text.strip();
-    int lead = text.length() - text.stripLeading().length();
+    String s = UserText.strip(text);
+    int lead = text.length() - UserText.stripLeading(text).length();
     String[] parts = s.split("\\s+");
     if (s.isEmpty() || parts.length != 2) {
       throw new SyntaxException(

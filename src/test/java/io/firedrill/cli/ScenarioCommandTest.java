@@ -289,5 +289,20 @@ class ScenarioCommandTest {
             tmp.resolve("s").toString());
     assertEquals(0, ok.code(), ok.toString());
     assertTrue(ok.out().contains("scenario fault@east"), ok.out());
+    // No-break spaces (as text copied from a web page carries) are blanks too.
+    Cli.Result nbsp =
+        Cli.run(
+            "scenario",
+            "models/three-site-example.yaml",
+            "--event",
+            "\u00a0fault@east\u202f",
+            "--trials",
+            "100",
+            "--charts",
+            "none",
+            "--out",
+            tmp.resolve("n").toString());
+    assertEquals(0, nbsp.code(), nbsp.toString());
+    assertTrue(nbsp.out().contains("scenario fault@east,"), nbsp.out());
   }
 }

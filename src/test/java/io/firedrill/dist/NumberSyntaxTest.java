@@ -249,6 +249,21 @@ class NumberSyntaxTest {
   }
 
   /** A control character in a value is shown escaped, so that the message stays one line. */
+  /** Values copied from a web page carry no-break spaces; they are blanks like spaces. */
+  @Test
+  void noBreakSpacesAroundAValue_areBlanks() throws SyntaxException {
+    assertEquals(0.25, Units.parseDuration("\u00a015m\u202f"), 0.0);
+    assertEquals(1.0 / 8760, Units.parseRate("1/y\u00a0"), 1e-18);
+    assertEquals(2000, Units.parseCount("\u00a02K\u00a0"), 0.0);
+    assertEquals(3, Units.parseWhole("3\u00a0", 1, 10));
+    assertEquals(
+        new LogNormal(1, 2),
+        DistributionParser.parse("lognormal(median=\u00a01h,\u00a0p90=2h\u00a0)"));
+    assertEquals(
+        "'2\u00a0K' is not a number such as 2000, 12K or 48M (write K right after the number)",
+        refusal(() -> Units.parseCount("2\u00a0K")));
+  }
+
   @Test
   void controlCharacters_inAValue_areEscapedInTheMessage() {
     assertEquals(

@@ -15,10 +15,24 @@ class UserTextTest {
         UserText.escape("a\nb\tc\rd\u001be\u0001f\u007fg\u009bh"));
     // Line separators and the bidirectional overrides that can make a line read backwards.
     assertEquals("a\\u2028b\\u202ec\\u2066d", UserText.escape("a\u2028b\u202ec\u2066d"));
+    // Every other format character: right-to-left and Arabic letter marks, a zero-width space and
+    // joiner, the byte-order mark, the soft hyphen.
+    assertEquals(
+        "a\\u200fb\\u061cc\\u200bd\\u200de\\ufefff\\u00adg",
+        UserText.escape("a\u200fb\u061cc\u200bd\u200de\ufefff\u00adg"));
     // A lone surrogate is escaped; a pair (an emoji) is one character and stays.
     assertEquals("\\ud800x\uD83D\uDD25", UserText.escape("\uD800x\uD83D\uDD25"));
     String plain = "pangyo, 판교, ٣";
     assertEquals(plain, UserText.escape(plain));
+  }
+
+  @Test
+  void strip_takesWhitespaceAndEverySpaceSeparator_fromTheEnds() {
+    assertEquals("1h", UserText.strip(" \t\u00a01h\u202f\u3000\n"));
+    assertEquals("a\u00a0b", UserText.strip("\u2007a\u00a0b\u00a0"));
+    assertEquals("x\u00a0", UserText.stripLeading("\u00a0x\u00a0"));
+    assertEquals("\u00a0x", UserText.stripTrailing("\u00a0x\u00a0"));
+    assertEquals("", UserText.strip("\u00a0 \u202f"));
   }
 
   @Test
