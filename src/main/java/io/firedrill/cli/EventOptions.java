@@ -108,7 +108,7 @@ public final class EventOptions {
       return off ? Kernel.Background.OFF : Kernel.Background.STATIONARY;
     }
     Kernel.Background b;
-    switch (mode.strip().toLowerCase(java.util.Locale.ROOT)) {
+    switch (UserText.strip(mode).toLowerCase(java.util.Locale.ROOT)) {
       case "stationary":
         b = Kernel.Background.STATIONARY;
         break;
@@ -152,6 +152,9 @@ public final class EventOptions {
 
   /** "run" or "fire@pangyo at sat 15:30", for titles. */
   String describe() {
-    return event == null ? "run" : event + (at == null ? "" : " at " + at);
+    return event == null
+        ? "run"
+        : UserText.escape(UserText.strip(event))
+            + (at == null ? "" : " at " + UserText.escape(UserText.strip(at)));
   }
 }

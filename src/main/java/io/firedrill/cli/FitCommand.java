@@ -232,7 +232,7 @@ final class FitCommand implements Callable<Integer> {
                       ? " (write decimals with a point, 1.5, or quote a value with commas: \"1,5\")"
                       : ""));
         }
-        String cell = rec.get(index).strip();
+        String cell = UserText.strip(rec.get(index));
         double v = Double.NaN;
         String problem;
         try {

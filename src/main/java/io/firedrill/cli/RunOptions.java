@@ -86,7 +86,7 @@ public final class RunOptions {
 
   /** The chart format, checked as usage. */
   Charts.Format chartFormat() {
-    switch (charts.toLowerCase(java.util.Locale.ROOT)) {
+    switch (UserText.strip(charts).toLowerCase(java.util.Locale.ROOT)) {
       case "png":
         return Charts.Format.PNG;
       case "svg":
@@ -94,7 +94,8 @@ public final class RunOptions {
       case "none":
         return Charts.Format.NONE;
       default:
-        throw new UsageException("--charts must be png, svg or none, got '" + charts + "'");
+        throw new UsageException(
+            "--charts must be png, svg or none, got " + UserText.quote(charts));
     }
   }
 

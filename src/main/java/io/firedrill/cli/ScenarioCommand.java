@@ -116,7 +116,7 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
     Kernel.Background mode = EventOptions.background(background, noBackground);
     TrialRunner.Scenario scenario = new TrialRunner.Scenario(forced.name(), mode, points);
     PrintWriter stdout = spec.commandLine().getOut();
-    String what = forced.name() + (at == null ? "" : " at " + at);
+    String what = forced.name() + (at == null ? "" : " at " + UserText.escape(UserText.strip(at)));
     AtomicFiles files = run.prepareOut(m, "scenario", root.cancellation());
     try (files) {
       ModelOptions.warn(loaded, spec.commandLine().getErr(), java.util.List.of());
@@ -211,7 +211,7 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
     String near = new NearNames().closest(wanted, names);
     throw new UsageException(
         "--event: unknown event "
-            + UserText.quote(String.valueOf(event))
+            + UserText.quote(wanted)
             + (near == null ? "" : ", did you mean " + UserText.quote(near) + "?")
             + list);
   }

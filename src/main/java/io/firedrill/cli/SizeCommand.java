@@ -104,9 +104,11 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
   public Integer call() throws Exception {
     scenario.check();
     run.refuseRowOptions("size");
+    // The path as the model reads it, blanks around it ignored; echoed escaped.
+    path = UserText.strip(path);
     String why = Vary.notAParameter(path);
     if (why != null) {
-      throw new UsageException("--vary " + path + ": " + why);
+      throw new UsageException("--vary " + UserText.escape(path) + ": " + why);
     }
     ModelLoader.Loaded base = ModelLoader.load(model.model, model.overrides);
     Model m0 = scenario.apply(base.model());

@@ -78,7 +78,7 @@ public final class DistributionParser {
           text.length(), "expected '(' after " + name + ": " + family.usage());
     }
     int close = text.lastIndexOf(')');
-    if (close < open || !text.substring(close + 1).isBlank()) {
+    if (close < open || !UserText.strip(text.substring(close + 1)).isEmpty()) {
       throw new SyntaxException(
           close < open ? text.length() : close + 1, "expected ')' to close " + family.usage());
     }
@@ -291,7 +291,7 @@ public final class DistributionParser {
   /** Start and end offsets of the comma-separated arguments between {@code from} and {@code to}. */
   private static List<int[]> split(String text, int from, int to) throws SyntaxException {
     List<int[]> args = new ArrayList<>();
-    if (text.substring(from, to).isBlank()) {
+    if (UserText.strip(text.substring(from, to)).isEmpty()) {
       return args;
     }
     int start = from;

@@ -91,12 +91,38 @@ public final class UserText {
   }
 
   /**
-   * Whether a character is blank around a value a user typed: Java's whitespace and every Unicode
-   * space separator, among them the no-break spaces (U+00A0, U+202F) that text copied from a web
-   * page or a word processor carries.
+   * Whether a character is blank around a value a user typed: the space, tab, line feed, vertical
+   * tab, form feed and carriage return, and every Unicode space separator (category Zs, among them
+   * the no-break spaces U+00A0 and U+202F that text copied from a web page or a word processor
+   * carries) and line or paragraph separator (Zl, Zp). Other control characters are not blanks.
    */
   public static boolean isBlank(int cp) {
-    return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
+    return cp == ' ' || (cp >= '\t' && cp <= '\r') || Character.isSpaceChar(cp);
+  }
+
+  /**
+   * {@code text} with every blank ({@link #isBlank}) replaced by an ASCII space: for text a command
+   * line option reads with patterns of spaces, so that a no-break space is a space there.
+   */
+  public static String asSpaces(String text) {
+    StringBuilder b = null;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      int n = Character.charCount(cp);
+      boolean blank = cp != ' ' && isBlank(cp);
+      if (blank && b == null) {
+        b = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (b != null) {
+        if (blank) {
+          b.append(' ');
+        } else {
+          b.appendCodePoint(cp);
+        }
+      }
+      i += n;
+    }
+    return b == null ? text : b.toString();
   }
 
   /** {@code text} without the blanks ({@link #isBlank}) at either end. */
@@ -172,7 +198,11 @@ public final class UserText {
         || (cp >= 0x2066 && cp <= 0x2069)
         || Character.getType(cp) == Character.FORMAT
         || (cp <= 0xffff && Character.isSurrogate((char) cp))) {
-      return String.format(java.util.Locale.ROOT, "\\u%04x", cp);
+      // Above U+FFFF: a capital U and eight digits, so that a digit that follows is not read as
+      // one.
+      return cp > 0xffff
+          ? String.format(java.util.Locale.ROOT, "\\U%08x", cp)
+          : String.format(java.util.Locale.ROOT, "\\u%04x", cp);
     }
     return null;
   }

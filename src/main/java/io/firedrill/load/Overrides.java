@@ -150,6 +150,6 @@ public final class Overrides {
               UserText.quote(path)
                   + " is not a key path (expected dotted keys such as services.talk.standby.west)"));
     }
-    return new String[] {path, text.substring(eq + 1)};
+    return new String[] {path, UserText.strip(text.substring(eq + 1))};
   }
 }

@@ -138,7 +138,9 @@ public final class SchemaText {
    */
   static String value(Node node) {
     if (node instanceof Node.Scalar s) {
-      return s.isNull() ? "~" : s.text().isEmpty() ? "''" : UserText.bounded(s.text(), LONGEST);
+      // As written, less the blanks around it (which the model ignores too).
+      String t = UserText.strip(s.text());
+      return s.isNull() ? "~" : t.isEmpty() ? "''" : UserText.bounded(t, LONGEST);
     }
     if (node instanceof Node.Sequence seq) {
       if (seq.items().size() > LONGEST_LIST) {

@@ -196,7 +196,7 @@ final class TreeReader {
       return byDefault(key, text -> text);
     }
     Node.Scalar v = scalar(s.node(key), s.at(key), key.type().expected());
-    if (v != null && !key.type().choices().contains(v.text())) {
+    if (v != null && !key.type().choices().contains(UserText.strip(v.text()))) {
       error(
           v.textOrigin(),
           s.at(key),
@@ -325,11 +325,12 @@ final class TreeReader {
     if (v == null) {
       return null;
     }
-    if (!known.contains(v.text())) {
-      error(v.textOrigin(), path, unknown(what, v.text(), known));
+    String name = UserText.strip(v.text());
+    if (!known.contains(name)) {
+      error(v.textOrigin(), path, unknown(what, name, known));
       return null;
     }
-    return v.text();
+    return name;
   }
 
   /** A list of names that must be among {@code known}; a single name is accepted as a list. */

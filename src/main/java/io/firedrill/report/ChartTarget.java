@@ -49,7 +49,7 @@ public record ChartTarget(String service, Metric metric, String stat) {
       return new ChartTarget(
           plan.serviceNames[a], scenario ? Metric.RECOVER_H : Metric.USER_HOURS, "mean");
     }
-    String[] parts = asked.strip().split("\\.", -1);
+    String[] parts = UserText.strip(asked).split("\\.", -1);
     if (parts.length < 2 || parts.length > 3) {
       throw new IllegalArgumentException(
           "--chart "

@@ -47,7 +47,7 @@ public final class ModelDescription {
                 + String.join(
                     ", --set ",
                     loaded.overrides().stream()
-                        .map(o -> UserText.bounded(o, LONGEST_LINE))
+                        .map(o -> UserText.bounded(UserText.strip(o), LONGEST_LINE))
                         .toList()));
     b.append('\n');
     for (String line : text.top()) {
@@ -93,8 +93,8 @@ public final class ModelDescription {
   }
 
   private static String firstLine(String text) {
-    String t = text.strip();
+    String t = UserText.strip(text);
     int nl = t.indexOf('\n');
-    return nl < 0 ? t : t.substring(0, nl).strip();
+    return nl < 0 ? t : UserText.strip(t.substring(0, nl));
   }
 }

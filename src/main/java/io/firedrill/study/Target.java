@@ -36,7 +36,8 @@ public record Target(String service, Metric metric, String stat, boolean atMost,
    *
    * @throws IllegalArgumentException one line saying what is wrong and what was expected
    */
-  public static Target parse(String text, List<String> services, boolean scenario) {
+  public static Target parse(String typed, List<String> services, boolean scenario) {
+    String text = UserText.asSpaces(typed);
     Matcher m = FORM.matcher(text);
     if (!m.matches()) {
       throw new IllegalArgumentException(

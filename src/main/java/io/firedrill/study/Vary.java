@@ -66,25 +66,27 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
   }
 
   /** Parses {@code PATH=FROM..TO:STEP} for a sweep (at most {@link #MAX_POINTS} points). */
-  public static Vary parse(String text) {
+  public static Vary parse(String typed) {
+    // A no-break space is a space here; messages quote the text escaped, on one line.
+    String text = UserText.asSpaces(typed);
+    String label = "--vary " + UserText.escape(text);
     int eq = text.indexOf('=');
     if (eq <= 0) {
       throw new IllegalArgumentException(
-          "--vary "
-              + text
+          label
               + ": expected PATH=FROM..TO:STEP, for example services.talk.standby.anyang=0..12000:1000");
     }
-    String path = text.substring(0, eq).strip();
+    String path = UserText.strip(text.substring(0, eq));
     String range = text.substring(eq + 1);
     int dots = range.indexOf("..");
     int colon = range.lastIndexOf(':');
     if (dots < 0 || colon < dots) {
       String why = notAParameter(path);
       throw new IllegalArgumentException(
-          "--vary " + text + ": " + (why != null ? why : "expected FROM..TO:STEP after '='"));
+          label + ": " + (why != null ? why : "expected FROM..TO:STEP after '='"));
     }
     return of(
-        "--vary " + text,
+        label,
         path,
         range.substring(0, dots),
         range.substring(dots + 2, colon),
@@ -201,20 +203,24 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
   }
 
   /** {number, unit} of one of FROM, TO, STEP, with the number finite in a double. */
-  private static Object[] value(String label, String part) {
+  private static Object[] value(String label, String typed) {
+    String part = UserText.asSpaces(typed);
     Matcher m = VALUE.matcher(part);
     if (!m.matches()) {
       throw new IllegalArgumentException(
-          label + ": " + UserText.quote(part.strip()) + " is not a number with an optional unit");
+          label
+              + ": "
+              + UserText.quote(UserText.strip(part))
+              + " is not a number with an optional unit");
     }
-    String unit = m.group(2).strip();
+    String unit = UserText.strip(m.group(2));
     if (!UNITS.contains(unit)) {
       throw new IllegalArgumentException(
           label
               + ": unknown unit "
               + UserText.quote(unit)
               + " in "
-              + UserText.quote(part.strip())
+              + UserText.quote(UserText.strip(part))
               + " (units: s, m, h, d, w, y, /y, /d, /h, K, M or none)");
     }
     try {

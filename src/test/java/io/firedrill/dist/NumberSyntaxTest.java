@@ -260,6 +260,8 @@ class NumberSyntaxTest {
         new LogNormal(1, 2),
         DistributionParser.parse("lognormal(median=\u00a01h,\u00a0p90=2h\u00a0)"));
     assertEquals(
+        new LogNormal(1, 2), DistributionParser.parse("lognormal(median=1h, p90=2h)\u202f"));
+    assertEquals(
         "'2\u00a0K' is not a number such as 2000, 12K or 48M (write K right after the number)",
         refusal(() -> Units.parseCount("2\u00a0K")));
   }

@@ -33,6 +33,16 @@ class UserTextTest {
     assertEquals("x\u00a0", UserText.stripLeading("\u00a0x\u00a0"));
     assertEquals("\u00a0x", UserText.stripTrailing("\u00a0x\u00a0"));
     assertEquals("", UserText.strip("\u00a0 \u202f"));
+    // Control characters other than tab, line feed, vertical tab, form feed and carriage return
+    // are not blanks (Java's strip() takes U+001C to U+001F too).
+    assertEquals("\u001cx", UserText.strip("\u001cx\r\n"));
+    assertEquals(" a b  c ", UserText.asSpaces("\u00a0a\u202fb\t\u3000c\n"));
+  }
+
+  @Test
+  void aFormatCharacterAboveFfff_isEscapedWithEightDigits() {
+    // U+1D173 (a musical format character) then "31": not readable as U+1D17 then "31".
+    assertEquals("\\U0001d17331h", UserText.escape("\uD834\uDD7331h"));
   }
 
   @Test
