@@ -266,7 +266,10 @@ final class TreeReader {
     try {
       return parser.parse(v.text());
     } catch (SyntaxException e) {
-      error(atOffset ? v.textOrigin().shifted(e.offset()) : v.textOrigin(), path, e.getMessage());
+      // The offset counts UTF-16 units of the text; a column counts characters (code points).
+      String text = v.text();
+      int chars = text.codePointCount(0, Math.max(0, Math.min(e.offset(), text.length())));
+      error(atOffset ? v.textOrigin().shifted(chars) : v.textOrigin(), path, e.getMessage());
       return null;
     }
   }

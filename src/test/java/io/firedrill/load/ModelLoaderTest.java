@@ -36,6 +36,25 @@ class ModelLoaderTest {
     return e.errors().stream().map(ModelError::format).toList();
   }
 
+  /**
+   * A column counts characters: an error inside a value after characters above U+FFFF (two UTF-16
+   * units each) is at the same column as after two ordinary characters: 54, the third argument.
+   */
+  @Test
+  void errorInsideAValue_afterAstralCharacters_isAtTheCharacterColumn() {
+    String astral =
+        "name: m\nsites:\n  east: {fault: {rate: 1/y, outage: \"uniform(\ud83d\ude00\ud83d\ude00,"
+            + " 1h, 2h)\"}}\nservices:\n  api: {demand: 1, deploy: {east: 1}}\n";
+    assertEquals(
+        List.of(
+            "test.yaml:3:54: sites.east.fault.outage: too many arguments: uniform(min=D, max=D)"),
+        errors(astral));
+    assertEquals(
+        List.of(
+            "test.yaml:3:54: sites.east.fault.outage: too many arguments: uniform(min=D, max=D)"),
+        errors(astral.replace("\ud83d\ude00", "x")));
+  }
+
   @Test
   void misspeltNames_inDeployRequiresAndNeeds_suggestTheNearOne() {
     String yaml =
