@@ -107,13 +107,14 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
     Model m = loaded.model();
     HazardRef forced = resolve(m, event);
     m = EventOptions.applyAt(m, at);
-    EventOptions.noteFlatProfile(m, at, spec.commandLine().getErr(), "scenario");
     int points = (int) RunOptions.whole("--points", pointsText, 500, 100_001);
     RunOptions.Settings s = run.settings(m, m.scenarioHorizonHours());
     Charts.Format charts = run.chartFormat();
     Plan plan = RunOptions.plan(m, s);
     run.checkMemory(plan, s, points);
     Kernel.Background mode = EventOptions.background(background, noBackground);
+    // Printed once every option is known good, so that a wrong one is the only line.
+    EventOptions.noteFlatProfile(m, at, spec.commandLine().getErr(), "scenario");
     TrialRunner.Scenario scenario = new TrialRunner.Scenario(forced.name(), mode, points);
     PrintWriter stdout = spec.commandLine().getOut();
     String what = forced.name() + (at == null ? "" : " at " + UserText.escape(UserText.strip(at)));

@@ -112,7 +112,9 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
     }
     ModelLoader.Loaded base = ModelLoader.load(model.model, model.overrides);
     Model m0 = scenario.apply(base.model());
-    EventOptions.noteFlatProfile(m0, scenario.at, spec.commandLine().getErr(), "size");
+    // The event and the background are checked before any note or warning is printed, so that a
+    // wrong one is the only line (each point resolves them again, the same way).
+    scenario.scenario(m0);
     Target t;
     try {
       t =
@@ -133,9 +135,10 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
     }
     RunOptions.Settings s = run.settings(m0, scenario.defaultHorizonHours(m0));
     Charts.Format charts = run.chartFormat();
-    ModelOptions.warn(base, spec.commandLine().getErr(), List.of(path));
     Plan plan0 = RunOptions.plan(m0, s);
     MemoryEstimate.run(plan0, s.threads(), s.trials(), 0, false, 0).check();
+    EventOptions.noteFlatProfile(m0, scenario.at, spec.commandLine().getErr(), "size");
+    ModelOptions.warn(base, spec.commandLine().getErr(), List.of(path));
     PrintWriter out = spec.commandLine().getOut();
     AtomicFiles files = run.prepareOut(m0, "size", root.cancellation());
     try (files) {

@@ -133,7 +133,9 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
       models.add(scenario.apply(loaded.model()));
     }
     Model m0 = models.get(0);
-    EventOptions.noteFlatProfile(m0, scenario.at, spec.commandLine().getErr(), "sweep");
+    // The event and the background are checked before any note or warning is printed, so that a
+    // wrong one is the only line.
+    TrialRunner.Scenario forced = scenario.scenario(m0);
     RunOptions.Settings s = run.settings(m0, scenario.defaultHorizonHours(m0));
     List<Plan> plans = new ArrayList<>();
     for (Model m : models) {
@@ -149,6 +151,7 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
     }
     Charts.Format charts = run.chartFormat();
     MemoryEstimate.sweep(plans, s.threads(), s.trials()).check();
+    EventOptions.noteFlatProfile(m0, scenario.at, spec.commandLine().getErr(), "sweep");
     PrintWriter stdout = spec.commandLine().getOut();
     AtomicFiles files = run.prepareOut(m0, "sweep", root.cancellation());
     try (files) {
@@ -161,7 +164,7 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
             SweepRunner.run(
                 plans,
                 new TrialRunner.Options(s.trials(), s.seed(), s.threads(), 0, false),
-                scenario.scenario(m0),
+                forced,
                 bar,
                 root.cancellation());
       } finally {

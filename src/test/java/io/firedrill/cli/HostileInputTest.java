@@ -94,6 +94,63 @@ class HostileInputTest {
         model.toString());
   }
 
+  /**
+   * A wrong --event or --background was reported after the model's warnings (sweep, size) or after
+   * the note on --at (scenario): two lines. The model here warns (north's standby removed).
+   */
+  @Test
+  void aWrongEventOrBackground_isTheOnlyLine_evenWhenTheModelWarns() {
+    String out = tmp.resolve("out").toString();
+    String noNorth = "services.talk.standby.north=0";
+    refused(
+        "firedrill sweep: --event: unknown event 'fault@zz' (valid: fire@east, fault@east, fault@west, fault@north, grid@metro-east, grid@metro-west,"
+            + " grid@metro-north, routing@carrier-a, routing@carrier-b)",
+        "sweep",
+        THREE,
+        "--set",
+        noNorth,
+        "--vary",
+        "services.talk.demand=10000..12000:2000",
+        "--event",
+        "fault@zz",
+        "--trials",
+        "10",
+        "--out",
+        out);
+    refused(
+        "firedrill size: --background must be stationary, fresh or off, got 'bogus'",
+        "size",
+        THREE,
+        "--set",
+        noNorth,
+        "--vary",
+        "services.talk.deploy.west",
+        "--target",
+        "talk.downtime_h.mean <= 1h",
+        "--event",
+        "fault@east",
+        "--background",
+        "bogus",
+        "--trials",
+        "10",
+        "--out",
+        out);
+    refused(
+        "firedrill scenario: --background must be stationary, fresh or off, got 'bogus'",
+        "scenario",
+        THREE,
+        "--set",
+        noNorth,
+        "--event",
+        "fire@east",
+        "--at",
+        "sat 15:30",
+        "--background",
+        "bogus",
+        "--out",
+        out);
+  }
+
   /** An --event with a newline was cut at the newline; a --set with one gave three lines. */
   @Test
   void newlinesAndEscapesInWhatWasTyped_stayOnOneLine_escaped() {
