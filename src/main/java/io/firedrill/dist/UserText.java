@@ -83,11 +83,26 @@ public final class UserText {
    */
   public static String boundedTail(String text) {
     String escaped = escape(text);
-    int count = escaped.codePointCount(0, escaped.length());
-    if (count <= MAX_PLACE) {
+    if (escaped.codePointCount(0, escaped.length()) <= MAX_PLACE) {
       return escaped;
     }
-    return "…" + escaped.substring(escaped.offsetByCodePoints(0, count - (MAX_PLACE - 1)));
+    // Whole characters from the end, each escaped, while they fit after the "…": an escape is
+    // never cut.
+    StringBuilder tail = new StringBuilder();
+    int shown = 0;
+    for (int i = text.length(); i > 0; ) {
+      int cp = text.codePointBefore(i);
+      String piece = escape(cp);
+      String shownAs = piece == null ? new String(Character.toChars(cp)) : piece;
+      int width = piece == null ? 1 : piece.length();
+      if (shown + width > MAX_PLACE - 1) {
+        break;
+      }
+      tail.append(new StringBuilder(shownAs).reverse());
+      shown += width;
+      i -= Character.charCount(cp);
+    }
+    return "…" + tail.reverse();
   }
 
   /**
@@ -173,8 +188,9 @@ public final class UserText {
    * The visible form of a character that must not reach a terminal raw, or null for one that may:
    * C0 and C1 controls and DEL, line and paragraph separators, every format character (Unicode
    * category Cf: the bidirectional overrides, isolates and marks, which can make a line read
-   * differently from what it says; zero-width spaces and joiners; the byte-order mark; the soft
-   * hyphen), and lone surrogates.
+   * differently from what it says; the zero-width space; the byte-order mark; the soft hyphen) but
+   * the zero-width non-joiner and joiner (U+200C, U+200D), which Persian, Indic scripts and emoji
+   * sequences need and which move nothing, and lone surrogates.
    */
   private static String escape(int cp) {
     switch (cp) {
@@ -196,7 +212,7 @@ public final class UserText {
         || cp == 0x2029
         || (cp >= 0x202a && cp <= 0x202e)
         || (cp >= 0x2066 && cp <= 0x2069)
-        || Character.getType(cp) == Character.FORMAT
+        || (Character.getType(cp) == Character.FORMAT && cp != 0x200c && cp != 0x200d)
         || (cp <= 0xffff && Character.isSurrogate((char) cp))) {
       // Above U+FFFF: a capital U and eight digits, so that a digit that follows is not read as
       // one.

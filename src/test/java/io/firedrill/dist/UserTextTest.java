@@ -15,11 +15,11 @@ class UserTextTest {
         UserText.escape("a\nb\tc\rd\u001be\u0001f\u007fg\u009bh"));
     // Line separators and the bidirectional overrides that can make a line read backwards.
     assertEquals("a\\u2028b\\u202ec\\u2066d", UserText.escape("a\u2028b\u202ec\u2066d"));
-    // Every other format character: right-to-left and Arabic letter marks, a zero-width space and
-    // joiner, the byte-order mark, the soft hyphen.
+    // Every other format character but the joiners: right-to-left and Arabic letter marks, a
+    // zero-width space, the byte-order mark, the soft hyphen.
     assertEquals(
-        "a\\u200fb\\u061cc\\u200bd\\u200de\\ufefff\\u00adg",
-        UserText.escape("a\u200fb\u061cc\u200bd\u200de\ufefff\u00adg"));
+        "a\\u200fb\\u061cc\\u200bd\\ufefff\\u00adg",
+        UserText.escape("a\u200fb\u061cc\u200bd\ufefff\u00adg"));
     // A lone surrogate is escaped; a pair (an emoji) is one character and stays.
     assertEquals("\\ud800x\uD83D\uDD25", UserText.escape("\uD800x\uD83D\uDD25"));
     String plain = "pangyo, 판교, ٣";
@@ -46,6 +46,15 @@ class UserTextTest {
   }
 
   @Test
+  void zeroWidthJoiners_stay_forPersianAndEmoji() {
+    String persian = "\u0641\u0627\u0631\u0633\u06cc\u200c\u0632\u0628\u0627\u0646";
+    String family = "\uD83D\uDC68\u200d\uD83D\uDC69\u200d\uD83D\uDC67";
+    assertEquals(persian, UserText.escape(persian));
+    assertEquals(family, UserText.escape(family));
+    assertEquals("a\\u200bb", UserText.escape("a\u200bb"));
+  }
+
+  @Test
   void bounded_cutsAfterTheLimit_neverInsideAnEscape() {
     assertEquals("x".repeat(64), UserText.bounded("x".repeat(64)));
     assertEquals("x".repeat(64) + "…", UserText.bounded("x".repeat(65)));
@@ -62,6 +71,13 @@ class UserTextTest {
     String name = "d/".repeat(100) + "model.yaml";
     assertEquals("…" + name.substring(name.length() - 99), UserText.boundedTail(name));
     assertEquals("models/x.yaml", UserText.boundedTail("models/x.yaml"));
+    // An escape is never cut: 98 characters of the end fit after the "…", then "\u202e" (6) does
+    // not, and it is left out whole.
+    String overrides = "\u202e".repeat(20) + "y".repeat(98) + ".yaml";
+    String tail = UserText.boundedTail("a" + overrides);
+    assertEquals("…" + "y".repeat(94) + ".yaml", tail);
+    String mixed = "\u202e".repeat(30) + ".yaml";
+    assertEquals("…" + "\\u202e".repeat(15) + ".yaml", UserText.boundedTail(mixed));
   }
 
   @Test
