@@ -37,6 +37,37 @@ class ModelLoaderTest {
   }
 
   /**
+   * A file that is not UTF-8 is refused at its first bad byte, also for the sequences whose
+   * continuation bytes look right but which UTF-8 forbids (RFC 3629): an encoded surrogate (ED A0
+   * 80), a code point above U+10FFFF (F4 90 80 80), an overlong form (E0 80 80); each at 4:11.
+   */
+  @Test
+  void notUtf8_isPlacedAtTheFirstBadByte() {
+    for (byte[] bad :
+        new byte[][] {
+          {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+          {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+          {(byte) 0xe0, (byte) 0x80, (byte) 0x80},
+          {(byte) 0xff}
+        }) {
+      java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+      file.writeBytes("name: x\nsites:\n  a:\n    ups: \"".getBytes(StandardCharsets.UTF_8));
+      file.writeBytes(bad);
+      file.writeBytes("15m\"\nservices: {}\n".getBytes(StandardCharsets.UTF_8));
+      ModelException e =
+          assertThrows(
+              ModelException.class,
+              () -> ModelLoader.parse("test.yaml", file.toByteArray(), List.of()));
+      assertEquals(
+          List.of(
+              String.format(
+                  "test.yaml:4:11: not a UTF-8 text file (byte 0x%02x); a model is YAML text",
+                  bad[0] & 0xff)),
+          e.errors().stream().map(ModelError::format).toList());
+    }
+  }
+
+  /**
    * A column counts characters: an error inside a value after characters above U+FFFF (two UTF-16
    * units each) is at the same column as after two ordinary characters: 54, the third argument.
    */

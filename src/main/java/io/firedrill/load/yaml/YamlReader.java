@@ -558,6 +558,15 @@ public final class YamlReader {
           return i;
         }
       }
+      // The second byte's narrower ranges (RFC 3629, section 4): no overlong form, no encoded
+      // surrogate, nothing above U+10FFFF.
+      int second = n > 0 ? bytes[i + 1] & 0xff : 0;
+      if ((b == 0xe0 && second < 0xa0)
+          || (b == 0xed && second > 0x9f)
+          || (b == 0xf0 && second < 0x90)
+          || (b == 0xf4 && second > 0x8f)) {
+        return i;
+      }
       i += n + 1;
     }
     return Math.max(start, bytes.length - 1);
