@@ -8,7 +8,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.firedrill.dist.UserText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -503,15 +505,21 @@ public final class YamlReader {
         throw notText(source, bytes, start, i, "a NUL byte");
       }
     }
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
-          .toString();
-    } catch (CharacterCodingException e) {
-      int bad = firstInvalidUtf8(bytes, start);
+    // The decoder stops at the first byte UTF-8 forbids (RFC 3629: overlong forms, encoded
+    // surrogates and code points above U+10FFFF included) and says where.
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+    CharBuffer out = CharBuffer.allocate(bytes.length - start);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      int bad = Math.min(in.position(), bytes.length - 1);
       throw notText(
           source,
           bytes,
@@ -519,6 +527,7 @@ public final class YamlReader {
           bad,
           String.format(java.util.Locale.ROOT, "byte 0x%02x", bytes[bad] & 0xff));
     }
+    return out.flip().toString();
   }
 
   private static YamlException notText(
@@ -538,37 +547,5 @@ public final class YamlReader {
             Origin.at(source, line, column),
             "",
             "not a UTF-8 text file (" + what + "); a model is YAML text"));
-  }
-
-  private static int firstInvalidUtf8(byte[] bytes, int start) {
-    int i = start;
-    while (i < bytes.length) {
-      int b = bytes[i] & 0xff;
-      int n =
-          b < 0x80
-              ? 0
-              : b >= 0xc2 && b <= 0xdf
-                  ? 1
-                  : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-      if (n < 0 || i + n >= bytes.length) {
-        return i;
-      }
-      for (int k = 1; k <= n; k++) {
-        if ((bytes[i + k] & 0xc0) != 0x80) {
-          return i;
-        }
-      }
-      // The second byte's narrower ranges (RFC 3629, section 4): no overlong form, no encoded
-      // surrogate, nothing above U+10FFFF.
-      int second = n > 0 ? bytes[i + 1] & 0xff : 0;
-      if ((b == 0xe0 && second < 0xa0)
-          || (b == 0xed && second > 0x9f)
-          || (b == 0xf0 && second < 0x90)
-          || (b == 0xf4 && second > 0x8f)) {
-        return i;
-      }
-      i += n + 1;
-    }
-    return Math.max(start, bytes.length - 1);
   }
 }
