@@ -37,6 +37,28 @@ class ModelLoaderTest {
   }
 
   /**
+   * An error inside a value that spans two lines, or holds an escape, is placed at the value's
+   * start: its offsets are no columns there. On one line it is at the spot (6:41, "bad").
+   */
+  @Test
+  void errorInsideAFoldedOrEscapedValue_isAtTheValuesStart() {
+    String head = "name: x\nsites:\n  a:\n    fault:\n      rate: 1/y\n";
+    String tail = "services:\n  s: {demand: 1, deploy: {a: 1}}\n";
+    String why =
+        ": sites.a.fault.outage: 'bad' is not a number (a duration is a number and a unit:"
+            + " 15m, 4h or 2d)";
+    assertEquals(
+        List.of("test.yaml:6:41" + why),
+        errors(head + "      outage: \"lognormal(median=1h, p90=bad)\"\n" + tail));
+    assertEquals(
+        List.of("test.yaml:6:16" + why),
+        errors(head + "      outage: \"lognormal(median=1h,\n        p90=bad)\"\n" + tail));
+    assertEquals(
+        List.of("test.yaml:6:16" + why),
+        errors(head + "      outage: \"lognormal(median=\\x31h, p90=bad)\"\n" + tail));
+  }
+
+  /**
    * A file that is not UTF-8 is refused at its first bad byte, also for the sequences whose
    * continuation bytes look right but which UTF-8 forbids (RFC 3629): an encoded surrogate (ED A0
    * 80), a code point above U+10FFFF (F4 90 80 80), an overlong form (E0 80 80); each at 4:11.

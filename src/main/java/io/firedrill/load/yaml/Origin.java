@@ -6,9 +6,18 @@ import io.firedrill.dist.UserText;
  * Where a value of a model came from: a place in a file ({@code models/x.yaml:14:7}) or a
  * command-line override ({@code --set sites.east.ups=15m}).
  *
- * <p>Lines and columns count from 1, columns in characters (code points of the line).
+ * <p>Lines and columns count from 1, columns in characters (code points of the line). A {@code
+ * pinned} place does not move with an offset into the value it starts ({@link #shifted}).
  */
-public record Origin(String source, int line, int column, boolean override) {
+public record Origin(String source, int line, int column, boolean override, boolean pinned) {
+
+  /**
+   * A place; {@code pinned} false. A pinned place does not move ({@link #shifted}): the start of a
+   * value whose characters do not stand one for one in the file (an escape, a line folded).
+   */
+  public Origin(String source, int line, int column, boolean override) {
+    this(source, line, column, override, false);
+  }
 
   /** A place in a file. */
   public static Origin at(String file, int line, int column) {
@@ -25,9 +34,19 @@ public record Origin(String source, int line, int column, boolean override) {
     return new Origin("--set " + text, 0, 0, true);
   }
 
-  /** This place moved {@code chars} characters to the right (a spot inside a scalar). */
+  /**
+   * This place moved {@code chars} characters to the right (a spot inside a scalar); a pinned one
+   * or an override stays where it is.
+   */
   public Origin shifted(int chars) {
-    return override || chars == 0 ? this : new Origin(source, line, column + chars, false);
+    return override || pinned || chars == 0
+        ? this
+        : new Origin(source, line, column + chars, false, false);
+  }
+
+  /** This place, pinned: offsets inside the value it starts do not move it. */
+  public Origin pin() {
+    return new Origin(source, line, column, override, true);
   }
 
   /**

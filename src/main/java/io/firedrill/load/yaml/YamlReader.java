@@ -274,7 +274,12 @@ public final class YamlReader {
             // key: with nothing after it is empty, like ~ and null; only '' is an empty text.
             return new Node.Scalar(origin, null, origin);
           }
-          return new Node.Scalar(origin, value, quoted ? origin.shifted(1) : origin);
+          // An offset inside the value is a column only where the value stands one for one in
+          // the file: not across an escape or a folded line (then errors point at its start).
+          Origin textOrigin = quoted ? origin.shifted(1) : origin;
+          int at = charIndex(parser.currentTokenLocation().getCharOffset()) + (quoted ? 1 : 0);
+          boolean verbatim = text.startsWith(value, at);
+          return new Node.Scalar(origin, value, verbatim ? textOrigin : textOrigin.pin());
         }
       default:
         {
