@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -82,6 +83,21 @@ final class TreeReader {
       List<String> allowed = spec.names();
       for (Node.Mapping.Entry e : map.entries()) {
         if (!allowed.contains(e.key())) {
+          int space = unusualSpace(e.key());
+          if (space >= 0) {
+            // A no-break space in the indentation is no indentation to YAML: the key moved.
+            error(
+                e.keyOrigin(),
+                at(e.key()),
+                String.format(
+                    Locale.ROOT,
+                    "unknown key %s: it holds a U+%04X space, which YAML does not take for a"
+                        + " space (text copied from a web page or a word processor carries them;"
+                        + " type spaces)",
+                    UserText.quote(e.key()),
+                    space));
+            continue;
+          }
           String hint = near.closest(e.key(), allowed);
           error(
               e.keyOrigin(),
@@ -94,6 +110,14 @@ final class TreeReader {
                   + ")");
         }
       }
+    }
+
+    /** The first space separator other than U+0020 in {@code key}, or −1. */
+    private static int unusualSpace(String key) {
+      return key.codePoints()
+          .filter(cp -> cp != ' ' && Character.getType(cp) == Character.SPACE_SEPARATOR)
+          .findFirst()
+          .orElse(-1);
     }
 
     boolean has(KeySpec key) {

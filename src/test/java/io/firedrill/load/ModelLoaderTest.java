@@ -59,6 +59,26 @@ class ModelLoaderTest {
   }
 
   /**
+   * A no-break space where YAML needs a space (after a key's colon, in an indentation) is named
+   * where it is, instead of YAML's own message about a ':' not found on the next line.
+   */
+  @Test
+  void noBreakSpaceInYamlSyntax_isNamedWhereItIs() {
+    assertEquals(
+        List.of(
+            "test.yaml:4:9: malformed YAML: a U+00A0 space where YAML needs a plain space (text"
+                + " copied from a web page or a word processor carries them; type a space)"),
+        errors("name: x\nsites:\n  a:\n    ups:\u00a015m\n    grid: g\nservices: {}\n"));
+    assertTrue(
+        errors("name: x\nsites:\n  a:\n\u00a0   ups: 15m\nservices: {}\n")
+            .contains(
+                "test.yaml:4:1: \u00a0   ups: unknown key '\u00a0   ups': it holds a U+00A0 space,"
+                    + " which YAML does not take for a space (text copied from a web page or a"
+                    + " word processor carries them; type spaces)"),
+        "the key's message names the space");
+  }
+
+  /**
    * A file that is not UTF-8 is refused at its first bad byte, also for the sequences whose
    * continuation bytes look right but which UTF-8 forbids (RFC 3629): an encoded surrogate (ED A0
    * 80), a code point above U+10FFFF (F4 90 80 80), an overlong form (E0 80 80); each at 4:11.

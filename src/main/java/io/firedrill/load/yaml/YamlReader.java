@@ -404,6 +404,58 @@ public final class YamlReader {
   }
 
   /** Turns whatever the YAML parser threw into one error line at the problem's position. */
+  /**
+   * A space YAML does not take for one (a no-break space, U+00A0, as text copied from a web page
+   * carries; any space separator but U+0020) outside quotes, on the line of a syntax error or the
+   * line before: the likely cause, which the parser's own message (a ':' not found, say) hides.
+   * Null if there is none.
+   */
+  private YamlError unusualSpace(Mark mark) {
+    if (mark == null) {
+      return null;
+    }
+    int line = mark.getLine();
+    for (int l = Math.max(0, line - 1); l <= line; l++) {
+      int from = lineStart(l);
+      if (from < 0) {
+        continue;
+      }
+      int column = 1;
+      for (int i = from; i < text.length() && text.charAt(i) != '\n'; ) {
+        int cp = text.codePointAt(i);
+        if (cp == '"' || cp == '\'' || cp == '#') {
+          break; // a quoted value or a comment: its spaces are its own
+        }
+        if (cp != ' ' && Character.getType(cp) == Character.SPACE_SEPARATOR) {
+          return new YamlError(
+              override ? new Origin(source, 0, 0, true) : Origin.at(source, l + 1, column),
+              "",
+              String.format(
+                  java.util.Locale.ROOT,
+                  "malformed YAML: a U+%04X space where YAML needs a plain space (text copied"
+                      + " from a web page or a word processor carries them; type a space)",
+                  cp));
+        }
+        i += Character.charCount(cp);
+        column++;
+      }
+    }
+    return null;
+  }
+
+  /** Where line {@code l} (from 0) of the text begins, or −1 past its end. */
+  private int lineStart(int l) {
+    int i = 0;
+    for (int k = 0; k < l; k++) {
+      i = text.indexOf('\n', i);
+      if (i < 0) {
+        return -1;
+      }
+      i++;
+    }
+    return i;
+  }
+
   private YamlError syntaxError(Exception e) {
     for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof org.yaml.snakeyaml.reader.ReaderException r) {
@@ -454,6 +506,10 @@ public final class YamlReader {
                 + ", column "
                 + (mark.getColumn() + 1)
                 + ")");
+      }
+      YamlError space = unusualSpace(mark);
+      if (space != null) {
+        return space;
       }
       Origin at =
           override
