@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -482,11 +483,19 @@ final class ModelBinder {
       return null;
     }
     List<Placement> out = new ArrayList<>();
+    Set<String> given = new HashSet<>();
     boolean ok = true;
     for (Node.Mapping.Entry e : map.entries()) {
       String p = path + "." + e.key();
-      if (!sites.contains(e.key())) {
-        read.error(e.keyOrigin(), p, read.unknown("site", e.key(), sites));
+      // A site named with blanks around it (a no-break space from copied text) is that site.
+      String site = UserText.strip(e.key());
+      if (!sites.contains(site)) {
+        read.error(e.keyOrigin(), p, read.unknown("site", site, sites));
+        ok = false;
+        continue;
+      }
+      if (!given.add(site)) {
+        read.error(e.keyOrigin(), p, "site " + UserText.quote(site) + " is given twice");
         ok = false;
         continue;
       }
@@ -494,7 +503,7 @@ final class ModelBinder {
       if (c == null) {
         ok = false;
       } else {
-        out.add(new Placement(e.key(), c));
+        out.add(new Placement(site, c));
       }
     }
     return ok ? out : null;

@@ -47,7 +47,8 @@ public record ActivityProfile(List<Double> weights, double startHour) {
    * @throws SyntaxException saying which part is wrong, with its offset in {@code text}
    */
   public static double parseWeekTime(String text) throws SyntaxException {
-    String s = UserText.strip(text);
+    // A no-break space between the day and the time is a space (the blanks of UserText).
+    String s = UserText.strip(UserText.asSpaces(text));
     int lead = text.length() - UserText.stripLeading(text).length();
     String[] parts = s.split("\\s+");
     if (s.isEmpty() || parts.length != 2) {

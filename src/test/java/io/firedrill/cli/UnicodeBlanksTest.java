@@ -125,6 +125,21 @@ class UnicodeBlanksTest {
             tmp.resolve("s").toString());
     assertEquals(0, scenario.code(), scenario.toString());
     assertTrue(scenario.out().contains("scenario fire@east at sat 15:30,"), scenario.out());
+    Cli.Result nbspAt =
+        Cli.run(
+            "scenario",
+            THREE,
+            "--event",
+            "fire@east",
+            "--at",
+            "sat" + NBSP + "15:30",
+            "--trials",
+            "20",
+            "--charts",
+            "none",
+            "--out",
+            tmp.resolve("s2").toString());
+    assertEquals(0, nbspAt.code(), nbspAt.toString());
     Cli.Result sweep =
         Cli.run(
             "sweep",

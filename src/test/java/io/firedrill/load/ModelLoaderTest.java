@@ -79,6 +79,54 @@ class ModelLoaderTest {
   }
 
   /**
+   * A site named with a no-break space around it in deploy or standby is that site; the same site
+   * twice is refused. NEL, U+2028 and U+2029, which YAML takes for line breaks no editor shows, are
+   * refused where they are.
+   */
+  @Test
+  void placementKeys_takeBlanks_andLineBreaksNoEditorShows_areRefused() throws Exception {
+    String sites = "name: x\nsites:\n  east: {}\n  west: {}\n";
+    Model m =
+        load(
+            sites
+                + "services:\n  s: {demand: 1, deploy: {east\u00a0: 1}, standby: {\"\u202fwest\": 1},"
+                + " failover: {time: \"fixed(1h)\"}}\n");
+    assertEquals("east", m.services().get(0).deploy().get(0).site());
+    assertEquals("west", m.services().get(0).standby().get(0).site());
+    assertEquals(
+        List.of("test.yaml:6:36: services.s.deploy.east\u00a0: site 'east' is given twice"),
+        errors(sites + "services:\n  s: {demand: 1, deploy: {east: 1, east\u00a0: 2}}\n"));
+    for (char c : new char[] {'\u0085', '\u2028', '\u2029'}) {
+      List<String> e = errors("name: x\nsites:\n  east: {ups: \"15m" + c + "\"}\n");
+      assertEquals(1, e.size(), e.toString());
+      assertTrue(e.get(0).startsWith("test.yaml:3:19: malformed YAML: the "), e.get(0));
+    }
+  }
+
+  /** A file saved as UTF-16 is named so; a bad byte in a file with CR line ends is at its line. */
+  @Test
+  void utf16File_andBadByteAfterCarriageReturns_areLocated() {
+    ModelException utf16 =
+        assertThrows(
+            ModelException.class,
+            () ->
+                ModelLoader.parse(
+                    "test.yaml", new byte[] {(byte) 0xff, (byte) 0xfe, 'n', 0}, List.of()));
+    assertEquals(
+        List.of(
+            "test.yaml:1:1: not a UTF-8 text file (a UTF-16 or UTF-32 byte-order mark; save it as"
+                + " UTF-8); a model is YAML text"),
+        utf16.errors().stream().map(ModelError::format).toList());
+    byte[] cr = "name: x\rsites:\r  a: {ups: \"1?\"}\r".getBytes(StandardCharsets.UTF_8);
+    cr[cr.length - 4] = (byte) 0x80;
+    ModelException bad =
+        assertThrows(ModelException.class, () -> ModelLoader.parse("test.yaml", cr, List.of()));
+    assertEquals(
+        List.of("test.yaml:3:14: not a UTF-8 text file (byte 0x80); a model is YAML text"),
+        bad.errors().stream().map(ModelError::format).toList());
+  }
+
+  /**
    * A file that is not UTF-8 is refused at its first bad byte, also for the sequences whose
    * continuation bytes look right but which UTF-8 forbids (RFC 3629): an encoded surrogate (ED A0
    * 80), a code point above U+10FFFF (F4 90 80 80), an overlong form (E0 80 80); each at 4:11.

@@ -108,11 +108,15 @@ public final class YamlReader {
       int[] starts = new int[16];
       int n = 0;
       starts[n++] = 0;
-      for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-        if (n == starts.length) {
-          starts = java.util.Arrays.copyOf(starts, 2 * n);
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        // A line ends at LF, CRLF or a lone CR, as YAML and editors count lines.
+        if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+          if (n == starts.length) {
+            starts = java.util.Arrays.copyOf(starts, 2 * n);
+          }
+          starts[n++] = i + 1;
         }
-        starts[n++] = i + 1;
       }
       lineStarts = java.util.Arrays.copyOf(starts, n);
     }
@@ -183,6 +187,14 @@ public final class YamlReader {
   }
 
   private Node parse() throws YamlException {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        // YAML takes these for line breaks where no editor shows one: every line number after
+        // them would be off, and a value would end there unseen.
+        throw new YamlException(notAllowed(i, c));
+      }
+    }
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(MAX_BYTES);
     // The libraries' own limits lie beyond firedrill's, which readValue enforces at the exact
@@ -456,21 +468,25 @@ public final class YamlReader {
     return i;
   }
 
+  /** A character YAML text may not hold, at index {@code at} of the text. */
+  private YamlError notAllowed(int at, int cp) {
+    boolean control = Character.isISOControl(cp);
+    return new YamlError(
+        originAt(at),
+        "",
+        "malformed YAML: the "
+            + (control ? "control character " + UserText.escape(Character.toString(cp)) : "")
+            + (control ? "" : String.format(java.util.Locale.ROOT, "character U+%04X", cp))
+            + " is not allowed in YAML text (remove it, or write it as an escape inside"
+            + " double quotes)");
+  }
+
   private YamlError syntaxError(Exception e) {
     for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof org.yaml.snakeyaml.reader.ReaderException r) {
         // A character YAML does not allow in a stream (a control character, U+FFFE...): the
         // reader gives its index in code points, not a line.
-        int cp = r.getCodePoint();
-        boolean control = Character.isISOControl(cp);
-        return new YamlError(
-            originAt(charIndex(r.getPosition())),
-            "",
-            "malformed YAML: the "
-                + (control ? "control character " + UserText.escape(Character.toString(cp)) : "")
-                + (control ? "" : String.format(java.util.Locale.ROOT, "character U+%04X", cp))
-                + " is not allowed in YAML text (remove it, or write it as an escape inside"
-                + " double quotes)");
+        return notAllowed(charIndex(r.getPosition()), r.getCodePoint());
       }
     }
     Throwable cause = e;
@@ -543,7 +559,8 @@ public final class YamlReader {
   private static String describeProblem(String problem, MarkedYAMLException e) {
     String p = problem.strip();
     if (p.contains("'\\t'") || p.contains("\\t(TAB)")) {
-      return "a tab character; YAML indents with spaces only";
+      return "a tab character where YAML needs spaces (YAML indents, and separates a value from"
+          + " its key, with spaces only)";
     }
     if (p.startsWith("exceeded max depth") || p.contains("Nesting Depth")) {
       return "nested more than " + MAX_DEPTH + " levels deep";
@@ -561,6 +578,11 @@ public final class YamlReader {
                 && (bytes[2] & 0xff) == 0xbf
             ? 3
             : 0;
+    if (bytes.length >= 2
+        && ((bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe
+            || (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff)) {
+      throw notText(source, bytes, 0, 0, "a UTF-16 or UTF-32 byte-order mark; save it as UTF-8");
+    }
     for (int i = start; i < bytes.length; i++) {
       if (bytes[i] == 0) {
         throw notText(source, bytes, start, i, "a NUL byte");
@@ -596,7 +618,8 @@ public final class YamlReader {
     int line = 1;
     int lineStart = start;
     for (int i = start; i < at; i++) {
-      if (bytes[i] == '\n') {
+      if (bytes[i] == '\n'
+          || (bytes[i] == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n'))) {
         line++;
         lineStart = i + 1;
       }
