@@ -147,9 +147,19 @@ public final class RunOptions {
 
   /** Compiles {@code m} for the run's horizon, refusing up front a trial too big for memory. */
   static Plan plan(Model m, Settings s) {
+    return plan(m, s.horizonHours());
+  }
+
+  /**
+   * {@code m} compiled for trials of {@code horizonHours}, or the refusal {@code run} would make up
+   * front (a plan too large, more hazard events per trial than firedrill simulates).
+   *
+   * @throws UsageException one line saying what is too large
+   */
+  static Plan plan(Model m, double horizonHours) {
     Plan plan;
     try {
-      plan = Plan.compile(m, s.horizonHours());
+      plan = Plan.compile(m, horizonHours);
     } catch (Plan.TooLarge e) {
       throw new UsageException(e.getMessage());
     }

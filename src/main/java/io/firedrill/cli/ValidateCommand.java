@@ -29,6 +29,8 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ModelLoader.Loaded loaded = options.load();
+    // What run would refuse up front at the model's horizon, validate refuses too.
+    RunOptions.plan(loaded.model(), loaded.model().horizonHours());
     ModelOptions.warn(loaded, spec.commandLine().getErr(), java.util.List.of());
     spec.commandLine().getOut().print(ModelDescription.describe(loaded));
     spec.commandLine().getOut().flush();

@@ -94,6 +94,26 @@ class HostileInputTest {
         model.toString());
   }
 
+  /** validate said valid where run refused up front: now both refuse, with the same words. */
+  @Test
+  void aModelRunRefusesUpFront_validateRefusesToo() {
+    String fault = "sites.east.fault={rate: 1e9/y, outage: fixed(1s)}";
+    String why =
+        ": the model expects about 3.06e+07 hazard events per trial over 1y; firedrill simulates"
+            + " at most 1,000,000 (lower a rate or the horizon)";
+    refused("firedrill validate" + why, "validate", THREE, "--set", fault);
+    refused(
+        "firedrill run" + why,
+        "run",
+        THREE,
+        "--set",
+        fault,
+        "--trials",
+        "10",
+        "--out",
+        tmp.resolve("out").toString());
+  }
+
   /**
    * A wrong --event or --background was reported after the model's warnings (sweep, size) or after
    * the note on --at (scenario): two lines. The model here warns (north's standby removed).
