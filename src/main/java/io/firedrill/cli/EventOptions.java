@@ -154,7 +154,6 @@ public final class EventOptions {
   String describe() {
     return event == null
         ? "run"
-        : UserText.escape(UserText.strip(event))
-            + (at == null ? "" : " at " + UserText.escape(UserText.strip(at)));
+        : UserText.echo(event) + (at == null ? "" : " at " + UserText.echo(at));
   }
 }

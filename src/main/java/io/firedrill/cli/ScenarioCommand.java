@@ -117,7 +117,7 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
     EventOptions.noteFlatProfile(m, at, spec.commandLine().getErr(), "scenario");
     TrialRunner.Scenario scenario = new TrialRunner.Scenario(forced.name(), mode, points);
     PrintWriter stdout = spec.commandLine().getOut();
-    String what = forced.name() + (at == null ? "" : " at " + UserText.escape(UserText.strip(at)));
+    String what = forced.name() + (at == null ? "" : " at " + UserText.echo(at));
     AtomicFiles files = run.prepareOut(m, "scenario", root.cancellation());
     try (files) {
       ModelOptions.warn(loaded, spec.commandLine().getErr(), java.util.List.of());

@@ -181,7 +181,7 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
           Locale.ROOT,
           "%s: sweep of %s (%s)%s, %d points × %d trials, seed %d, %d threads%n",
           m0.name(),
-          String.join(" × ", vary.stream().map(v -> UserText.escape(UserText.strip(v))).toList()),
+          String.join(" × ", vary.stream().map(UserText::echo).toList()),
           scenario.describe(),
           run.label == null ? "" : " [" + run.label + "]",
           points.size(),

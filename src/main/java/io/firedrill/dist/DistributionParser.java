@@ -55,7 +55,7 @@ public final class DistributionParser {
   public static Distribution parse(String text) throws SyntaxException {
     int open = text.indexOf('(');
     String name = UserText.strip(open < 0 ? text : text.substring(0, open));
-    int nameAt = text.length() - UserText.stripLeading(text).length();
+    int nameAt = UserText.leadingBlanks(text);
     Family family = null;
     for (Family f : Family.values()) {
       if (f.word().equals(name)) {
@@ -112,7 +112,7 @@ public final class DistributionParser {
             start,
             "parameter '" + plain(family.params[index]) + "' given twice: " + family.usage());
       }
-      int lead = value.length() - UserText.stripLeading(value).length();
+      int lead = UserText.leadingBlanks(value);
       offsets[index] = valueAt + lead;
       try {
         values[index] =

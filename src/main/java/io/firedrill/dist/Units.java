@@ -69,7 +69,7 @@ public final class Units {
    */
   public static double parseDuration(String text) throws SyntaxException {
     String s = UserText.strip(text);
-    int lead = text.length() - UserText.stripLeading(text).length();
+    int lead = UserText.leadingBlanks(text);
     if (s.isEmpty()) {
       throw new SyntaxException(0, "expected a duration such as 15m, 4h or 2d");
     }
@@ -169,10 +169,10 @@ public final class Units {
           slash + 1, "unknown rate unit " + quote("/" + unit) + " (use /y, /d or /h)");
     }
     String number = text.substring(0, slash);
-    int lead = number.length() - UserText.stripLeading(number).length();
-    BigDecimal n = decimal(UserText.strip(number), UserText.strip(text), lead, "a rate");
-    return checked(
-        n, n.doubleValue() / hoursPer(unit.charAt(0)), UserText.strip(text), lead, "per hour");
+    int lead = UserText.leadingBlanks(number);
+    String shown = UserText.strip(text);
+    BigDecimal n = decimal(UserText.strip(number), shown, lead, "a rate");
+    return checked(n, n.doubleValue() / hoursPer(unit.charAt(0)), shown, lead, "per hour");
   }
 
   /**
@@ -183,7 +183,7 @@ public final class Units {
    */
   public static double parseCount(String text) throws SyntaxException {
     String s = UserText.strip(text);
-    int lead = text.length() - UserText.stripLeading(text).length();
+    int lead = UserText.leadingBlanks(text);
     if (s.isEmpty()) {
       throw new SyntaxException(0, "expected a number such as 2000, 12K or 48M");
     }

@@ -140,6 +140,27 @@ public final class UserText {
     return b == null ? text : b.toString();
   }
 
+  /**
+   * Whether a character is a space separator other than U+0020 (a no-break space, U+00A0, above
+   * all): one YAML does not take for a space.
+   */
+  public static boolean isUnusualSpace(int cp) {
+    return cp != ' ' && Character.getType(cp) == Character.SPACE_SEPARATOR;
+  }
+
+  /** How many chars of {@code text} are blanks ({@link #isBlank}) before its first other one. */
+  public static int leadingBlanks(String text) {
+    return text.length() - stripLeading(text).length();
+  }
+
+  /**
+   * What a command shows of an option or value as typed: without the blanks around it, escaped
+   * ({@link #escape}), on one line.
+   */
+  public static String echo(String typed) {
+    return escape(strip(typed));
+  }
+
   /** {@code text} without the blanks ({@link #isBlank}) at either end. */
   public static String strip(String text) {
     return stripTrailing(stripLeading(text));
@@ -210,8 +231,6 @@ public final class UserText {
     }
     if (cp == 0x2028
         || cp == 0x2029
-        || (cp >= 0x202a && cp <= 0x202e)
-        || (cp >= 0x2066 && cp <= 0x2069)
         || (Character.getType(cp) == Character.FORMAT && cp != 0x200c && cp != 0x200d)
         || (cp <= 0xffff && Character.isSurrogate((char) cp))) {
       // Above U+FFFF: a capital U and eight digits, so that a digit that follows is not read as

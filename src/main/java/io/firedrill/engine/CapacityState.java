@@ -76,9 +76,11 @@ final class CapacityState {
   private final double[] own;
 
   /**
-   * Placements flattened, service by service in dependency order, for {@link #capacities}: the
-   * active placements of service a are {@code [actFrom[a], actFrom[a + 1])} of {@code actSite} and
-   * {@code actCap}, in the order of {@link Plan#deploySite}; the standby ones likewise.
+   * Placements flattened, service by service in dependency order: the active placements of service
+   * a are {@code [actFrom[a], actFrom[a + 1])} of {@code actSite} and {@code actCap}, in the order
+   * of {@link Plan#deploySite}; the standby ones likewise. Every capacity sum runs over these
+   * ({@link #sum}, {@link #capacityAt}), in placement order, so that the same sum gives the same
+   * bits wherever it is taken.
    */
   private final int[] actFrom;
 
@@ -253,40 +255,34 @@ final class CapacityState {
    */
   private void serviceCapacities() {
     for (int a = 0; a < p.services; a++) {
-      double v = 0;
-      for (int k = actFrom[a], end = actFrom[a + 1]; k < end; k++) {
-        v += actCap[k] * capValue[actSite[k]];
-      }
-      act0[a] = v;
+      act0[a] = sum(actFrom, actSite, actCap, a, capValue);
     }
     for (int a = 0; a < p.services; a++) {
-      actSlope[a] = ramping ? placementSlope(actFrom, actSite, actCap, a) : 0;
+      actSlope[a] = ramping ? sum(actFrom, actSite, actCap, a, capSlope) : 0;
     }
   }
 
   /**
-   * Σ cap[k] × the slope of site[k], over service a's placements in {@code [from[a], from[a+1])}.
+   * Σ cap[k] × perSite[site[k]] over service a's placements {@code [from[a], from[a + 1])}, in
+   * placement order: with {@code perSite} the sites' capacity factors, a capacity; with their
+   * slopes, its slope.
    */
-  private double placementSlope(int[] from, int[] site, double[] cap, int a) {
-    double sl = 0;
-    for (int k = from[a], end = from[a + 1]; k < end; k++) {
-      sl += cap[k] * capSlope[site[k]];
-    }
-    return sl;
-  }
-
-  /** Service a's standby capacity at the segment start. */
-  private double standbyNow(int a) {
+  private static double sum(int[] from, int[] site, double[] cap, int a, double[] perSite) {
     double v = 0;
-    for (int k = stbFrom[a], end = stbFrom[a + 1]; k < end; k++) {
-      v += stbCap[k] * capValue[stbSite[k]];
+    for (int k = from[a], end = from[a + 1]; k < end; k++) {
+      v += cap[k] * perSite[site[k]];
     }
     return v;
   }
 
+  /** Service a's standby capacity at the segment start. */
+  private double standbyNow(int a) {
+    return sum(stbFrom, stbSite, stbCap, a, capValue);
+  }
+
   /** The slope of service a's standby capacity in the segment. */
   private double standbySlope(int a) {
-    return ramping ? placementSlope(stbFrom, stbSite, stbCap, a) : 0;
+    return ramping ? sum(stbFrom, stbSite, stbCap, a, capSlope) : 0;
   }
 
   /**
@@ -321,19 +317,19 @@ final class CapacityState {
    */
   double ownCapacityAt(int a, double t) {
     double v = activeAt(a, t);
-    return foState[a] == JOINED ? v + capacityAt(p.standbySite[a], p.standbyCapacity[a], t) : v;
+    return foState[a] == JOINED ? v + capacityAt(stbFrom, stbSite, stbCap, a, t) : v;
   }
 
   /** Active capacity of service a at absolute time t in the current segment. */
   private double activeAt(int a, double t) {
-    return capacityAt(p.deploySite[a], p.deployCapacity[a], t);
+    return capacityAt(actFrom, actSite, actCap, a, t);
   }
 
-  /** Σ cap[k] × (capacity factor of site sites[k] at t), in placement order. */
-  private double capacityAt(int[] sites, double[] cap, double t) {
+  /** {@link #sum} with each site's capacity factor at t ({@link #siteCapacityAt}). */
+  private double capacityAt(int[] from, int[] site, double[] cap, int a, double t) {
     double v = 0;
-    for (int k = 0; k < sites.length; k++) {
-      v += cap[k] * siteCapacityAt(sites[k], t);
+    for (int k = from[a], end = from[a + 1]; k < end; k++) {
+      v += cap[k] * siteCapacityAt(site[k], t);
     }
     return v;
   }
@@ -361,22 +357,12 @@ final class CapacityState {
       siteAt[s] = siteCapacityAt(s, t);
     }
     for (int a = 0; a < p.services; a++) {
-      double v = sum(p.deploySite[a], p.deployCapacity[a]);
+      double v = sum(actFrom, actSite, actCap, a, siteAt);
       if (foState[a] == JOINED) {
-        v += sum(p.standbySite[a], p.standbyCapacity[a]);
+        v += sum(stbFrom, stbSite, stbCap, a, siteAt);
       }
-      own[a] = Math.min(1, v / p.demand[a]);
+      out[a] = closureProduct(a, Math.min(1, v / p.demand[a]));
     }
-    closureProducts(out);
-  }
-
-  /** Σ cap[k] × siteAt[sites[k]], in placement order. */
-  private double sum(int[] sites, double[] cap) {
-    double v = 0;
-    for (int k = 0; k < sites.length; k++) {
-      v += cap[k] * siteAt[sites[k]];
-    }
-    return v;
   }
 
   /** How fast the capacity serving service a grows within the segment (a joined standby too). */
@@ -414,17 +400,6 @@ final class CapacityState {
       v *= this.own[b];
     }
     return v;
-  }
-
-  /** out[a] = own[a] × the own fractions of a's requires closure. */
-  private void closureProducts(double[] out) {
-    for (int a = 0; a < p.services; a++) {
-      double v = own[a];
-      for (int b : p.requiresClosure[a]) {
-        v *= own[b];
-      }
-      out[a] = v;
-    }
   }
 
   /**

@@ -58,18 +58,18 @@ final class Cuts {
         by.get(b).add(a);
       }
     }
-    servicesAt = new int[plan.sites][];
-    for (int s = 0; s < plan.sites; s++) {
-      servicesAt[s] = at.get(s).stream().mapToInt(Integer::intValue).toArray();
-    }
-    requiredBy = new int[ns][];
-    for (int b = 0; b < ns; b++) {
-      requiredBy[b] = by.get(b).stream().mapToInt(Integer::intValue).toArray();
-    }
+    servicesAt = arrays(at);
+    requiredBy = arrays(by);
     cutsAll = new boolean[plan.sites];
     for (int s = 0; s < plan.sites; s++) {
       cutsAll[s] = servicesAt[s].length == ns;
     }
+  }
+
+  private static int[][] arrays(List<List<Integer>> lists) {
+    return lists.stream()
+        .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+        .toArray(int[][]::new);
   }
 
   /** Every service is cut (t = 0, and the horizon). */

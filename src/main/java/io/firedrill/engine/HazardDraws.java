@@ -55,9 +55,9 @@ final class HazardDraws {
   HazardDraws(Plan plan, StreamKeys keys) {
     this.keys = keys;
     int nd = plan.distributions.size();
+    ordinary = new ContinuousSampler[nd];
     lengthBiased = new ContinuousSampler[nd];
     mean = new double[nd];
-    ordinary = new ContinuousSampler[nd];
     for (int i = 0; i < nd; i++) {
       ordinary[i] = plan.distributions.get(i).sampler(rng);
     }

@@ -1,6 +1,7 @@
 package io.firedrill.engine;
 
 import io.firedrill.plan.Plan;
+import java.util.Arrays;
 
 /**
  * User impact, service by service, over windows in which the service's served fraction is one
@@ -180,7 +181,7 @@ final class Integration {
         pieces[n++] = b;
       }
     }
-    sortPieces(n);
+    Arrays.sort(pieces, 0, n);
     for (int i = 0; i + 1 < n; i++) {
       double u0 = pieces[i];
       double u1 = pieces[i + 1];
@@ -270,23 +271,6 @@ final class Integration {
       } else {
         lo = mid;
       }
-    }
-  }
-
-  /**
-   * Sorts the first n split points: insertion sort, since they come nearly sorted (0 and the
-   * length, a few kinks, then hour boundaries in increasing order) and are usually few.
-   */
-  private void sortPieces(int n) {
-    double[] x = pieces;
-    for (int i = 1; i < n; i++) {
-      double v = x[i];
-      int j = i - 1;
-      while (j >= 0 && x[j] > v) {
-        x[j + 1] = x[j];
-        j--;
-      }
-      x[j + 1] = v;
     }
   }
 

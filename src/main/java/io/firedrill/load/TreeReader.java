@@ -112,12 +112,12 @@ final class TreeReader {
       }
     }
 
-    /** The first space separator other than U+0020 in {@code key}, or −1. */
+    /**
+     * The first space YAML does not take for one in {@code key} ({@link UserText#isUnusualSpace}),
+     * or −1.
+     */
     private static int unusualSpace(String key) {
-      return key.codePoints()
-          .filter(cp -> cp != ' ' && Character.getType(cp) == Character.SPACE_SEPARATOR)
-          .findFirst()
-          .orElse(-1);
+      return key.codePoints().filter(UserText::isUnusualSpace).findFirst().orElse(-1);
     }
 
     boolean has(KeySpec key) {

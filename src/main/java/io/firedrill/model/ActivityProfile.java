@@ -49,7 +49,7 @@ public record ActivityProfile(List<Double> weights, double startHour) {
   public static double parseWeekTime(String text) throws SyntaxException {
     // A no-break space between the day and the time is a space (the blanks of UserText).
     String s = UserText.strip(UserText.asSpaces(text));
-    int lead = text.length() - UserText.stripLeading(text).length();
+    int lead = UserText.leadingBlanks(text);
     String[] parts = s.split("\\s+");
     if (s.isEmpty() || parts.length != 2) {
       throw new SyntaxException(

@@ -204,14 +204,11 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
 
   /** {number, unit} of one of FROM, TO, STEP, with the number finite in a double. */
   private static Object[] value(String label, String typed) {
-    String part = UserText.asSpaces(typed);
+    String part = UserText.strip(UserText.asSpaces(typed));
     Matcher m = VALUE.matcher(part);
     if (!m.matches()) {
       throw new IllegalArgumentException(
-          label
-              + ": "
-              + UserText.quote(UserText.strip(part))
-              + " is not a number with an optional unit");
+          label + ": " + UserText.quote(part) + " is not a number with an optional unit");
     }
     String unit = UserText.strip(m.group(2));
     if (!UNITS.contains(unit)) {
@@ -220,7 +217,7 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
               + ": unknown unit "
               + UserText.quote(unit)
               + " in "
-              + UserText.quote(UserText.strip(part))
+              + UserText.quote(part)
               + " (units: s, m, h, d, w, y, /y, /d, /h, K, M or none)");
     }
     try {

@@ -22,6 +22,13 @@ class UnicodeBlanksTest {
 
   @TempDir Path tmp;
 
+  /** A small study or scenario: {@code args}, then 20 trials into the folder {@code out}. */
+  private Cli.Result small(String out, String... args) {
+    List<String> all = new java.util.ArrayList<>(List.of(args));
+    all.addAll(List.of("--trials", "20", "--out", tmp.resolve(out).toString()));
+    return Cli.run(all.toArray(String[]::new));
+  }
+
   private Path model(String yaml) throws Exception {
     Path m = tmp.resolve("m.yaml");
     Files.writeString(m, yaml);
@@ -71,7 +78,8 @@ class UnicodeBlanksTest {
   @Test
   void optionsOfStudies_takeNoBreakSpaces() {
     Cli.Result sweep =
-        Cli.run(
+        small(
+            "w",
             "sweep",
             THREE,
             "--vary",
@@ -81,14 +89,11 @@ class UnicodeBlanksTest {
             "--background",
             NBSP + "fresh" + NBSP,
             "--charts",
-            NBSP + "none" + NBSP,
-            "--trials",
-            "50",
-            "--out",
-            tmp.resolve("w").toString());
+            NBSP + "none" + NBSP);
     assertEquals(0, sweep.code(), sweep.toString());
     Cli.Result size =
-        Cli.run(
+        small(
+            "z",
             "size",
             THREE,
             "--vary",
@@ -97,12 +102,8 @@ class UnicodeBlanksTest {
             NBSP + "talk.downtime_h.mean" + NBSP + "<=" + NBSP + "1h" + NBSP,
             "--max",
             "8000",
-            "--trials",
-            "50",
             "--charts",
-            "none",
-            "--out",
-            tmp.resolve("z").toString());
+            "none");
     assertEquals(0, size.code(), size.toString());
     assertTrue(size.out().contains("answer: services.talk.deploy.west = "), size.out());
   }
@@ -110,48 +111,32 @@ class UnicodeBlanksTest {
   @Test
   void whatACommandEchoes_ofWhatWasTyped_isEscaped() {
     Cli.Result scenario =
-        Cli.run(
+        small(
+            "s",
             "scenario",
             THREE,
             "--event",
             "fire@east",
             "--at",
             "sat 15:30\r",
-            "--trials",
-            "20",
             "--charts",
-            "none",
-            "--out",
-            tmp.resolve("s").toString());
+            "none");
     assertEquals(0, scenario.code(), scenario.toString());
     assertTrue(scenario.out().contains("scenario fire@east at sat 15:30,"), scenario.out());
     Cli.Result nbspAt =
-        Cli.run(
+        small(
+            "s2",
             "scenario",
             THREE,
             "--event",
             "fire@east",
             "--at",
             "sat" + NBSP + "15:30",
-            "--trials",
-            "20",
             "--charts",
-            "none",
-            "--out",
-            tmp.resolve("s2").toString());
+            "none");
     assertEquals(0, nbspAt.code(), nbspAt.toString());
     Cli.Result sweep =
-        Cli.run(
-            "sweep",
-            THREE,
-            "--vary",
-            "services.talk.demand=10000..12000:2000\u001c",
-            "--trials",
-            "20",
-            "--charts",
-            "none",
-            "--out",
-            tmp.resolve("w2").toString());
+        small("w2", "sweep", THREE, "--vary", "services.talk.demand=10000..12000:2000\u001c");
     // U+001C is a control character, not a blank: refused, and quoted escaped.
     assertEquals(2, sweep.code(), sweep.toString());
     assertTrue(sweep.err().contains("\\x1c"), sweep.err());

@@ -104,13 +104,25 @@ public final class YamlReader {
     if (override) {
       return new Origin(source, 0, 0, true);
     }
+    int[] starts = lineStarts();
+    int index = Math.max(0, Math.min(at, text.length()));
+    int found = java.util.Arrays.binarySearch(starts, index);
+    int line = found >= 0 ? found : -found - 2;
+    int column = text.codePointCount(starts[line], index) + 1;
+    return Origin.at(source, line + 1, column);
+  }
+
+  /**
+   * The index in {@link #text} where each line starts, lines ending at LF, CRLF or a lone CR, as
+   * YAML and editors count them; made on the first error that needs it.
+   */
+  private int[] lineStarts() {
     if (lineStarts == null) {
       int[] starts = new int[16];
       int n = 0;
       starts[n++] = 0;
       for (int i = 0; i < text.length(); i++) {
         char c = text.charAt(i);
-        // A line ends at LF, CRLF or a lone CR, as YAML and editors count lines.
         if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
           if (n == starts.length) {
             starts = java.util.Arrays.copyOf(starts, 2 * n);
@@ -120,14 +132,10 @@ public final class YamlReader {
       }
       lineStarts = java.util.Arrays.copyOf(starts, n);
     }
-    int index = Math.max(0, Math.min(at, text.length()));
-    int found = java.util.Arrays.binarySearch(lineStarts, index);
-    int line = found >= 0 ? found : -found - 2;
-    int column = text.codePointCount(lineStarts[line], index) + 1;
-    return Origin.at(source, line + 1, column);
+    return lineStarts;
   }
 
-  /** The index in {@link #text} where each line starts; made on the first error that needs it. */
+  /** See {@link #lineStarts()}. */
   private int[] lineStarts;
 
   /** The index in {@link #text} of the character at code point index {@code codePoint}. */
@@ -426,19 +434,17 @@ public final class YamlReader {
     if (mark == null) {
       return null;
     }
-    int line = mark.getLine();
+    int[] starts = lineStarts();
+    int line = Math.min(mark.getLine(), starts.length - 1);
     for (int l = Math.max(0, line - 1); l <= line; l++) {
-      int from = lineStart(l);
-      if (from < 0) {
-        continue;
-      }
+      int end = l + 1 < starts.length ? starts[l + 1] : text.length();
       int column = 1;
-      for (int i = from; i < text.length() && text.charAt(i) != '\n'; ) {
+      for (int i = starts[l]; i < end; ) {
         int cp = text.codePointAt(i);
         if (cp == '"' || cp == '\'' || cp == '#') {
           break; // a quoted value or a comment: its spaces are its own
         }
-        if (cp != ' ' && Character.getType(cp) == Character.SPACE_SEPARATOR) {
+        if (UserText.isUnusualSpace(cp)) {
           return new YamlError(
               override ? new Origin(source, 0, 0, true) : Origin.at(source, l + 1, column),
               "",
@@ -453,19 +459,6 @@ public final class YamlReader {
       }
     }
     return null;
-  }
-
-  /** Where line {@code l} (from 0) of the text begins, or −1 past its end. */
-  private int lineStart(int l) {
-    int i = 0;
-    for (int k = 0; k < l; k++) {
-      i = text.indexOf('\n', i);
-      if (i < 0) {
-        return -1;
-      }
-      i++;
-    }
-    return i;
   }
 
   /** A character YAML text may not hold, at index {@code at} of the text. */
