@@ -103,7 +103,10 @@ public final class SchemaText {
     return lines.isEmpty() ? List.of("(nothing given)") : lines;
   }
 
-  /** A subsection on one line: its keys given, then its defaults marked as such. */
+  /**
+   * A subsection on one line: its keys in declared order, given, or marked as a default taken or as
+   * left out with what that means (as a section's {@code defaults:} and {@code left out:}).
+   */
   private static String inline(Node node, SectionSpec spec) {
     Node.Mapping map = node instanceof Node.Mapping m ? m : null;
     List<String> parts = new ArrayList<>();
@@ -113,6 +116,8 @@ public final class SchemaText {
         parts.add(key.name() + " " + value(key, e.value()));
       } else if (key.defaultValue() != null) {
         parts.add(key.name() + " " + key.defaultValue() + " (default)");
+      } else if (key.absent() != null) {
+        parts.add(key.name() + " " + key.absent() + " (left out)");
       }
     }
     return parts.isEmpty() ? "{}" : String.join(", ", parts);
