@@ -10,10 +10,10 @@ import java.util.Arrays;
  * sampler: {@code SUPPLY_OUTAGE}, {@code NETWORK_DOWN} and {@code BLOCK_THEN_RESTART} hazards are
  * alternating renewal processes sampled by one loop ({@link RenewalHazards}), which puts each
  * outage where its effect says; {@code DARK_THEN_RAMP} hazards (fires) by {@link FireHazards}. Both
- * draw through {@link HazardDraws}; then, per site, the effects that combine timelines: power
- * losses merged and followed by restarts ({@link PowerLoss}), loss of all networks with its
- * reconvergence blip ({@link SiteTimelines#unreachable}), the site's fires, and the merge of its
- * blocked intervals.
+ * draw through {@link HazardDraws}; then, per site, the effects that combine timelines: the outages
+ * of several feeds intersected ({@link PowerLoss#severalFeeds}), power losses merged and followed
+ * by restarts ({@link PowerLoss}), loss of all networks with its reconvergence blip ({@link
+ * SiteTimelines#unreachable}), the site's fires, and the merge of its blocked intervals.
  *
  * <p>Every hazard draws from its own substream, keyed by (run seed, trial, its source id, draw
  * number) ({@link StreamKeys}): its name {@code KIND@TARGET} ({@code grid@G}, {@code routing@N},
@@ -67,6 +67,9 @@ final class Hazards {
     timelines.clear();
     renewals.sample();
     for (int s = 0; s < p.sites; s++) {
+      if (p.siteFeeds[s].length > 1) {
+        power.severalFeeds(s);
+      }
       power.restarts(s);
       timelines.unreachable(s);
       fires.sample(s);

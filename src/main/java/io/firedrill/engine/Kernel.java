@@ -13,14 +13,15 @@ import java.util.Arrays;
  * <p>A trial runs in two phases.
  *
  * <p><b>Hazards to site timelines.</b> Every hazard (grid, network, fire, fault, cooling) is an
- * alternating renewal process, sampled up to the horizon. Grid outages become power losses per site
- * through the UPS and the generator (fail-to-start, then an exponential running time); power
- * losses, internal faults and cooling failures are merged, and each merged loss is followed by a
- * sampled restart, which a new loss during the restart aborts. A site is unreachable while all its
- * networks are down, and for {@code min(reconverge, outage)} when one of them fails while another
- * is up. Fires are dark intervals followed by a ramp (linear, or the site's restore curve). The
- * union of everything that zeroes a site is its list of <i>blocked</i> intervals, each tagged with
- * the cause that began it; ramps are kept apart.
+ * alternating renewal process, sampled up to the horizon. Grid outages (at a site with several
+ * feeds, the times all of them are out) become power losses per site through the UPS and the
+ * generator (fail-to-start, then an exponential running time); power losses, internal faults and
+ * cooling failures are merged, and each merged loss is followed by a sampled restart, which a new
+ * loss during the restart aborts. A site is unreachable while all its networks are down, and for
+ * {@code min(reconverge, outage)} when one of them fails while another is up. Fires are dark
+ * intervals followed by a ramp (linear, or the site's restore curve). The union of everything that
+ * zeroes a site is its list of <i>blocked</i> intervals, each tagged with the cause that began it;
+ * ramps are kept apart.
  *
  * <p><b>Sweep.</b> The blocked and ramp boundaries of all sites form one sorted list of events.
  * Between two events every site's capacity factor is constant or linear (a ramp), so every

@@ -68,6 +68,25 @@ final class PowerLoss {
   }
 
   /**
+   * The supply outages of site s when it has several feeds: utility is lost only while every feed
+   * is out ({@link SiteTimelines#feedsOut}), and each such interval, in time order, goes through
+   * the UPS and generator as one supply outage ({@link #supplyOutage}), caused by the feed whose
+   * outage completed it. Every grid must be sampled.
+   */
+  void severalFeeds(int s) {
+    IntervalBuffer out = timelines.feedsOut(s);
+    for (int i = 0; i < out.size; i++) {
+      int c = out.cause[i];
+      supplyOutage(
+          s,
+          c & ScenarioForcing.CAUSE,
+          out.start[i],
+          out.end[i] - out.start[i],
+          c & ScenarioForcing.FORCED);
+    }
+  }
+
+  /**
    * Merges site s's power losses and adds each one, with its restart, to the site's blocked
    * intervals; a loss that begins during a restart aborts it, and capacity returns only after the
    * restart that follows the last loss. Draws one restart per merged loss, in time order, from the

@@ -9,8 +9,10 @@ import io.firedrill.plan.Plan;
  * samples them all; where an outage goes is the hazard's effect:
  *
  * <ul>
- *   <li>{@code SUPPLY_OUTAGE} (grids): to every site the grid feeds, through its UPS and generator
- *       ({@link PowerLoss#supplyOutage});
+ *   <li>{@code SUPPLY_OUTAGE} (grids): to every site the grid alone feeds, through its UPS and
+ *       generator ({@link PowerLoss#supplyOutage}); for a site with several feeds, into the grid's
+ *       own timeline, intersected with the other feeds' once every grid is sampled ({@link
+ *       PowerLoss#severalFeeds});
  *   <li>{@code NETWORK_DOWN} (networks): into the network's down timeline;
  *   <li>{@code BLOCK_THEN_RESTART} (site faults, cooling failures): into the site's power timeline,
  *       where it merges with the site's power losses and is followed by a restart ({@link
@@ -35,6 +37,9 @@ final class RenewalHazards {
   /** Per hazard: the timeline its outages go into, or null for a supply outage (grids). */
   private final IntervalBuffer[] into;
 
+  /** Outages by grid, for the grids that feed a site with several feeds. */
+  private final IntervalBuffer[] grids;
+
   /**
    * A sampler of {@code hazards} (ids of {@code plan}, each with the effect {@code SUPPLY_OUTAGE},
    * {@code NETWORK_DOWN} or {@code BLOCK_THEN_RESTART}).
@@ -51,6 +56,7 @@ final class RenewalHazards {
     this.draws = draws;
     this.forcing = forcing;
     this.power = power;
+    grids = timelines.gridDown;
     into = new IntervalBuffer[plan.hazards];
     for (int h = 0; h < plan.hazards; h++) {
       HazardEffect effect = plan.hazardEffect[h];
@@ -109,9 +115,16 @@ final class RenewalHazards {
       buffer.add(t, t + len, h | mark);
       return;
     }
-    int[] fed = p.gridSites[p.hazardTarget[h]];
-    for (int s : fed) {
-      power.supplyOutage(s, h, t, len, mark);
+    int g = p.hazardTarget[h];
+    if (p.feedsSeveral[g]) {
+      grids[g].add(t, t + len, h | mark);
+    }
+    for (int s : p.gridSites[g]) {
+      if (p.siteFeeds[s].length == 1) {
+        power.supplyOutage(s, h, t, len, mark);
+      }
+      // A site with several feeds takes the intersection of their outages ({@link
+      // PowerLoss#severalFeeds}) once every grid is sampled.
     }
   }
 

@@ -17,6 +17,12 @@ final class SiteTimelines {
   /** Down intervals by network. */
   final IntervalBuffer[] netDown;
 
+  /**
+   * Outages by grid, kept only for a grid that feeds a site with several feeds ({@link
+   * Plan#feedsSeveral}); a site with one feed takes each outage as it is drawn.
+   */
+  final IntervalBuffer[] gridDown;
+
   /** Power losses by site, before restarts: grid outages past the UPS and generator, faults. */
   final IntervalBuffer[] power;
 
@@ -32,6 +38,7 @@ final class SiteTimelines {
   SiteTimelines(Plan plan) {
     p = plan;
     netDown = buffers(plan.networks);
+    gridDown = buffers(plan.grids);
     power = buffers(plan.sites);
     blocked = buffers(plan.sites);
     ramps = buffers(plan.sites);
@@ -55,6 +62,37 @@ final class SiteTimelines {
     for (int n = 0; n < p.networks; n++) {
       netDown[n].clear();
     }
+    for (int g = 0; g < p.grids; g++) {
+      gridDown[g].clear();
+    }
+  }
+
+  /**
+   * The times site s, which has several feeds, has no utility: the intersection of its feeds'
+   * outages, each interval caused by the feed whose outage began last (the one that completed the
+   * loss, as for networks). Grid timelines must be complete; the result is valid until the next
+   * call of this method or {@link #unreachable}.
+   */
+  IntervalBuffer feedsOut(int s) {
+    return allDown(p.siteFeeds[s], gridDown);
+  }
+
+  /**
+   * The intersection of the timelines {@code of[k]} for k in {@code which} (two or more), in one of
+   * the scratch buffers.
+   */
+  private IntervalBuffer allDown(int[] which, IntervalBuffer[] of) {
+    IntervalBuffer all = scratchA;
+    IntervalBuffer next = scratchB;
+    all.clear();
+    all.addAll(of[which[0]]);
+    for (int k = 1; k < which.length; k++) {
+      IntervalBuffer.intersect(all, of[which[k]], next);
+      IntervalBuffer t = all;
+      all = next;
+      next = t;
+    }
+    return all;
   }
 
   /**
@@ -72,17 +110,7 @@ final class SiteTimelines {
       blocked[s].addAll(netDown[nets[0]]);
       return;
     }
-    IntervalBuffer all = scratchA;
-    IntervalBuffer next = scratchB;
-    all.clear();
-    all.addAll(netDown[nets[0]]);
-    for (int k = 1; k < nets.length; k++) {
-      IntervalBuffer.intersect(all, netDown[nets[k]], next);
-      IntervalBuffer t = all;
-      all = next;
-      next = t;
-    }
-    blocked[s].addAll(all);
+    blocked[s].addAll(allDown(nets, netDown));
     double rc = p.reconvergeHours[s];
     if (rc <= 0) {
       return;

@@ -323,10 +323,10 @@ final class ModelBinder {
       return null;
     }
     int before = read.errorCount();
-    String grid =
+    List<String> feeds =
         s.has(SiteKeys.GRID)
-            ? read.reference(s.node(SiteKeys.GRID), s.at(SiteKeys.GRID), grids, "grid")
-            : null;
+            ? read.references(s.node(SiteKeys.GRID), s.at(SiteKeys.GRID), grids, "grid")
+            : List.of();
     List<String> nets =
         s.has(SiteKeys.NETWORKS)
             ? read.references(
@@ -347,11 +347,11 @@ final class ModelBinder {
         add(renewals, kind, hazardOf(s.entry(key), s.at(key)));
       }
     }
-    if (read.errorCount() > before || reconverge == null || ups == null) {
+    if (read.errorCount() > before || feeds == null || reconverge == null || ups == null) {
       return null;
     }
     return new Site(
-        name, grid, nets, reconverge, ups, generator, restart, fire, renewals, networkMode);
+        name, feeds, nets, reconverge, ups, generator, restart, fire, renewals, networkMode);
   }
 
   private Generator generator(Section site) {

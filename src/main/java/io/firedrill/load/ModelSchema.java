@@ -165,9 +165,10 @@ public final class ModelSchema {
     public static final KeySpec GRID =
         optional(
             "grid",
-            ValueType.naming(Kind.REFERENCE, "grid"),
+            ValueType.naming(Kind.REFERENCES, "grid"),
             "none (no utility outages)",
-            "the grid that feeds the site");
+            "the grid that feeds the site, or its feeds (`[feed-a, feed-b]`): utility is lost only"
+                + " while every feed is out");
     public static final KeySpec NETWORKS =
         optional(
             "networks",

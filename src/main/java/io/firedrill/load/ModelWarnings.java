@@ -74,7 +74,7 @@ final class ModelWarnings {
     Set<String> fed = new HashSet<>();
     Set<String> listed = new HashSet<>();
     for (Site s : m.sites()) {
-      fed.add(s.grid());
+      fed.addAll(s.grids());
       listed.addAll(s.networks());
     }
     for (Grid g : m.grids()) {
@@ -100,7 +100,7 @@ final class ModelWarnings {
   private void idle(
       Model m, Map<String, Node.Mapping.Entry> sites, Map<String, Node.Mapping.Entry> services) {
     for (Site s : m.sites()) {
-      if (s.grid() != null) {
+      if (!s.grids().isEmpty()) {
         continue;
       }
       Node.Mapping decl = (Node.Mapping) sites.get(s.name()).value();

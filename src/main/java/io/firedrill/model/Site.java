@@ -12,7 +12,8 @@ import java.util.Objects;
  * outages, no generator means the UPS is all there is, no restart means capacity returns the moment
  * power does.
  *
- * @param grid the name of its utility supply, or null
+ * @param grids the names of its utility feeds: utility is lost while every one of them is out
+ *     (docs/simulation.md, "Power"); empty means no utility outages
  * @param networks the names of its networks; empty means always reachable
  * @param reconvergeHours how long traffic is lost while it moves to a surviving network
  * @param networkMode how traffic uses the networks: shared by all that are up, or through the first
@@ -24,7 +25,7 @@ import java.util.Objects;
  */
 public record Site(
     String name,
-    String grid,
+    List<String> grids,
     List<String> networks,
     double reconvergeHours,
     double upsHours,
@@ -51,6 +52,7 @@ public record Site(
   public Site {
     Objects.requireNonNull(networkMode, "networkMode");
     Objects.requireNonNull(name, "name");
+    grids = List.copyOf(grids);
     networks = List.copyOf(networks);
     // An EnumMap keeps the kinds in cause order; the copy keeps the record immutable.
     EnumMap<HazardKind, Hazard> byKind = new EnumMap<>(HazardKind.class);

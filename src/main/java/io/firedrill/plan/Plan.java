@@ -53,6 +53,17 @@ public final class Plan {
   /** Per grid, the sites it feeds, in the model's order. */
   public final int[][] gridSites;
 
+  /**
+   * Per site, the grids that feed it, in the order of its {@code grid} list: with two or more,
+   * utility is lost only while all of them are out (docs/simulation.md, "Power").
+   */
+  public final int[][] siteFeeds;
+
+  /**
+   * Per grid: whether it feeds a site with two or more feeds (its outages are kept to intersect).
+   */
+  public final boolean[] feedsSeveral;
+
   public final int networks;
 
   // Hazards, in cause order: hazard h is cause h.
@@ -195,13 +206,24 @@ public final class Plan {
       Grid grid = m.grids().get(g);
       List<Integer> fed = new ArrayList<>();
       for (int s = 0; s < m.sites().size(); s++) {
-        if (grid.name().equals(m.sites().get(s).grid())) {
+        if (m.sites().get(s).grids().contains(grid.name())) {
           fed.add(s);
         }
       }
       gridSites[g] = fed.stream().mapToInt(Integer::intValue).toArray();
     }
     networks = m.networks().size();
+    Map<String, Integer> feedIndex = indexOf(m.grids().stream().map(Grid::name).toList());
+    siteFeeds = new int[m.sites().size()][];
+    feedsSeveral = new boolean[grids];
+    for (int s = 0; s < m.sites().size(); s++) {
+      siteFeeds[s] = m.sites().get(s).grids().stream().mapToInt(feedIndex::get).toArray();
+      if (siteFeeds[s].length > 1) {
+        for (int g : siteFeeds[s]) {
+          feedsSeveral[g] = true;
+        }
+      }
+    }
 
     sites = m.sites().size();
     siteNames = new String[sites];

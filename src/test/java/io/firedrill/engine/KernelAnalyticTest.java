@@ -193,6 +193,45 @@ class KernelAnalyticTest {
     assertMean(exact, r.metric(0, Metric.DOWNTIME_H), "2-of-3 down time", seed);
   }
 
+  @Test
+  void twoFeeds_utilityLossIsTheProductOfTheFeedsUnavailabilities_withTheAllUpTransient()
+      throws Exception {
+    // Feed a: failures at 1/d, outages ~ Exp(mean 6 h): q_a(t) = 0.2 (1 − e^{−5t/24}); feed b:
+    // 1/d and Exp(mean 12 h): q_b(t) = (1/3)(1 − e^{−t/8}), from the all-up start. The feeds are
+    // independent and the site has neither UPS nor generator, so it is dark with probability
+    // q_a(t) q_b(t) at t: E[down time] = ∫_0^H q_a q_b dt, expanded term by term. The false-failure
+    // rate is 5.7e-7 (z = 5, two-sided; see the class comment); the seed is printed.
+    long seed = 23;
+    double h = 240;
+    double ra = 0.2;
+    double ka = 5.0 / 24;
+    double rb = 1.0 / 3;
+    double kb = 1.0 / 8;
+    double exact =
+        ra
+            * rb
+            * (h
+                - (1 - Math.exp(-ka * h)) / ka
+                - (1 - Math.exp(-kb * h)) / kb
+                + (1 - Math.exp(-(ka + kb) * h)) / (ka + kb));
+    RunStats r =
+        simulate(
+            """
+        name: two-feeds
+        horizon: 240h
+        grids:
+          a: {rate: 1/d, outage: "exponential(mean=6h)"}
+          b: {rate: 1/d, outage: "exponential(mean=12h)"}
+        sites:
+          s: {grid: [a, b]}
+        services:
+          api: {deploy: {s: 1}}
+        """,
+            200_000,
+            seed);
+    assertMean(exact, r.metric(0, Metric.DOWNTIME_H), "two-feed dark time", seed);
+  }
+
   @ParameterizedTest
   @CsvSource({
     "none, 0, 0",

@@ -212,7 +212,7 @@ class ModelLoaderTest {
     assertEquals(1, m.seed());
     assertTrue(m.profile().isFlat());
     Site east = m.site("east");
-    assertNull(east.grid());
+    assertEquals(List.of(), east.grids());
     assertEquals(List.of(), east.networks());
     assertEquals(0, east.upsHours());
     assertEquals(0, east.reconvergeHours());

@@ -67,7 +67,7 @@ class OverridesTest {
             "grids.other={rate: 1/y, outage: \"fixed(2h)\"}",
             "sites.west.grid=other");
     assertEquals(5.0 / 60, m.site("west").upsHours(), 0.0);
-    assertEquals("other", m.site("west").grid());
+    assertEquals(List.of("other"), m.site("west").grids());
   }
 
   @Test

@@ -1,0 +1,155 @@
+package io.firedrill.cli;
+
+import static io.firedrill.cli.ScenarioCommandTest.csv;
+import static io.firedrill.cli.ScenarioCommandTest.row;
+import static io.firedrill.cli.ScenarioCommandTest.value;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.firedrill.load.ModelError;
+import io.firedrill.load.ModelException;
+import io.firedrill.load.ModelLoader;
+import io.firedrill.plan.Plan;
+import io.firedrill.report.ModelDescription;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A site fed by several grids ({@code grid: [feed-a, feed-b]}) loses utility only while every feed
+ * is out (docs/simulation.md, "Power"): end to end, with fixed durations, so every check is exact.
+ *
+ * <p>Over a 40-hour horizon feed-a is out [10, 15) and [25, 30), feed-b [12, 17) and [29, 34). Both
+ * out: [12, 15) and [29, 30), 4 hours in two outages, each completed by feed-b (whose outage began
+ * last). Through a 2-hour UPS only [14, 15) is dark; a generator that always starts and never fails
+ * carries the site through both.
+ */
+class SeveralFeedsTest {
+  static final String MODEL =
+      """
+      name: feeds
+      horizon: 40h
+      grids:
+        feed-a: {ttf: "fixed(10h)", outage: "fixed(5h)"}
+        feed-b: {ttf: "fixed(12h)", outage: "fixed(5h)"}
+      sites:
+        both: {grid: [feed-a, feed-b]}
+        one: {grid: feed-a}
+        ups: {grid: [feed-a, feed-b], ups: 2h}
+        gen: {grid: [feed-b, feed-a], generator: {fail_to_start: 0, rate: 0/h}}
+      services:
+        api: {deploy: {both: 1}}
+        web: {deploy: {one: 1}}
+        batt: {deploy: {ups: 1}}
+        genny: {deploy: {gen: 1}}
+      """;
+
+  static ModelLoader.Loaded load(String yaml) throws ModelException {
+    return ModelLoader.parse("test.yaml", yaml.getBytes(StandardCharsets.UTF_8), List.of());
+  }
+
+  @Test
+  void plan_listsEachSitesFeeds_andTheGridsThatFeedSeveral() throws Exception {
+    Plan p = Plan.compile(load(MODEL).model());
+    assertEquals(List.of(0, 1), List.of(p.siteFeeds[0][0], p.siteFeeds[0][1]));
+    assertEquals(1, p.siteFeeds[1].length);
+    assertEquals(List.of(1, 0), List.of(p.siteFeeds[3][0], p.siteFeeds[3][1]));
+    assertTrue(p.feedsSeveral[0] && p.feedsSeveral[1]);
+    assertEquals(4, p.gridSites[0].length, "feed-a feeds every site");
+    assertEquals(3, p.gridSites[1].length, "feed-b feeds all but 'one'");
+  }
+
+  @Test
+  void run_utilityIsLostOnlyWhileEveryFeedIsOut_andTheLastFeedToFailIsTheCause(@TempDir Path tmp)
+      throws Exception {
+    Path m = Files.writeString(tmp.resolve("m.yaml"), MODEL);
+    Cli.Result r =
+        Cli.run("run", m.toString(), "--trials", "10", "--out", tmp.resolve("out").toString());
+    assertEquals(0, r.code(), r::toString);
+    List<CSVRecord> summary = csv(tmp.resolve("out/summary.csv"));
+    assertEquals(4, value(row(summary, "api", "downtime_h"), "mean"), 0.0);
+    assertEquals(2, value(row(summary, "api", "outages"), "mean"), 0.0);
+    assertEquals(3, value(row(summary, "api", "longest_h"), "mean"), 0.0);
+    assertEquals(10, value(row(summary, "web", "downtime_h"), "mean"), 0.0, "one feed: its own");
+    assertEquals(1, value(row(summary, "batt", "downtime_h"), "mean"), 0.0, "UPS takes 2 h");
+    assertEquals(1, value(row(summary, "batt", "outages"), "mean"), 0.0, "[29, 30) is ridden out");
+    assertEquals(0, value(row(summary, "genny", "downtime_h"), "mean"), 0.0, "the generator");
+    List<CSVRecord> causes = csv(tmp.resolve("out/causes.csv"));
+    assertEquals(
+        List.of("api grid@feed-b 20", "web grid@feed-a 20", "batt grid@feed-b 10"),
+        causes.stream()
+            .map(c -> c.get("service") + " " + c.get("cause") + " " + c.get("outages"))
+            .toList());
+  }
+
+  @Test
+  void scenario_oneFeedForced_cutsOnlyTheSitesItFeedsAlone(@TempDir Path tmp) throws Exception {
+    Path m = Files.writeString(tmp.resolve("m.yaml"), MODEL);
+    Cli.Result r =
+        Cli.run(
+            "scenario",
+            m.toString(),
+            "--event",
+            "grid@feed-a",
+            "--no-background",
+            "--horizon",
+            "24h",
+            "--trials",
+            "100",
+            "--out",
+            tmp.resolve("out").toString());
+    assertEquals(0, r.code(), r::toString);
+    List<CSVRecord> summary = csv(tmp.resolve("out/summary.csv"));
+    // feed-a out [0, 5 h), feed-b never: only the site with feed-a alone goes dark.
+    assertEquals(5, value(row(summary, "web", "downtime_h"), "mean"), 0.0);
+    assertEquals(1, value(row(summary, "web", "affected"), "mean"), 0.0);
+    for (String service : List.of("api", "batt", "genny")) {
+      assertEquals(0, value(row(summary, service, "downtime_h"), "mean"), 0.0, service);
+      assertEquals(0, value(row(summary, service, "affected"), "mean"), 0.0, service);
+    }
+  }
+
+  @Test
+  void validate_showsTheFeedsAsWritten() throws Exception {
+    String text = ModelDescription.describe(load(MODEL));
+    List<String> lines = text.lines().filter(l -> l.contains(" grid ")).toList();
+    assertEquals(
+        List.of(
+            "  both    grid [feed-a, feed-b]",
+            "  one     grid feed-a",
+            "  ups     grid [feed-a, feed-b], ups 2h",
+            "  gen     grid [feed-b, feed-a]"),
+        lines,
+        text);
+  }
+
+  @Test
+  void binding_aFeedListedTwiceOrUnknown_isOneLineWithFileLineColumnAndPath() {
+    // Line 7 is "  both: {grid: [feed-a, feed-b]}": the second item at column 25.
+    ModelException twice =
+        assertThrows(
+            ModelException.class,
+            () ->
+                load(
+                    MODEL.replace(
+                        "both: {grid: [feed-a, feed-b]}", "both: {grid: [feed-a, feed-a]}")));
+    assertEquals(
+        List.of("test.yaml:7:25: sites.both.grid[1]: grid 'feed-a' is listed twice"),
+        twice.errors().stream().map(ModelError::format).toList());
+    ModelException unknown =
+        assertThrows(
+            ModelException.class,
+            () ->
+                load(
+                    MODEL.replace(
+                        "both: {grid: [feed-a, feed-b]}", "both: {grid: [feed-a, feed-c]}")));
+    assertEquals(1, unknown.errors().size(), unknown.errors()::toString);
+    String line = unknown.errors().get(0).format();
+    assertTrue(line.startsWith("test.yaml:7:25: sites.both.grid[1]: unknown grid 'feed-c'"), line);
+  }
+}
