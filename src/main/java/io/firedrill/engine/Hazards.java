@@ -66,10 +66,10 @@ final class Hazards {
     power.startTrial();
     timelines.clear();
     renewals.sample();
+    for (int s : p.severalFeedSites) {
+      power.severalFeeds(s);
+    }
     for (int s = 0; s < p.sites; s++) {
-      if (p.siteFeeds[s].length > 1) {
-        power.severalFeeds(s);
-      }
       power.restarts(s);
       timelines.unreachable(s);
       fires.sample(s);

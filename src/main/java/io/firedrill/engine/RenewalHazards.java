@@ -119,12 +119,10 @@ final class RenewalHazards {
     if (p.feedsSeveral[g]) {
       grids[g].add(t, t + len, h | mark);
     }
-    for (int s : p.gridSites[g]) {
-      if (p.siteFeeds[s].length == 1) {
-        power.supplyOutage(s, h, t, len, mark);
-      }
-      // A site with several feeds takes the intersection of their outages ({@link
-      // PowerLoss#severalFeeds}) once every grid is sampled.
+    // A site with several feeds takes the times enough of them are out ({@link
+    // PowerLoss#severalFeeds}) once every grid is sampled.
+    for (int s : p.gridSoleSites[g]) {
+      power.supplyOutage(s, h, t, len, mark);
     }
   }
 

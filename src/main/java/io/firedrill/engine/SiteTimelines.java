@@ -33,12 +33,23 @@ final class SiteTimelines {
   final IntervalBuffer[] ramps;
 
   private final IntervalBuffer scratchA = new IntervalBuffer();
+
+  /** Scratch of {@link #feedsOut}, by position in a site's feed list. */
+  private final int[] feedNext;
+
+  private final boolean[] feedIn;
   private final IntervalBuffer scratchB = new IntervalBuffer();
 
   SiteTimelines(Plan plan) {
     p = plan;
     netDown = buffers(plan.networks);
     gridDown = buffers(plan.grids);
+    int most = 0;
+    for (int[] feeds : plan.siteFeeds) {
+      most = Math.max(most, feeds.length);
+    }
+    feedNext = new int[most];
+    feedIn = new boolean[most];
     power = buffers(plan.sites);
     blocked = buffers(plan.sites);
     ramps = buffers(plan.sites);
@@ -62,19 +73,80 @@ final class SiteTimelines {
     for (int n = 0; n < p.networks; n++) {
       netDown[n].clear();
     }
-    for (int g = 0; g < p.grids; g++) {
+    for (int g : p.severalFeedGrids) {
       gridDown[g].clear();
     }
   }
 
   /**
-   * The times site s, which has several feeds, has no utility: the intersection of its feeds'
-   * outages, each interval caused by the feed whose outage began last (the one that completed the
-   * loss, as for networks). Grid timelines must be complete; the result is valid until the next
+   * The times site s, which has n ≥ 2 feeds, has no utility: while at least m = n − {@code
+   * feeds_needed} + 1 of its feeds are out (m = n, every feed, by default). Each interval is caused
+   * by the feed whose outage brought the count of feeds out to m (the one that completed the loss,
+   * as for networks); among feeds whose outages begin at that same instant, the one listed first.
+   * Grid timelines must be complete (each sorted and disjoint); the result is valid until the next
    * call of this method or {@link #unreachable}.
    */
   IntervalBuffer feedsOut(int s) {
-    return allDown(p.siteFeeds[s], gridDown);
+    final int[] feeds = p.siteFeeds[s];
+    final int n = feeds.length;
+    final int m = n - p.feedsNeeded[s] + 1;
+    IntervalBuffer out = scratchA;
+    out.clear();
+    final int[] next = feedNext;
+    final boolean[] in = feedIn;
+    for (int k = 0; k < n; k++) {
+      next[k] = 0;
+      in[k] = false;
+    }
+    int down = 0;
+    double openedAt = 0;
+    int openedBy = 0;
+    while (true) {
+      // The next instant at which a feed goes out or comes back.
+      double t = Double.POSITIVE_INFINITY;
+      for (int k = 0; k < n; k++) {
+        IntervalBuffer b = gridDown[feeds[k]];
+        int i = next[k];
+        if (in[k]) {
+          t = Math.min(t, b.end[i]);
+        } else if (i < b.size) {
+          t = Math.min(t, b.start[i]);
+        }
+      }
+      if (t == Double.POSITIVE_INFINITY) {
+        return out;
+      }
+      // Returns first: an outage that ends where another begins leaves no gap to fill.
+      boolean wasOut = down >= m;
+      for (int k = 0; k < n; k++) {
+        if (in[k] && gridDown[feeds[k]].end[next[k]] == t) {
+          in[k] = false;
+          next[k]++;
+          down--;
+        }
+      }
+      int firstCause = -1;
+      for (int k = 0; k < n; k++) {
+        IntervalBuffer b = gridDown[feeds[k]];
+        int i = next[k];
+        if (!in[k] && i < b.size && b.start[i] == t) {
+          in[k] = true;
+          down++;
+          if (firstCause < 0) {
+            firstCause = b.cause[i];
+          }
+        }
+      }
+      boolean isOut = down >= m;
+      if (wasOut && !isOut) {
+        if (t > openedAt) {
+          out.add(openedAt, t, openedBy);
+        }
+      } else if (!wasOut && isOut) {
+        openedAt = t;
+        openedBy = firstCause;
+      }
+    }
   }
 
   /**

@@ -327,6 +327,19 @@ final class ModelBinder {
         s.has(SiteKeys.GRID)
             ? read.references(s.node(SiteKeys.GRID), s.at(SiteKeys.GRID), grids, "grid")
             : List.of();
+    Long needed = read.whole(s, SiteKeys.FEEDS_NEEDED);
+    if (needed != null && feeds != null && needed > Math.max(1, feeds.size())) {
+      read.error(
+          s.valueOrigin(SiteKeys.FEEDS_NEEDED),
+          s.at(SiteKeys.FEEDS_NEEDED),
+          needed
+              + " feeds needed, but the site has "
+              + (feeds.isEmpty()
+                  ? "no grid"
+                  : feeds.size() == 1 ? "1 feed" : feeds.size() + " feeds")
+              + " (grid); at most that many");
+      needed = null;
+    }
     List<String> nets =
         s.has(SiteKeys.NETWORKS)
             ? read.references(
@@ -347,11 +360,25 @@ final class ModelBinder {
         add(renewals, kind, hazardOf(s.entry(key), s.at(key)));
       }
     }
-    if (read.errorCount() > before || feeds == null || reconverge == null || ups == null) {
+    if (read.errorCount() > before
+        || feeds == null
+        || needed == null
+        || reconverge == null
+        || ups == null) {
       return null;
     }
     return new Site(
-        name, feeds, nets, reconverge, ups, generator, restart, fire, renewals, networkMode);
+        name,
+        feeds,
+        (int) (long) needed,
+        nets,
+        reconverge,
+        ups,
+        generator,
+        restart,
+        fire,
+        renewals,
+        networkMode);
   }
 
   private Generator generator(Section site) {

@@ -169,6 +169,13 @@ public final class ModelSchema {
             "none (no utility outages)",
             "the grid that feeds the site, or its feeds (`[feed-a, feed-b]`): utility is lost only"
                 + " while every feed is out");
+    public static final KeySpec FEEDS_NEEDED =
+        withDefault(
+            "feeds_needed",
+            ValueType.ranged(Kind.WHOLE, Range.between(1, 1000, "1000")),
+            "1",
+            "how many of the site's feeds (`grid`) must be up for it to have utility: with n feeds"
+                + " it is lost while more than n − `feeds_needed` are out; at most n");
     public static final KeySpec NETWORKS =
         optional(
             "networks",
@@ -235,6 +242,7 @@ public final class ModelSchema {
             "site",
             "sites.NAME",
             GRID,
+            FEEDS_NEEDED,
             NETWORKS,
             RECONVERGE,
             NETWORK_MODE,

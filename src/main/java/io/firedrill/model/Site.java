@@ -12,8 +12,11 @@ import java.util.Objects;
  * outages, no generator means the UPS is all there is, no restart means capacity returns the moment
  * power does.
  *
- * @param grids the names of its utility feeds: utility is lost while every one of them is out
- *     (docs/simulation.md, "Power"); empty means no utility outages
+ * @param grids the names of its utility feeds (docs/simulation.md, "Power"); empty means no utility
+ *     outages
+ * @param feedsNeeded how many feeds must be up for the site to have utility: it is lost while more
+ *     than {@code grids.size() − feedsNeeded} are out; from 1 to the number of feeds (1 without a
+ *     grid)
  * @param networks the names of its networks; empty means always reachable
  * @param reconvergeHours how long traffic is lost while it moves to a surviving network
  * @param networkMode how traffic uses the networks: shared by all that are up, or through the first
@@ -26,6 +29,7 @@ import java.util.Objects;
 public record Site(
     String name,
     List<String> grids,
+    int feedsNeeded,
     List<String> networks,
     double reconvergeHours,
     double upsHours,
@@ -53,6 +57,10 @@ public record Site(
     Objects.requireNonNull(networkMode, "networkMode");
     Objects.requireNonNull(name, "name");
     grids = List.copyOf(grids);
+    if (feedsNeeded < 1 || feedsNeeded > Math.max(1, grids.size())) {
+      throw new IllegalArgumentException(
+          "feedsNeeded is not between 1 and the number of feeds: " + feedsNeeded + ", " + grids);
+    }
     networks = List.copyOf(networks);
     // An EnumMap keeps the kinds in cause order; the copy keeps the record immutable.
     EnumMap<HazardKind, Hazard> byKind = new EnumMap<>(HazardKind.class);

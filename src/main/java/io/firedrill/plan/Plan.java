@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * A validated model compiled into primitive arrays, the only thing the trial kernel reads.
@@ -60,9 +61,22 @@ public final class Plan {
   public final int[][] siteFeeds;
 
   /**
-   * Per grid: whether it feeds a site with two or more feeds (its outages are kept to intersect).
+   * Per site: how many of its feeds must be up for it to have utility ({@code feeds_needed}, 1 to
+   * {@code siteFeeds[s].length}; 1 without a grid).
    */
+  public final int[] feedsNeeded;
+
+  /** Per grid: whether it feeds a site with two or more feeds (its outages are kept to combine). */
   public final boolean[] feedsSeveral;
+
+  /** Per grid, the sites it feeds alone (their only feed), in the model's order. */
+  public final int[][] gridSoleSites;
+
+  /** The sites with two or more feeds, in the model's order. */
+  public final int[] severalFeedSites;
+
+  /** The grids that feed a site with two or more feeds ({@link #feedsSeveral}), in order. */
+  public final int[] severalFeedGrids;
 
   public final int networks;
 
@@ -215,15 +229,28 @@ public final class Plan {
     networks = m.networks().size();
     Map<String, Integer> feedIndex = indexOf(m.grids().stream().map(Grid::name).toList());
     siteFeeds = new int[m.sites().size()][];
+    feedsNeeded = new int[m.sites().size()];
     feedsSeveral = new boolean[grids];
     for (int s = 0; s < m.sites().size(); s++) {
       siteFeeds[s] = m.sites().get(s).grids().stream().mapToInt(feedIndex::get).toArray();
+      feedsNeeded[s] = m.sites().get(s).feedsNeeded();
       if (siteFeeds[s].length > 1) {
         for (int g : siteFeeds[s]) {
           feedsSeveral[g] = true;
         }
       }
     }
+    gridSoleSites = new int[grids][];
+    for (int g = 0; g < grids; g++) {
+      final int grid = g;
+      gridSoleSites[g] =
+          IntStream.range(0, siteFeeds.length)
+              .filter(s -> siteFeeds[s].length == 1 && siteFeeds[s][0] == grid)
+              .toArray();
+    }
+    severalFeedSites =
+        IntStream.range(0, siteFeeds.length).filter(s -> siteFeeds[s].length > 1).toArray();
+    severalFeedGrids = IntStream.range(0, grids).filter(g -> feedsSeveral[g]).toArray();
 
     sites = m.sites().size();
     siteNames = new String[sites];

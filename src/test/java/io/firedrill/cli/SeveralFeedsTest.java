@@ -87,6 +87,98 @@ class SeveralFeedsTest {
             .toList());
   }
 
+  /**
+   * Three feeds: a out [10, 15) and [25, 30), b [12, 17) and [29, 34), c [14, 19) and [33, 38); d
+   * [10, 12), [22, 24) and [34, 36), beginning with a.
+   */
+  static final String THREE =
+      """
+      name: three-feeds
+      horizon: 40h
+      grids:
+        a: {ttf: "fixed(10h)", outage: "fixed(5h)"}
+        b: {ttf: "fixed(12h)", outage: "fixed(5h)"}
+        c: {ttf: "fixed(14h)", outage: "fixed(5h)"}
+        d: {ttf: "fixed(10h)", outage: "fixed(2h)"}
+      sites:
+        all: {grid: [a, b, c]}
+        two: {grid: [a, b, c], feeds_needed: 2}
+        any: {grid: [a, b, c], feeds_needed: 3}
+        da: {grid: [d, a]}
+        ad: {grid: [a, d]}
+      services:
+        s1: {deploy: {all: 1}}
+        s2: {deploy: {two: 1}}
+        s3: {deploy: {any: 1}}
+        s4: {deploy: {da: 1}}
+        s5: {deploy: {ad: 1}}
+      """;
+
+  @Test
+  void run_feedsNeeded_losesUtilityWhileMoreThanTheSpareFeedsAreOut(@TempDir Path tmp)
+      throws Exception {
+    Path m = Files.writeString(tmp.resolve("m.yaml"), THREE);
+    Cli.Result r =
+        Cli.run("run", m.toString(), "--trials", "10", "--out", tmp.resolve("out").toString());
+    assertEquals(0, r.code(), r::toString);
+    List<CSVRecord> summary = csv(tmp.resolve("out/summary.csv"));
+    // Every feed out (the default, 1 needed): [14, 15), completed by c.
+    assertEquals(1, value(row(summary, "s1", "downtime_h"), "mean"), 0.0);
+    assertEquals(1, value(row(summary, "s1", "outages"), "mean"), 0.0);
+    // 2 of 3 needed, so two out cut it: [12, 17) and [29, 30) completed by b, [33, 34) by c.
+    assertEquals(7, value(row(summary, "s2", "downtime_h"), "mean"), 0.0);
+    assertEquals(3, value(row(summary, "s2", "outages"), "mean"), 0.0);
+    assertEquals(5, value(row(summary, "s2", "longest_h"), "mean"), 0.0);
+    // All 3 needed, so any one out cuts it: [10, 19) and [25, 38), each begun by a.
+    assertEquals(22, value(row(summary, "s3", "downtime_h"), "mean"), 0.0);
+    assertEquals(2, value(row(summary, "s3", "outages"), "mean"), 0.0);
+    // d and a go out at the same instant: [10, 12), blamed on the feed listed first.
+    assertEquals(2, value(row(summary, "s4", "downtime_h"), "mean"), 0.0);
+    assertEquals(2, value(row(summary, "s5", "downtime_h"), "mean"), 0.0);
+    List<CSVRecord> causes = csv(tmp.resolve("out/causes.csv"));
+    assertEquals(
+        List.of(
+            "s1 grid@c 10",
+            "s2 grid@b 20",
+            "s2 grid@c 10",
+            "s3 grid@a 20",
+            "s4 grid@d 10",
+            "s5 grid@a 10"),
+        causes.stream()
+            .map(c -> c.get("service") + " " + c.get("cause") + " " + c.get("outages"))
+            .toList());
+  }
+
+  @Test
+  void binding_moreFeedsNeededThanTheSiteHas_isOneLineAtTheValue() {
+    ModelException e =
+        assertThrows(
+            ModelException.class,
+            () -> load(THREE.replace("feeds_needed: 2}", "feeds_needed: 4}")));
+    assertEquals(
+        List.of(
+            "test.yaml:10:40: sites.two.feeds_needed: 4 feeds needed, but the site has 3 feeds"
+                + " (grid); at most that many"),
+        e.errors().stream().map(ModelError::format).toList());
+    ModelException none =
+        assertThrows(
+            ModelException.class,
+            () -> load(THREE.replace("da: {grid: [d, a]}", "da: {feeds_needed: 2}")));
+    assertEquals(
+        List.of(
+            "test.yaml:12:22: sites.da.feeds_needed: 2 feeds needed, but the site has no grid"
+                + " (grid); at most that many"),
+        none.errors().stream().map(ModelError::format).toList());
+    ModelException zero =
+        assertThrows(
+            ModelException.class,
+            () -> load(THREE.replace("feeds_needed: 2}", "feeds_needed: 0}")));
+    assertEquals(1, zero.errors().size(), zero.errors()::toString);
+    assertTrue(
+        zero.errors().get(0).format().startsWith("test.yaml:10:40: sites.two.feeds_needed: "),
+        zero.errors().get(0).format());
+  }
+
   @Test
   void scenario_oneFeedForced_cutsOnlyTheSitesItFeedsAlone(@TempDir Path tmp) throws Exception {
     Path m = Files.writeString(tmp.resolve("m.yaml"), MODEL);

@@ -232,6 +232,35 @@ class KernelAnalyticTest {
     assertMean(exact, r.metric(0, Metric.DOWNTIME_H), "two-feed dark time", seed);
   }
 
+  @Test
+  void twoOfThreeFeeds_utilityLossIsBinomial_withTheAllUpTransient() throws Exception {
+    // Three independent feeds as in the 2-of-3 sites check: q(t) = rho (1 − e^{−kt}) each. With
+    // feeds_needed 2 the site has no utility while two or more are out: 3q^2 − 2q^3 at t. The
+    // false-failure rate is 5.7e-7 (z = 5, two-sided; see the class comment).
+    long seed = 24;
+    double h = 240;
+    double rho = 0.2;
+    double k = 5.0 / 24;
+    double exact = 3 * integralOfPower(rho, k, 2, h) - 2 * integralOfPower(rho, k, 3, h);
+    RunStats r =
+        simulate(
+            """
+        name: two-of-three-feeds
+        horizon: 240h
+        grids:
+          a: {rate: 1/d, outage: "exponential(mean=6h)"}
+          b: {rate: 1/d, outage: "exponential(mean=6h)"}
+          c: {rate: 1/d, outage: "exponential(mean=6h)"}
+        sites:
+          s: {grid: [a, b, c], feeds_needed: 2}
+        services:
+          api: {deploy: {s: 1}}
+        """,
+            200_000,
+            seed);
+    assertMean(exact, r.metric(0, Metric.DOWNTIME_H), "2-of-3 feeds dark time", seed);
+  }
+
   @ParameterizedTest
   @CsvSource({
     "none, 0, 0",

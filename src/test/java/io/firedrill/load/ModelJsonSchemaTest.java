@@ -233,11 +233,14 @@ class ModelJsonSchemaTest {
       seed: 7
       profile: [%s]
       start: sat 15:30
-      grids: {g: {ttf: "weibull(shape=2, scale=1y)", outage: "fixed(1h)"}}
+      grids:
+        g: {ttf: "weibull(shape=2, scale=1y)", outage: "fixed(1h)"}
+        h: {rate: 1/y, outage: "fixed(2h)"}
       networks: {n1: {rate: 1/y, outage: "fixed(1h)"}, n2: {rate: 1/y, outage: "fixed(2h)"}}
       sites:
         east:
-          grid: g
+          grid: [g, h]
+          feeds_needed: 2
           networks: [n1, n2]
           reconverge: 1m
           network_mode: primary
