@@ -26,6 +26,9 @@ final class HazardDraws {
   private final ContinuousSampler[] lengthBiased;
   private final ZigguratSampler.Exponential powerExponential;
 
+  /** By distribution id: samplers on the power stream (a generator's repairs). */
+  private final ContinuousSampler[] power;
+
   /** The current trial's number, which keys every substream. */
   private long trial;
 
@@ -62,6 +65,10 @@ final class HazardDraws {
       ordinary[i] = plan.distributions.get(i).sampler(rng);
     }
     powerExponential = ZigguratSampler.Exponential.of(powerRng);
+    power = new ContinuousSampler[nd];
+    for (int i = 0; i < nd; i++) {
+      power[i] = plan.distributions.get(i).sampler(powerRng);
+    }
     for (int i = 0; i < nd; i++) {
       lengthBiased[i] = plan.distributions.get(i).lengthBiasedSampler(rng);
       // Computed once: a distribution's mean() may build a Commons Statistics object per call.
@@ -111,6 +118,11 @@ final class HazardDraws {
   /** An exponential draw of mean 1 from the power stream. */
   double powerExponential() {
     return powerExponential.sample();
+  }
+
+  /** A draw of distribution {@code id} from the power stream, hours. */
+  double powerSample(int id) {
+    return power[id].sample();
   }
 
   /**

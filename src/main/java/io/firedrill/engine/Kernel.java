@@ -154,13 +154,23 @@ public final class Kernel {
   public static final class TooManyEvents extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param hazard the name of the cause that drew the last event ({@code grid@G}, {@code
+     *     generator@S}...)
+     * @param limit the most events a trial may draw
+     */
     public TooManyEvents(String hazard, long limit) {
       super(
           String.format(
               java.util.Locale.ROOT,
-              "a trial drew more than %,d hazard events (the last %s: its times to failure are"
-                  + " often far below their mean, which the up-front estimate uses); make them"
-                  + " longer or the horizon shorter",
+              hazard.startsWith("generator@")
+                  ? "a trial drew more than %,d hazard events (the last %s: a generator that"
+                      + " fails again and again within one grid outage, each time repaired in"
+                      + " far less than the outage); make its repair longer, its failures rarer"
+                      + " or the horizon shorter"
+                  : "a trial drew more than %,d hazard events (the last %s: its times to failure"
+                      + " are often far below their mean, which the up-front estimate uses); make"
+                      + " them longer or the horizon shorter",
               limit,
               hazard),
           null,

@@ -38,8 +38,8 @@ final class PowerLoss {
    * Supply outage {@code [t, t + len)} of hazard g (a grid) reaching site s: adds the power loss it
    * causes, if any, to the site's power timeline with cause g (or the site's generator, when it
    * starts) and {@code mark} ({@link ScenarioForcing#FORCED} or 0). Draws twice when the site has a
-   * generator, from the power stream at (site's {@code power@S}, number of this supply outage at
-   * the site).
+   * generator (three more per repair, {@link #repairs}), from the power stream at (site's {@code
+   * power@S}, number of this supply outage at the site).
    */
   void supplyOutage(int s, int g, double t, double len, int mark) {
     double ups = p.upsHours[s];
@@ -58,12 +58,58 @@ final class PowerLoss {
     double rate = p.generatorFailuresPerHour[s];
     double runs = rate > 0 ? draws.powerExponential() / rate : Double.POSITIVE_INFINITY;
     int cause = p.generatorCause[s] | mark;
+    if (p.generatorRepair[s] != Plan.NONE) {
+      repairs(s, t, t + len, failsToStart, runs, cause);
+      return;
+    }
     if (failsToStart) {
       if (len > ups) {
         timelines.power[s].add(t + ups, t + len, cause);
       }
     } else if (runs + ups < len) {
       timelines.power[s].add(t + runs + ups, t + len, cause);
+    }
+  }
+
+  /**
+   * A supply outage [t, end) at site s whose generator is repaired when it fails: it fails to start
+   * ({@code failsToStart}) or runs {@code runs} hours and fails; each time, it is down for a repair
+   * and then starts again (and may fail to start again, each start a fresh fail-to-start draw and
+   * running time), until the grid returns at {@code end}. Every down period of the generator is a
+   * power loss after the UPS rides through its first {@code ups} hours; consecutive failed starts
+   * are one down period (the UPS does not recharge in between). Draws, from the same power stream,
+   * per repair: the repair time, then the start and the running time of the attempt after it.
+   *
+   * @throws Kernel.TooManyEvents if one outage takes more repairs than firedrill simulates (a
+   *     generator that never starts, with repairs of almost no time)
+   */
+  private void repairs(int s, double t, double end, boolean failsToStart, double runs, int cause) {
+    final double ups = p.upsHours[s];
+    final double rate = p.generatorFailuresPerHour[s];
+    final int repair = p.generatorRepair[s];
+    boolean fails = failsToStart;
+    double run = runs;
+    double start = t;
+    while (true) {
+      double down = fails ? start : start + run;
+      if (down >= end) {
+        return; // it carried the site until the grid returned
+      }
+      double back = down;
+      do {
+        draws.count(cause);
+        back += draws.powerSample(repair);
+        fails = draws.powerUniform() < p.failToStart[s];
+        run = rate > 0 ? draws.powerExponential() / rate : Double.POSITIVE_INFINITY;
+      } while (fails && back < end);
+      double lostTo = Math.min(back, end);
+      if (down + ups < lostTo) {
+        timelines.power[s].add(down + ups, lostTo, cause);
+      }
+      if (back >= end) {
+        return;
+      }
+      start = back;
     }
   }
 

@@ -390,7 +390,11 @@ final class ModelBinder {
     }
     Double failToStart = read.probability(g, GeneratorKeys.FAIL_TO_START);
     Double perHour = read.rate(g, GeneratorKeys.RATE);
-    return failToStart == null || perHour == null ? null : new Generator(failToStart, perHour);
+    Distribution repair =
+        g.has(GeneratorKeys.REPAIR) ? read.distribution(g, GeneratorKeys.REPAIR) : null;
+    return failToStart == null || perHour == null || (g.has(GeneratorKeys.REPAIR) && repair == null)
+        ? null
+        : new Generator(failToStart, perHour, repair);
   }
 
   private Fire fire(Section site) {

@@ -116,9 +116,17 @@ public final class ModelSchema {
             rate(),
             "0/h",
             "failures per running hour; `0/h`, the default, is a generator that never fails");
+    public static final KeySpec REPAIR =
+        optional(
+            "repair",
+            distribution(),
+            "none (stays down until the grid returns)",
+            "distribution of the time to repair the generator after it failed to start or failed"
+                + " while running; then it starts again (and may fail to start again) while the"
+                + " grid is still out");
 
     public static final SectionSpec SPEC =
-        SectionSpec.of("generator", "sites.NAME.generator", FAIL_TO_START, RATE);
+        SectionSpec.of("generator", "sites.NAME.generator", FAIL_TO_START, RATE, REPAIR);
   }
 
   /** Fires at a site. */

@@ -135,6 +135,10 @@ public final class Plan {
   public final boolean[] hasGenerator;
   public final double[] failToStart;
   public final double[] generatorFailuresPerHour;
+
+  /** Per site: the distribution id of its generator's repair, or {@link #NONE}. */
+  public final int[] generatorRepair;
+
   public final int[] restart;
 
   // Services, in dependency order.
@@ -261,6 +265,7 @@ public final class Plan {
     hasGenerator = new boolean[sites];
     failToStart = new double[sites];
     generatorFailuresPerHour = new double[sites];
+    generatorRepair = new int[sites];
     restart = new int[sites];
     List<String> netNames = m.networks().stream().map(Network::name).toList();
     // Name to index through maps: a list's indexOf per reference made wide models quadratic.
@@ -276,6 +281,8 @@ public final class Plan {
       failToStart[s] = hasGenerator[s] ? site.generator().failToStart() : 0;
       generatorFailuresPerHour[s] = hasGenerator[s] ? site.generator().failuresPerRunningHour() : 0;
       restart[s] = site.restart() == null ? NONE : id(site.restart(), dists, ids);
+      Distribution repair = hasGenerator[s] ? site.generator().repair() : null;
+      generatorRepair[s] = repair == null ? NONE : id(repair, dists, ids);
     }
     Map<String, Integer> siteIndex = indexOf(List.of(siteNames));
     Map<String, Integer> gridIndex = indexOf(m.grids().stream().map(Grid::name).toList());

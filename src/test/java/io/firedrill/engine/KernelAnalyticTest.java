@@ -262,6 +262,95 @@ class KernelAnalyticTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"0, 0m", "1, 1h"})
+  void generatorRepairedAfterFailedStarts_darkTimeIsTheGeometricSum(double ups, String upsText)
+      throws Exception {
+    // One grid outage per trial, [5 h, 15 h). The generator fails to start with probability 1/2,
+    // at the outage and at every restart after a repair of 3 h, and never fails while running. With
+    // N failed starts before one succeeds (P(N = n) = 2^−(n+1)) the generator is down for
+    // min(10, 3N) hours from 5 h, all of it dark but the UPS's first hour:
+    // E[dark] = Σ_n P(N = n) max(0, min(10, 3n) − ups). False-failure rate 5.7e-7 (z = 5).
+    long seed = 25;
+    double exact = 0;
+    for (int n = 1; n < 60; n++) {
+      exact += Math.pow(0.5, n + 1) * Math.max(0, Math.min(10, 3.0 * n) - ups);
+    }
+    RunStats r =
+        simulate(
+            """
+        name: repaired-starts
+        horizon: 20h
+        grids:
+          g: {ttf: "fixed(5h)", outage: "fixed(10h)"}
+        sites:
+          s:
+            grid: g
+            ups: %s
+            generator: {fail_to_start: 0.5, rate: 0/h, repair: "fixed(3h)"}
+        services:
+          api: {deploy: {s: 1}}
+        """
+                .formatted(upsText),
+            200_000,
+            seed);
+    assertMean(exact, r.metric(0, Metric.DOWNTIME_H), "dark time, ups " + upsText, seed);
+  }
+
+  @Test
+  void generatorRepairedAfterRunningFailures_darkTimeIsTheErlangSeries() throws Exception {
+    // One grid outage [5 h, 15 h), G = 10 h. The generator starts every time, runs Exp(λ = 0.5/h)
+    // and is repaired in R = 2 h; the UPS rides u = 0.5 h of each stop. Its k-th failure comes at
+    // S_k = U_1 + ... + U_k + (k − 1) R after the grid's (an Erlang(k, λ) plus the repairs), and
+    // the site is dark in [S_k + u, S_k + R): E[dark] = Σ_k ∫_0^G P(S_k + u ≤ t < S_k + R) dt
+    // = Σ_k [J_k(G − u − (k − 1) R) − J_k(G − k R)], with J_k(x) = ∫_0^x E_k = x E_k(x) −
+    // (k / λ) E_{k+1}(x) for x > 0 (else 0) and E_k the Erlang CDF. False-failure rate 5.7e-7.
+    long seed = 26;
+    double lambda = 0.5;
+    double g = 10;
+    double rep = 2;
+    double u = 0.5;
+    double exact = 0;
+    for (int k = 1; k < 40; k++) {
+      exact +=
+          erlangIntegral(k, lambda, g - u - (k - 1) * rep) - erlangIntegral(k, lambda, g - k * rep);
+    }
+    RunStats r =
+        simulate(
+            """
+        name: repaired-runs
+        horizon: 20h
+        grids:
+          g: {ttf: "fixed(5h)", outage: "fixed(10h)"}
+        sites:
+          s:
+            grid: g
+            ups: 30m
+            generator: {fail_to_start: 0, rate: 0.5/h, repair: "fixed(2h)"}
+        services:
+          api: {deploy: {s: 1}}
+        """,
+            200_000,
+            seed);
+    assertMean(exact, r.metric(0, Metric.DOWNTIME_H), "dark time, running failures", seed);
+  }
+
+  /** ∫_0^x E_k(v) dv for the Erlang(k, λ) CDF E_k; 0 for x ≤ 0. */
+  static double erlangIntegral(int k, double lambda, double x) {
+    return x <= 0 ? 0 : x * erlangCdf(k, lambda, x) - k / lambda * erlangCdf(k + 1, lambda, x);
+  }
+
+  /** P(a sum of k exponentials of rate λ ≤ x) = 1 − Σ_{j<k} e^{−λx} (λx)^j / j!. */
+  static double erlangCdf(int k, double lambda, double x) {
+    double term = Math.exp(-lambda * x);
+    double sum = 0;
+    for (int j = 0; j < k; j++) {
+      sum += term;
+      term *= lambda * x / (j + 1);
+    }
+    return 1 - sum;
+  }
+
+  @ParameterizedTest
   @CsvSource({
     "none, 0, 0",
     "'{fail_to_start: 0.2, rate: 0.1/h}', 0.2, 0.1",

@@ -245,7 +245,7 @@ class ModelJsonSchemaTest {
           reconverge: 1m
           network_mode: primary
           ups: 5m
-          generator: {fail_to_start: 0.1, rate: 0.01/h}
+          generator: {fail_to_start: 0.1, rate: 0.01/h, repair: "fixed(2h)"}
           restart: "fixed(10m)"
           fire:
             rate: 0.01/y

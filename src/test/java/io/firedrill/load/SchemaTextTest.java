@@ -67,7 +67,9 @@ class SchemaTextTest {
     SchemaText.Text t = text("horizon=1y", "sites.a.generator={fail_to_start: 0.1}");
     assertEquals("horizon 1y", t.top().get(0));
     assertEquals(
-        "generator: fail_to_start 0.1, rate 0/h (default)", t.named().get("sites").get("a").get(1));
+        "generator: fail_to_start 0.1, rate 0/h (default), repair none (stays down until the grid"
+            + " returns) (left out)",
+        t.named().get("sites").get("a").get(1));
     assertEquals(List.of("g"), List.copyOf(t.named().get("grids").keySet()));
   }
 
