@@ -126,6 +126,7 @@ final class SiteTimelines {
         }
       }
       int firstCause = -1;
+      int forcedCause = -1;
       for (int k = 0; k < n; k++) {
         IntervalBuffer b = gridDown[feeds[k]];
         int i = next[k];
@@ -134,6 +135,9 @@ final class SiteTimelines {
           down++;
           if (firstCause < 0) {
             firstCause = b.cause[i];
+          }
+          if (forcedCause < 0 && (b.cause[i] & ScenarioForcing.FORCED) != 0) {
+            forcedCause = b.cause[i];
           }
         }
       }
@@ -144,7 +148,12 @@ final class SiteTimelines {
         }
       } else if (!wasOut && isOut) {
         openedAt = t;
-        openedBy = firstCause;
+        openedBy = forcedCause >= 0 ? forcedCause : firstCause;
+      } else if (isOut && forcedCause >= 0 && t == 0) {
+        // A scenario's feed forced out at 0 while the loss is already in progress (a stationary
+        // start): outages in progress at 0 count as beginning at 0, where the forced event ranks
+        // first, as in merged intervals (IntervalBuffer#mergeOverlaps).
+        openedBy = forcedCause;
       }
     }
   }

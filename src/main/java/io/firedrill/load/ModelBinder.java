@@ -333,11 +333,8 @@ final class ModelBinder {
           s.valueOrigin(SiteKeys.FEEDS_NEEDED),
           s.at(SiteKeys.FEEDS_NEEDED),
           needed
-              + " feeds needed, but the site has "
-              + (feeds.isEmpty()
-                  ? "no grid"
-                  : feeds.size() == 1 ? "1 feed" : feeds.size() + " feeds")
-              + " (grid); at most that many");
+              + " feeds needed, but the site "
+              + (feeds.isEmpty() ? "has no grid" : "lists " + feeds.size() + " under grid"));
       needed = null;
     }
     List<String> nets =

@@ -175,8 +175,9 @@ public final class ModelSchema {
             "grid",
             ValueType.naming(Kind.REFERENCES, "grid"),
             "none (no utility outages)",
-            "the grid that feeds the site, or its feeds (`[feed-a, feed-b]`): utility is lost only"
-                + " while every feed is out");
+            "the grid that feeds the site, or its feeds (`[feed-a, feed-b]`): utility is lost"
+                + " while more of them are out than `feeds_needed` allows (by default, while every"
+                + " feed is out)");
     public static final KeySpec FEEDS_NEEDED =
         withDefault(
             "feeds_needed",

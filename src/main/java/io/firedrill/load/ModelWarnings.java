@@ -104,6 +104,12 @@ final class ModelWarnings {
         continue;
       }
       Node.Mapping decl = (Node.Mapping) sites.get(s.name()).value();
+      if (decl.get(SiteKeys.FEEDS_NEEDED.name()) != null) {
+        warn(
+            decl.get(SiteKeys.FEEDS_NEEDED.name()).keyOrigin(),
+            "sites." + s.name() + "." + SiteKeys.FEEDS_NEEDED.name(),
+            "has no effect: the site has no grid, so no feeds to need");
+      }
       for (KeySpec key : List.of(SiteKeys.UPS, SiteKeys.GENERATOR)) {
         if (decl.get(key.name()) != null && !(key == SiteKeys.UPS && s.upsHours() == 0)) {
           warn(

@@ -157,17 +157,15 @@ class SeveralFeedsTest {
             () -> load(THREE.replace("feeds_needed: 2}", "feeds_needed: 4}")));
     assertEquals(
         List.of(
-            "test.yaml:10:40: sites.two.feeds_needed: 4 feeds needed, but the site has 3 feeds"
-                + " (grid); at most that many"),
+            "test.yaml:10:40: sites.two.feeds_needed: 4 feeds needed, but the site lists 3 under"
+                + " grid"),
         e.errors().stream().map(ModelError::format).toList());
     ModelException none =
         assertThrows(
             ModelException.class,
             () -> load(THREE.replace("da: {grid: [d, a]}", "da: {feeds_needed: 2}")));
     assertEquals(
-        List.of(
-            "test.yaml:12:22: sites.da.feeds_needed: 2 feeds needed, but the site has no grid"
-                + " (grid); at most that many"),
+        List.of("test.yaml:12:22: sites.da.feeds_needed: 2 feeds needed, but the site has no grid"),
         none.errors().stream().map(ModelError::format).toList());
     ModelException zero =
         assertThrows(
@@ -204,6 +202,47 @@ class SeveralFeedsTest {
       assertEquals(0, value(row(summary, service, "downtime_h"), "mean"), 0.0, service);
       assertEquals(0, value(row(summary, service, "affected"), "mean"), 0.0, service);
     }
+  }
+
+  @Test
+  void scenario_aFeedForcedWhileTheLossIsInProgress_isTheCause(@TempDir Path tmp) throws Exception {
+    // Site 'any' needs all three feeds: it has no utility while any is out. In a stationary start
+    // b or c may already be out at 0; forcing a then must still be the event that reached the site
+    // (outages in progress at 0 count as beginning at 0, where the forced event ranks first). a is
+    // out [0, 5 h), past the 4-hour horizon: every trial is dark throughout.
+    String yaml = THREE.replace("horizon: 40h", "horizon: 40h\nscenario_horizon: 4h");
+    Path m = Files.writeString(tmp.resolve("m.yaml"), yaml);
+    Cli.Result r =
+        Cli.run(
+            "scenario",
+            m.toString(),
+            "--event",
+            "grid@a",
+            "--trials",
+            "20000",
+            "--out",
+            tmp.resolve("out").toString());
+    assertEquals(0, r.code(), r::toString);
+    List<CSVRecord> summary = csv(tmp.resolve("out/summary.csv"));
+    assertEquals(1, value(row(summary, "s3", "affected"), "mean"), 0.0);
+    assertEquals(4, value(row(summary, "s3", "downtime_h"), "mean"), 0.0);
+    List<CSVRecord> causes = csv(tmp.resolve("out/causes.csv"));
+    assertEquals(
+        List.of("s3 grid@a 20000"),
+        causes.stream()
+            .filter(c -> c.get("service").equals("s3"))
+            .map(c -> c.get("service") + " " + c.get("cause") + " " + c.get("outages"))
+            .toList());
+  }
+
+  @Test
+  void warning_feedsNeededAtASiteWithoutGrid_hasNoEffect() throws Exception {
+    ModelLoader.Loaded loaded = load(THREE.replace("da: {grid: [d, a]}", "da: {feeds_needed: 1}"));
+    assertEquals(
+        List.of(
+            "test.yaml:12:8: warning: sites.da.feeds_needed: has no effect: the site has no grid,"
+                + " so no feeds to need"),
+        loaded.warnings().stream().map(w -> w.format()).toList());
   }
 
   @Test
