@@ -126,6 +126,14 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
     boolean whole = Vary.isWhole(path);
     String lo = min != null ? min : "0";
     String hi = max != null ? max : defaultMax(m0);
+    if (whole && step != null && !UserText.strip(step).matches("[0-9]+")) {
+      throw new UsageException(
+          "--step "
+              + UserText.escape(step)
+              + ": "
+              + UserText.escape(path)
+              + " takes whole numbers; give a whole step (or none: 1)");
+    }
     String st = step != null ? step : whole ? "1" : null;
     Vary range;
     try {

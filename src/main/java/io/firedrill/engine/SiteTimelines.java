@@ -34,22 +34,15 @@ final class SiteTimelines {
 
   private final IntervalBuffer scratchA = new IntervalBuffer();
 
-  /** Scratch of {@link #feedsOut}, by position in a site's feed list. */
-  private final int[] feedNext;
+  /** Scratch of {@link #feedsOut}: a min-heap of the ends of the feeds' outages in progress. */
+  private double[] ends = new double[16];
 
-  private final boolean[] feedIn;
   private final IntervalBuffer scratchB = new IntervalBuffer();
 
   SiteTimelines(Plan plan) {
     p = plan;
     netDown = buffers(plan.networks);
     gridDown = buffers(plan.grids);
-    int most = 0;
-    for (int[] feeds : plan.siteFeeds) {
-      most = Math.max(most, feeds.length);
-    }
-    feedNext = new int[most];
-    feedIn = new boolean[most];
     power = buffers(plan.sites);
     blocked = buffers(plan.sites);
     ramps = buffers(plan.sites);
@@ -82,63 +75,49 @@ final class SiteTimelines {
    * The times site s, which has n ≥ 2 feeds, has no utility: while at least m = n − {@code
    * feeds_needed} + 1 of its feeds are out (m = n, every feed, by default). Each interval is caused
    * by the feed whose outage brought the count of feeds out to m (the one that completed the loss,
-   * as for networks); among feeds whose outages begin at that same instant, the one listed first.
-   * Grid timelines must be complete (each sorted and disjoint); the result is valid until the next
-   * call of this method or {@link #unreachable}.
+   * as for networks). Of feeds whose outages begin at that same instant, the one ranked first as in
+   * merged intervals ({@link IntervalBuffer#mergeOverlaps}): a scenario's forced event, then the
+   * longest, then the lowest cause id; and a feed forced out at t = 0 takes a loss already in
+   * progress then (parts in progress at 0 count as beginning at 0). Grid timelines must be complete
+   * (each sorted and disjoint). O(E log E) for E outages of the feeds: their starts sorted, then a
+   * heap of the ends of those in progress. The result is valid until the next call of this method
+   * or {@link #unreachable}.
    */
   IntervalBuffer feedsOut(int s) {
     final int[] feeds = p.siteFeeds[s];
-    final int n = feeds.length;
-    final int m = n - p.feedsNeeded[s] + 1;
+    final int m = feeds.length - p.feedsNeeded[s] + 1;
+    IntervalBuffer all = scratchB;
+    all.clear();
+    for (int f : feeds) {
+      all.addAll(gridDown[f]);
+    }
+    all.sortByStart();
+    if (ends.length < all.size) {
+      ends = new double[Math.max(all.size, 2 * ends.length)];
+    }
     IntervalBuffer out = scratchA;
     out.clear();
-    final int[] next = feedNext;
-    final boolean[] in = feedIn;
-    for (int k = 0; k < n; k++) {
-      next[k] = 0;
-      in[k] = false;
-    }
-    int down = 0;
+    int down = 0; // the heap's size: feeds out
     double openedAt = 0;
     int openedBy = 0;
-    while (true) {
-      // The next instant at which a feed goes out or comes back.
-      double t = Double.POSITIVE_INFINITY;
-      for (int k = 0; k < n; k++) {
-        IntervalBuffer b = gridDown[feeds[k]];
-        int i = next[k];
-        if (in[k]) {
-          t = Math.min(t, b.end[i]);
-        } else if (i < b.size) {
-          t = Math.min(t, b.start[i]);
-        }
-      }
-      if (t == Double.POSITIVE_INFINITY) {
-        return out;
+    int i = 0;
+    while (i < all.size || down > 0) {
+      double t = i < all.size ? all.start[i] : Double.POSITIVE_INFINITY;
+      if (down > 0 && ends[0] < t) {
+        t = ends[0];
       }
       // Returns first: an outage that ends where another begins leaves no gap to fill.
       boolean wasOut = down >= m;
-      for (int k = 0; k < n; k++) {
-        if (in[k] && gridDown[feeds[k]].end[next[k]] == t) {
-          in[k] = false;
-          next[k]++;
-          down--;
-        }
+      while (down > 0 && ends[0] == t) {
+        down = popEnd(down);
       }
-      int firstCause = -1;
-      int forcedCause = -1;
-      for (int k = 0; k < n; k++) {
-        IntervalBuffer b = gridDown[feeds[k]];
-        int i = next[k];
-        if (!in[k] && i < b.size && b.start[i] == t) {
-          in[k] = true;
-          down++;
-          if (firstCause < 0) {
-            firstCause = b.cause[i];
-          }
-          if (forcedCause < 0 && (b.cause[i] & ScenarioForcing.FORCED) != 0) {
-            forcedCause = b.cause[i];
-          }
+      int best = -1;
+      double bestEnd = 0;
+      for (; i < all.size && all.start[i] == t; i++) {
+        down = pushEnd(down, all.end[i]);
+        if (best < 0 || ranksFirst(all.cause[i], all.end[i], best, bestEnd)) {
+          best = all.cause[i];
+          bestEnd = all.end[i];
         }
       }
       boolean isOut = down >= m;
@@ -148,14 +127,60 @@ final class SiteTimelines {
         }
       } else if (!wasOut && isOut) {
         openedAt = t;
-        openedBy = forcedCause >= 0 ? forcedCause : firstCause;
-      } else if (isOut && forcedCause >= 0 && t == 0) {
-        // A scenario's feed forced out at 0 while the loss is already in progress (a stationary
-        // start): outages in progress at 0 count as beginning at 0, where the forced event ranks
-        // first, as in merged intervals (IntervalBuffer#mergeOverlaps).
-        openedBy = forcedCause;
+        openedBy = best;
+      } else if (isOut && t == 0 && best >= 0 && (best & ScenarioForcing.FORCED) != 0) {
+        openedBy = best;
       }
     }
+    return out;
+  }
+
+  /** Whether an outage (cause c1, end e1) outranks (c2, e2) when both begin at one instant. */
+  private static boolean ranksFirst(int c1, double e1, int c2, double e2) {
+    boolean f1 = (c1 & ScenarioForcing.FORCED) != 0;
+    boolean f2 = (c2 & ScenarioForcing.FORCED) != 0;
+    if (f1 != f2) {
+      return f1;
+    }
+    if (e1 != e2) {
+      return e1 > e2;
+    }
+    return c1 < c2;
+  }
+
+  /** Adds {@code end} to the min-heap {@code ends[0 .. n)}; returns its new size. */
+  private int pushEnd(int n, double end) {
+    int k = n;
+    while (k > 0 && ends[(k - 1) / 2] > end) {
+      ends[k] = ends[(k - 1) / 2];
+      k = (k - 1) / 2;
+    }
+    ends[k] = end;
+    return n + 1;
+  }
+
+  /** Removes the least end from the min-heap {@code ends[0 .. n)}; returns its new size. */
+  private int popEnd(int n) {
+    double last = ends[--n];
+    int k = 0;
+    while (true) {
+      int c = 2 * k + 1;
+      if (c >= n) {
+        break;
+      }
+      if (c + 1 < n && ends[c + 1] < ends[c]) {
+        c++;
+      }
+      if (ends[c] >= last) {
+        break;
+      }
+      ends[k] = ends[c];
+      k = c;
+    }
+    if (n > 0) {
+      ends[k] = last;
+    }
+    return n;
   }
 
   /**

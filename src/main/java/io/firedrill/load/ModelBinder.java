@@ -329,8 +329,13 @@ final class ModelBinder {
             : List.of();
     Long needed = read.whole(s, SiteKeys.FEEDS_NEEDED);
     if (needed != null && feeds != null && needed > Math.max(1, feeds.size())) {
+      // Where the clash was made: a --set of the grid clashes with feeds_needed in the file.
+      Origin at = s.valueOrigin(SiteKeys.FEEDS_NEEDED);
+      if (s.has(SiteKeys.GRID) && s.valueOrigin(SiteKeys.GRID).override() && !at.override()) {
+        at = s.valueOrigin(SiteKeys.GRID);
+      }
       read.error(
-          s.valueOrigin(SiteKeys.FEEDS_NEEDED),
+          at,
           s.at(SiteKeys.FEEDS_NEEDED),
           needed
               + " feeds needed, but the site "

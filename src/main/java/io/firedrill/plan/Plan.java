@@ -219,19 +219,23 @@ public final class Plan {
     Map<Distribution, Integer> ids = new HashMap<>();
 
     grids = m.grids().size();
+    // Inverted from the sites' feed lists, not grid by grid through every list: linear in the
+    // number of feeds (a site may list thousands).
+    Map<String, Integer> feedIndex = indexOf(m.grids().stream().map(Grid::name).toList());
+    List<List<Integer>> fed = new ArrayList<>();
+    for (int g = 0; g < grids; g++) {
+      fed.add(new ArrayList<>());
+    }
+    for (int s = 0; s < m.sites().size(); s++) {
+      for (String g : m.sites().get(s).grids()) {
+        fed.get(feedIndex.get(g)).add(s);
+      }
+    }
     gridSites = new int[grids][];
     for (int g = 0; g < grids; g++) {
-      Grid grid = m.grids().get(g);
-      List<Integer> fed = new ArrayList<>();
-      for (int s = 0; s < m.sites().size(); s++) {
-        if (m.sites().get(s).grids().contains(grid.name())) {
-          fed.add(s);
-        }
-      }
-      gridSites[g] = fed.stream().mapToInt(Integer::intValue).toArray();
+      gridSites[g] = fed.get(g).stream().mapToInt(Integer::intValue).toArray();
     }
     networks = m.networks().size();
-    Map<String, Integer> feedIndex = indexOf(m.grids().stream().map(Grid::name).toList());
     siteFeeds = new int[m.sites().size()][];
     feedsNeeded = new int[m.sites().size()];
     feedsSeveral = new boolean[grids];
@@ -246,11 +250,7 @@ public final class Plan {
     }
     gridSoleSites = new int[grids][];
     for (int g = 0; g < grids; g++) {
-      final int grid = g;
-      gridSoleSites[g] =
-          IntStream.range(0, siteFeeds.length)
-              .filter(s -> siteFeeds[s].length == 1 && siteFeeds[s][0] == grid)
-              .toArray();
+      gridSoleSites[g] = IntStream.of(gridSites[g]).filter(s -> siteFeeds[s].length == 1).toArray();
     }
     severalFeedSites =
         IntStream.range(0, siteFeeds.length).filter(s -> siteFeeds[s].length > 1).toArray();

@@ -320,13 +320,14 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
   }
 
   /**
-   * True when PATH is a capacity or a count (deploy, standby, demand, users): the sizing solver
-   * then answers with whole numbers.
+   * True when PATH is a capacity or a count (deploy, standby, demand, users, feeds_needed): the
+   * sizing solver then answers with whole numbers.
    */
   public static boolean isWhole(String path) {
     return path.contains(".deploy.")
         || path.contains(".standby.")
         || path.endsWith(".demand")
-        || path.endsWith(".users");
+        || path.endsWith(".users")
+        || path.endsWith(".feeds_needed");
   }
 }

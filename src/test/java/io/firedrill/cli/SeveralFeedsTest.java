@@ -132,7 +132,8 @@ class SeveralFeedsTest {
     // All 3 needed, so any one out cuts it: [10, 19) and [25, 38), each begun by a.
     assertEquals(22, value(row(summary, "s3", "downtime_h"), "mean"), 0.0);
     assertEquals(2, value(row(summary, "s3", "outages"), "mean"), 0.0);
-    // d and a go out at the same instant: [10, 12), blamed on the feed listed first.
+    // d and a go out at the same instant: [10, 12), blamed on the longer outage, a's, whatever
+    // the order of the list (as parts of a merged interval are ranked).
     assertEquals(2, value(row(summary, "s4", "downtime_h"), "mean"), 0.0);
     assertEquals(2, value(row(summary, "s5", "downtime_h"), "mean"), 0.0);
     List<CSVRecord> causes = csv(tmp.resolve("out/causes.csv"));
@@ -142,7 +143,7 @@ class SeveralFeedsTest {
             "s2 grid@b 20",
             "s2 grid@c 10",
             "s3 grid@a 20",
-            "s4 grid@d 10",
+            "s4 grid@a 10",
             "s5 grid@a 10"),
         causes.stream()
             .map(c -> c.get("service") + " " + c.get("cause") + " " + c.get("outages"))
@@ -243,6 +244,65 @@ class SeveralFeedsTest {
             "test.yaml:12:8: warning: sites.da.feeds_needed: has no effect: the site has no grid,"
                 + " so no feeds to need"),
         loaded.warnings().stream().map(w -> w.format()).toList());
+  }
+
+  @Test
+  void override_aGridListThatClashesWithFeedsNeeded_isBlamedOnTheOverride(@TempDir Path tmp)
+      throws Exception {
+    Path m = Files.writeString(tmp.resolve("m.yaml"), THREE);
+    Cli.Result r = Cli.run("validate", m.toString(), "--set", "sites.two.grid=[a]");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(
+        List.of(
+            "--set sites.two.grid=[a]: sites.two.feeds_needed: 2 feeds needed, but the site lists"
+                + " 1 under grid"),
+        r.errLines());
+  }
+
+  @Test
+  void size_feedsNeeded_isSearchedInWholeSteps(@TempDir Path tmp) throws Exception {
+    Path m = Files.writeString(tmp.resolve("m.yaml"), THREE);
+    Cli.Result r =
+        Cli.run(
+            "size",
+            m.toString(),
+            "--vary",
+            "sites.two.feeds_needed",
+            "--target",
+            "s2.downtime_h.mean >= 20",
+            "--min",
+            "1",
+            "--max",
+            "3",
+            "--trials",
+            "10",
+            "--charts",
+            "none",
+            "--out",
+            tmp.resolve("out").toString());
+    // 2 of 3 needed gives 7 h (run_feedsNeeded_...), all 3 needed 22 h: the answer is 3.
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.out().contains("answer: sites.two.feeds_needed = 3"), r.out());
+    Cli.Result half =
+        Cli.run(
+            "size",
+            m.toString(),
+            "--vary",
+            "sites.two.feeds_needed",
+            "--target",
+            "s2.downtime_h.mean >= 20",
+            "--max",
+            "3",
+            "--step",
+            "0.5",
+            "--out",
+            tmp.resolve("half").toString());
+    assertEquals(2, half.code(), half::toString);
+    assertEquals(
+        List.of(
+            "firedrill size: --step 0.5: sites.two.feeds_needed takes whole numbers; give a whole"
+                + " step (or none: 1)"),
+        half.errLines());
   }
 
   @Test
