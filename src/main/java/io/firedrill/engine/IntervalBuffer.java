@@ -158,8 +158,12 @@ final class IntervalBuffer {
     size = w + 1;
   }
 
-  /** Whether part (c1, e1) outranks part (c2, e2) when both begin at the same instant. */
-  private static boolean beginsBefore(int c1, double e1, int c2, double e2) {
+  /**
+   * Whether part (c1, e1) outranks part (c2, e2) when both begin at the same instant: a scenario's
+   * forced event first, then the longer (the later end), then the lower cause id. Also ranks the
+   * feeds' outages that complete a site's loss of utility ({@link SiteTimelines#feedsOut}).
+   */
+  static boolean beginsBefore(int c1, double e1, int c2, double e2) {
     boolean f1 = (c1 & ScenarioForcing.FORCED) != 0;
     boolean f2 = (c2 & ScenarioForcing.FORCED) != 0;
     if (f1 != f2) {

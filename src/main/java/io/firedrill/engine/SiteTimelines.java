@@ -115,7 +115,7 @@ final class SiteTimelines {
       double bestEnd = 0;
       for (; i < all.size && all.start[i] == t; i++) {
         down = pushEnd(down, all.end[i]);
-        if (best < 0 || ranksFirst(all.cause[i], all.end[i], best, bestEnd)) {
+        if (best < 0 || IntervalBuffer.beginsBefore(all.cause[i], all.end[i], best, bestEnd)) {
           best = all.cause[i];
           bestEnd = all.end[i];
         }
@@ -133,19 +133,6 @@ final class SiteTimelines {
       }
     }
     return out;
-  }
-
-  /** Whether an outage (cause c1, end e1) outranks (c2, e2) when both begin at one instant. */
-  private static boolean ranksFirst(int c1, double e1, int c2, double e2) {
-    boolean f1 = (c1 & ScenarioForcing.FORCED) != 0;
-    boolean f2 = (c2 & ScenarioForcing.FORCED) != 0;
-    if (f1 != f2) {
-      return f1;
-    }
-    if (e1 != e2) {
-      return e1 > e2;
-    }
-    return c1 < c2;
   }
 
   /** Adds {@code end} to the min-heap {@code ends[0 .. n)}; returns its new size. */

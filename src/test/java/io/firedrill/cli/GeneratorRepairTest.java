@@ -3,6 +3,7 @@ package io.firedrill.cli;
 import static io.firedrill.cli.ScenarioCommandTest.csv;
 import static io.firedrill.cli.ScenarioCommandTest.row;
 import static io.firedrill.cli.ScenarioCommandTest.value;
+import static io.firedrill.cli.SeveralFeedsTest.causeLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -52,11 +53,7 @@ class GeneratorRepairTest {
     // A generator that starts and never fails carries the site: the repair is never needed.
     assertEquals(0, value(row(summary, "c", "downtime_h"), "mean"), 0.0);
     List<CSVRecord> causes = csv(tmp.resolve("out/causes.csv"));
-    assertEquals(
-        List.of("a generator@never 10", "b generator@once 10"),
-        causes.stream()
-            .map(c -> c.get("service") + " " + c.get("cause") + " " + c.get("outages"))
-            .toList());
+    assertEquals(List.of("a generator@never 10", "b generator@once 10"), causeLines(causes));
   }
 
   @Test

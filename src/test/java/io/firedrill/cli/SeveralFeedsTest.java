@@ -49,6 +49,13 @@ class SeveralFeedsTest {
         genny: {deploy: {gen: 1}}
       """;
 
+  /** Each row of causes.csv as "service cause outages". */
+  static List<String> causeLines(List<CSVRecord> causes) {
+    return causes.stream()
+        .map(c -> c.get("service") + " " + c.get("cause") + " " + c.get("outages"))
+        .toList();
+  }
+
   static ModelLoader.Loaded load(String yaml) throws ModelException {
     return ModelLoader.parse("test.yaml", yaml.getBytes(StandardCharsets.UTF_8), List.of());
   }
@@ -82,9 +89,7 @@ class SeveralFeedsTest {
     List<CSVRecord> causes = csv(tmp.resolve("out/causes.csv"));
     assertEquals(
         List.of("api grid@feed-b 20", "web grid@feed-a 20", "batt grid@feed-b 10"),
-        causes.stream()
-            .map(c -> c.get("service") + " " + c.get("cause") + " " + c.get("outages"))
-            .toList());
+        causeLines(causes));
   }
 
   /**
@@ -145,9 +150,7 @@ class SeveralFeedsTest {
             "s3 grid@a 20",
             "s4 grid@a 10",
             "s5 grid@a 10"),
-        causes.stream()
-            .map(c -> c.get("service") + " " + c.get("cause") + " " + c.get("outages"))
-            .toList());
+        causeLines(causes));
   }
 
   @Test
@@ -230,10 +233,7 @@ class SeveralFeedsTest {
     List<CSVRecord> causes = csv(tmp.resolve("out/causes.csv"));
     assertEquals(
         List.of("s3 grid@a 20000"),
-        causes.stream()
-            .filter(c -> c.get("service").equals("s3"))
-            .map(c -> c.get("service") + " " + c.get("cause") + " " + c.get("outages"))
-            .toList());
+        causeLines(causes).stream().filter(l -> l.startsWith("s3 ")).toList());
   }
 
   @Test
