@@ -75,10 +75,13 @@ final class PowerLoss {
    * A supply outage [t, end) at site s whose generator is repaired when it fails: it fails to start
    * ({@code failsToStart}) or runs {@code runs} hours and fails; each time, it is down for a repair
    * and then starts again (and may fail to start again, each start a fresh fail-to-start draw and
-   * running time), until the grid returns at {@code end}. Every down period of the generator is a
-   * power loss after the UPS rides through its first {@code ups} hours; consecutive failed starts
-   * are one down period (the UPS does not recharge in between). Draws, from the same power stream,
-   * per repair: the repair time, then the start and the running time of the attempt after it.
+   * running time), until the grid returns at {@code end}. A stop of the generator runs from its
+   * failure to the next successful start (failed starts after repairs extend it) or the grid's
+   * return. The UPS carries the site through a stop while its charge lasts: full ({@code ups}
+   * hours) at the grid's failure, drained hour for hour during a stop, and recharged at the same
+   * rate while the generator runs, up to full; the rest of the stop is a power loss. Draws, from
+   * the same power stream, per repair: the repair time, then the start and the running time of the
+   * attempt after it. Nothing after the horizon is drawn: what happens there changes no result.
    *
    * @throws Kernel.TooManyEvents if one outage takes more repairs than firedrill simulates (a
    *     generator that never starts, with repairs of almost no time)
@@ -87,28 +90,32 @@ final class PowerLoss {
     final double ups = p.upsHours[s];
     final double rate = p.generatorFailuresPerHour[s];
     final int repair = p.generatorRepair[s];
+    final double until = Math.min(end, p.horizonHours);
     boolean fails = failsToStart;
     double run = runs;
     double start = t;
+    double charge = ups;
     while (true) {
       double down = fails ? start : start + run;
-      if (down >= end) {
-        return; // it carried the site until the grid returned
+      if (down >= until) {
+        return; // it carried the site until the grid returned (or the horizon)
       }
+      charge = Math.min(ups, charge + (down - start));
       double back = down;
       do {
         draws.count(cause);
         back += draws.powerSample(repair);
         fails = draws.powerUniform() < p.failToStart[s];
         run = rate > 0 ? draws.powerExponential() / rate : Double.POSITIVE_INFINITY;
-      } while (fails && back < end);
+      } while (fails && back < until);
       double lostTo = Math.min(back, end);
-      if (down + ups < lostTo) {
-        timelines.power[s].add(down + ups, lostTo, cause);
+      if (down + charge < lostTo) {
+        timelines.power[s].add(down + charge, lostTo, cause);
       }
-      if (back >= end) {
+      if (back >= until) {
         return;
       }
+      charge = Math.max(0, charge - (back - down));
       start = back;
     }
   }

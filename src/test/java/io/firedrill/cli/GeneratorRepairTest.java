@@ -6,6 +6,7 @@ import static io.firedrill.cli.ScenarioCommandTest.value;
 import static io.firedrill.cli.SeveralFeedsTest.causeLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,56 @@ class GeneratorRepairTest {
     assertEquals(0, value(row(summary, "c", "downtime_h"), "mean"), 0.0);
     List<CSVRecord> causes = csv(tmp.resolve("out/causes.csv"));
     assertEquals(List.of("a generator@never 10", "b generator@once 10"), causeLines(causes));
+  }
+
+  @Test
+  void run_theUpsRechargesOnlyWhileTheGeneratorRuns(@TempDir Path tmp) throws Exception {
+    // A 100-hour grid outage from 5 h; the generator starts every time but fails within
+    // milliseconds (1e6 failures per running hour) and is repaired in 5 minutes; the UPS holds 10
+    // minutes. The UPS carries the first stop and half the second, then recharges only during the
+    // runs (the first-order cause of the total: under 0.01 h over 1,200 stops), so the site is dark
+    // for the outage less the UPS's 10 minutes and less at most the runs' recharge. (A UPS full at
+    // every stop would leave it dark 0 h.)
+    Path m =
+        Files.writeString(
+            tmp.resolve("m.yaml"),
+            """
+            name: flaky
+            horizon: 110h
+            grids:
+              g: {ttf: "fixed(5h)", outage: "fixed(100h)"}
+            sites:
+              s: {grid: g, ups: 10m, generator: {fail_to_start: 0, rate: 1e6/h, repair: "fixed(5m)"}}
+            services:
+              a: {deploy: {s: 1}}
+            """);
+    Cli.Result r =
+        Cli.run("run", m.toString(), "--trials", "10", "--out", tmp.resolve("out").toString());
+    assertEquals(0, r.code(), r::toString);
+    double dark = value(row(csv(tmp.resolve("out/summary.csv")), "a", "downtime_h"), "mean");
+    double most = 100 - 10.0 / 60;
+    assertTrue(dark <= most && dark >= most - 0.01, "dark " + dark + " h, at most " + most);
+  }
+
+  @Test
+  void run_repairsAfterTheHorizon_areNotSimulated(@TempDir Path tmp) throws Exception {
+    // A generator that never starts, repaired in a second, through a 1,000-year grid outage, with
+    // a horizon of a day: the 3e10 repairs of the whole outage would be refused; the 86,400 of the
+    // horizon run. Dark from 5 h to the horizon.
+    Path m =
+        Files.writeString(
+            tmp.resolve("m.yaml"),
+            MODEL
+                .replace("horizon: 20h", "horizon: 1d")
+                .replace("outage: \"fixed(10h)\"", "outage: \"fixed(1000y)\"")
+                .replace(
+                    "repair: \"fixed(2h)\"}}\n        once",
+                    "repair: \"fixed(1s)\"}}\n        once"));
+    Cli.Result r =
+        Cli.run("run", m.toString(), "--trials", "10", "--out", tmp.resolve("out").toString());
+    assertEquals(0, r.code(), r::toString);
+    assertEquals(
+        19, value(row(csv(tmp.resolve("out/summary.csv")), "a", "downtime_h"), "mean"), 0.0);
   }
 
   @Test

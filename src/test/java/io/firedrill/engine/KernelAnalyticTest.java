@@ -312,7 +312,7 @@ class KernelAnalyticTest {
     double exact = 0;
     for (int k = 1; k < 40; k++) {
       exact +=
-          erlangIntegral(k, lambda, g - u - (k - 1) * rep) - erlangIntegral(k, lambda, g - k * rep);
+          erlangIntegral(k, lambda, g - (k - 1) * rep) - erlangIntegral(k, lambda, g - k * rep);
     }
     RunStats r =
         simulate(
@@ -324,7 +324,6 @@ class KernelAnalyticTest {
         sites:
           s:
             grid: g
-            ups: 30m
             generator: {fail_to_start: 0, rate: 0.5/h, repair: "fixed(2h)"}
         services:
           api: {deploy: {s: 1}}
