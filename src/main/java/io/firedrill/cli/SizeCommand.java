@@ -66,7 +66,10 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
       description = "STAT: mean, p50, p90, p99, p999 or max; <= or >=.")
   String target;
 
-  @Option(names = "--min", paramLabel = "A", description = "Smallest value tried (default 0).")
+  @Option(
+      names = "--min",
+      paramLabel = "A",
+      description = "Smallest value tried (default 0; 1 for a site's feeds_needed).")
   String min;
 
   @Option(
@@ -124,7 +127,8 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
       throw new UsageException(e.getMessage());
     }
     boolean whole = Vary.isWhole(path);
-    String lo = min != null ? min : "0";
+    // The smallest value the key takes: 0 for capacities and counts, 1 feed needed.
+    String lo = min != null ? min : path.endsWith(".feeds_needed") ? "1" : "0";
     String hi = max != null ? max : defaultMax(m0);
     if (whole && step != null && !UserText.strip(step).matches("[0-9]+")) {
       throw new UsageException(

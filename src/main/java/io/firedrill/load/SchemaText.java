@@ -123,13 +123,17 @@ public final class SchemaText {
     return parts.isEmpty() ? "{}" : String.join(", ", parts);
   }
 
-  /** The value of {@code key}; a rate of zero says that the hazard never strikes on its own. */
+  /**
+   * The value of {@code key}; a rate of zero says that the hazard never strikes on its own (or, for
+   * a generator's rate of failures while running, that it never fails).
+   */
   private static String value(KeySpec key, Node node) {
     String text = value(node);
     if (key.type().kind() == ValueType.Kind.RATE && node instanceof Node.Scalar s) {
       try {
         if (Units.parseRate(s.text()) == 0) {
-          return text + " (never on its own)";
+          return text
+              + (key == ModelSchema.GeneratorKeys.RATE ? " (never fails)" : " (never on its own)");
         }
       } catch (SyntaxException e) {
         // Not for a model that bound; shown as written.

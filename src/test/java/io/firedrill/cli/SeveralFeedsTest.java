@@ -270,8 +270,6 @@ class SeveralFeedsTest {
             "sites.two.feeds_needed",
             "--target",
             "s2.downtime_h.mean >= 20",
-            "--min",
-            "1",
             "--max",
             "3",
             "--trials",
@@ -280,7 +278,8 @@ class SeveralFeedsTest {
             "none",
             "--out",
             tmp.resolve("out").toString());
-    // 2 of 3 needed gives 7 h (run_feedsNeeded_...), all 3 needed 22 h: the answer is 3.
+    // 2 of 3 needed gives 7 h (run_feedsNeeded_...), all 3 needed 22 h: the answer is 3. The
+    // search starts at 1 without --min: no site needs 0 feeds.
     assertEquals(0, r.code(), r::toString);
     assertTrue(r.out().contains("answer: sites.two.feeds_needed = 3"), r.out());
     Cli.Result half =
@@ -316,6 +315,12 @@ class SeveralFeedsTest {
             "  ups     grid [feed-a, feed-b], ups 2h",
             "  gen     grid [feed-b, feed-a]"),
         lines,
+        text);
+    // A generator's rate of 0 is one that never fails (not a hazard that never strikes).
+    assertTrue(
+        text.contains(
+            "generator: fail_to_start 0, rate 0/h (never fails), repair none (stays down until the"
+                + " grid returns) (left out)"),
         text);
   }
 
