@@ -552,8 +552,9 @@ public final class Plan {
 
   /**
    * An upper estimate of the hazard events in one trial: for every renewal process, H / (mean time
-   * to failure + mean outage) + 1, times the sites it reaches. Used to refuse, up front, a model
-   * whose trials would not fit in memory.
+   * to failure + mean outage) + 1, times the sites it reaches; and for every grid outage at a site
+   * whose generator is repaired, its repairs ({@link #repairsPerOutage}). Used to refuse, up front,
+   * a model whose trials would not fit in memory or time.
    */
   public double expectedEventsPerTrial() {
     int[] listing = new int[networks];
@@ -571,8 +572,34 @@ public final class Plan {
             case BLOCK_THEN_RESTART, DARK_THEN_RAMP -> 1;
           };
       events += renewals(hazardTtf[h], hazardOutage[h]) * Math.max(1, reached);
+      if (hazardEffect[h] == HazardEffect.SUPPLY_OUTAGE) {
+        for (int s : gridSites[hazardTarget[h]]) {
+          events +=
+              renewals(hazardTtf[h], hazardOutage[h])
+                  * repairsPerOutage(s, distributions.get(hazardOutage[h]).mean());
+        }
+      }
     }
     return events;
+  }
+
+  /**
+   * About how many repairs site s's generator makes in a grid outage of mean length {@code len}
+   * hours (0 without a repair): the stops that fit in the outage (cut at the horizon), each a
+   * repair followed by a failed start or a run of mean 1 / rate; with a generator that never fails
+   * while running, its failed starts, p / (1 − p). Plus one.
+   */
+  private double repairsPerOutage(int s, double len) {
+    if (generatorRepair[s] == NONE) {
+      return 0;
+    }
+    double within = Math.min(len, horizonHours);
+    double repair = distributions.get(generatorRepair[s]).mean();
+    double p = failToStart[s];
+    double rate = generatorFailuresPerHour[s];
+    double stops =
+        rate > 0 ? within / (repair + (1 - p) / rate) : p < 1 ? p / (1 - p) : within / repair;
+    return Math.min(stops, within / repair) + 1;
   }
 
   /**

@@ -108,10 +108,11 @@ class GeneratorRepairTest {
   }
 
   @Test
-  void run_repairsWithinOneOutageBeyondTheLimit_stopWithOneLine(@TempDir Path tmp)
+  void repairsBeyondTheLimit_areRefusedUpFront_byValidateAsByRun(@TempDir Path tmp)
       throws Exception {
-    // A generator that never starts, repaired in a second, through a 1,000-year grid outage:
-    // 3e10 repairs, far past the 2,000,000 events a trial may draw.
+    // A generator that never starts, repaired in a second, through a 1,000-year grid outage
+    // (about 3 per 2,000 years): some 3e10 repairs a trial each, far past the 1,000,000 events a
+    // trial may expect. Refused before any trial, with nothing written.
     Path m =
         Files.writeString(
             tmp.resolve("m.yaml"),
@@ -119,18 +120,18 @@ class GeneratorRepairTest {
                 .replace("horizon: 20h", "horizon: 2000y")
                 .replace("outage: \"fixed(10h)\"", "outage: \"fixed(1000y)\"")
                 .replace(
-                    "repair: \"fixed(2h)\"}}\n        once",
-                    "repair: \"fixed(1s)\"}}\n        once"));
+                    "fail_to_start: 1, repair: \"fixed(2h)\"",
+                    "fail_to_start: 1, repair: \"fixed(1s)\""));
+    String expected =
+        "the model expects about 9.46e+10 hazard events per trial over 2000y; firedrill simulates"
+            + " at most 1,000,000 (lower a rate or the horizon)";
+    Cli.Result v = Cli.run("validate", m.toString());
+    assertEquals(2, v.code(), v::toString);
+    assertEquals(List.of("firedrill validate: " + expected), v.errLines());
     Path out = tmp.resolve("out");
     Cli.Result r = Cli.run("run", m.toString(), "--trials", "10", "--out", out.toString());
     assertEquals(2, r.code(), r::toString);
-    assertEquals(
-        List.of(
-            "firedrill run: a trial drew more than 2,000,000 hazard events (the last"
-                + " generator@never: a generator that fails again and again within one grid"
-                + " outage, each time repaired in far less than the outage); make its repair"
-                + " longer, its failures rarer or the horizon shorter"),
-        r.errLines());
+    assertEquals(List.of("firedrill run: " + expected), r.errLines());
     assertFalse(Files.exists(out), "no half-written output");
   }
 }
