@@ -4,9 +4,10 @@ package io.firedrill.run;
  * A request to stop a run from outside (Ctrl-C, SIGTERM): a token the caller makes, passes to the
  * runners and to the output folder, and trips from any thread with {@link #cancel}.
  *
- * <p>A block scheduler checks the token after merging each block and stops with {@link Stopped};
- * the output folder checks it before each file and before the commit. Blocks take milliseconds, so
- * a run stops well within a second of {@link #cancel}. The command line makes one token per command
+ * <p>The runners check the token before every trial, and a block scheduler after merging each
+ * block; either stops with {@link Stopped}, counting the blocks merged. The output folder checks it
+ * before each file and before the commit. So a run stops within one trial of {@link #cancel}: well
+ * within a second, unless single trials take longer. The command line makes one token per command
  * line and trips it from its shutdown hook; a test makes its own, so no state outlives a run and
  * nothing needs clearing between runs in one JVM.
  */

@@ -98,6 +98,10 @@ public final class LocalScheduler implements BlockScheduler {
         }
       }
       if (failure != null) {
+        if (failure instanceof Cancellation.Stopped) {
+          // A worker stopped within its block: what counts is how many blocks were merged.
+          throw new Cancellation.Stopped(merged, blocks);
+        }
         if (failure instanceof Exception e) {
           throw e;
         }

@@ -205,7 +205,11 @@ public final class TrialRunner {
   /** A worker's kernel and, in scenario mode, its curve accumulator. */
   private record Worker(Kernel kernel, CurveStats curve) {}
 
+  /** The run's token, checked before every trial ({@link #stopIfCancelled}). */
+  private Cancellation cancellation;
+
   private RunStats run(BlockScheduler scheduler, Cancellation cancellation) throws Exception {
+    this.cancellation = cancellation;
     RunStats total = new RunStats(plan, outageSink == null ? options.outageLimit() : 0);
     try {
       scheduler.<Worker, Block>run(
@@ -268,9 +272,9 @@ public final class TrialRunner {
     kernel.clearCauses();
     kernel.setOutageLog(stats::recordOutage);
     if (worker.curve() == null) {
-      runTrials(kernel, plan, first, count, stats, values);
+      runTrials(kernel, plan, first, count, stats, values, cancellation);
     } else {
-      runScenarioTrials(kernel, plan, first, count, stats, values, worker.curve());
+      runScenarioTrials(kernel, plan, first, count, stats, values, worker.curve(), cancellation);
     }
     stats.copyCauses(
         kernel.causeOutages, kernel.causeDowntime, kernel.causeUserHours, kernel.failovers);
@@ -323,10 +327,12 @@ public final class TrialRunner {
       int count,
       RunStats stats,
       double[] values,
-      CurveStats curve) {
+      CurveStats curve,
+      Cancellation cancellation) {
     final int ns = plan.services;
     double[] v = new double[(ns + 1) * METRICS];
     for (int t = 0; t < count; t++) {
+      stopIfCancelled(cancellation);
       boolean affected = kernel.run(first + t);
       if (affected) {
         curve.add(kernel.curveServed, ns, 0);
@@ -355,16 +361,45 @@ public final class TrialRunner {
 
   /**
    * The hot loop: trials {@code first} to {@code first + count − 1} into {@code stats}. Public for
-   * the benchmarks, which call it directly.
+   * the benchmarks, which call it directly; nothing can stop it.
    */
   public static void runTrials(
       Kernel kernel, Plan plan, long first, int count, RunStats stats, double[] values) {
+    runTrials(kernel, plan, first, count, stats, values, null);
+  }
+
+  /**
+   * Throws {@link Cancellation.Stopped} if {@code cancellation} (may be null) was cancelled:
+   * checked before every trial, so that a run whose trials are long (seconds each) stops within a
+   * trial, not a block. The scheduler reports the blocks merged before it.
+   */
+  static void stopIfCancelled(Cancellation cancellation) {
+    if (cancellation != null && cancellation.isCancelled()) {
+      throw new Cancellation.Stopped(0, 0);
+    }
+  }
+
+  /**
+   * As {@link #runTrials(Kernel, Plan, long, int, RunStats, double[])}, stopping before any trial
+   * once {@code cancellation} (may be null) is cancelled.
+   *
+   * @throws Cancellation.Stopped if cancelled; {@code stats} then holds part of the block
+   */
+  public static void runTrials(
+      Kernel kernel,
+      Plan plan,
+      long first,
+      int count,
+      RunStats stats,
+      double[] values,
+      Cancellation cancellation) {
     final int ns = plan.services;
     final MetricStats totalDowntime = stats.total(Metric.DOWNTIME_H);
     final MetricStats totalOutages = stats.total(Metric.OUTAGES);
     final MetricStats totalUserHours = stats.total(Metric.USER_HOURS);
     long quiet = 0;
     for (int t = 0; t < count; t++) {
+      stopIfCancelled(cancellation);
       if (!kernel.run(first + t)) {
         quiet++;
         continue;

@@ -135,7 +135,7 @@ public final class SweepRunner {
     scheduler.<TrialWorker[], Block>run(
         TrialRunner.blocks(options.trials()),
         () -> workers(plans, options.seed(), scenario),
-        (workers, b) -> block(plans, workers, b, options.trials()),
+        (workers, b) -> block(plans, workers, b, options.trials(), cancellation),
         (b, block) -> {
           if (progress != null) {
             progress.done(Math.min(options.trials(), (b + 1) * TrialRunner.BLOCK_TRIALS));
@@ -166,7 +166,12 @@ public final class SweepRunner {
     return w;
   }
 
-  private static Block block(List<Plan> plans, TrialWorker[] workers, long index, long trials) {
+  /**
+   * Block {@code index} of every point, on common random numbers; stops before any trial once
+   * {@code cancellation} is cancelled (the scheduler then reports the blocks merged before it).
+   */
+  private static Block block(
+      List<Plan> plans, TrialWorker[] workers, long index, long trials, Cancellation cancellation) {
     int np = plans.size();
     int ns = plans.get(0).services;
     int nm = METRICS.length;
@@ -182,6 +187,7 @@ public final class SweepRunner {
       stats[p] = new RunStats(plans.get(p), 0);
       w.startBlock(stats[p]);
       for (int t = 0; t < count; t++) {
+        cancellation.throwIfCancelled("within a block");
         boolean affected = w.run(firstTrial + t);
         w.values(affected, v);
         for (int a = 0; a <= ns; a++) {

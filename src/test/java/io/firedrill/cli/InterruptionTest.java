@@ -1,9 +1,14 @@
 package io.firedrill.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.firedrill.load.ModelLoader;
+import io.firedrill.plan.Plan;
 import io.firedrill.run.Cancellation;
+import io.firedrill.run.TrialRunner;
+import io.firedrill.study.SweepRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,6 +61,52 @@ class InterruptionTest {
     }
     // Beside it: the lock file, and no staging folder.
     assertEquals(List.of(".out.firedrill.lock", "out"), names(tmp));
+  }
+
+  /**
+   * A run stops before the next trial, not at the end of a block: trials can be long (a model with
+   * hundreds of thousands of events each takes seconds per trial, hours per 4,096-trial block). A
+   * token cancelled before the run starts stops it with no block merged, at any thread count, in
+   * run and in sweep; before, the first block of each thread was finished first.
+   */
+  @Test
+  void cancelledBeforeTheRun_stopsBeforeAnyBlockIsMerged() throws Exception {
+    Plan plan =
+        Plan.compile(
+            ModelLoader.load(Path.of("models/three-site-example.yaml"), List.of()).model());
+    for (int threads : new int[] {1, 2}) {
+      Cancellation stopRequest = new Cancellation();
+      stopRequest.cancel();
+      Cancellation.Stopped run =
+          assertThrows(
+              Cancellation.Stopped.class,
+              () ->
+                  TrialRunner.run(
+                      plan,
+                      new TrialRunner.Options(100_000, 1, threads, 0, false),
+                      null,
+                      null,
+                      null,
+                      stopRequest));
+      assertEquals(
+          "stopped after 0 of 100000 trials; nothing was written",
+          run.getMessage(),
+          "threads " + threads);
+      Cancellation.Stopped sweep =
+          assertThrows(
+              Cancellation.Stopped.class,
+              () ->
+                  SweepRunner.run(
+                      List.of(plan, plan),
+                      new TrialRunner.Options(100_000, 1, threads, 0, false),
+                      null,
+                      null,
+                      stopRequest));
+      assertEquals(
+          "stopped after 0 of 100000 trials; nothing was written",
+          sweep.getMessage(),
+          "threads " + threads);
+    }
   }
 
   /**

@@ -197,16 +197,16 @@ class OutputFolderTest {
   }
 
   @Test
-  void stopWhileWritingTheResults_writesNothing_andRemovesTheFoldersItCreated() throws Exception {
+  void stopBeforeTheFirstTrial_writesNothing_andRemovesTheFoldersItCreated() throws Exception {
     Path out = tmp.resolve("a/b/X");
-    // One block: the runner has no block boundary to stop at, so the stop is seen at the first
-    // output file.
+    // Cancelled before the run: the runner stops before its first trial (a stop while the files
+    // are written is AtomicFilesTest's), and the folders made for --out are removed.
     Cancellation stopRequest = new Cancellation();
     stopRequest.cancel();
     Cli.Result r = Cli.run(stopRequest, "run", THREE, "--trials", "3000", "--out", out.toString());
     assertEquals(1, r.code(), r::toString);
     assertEquals(
-        List.of("firedrill run: stopped before the results were complete; nothing was written"),
+        List.of("firedrill run: stopped after 0 of 3000 trials; nothing was written"),
         r.errLines());
     assertEquals(List.of(), names(tmp));
   }
