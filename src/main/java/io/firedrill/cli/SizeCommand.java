@@ -127,8 +127,7 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
       throw new UsageException(e.getMessage());
     }
     boolean whole = Vary.isWhole(path);
-    // The smallest value the key takes: 0 for capacities and counts, 1 feed needed.
-    String lo = min != null ? min : path.endsWith(".feeds_needed") ? "1" : "0";
+    String lo = min != null ? min : Vary.smallest(path);
     String hi = max != null ? max : defaultMax(m0);
     if (whole && step != null && !UserText.strip(step).matches("[0-9]+")) {
       throw new UsageException(

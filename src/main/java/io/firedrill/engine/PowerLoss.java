@@ -63,9 +63,7 @@ final class PowerLoss {
       return;
     }
     if (failsToStart) {
-      if (len > ups) {
-        timelines.power[s].add(t + ups, t + len, cause);
-      }
+      timelines.power[s].add(t + ups, t + len, cause);
     } else if (runs + ups < len) {
       timelines.power[s].add(t + runs + ups, t + len, cause);
     }

@@ -119,8 +119,8 @@ final class RenewalHazards {
     if (p.feedsSeveral[g]) {
       grids[g].add(t, t + len, h | mark);
     }
-    // A site with several feeds takes the times enough of them are out ({@link
-    // PowerLoss#severalFeeds}) once every grid is sampled.
+    // A site with several feeds takes the times enough of them are out once every grid is sampled
+    // (PowerLoss.severalFeeds).
     for (int s : p.gridSoleSites[g]) {
       power.supplyOutage(s, h, t, len, mark);
     }

@@ -33,11 +33,10 @@ final class SiteTimelines {
   final IntervalBuffer[] ramps;
 
   private final IntervalBuffer scratchA = new IntervalBuffer();
+  private final IntervalBuffer scratchB = new IntervalBuffer();
 
   /** Scratch of {@link #feedsOut}: a min-heap of the ends of the feeds' outages in progress. */
   private double[] ends = new double[16];
-
-  private final IntervalBuffer scratchB = new IntervalBuffer();
 
   SiteTimelines(Plan plan) {
     p = plan;

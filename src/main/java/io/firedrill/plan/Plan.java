@@ -221,14 +221,14 @@ public final class Plan {
     grids = m.grids().size();
     // Inverted from the sites' feed lists, not grid by grid through every list: linear in the
     // number of feeds (a site may list thousands).
-    Map<String, Integer> feedIndex = indexOf(m.grids().stream().map(Grid::name).toList());
+    Map<String, Integer> gridIndex = indexOf(m.grids().stream().map(Grid::name).toList());
     List<List<Integer>> fed = new ArrayList<>();
     for (int g = 0; g < grids; g++) {
       fed.add(new ArrayList<>());
     }
     for (int s = 0; s < m.sites().size(); s++) {
       for (String g : m.sites().get(s).grids()) {
-        fed.get(feedIndex.get(g)).add(s);
+        fed.get(gridIndex.get(g)).add(s);
       }
     }
     gridSites = new int[grids][];
@@ -240,7 +240,7 @@ public final class Plan {
     feedsNeeded = new int[m.sites().size()];
     feedsSeveral = new boolean[grids];
     for (int s = 0; s < m.sites().size(); s++) {
-      siteFeeds[s] = m.sites().get(s).grids().stream().mapToInt(feedIndex::get).toArray();
+      siteFeeds[s] = m.sites().get(s).grids().stream().mapToInt(gridIndex::get).toArray();
       feedsNeeded[s] = m.sites().get(s).feedsNeeded();
       if (siteFeeds[s].length > 1) {
         for (int g : siteFeeds[s]) {
@@ -285,7 +285,6 @@ public final class Plan {
       generatorRepair[s] = repair == null ? NONE : id(repair, dists, ids);
     }
     Map<String, Integer> siteIndex = indexOf(List.of(siteNames));
-    Map<String, Integer> gridIndex = indexOf(m.grids().stream().map(Grid::name).toList());
 
     List<HazardRef> refs = m.hazards();
     hazards = refs.size();
@@ -571,12 +570,12 @@ public final class Plan {
             case NETWORK_DOWN -> listing[hazardTarget[h]];
             case BLOCK_THEN_RESTART, DARK_THEN_RAMP -> 1;
           };
-      events += renewals(hazardTtf[h], hazardOutage[h]) * Math.max(1, reached);
+      double outages = renewals(hazardTtf[h], hazardOutage[h]);
+      events += outages * Math.max(1, reached);
       if (hazardEffect[h] == HazardEffect.SUPPLY_OUTAGE) {
+        double length = distributions.get(hazardOutage[h]).mean();
         for (int s : gridSites[hazardTarget[h]]) {
-          events +=
-              renewals(hazardTtf[h], hazardOutage[h])
-                  * repairsPerOutage(s, distributions.get(hazardOutage[h]).mean());
+          events += outages * repairsPerOutage(s, length);
         }
       }
     }

@@ -205,17 +205,13 @@ public final class TrialRunner {
   /** A worker's kernel and, in scenario mode, its curve accumulator. */
   private record Worker(Kernel kernel, CurveStats curve) {}
 
-  /** The run's token, checked before every trial ({@link #stopIfCancelled}). */
-  private Cancellation cancellation;
-
   private RunStats run(BlockScheduler scheduler, Cancellation cancellation) throws Exception {
-    this.cancellation = cancellation;
     RunStats total = new RunStats(plan, outageSink == null ? options.outageLimit() : 0);
     try {
       scheduler.<Worker, Block>run(
           blocks(options.trials()),
           this::newWorker,
-          this::runBlock,
+          (worker, b) -> runBlock(worker, b, cancellation),
           (b, block) -> {
             total.merge(block.stats());
             if (outageSink != null) {
@@ -263,7 +259,7 @@ public final class TrialRunner {
     return new Worker(kernel, curve);
   }
 
-  private Block runBlock(Worker worker, long index) {
+  private Block runBlock(Worker worker, long index, Cancellation cancellation) {
     Kernel kernel = worker.kernel();
     long first = index * BLOCK_TRIALS;
     int count = (int) Math.min(BLOCK_TRIALS, options.trials() - first);
@@ -373,9 +369,9 @@ public final class TrialRunner {
    * checked before every trial, so that a run whose trials are long (seconds each) stops within a
    * trial, not a block. The scheduler reports the blocks merged before it.
    */
-  static void stopIfCancelled(Cancellation cancellation) {
-    if (cancellation != null && cancellation.isCancelled()) {
-      throw new Cancellation.Stopped(0, 0);
+  private static void stopIfCancelled(Cancellation cancellation) {
+    if (cancellation != null) {
+      cancellation.throwIfCancelled("within a block");
     }
   }
 

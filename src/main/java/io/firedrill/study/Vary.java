@@ -330,4 +330,12 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
         || path.endsWith(".users")
         || path.endsWith(".feeds_needed");
   }
+
+  /**
+   * The smallest value PATH takes, where a search starts without {@code --min}: 1 for a site's
+   * feeds_needed, else 0.
+   */
+  public static String smallest(String path) {
+    return path.endsWith(".feeds_needed") ? "1" : "0";
+  }
 }

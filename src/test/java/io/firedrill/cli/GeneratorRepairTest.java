@@ -4,6 +4,7 @@ import static io.firedrill.cli.ScenarioCommandTest.csv;
 import static io.firedrill.cli.ScenarioCommandTest.row;
 import static io.firedrill.cli.ScenarioCommandTest.value;
 import static io.firedrill.cli.SeveralFeedsTest.causeLines;
+import static io.firedrill.cli.SeveralFeedsTest.runTen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,10 +43,7 @@ class GeneratorRepairTest {
   @Test
   void run_aGeneratorThatNeverStarts_isOneLossForTheWholeOutage_repairedOrNot(@TempDir Path tmp)
       throws Exception {
-    Path m = Files.writeString(tmp.resolve("m.yaml"), MODEL);
-    Cli.Result r =
-        Cli.run("run", m.toString(), "--trials", "10", "--out", tmp.resolve("out").toString());
-    assertEquals(0, r.code(), r::toString);
+    runTen(tmp, MODEL);
     List<CSVRecord> summary = csv(tmp.resolve("out/summary.csv"));
     // Failed starts after each 2-hour repair extend one stop: the UPS does not recharge.
     assertEquals(10, value(row(summary, "a", "downtime_h"), "mean"), 0.0);
@@ -65,10 +63,9 @@ class GeneratorRepairTest {
     // runs (the first-order cause of the total: under 0.01 h over 1,200 stops), so the site is dark
     // for the outage less the UPS's 10 minutes and less at most the runs' recharge. (A UPS full at
     // every stop would leave it dark 0 h.)
-    Path m =
-        Files.writeString(
-            tmp.resolve("m.yaml"),
-            """
+    runTen(
+        tmp,
+        """
             name: flaky
             horizon: 110h
             grids:
@@ -78,9 +75,6 @@ class GeneratorRepairTest {
             services:
               a: {deploy: {s: 1}}
             """);
-    Cli.Result r =
-        Cli.run("run", m.toString(), "--trials", "10", "--out", tmp.resolve("out").toString());
-    assertEquals(0, r.code(), r::toString);
     double dark = value(row(csv(tmp.resolve("out/summary.csv")), "a", "downtime_h"), "mean");
     double most = 100 - 10.0 / 60;
     assertTrue(dark <= most && dark >= most - 0.01, "dark " + dark + " h, at most " + most);
@@ -91,18 +85,14 @@ class GeneratorRepairTest {
     // A generator that never starts, repaired in a second, through a 1,000-year grid outage, with
     // a horizon of a day: the 3e10 repairs of the whole outage would be refused; the 86,400 of the
     // horizon run. Dark from 5 h to the horizon.
-    Path m =
-        Files.writeString(
-            tmp.resolve("m.yaml"),
-            MODEL
-                .replace("horizon: 20h", "horizon: 1d")
-                .replace("outage: \"fixed(10h)\"", "outage: \"fixed(1000y)\"")
-                .replace(
-                    "repair: \"fixed(2h)\"}}\n        once",
-                    "repair: \"fixed(1s)\"}}\n        once"));
-    Cli.Result r =
-        Cli.run("run", m.toString(), "--trials", "10", "--out", tmp.resolve("out").toString());
-    assertEquals(0, r.code(), r::toString);
+    runTen(
+        tmp,
+        MODEL
+            .replace("horizon: 20h", "horizon: 1d")
+            .replace("outage: \"fixed(10h)\"", "outage: \"fixed(1000y)\"")
+            .replace(
+                "fail_to_start: 1, repair: \"fixed(2h)\"",
+                "fail_to_start: 1, repair: \"fixed(1s)\""));
     assertEquals(
         19, value(row(csv(tmp.resolve("out/summary.csv")), "a", "downtime_h"), "mean"), 0.0);
   }

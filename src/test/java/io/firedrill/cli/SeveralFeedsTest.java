@@ -49,6 +49,14 @@ class SeveralFeedsTest {
         genny: {deploy: {gen: 1}}
       """;
 
+  /** Runs 10 trials of {@code yaml} into {@code tmp/out}, asserting exit status 0. */
+  static void runTen(Path tmp, String yaml) throws Exception {
+    Path m = Files.writeString(tmp.resolve("m.yaml"), yaml);
+    Cli.Result r =
+        Cli.run("run", m.toString(), "--trials", "10", "--out", tmp.resolve("out").toString());
+    assertEquals(0, r.code(), r::toString);
+  }
+
   /** Each row of causes.csv as "service cause outages". */
   static List<String> causeLines(List<CSVRecord> causes) {
     return causes.stream()
@@ -74,10 +82,7 @@ class SeveralFeedsTest {
   @Test
   void run_utilityIsLostOnlyWhileEveryFeedIsOut_andTheLastFeedToFailIsTheCause(@TempDir Path tmp)
       throws Exception {
-    Path m = Files.writeString(tmp.resolve("m.yaml"), MODEL);
-    Cli.Result r =
-        Cli.run("run", m.toString(), "--trials", "10", "--out", tmp.resolve("out").toString());
-    assertEquals(0, r.code(), r::toString);
+    runTen(tmp, MODEL);
     List<CSVRecord> summary = csv(tmp.resolve("out/summary.csv"));
     assertEquals(4, value(row(summary, "api", "downtime_h"), "mean"), 0.0);
     assertEquals(2, value(row(summary, "api", "outages"), "mean"), 0.0);
@@ -122,10 +127,7 @@ class SeveralFeedsTest {
   @Test
   void run_feedsNeeded_losesUtilityWhileMoreThanTheSpareFeedsAreOut(@TempDir Path tmp)
       throws Exception {
-    Path m = Files.writeString(tmp.resolve("m.yaml"), THREE);
-    Cli.Result r =
-        Cli.run("run", m.toString(), "--trials", "10", "--out", tmp.resolve("out").toString());
-    assertEquals(0, r.code(), r::toString);
+    runTen(tmp, THREE);
     List<CSVRecord> summary = csv(tmp.resolve("out/summary.csv"));
     // Every feed out (the default, 1 needed): [14, 15), completed by c.
     assertEquals(1, value(row(summary, "s1", "downtime_h"), "mean"), 0.0);
