@@ -17,10 +17,11 @@ import picocli.CommandLine.Option;
 public final class EventOptions {
   @Option(
       names = "--event",
-      paramLabel = "KIND@NAME",
+      paramLabel = "KIND@NAME[+OFFSET]",
       description =
-          "Study a scenario: this hazard fails at t = 0 at every point (horizon: the model's scenario_horizon, 7d by default).")
-  String event;
+          "Study a scenario: this hazard or generator fails at t = 0 (or OFFSET after it) at every"
+              + " point (horizon: the model's scenario_horizon, 7d by default); repeat for several.")
+  List<String> events;
 
   @Option(names = "--at", paramLabel = "WHEN", description = "With --event: t = 0 in the week.")
   String at;
@@ -40,7 +41,7 @@ public final class EventOptions {
 
   /** Refuses the scenario options given without --event, which would otherwise do nothing. */
   void check() {
-    if (event != null) {
+    if (events != null) {
       return;
     }
     String orphan =
@@ -56,7 +57,7 @@ public final class EventOptions {
   }
 
   boolean isScenario() {
-    return event != null;
+    return events != null;
   }
 
   /** The model with --at applied. */
@@ -93,12 +94,24 @@ public final class EventOptions {
     return m.withProfile(m.profile().startingAt(start));
   }
 
-  /** The forced event, or null without --event (curves are not recorded in studies). */
-  TrialRunner.Scenario scenario(Model m) {
-    if (event == null) {
+  /** Refuses an unknown or repeated event, or a malformed offset, before the horizon is known. */
+  void checkNames(Model m) {
+    if (events != null) {
+      ScenarioEvents.parse(m, events);
+    }
+  }
+
+  /**
+   * The forced events, or null without --event (curves are not recorded in studies).
+   *
+   * @param horizonHours the study's horizon: an event at or after it is a usage error
+   */
+  TrialRunner.Scenario scenario(Model m, double horizonHours) {
+    if (events == null) {
       return null;
     }
-    String forced = ScenarioCommand.resolve(m, event).name();
+    List<TrialRunner.Event> forced = ScenarioEvents.parse(m, events);
+    ScenarioEvents.checkTimes(forced, horizonHours);
     return new TrialRunner.Scenario(forced, background(background, noBackground), 2);
   }
 
@@ -129,31 +142,36 @@ public final class EventOptions {
   }
 
   double defaultHorizonHours(Model m) {
-    return event == null ? m.horizonHours() : m.scenarioHorizonHours();
+    return events == null ? m.horizonHours() : m.scenarioHorizonHours();
   }
 
   List<Metric> metrics() {
-    return event == null ? Metric.RUN : Metric.SCENARIO;
+    return events == null ? Metric.RUN : Metric.SCENARIO;
   }
 
   /** The scenario of a study in run.json: event, at and background (null without --event). */
-  void putJson(java.util.Map<String, Object> json) {
-    json.put("event", event);
+  void putJson(java.util.Map<String, Object> json, Model m) {
+    List<TrialRunner.Event> forced = events == null ? null : ScenarioEvents.parse(m, events);
+    json.put("event", forced == null ? null : ScenarioEvents.describe(forced));
+    if (forced != null) {
+      json.put("events", ScenarioEvents.json(forced));
+    }
     json.put("at", at);
     json.put("background", backgroundName());
   }
 
   /** The background mode's name for run.json, or null without --event. */
   String backgroundName() {
-    return event == null
+    return events == null
         ? null
         : background(background, noBackground).name().toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** "run" or "fire@pangyo at sat 15:30", for titles. */
-  String describe() {
-    return event == null
+  /** "run" or "fire@pangyo at sat 15:30" ("grid@g, generator@s+10m" with several), for titles. */
+  String describe(Model m) {
+    return events == null
         ? "run"
-        : UserText.echo(event) + (at == null ? "" : " at " + UserText.echo(at));
+        : ScenarioEvents.describe(ScenarioEvents.parse(m, events))
+            + (at == null ? "" : " at " + UserText.echo(at));
   }
 }

@@ -117,7 +117,7 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
     Model m0 = scenario.apply(base.model());
     // The event and the background are checked before any note or warning is printed, so that a
     // wrong one is the only line (each point resolves them again, the same way).
-    scenario.scenario(m0);
+    scenario.checkNames(m0);
     Target t;
     try {
       t =
@@ -145,6 +145,7 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
       throw new UsageException(e.getMessage());
     }
     RunOptions.Settings s = run.settings(m0, scenario.defaultHorizonHours(m0));
+    scenario.scenario(m0, s.horizonHours());
     Charts.Format charts = run.chartFormat();
     Plan plan0 = RunOptions.plan(m0, s);
     MemoryEstimate.run(plan0, s.threads(), s.trials(), 0, false, 0).check();
@@ -189,7 +190,7 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
         m0.name(),
         path,
         t,
-        scenario.describe(),
+        scenario.describe(m0),
         conservative ? ", conservative" : "",
         run.label == null ? "" : " [" + run.label + "]",
         s.trials(),
@@ -209,7 +210,7 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
     json.put("conservative", conservative);
     json.put("answer", answer == null ? null : Vary.text(answer.value()) + range.unit());
     json.put("reachable", answer != null);
-    scenario.putJson(json);
+    scenario.putJson(json, m0);
     json.put("points_visited", visited);
     RunOptions.commitStudy(
         files, json, s, visited, seconds, chartWarnings, spec.commandLine().getErr());
@@ -225,7 +226,8 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
   private Sizing.Variant variant(Vary range, BigDecimal x, RunOptions.Settings s) throws Exception {
     ModelLoader.Loaded loaded = model.loadVaried(List.of(range.override(x)), List.of(path));
     Model m = scenario.apply(loaded.model());
-    return new Sizing.Variant(m, RunOptions.plan(m, s), scenario.scenario(m), loaded.warnings());
+    return new Sizing.Variant(
+        m, RunOptions.plan(m, s), scenario.scenario(m, s.horizonHours()), loaded.warnings());
   }
 
   /** The default --max for a capacity: 4 × the demand of its service. */

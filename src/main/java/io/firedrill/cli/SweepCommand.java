@@ -135,8 +135,9 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
     Model m0 = models.get(0);
     // The event and the background are checked before any note or warning is printed, so that a
     // wrong one is the only line.
-    TrialRunner.Scenario forced = scenario.scenario(m0);
+    scenario.checkNames(m0);
     RunOptions.Settings s = run.settings(m0, scenario.defaultHorizonHours(m0));
+    TrialRunner.Scenario forced = scenario.scenario(m0, s.horizonHours());
     List<Plan> plans = new ArrayList<>();
     for (Model m : models) {
       plans.add(RunOptions.plan(m, s));
@@ -182,7 +183,7 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
           "%s: sweep of %s (%s)%s, %d points × %d trials, seed %d, %d threads%n",
           m0.name(),
           String.join(" × ", vary.stream().map(UserText::echo).toList()),
-          scenario.describe(),
+          scenario.describe(m0),
           run.label == null ? "" : " [" + run.label + "]",
           points.size(),
           s.trials(),
@@ -195,13 +196,13 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
       List<String> warnings =
           SweepCharts.write(
               table,
-              run.caption(m0, "sweep, " + scenario.describe(), s, model.overrides),
+              run.caption(m0, "sweep, " + scenario.describe(m0), s, model.overrides),
               chartOn,
               charts,
               files);
       Map<String, Object> json = run.json("sweep", m0, first);
       json.put("vary", vary);
-      scenario.putJson(json);
+      scenario.putJson(json, m0);
       json.put("points", points.size());
       RunOptions.commitStudy(
           files, json, s, points.size(), seconds, warnings, spec.commandLine().getErr());

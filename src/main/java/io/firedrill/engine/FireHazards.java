@@ -40,7 +40,7 @@ final class FireHazards {
 
   /**
    * Samples fire hazard h up to the horizon, from its own source ({@code fire@S}), into its site's
-   * blocked intervals and ramps. A forced fire ignites at t = 0, uncontained, and without
+   * blocked intervals and ramps. A forced fire ignites at its forced time, uncontained, and without
    * background is the only one; with a stationary background an unforced fire starts in its
    * stationary state ({@link #stationaryFire}).
    */
@@ -57,7 +57,7 @@ final class FireHazards {
     boolean forcedNow = forcing.forced(h);
     double first;
     if (forcedNow) {
-      first = 0;
+      first = forcing.at(h);
     } else if (forcing.stationary()) {
       stationaryFire(h);
       if (initialFire) {

@@ -36,7 +36,7 @@ final class Hazards {
     this.p = plan;
     this.draws = draws;
     this.timelines = timelines;
-    this.power = new PowerLoss(plan, draws, timelines);
+    this.power = new PowerLoss(plan, draws, forcing, timelines);
     // The one place where an effect chooses its sampler; a switch expression, so that a new
     // effect does not compile until it has one.
     int[] renewal = new int[plan.hazards];

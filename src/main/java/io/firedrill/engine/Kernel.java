@@ -84,7 +84,7 @@ public final class Kernel {
   private final double horizon;
   private final boolean healthyAtRest;
 
-  private final ScenarioForcing forcing = new ScenarioForcing();
+  private final ScenarioForcing forcing;
   private final SiteTimelines timelines;
   private final Hazards hazards;
   private final EventQueue events = new EventQueue();
@@ -121,7 +121,7 @@ public final class Kernel {
   /** Per service, scenario mode: whether it recovered by H. */
   public final boolean[] recovered;
 
-  /** Per service, scenario mode: whether the forced event caused an outage of it. */
+  /** Per service, scenario mode: whether a forced event caused an outage of it. */
   public final boolean[] affected;
 
   /** Served fraction at point j, service a: {@code [j * services + a]} (with curves on). */
@@ -190,6 +190,7 @@ public final class Kernel {
     this.plan = plan;
     this.horizon = plan.horizonHours;
     keys = new StreamKeys(seed);
+    forcing = new ScenarioForcing(plan.causes());
     timelines = new SiteTimelines(plan);
     hazards = new Hazards(plan, new HazardDraws(plan, keys), forcing, timelines);
     state = new CapacityState(plan, timelines.ramps, keys);
@@ -223,18 +224,39 @@ public final class Kernel {
   }
 
   /**
-   * Scenario mode: hazard {@code hazard} (its id in the plan, {@link Plan#hazard}) fails at t = 0
-   * (a fire is uncontained). With background {@code OFF} no other hazard runs and the forced one
-   * does not renew; {@code FRESH} starts every other hazard up at t = 0; {@code STATIONARY} starts
-   * each in its stationary state (see {@link HazardDraws#stationaryState}).
+   * Scenario mode: cause {@code causes[i]} (a hazard's id in the plan, {@link Plan#hazard}, or a
+   * generator's cause id, {@link Plan#generatorCause}) fails at {@code hours[i]} hours from t = 0;
+   * a forced hazard is up before that time, and a forced fire is uncontained (docs/simulation.md,
+   * "Scenarios"). With background {@code OFF} no other hazard runs and the forced ones do not
+   * renew; {@code FRESH} starts every other hazard up at t = 0; {@code STATIONARY} starts each in
+   * its stationary state (see {@link HazardDraws#stationaryState}).
    *
-   * @throws IllegalArgumentException if {@code hazard} is not a hazard id of the plan
+   * @param causes the forced causes, at least one, no two alike
+   * @param hours when each fails, hours in [0, horizon)
+   * @throws IllegalArgumentException if the arrays differ in length or are empty, a cause is not a
+   *     hazard or generator of the plan or is given twice, or a time is outside [0, horizon)
    */
-  public void force(int hazard, Background background) {
-    if (hazard < 0 || hazard >= plan.hazards) {
-      throw new IllegalArgumentException("hazard is not a hazard id of the plan: " + hazard);
+  public void force(int[] causes, double[] hours, Background background) {
+    if (causes.length == 0 || causes.length != hours.length) {
+      throw new IllegalArgumentException(
+          "causes and hours must be non-empty and of one length: "
+              + causes.length
+              + " and "
+              + hours.length);
     }
-    forcing.set(hazard, background);
+    boolean[] seen = new boolean[plan.causes()];
+    for (int i = 0; i < causes.length; i++) {
+      int c = causes[i];
+      if (c < 0 || c >= plan.causes() - 1 || seen[c]) {
+        throw new IllegalArgumentException(
+            "cause is not a hazard or generator of the plan, or given twice: " + c);
+      }
+      seen[c] = true;
+      if (!(hours[i] >= 0 && hours[i] < horizon)) {
+        throw new IllegalArgumentException("forced time is not in [0, horizon): " + hours[i]);
+      }
+    }
+    forcing.set(causes, hours, background);
   }
 
   /**

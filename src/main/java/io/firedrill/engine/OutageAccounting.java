@@ -16,8 +16,8 @@ import java.util.Arrays;
  *
  * <p>Causes: a drop is blamed on one of the blocking events applied at that instant that touches
  * the service, the scenario's forced event first ({@link #dropCause}). In a scenario, an outage
- * that the forced event began marks the service affected, and the end of the first such outage is
- * its recovery time ({@link #finish}).
+ * that a forced event began marks the service affected, and the end of the first such outage is its
+ * recovery time ({@link #finish}).
  *
  * <p>The per-trial results are cleared by {@link #clearTrial}; the per-cause sums accumulate over
  * trials until {@link #clearCauses}.
@@ -62,7 +62,7 @@ final class OutageAccounting {
   /** The cause of the service's last drop, which its user-hours lost are charged to. */
   private final int[] impactCause;
 
-  /** End of the first outage caused by the forced event, NaN while there is none. */
+  /** End of the first outage caused by a forced event, NaN while there is none. */
   private final double[] firstForcedEnd;
 
   private Kernel.OutageLog log;
@@ -259,7 +259,7 @@ final class OutageAccounting {
 
   /**
    * At the horizon: closes every outage still open there. Scenario mode: recovery is measured from
-   * 0 until the first outage the forced event caused ends; 0 if it caused none, the horizon (not
+   * 0 until the first outage the forced events caused ends; 0 if it caused none, the horizon (not
    * recovered) if that outage is still open at the horizon.
    */
   void finish(double horizon) {

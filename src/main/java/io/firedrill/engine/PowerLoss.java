@@ -18,20 +18,31 @@ final class PowerLoss {
   private final Plan p;
   private final HazardDraws draws;
   private final SiteTimelines timelines;
+  private final ScenarioForcing forcing;
 
   /** Supply outages that reached each site so far in the trial: the draw number of the next. */
   private final int[] supplyOutages;
 
-  PowerLoss(Plan plan, HazardDraws draws, SiteTimelines timelines) {
+  /** Per site: whether a scenario's forced failure of its generator is still to come. */
+  private final boolean[] forcedPending;
+
+  PowerLoss(Plan plan, HazardDraws draws, ScenarioForcing forcing, SiteTimelines timelines) {
     this.p = plan;
     this.draws = draws;
+    this.forcing = forcing;
     this.timelines = timelines;
     this.supplyOutages = new int[plan.sites];
+    this.forcedPending = new boolean[plan.sites];
   }
 
-  /** Starts a trial: no supply outage yet. */
+  /** Starts a trial: no supply outage yet, every forced generator failure still to come. */
   void startTrial() {
     Arrays.fill(supplyOutages, 0);
+    if (forcing.scenario()) {
+      for (int s = 0; s < p.sites; s++) {
+        forcedPending[s] = p.hasGenerator[s] && forcing.forced(p.generatorCause[s]);
+      }
+    }
   }
 
   /**
@@ -40,6 +51,10 @@ final class PowerLoss {
    * starts) and {@code mark} ({@link ScenarioForcing#FORCED} or 0). Draws twice when the site has a
    * generator (three more per repair, {@link #repairs}), from the power stream at (site's {@code
    * power@S}, number of this supply outage at the site).
+   *
+   * <p>A scenario's forced failure of the generator at f falls in the first supply outage that ends
+   * after f: the generator fails to start if the outage begins at or after f, and stops at f if it
+   * is running then; the draws are made as without it (common random numbers).
    */
   void supplyOutage(int s, int g, double t, double len, int mark) {
     double ups = p.upsHours[s];
@@ -50,6 +65,11 @@ final class PowerLoss {
       return;
     }
     int n = supplyOutages[s]++;
+    double forcedAt = Double.POSITIVE_INFINITY;
+    if (forcedPending[s] && t + len > forcing.at(p.generatorCause[s])) {
+      forcedPending[s] = false;
+      forcedAt = forcing.at(p.generatorCause[s]);
+    }
     if (len <= ups) {
       return; // the UPS rides it out, whatever the generator would do (its draws are its own)
     }
@@ -59,8 +79,14 @@ final class PowerLoss {
     double runs = rate > 0 ? draws.powerExponential() / rate : Double.POSITIVE_INFINITY;
     int cause = p.generatorCause[s] | mark;
     if (p.generatorRepair[s] != Plan.NONE) {
-      repairs(s, t, t + len, failsToStart, runs, cause);
+      repairs(s, t, t + len, failsToStart, runs, cause, forcedAt);
       return;
+    }
+    if (!failsToStart && forcedAt < t + Math.min(runs, len)) {
+      // The forced failure comes first: at the start (f <= t) or while it runs.
+      failsToStart = forcedAt <= t;
+      runs = forcedAt - t;
+      cause = p.generatorCause[s] | ScenarioForcing.FORCED;
     }
     if (failsToStart) {
       timelines.power[s].add(t + ups, t + len, cause);
@@ -84,7 +110,8 @@ final class PowerLoss {
    * @throws Kernel.TooManyEvents if one outage takes more repairs than firedrill simulates (a
    *     generator that never starts, with repairs of almost no time)
    */
-  private void repairs(int s, double t, double end, boolean failsToStart, double runs, int cause) {
+  private void repairs(
+      int s, double t, double end, boolean failsToStart, double runs, int cause, double forcedAt) {
     final double ups = p.upsHours[s];
     final double rate = p.generatorFailuresPerHour[s];
     final int repair = p.generatorRepair[s];
@@ -93,7 +120,23 @@ final class PowerLoss {
     double run = runs;
     double start = t;
     double charge = ups;
+    if (forcedAt <= t) {
+      // Forced before the grid failed: the generator fails to start (unless it does anyway).
+      if (!fails) {
+        fails = true;
+        cause = p.generatorCause[s] | ScenarioForcing.FORCED;
+      }
+      forcedAt = Double.POSITIVE_INFINITY;
+    }
     while (true) {
+      if (forcedAt < start) {
+        forcedAt = Double.POSITIVE_INFINITY; // it fell while the generator was down: no change
+      } else if (!fails && forcedAt < start + run) {
+        // The forced failure stops this run (at its start, if it falls there).
+        run = forcedAt - start;
+        cause = p.generatorCause[s] | ScenarioForcing.FORCED;
+        forcedAt = Double.POSITIVE_INFINITY;
+      }
       double down = fails ? start : start + run;
       if (down >= until) {
         return; // it carried the site until the grid returned (or the horizon)

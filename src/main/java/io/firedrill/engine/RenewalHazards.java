@@ -79,8 +79,9 @@ final class RenewalHazards {
 
   /**
    * Samples hazard h up to the horizon from its own source: up for a time to failure, down for an
-   * outage. A forced hazard fails at t = 0 and, without background, only then; with a stationary
-   * background the others start in their stationary state ({@link #stationaryStart}).
+   * outage. A forced hazard is up until its forced time and fails there and, without background,
+   * only then; with a stationary background the others start in their stationary state ({@link
+   * #stationaryStart}).
    */
   private void sample(int h) {
     final double horizon = p.horizonHours;
@@ -90,7 +91,7 @@ final class RenewalHazards {
     int mark = forcing.forced(h) ? ScenarioForcing.FORCED : 0;
     double first;
     if (mark != 0) {
-      first = 0;
+      first = forcing.at(h);
     } else if (forcing.stationary()) {
       first = stationaryStart(h);
     } else {

@@ -614,6 +614,20 @@ public final class Plan {
     return NONE;
   }
 
+  /**
+   * The cause a scenario can force called {@code name}: a hazard ({@code fire@pangyo}, its id,
+   * {@link #hazard}) or a generator ({@code generator@pangyo}, {@link #generatorCause}); {@link
+   * #NONE} if the plan has none.
+   */
+  public int forcibleCause(String name) {
+    for (int c = 0; c < causeNames.length - 1; c++) { // all but the baseline
+      if (causeNames[c].equals(name)) {
+        return c;
+      }
+    }
+    return NONE;
+  }
+
   private double renewals(int ttf, int outage) {
     return horizonHours / (distributions.get(ttf).mean() + distributions.get(outage).mean()) + 1;
   }

@@ -34,30 +34,61 @@ public final class TrialRunner {
   public static final int BLOCK_TRIALS = 4096;
 
   /**
-   * Scenario mode: hazard {@code hazard} fails at t = 0, the other hazards behave as {@code
+   * One forced event of a scenario: the hazard or generator {@code cause} fails {@code hours} after
+   * t = 0.
+   *
+   * @param cause the name the model and the plan give it ({@link Plan#causeNames}): {@code
+   *     KIND@TARGET} ({@code fire@pangyo}) or {@code generator@SITE}; a name the plan does not have
+   *     is refused when the run starts
+   * @param hours when it fails, hours from t = 0, in [0, horizon)
+   */
+  public record Event(String cause, double hours) {
+    public Event {
+      Objects.requireNonNull(cause, "cause");
+      if (!(hours >= 0 && hours < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException("hours is not finite and non-negative: " + hours);
+      }
+    }
+  }
+
+  /**
+   * Scenario mode: each of {@code events} fails at its time, the other hazards behave as {@code
    * background} says; curves are recorded at {@code points} times.
    *
-   * @param hazard the forced hazard's name, {@code KIND@TARGET} ({@code fire@pangyo}), as the model
-   *     and the plan name it ({@link Plan#hazard}); a name the plan does not have is refused when
-   *     the run starts
+   * @param events at least one, no cause twice
    */
-  public record Scenario(String hazard, Kernel.Background background, int points) {
+  public record Scenario(List<Event> events, Kernel.Background background, int points) {
     public Scenario {
-      Objects.requireNonNull(hazard, "hazard");
+      events = List.copyOf(events);
       Objects.requireNonNull(background, "background");
+      if (events.isEmpty()) {
+        throw new IllegalArgumentException("a scenario needs at least one event");
+      }
+    }
+
+    /** One event at t = 0. */
+    public Scenario(String cause, Kernel.Background background, int points) {
+      this(List.of(new Event(cause, 0)), background, points);
     }
 
     /**
-     * The forced hazard's id in {@code plan}.
+     * Forces the events on {@code kernel}, a kernel of {@code plan}.
      *
-     * @throws IllegalArgumentException if the plan has no hazard of that name
+     * @throws IllegalArgumentException if the plan has no hazard or generator of an event's name,
+     *     or an event's time is not before the plan's horizon
      */
-    public int hazardIn(Plan plan) {
-      int h = plan.hazard(hazard);
-      if (h == Plan.NONE) {
-        throw new IllegalArgumentException("the plan has no hazard " + hazard);
+    public void forceOn(Kernel kernel, Plan plan) {
+      int[] causes = new int[events.size()];
+      double[] hours = new double[events.size()];
+      for (int i = 0; i < causes.length; i++) {
+        Event e = events.get(i);
+        causes[i] = plan.forcibleCause(e.cause());
+        if (causes[i] == Plan.NONE) {
+          throw new IllegalArgumentException("the plan has no hazard or generator " + e.cause());
+        }
+        hours[i] = e.hours();
       }
-      return h;
+      kernel.force(causes, hours, background);
     }
   }
 
@@ -250,7 +281,7 @@ public final class TrialRunner {
     if (sc == null) {
       return new Worker(kernel, null);
     }
-    kernel.force(sc.hazardIn(plan), sc.background());
+    sc.forceOn(kernel, plan);
     kernel.recordCurves(sc.points());
     CurveStats curve = new CurveStats(sc.points(), plan.services + plan.sites);
     synchronized (curves) {

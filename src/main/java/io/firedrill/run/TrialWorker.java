@@ -25,7 +25,7 @@ public final class TrialWorker {
   public TrialWorker(Plan plan, long seed, TrialRunner.Scenario scenario) {
     kernel = new Kernel(plan, seed);
     if (scenario != null) {
-      kernel.force(scenario.hazardIn(plan), scenario.background());
+      scenario.forceOn(kernel, plan);
     }
     this.scenario = scenario != null;
     this.services = plan.services;

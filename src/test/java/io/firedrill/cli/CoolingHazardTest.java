@@ -62,9 +62,7 @@ class CoolingHazardTest {
             new HazardRef(HazardKind.COOLING, "a")),
         m.hazards());
     // Scenario events: site hazards first, then grids and networks.
-    assertEquals(
-        List.of("fault@b", "cooling@a", "grid@g"),
-        ScenarioCommand.validEvents(m).stream().map(HazardRef::name).toList());
+    assertEquals(List.of("fault@b", "cooling@a", "grid@g"), ScenarioEvents.validEvents(m));
     Plan p = Plan.compile(m);
     assertEquals(List.of("grid@g", "fault@b", "cooling@a", "baseline"), List.of(p.causeNames));
     int cooling = p.hazard("cooling@a");

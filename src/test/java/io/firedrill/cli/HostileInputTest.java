@@ -124,7 +124,7 @@ class HostileInputTest {
     String noNorth = "services.talk.standby.north=0";
     refused(
         "firedrill sweep: --event: unknown event 'fault@zz' (valid: fire@east, fault@east, fault@west, fault@north, grid@metro-east, grid@metro-west,"
-            + " grid@metro-north, routing@carrier-a, routing@carrier-b)",
+            + " grid@metro-north, routing@carrier-a, routing@carrier-b, generator@east)",
         "sweep",
         THREE,
         "--set",
@@ -178,7 +178,7 @@ class HostileInputTest {
         "firedrill scenario: --event: unknown event 'fire@east\\nx', did you mean 'fire@east'?"
             + " (valid: fire@east, fault@east,"
             + " fault@west, fault@north, grid@metro-east, grid@metro-west, grid@metro-north,"
-            + " routing@carrier-a, routing@carrier-b)",
+            + " routing@carrier-a, routing@carrier-b, generator@east)",
         "scenario",
         THREE,
         "--event",
@@ -263,7 +263,7 @@ class HostileInputTest {
             "firedrill scenario: --event: unknown event 'fire@"
                 + "x".repeat(59)
                 + "…' (valid: fire@east, fault@east, fault@west, fault@north, grid@metro-east,"
-                + " grid@metro-west, grid@metro-north, routing@carrier-a, routing@carrier-b)"),
+                + " grid@metro-west, grid@metro-north, routing@carrier-a, routing@carrier-b, generator@east)"),
         r.errLines());
     refused(
         "firedrill scenario: --background must be stationary, fresh or off, got '" + cut + "'",

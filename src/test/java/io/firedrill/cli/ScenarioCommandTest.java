@@ -203,7 +203,7 @@ class ScenarioCommandTest {
             "firedrill scenario: --event: site 'west' declares no fire; give it sites.west.fire"
                 + " to force one (valid:"
                 + " fire@east, fault@east, fault@west, fault@north, grid@metro-east, grid@metro-west,"
-                + " grid@metro-north, routing@carrier-a, routing@carrier-b)"),
+                + " grid@metro-north, routing@carrier-a, routing@carrier-b, generator@east)"),
         r.errLines());
     Cli.Result at = Cli.run("scenario", "--event", "fire@pangyo", "--at", "someday");
     assertEquals(2, at.code(), at::toString);

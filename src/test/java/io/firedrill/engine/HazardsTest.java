@@ -21,13 +21,14 @@ class HazardsTest {
   /** A plan's hazards, sampled once, with their timelines. */
   private static final class Sampled {
     final Plan plan;
-    final ScenarioForcing forcing = new ScenarioForcing();
+    final ScenarioForcing forcing;
     final SiteTimelines timelines;
     final Hazards hazards;
     long trial;
 
     Sampled(String yaml, double horizonHours) throws Exception {
       plan = KernelSemanticsTest.plan(yaml, horizonHours);
+      forcing = new ScenarioForcing(plan.causes());
       timelines = new SiteTimelines(plan);
       hazards = new Hazards(plan, new HazardDraws(plan, new StreamKeys(1L)), forcing, timelines);
     }
@@ -77,7 +78,7 @@ class HazardsTest {
   @Test
   void forcedFault_freshBackground_failsAtZeroMarked_thenRenews() throws Exception {
     Sampled s = new Sampled(FAULTS, 300);
-    s.forcing.set(s.cause("fault@a"), Kernel.Background.FRESH);
+    s.forcing.set(new int[] {s.cause("fault@a")}, new double[] {0}, Kernel.Background.FRESH);
     IntervalBuffer b = s.sample().timelines.blocked[0];
     assertArrayEquals(new double[] {0, 102, 204}, starts(b));
     assertArrayEquals(new double[] {2, 104, 206}, ends(b));
@@ -99,7 +100,7 @@ class HazardsTest {
               sa: {deploy: {a: 1}}
             """,
             300);
-    s.forcing.set(s.cause("fault@a"), Kernel.Background.OFF);
+    s.forcing.set(new int[] {s.cause("fault@a")}, new double[] {0}, Kernel.Background.OFF);
     IntervalBuffer b = s.sample().timelines.blocked[0];
     assertArrayEquals(new double[] {0}, starts(b));
     assertArrayEquals(new double[] {2}, ends(b));
@@ -162,7 +163,7 @@ class HazardsTest {
               sa: {deploy: {a: 1}}
             """,
             100);
-    s.forcing.set(s.cause("fire@a"), Kernel.Background.OFF);
+    s.forcing.set(new int[] {s.cause("fire@a")}, new double[] {0}, Kernel.Background.OFF);
     s.sample();
     int fire = s.cause("fire@a") | FORCED;
     IntervalBuffer b = s.timelines.blocked[0];

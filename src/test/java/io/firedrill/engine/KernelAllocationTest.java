@@ -42,8 +42,14 @@ class KernelAllocationTest {
         Plan.compile(
             ModelLoader.load(Path.of("models", "kakao-pangyo-2022.yaml"), List.of()).model(), 168);
     Kernel kernel = new Kernel(plan, 3);
+    // Every kind of forcing at once: a fire at t = 0, a grid outage and a generator failure later.
     kernel.force(
-        plan.hazard("fire@pangyo"),
+        new int[] {
+          plan.hazard("fire@pangyo"),
+          plan.hazard("grid@kepco-anyang"),
+          plan.forcibleCause("generator@anyang")
+        },
+        new double[] {0, 1, 1.5},
         Kernel.Background.valueOf(background.toUpperCase(java.util.Locale.ROOT)));
     kernel.recordCurves(501);
     // Scenario trials cost ~50 µs (501 curve points): fewer of them, still 20 per allowed byte.

@@ -349,6 +349,78 @@ class KernelAnalyticTest {
     return 1 - sum;
   }
 
+  /** A scenario of {@code events} ({@code name} at {@code hours}) with no background. */
+  static RunStats forced(String yaml, long trials, long seed, Object... events) throws Exception {
+    List<TrialRunner.Event> list = new java.util.ArrayList<>();
+    for (int i = 0; i < events.length; i += 2) {
+      list.add(new TrialRunner.Event((String) events[i], ((Number) events[i + 1]).doubleValue()));
+    }
+    return TrialRunner.run(
+        plan(yaml),
+        new TrialRunner.Options(
+            trials,
+            seed,
+            2,
+            0,
+            false,
+            new TrialRunner.Scenario(list, io.firedrill.engine.Kernel.Background.OFF, 2)));
+  }
+
+  @Test
+  void generatorForcedToFailDuringAGridOutage_darkTimeIsTheOutageBeyondIt() throws Exception {
+    // Grid forced out at 0 for G ~ Exp(mean m = 2 h); the generator (never fails by itself, no
+    // UPS) forced to fail at d = 1 h: dark max(0, G − d), E = m e^{−d/m}; P(affected) = e^{−d/m}.
+    // False-failure rate 5.7e-7 per check (z = 5, two-sided; see the class comment).
+    long seed = 31;
+    RunStats r =
+        forced(
+            """
+        name: forced-generator
+        horizon: 1d
+        grids:
+          g: {ttf: "fixed(1000h)", outage: "exponential(mean=2h)"}
+        sites:
+          s: {grid: g, generator: {fail_to_start: 0}}
+        services:
+          api: {deploy: {s: 1}}
+        """,
+            100_000,
+            seed,
+            "grid@g",
+            0,
+            "generator@s",
+            1);
+    assertMean(2 * Math.exp(-0.5), r.metric(0, Metric.DOWNTIME_H), "dark after d", seed);
+    assertMean(Math.exp(-0.5), r.metric(0, Metric.AFFECTED), "P(affected)", seed);
+  }
+
+  @Test
+  void generatorForcedToFail_thenRepaired_darkTimeIsTheTruncatedRepair() throws Exception {
+    // Grid forced out [0, 10 h); the generator (fails neither to start nor while running, no UPS)
+    // forced to fail at 2 h and repaired after R ~ Exp(mean 1 h), then runs to the end: dark
+    // min(R, 8), E = 1 − e^{−8}. False-failure rate 5.7e-7 (z = 5, two-sided).
+    long seed = 32;
+    RunStats r =
+        forced(
+            """
+        name: forced-repair
+        horizon: 1d
+        grids:
+          g: {ttf: "fixed(1000h)", outage: "fixed(10h)"}
+        sites:
+          s: {grid: g, generator: {fail_to_start: 0, repair: "exponential(mean=1h)"}}
+        services:
+          api: {deploy: {s: 1}}
+        """,
+            100_000,
+            seed,
+            "grid@g",
+            0,
+            "generator@s",
+            2);
+    assertMean(1 - Math.exp(-8), r.metric(0, Metric.DOWNTIME_H), "repair after d", seed);
+  }
+
   @ParameterizedTest
   @CsvSource({
     "none, 0, 0",
