@@ -51,8 +51,14 @@ final class HazardDraws {
   /** Length of that outage, hours. */
   double initialLength;
 
-  /** The first failure after t = 0. */
+  /** The first failure after t = 0 (with an onset under way at 0, the failure before it). */
   double nextFailure;
+
+  /**
+   * With an onset under way at t = 0: the whole onset of the failure at {@link #nextFailure}, so
+   * that its outage begins at {@code nextFailure + pendingOnset} > 0; NaN otherwise.
+   */
+  double pendingOnset = Double.NaN;
 
   /** Samplers of {@code plan}'s distributions on streams keyed by {@code keys}. */
   HazardDraws(Plan plan, StreamKeys keys) {
@@ -150,6 +156,7 @@ final class HazardDraws {
    * #initialLength} (that outage) and {@link #nextFailure} (the first failure after 0).
    */
   void stationaryState(int ttfId, int outageId) {
+    pendingOnset = Double.NaN;
     double eu = mean[ttfId];
     double ed = mean[outageId];
     initialOutage = eu < Double.POSITIVE_INFINITY; // a hazard with rate 0 is never down
@@ -166,6 +173,47 @@ final class HazardDraws {
       initialLength = ordinary[outageId].sample();
       initialStart = -age - initialLength;
       nextFailure = up - age;
+    }
+  }
+
+  /**
+   * The state at t = 0 of a renewal process whose cycle is up U ~ ttf, onset O ~ onset (still up),
+   * outage D ~ outage, that has run forever. t = 0 falls in phase X with probability E[X] / (E[U] +
+   * E[O] + E[D]), in a length-biased draw of that phase at a uniform point of it, the other phases
+   * ordinary (Cox, Renewal Theory, §7.3). In D: the outage in progress. In U: the up time began at
+   * −U·L_U after an outage that ended there. In O: the failure was at −O·L_O and its outage is
+   * still to come ({@link #pendingOnset}); the outage before it ended an ordinary up time earlier.
+   * Sets the fields of {@link #stationaryState}, and {@link #pendingOnset}.
+   */
+  void stationaryStateWithOnset(int ttfId, int onsetId, int outageId) {
+    double eu = mean[ttfId];
+    double eo = mean[onsetId];
+    double ed = mean[outageId];
+    pendingOnset = Double.NaN;
+    initialOutage = eu < Double.POSITIVE_INFINITY; // a hazard with rate 0 is never down
+    if (!initialOutage) {
+      nextFailure = Double.POSITIVE_INFINITY;
+      return;
+    }
+    double x = rng.nextDouble() * (eu + eo + ed);
+    if (x < ed) {
+      double len = lengthBiased[outageId].sample();
+      initialStart = -rng.nextDouble() * len;
+      initialLength = len;
+      nextFailure = initialStart + len + ordinary[ttfId].sample();
+    } else if (x < ed + eu) {
+      double up = lengthBiased[ttfId].sample();
+      double age = up * rng.nextDouble();
+      initialLength = ordinary[outageId].sample();
+      initialStart = -age - initialLength;
+      nextFailure = up - age;
+    } else {
+      double onset = lengthBiased[onsetId].sample();
+      double age = onset * rng.nextDouble();
+      initialLength = ordinary[outageId].sample();
+      initialStart = -age - ordinary[ttfId].sample() - initialLength;
+      nextFailure = -age;
+      pendingOnset = onset;
     }
   }
 

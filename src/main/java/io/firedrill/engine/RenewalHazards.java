@@ -79,27 +79,40 @@ final class RenewalHazards {
 
   /**
    * Samples hazard h up to the horizon from its own source: up for a time to failure, down for an
-   * outage. A forced hazard is up until its forced time and fails there and, without background,
-   * only then; with a stationary background the others start in their stationary state ({@link
-   * #stationaryStart}).
+   * outage (which begins after the hazard's onset, if it has one). A forced hazard is up until its
+   * forced time and fails there and, without background, only then; with a stationary background
+   * the others start in their stationary state ({@link #stationaryStart}). Draws per failure: the
+   * outage, the onset (only for a hazard with one), the next time to failure.
    */
   private void sample(int h) {
     final double horizon = p.horizonHours;
     draws.source(p.hazardSource[h]);
     final int up = p.hazardTtf[h];
     final int down = p.hazardOutage[h];
+    final int onset = p.hazardOnset[h];
     int mark = forcing.forced(h) ? ScenarioForcing.FORCED : 0;
     double first;
+    double pending = Double.NaN; // an onset already under way at t = 0 (stationary start)
     if (mark != 0) {
       first = forcing.at(h);
     } else if (forcing.stationary()) {
-      first = stationaryStart(h);
+      first = onset == Plan.NONE ? stationaryStart(h) : stationaryStartWithOnset(h);
+      pending = draws.pendingOnset;
     } else {
       first = draws.sample(up);
     }
     for (double t = first; t < horizon; ) {
       draws.count(h);
       double len = draws.sample(down);
+      if (onset != Plan.NONE) {
+        // The outage begins after the onset: a failure before 0 may still be on its way to it.
+        double delay = pending == pending ? pending : draws.sample(onset);
+        pending = Double.NaN;
+        t += delay;
+        if (t >= horizon) {
+          break;
+        }
+      }
       outage(h, t, len, mark);
       if (!forcing.background()) {
         break;
@@ -134,6 +147,20 @@ final class RenewalHazards {
    */
   private double stationaryStart(int h) {
     draws.stationaryState(p.hazardTtf[h], p.hazardOutage[h]);
+    if (draws.initialOutage) {
+      outage(h, draws.initialStart, draws.initialLength, 0);
+    }
+    return draws.nextFailure;
+  }
+
+  /**
+   * The stationary state at t = 0 of hazard h, which has an onset ({@link
+   * HazardDraws#stationaryStateWithOnset}): the outage in progress, or the last one before 0, goes
+   * where its effect puts it; returns the next failure, which lies before 0 when t = 0 falls in an
+   * onset ({@link HazardDraws#pendingOnset} is then the rest of it).
+   */
+  private double stationaryStartWithOnset(int h) {
+    draws.stationaryStateWithOnset(p.hazardTtf[h], p.hazardOnset[h], p.hazardOutage[h]);
     if (draws.initialOutage) {
       outage(h, draws.initialStart, draws.initialLength, 0);
     }

@@ -294,7 +294,10 @@ final class ModelBinder {
     }
     Distribution ttf = timeToFailure(s, HazardKeys.RATE, HazardKeys.TTF);
     Distribution outage = read.requiredDistribution(s, HazardKeys.OUTAGE);
-    return ttf == null || outage == null ? null : new Hazard(ttf, outage);
+    Distribution onset = s.has(HazardKeys.ONSET) ? read.distribution(s, HazardKeys.ONSET) : null;
+    return ttf == null || outage == null || (s.has(HazardKeys.ONSET) && onset == null)
+        ? null
+        : new Hazard(ttf, outage, onset);
   }
 
   /** The time to failure given by exactly one of {@code rate} and {@code ttf}. */

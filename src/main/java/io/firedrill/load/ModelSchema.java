@@ -87,6 +87,14 @@ public final class ModelSchema {
             "a distribution of the time to failure, for non-exponential failures");
     public static final KeySpec OUTAGE =
         required("outage", distribution(), "distribution of how long each failure lasts");
+    public static final KeySpec ONSET =
+        optional(
+            "onset",
+            distribution(),
+            "none",
+            "distribution of the delay from each failure to the start of its outage (late onset:"
+                + " a disturbance whose effect arrives hours later); none: the outage begins at the"
+                + " failure. The next time to failure counts from the outage's end");
 
     public static final SectionSpec SPEC =
         SectionSpec.of(
@@ -97,7 +105,8 @@ public final class ModelSchema {
                 .collect(Collectors.joining(", ")),
             RATE,
             TTF,
-            OUTAGE);
+            OUTAGE,
+            ONSET);
   }
 
   /** A site's standby generator. */

@@ -4,14 +4,23 @@ import io.firedrill.dist.Distribution;
 import java.util.Objects;
 
 /**
- * An alternating renewal process: up for a time to failure, down for an outage, up again.
+ * An alternating renewal process: up for a time to failure, down for an outage, up again; with an
+ * onset, each failure's outage begins that long after the failure (docs/simulation.md, "Late
+ * onset").
  *
  * @param timeToFailure exponential when the model gives a {@code rate}, else its {@code ttf}
- * @param outage how long each failure lasts
+ * @param outage how long each failure's effect lasts
+ * @param onset the delay from each failure to the start of its outage, or null for none (the outage
+ *     begins at the failure)
  */
-public record Hazard(Distribution timeToFailure, Distribution outage) {
+public record Hazard(Distribution timeToFailure, Distribution outage, Distribution onset) {
   public Hazard {
     Objects.requireNonNull(timeToFailure, "timeToFailure");
     Objects.requireNonNull(outage, "outage");
+  }
+
+  /** A hazard whose outages begin at its failures. */
+  public Hazard(Distribution timeToFailure, Distribution outage) {
+    this(timeToFailure, outage, null);
   }
 }

@@ -96,6 +96,12 @@ public final class Plan {
   public final int[] hazardOutage;
 
   /**
+   * Per hazard: the distribution id of its onset, the delay from each failure to its outage, or
+   * {@link #NONE} (the outage begins at the failure; always for fires).
+   */
+  public final int[] hazardOnset;
+
+  /**
    * Per hazard: its random source, {@link #sourceId} of its name ({@code grid@G}, {@code
    * routing@N}, {@code fire@S}, {@code fault@S}, {@code cooling@S}), from which it draws its times
    * to failure and outages (a fire also its containment and restore times).
@@ -292,6 +298,7 @@ public final class Plan {
     hazardTarget = new int[hazards];
     hazardTtf = new int[hazards];
     hazardOutage = new int[hazards];
+    hazardOnset = new int[hazards];
     hazardSource = new long[hazards];
     hazardContained = new double[hazards];
     hazardRestore = new int[hazards];
@@ -326,6 +333,7 @@ public final class Plan {
           };
       hazardTtf[h] = id(process.timeToFailure(), dists, ids);
       hazardOutage[h] = id(process.outage(), dists, ids);
+      hazardOnset[h] = process.onset() == null ? NONE : id(process.onset(), dists, ids);
       hazardSource[h] = source(ref.name(), sourceNames);
       hazardRestore[h] = NONE;
       if (kind == HazardKind.FIRE) {

@@ -78,7 +78,10 @@ class CoolingHazardTest {
     String text = ModelDescription.describe(load(MODEL));
     // The schema's cooling key: given at a, left out (meaning none) at b and c.
     List<String> lines = text.lines().filter(l -> l.contains("cooling:")).toList();
-    assertEquals(List.of("        cooling: rate 0.5/y, outage fixed(5h)"), lines, text);
+    assertEquals(
+        List.of("        cooling: rate 0.5/y, outage fixed(5h), onset none (left out)"),
+        lines,
+        text);
     assertEquals(
         2, text.lines().filter(l -> l.contains("left out:") && l.contains("cooling none")).count());
     int a = text.indexOf("\n  a ");
@@ -147,7 +150,7 @@ class CoolingHazardTest {
     assertEquals(
         List.of(
             "test.yaml:7:49: sites.a.cooling.mttr: unknown key 'mttr', did you mean 'ttf'?"
-                + " (expected one of: rate, ttf, outage)"),
+                + " (expected one of: rate, ttf, outage, onset)"),
         e.errors().stream().map(ModelError::format).toList());
     ModelException both =
         assertThrows(

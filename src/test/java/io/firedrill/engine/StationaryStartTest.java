@@ -91,6 +91,38 @@ class StationaryStartTest {
   }
 
   @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "rate: 1/d            | exponential(mean=6h) | lognormal(median=2h, p90=8h) | 3",
+        "rate: 1/d            | exponential(mean=6h) | lognormal(median=2h, p90=8h) | 60",
+        "ttf: \"fixed(30h)\"  | uniform(1h, 9h)      | uniform(1h, 5h)              | 40"
+      })
+  void faultWithAnOnset_inItsStationaryState_downtimeIsTheLongRunFractionTimesH(
+      String failures, String onset, String outage, double horizon) throws Exception {
+    // Cycle: up U, onset O (still up), outage D: q = E[D] / (E[U] + E[O] + E[D]) for every H,
+    // including an onset under way at t = 0 whose outage comes inside a short horizon.
+    long seed = 35;
+    String yaml =
+        """
+        name: onset
+        sites:
+          x: {fault: {rate: 0.001/y, outage: "fixed(1h)"}}
+          s: {fault: {%s, onset: "%s", outage: "%s"}}
+        services:
+          onx: {deploy: {x: 1}}
+          api: {deploy: {s: 1}}
+        """
+            .formatted(failures, onset, outage);
+    double eu = failures.startsWith("rate") ? 24 : 30;
+    double eo = mean(onset);
+    double ed = mean(outage);
+    double q = ed / (eu + eo + ed);
+    RunStats r = scenario(yaml, horizon, 200_000, seed);
+    assertDowntime(q * horizon, r, "onset " + onset + ", " + outage + ", H " + horizon, seed);
+  }
+
+  @ParameterizedTest
   @CsvSource({"0, 6", "0.6, 6", "0.6, 200"})
   void fireInItsStationaryState_darkOrRestoring_isTheLongRunFraction(
       double contained, double horizon) throws Exception {

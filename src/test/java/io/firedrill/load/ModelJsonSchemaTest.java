@@ -236,7 +236,7 @@ class ModelJsonSchemaTest {
       grids:
         g: {ttf: "weibull(shape=2, scale=1y)", outage: "fixed(1h)"}
         h: {rate: 1/y, outage: "fixed(2h)"}
-      networks: {n1: {rate: 1/y, outage: "fixed(1h)"}, n2: {rate: 1/y, outage: "fixed(2h)"}}
+      networks: {n1: {rate: 1/y, outage: "fixed(1h)", onset: "fixed(30m)"}, n2: {rate: 1/y, outage: "fixed(2h)"}}
       sites:
         east:
           grid: [g, h]
