@@ -62,8 +62,8 @@ final class OutageAccounting {
   /** The cause of the service's last drop, which its user-hours lost are charged to. */
   private final int[] impactCause;
 
-  /** End of the first outage caused by a forced event, NaN while there is none. */
-  private final double[] firstForcedEnd;
+  /** End of the last outage caused by a forced event so far, NaN while there is none. */
+  private final double[] lastForcedEnd;
 
   private Kernel.OutageLog log;
   private long trial;
@@ -97,7 +97,7 @@ final class OutageAccounting {
     recoverHours = new double[ns];
     recovered = new boolean[ns];
     affected = new boolean[ns];
-    firstForcedEnd = new double[ns];
+    lastForcedEnd = new double[ns];
   }
 
   /** Sets where closing outages are reported (null: nowhere). */
@@ -136,7 +136,7 @@ final class OutageAccounting {
     }
     if (scenario) {
       // Only a scenario's forced event marks outages; a run never reads these.
-      Arrays.fill(firstForcedEnd, Double.NaN);
+      Arrays.fill(lastForcedEnd, Double.NaN);
       Arrays.fill(affected, false);
     }
   }
@@ -226,9 +226,7 @@ final class OutageAccounting {
     int cause = outageCause[a] & ScenarioForcing.CAUSE;
     if ((outageCause[a] & ScenarioForcing.FORCED) != 0) {
       affected[a] = true;
-      if (Double.isNaN(firstForcedEnd[a])) {
-        firstForcedEnd[a] = t;
-      }
+      lastForcedEnd[a] = t;
     }
     downtime[a] += len;
     outages[a]++;
@@ -259,20 +257,18 @@ final class OutageAccounting {
 
   /**
    * At the horizon: closes every outage still open there. Scenario mode: recovery is measured from
-   * 0 until the first outage the forced events caused ends; 0 if it caused none, the horizon (not
-   * recovered) if that outage is still open at the horizon.
+   * 0 until the last outage the forced events caused ends (with several events, or an event that
+   * causes a service two outages, the service has recovered only when all of them are over); 0 if
+   * they caused none, the horizon (not recovered) if such an outage is still open at the horizon.
    */
   void finish(double horizon) {
     for (int a = 0; a < p.services; a++) {
-      boolean censored =
-          inOutage[a]
-              && (outageCause[a] & ScenarioForcing.FORCED) != 0
-              && Double.isNaN(firstForcedEnd[a]);
+      boolean censored = inOutage[a] && (outageCause[a] & ScenarioForcing.FORCED) != 0;
       if (inOutage[a]) {
         closeOutage(a, horizon);
       }
       recovered[a] = !censored;
-      recoverHours[a] = censored ? horizon : affected[a] ? firstForcedEnd[a] : 0;
+      recoverHours[a] = censored ? horizon : affected[a] ? lastForcedEnd[a] : 0;
     }
   }
 }

@@ -19,8 +19,8 @@ public enum Metric {
   /** 1 if an outage lasted longer than the rto. */
   RTO_BREACH("rto_breach", Kind.PROPORTION, false),
   /**
-   * Scenario mode: hours from the event until the end of the first outage it caused (0 if it caused
-   * none, H if that outage is still open at H).
+   * Scenario mode: hours from t = 0 until the end of the last outage the forced events caused (0 if
+   * they caused none, H if such an outage is still open at H).
    */
   RECOVER_H("recover_h", Kind.HOURS, false),
   /** Scenario mode: 1 if the service recovered from the event by the horizon. */

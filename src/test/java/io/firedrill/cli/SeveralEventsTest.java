@@ -118,6 +118,11 @@ class SeveralEventsTest {
     assertEquals(8, mean(both.get(0), "z", "downtime_h"), 1e-12);
     assertEquals(1, mean(both.get(0), "z", "outages"), 0.0);
     assertEquals(10, mean(both.get(0), "z", "recover_h"), 1e-12);
+    // Two outages, [0, 3 h) and the fire's [6 h, 13 h): recovered when the last one is over.
+    var twice = scenario(tmp, "fault@f", "fire@f+6h");
+    assertEquals(2, mean(twice.get(0), "z", "outages"), 0.0);
+    assertEquals(10, mean(twice.get(0), "z", "downtime_h"), 1e-12);
+    assertEquals(13, mean(twice.get(0), "z", "recover_h"), 1e-12);
   }
 
   @Test
