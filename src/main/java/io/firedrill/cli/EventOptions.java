@@ -111,7 +111,7 @@ public final class EventOptions {
       return null;
     }
     List<TrialRunner.Event> forced = ScenarioEvents.parse(m, events);
-    ScenarioEvents.checkTimes(forced, horizonHours);
+    ScenarioEvents.checkTimes(forced, events, horizonHours);
     return new TrialRunner.Scenario(forced, background(background, noBackground), 2);
   }
 

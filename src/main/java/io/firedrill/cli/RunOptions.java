@@ -104,6 +104,10 @@ public final class RunOptions {
    * in a line under each chart.
    */
   Charts.Caption caption(Model m, String what, Settings s, List<String> overrides) {
+    if (what.length() > MAX_CAPTION_WHAT) {
+      // Several events make a long list: the chart's title keeps its start (run.json has them all).
+      what = what.substring(0, MAX_CAPTION_WHAT - 1) + "…";
+    }
     return new Charts.Caption(
         String.format(
             Locale.ROOT,
@@ -116,6 +120,9 @@ public final class RunOptions {
         overrides);
   }
 
+  /** Most characters of the command's description in a chart's title (several events). */
+  static final int MAX_CAPTION_WHAT = 64;
+
   /** The settings: command line where given, else the defaults; checked as usage. */
   record Settings(long trials, long seed, int threads, double horizonHours, int outages) {}
 
@@ -123,19 +130,23 @@ public final class RunOptions {
    * Refuses the options of {@code run} and {@code scenario} that a study (sweep, size) does not
    * honour: it writes no per-trial rows and no list of outages.
    */
-  void refuseRowOptions(String command) {
+  void refuseRowOptions(String command, boolean scenario) {
+    String one = scenario ? "scenario --event ... --set PATH=VALUE" : "run --set PATH=VALUE";
     if (perTrial) {
       throw new UsageException(
           "--per-trial is not written by "
               + command
-              + " (one row per trial of every point would be huge): run one point with run --set"
-              + " PATH=VALUE --per-trial");
+              + " (one row per trial of every point would be huge): run one point with "
+              + one
+              + " --per-trial");
     }
     if (outages != null) {
       throw new UsageException(
           "--outages is not written by "
               + command
-              + ": run one point with run --set PATH=VALUE --outages N");
+              + ": run one point with "
+              + one
+              + " --outages N");
     }
   }
 

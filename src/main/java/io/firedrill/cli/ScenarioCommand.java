@@ -107,7 +107,7 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
     m = EventOptions.applyAt(m, at);
     int points = (int) RunOptions.whole("--points", pointsText, 500, 100_001);
     RunOptions.Settings s = run.settings(m, m.scenarioHorizonHours());
-    ScenarioEvents.checkTimes(forced, s.horizonHours());
+    ScenarioEvents.checkTimes(forced, events, s.horizonHours());
     Charts.Format charts = run.chartFormat();
     Plan plan = RunOptions.plan(m, s);
     run.checkMemory(plan, s, points);

@@ -69,14 +69,15 @@ final class ScenarioEvents {
 
   /**
    * Refuses an event that falls at or after the horizon, {@code horizonHours}, where it could
-   * change nothing.
+   * change nothing, quoting it as typed ({@code typed}: the texts {@link #parse} read, in order).
    */
-  static void checkTimes(List<TrialRunner.Event> events, double horizonHours) {
-    for (TrialRunner.Event e : events) {
+  static void checkTimes(List<TrialRunner.Event> events, List<String> typed, double horizonHours) {
+    for (int i = 0; i < events.size(); i++) {
+      TrialRunner.Event e = events.get(i);
       if (e.hours() >= horizonHours) {
         throw new UsageException(
             "--event "
-                + describe(e)
+                + UserText.quote(UserText.strip(typed.get(i)))
                 + ": it falls at or after the horizon, "
                 + Units.formatDuration(horizonHours)
                 + " (the model's scenario_horizon, or --horizon), where it changes nothing");
@@ -134,6 +135,21 @@ final class ScenarioEvents {
       boolean siteKind =
           HazardKind.siteKinds().stream().anyMatch(k -> k.word().equals(kind))
               || kind.equals(GENERATOR);
+      Site gridless =
+          m.sites().stream()
+              .filter(x -> x.name().equals(site) && x.generator() != null && x.grids().isEmpty())
+              .findFirst()
+              .orElse(null);
+      if (kind.equals(GENERATOR) && gridless != null) {
+        throw new UsageException(
+            "--event: site "
+                + UserText.quote(site)
+                + " has no grid, so its generator never runs and an event on it changes nothing;"
+                + " give it sites."
+                + UserText.bounded(site)
+                + ".grid"
+                + list);
+      }
       if (siteKind && m.sites().stream().anyMatch(x -> x.name().equals(site))) {
         throw new UsageException(
             "--event: site "
@@ -171,7 +187,7 @@ final class ScenarioEvents {
   /**
    * Every event the model can force: one per hazard it declares ({@link Model#hazards}), the site
    * hazards first (by kind, then site), then grids and networks; then {@code generator@SITE} for
-   * every site with a generator, in the model's order.
+   * every site with a generator and a grid (without a grid it never runs), in the model's order.
    */
   static List<String> validEvents(Model m) {
     List<HazardRef> hazards = new ArrayList<>(m.hazards());
@@ -179,7 +195,7 @@ final class ScenarioEvents {
     hazards.sort(Comparator.comparingInt(h -> h.kind().scope() == HazardKind.Scope.SITE ? 0 : 1));
     List<String> out = new ArrayList<>(hazards.stream().map(HazardRef::name).toList());
     for (Site s : m.sites()) {
-      if (s.generator() != null) {
+      if (s.generator() != null && !s.grids().isEmpty()) {
         out.add(GENERATOR + "@" + s.name());
       }
     }

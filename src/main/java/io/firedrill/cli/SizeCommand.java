@@ -106,7 +106,7 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
   @Override
   public Integer call() throws Exception {
     scenario.check();
-    run.refuseRowOptions("size");
+    run.refuseRowOptions("size", scenario.isScenario());
     // The path as the model reads it, blanks around it ignored; echoed escaped.
     path = UserText.strip(path);
     String why = Vary.notAParameter(path);

@@ -103,7 +103,7 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
   @Override
   public Integer call() throws Exception {
     scenario.check();
-    run.refuseRowOptions("sweep");
+    run.refuseRowOptions("sweep", scenario.isScenario());
     if (vary.size() > 2) {
       throw new UsageException("--vary may be given once or twice, not " + vary.size() + " times");
     }

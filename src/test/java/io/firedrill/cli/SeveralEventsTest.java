@@ -167,7 +167,7 @@ class SeveralEventsTest {
     };
     String[] expected = {
       "--event grid@g is given twice; a scenario forces each hazard or generator once",
-      "--event grid@g+2d: it falls at or after the horizon, 2d (the model's scenario_horizon, or"
+      "--event 'grid@g+2d': it falls at or after the horizon, 2d (the model's scenario_horizon, or"
           + " --horizon), where it changes nothing",
       "--event 'grid@g+soon': the offset after '+' 'soon' is not a duration: 'soon' is not a"
           + " number (a duration is a number and a unit: 15m, 4h or 2d)",
@@ -204,8 +204,49 @@ class SeveralEventsTest {
     assertEquals(2, sweep.code(), sweep::toString);
     assertEquals(
         List.of(
-            "firedrill sweep: --event grid@g+50h: it falls at or after the horizon, 2d (the"
+            "firedrill sweep: --event 'grid@g+50h': it falls at or after the horizon, 2d (the"
                 + " model's scenario_horizon, or --horizon), where it changes nothing"),
+        sweep.errLines());
+  }
+
+  @Test
+  void generatorEventOnASiteWithoutAGrid_isRefused_andStudiesPointToScenario(@TempDir Path tmp)
+      throws Exception {
+    Path m =
+        Files.writeString(
+            tmp.resolve("m.yaml"),
+            MODEL.replace("two: {grid: [a, b]}", "two: {generator: {fail_to_start: 0}}"));
+    Cli.Result r =
+        Cli.run(
+            "scenario",
+            m.toString(),
+            "--event",
+            "generator@two",
+            "--out",
+            tmp.resolve("o").toString());
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(
+        List.of(
+            "firedrill scenario: --event: site 'two' has no grid, so its generator never runs and"
+                + " an event on it changes nothing; give it sites.two.grid (valid: fire@f,"
+                + " fault@f, grid@a, grid@b, grid@g, generator@gen)"),
+        r.errLines());
+    Cli.Result sweep =
+        Cli.run(
+            "sweep",
+            m.toString(),
+            "--vary",
+            "sites.gen.ups=0m..30m:30m",
+            "--event",
+            "grid@g",
+            "--per-trial",
+            "--out",
+            tmp.resolve("sw").toString());
+    assertEquals(
+        List.of(
+            "firedrill sweep: --per-trial is not written by sweep (one row per trial of every point"
+                + " would be huge): run one point with scenario --event ... --set PATH=VALUE"
+                + " --per-trial"),
         sweep.errLines());
   }
 
