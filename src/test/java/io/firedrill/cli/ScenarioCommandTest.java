@@ -211,19 +211,28 @@ class ScenarioCommandTest {
 
   @Test
   void scenarioFiles_areByteIdentical_atOneAndTwoThreads(@TempDir Path tmp) throws Exception {
+    assertByteIdenticalAtOneAndTwoThreads(tmp, "--event", "fire@pangyo");
+    assertTrue(csv(tmp.resolve("1/recovery.csv")).size() >= 500 * 8);
+  }
+
+  /**
+   * Runs {@code scenario} on the Kakao model with {@code args}, 9,000 trials (three blocks), at one
+   * and two threads into {@code tmp}/1 and {@code tmp}/2, and checks that every file is the same.
+   */
+  static void assertByteIdenticalAtOneAndTwoThreads(Path tmp, String... args) throws Exception {
     for (String threads : List.of("1", "2")) {
-      Cli.Result r =
-          Cli.run(
-              "scenario",
-              "--event",
-              "fire@pangyo",
+      List<String> all = new java.util.ArrayList<>(List.of("scenario"));
+      all.addAll(List.of(args));
+      all.addAll(
+          List.of(
               "--trials",
               "9000",
               "--threads",
               threads,
               "--per-trial",
               "--out",
-              tmp.resolve(threads).toString());
+              tmp.resolve(threads).toString()));
+      Cli.Result r = Cli.run(all.toArray(new String[0]));
       assertEquals(0, r.code(), r::toString);
     }
     for (String f :
@@ -233,7 +242,6 @@ class ScenarioCommandTest {
           Files.readAllBytes(tmp.resolve("2").resolve(f)),
           f);
     }
-    assertTrue(csv(tmp.resolve("1/recovery.csv")).size() >= 500 * 8);
   }
 
   @Test

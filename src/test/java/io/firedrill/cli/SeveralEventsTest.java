@@ -4,7 +4,6 @@ import static io.firedrill.cli.ScenarioCommandTest.csv;
 import static io.firedrill.cli.ScenarioCommandTest.row;
 import static io.firedrill.cli.ScenarioCommandTest.value;
 import static io.firedrill.cli.SeveralFeedsTest.causeLines;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -127,32 +126,14 @@ class SeveralEventsTest {
 
   @Test
   void severalEvents_areByteIdenticalAtOneAndTwoThreads(@TempDir Path tmp) throws Exception {
-    for (String threads : List.of("1", "2")) {
-      Cli.Result r =
-          Cli.run(
-              "scenario",
-              "--event",
-              "grid@kepco-seongnam",
-              "--event",
-              "generator@pangyo+10m",
-              "--event",
-              "fire@anyang+2h",
-              "--trials",
-              "9000",
-              "--threads",
-              threads,
-              "--per-trial",
-              "--out",
-              tmp.resolve(threads).toString());
-      assertEquals(0, r.code(), r::toString);
-    }
-    for (String f :
-        List.of("summary.csv", "recovery.csv", "sites.csv", "causes.csv", "trials.csv")) {
-      assertArrayEquals(
-          Files.readAllBytes(tmp.resolve("1").resolve(f)),
-          Files.readAllBytes(tmp.resolve("2").resolve(f)),
-          f);
-    }
+    ScenarioCommandTest.assertByteIdenticalAtOneAndTwoThreads(
+        tmp,
+        "--event",
+        "grid@kepco-seongnam",
+        "--event",
+        "generator@pangyo+10m",
+        "--event",
+        "fire@anyang+2h");
   }
 
   @Test
