@@ -135,9 +135,15 @@ final class ScenarioEvents {
       boolean siteKind =
           HazardKind.siteKinds().stream().anyMatch(k -> k.word().equals(kind))
               || kind.equals(GENERATOR);
+      java.util.Set<String> cut = m.powerCutSites();
       Site gridless =
           m.sites().stream()
-              .filter(x -> x.name().equals(site) && x.generator() != null && x.grids().isEmpty())
+              .filter(
+                  x ->
+                      x.name().equals(site)
+                          && x.generator() != null
+                          && x.grids().isEmpty()
+                          && !cut.contains(x.name()))
               .findFirst()
               .orElse(null);
       if (kind.equals(GENERATOR) && gridless != null) {
@@ -187,15 +193,17 @@ final class ScenarioEvents {
   /**
    * Every event the model can force: one per hazard it declares ({@link Model#hazards}), the site
    * hazards first (by kind, then site), then grids and networks; then {@code generator@SITE} for
-   * every site with a generator and a grid (without a grid it never runs), in the model's order.
+   * every site with a generator and a grid or an effect that cuts its power (else it never runs),
+   * in the model's order.
    */
   static List<String> validEvents(Model m) {
     List<HazardRef> hazards = new ArrayList<>(m.hazards());
     // A stable sort: within each group the hazards keep their cause order.
     hazards.sort(Comparator.comparingInt(h -> h.kind().scope() == HazardKind.Scope.SITE ? 0 : 1));
     List<String> out = new ArrayList<>(hazards.stream().map(HazardRef::name).toList());
+    java.util.Set<String> cut = m.powerCutSites();
     for (Site s : m.sites()) {
-      if (s.generator() != null && !s.grids().isEmpty()) {
+      if (s.generator() != null && (!s.grids().isEmpty() || cut.contains(s.name()))) {
         out.add(GENERATOR + "@" + s.name());
       }
     }

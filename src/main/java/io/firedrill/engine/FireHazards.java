@@ -14,6 +14,7 @@ final class FireHazards {
   private final HazardDraws draws;
   private final ScenarioForcing forcing;
   private final SiteTimelines timelines;
+  private final Cascades cascades;
 
   // The stationary state of one site's fires at t = 0, set by stationaryFire.
   private boolean initialFire;
@@ -22,8 +23,14 @@ final class FireHazards {
   private double initialRestore;
   private double nextFailure;
 
-  FireHazards(Plan plan, HazardDraws draws, ScenarioForcing forcing, SiteTimelines timelines) {
+  FireHazards(
+      Plan plan,
+      HazardDraws draws,
+      ScenarioForcing forcing,
+      Cascades cascades,
+      SiteTimelines timelines) {
     this.p = plan;
+    this.cascades = cascades;
     this.draws = draws;
     this.forcing = forcing;
     this.timelines = timelines;
@@ -63,6 +70,7 @@ final class FireHazards {
       if (initialFire) {
         blocked.add(initialStart, initialStart + initialLength, cause);
         restoreRamp(h, initialStart + initialLength, initialRestore, cause);
+        cascades.setOff(h, initialStart, initialLength, 0);
       }
       first = nextFailure;
     } else {
@@ -82,6 +90,7 @@ final class FireHazards {
       } else {
         blocked.add(t, t + d, marked);
         restoreRamp(h, t + d, r, marked);
+        cascades.setOff(h, t, d, marked & ScenarioForcing.FORCED);
         if (!forcing.background()) {
           break;
         }

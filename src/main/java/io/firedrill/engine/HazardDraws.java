@@ -10,24 +10,29 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * Kernel#MAX_EVENTS_DRAWN}, the stationary state of an alternating renewal process at t = 0, and
  * the generator's draws at a supply outage.
  *
- * <p>Two streams, each reseeded in place ({@link StreamKeys}) to the substream of one source: the
+ * <p>Three streams, each reseeded in place ({@link StreamKeys}) to the substream of one source: the
  * hazard stream, which a hazard sampler moves to its own source ({@link #source}) before its first
- * draw, and the power stream, moved to (site's {@code power@S}, n) at the site's n-th supply outage
+ * draw; the power stream, moved to (site's {@code power@S}, n) at the site's n-th supply outage
  * ({@link #supplyOutage}) so that the generator's draws, made in the middle of a grid's sampling,
- * leave the grid's own stream as it was. The samplers are built once on these streams and follow
- * their reseeds, so nothing here allocates per trial. Which hazard draws what is decided by the
- * samplers of each kind ({@link Hazards}); this class only draws.
+ * leave the grid's own stream as it was; and the effect stream, moved to (an effect's source, n) at
+ * its hazard's n-th failure ({@link #effect}), for the same reason. The samplers are built once on
+ * these streams and follow their reseeds, so nothing here allocates per trial. Which hazard draws
+ * what is decided by the samplers of each kind ({@link Hazards}); this class only draws.
  */
 final class HazardDraws {
   private final StreamKeys keys;
   private final TrialStream rng = new TrialStream();
   private final TrialStream powerRng = new TrialStream();
+  private final TrialStream effectRng = new TrialStream();
   private final ContinuousSampler[] ordinary;
   private final ContinuousSampler[] lengthBiased;
   private final ZigguratSampler.Exponential powerExponential;
 
   /** By distribution id: samplers on the power stream (a generator's repairs). */
   private final ContinuousSampler[] power;
+
+  /** By distribution id: samplers on the effect stream (a cascade's delay and outage). */
+  private final ContinuousSampler[] effect;
 
   /** The current trial's number, which keys every substream. */
   private long trial;
@@ -74,6 +79,10 @@ final class HazardDraws {
     power = new ContinuousSampler[nd];
     for (int i = 0; i < nd; i++) {
       power[i] = plan.distributions.get(i).sampler(powerRng);
+    }
+    effect = new ContinuousSampler[nd];
+    for (int i = 0; i < nd; i++) {
+      effect[i] = plan.distributions.get(i).sampler(effectRng);
     }
     for (int i = 0; i < nd; i++) {
       lengthBiased[i] = plan.distributions.get(i).lengthBiasedSampler(rng);
@@ -124,6 +133,25 @@ final class HazardDraws {
   /** An exponential draw of mean 1 from the power stream. */
   double powerExponential() {
     return powerExponential.sample();
+  }
+
+  /**
+   * Moves the effect stream to draw {@code n} of source {@code source} (an effect's {@code
+   * KIND@TARGET>SITE} and the number of the hazard's failure within the trial), for {@link
+   * #effectUniform} and {@link #effectSample}.
+   */
+  void effect(long source, long n) {
+    keys.reseed(effectRng, trial, source, n);
+  }
+
+  /** A uniform draw in [0, 1) from the effect stream. */
+  double effectUniform() {
+    return effectRng.nextDouble();
+  }
+
+  /** A draw of distribution {@code id} from the effect stream, hours. */
+  double effectSample(int id) {
+    return effect[id].sample();
   }
 
   /** A draw of distribution {@code id} from the power stream, hours. */

@@ -11,9 +11,10 @@ import java.util.Arrays;
  * alternating renewal processes sampled by one loop ({@link RenewalHazards}), which puts each
  * outage where its effect says; {@code DARK_THEN_RAMP} hazards (fires) by {@link FireHazards}. Both
  * draw through {@link HazardDraws}; then, per site, the effects that combine timelines: the outages
- * of several feeds intersected ({@link PowerLoss#severalFeeds}), power losses merged and followed
- * by restarts ({@link PowerLoss}), loss of all networks with its reconvergence blip ({@link
- * SiteTimelines#unreachable}), the site's fires, and the merge of its blocked intervals.
+ * of several feeds intersected, with the utility cuts of effects ({@link PowerLoss#utility}), power
+ * losses merged and followed by restarts ({@link PowerLoss}), loss of all networks with its
+ * reconvergence blip ({@link SiteTimelines#unreachable}), the site's fires, and the merge of its
+ * blocked intervals.
  *
  * <p>Every hazard draws from its own substream, keyed by (run seed, trial, its source id, draw
  * number) ({@link StreamKeys}): its name {@code KIND@TARGET} ({@code grid@G}, {@code routing@N},
@@ -31,12 +32,14 @@ final class Hazards {
   private final PowerLoss power;
   private final RenewalHazards renewals;
   private final FireHazards fires;
+  private final Cascades cascades;
 
   Hazards(Plan plan, HazardDraws draws, ScenarioForcing forcing, SiteTimelines timelines) {
     this.p = plan;
     this.draws = draws;
     this.timelines = timelines;
     this.power = new PowerLoss(plan, draws, forcing, timelines);
+    this.cascades = new Cascades(plan, draws, timelines);
     // The one place where an effect chooses its sampler; a switch expression, so that a new
     // effect does not compile until it has one.
     int[] renewal = new int[plan.hazards];
@@ -52,8 +55,9 @@ final class Hazards {
       }
     }
     this.renewals =
-        new RenewalHazards(plan, Arrays.copyOf(renewal, n), draws, forcing, power, timelines);
-    this.fires = new FireHazards(plan, draws, forcing, timelines);
+        new RenewalHazards(
+            plan, Arrays.copyOf(renewal, n), draws, forcing, power, cascades, timelines);
+    this.fires = new FireHazards(plan, draws, forcing, cascades, timelines);
   }
 
   /**
@@ -64,15 +68,20 @@ final class Hazards {
   void sample(long trial) {
     draws.startTrial(trial);
     power.startTrial();
+    cascades.startTrial();
     timelines.clear();
+    // Every hazard first, since the effects of one may reach any site (Cascades); then each site's
+    // timelines combined.
     renewals.sample();
-    for (int s : p.severalFeedSites) {
-      power.severalFeeds(s);
+    for (int s = 0; s < p.sites; s++) {
+      fires.sample(s);
+    }
+    for (int s : p.utilitySites) {
+      power.utility(s);
     }
     for (int s = 0; s < p.sites; s++) {
       power.restarts(s);
       timelines.unreachable(s);
-      fires.sample(s);
       timelines.finishBlocked(s);
     }
   }

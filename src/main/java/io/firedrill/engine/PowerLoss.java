@@ -162,13 +162,15 @@ final class PowerLoss {
   }
 
   /**
-   * The supply outages of site s when it has several feeds: utility is lost only while every feed
-   * is out ({@link SiteTimelines#feedsOut}), and each such interval, in time order, goes through
-   * the UPS and generator as one supply outage ({@link #supplyOutage}), caused by the feed whose
-   * outage completed it. Every grid must be sampled.
+   * The supply outages of site s when its utility comes from timelines ({@link Plan#utilitySites}:
+   * several feeds, or cuts from effects): utility is lost while enough feeds are out or a cut holds
+   * ({@link SiteTimelines#utilityOut}), and each such interval, in time order, goes through the UPS
+   * and generator as one supply outage ({@link #supplyOutage}), caused by the feed whose outage
+   * completed it or the hazard whose effect cut it. Every grid must be sampled, and every hazard
+   * with effects.
    */
-  void severalFeeds(int s) {
-    IntervalBuffer out = timelines.feedsOut(s);
+  void utility(int s) {
+    IntervalBuffer out = timelines.utilityOut(s);
     for (int i = 0; i < out.size; i++) {
       int c = out.cause[i];
       supplyOutage(

@@ -12,7 +12,7 @@ import io.firedrill.plan.Plan;
  *   <li>{@code SUPPLY_OUTAGE} (grids): to every site the grid alone feeds, through its UPS and
  *       generator ({@link PowerLoss#supplyOutage}); for a site with several feeds, into the grid's
  *       own timeline, intersected with the other feeds' once every grid is sampled ({@link
- *       PowerLoss#severalFeeds});
+ *       PowerLoss#utility});
  *   <li>{@code NETWORK_DOWN} (networks): into the network's down timeline;
  *   <li>{@code BLOCK_THEN_RESTART} (site faults, cooling failures): into the site's power timeline,
  *       where it merges with the site's power losses and is followed by a restart ({@link
@@ -33,6 +33,7 @@ final class RenewalHazards {
   private final HazardDraws draws;
   private final ScenarioForcing forcing;
   private final PowerLoss power;
+  private final Cascades cascades;
 
   /** Per hazard: the timeline its outages go into, or null for a supply outage (grids). */
   private final IntervalBuffer[] into;
@@ -50,12 +51,14 @@ final class RenewalHazards {
       HazardDraws draws,
       ScenarioForcing forcing,
       PowerLoss power,
+      Cascades cascades,
       SiteTimelines timelines) {
     this.p = plan;
     this.hazards = hazards;
     this.draws = draws;
     this.forcing = forcing;
     this.power = power;
+    this.cascades = cascades;
     grids = timelines.gridDown;
     into = new IntervalBuffer[plan.hazards];
     for (int h = 0; h < plan.hazards; h++) {
@@ -122,8 +125,12 @@ final class RenewalHazards {
     }
   }
 
-  /** Outage {@code [t, t + len)} of hazard h, marked {@code mark}, where its effect puts it. */
+  /**
+   * Outage {@code [t, t + len)} of hazard h, marked {@code mark}, where its effect puts it; and
+   * what it sets off elsewhere ({@link Cascades}).
+   */
   private void outage(int h, double t, double len, int mark) {
+    cascades.setOff(h, t, len, mark);
     IntervalBuffer buffer = into[h];
     if (buffer != null) {
       buffer.add(t, t + len, h | mark);
@@ -134,7 +141,7 @@ final class RenewalHazards {
       grids[g].add(t, t + len, h | mark);
     }
     // A site with several feeds takes the times enough of them are out once every grid is sampled
-    // (PowerLoss.severalFeeds).
+    // (PowerLoss.utility).
     for (int s : p.gridSoleSites[g]) {
       power.supplyOutage(s, h, t, len, mark);
     }

@@ -29,6 +29,12 @@ final class SiteTimelines {
   /** Intervals in which a site has no capacity, by site. */
   final IntervalBuffer[] blocked;
 
+  /**
+   * Utility cuts by site, from effects ({@link Cascades}), kept only for the sites of {@link
+   * Plan#utilitySites}.
+   */
+  final IntervalBuffer[] cuts;
+
   /** Restore ramps by site: capacity from {@code from} to {@code to}, linear in between. */
   final IntervalBuffer[] ramps;
 
@@ -45,6 +51,7 @@ final class SiteTimelines {
     power = buffers(plan.sites);
     blocked = buffers(plan.sites);
     ramps = buffers(plan.sites);
+    cuts = buffers(plan.sites);
   }
 
   private static IntervalBuffer[] buffers(int n) {
@@ -67,6 +74,9 @@ final class SiteTimelines {
     }
     for (int g : p.severalFeedGrids) {
       gridDown[g].clear();
+    }
+    for (int s : p.utilitySites) {
+      cuts[s].clear();
     }
   }
 
@@ -130,6 +140,28 @@ final class SiteTimelines {
       } else if (isOut && t == 0 && best >= 0 && (best & ScenarioForcing.FORCED) != 0) {
         openedBy = best;
       }
+    }
+    return out;
+  }
+
+  /**
+   * The times site s (one of {@link Plan#utilitySites}) has no utility: the times enough of its
+   * feeds are out ({@link #feedsOut}), with its cuts ({@link #cuts}) added; overlapping or touching
+   * intervals merged, each keeping the cause that began it. Valid until the next call of this
+   * method, {@link #feedsOut} or {@link #unreachable}.
+   */
+  IntervalBuffer utilityOut(int s) {
+    IntervalBuffer out;
+    if (p.siteFeeds[s].length == 0) {
+      out = scratchA;
+      out.clear();
+    } else {
+      out = feedsOut(s);
+    }
+    if (cuts[s].size > 0) {
+      out.addAll(cuts[s]);
+      out.sortByStart();
+      out.mergeOverlaps();
     }
     return out;
   }

@@ -5,6 +5,7 @@ import io.firedrill.dist.Exponential;
 import io.firedrill.dist.Never;
 import io.firedrill.dist.Units;
 import io.firedrill.dist.UserText;
+import io.firedrill.load.ModelSchema.EffectKeys;
 import io.firedrill.load.ModelSchema.FailoverKeys;
 import io.firedrill.load.ModelSchema.FireKeys;
 import io.firedrill.load.ModelSchema.GeneratorKeys;
@@ -16,6 +17,7 @@ import io.firedrill.load.TreeReader.Section;
 import io.firedrill.load.yaml.Node;
 import io.firedrill.load.yaml.Origin;
 import io.firedrill.model.ActivityProfile;
+import io.firedrill.model.Effect;
 import io.firedrill.model.Failover;
 import io.firedrill.model.Fire;
 import io.firedrill.model.Generator;
@@ -56,6 +58,10 @@ import java.util.function.Function;
  */
 final class ModelBinder {
   private final TreeReader read = new TreeReader();
+
+  /** The names of the model's sites, which effects (cascades) may name; set before any hazard. */
+  private Set<String> siteNames = Set.of();
+
   private final Node root;
 
   private ModelBinder(Node root) {
@@ -113,6 +119,7 @@ final class ModelBinder {
     Map<String, Node.Mapping.Entry> gridDecls = declarations(top, TopKeys.GRIDS);
     Map<String, Node.Mapping.Entry> networkDecls = declarations(top, TopKeys.NETWORKS);
     Map<String, Node.Mapping.Entry> siteDecls = declarations(top, TopKeys.SITES);
+    siteNames = siteDecls.keySet();
     Map<String, Node.Mapping.Entry> serviceDecls = declarations(top, TopKeys.SERVICES);
     if (serviceDecls.containsKey(Model.TOTAL)) {
       read.error(
@@ -295,9 +302,59 @@ final class ModelBinder {
     Distribution ttf = timeToFailure(s, HazardKeys.RATE, HazardKeys.TTF);
     Distribution outage = read.requiredDistribution(s, HazardKeys.OUTAGE);
     Distribution onset = s.has(HazardKeys.ONSET) ? read.distribution(s, HazardKeys.ONSET) : null;
-    return ttf == null || outage == null || (s.has(HazardKeys.ONSET) && onset == null)
+    List<Effect> also = effects(s, HazardKeys.ALSO);
+    return ttf == null
+            || outage == null
+            || (s.has(HazardKeys.ONSET) && onset == null)
+            || also == null
         ? null
-        : new Hazard(ttf, outage, onset);
+        : new Hazard(ttf, outage, onset, also);
+  }
+
+  /**
+   * The effects under {@code key} ({@code also}) of section s: a mapping of declared site names to
+   * effect sections; empty when left out, null after an error.
+   */
+  private List<Effect> effects(Section s, KeySpec key) {
+    if (!s.has(key) || isEmpty(s.node(key))) {
+      return List.of();
+    }
+    if (!(s.node(key) instanceof Node.Mapping map)) {
+      read.error(
+          s.node(key).origin(),
+          s.at(key),
+          "expected " + key.type().expected() + ", got " + s.node(key).kind());
+      return null;
+    }
+    int before = read.errorCount();
+    List<Effect> out = new ArrayList<>();
+    for (Node.Mapping.Entry e : map.entries()) {
+      String path = s.at(key) + "." + e.key();
+      if (!siteNames.contains(e.key())) {
+        read.error(e.keyOrigin(), path, read.unknown("site", e.key(), siteNames));
+        continue;
+      }
+      Section f = read.section(e.value(), path, EffectKeys.SPEC);
+      if (f == null) {
+        continue;
+      }
+      String word = read.choice(f, EffectKeys.EFFECT);
+      Distribution delay = f.has(EffectKeys.DELAY) ? read.distribution(f, EffectKeys.DELAY) : null;
+      Distribution outage =
+          f.has(EffectKeys.OUTAGE) ? read.distribution(f, EffectKeys.OUTAGE) : null;
+      Double p = read.probability(f, EffectKeys.PROBABILITY);
+      if (read.errorCount() > before || word == null || p == null) {
+        continue;
+      }
+      Effect.Kind kind = Effect.Kind.DARK;
+      for (Effect.Kind k : Effect.Kind.values()) {
+        if (k.word().equals(UserText.strip(word))) {
+          kind = k;
+        }
+      }
+      out.add(new Effect(e.key(), kind, delay, outage, p));
+    }
+    return read.errorCount() > before ? null : out;
   }
 
   /** The time to failure given by exactly one of {@code rate} and {@code ttf}. */
@@ -415,10 +472,16 @@ final class ModelBinder {
         f.has(FireKeys.RESTORE_CURVE)
             ? restoreCurve(f.node(FireKeys.RESTORE_CURVE), f.at(FireKeys.RESTORE_CURVE))
             : List.of();
-    if (ttf == null || contained == null || dark == null || restore == null || curve == null) {
+    List<Effect> also = effects(f, FireKeys.ALSO);
+    if (ttf == null
+        || contained == null
+        || dark == null
+        || restore == null
+        || curve == null
+        || also == null) {
       return null;
     }
-    return new Fire(ttf, contained, dark, restore, curve);
+    return new Fire(ttf, contained, dark, restore, curve, also);
   }
 
   private Service service(

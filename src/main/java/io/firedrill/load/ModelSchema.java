@@ -66,6 +66,56 @@ public final class ModelSchema {
     return ValueType.of(Kind.DISTRIBUTION);
   }
 
+  /** An effect a hazard sets off at a site: a cascade. */
+  public static final class EffectKeys {
+    private EffectKeys() {}
+
+    public static final KeySpec EFFECT =
+        required(
+            "effect",
+            ValueType.choice("power", "dark", "network"),
+            "what it does at the site: `power`, its utility is lost (its UPS and generator bridge"
+                + " it, as for a grid outage); `dark`, it is off (nothing bridges it) and then"
+                + " restarts; `network`, it is unreachable");
+    public static final KeySpec DELAY =
+        optional(
+            "delay",
+            distribution(),
+            "none (at once)",
+            "distribution of the time from the start of the initiating outage (a fire's"
+                + " ignition) to the effect");
+    public static final KeySpec OUTAGE =
+        optional(
+            "outage",
+            distribution(),
+            "as long as the initiating outage",
+            "distribution of how long the effect lasts");
+    public static final KeySpec PROBABILITY =
+        withDefault(
+            "probability",
+            probability(),
+            "1",
+            "probability that a failure (an uncontained fire) sets the effect off");
+
+    public static final SectionSpec SPEC =
+        SectionSpec.of(
+            "effect",
+            "KIND.also.SITE (grids, networks, fire, fault, cooling)",
+            EFFECT,
+            DELAY,
+            OUTAGE,
+            PROBABILITY);
+
+    /** The key {@code also} of a hazard section: the effects each failure sets off, by site. */
+    static KeySpec also(String what) {
+      return optional(
+          "also",
+          ValueType.named("site", SPEC),
+          "none",
+          "effects each " + what + " sets off at sites (cascades): site → effect");
+    }
+  }
+
   /**
    * An alternating renewal process: a grid, a network, a site's fault or cooling (every hazard kind
    * whose parameters are a plain renewal process, {@link HazardKind#isRenewal}).
@@ -95,6 +145,7 @@ public final class ModelSchema {
             "distribution of the delay from each failure to the start of its outage (late onset:"
                 + " a disturbance whose effect arrives hours later); none: the outage begins at the"
                 + " failure. The next time to failure counts from the outage's end");
+    public static final KeySpec ALSO = EffectKeys.also("failure");
 
     public static final SectionSpec SPEC =
         SectionSpec.of(
@@ -106,7 +157,8 @@ public final class ModelSchema {
             RATE,
             TTF,
             OUTAGE,
-            ONSET);
+            ONSET,
+            ALSO);
   }
 
   /** A site's standby generator. */
@@ -169,10 +221,11 @@ public final class ModelSchema {
             "a linear ramp",
             "how capacity returns over the `restore` time: `[time fraction, capacity]` points from"
                 + " `[0, c0]` to `[1, 1]`, time fractions increasing, capacity never falling");
+    public static final KeySpec ALSO = EffectKeys.also("uncontained fire");
 
     public static final SectionSpec SPEC =
         SectionSpec.of(
-            "fire", "sites.NAME.fire", RATE, TTF, CONTAINED, OUTAGE, RESTORE, RESTORE_CURVE);
+            "fire", "sites.NAME.fire", RATE, TTF, CONTAINED, OUTAGE, RESTORE, RESTORE_CURVE, ALSO);
   }
 
   /** A data center. */
@@ -491,6 +544,7 @@ public final class ModelSchema {
     return List.of(
         TopKeys.SPEC,
         HazardKeys.SPEC,
+        EffectKeys.SPEC,
         SiteKeys.SPEC,
         GeneratorKeys.SPEC,
         FireKeys.SPEC,

@@ -99,6 +99,7 @@ final class ModelWarnings {
    */
   private void idle(
       Model m, Map<String, Node.Mapping.Entry> sites, Map<String, Node.Mapping.Entry> services) {
+    java.util.Set<String> cut = m.powerCutSites();
     for (Site s : m.sites()) {
       if (!s.grids().isEmpty()) {
         continue;
@@ -111,7 +112,10 @@ final class ModelWarnings {
             "has no effect: the site has no grid, so no feeds to need");
       }
       for (KeySpec key : List.of(SiteKeys.UPS, SiteKeys.GENERATOR)) {
-        if (decl.get(key.name()) != null && !(key == SiteKeys.UPS && s.upsHours() == 0)) {
+        // An effect that cuts the site's power (a cascade) goes through them as a grid outage does.
+        if (decl.get(key.name()) != null
+            && !(key == SiteKeys.UPS && s.upsHours() == 0)
+            && !cut.contains(s.name())) {
           warn(
               decl.get(key.name()).keyOrigin(),
               "sites." + s.name() + "." + key.name(),

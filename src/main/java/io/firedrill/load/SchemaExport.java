@@ -45,6 +45,7 @@ public final class SchemaExport {
       Map.of(
           "top", "top-level",
           "hazard", "grids-and-networks",
+          "effect", "cascades",
           "site", "sites",
           "generator", "generator",
           "fire", "fire",

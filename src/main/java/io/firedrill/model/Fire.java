@@ -11,13 +11,16 @@ import java.util.Objects;
  *
  * @param restoreCurve empty for a linear ramp; else points (fraction of the restore time, capacity)
  *     from (0, c0) to (1, 1), capacity non-decreasing, linear in between
+ * @param also the effects each uncontained fire sets off (cascades: spread, water, a fibre cut, a
+ *     campus powered off), in the model's order; empty for none
  */
 public record Fire(
     Distribution timeToIgnition,
     double contained,
     Distribution dark,
     Distribution restore,
-    List<CurvePoint> restoreCurve) {
+    List<CurvePoint> restoreCurve,
+    List<Effect> also) {
 
   /** A point of a restore curve. */
   public record CurvePoint(double at, double capacity) {
@@ -33,6 +36,7 @@ public record Fire(
     Objects.requireNonNull(dark, "dark");
     Objects.requireNonNull(restore, "restore");
     restoreCurve = List.copyOf(restoreCurve);
+    also = List.copyOf(also);
     if (!(contained >= 0 && contained <= 1)) {
       throw new IllegalArgumentException("contained is not in [0, 1]: " + contained);
     }

@@ -162,6 +162,43 @@ public record Model(
     return out;
   }
 
+  /**
+   * The effects ({@code also}, cascades) of the hazard {@code ref}, in the model's order; empty for
+   * none.
+   *
+   * @throws java.util.NoSuchElementException if the model has no such hazard
+   */
+  public List<Effect> effects(HazardRef ref) {
+    return switch (ref.kind().scope()) {
+      case GRID ->
+          grids.stream()
+              .filter(g -> g.name().equals(ref.target()))
+              .findFirst()
+              .orElseThrow()
+              .hazard()
+              .also();
+      case NETWORK -> network(ref.target()).hazard().also();
+      case SITE -> {
+        Site site =
+            sites.stream().filter(x -> x.name().equals(ref.target())).findFirst().orElseThrow();
+        yield ref.kind().isRenewal() ? site.renewal(ref.kind()).also() : site.fire().also();
+      }
+    };
+  }
+
+  /** The names of the sites whose utility some effect cuts ({@code effect: power}). */
+  public java.util.Set<String> powerCutSites() {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (HazardRef ref : hazards()) {
+      for (Effect e : effects(ref)) {
+        if (e.kind() == Effect.Kind.POWER) {
+          out.add(e.site());
+        }
+      }
+    }
+    return out;
+  }
+
   /** The network called {@code name}, or null. */
   public Network network(String name) {
     return networks.stream().filter(n -> n.name().equals(name)).findFirst().orElse(null);

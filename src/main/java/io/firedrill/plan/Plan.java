@@ -2,6 +2,7 @@ package io.firedrill.plan;
 
 import io.firedrill.dist.Distribution;
 import io.firedrill.model.ActivityProfile;
+import io.firedrill.model.Effect;
 import io.firedrill.model.Fire;
 import io.firedrill.model.Grid;
 import io.firedrill.model.Hazard;
@@ -75,6 +76,13 @@ public final class Plan {
   /** The sites with two or more feeds, in the model's order. */
   public final int[] severalFeedSites;
 
+  /**
+   * The sites whose utility is computed from timelines once every hazard is sampled, in order:
+   * those with two or more feeds, and those an effect cuts the power of ({@link #effectKind} {@code
+   * POWER}): their outages of utility are the times enough feeds are out, with the cuts added.
+   */
+  public final int[] utilitySites;
+
   /** The grids that feed a site with two or more feeds ({@link #feedsSeveral}), in order. */
   public final int[] severalFeedGrids;
 
@@ -94,6 +102,33 @@ public final class Plan {
 
   /** Per hazard: the distribution id of its outage (a fire's: its dark time). */
   public final int[] hazardOutage;
+
+  /**
+   * Per hazard: the ids of the effects each of its failures sets off ({@code also}: cascades), in
+   * the model's order; empty for none. Effect e strikes site {@link #effectSite}[e].
+   */
+  public final int[][] hazardAlso;
+
+  /** Per effect: the site it strikes. */
+  public final int[] effectSite;
+
+  /** Per effect: what it does there. */
+  public final Effect.Kind[] effectKind;
+
+  /** Per effect: the distribution id of its delay, or {@link #NONE} (at once). */
+  public final int[] effectDelay;
+
+  /** Per effect: the distribution id of its outage, or {@link #NONE} (the initiating outage's). */
+  public final int[] effectOutage;
+
+  /** Per effect: the probability that a failure sets it off. */
+  public final double[] effectProbability;
+
+  /**
+   * Per effect: its random source, {@link #sourceId} of {@code KIND@TARGET>SITE} ({@code
+   * fire@sbg2>sbg1}), drawn at the hazard's n-th failure in the trial with draw number n.
+   */
+  public final long[] effectSource;
 
   /**
    * Per hazard: the distribution id of its onset, the delay from each failure to its outage, or
@@ -254,12 +289,35 @@ public final class Plan {
         }
       }
     }
+    // A site whose power an effect cuts takes its utility from timelines, as one with several
+    // feeds does: its grid's outages are kept, and it is not among the grid's sole sites.
+    Map<String, Integer> siteAt = indexOf(m.sites().stream().map(Site::name).toList());
+    boolean[] cut = new boolean[m.sites().size()];
+    for (HazardRef ref : m.hazards()) {
+      for (Effect e : m.effects(ref)) {
+        if (e.kind() == Effect.Kind.POWER) {
+          cut[siteAt.get(e.site())] = true;
+        }
+      }
+    }
+    for (int s = 0; s < m.sites().size(); s++) {
+      if (cut[s]) {
+        for (int g : siteFeeds[s]) {
+          feedsSeveral[g] = true;
+        }
+      }
+    }
     gridSoleSites = new int[grids][];
     for (int g = 0; g < grids; g++) {
-      gridSoleSites[g] = IntStream.of(gridSites[g]).filter(s -> siteFeeds[s].length == 1).toArray();
+      gridSoleSites[g] =
+          IntStream.of(gridSites[g]).filter(s -> siteFeeds[s].length == 1 && !cut[s]).toArray();
     }
     severalFeedSites =
         IntStream.range(0, siteFeeds.length).filter(s -> siteFeeds[s].length > 1).toArray();
+    utilitySites =
+        IntStream.range(0, siteFeeds.length)
+            .filter(s -> siteFeeds[s].length > 1 || cut[s])
+            .toArray();
     severalFeedGrids = IntStream.range(0, grids).filter(g -> feedsSeveral[g]).toArray();
 
     sites = m.sites().size();
@@ -305,6 +363,10 @@ public final class Plan {
     hazardCurveAt = new double[hazards][];
     hazardCurveCapacity = new double[hazards][];
     Map<Long, String> sourceNames = new HashMap<>();
+    hazardAlso = new int[hazards][];
+    List<Effect> effects = new ArrayList<>();
+    List<Long> effectSources = new ArrayList<>();
+    List<int[]> effectDists = new ArrayList<>();
     List<List<Integer>> ramps = new ArrayList<>();
     for (int s = 0; s < sites; s++) {
       ramps.add(new ArrayList<>());
@@ -349,6 +411,33 @@ public final class Plan {
       if (hazardEffect[h] == HazardEffect.DARK_THEN_RAMP) {
         ramps.get(target).add(h);
       }
+      List<Integer> mine = new ArrayList<>();
+      for (Effect e : m.effects(ref)) {
+        mine.add(effects.size());
+        effects.add(e);
+        effectSources.add(source(ref.name() + ">" + e.site(), sourceNames));
+        effectDists.add(
+            new int[] {
+              e.delay() == null ? NONE : id(e.delay(), dists, ids),
+              e.outage() == null ? NONE : id(e.outage(), dists, ids)
+            });
+      }
+      hazardAlso[h] = mine.stream().mapToInt(Integer::intValue).toArray();
+    }
+    int ne = effects.size();
+    effectSite = new int[ne];
+    effectKind = new Effect.Kind[ne];
+    effectDelay = new int[ne];
+    effectOutage = new int[ne];
+    effectProbability = new double[ne];
+    effectSource = new long[ne];
+    for (int e = 0; e < ne; e++) {
+      effectSite[e] = siteIndex.get(effects.get(e).site());
+      effectKind[e] = effects.get(e).kind();
+      effectDelay[e] = effectDists.get(e)[0];
+      effectOutage[e] = effectDists.get(e)[1];
+      effectProbability[e] = effects.get(e).probability();
+      effectSource[e] = effectSources.get(e);
     }
     siteRampHazards = new int[sites][];
     for (int s = 0; s < sites; s++) {
@@ -559,9 +648,10 @@ public final class Plan {
 
   /**
    * An upper estimate of the hazard events in one trial: for every renewal process, H / (mean time
-   * to failure + mean outage) + 1, times the sites it reaches; and for every grid outage at a site
-   * whose generator is repaired, its repairs ({@link #repairsPerOutage}). Used to refuse, up front,
-   * a model whose trials would not fit in memory or time.
+   * to failure + mean outage) + 1, times the sites it reaches and its effects (cascades); and for
+   * every grid outage at a site whose generator is repaired, its repairs ({@link
+   * #repairsPerOutage}). Used to refuse, up front, a model whose trials would not fit in memory or
+   * time.
    */
   public double expectedEventsPerTrial() {
     int[] listing = new int[networks];
@@ -579,7 +669,7 @@ public final class Plan {
             case BLOCK_THEN_RESTART, DARK_THEN_RAMP -> 1;
           };
       double outages = renewals(hazardTtf[h], hazardOutage[h]);
-      events += outages * Math.max(1, reached);
+      events += outages * (Math.max(1, reached) + hazardAlso[h].length);
       if (hazardEffect[h] == HazardEffect.SUPPLY_OUTAGE) {
         double length = distributions.get(hazardOutage[h]).mean();
         for (int s : gridSites[hazardTarget[h]]) {

@@ -79,7 +79,9 @@ class CoolingHazardTest {
     // The schema's cooling key: given at a, left out (meaning none) at b and c.
     List<String> lines = text.lines().filter(l -> l.contains("cooling:")).toList();
     assertEquals(
-        List.of("        cooling: rate 0.5/y, outage fixed(5h), onset none (left out)"),
+        List.of(
+            "        cooling: rate 0.5/y, outage fixed(5h), onset none (left out), also none (left"
+                + " out)"),
         lines,
         text);
     assertEquals(
@@ -150,7 +152,7 @@ class CoolingHazardTest {
     assertEquals(
         List.of(
             "test.yaml:7:49: sites.a.cooling.mttr: unknown key 'mttr', did you mean 'ttf'?"
-                + " (expected one of: rate, ttf, outage, onset)"),
+                + " (expected one of: rate, ttf, outage, onset, also)"),
         e.errors().stream().map(ModelError::format).toList());
     ModelException both =
         assertThrows(

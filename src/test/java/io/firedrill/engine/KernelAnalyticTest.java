@@ -421,6 +421,68 @@ class KernelAnalyticTest {
     assertMean(1 - Math.exp(-8), r.metric(0, Metric.DOWNTIME_H), "repair after d", seed);
   }
 
+  @Test
+  void cascadeWithProbabilityAndFixedDelay_darkTimeIsPTimesItsOutage_startingExactlyAtTheDelay()
+      throws Exception {
+    // A fire at a, forced at 0, sets off b's dark effect with p = 0.3, 3 h later, lasting
+    // D ~ Exp(mean 10 h); b has no restart: E[dark at b] = p E[D] = 3; P(affected) = p; every
+    // outage of b begins exactly at 3 h. False-failure rate 5.7e-7 per check (z = 5, two-sided).
+    long seed = 33;
+    String yaml =
+        """
+        name: cascade
+        horizon: 1000h
+        sites:
+          a:
+            fire:
+              ttf: "fixed(1000y)"
+              outage: "fixed(1h)"
+              restore: "fixed(1h)"
+              also: {b: {effect: dark, probability: 0.3, delay: "fixed(3h)", outage: "exponential(mean=10h)"}}
+          b: {}
+        services:
+          sb: {deploy: {b: 1}}
+        """;
+    RunStats r =
+        TrialRunner.run(
+            plan(yaml),
+            new TrialRunner.Options(
+                100_000,
+                seed,
+                2,
+                100_000,
+                false,
+                new TrialRunner.Scenario("fire@a", io.firedrill.engine.Kernel.Background.OFF, 2)));
+    assertMean(3, r.metric(0, Metric.DOWNTIME_H), "cascade dark time", seed);
+    assertMean(0.3, r.metric(0, Metric.AFFECTED), "cascade P(affected)", seed);
+    assertTrue(r.outages.size() > 29_000, "outages listed: " + r.outages.size());
+    for (int i = 0; i < r.outages.size(); i++) {
+      assertEquals(3.0, r.outages.start[i], 0.0, "start of outage " + i);
+    }
+  }
+
+  @Test
+  void cascadesInARun_recurWithEveryFailure_eachWithItsProbability() throws Exception {
+    // Faults at a every 101 h (fixed: 100 h up, 1 h down), 9 in 1000 h; each darkens b for 5 h
+    // with p = 0.5, at once: E[dark at b] = 9 × 0.5 × 5 = 22.5 (effects do not overlap). False-
+    // failure rate 5.7e-7 (z = 5, two-sided).
+    long seed = 34;
+    RunStats r =
+        simulate(
+            """
+        name: recurring
+        horizon: 1000h
+        sites:
+          a: {fault: {ttf: "fixed(100h)", outage: "fixed(1h)", also: {b: {effect: dark, probability: 0.5, outage: "fixed(5h)"}}}}
+          b: {}
+        services:
+          sb: {deploy: {b: 1}}
+        """,
+            100_000,
+            seed);
+    assertMean(22.5, r.metric(0, Metric.DOWNTIME_H), "recurring cascades", seed);
+  }
+
   @ParameterizedTest
   @CsvSource({
     "none, 0, 0",

@@ -236,7 +236,7 @@ class ModelJsonSchemaTest {
       grids:
         g: {ttf: "weibull(shape=2, scale=1y)", outage: "fixed(1h)"}
         h: {rate: 1/y, outage: "fixed(2h)"}
-      networks: {n1: {rate: 1/y, outage: "fixed(1h)", onset: "fixed(30m)"}, n2: {rate: 1/y, outage: "fixed(2h)"}}
+      networks: {n1: {rate: 1/y, outage: "fixed(1h)", onset: "fixed(30m)", also: {east: {effect: network, delay: "fixed(1m)", outage: "fixed(2m)", probability: 0.5}}}, n2: {rate: 1/y, outage: "fixed(2h)"}}
       sites:
         east:
           grid: [g, h]
@@ -253,6 +253,7 @@ class ModelJsonSchemaTest {
             outage: "fixed(1d)"
             restore: "fixed(2d)"
             restore_curve: [[0, 0.2], [0.5, 0.5], [1, 1]]
+            also: {west: {effect: dark}}
           fault: {rate: 0.1/y, outage: "fixed(1h)"}
           cooling: {rate: 0.2/y, outage: "lognormal(median=4h, p90=24h)"}
         west: {grid: g, networks: n1}

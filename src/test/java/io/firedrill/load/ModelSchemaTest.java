@@ -32,6 +32,7 @@ class ModelSchemaTest {
       Map.of(
           "top", "",
           "hazard", "networks.n1",
+          "effect", "networks.n1.also.east",
           "site", "sites.east",
           "generator", "sites.east.generator",
           "fire", "sites.east.fire",

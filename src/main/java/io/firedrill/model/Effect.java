@@ -1,0 +1,51 @@
+package io.firedrill.model;
+
+import io.firedrill.dist.Distribution;
+import java.util.Objects;
+
+/**
+ * An effect of a hazard at a site other than its own target (or at its own site, in another way): a
+ * cascade (docs/simulation.md, "Cascades"). Each failure of the hazard (each uncontained fire) sets
+ * it off with probability {@code probability}, {@code delay} after the failure's own outage begins,
+ * for {@code outage} (or as long as the failure's own outage).
+ *
+ * @param site the site it strikes
+ * @param kind what it does there
+ * @param delay from the start of the initiating outage (a fire's ignition) to the effect, or null
+ *     for none
+ * @param outage how long the effect lasts, or null for as long as the initiating outage (a fire's
+ *     dark time)
+ * @param probability that a failure sets it off, in [0, 1]
+ */
+public record Effect(
+    String site, Kind kind, Distribution delay, Distribution outage, double probability) {
+
+  /** What an effect does at its site. */
+  public enum Kind {
+    /** The site's utility is lost (its UPS and generator bridge it, as for a grid outage). */
+    POWER("power"),
+    /** The site is off (nothing bridges it), then restarts. */
+    DARK("dark"),
+    /** The site is unreachable (its networks do not help). */
+    NETWORK("network");
+
+    private final String word;
+
+    Kind(String word) {
+      this.word = word;
+    }
+
+    /** The word of the model format ({@code power}, {@code dark}, {@code network}). */
+    public String word() {
+      return word;
+    }
+  }
+
+  public Effect {
+    Objects.requireNonNull(site, "site");
+    Objects.requireNonNull(kind, "kind");
+    if (!(probability >= 0 && probability <= 1)) {
+      throw new IllegalArgumentException("probability is not in [0, 1]: " + probability);
+    }
+  }
+}
