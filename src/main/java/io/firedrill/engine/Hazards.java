@@ -47,7 +47,7 @@ final class Hazards {
     for (int h = 0; h < plan.hazards; h++) {
       boolean isRenewal =
           switch (plan.hazardEffect[h]) {
-            case SUPPLY_OUTAGE, NETWORK_DOWN, BLOCK_THEN_RESTART -> true;
+            case SUPPLY_OUTAGE, NETWORK_DOWN, BLOCK_THEN_RESTART, EFFECTS_ONLY -> true;
             case DARK_THEN_RAMP -> false; // per site, by FireHazards (plan.siteRampHazards)
           };
       if (isRenewal) {

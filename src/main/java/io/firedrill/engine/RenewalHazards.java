@@ -38,6 +38,9 @@ final class RenewalHazards {
   /** Per hazard: the timeline its outages go into, or null for a supply outage (grids). */
   private final IntervalBuffer[] into;
 
+  /** Per hazard: whether its outages are supply outages (a grid's). */
+  private final boolean[] supply;
+
   /** Outages by grid, for the grids that feed a site with several feeds. */
   private final IntervalBuffer[] grids;
 
@@ -61,8 +64,10 @@ final class RenewalHazards {
     this.cascades = cascades;
     grids = timelines.gridDown;
     into = new IntervalBuffer[plan.hazards];
+    supply = new boolean[plan.hazards];
     for (int h = 0; h < plan.hazards; h++) {
       HazardEffect effect = plan.hazardEffect[h];
+      supply[h] = effect == HazardEffect.SUPPLY_OUTAGE;
       if (effect == HazardEffect.NETWORK_DOWN) {
         into[h] = timelines.netDown[plan.hazardTarget[h]];
       } else if (effect == HazardEffect.BLOCK_THEN_RESTART) {
@@ -135,6 +140,9 @@ final class RenewalHazards {
     if (buffer != null) {
       buffer.add(t, t + len, h | mark);
       return;
+    }
+    if (!supply[h]) {
+      return; // a common-cause event: its effects are all it does
     }
     int g = p.hazardTarget[h];
     if (p.feedsSeveral[g]) {

@@ -17,6 +17,7 @@ import io.firedrill.load.TreeReader.Section;
 import io.firedrill.load.yaml.Node;
 import io.firedrill.load.yaml.Origin;
 import io.firedrill.model.ActivityProfile;
+import io.firedrill.model.CommonCause;
 import io.firedrill.model.Effect;
 import io.firedrill.model.Failover;
 import io.firedrill.model.Fire;
@@ -118,6 +119,7 @@ final class ModelBinder {
 
     Map<String, Node.Mapping.Entry> gridDecls = declarations(top, TopKeys.GRIDS);
     Map<String, Node.Mapping.Entry> networkDecls = declarations(top, TopKeys.NETWORKS);
+    Map<String, Node.Mapping.Entry> commonDecls = declarations(top, TopKeys.COMMON_CAUSE);
     Map<String, Node.Mapping.Entry> siteDecls = declarations(top, TopKeys.SITES);
     siteNames = siteDecls.keySet();
     Map<String, Node.Mapping.Entry> serviceDecls = declarations(top, TopKeys.SERVICES);
@@ -149,6 +151,8 @@ final class ModelBinder {
     List<Network> networks = new ArrayList<>();
     networkDecls.forEach(
         (n, e) -> add(networks, hazardOf(e, "networks." + n), h -> new Network(n, h)));
+    List<CommonCause> commonCauses = new ArrayList<>();
+    commonDecls.forEach((n, e) -> add(commonCauses, commonCause(n, e), c -> c));
     List<Site> sites = new ArrayList<>();
     siteDecls.forEach(
         (n, e) -> add(sites, site(n, e, gridDecls.keySet(), networkDecls.keySet()), s -> s));
@@ -180,7 +184,8 @@ final class ModelBinder {
             networks,
             sites,
             services,
-            prices);
+            prices,
+            commonCauses);
     warnings.addAll(ModelWarnings.find(model, gridDecls, networkDecls, siteDecls, serviceDecls));
     return model;
   }
@@ -309,6 +314,23 @@ final class ModelBinder {
             || also == null
         ? null
         : new Hazard(ttf, outage, onset, also);
+  }
+
+  /** A common-cause event: a hazard section whose {@code also} names at least one site. */
+  private CommonCause commonCause(String name, Node.Mapping.Entry e) {
+    String path = "common_cause." + name;
+    Hazard h = hazardOf(e, path);
+    if (h == null) {
+      return null;
+    }
+    if (h.also().isEmpty()) {
+      read.error(
+          e.value().origin(),
+          path + ".also",
+          "missing: a common-cause event strikes only the sites its also names (site → effect)");
+      return null;
+    }
+    return new CommonCause(name, h);
   }
 
   /**

@@ -501,6 +501,14 @@ public final class ModelSchema {
             ValueType.named("network", HazardKeys.SPEC),
             "none",
             "upstream carriers or routing domains, each a hazard; an empty section is none");
+    public static final KeySpec COMMON_CAUSE =
+        optional(
+            "common_cause",
+            ValueType.named("common-cause event", HazardKeys.SPEC),
+            "none",
+            "events that strike several sites at once (a regional storm, a campus power cut),"
+                + " each a hazard whose `also` names the sites and what it does at each; an empty"
+                + " section is none");
     public static final KeySpec SITES =
         required(
             "sites",
@@ -534,6 +542,7 @@ public final class ModelSchema {
             START,
             GRIDS,
             NETWORKS,
+            COMMON_CAUSE,
             SITES,
             SERVICES,
             COST);

@@ -32,7 +32,14 @@ public enum HazardKind {
   FAULT("fault", Scope.SITE, "sites.NAME.fault"),
 
   /** A failure of a site's cooling: thermal shutdown for its outage, then the site's restart. */
-  COOLING("cooling", Scope.SITE, "sites.NAME.cooling");
+  COOLING("cooling", Scope.SITE, "sites.NAME.cooling"),
+
+  /**
+   * A common-cause event (a regional storm, a flood, a campus power cut, a cloud region's shared
+   * control plane): it strikes nothing itself, only the sites its effects ({@code also}) name, each
+   * in its own way and after its own delay.
+   */
+  COMMON("common", Scope.COMMON, "common_cause.NAME");
 
   /** What one hazard of a kind strikes. */
   public enum Scope {
@@ -41,7 +48,9 @@ public enum HazardKind {
     /** A network, declared under {@code networks}. */
     NETWORK,
     /** A site, declared as a key of the site's section. */
-    SITE
+    SITE,
+    /** Nothing itself: the sites its effects name; declared under {@code common_cause}. */
+    COMMON
   }
 
   private final String word;

@@ -35,7 +35,8 @@ public record Model(
     List<Network> networks,
     List<Site> sites,
     List<Service> services,
-    List<Price> prices) {
+    List<Price> prices,
+    List<CommonCause> commonCauses) {
 
   /**
    * Longest name of a model, site, service, grid or network, in characters: names become folder
@@ -74,6 +75,7 @@ public record Model(
     sites = List.copyOf(sites);
     services = List.copyOf(services);
     prices = List.copyOf(prices);
+    commonCauses = List.copyOf(commonCauses);
     if (sites.isEmpty() || services.isEmpty()) {
       throw new IllegalArgumentException(
           "a model needs at least one site and one service: "
@@ -121,7 +123,8 @@ public record Model(
         networks,
         sites,
         services,
-        prices);
+        prices,
+        commonCauses);
   }
 
   /** The site called {@code name}, or null. */
@@ -149,6 +152,7 @@ public record Model(
     for (HazardKind k : HazardKind.values()) {
       switch (k.scope()) {
         case GRID -> grids.forEach(g -> out.add(new HazardRef(k, g.name())));
+        case COMMON -> commonCauses.forEach(c -> out.add(new HazardRef(k, c.name())));
         case NETWORK -> networks.forEach(n -> out.add(new HazardRef(k, n.name())));
         case SITE -> {
           for (Site s : sites) {
@@ -178,6 +182,13 @@ public record Model(
               .hazard()
               .also();
       case NETWORK -> network(ref.target()).hazard().also();
+      case COMMON ->
+          commonCauses.stream()
+              .filter(c -> c.name().equals(ref.target()))
+              .findFirst()
+              .orElseThrow()
+              .hazard()
+              .also();
       case SITE -> {
         Site site =
             sites.stream().filter(x -> x.name().equals(ref.target())).findFirst().orElseThrow();

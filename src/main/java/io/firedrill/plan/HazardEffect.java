@@ -34,7 +34,13 @@ public enum HazardEffect {
    * At each ignition, contained with no effect or dark for a time, then capacity returns along a
    * ramp (linear, or the site's restore curve) for a restore time.
    */
-  DARK_THEN_RAMP;
+  DARK_THEN_RAMP,
+
+  /**
+   * Nothing at a target of its own: only the effects each failure sets off at the sites they name
+   * ({@code also}, cascades), each with its delay, outage and probability.
+   */
+  EFFECTS_ONLY;
 
   /** The effect of every hazard of {@code kind}. */
   public static HazardEffect of(HazardKind kind) {
@@ -44,6 +50,7 @@ public enum HazardEffect {
       case FIRE -> DARK_THEN_RAMP;
       case FAULT -> BLOCK_THEN_RESTART;
       case COOLING -> BLOCK_THEN_RESTART;
+      case COMMON -> EFFECTS_ONLY;
     };
   }
 }

@@ -2,6 +2,7 @@ package io.firedrill.plan;
 
 import io.firedrill.dist.Distribution;
 import io.firedrill.model.ActivityProfile;
+import io.firedrill.model.CommonCause;
 import io.firedrill.model.Effect;
 import io.firedrill.model.Fire;
 import io.firedrill.model.Grid;
@@ -371,6 +372,8 @@ public final class Plan {
     for (int s = 0; s < sites; s++) {
       ramps.add(new ArrayList<>());
     }
+    Map<String, Integer> commonIndex =
+        indexOf(m.commonCauses().stream().map(CommonCause::name).toList());
     for (int h = 0; h < hazards; h++) {
       HazardRef ref = refs.get(h);
       HazardKind kind = ref.kind();
@@ -380,11 +383,13 @@ public final class Plan {
             case GRID -> gridIndex.get(ref.target());
             case NETWORK -> netIndex.get(ref.target());
             case SITE -> siteIndex.get(ref.target());
+            case COMMON -> commonIndex.get(ref.target());
           };
       hazardTarget[h] = target;
       Hazard process =
           switch (kind.scope()) {
             case GRID -> m.grids().get(target).hazard();
+            case COMMON -> m.commonCauses().get(target).hazard();
             case NETWORK -> m.networks().get(target).hazard();
             case SITE ->
                 kind.isRenewal()
@@ -667,6 +672,7 @@ public final class Plan {
             case SUPPLY_OUTAGE -> gridSites[hazardTarget[h]].length;
             case NETWORK_DOWN -> listing[hazardTarget[h]];
             case BLOCK_THEN_RESTART, DARK_THEN_RAMP -> 1;
+            case EFFECTS_ONLY -> 0; // its effects, counted below
           };
       double outages = renewals(hazardTtf[h], hazardOutage[h]);
       events += outages * (Math.max(1, reached) + hazardAlso[h].length);

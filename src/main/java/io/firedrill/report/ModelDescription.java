@@ -26,6 +26,7 @@ public final class ModelDescription {
   private static final String[][] COLLECTIONS = {
     {"grids", "grids"},
     {"networks", "networks"},
+    {"common_cause", "common-cause events"},
     {"sites", "sites"},
     {"services", "services, in dependency order"}
   };

@@ -123,6 +123,32 @@ class StationaryStartTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"3", "80"})
+  void commonCauseInItsStationaryState_darkensItsSitesTheLongRunFraction(double horizon)
+      throws Exception {
+    // A storm (1/d, outage lognormal(median 2 h, p90 8 h)) darkens s1 and s2 for its outage, at
+    // once: a service needing both is down exactly while the storm's effects are, q = E[D] / (24 +
+    // E[D]) of every horizon, including an effect of a storm already in progress at t = 0.
+    long seed = 36;
+    String yaml =
+        """
+        name: storm
+        common_cause:
+          storm: {rate: 1/d, outage: "lognormal(median=2h, p90=8h)", also: {s1: {effect: dark}, s2: {effect: dark}}}
+        sites:
+          x: {fault: {rate: 0.001/y, outage: "fixed(1h)"}}
+          s1: {}
+          s2: {}
+        services:
+          onx: {deploy: {x: 1}}
+          api: {deploy: {s1: 1, s2: 1}, demand: 1}
+        """;
+    double ed = mean("lognormal(median=2h, p90=8h)");
+    RunStats r = scenario(yaml, horizon, 200_000, seed);
+    assertDowntime(ed / (24 + ed) * horizon, r, "common cause, H " + horizon, seed);
+  }
+
+  @ParameterizedTest
   @CsvSource({"0, 6", "0.6, 6", "0.6, 200"})
   void fireInItsStationaryState_darkOrRestoring_isTheLongRunFraction(
       double contained, double horizon) throws Exception {

@@ -121,7 +121,8 @@ class HostileModelTest {
                     m.networks(),
                     m.sites(),
                     List.of(),
-                    m.prices()));
+                    m.prices(),
+                    m.commonCauses()));
     assertEquals(
         "a model needs at least one site and one service: 1 sites, 0 services", e.getMessage());
   }
@@ -465,8 +466,8 @@ class HostileModelTest {
     assertEquals(
         List.of(
             "test.yaml:7:1: x: unknown key 'x' (expected one of: name, description, horizon,"
-                + " scenario_horizon, trials, seed, profile, start, grids, networks, sites,"
-                + " services, cost)"),
+                + " scenario_horizon, trials, seed, profile, start, grids, networks,"
+                + " common_cause, sites, services, cost)"),
         errors(MODEL + "x: " + "[".repeat(63) + "]".repeat(63) + "\n"));
   }
 
