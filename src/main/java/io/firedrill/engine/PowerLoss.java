@@ -23,6 +23,11 @@ final class PowerLoss {
   /** Supply outages that reached each site so far in the trial: the draw number of the next. */
   private final int[] supplyOutages;
 
+  /**
+   * Per site with trips: its losses of utility so far in the trial (the draw number of the next).
+   */
+  private final int[] utilityLosses;
+
   /** Per site: whether a scenario's forced failure of its generator is still to come. */
   private final boolean[] forcedPending;
 
@@ -33,11 +38,13 @@ final class PowerLoss {
     this.timelines = timelines;
     this.supplyOutages = new int[plan.sites];
     this.forcedPending = new boolean[plan.sites];
+    this.utilityLosses = new int[plan.sites];
   }
 
   /** Starts a trial: no supply outage yet, every forced generator failure still to come. */
   void startTrial() {
     Arrays.fill(supplyOutages, 0);
+    Arrays.fill(utilityLosses, 0);
     if (forcing.scenario()) {
       for (int s = 0; s < p.sites; s++) {
         forcedPending[s] = p.hasGenerator[s] && forcing.forced(p.generatorCause[s]);
@@ -57,6 +64,9 @@ final class PowerLoss {
    * is running then; the draws are made as without it (common random numbers).
    */
   void supplyOutage(int s, int g, double t, double len, int mark) {
+    if (p.coolingTrips[s] > 0) {
+      trips(s, g, t, mark);
+    }
     double ups = p.upsHours[s];
     if (!p.hasGenerator[s]) {
       if (len > ups) {
@@ -92,6 +102,26 @@ final class PowerLoss {
       timelines.power[s].add(t + ups, t + len, cause);
     } else if (runs + ups < len) {
       timelines.power[s].add(t + runs + ups, t + len, cause);
+    }
+  }
+
+  /**
+   * The chillers of site s may trip at a loss of its utility at t caused by g (and {@code mark}):
+   * with probability {@code cooling.trips}, a cooling failure of the cooling's outage D, which
+   * shuts the site down over [t + ride-through, t + D) and then restarts it, as the cooling
+   * hazard's own failures do; caused by g. Draws a uniform and D from the effect stream at (the
+   * site's {@code cooling@S}, 1 + the number of this loss of utility in the trial): draw number 0
+   * is the cooling hazard's own stream, so a trip moves none of its draws.
+   */
+  private void trips(int s, int g, double t, int mark) {
+    int h = p.coolingHazard[s];
+    draws.effect(p.hazardSource[h], 1 + (long) utilityLosses[s]++);
+    boolean tripped = draws.effectUniform() < p.coolingTrips[s];
+    double d = draws.effectSample(p.hazardOutage[h]);
+    double rideThrough = p.hazardRideThrough[h];
+    if (tripped && d > rideThrough) {
+      draws.count(h);
+      timelines.power[s].add(t + rideThrough, t + d, g | mark);
     }
   }
 

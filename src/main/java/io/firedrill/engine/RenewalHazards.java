@@ -138,7 +138,13 @@ final class RenewalHazards {
     cascades.setOff(h, t, len, mark);
     IntervalBuffer buffer = into[h];
     if (buffer != null) {
-      buffer.add(t, t + len, h | mark);
+      double rideThrough = p.hazardRideThrough[h];
+      if (rideThrough == 0) {
+        buffer.add(t, t + len, h | mark);
+      } else if (len > rideThrough) {
+        // A cooling failure: the IT runs on its thermal mass for the ride-through.
+        buffer.add(t + rideThrough, t + len, h | mark);
+      }
       return;
     }
     if (!supply[h]) {

@@ -5,6 +5,7 @@ import io.firedrill.dist.Exponential;
 import io.firedrill.dist.Never;
 import io.firedrill.dist.Units;
 import io.firedrill.dist.UserText;
+import io.firedrill.load.ModelSchema.CoolingKeys;
 import io.firedrill.load.ModelSchema.EffectKeys;
 import io.firedrill.load.ModelSchema.FailoverKeys;
 import io.firedrill.load.ModelSchema.FireKeys;
@@ -301,9 +302,11 @@ final class ModelBinder {
 
   private Hazard hazardOf(Node.Mapping.Entry e, String path) {
     Section s = read.section(e.value(), path, HazardKeys.SPEC);
-    if (s == null) {
-      return null;
-    }
+    return s == null ? null : hazard(s);
+  }
+
+  /** The renewal process of a hazard section (of {@link HazardKeys#SPEC} or one with its keys). */
+  private Hazard hazard(Section s) {
     Distribution ttf = timeToFailure(s, HazardKeys.RATE, HazardKeys.TTF);
     Distribution outage = read.requiredDistribution(s, HazardKeys.OUTAGE);
     Distribution onset = s.has(HazardKeys.ONSET) ? read.distribution(s, HazardKeys.ONSET) : null;
@@ -440,15 +443,28 @@ final class ModelBinder {
     Map<HazardKind, Hazard> renewals = new EnumMap<>(HazardKind.class);
     for (HazardKind kind : HazardKind.siteRenewals()) {
       KeySpec key = SiteKeys.renewal(kind);
-      if (s.has(key)) {
+      if (s.has(key) && kind != HazardKind.COOLING) {
         add(renewals, kind, hazardOf(s.entry(key), s.at(key)));
+      }
+    }
+    // Cooling: a hazard with a ride-through and trips (its own section).
+    Double rideThrough = 0.0;
+    Double trips = 0.0;
+    if (s.has(SiteKeys.COOLING)) {
+      Section c = read.section(s.node(SiteKeys.COOLING), s.at(SiteKeys.COOLING), CoolingKeys.SPEC);
+      if (c != null) {
+        add(renewals, HazardKind.COOLING, hazard(c));
+        rideThrough = read.duration(c, CoolingKeys.RIDE_THROUGH);
+        trips = read.probability(c, CoolingKeys.TRIPS);
       }
     }
     if (read.errorCount() > before
         || feeds == null
         || needed == null
         || reconverge == null
-        || ups == null) {
+        || ups == null
+        || rideThrough == null
+        || trips == null) {
       return null;
     }
     return new Site(
@@ -462,7 +478,9 @@ final class ModelBinder {
         restart,
         fire,
         renewals,
-        networkMode);
+        networkMode,
+        rideThrough,
+        trips);
   }
 
   private Generator generator(Section site) {

@@ -151,7 +151,7 @@ public final class ModelSchema {
         SectionSpec.of(
             "hazard",
             Stream.of(HazardKind.values())
-                .filter(HazardKind::isRenewal)
+                .filter(k -> k.isRenewal() && k != HazardKind.COOLING)
                 .map(HazardKind::path)
                 .collect(Collectors.joining(", ")),
             RATE,
@@ -159,6 +159,40 @@ public final class ModelSchema {
             OUTAGE,
             ONSET,
             ALSO);
+  }
+
+  /** A site's cooling plant: a hazard, with a thermal ride-through and trips on utility losses. */
+  public static final class CoolingKeys {
+    private CoolingKeys() {}
+
+    public static final KeySpec RIDE_THROUGH =
+        withDefault(
+            "ride_through",
+            duration(Range.zeroOrMore()),
+            "0",
+            "how long the IT keeps running after the cooling fails (thermal mass): the site shuts"
+                + " down only for a failure that outlasts it, from the ride-through's end to the"
+                + " failure's");
+    public static final KeySpec TRIPS =
+        withDefault(
+            "trips",
+            probability(),
+            "0",
+            "probability that a loss of the site's utility trips the chillers, even while the UPS"
+                + " and generator carry the IT: a cooling failure then (its `outage`, after the"
+                + " ride-through), caused by the grid");
+
+    public static final SectionSpec SPEC =
+        SectionSpec.of(
+            "cooling",
+            "sites.NAME.cooling",
+            HazardKeys.RATE,
+            HazardKeys.TTF,
+            HazardKeys.OUTAGE,
+            HazardKeys.ONSET,
+            HazardKeys.ALSO,
+            RIDE_THROUGH,
+            TRIPS);
   }
 
   /** A site's standby generator. */
@@ -296,10 +330,12 @@ public final class ModelSchema {
             "an internal power fault (UPS, switchgear, PDU): it cuts the site's power for its outage,"
                 + " which UPS and generator do not bridge");
     public static final KeySpec COOLING =
-        renewalKey(
-            HazardKind.COOLING,
-            "a failure of the site's cooling: thermal shutdown for its outage (UPS and generator do"
-                + " not bridge it), then the site's `restart`");
+        optional(
+            HazardKind.COOLING.word(),
+            ValueType.section(CoolingKeys.SPEC),
+            "none",
+            "a failure of the site's cooling: thermal shutdown for its outage after the"
+                + " `ride_through` (UPS and generator do not bridge it), then the site's `restart`");
 
     /**
      * The optional key of a site renewal hazard kind: its word, the hazard section, none if out.
@@ -557,6 +593,7 @@ public final class ModelSchema {
         SiteKeys.SPEC,
         GeneratorKeys.SPEC,
         FireKeys.SPEC,
+        CoolingKeys.SPEC,
         ServiceKeys.SPEC,
         FailoverKeys.SPEC);
   }

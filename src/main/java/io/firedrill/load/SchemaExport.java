@@ -45,10 +45,11 @@ public final class SchemaExport {
       Map.of(
           "top", "top-level",
           "hazard", "grids-and-networks",
-          "effect", "cascades",
+          "effect", "cascades-and-common-cause-events",
           "site", "sites",
           "generator", "generator",
           "fire", "fire",
+          "cooling", "cooling",
           "service", "services",
           "failover", "failover");
 

@@ -25,6 +25,10 @@ import java.util.Objects;
  * @param fire its fires, or null
  * @param renewals its hazards that are plain alternating renewal processes, by kind ({@link
  *     HazardKind#siteRenewals}: a fault, a cooling failure); a kind left out is absent
+ * @param coolingRideThroughHours how long the IT runs on after its cooling fails: a cooling failure
+ *     shuts the site down only past it (0 without cooling)
+ * @param coolingTrips probability that a loss of utility at the site trips its chillers, a cooling
+ *     failure then (0 without cooling)
  */
 public record Site(
     String name,
@@ -37,7 +41,9 @@ public record Site(
     Distribution restart,
     Fire fire,
     Map<HazardKind, Hazard> renewals,
-    NetworkMode networkMode) {
+    NetworkMode networkMode,
+    double coolingRideThroughHours,
+    double coolingTrips) {
 
   /**
    * How a site with several networks uses them (docs/simulation.md, "Reachability").
@@ -72,6 +78,13 @@ public record Site(
       byKind.put(e.getKey(), Objects.requireNonNull(e.getValue(), "renewals value"));
     }
     renewals = Collections.unmodifiableMap(byKind);
+    if (!(coolingRideThroughHours >= 0) || !(coolingTrips >= 0 && coolingTrips <= 1)) {
+      throw new IllegalArgumentException(
+          "coolingRideThroughHours is negative or coolingTrips is not in [0, 1]: "
+              + coolingRideThroughHours
+              + ", "
+              + coolingTrips);
+    }
     if (!(reconvergeHours >= 0) || !(upsHours >= 0)) {
       throw new IllegalArgumentException(
           "reconvergeHours or upsHours is negative: " + reconvergeHours + ", " + upsHours);

@@ -15,6 +15,7 @@ import io.firedrill.model.Placement;
 import io.firedrill.model.Service;
 import io.firedrill.model.Site;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,22 @@ public final class Plan {
 
   /** Per hazard: the distribution id of its outage (a fire's: its dark time). */
   public final int[] hazardOutage;
+
+  /**
+   * Per hazard: its ride-through, hours (a cooling failure's: the site's {@code ride_through}; 0
+   * for every other kind): a failure of outage D blocks its target over [t + r, t + D), nothing if
+   * D ≤ r.
+   */
+  public final double[] hazardRideThrough;
+
+  /**
+   * Per site: the probability that a loss of its utility trips its chillers ({@code
+   * cooling.trips}), 0 without cooling.
+   */
+  public final double[] coolingTrips;
+
+  /** Per site: the hazard id of its cooling ({@code cooling@S}), or {@link #NONE}. */
+  public final int[] coolingHazard;
 
   /**
    * Per hazard: the ids of the effects each of its failures sets off ({@code also}: cascades), in
@@ -365,6 +382,10 @@ public final class Plan {
     hazardCurveCapacity = new double[hazards][];
     Map<Long, String> sourceNames = new HashMap<>();
     hazardAlso = new int[hazards][];
+    hazardRideThrough = new double[hazards];
+    coolingTrips = new double[m.sites().size()];
+    coolingHazard = new int[m.sites().size()];
+    Arrays.fill(coolingHazard, NONE);
     List<Effect> effects = new ArrayList<>();
     List<Long> effectSources = new ArrayList<>();
     List<int[]> effectDists = new ArrayList<>();
@@ -403,6 +424,12 @@ public final class Plan {
       hazardOnset[h] = process.onset() == null ? NONE : id(process.onset(), dists, ids);
       hazardSource[h] = source(ref.name(), sourceNames);
       hazardRestore[h] = NONE;
+      if (kind == HazardKind.COOLING) {
+        Site site = m.sites().get(target);
+        hazardRideThrough[h] = site.coolingRideThroughHours();
+        coolingTrips[target] = site.coolingTrips();
+        coolingHazard[target] = h;
+      }
       if (kind == HazardKind.FIRE) {
         Fire f = m.sites().get(target).fire();
         hazardContained[h] = f.contained();
@@ -679,7 +706,7 @@ public final class Plan {
       if (hazardEffect[h] == HazardEffect.SUPPLY_OUTAGE) {
         double length = distributions.get(hazardOutage[h]).mean();
         for (int s : gridSites[hazardTarget[h]]) {
-          events += outages * repairsPerOutage(s, length);
+          events += outages * (repairsPerOutage(s, length) + (coolingTrips[s] > 0 ? 1 : 0));
         }
       }
     }

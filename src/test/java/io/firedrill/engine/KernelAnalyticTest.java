@@ -422,6 +422,62 @@ class KernelAnalyticTest {
   }
 
   @Test
+  void coolingWithRideThrough_darkTimeIsTheOutageBeyondIt_plusTheRestart() throws Exception {
+    // One cooling failure (ttf fixed 1000 h, horizon 2000 h), D ~ Exp(mean m = 4 h), ride-through
+    // r = 2 h, restart 1 h: the site is down only if D > r, for D − r + 1:
+    // E = P(D > r) (m + 1) = e^{−r/m} (m + 1). False-failure rate 5.7e-7 (z = 5, two-sided).
+    long seed = 35;
+    RunStats r =
+        simulate(
+            """
+        name: ride-through
+        horizon: 2000h
+        sites:
+          s: {restart: "fixed(1h)", cooling: {ttf: "fixed(1000h)", outage: "exponential(mean=4h)", ride_through: 2h}}
+        services:
+          api: {deploy: {s: 1}}
+        """,
+            200_000,
+            seed);
+    assertMean(Math.exp(-0.5) * 5, r.metric(0, Metric.DOWNTIME_H), "ride-through", seed);
+  }
+
+  @Test
+  void chillersTrippedByAGridOutage_thatTheUpsAndGeneratorCarry() throws Exception {
+    // A 1-hour grid outage forced at 0, carried by the UPS and a generator that never fails;
+    // with p = 0.7 it trips the chillers: a cooling failure of D ~ Exp(mean 6 h), ride-through
+    // 3 h, restart 1 h: E[down] = p e^{−3/6} (6 + 1); P(affected) = p e^{−1/2}; the cause is the
+    // grid. The horizon (500 h) cuts nothing that matters (e^{−83}). False-failure rate 5.7e-7 per
+    // check (z = 5, two-sided).
+    long seed = 36;
+    RunStats r =
+        forced(
+            """
+        name: trips
+        horizon: 500h
+        grids:
+          g: {ttf: "fixed(1000h)", outage: "fixed(1h)"}
+        sites:
+          s:
+            grid: g
+            ups: 10m
+            generator: {fail_to_start: 0}
+            restart: "fixed(1h)"
+            cooling: {rate: 0/y, outage: "exponential(mean=6h)", ride_through: 3h, trips: 0.7}
+        services:
+          api: {deploy: {s: 1}}
+        """,
+            200_000,
+            seed,
+            "grid@g",
+            0);
+    double reached = 0.7 * Math.exp(-0.5);
+    assertMean(reached * 7, r.metric(0, Metric.DOWNTIME_H), "tripped chillers", seed);
+    assertMean(reached, r.metric(0, Metric.AFFECTED), "tripped P(affected)", seed);
+    assertEquals(0, r.causeOutages[1], "outages blamed on cooling@s");
+  }
+
+  @Test
   void cascadeWithProbabilityAndFixedDelay_darkTimeIsPTimesItsOutage_startingExactlyAtTheDelay()
       throws Exception {
     // A fire at a, forced at 0, sets off b's dark effect with p = 0.3, 3 h later, lasting
