@@ -28,6 +28,12 @@ final class PowerLoss {
    */
   private final int[] utilityLosses;
 
+  /** Scratch of {@link #plant}: every generator's stops, then the plant's. */
+  private final IntervalBuffer plantDowns = new IntervalBuffer();
+
+  private final IntervalBuffer plantStops = new IntervalBuffer();
+  private final Overlaps overlaps = new Overlaps();
+
   /** Per site: whether a scenario's forced failure of its generator is still to come. */
   private final boolean[] forcedPending;
 
@@ -84,6 +90,10 @@ final class PowerLoss {
       return; // the UPS rides it out, whatever the generator would do (its draws are its own)
     }
     draws.supplyOutage(p.powerSource[s], n);
+    if (p.generatorCount[s] > 1) {
+      plant(s, t, t + len, p.generatorCause[s] | mark, forcedAt);
+      return;
+    }
     boolean failsToStart = draws.powerUniform() < p.failToStart[s];
     double rate = p.generatorFailuresPerHour[s];
     double runs = rate > 0 ? draws.powerExponential() / rate : Double.POSITIVE_INFINITY;
@@ -188,6 +198,86 @@ final class PowerLoss {
       }
       charge = Math.max(0, charge - (back - down));
       start = back;
+    }
+  }
+
+  /**
+   * A supply outage [t, end) at site s with a plant of n ≥ 2 generators of which k must run ({@code
+   * count}, {@code needed}): each generator, one after the other, starts (or fails to, a fresh
+   * draw), runs an exponential time and fails, and with a {@code repair} is repaired and started
+   * again while the grid is out, as one generator is ({@link #repairs}); without, it stays down.
+   * The plant stops while more than n − k are down ({@link Overlaps}); the UPS carries it through
+   * its stops while its charge lasts, drained during a stop and recharged at the same rate between
+   * them, up to full; the rest is a power loss. A forced failure at {@code forcedAt} stops every
+   * generator of the plant there (or makes every one fail to start). Draws per generator, from the
+   * power stream, in order: start and running time, then per repair the repair time and the next
+   * start's two draws.
+   */
+  private void plant(int s, double t, double end, int cause, double forcedAt) {
+    final double ups = p.upsHours[s];
+    final double rate = p.generatorFailuresPerHour[s];
+    final int repair = p.generatorRepair[s];
+    final double fts = p.failToStart[s];
+    final double until = Math.min(end, p.horizonHours);
+    final int forced = p.generatorCause[s] | ScenarioForcing.FORCED;
+    IntervalBuffer downs = plantDowns;
+    downs.clear();
+    for (int i = 0; i < p.generatorCount[s]; i++) {
+      boolean fails = draws.powerUniform() < fts;
+      double run = rate > 0 ? draws.powerExponential() / rate : Double.POSITIVE_INFINITY;
+      int c = cause;
+      double f = forcedAt;
+      if (f <= t) {
+        if (!fails) {
+          fails = true;
+          c = forced;
+        }
+        f = Double.POSITIVE_INFINITY;
+      }
+      double start = t;
+      while (true) {
+        if (f < start) {
+          f = Double.POSITIVE_INFINITY; // it fell while this generator was down
+        } else if (!fails && f < start + run) {
+          run = f - start;
+          c = forced;
+          f = Double.POSITIVE_INFINITY;
+        }
+        double down = fails ? start : start + run;
+        if (down >= until) {
+          break;
+        }
+        if (repair == Plan.NONE) {
+          downs.add(down, end, c);
+          break;
+        }
+        double back = down;
+        do {
+          draws.count(cause);
+          back += draws.powerSample(repair);
+          fails = draws.powerUniform() < fts;
+          run = rate > 0 ? draws.powerExponential() / rate : Double.POSITIVE_INFINITY;
+        } while (fails && back < until);
+        downs.add(down, Math.min(back, end), c);
+        if (back >= until) {
+          break;
+        }
+        start = back;
+      }
+    }
+    downs.sortByStart();
+    overlaps.atLeast(downs, p.generatorCount[s] - p.generatorNeeded[s] + 1, plantStops);
+    double charge = ups;
+    double last = t;
+    for (int j = 0; j < plantStops.size; j++) {
+      double a = plantStops.start[j];
+      double b = plantStops.end[j];
+      charge = Math.min(ups, charge + (a - last));
+      if (a + charge < b) {
+        timelines.power[s].add(a + charge, b, plantStops.cause[j]);
+      }
+      charge = Math.max(0, charge - (b - a));
+      last = b;
     }
   }
 

@@ -41,8 +41,8 @@ final class SiteTimelines {
   private final IntervalBuffer scratchA = new IntervalBuffer();
   private final IntervalBuffer scratchB = new IntervalBuffer();
 
-  /** Scratch of {@link #feedsOut}: a min-heap of the ends of the feeds' outages in progress. */
-  private double[] ends = new double[16];
+  /** The count sweep of {@link #feedsOut}. */
+  private final Overlaps overlaps = new Overlaps();
 
   SiteTimelines(Plan plan) {
     p = plan;
@@ -101,46 +101,8 @@ final class SiteTimelines {
       all.addAll(gridDown[f]);
     }
     all.sortByStart();
-    if (ends.length < all.size) {
-      ends = new double[Math.max(all.size, 2 * ends.length)];
-    }
     IntervalBuffer out = scratchA;
-    out.clear();
-    int down = 0; // the heap's size: feeds out
-    double openedAt = 0;
-    int openedBy = 0;
-    int i = 0;
-    while (i < all.size || down > 0) {
-      double t = i < all.size ? all.start[i] : Double.POSITIVE_INFINITY;
-      if (down > 0 && ends[0] < t) {
-        t = ends[0];
-      }
-      // Returns first: an outage that ends where another begins leaves no gap to fill.
-      boolean wasOut = down >= m;
-      while (down > 0 && ends[0] == t) {
-        down = popEnd(down);
-      }
-      int best = -1;
-      double bestEnd = 0;
-      for (; i < all.size && all.start[i] == t; i++) {
-        down = pushEnd(down, all.end[i]);
-        if (best < 0 || IntervalBuffer.beginsBefore(all.cause[i], all.end[i], best, bestEnd)) {
-          best = all.cause[i];
-          bestEnd = all.end[i];
-        }
-      }
-      boolean isOut = down >= m;
-      if (wasOut && !isOut) {
-        if (t > openedAt) {
-          out.add(openedAt, t, openedBy);
-        }
-      } else if (!wasOut && isOut) {
-        openedAt = t;
-        openedBy = best;
-      } else if (isOut && t == 0 && best >= 0 && (best & ScenarioForcing.FORCED) != 0) {
-        openedBy = best;
-      }
-    }
+    overlaps.atLeast(all, m, out);
     return out;
   }
 
@@ -164,41 +126,6 @@ final class SiteTimelines {
       out.mergeOverlaps();
     }
     return out;
-  }
-
-  /** Adds {@code end} to the min-heap {@code ends[0 .. n)}; returns its new size. */
-  private int pushEnd(int n, double end) {
-    int k = n;
-    while (k > 0 && ends[(k - 1) / 2] > end) {
-      ends[k] = ends[(k - 1) / 2];
-      k = (k - 1) / 2;
-    }
-    ends[k] = end;
-    return n + 1;
-  }
-
-  /** Removes the least end from the min-heap {@code ends[0 .. n)}; returns its new size. */
-  private int popEnd(int n) {
-    double last = ends[--n];
-    int k = 0;
-    while (true) {
-      int c = 2 * k + 1;
-      if (c >= n) {
-        break;
-      }
-      if (c + 1 < n && ends[c + 1] < ends[c]) {
-        c++;
-      }
-      if (ends[c] >= last) {
-        break;
-      }
-      ends[k] = ends[c];
-      k = c;
-    }
-    if (n > 0) {
-      ends[k] = last;
-    }
-    return n;
   }
 
   /**

@@ -494,9 +494,22 @@ final class ModelBinder {
     Double perHour = read.rate(g, GeneratorKeys.RATE);
     Distribution repair =
         g.has(GeneratorKeys.REPAIR) ? read.distribution(g, GeneratorKeys.REPAIR) : null;
-    return failToStart == null || perHour == null || (g.has(GeneratorKeys.REPAIR) && repair == null)
+    Long count = read.whole(g, GeneratorKeys.COUNT);
+    Long needed = read.whole(g, GeneratorKeys.NEEDED);
+    if (count != null && needed != null && needed > count) {
+      read.error(
+          g.has(GeneratorKeys.NEEDED) ? g.valueOrigin(GeneratorKeys.NEEDED) : g.map.origin(),
+          g.at(GeneratorKeys.NEEDED),
+          needed + " generators needed, but the site has " + count + " (count)");
+      return null;
+    }
+    return failToStart == null
+            || perHour == null
+            || (g.has(GeneratorKeys.REPAIR) && repair == null)
+            || count == null
+            || needed == null
         ? null
-        : new Generator(failToStart, perHour, repair);
+        : new Generator(failToStart, perHour, repair, (int) (long) count, (int) (long) needed);
   }
 
   private Fire fire(Section site) {

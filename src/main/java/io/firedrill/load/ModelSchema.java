@@ -220,8 +220,23 @@ public final class ModelSchema {
                 + " while running; then it starts again (and may fail to start again) while the"
                 + " grid is still out");
 
+    public static final KeySpec COUNT =
+        withDefault(
+            "count",
+            ValueType.ranged(Kind.WHOLE, Range.between(1, 100, "100")),
+            "1",
+            "how many generators, each with these parameters (each fails to start, fails while"
+                + " running and is repaired on its own)");
+    public static final KeySpec NEEDED =
+        withDefault(
+            "needed",
+            ValueType.ranged(Kind.WHOLE, Range.between(1, 100, "100")),
+            "1",
+            "how many of them must run to carry the site (k of n); at most `count`");
+
     public static final SectionSpec SPEC =
-        SectionSpec.of("generator", "sites.NAME.generator", FAIL_TO_START, RATE, REPAIR);
+        SectionSpec.of(
+            "generator", "sites.NAME.generator", FAIL_TO_START, RATE, REPAIR, COUNT, NEEDED);
   }
 
   /** Fires at a site. */

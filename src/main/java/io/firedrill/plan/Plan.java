@@ -195,6 +195,11 @@ public final class Plan {
   public final double[] failToStart;
   public final double[] generatorFailuresPerHour;
 
+  /** Per site: how many generators it has (0 without), and how many must run (k of n). */
+  public final int[] generatorCount;
+
+  public final int[] generatorNeeded;
+
   /** Per site: the distribution id of its generator's repair, or {@link #NONE}. */
   public final int[] generatorRepair;
 
@@ -348,6 +353,8 @@ public final class Plan {
     failToStart = new double[sites];
     generatorFailuresPerHour = new double[sites];
     generatorRepair = new int[sites];
+    generatorCount = new int[sites];
+    generatorNeeded = new int[sites];
     restart = new int[sites];
     List<String> netNames = m.networks().stream().map(Network::name).toList();
     // Name to index through maps: a list's indexOf per reference made wide models quadratic.
@@ -365,6 +372,8 @@ public final class Plan {
       restart[s] = site.restart() == null ? NONE : id(site.restart(), dists, ids);
       Distribution repair = hasGenerator[s] ? site.generator().repair() : null;
       generatorRepair[s] = repair == null ? NONE : id(repair, dists, ids);
+      generatorCount[s] = hasGenerator[s] ? site.generator().count() : 0;
+      generatorNeeded[s] = hasGenerator[s] ? site.generator().needed() : 0;
     }
     Map<String, Integer> siteIndex = indexOf(List.of(siteNames));
 
@@ -706,7 +715,10 @@ public final class Plan {
       if (hazardEffect[h] == HazardEffect.SUPPLY_OUTAGE) {
         double length = distributions.get(hazardOutage[h]).mean();
         for (int s : gridSites[hazardTarget[h]]) {
-          events += outages * (repairsPerOutage(s, length) + (coolingTrips[s] > 0 ? 1 : 0));
+          events +=
+              outages
+                  * (Math.max(1, generatorCount[s]) * repairsPerOutage(s, length)
+                      + (coolingTrips[s] > 0 ? 1 : 0));
         }
       }
     }

@@ -421,6 +421,76 @@ class KernelAnalyticTest {
     assertMean(1 - Math.exp(-8), r.metric(0, Metric.DOWNTIME_H), "repair after d", seed);
   }
 
+  /** A scenario of one forced 10-hour grid outage at a site whose generator is {@code gen}. */
+  private static RunStats plantScenario(String gen, long seed) throws Exception {
+    return forced(
+        """
+        name: plant
+        horizon: 500h
+        grids:
+          g: {ttf: "fixed(1000h)", outage: "fixed(10h)"}
+        sites:
+          s: {grid: g, generator: %s}
+        services:
+          api: {deploy: {s: 1}}
+        """
+            .formatted(gen),
+        200_000,
+        seed,
+        "grid@g",
+        0);
+  }
+
+  @Test
+  void twoOfThreeGenerators_darkWhenFewerThanTwoStart_orWhenTheSecondFails() throws Exception {
+    // A 10-hour grid outage, no UPS. Fail to start p = 0.3, never failing while running: dark
+    // the whole outage when fewer than 2 of 3 start, P = p³ + 3p²(1 − p). All starting, failing at
+    // λ = 0.2/h: dark from the second failure, T(2) of 3 exponentials: E = ∫_0^G (3q² − 2q³) dx,
+    // q = 1 − e^{−λx}, = G − 3(1 − e^{−2λG})/(2λ) + 2(1 − e^{−3λG})/(3λ). False-failure rate
+    // 5.7e-7 per check (z = 5, two-sided).
+    long seed = 37;
+    double p = 0.3;
+    RunStats starts = plantScenario("{fail_to_start: 0.3, count: 3, needed: 2}", seed);
+    assertMean(
+        10 * (p * p * p + 3 * p * p * (1 - p)),
+        starts.metric(0, Metric.DOWNTIME_H),
+        "2 of 3 starts",
+        seed);
+    double l = 0.2;
+    double g = 10;
+    double exact =
+        g - 3 * (1 - Math.exp(-2 * l * g)) / (2 * l) + 2 * (1 - Math.exp(-3 * l * g)) / (3 * l);
+    RunStats runs = plantScenario("{fail_to_start: 0, rate: 0.2/h, count: 3, needed: 2}", seed);
+    assertMean(exact, runs.metric(0, Metric.DOWNTIME_H), "2 of 3 running", seed);
+  }
+
+  @Test
+  void twoRepairedGenerators_darkTimeIsTheGeometricMaximumOrMinimum() throws Exception {
+    // Two generators, fail to start p = 0.5, repaired in 1 h and started again, never failing
+    // while running; a 10-hour outage, no UPS. Generator i is down N_i hours, N_i geometric
+    // (P(N_i ≥ j) = p^j), cut at 10. Both needed: dark max(N_1, N_2), E = Σ_{j=1..10} (1 − (1 −
+    // p^j)²); one needed: dark min(N_1, N_2), E = Σ_{j=1..10} p^{2j}. False-failure rate 5.7e-7
+    // per check (z = 5, two-sided).
+    long seed = 38;
+    double both = 0;
+    double one = 0;
+    for (int j = 1; j <= 10; j++) {
+      both += 1 - Math.pow(1 - Math.pow(0.5, j), 2);
+      one += Math.pow(0.5, 2 * j);
+    }
+    String gen = "{fail_to_start: 0.5, repair: \"fixed(1h)\", count: 2, needed: %d}";
+    assertMean(
+        both,
+        plantScenario(gen.formatted(2), seed).metric(0, Metric.DOWNTIME_H),
+        "both needed",
+        seed);
+    assertMean(
+        one,
+        plantScenario(gen.formatted(1), seed).metric(0, Metric.DOWNTIME_H),
+        "one needed",
+        seed);
+  }
+
   @Test
   void coolingWithRideThrough_darkTimeIsTheOutageBeyondIt_plusTheRestart() throws Exception {
     // One cooling failure (ttf fixed 1000 h, horizon 2000 h), D ~ Exp(mean m = 4 h), ride-through

@@ -247,7 +247,7 @@ class ModelJsonSchemaTest {
           reconverge: 1m
           network_mode: primary
           ups: 5m
-          generator: {fail_to_start: 0.1, rate: 0.01/h, repair: "fixed(2h)"}
+          generator: {fail_to_start: 0.1, rate: 0.01/h, repair: "fixed(2h)", count: 3, needed: 1}
           restart: "fixed(10m)"
           fire:
             rate: 0.01/y

@@ -68,7 +68,7 @@ class SchemaTextTest {
     assertEquals("horizon 1y", t.top().get(0));
     assertEquals(
         "generator: fail_to_start 0.1, rate 0/h (default), repair none (stays down until the grid"
-            + " returns) (left out)",
+            + " returns) (left out), count 1 (default), needed 1 (default)",
         t.named().get("sites").get("a").get(1));
     assertEquals(List.of("g"), List.copyOf(t.named().get("grids").keySet()));
   }

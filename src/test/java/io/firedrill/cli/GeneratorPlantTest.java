@@ -1,0 +1,69 @@
+package io.firedrill.cli;
+
+import static io.firedrill.cli.ScenarioCommandTest.csv;
+import static io.firedrill.cli.ScenarioCommandTest.row;
+import static io.firedrill.cli.ScenarioCommandTest.value;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A plant of several generators, k of n needed (docs/simulation.md, "Power"), end to end with fixed
+ * durations so that every check is exact; the closed forms with random starts and failures are in
+ * {@code KernelAnalyticTest}.
+ */
+class GeneratorPlantTest {
+  static final String MODEL =
+      """
+      name: plant
+      horizon: 100h
+      scenario_horizon: 2d
+      grids:
+        g: {ttf: "fixed(500h)", outage: "fixed(10h)"}
+      sites:
+        s: {grid: g, ups: 30m, generator: {fail_to_start: 0, count: 3, needed: 2, repair: "fixed(2h)"}}
+      services:
+        a: {deploy: {s: 1}}
+      """;
+
+  private static double downtime(Path tmp, String yaml, String... events) throws Exception {
+    Path m = Files.writeString(tmp.resolve("m.yaml"), yaml);
+    java.util.List<String> args = new java.util.ArrayList<>(List.of("scenario", m.toString()));
+    for (String e : events) {
+      args.addAll(List.of("--event", e));
+    }
+    args.addAll(
+        List.of("--background", "off", "--trials", "10", "--out", tmp.resolve("out").toString()));
+    Cli.Result r = Cli.run(args.toArray(new String[0]));
+    assertEquals(0, r.code(), r::toString);
+    return value(row(csv(tmp.resolve("out/summary.csv")), "a", "downtime_h"), "mean");
+  }
+
+  @Test
+  void aPlantThatStarts_carriesTheSite_andAForcedFailureStopsEveryGenerator(@TempDir Path tmp)
+      throws Exception {
+    assertEquals(0, downtime(tmp, MODEL, "grid@g"), 0.0);
+    // Every generator stops at 4 h and is repaired in 2 h: the UPS carries 30 minutes of it.
+    assertEquals(1.5, downtime(tmp, MODEL, "grid@g", "generator@s+4h"), 0.0);
+    // Without repairs, from 4 h 30 m to the grid's return at 10 h.
+    assertEquals(
+        5.5,
+        downtime(tmp, MODEL.replace(", repair: \"fixed(2h)\"", ""), "grid@g", "generator@s+4h"),
+        0.0);
+  }
+
+  @Test
+  void moreNeededThanThereAre_isOneLineWithItsPlace(@TempDir Path tmp) throws Exception {
+    Path m = Files.writeString(tmp.resolve("m.yaml"), MODEL.replace("needed: 2", "needed: 4"));
+    Cli.Result r = Cli.run("validate", m.toString());
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(
+        List.of(
+            m + ":7:74: sites.s.generator.needed: 4 generators needed, but the site has 3 (count)"),
+        r.errLines());
+  }
+}
