@@ -171,10 +171,16 @@ final class ScenarioEvents {
       }
     }
     String near = new NearNames().closest(wanted, valid);
+    // A valid event followed by something else: an offset written another way (fire@a-1h, @2h).
+    String offset =
+        valid.stream().anyMatch(v -> wanted.startsWith(v) && wanted.length() > v.length())
+            ? " (an offset from t = 0 is written KIND@NAME+DURATION, such as fire@a+2h)"
+            : "";
     throw new UsageException(
         "--event: unknown event "
             + UserText.quote(wanted)
             + (near == null ? "" : ", did you mean " + UserText.quote(near) + "?")
+            + offset
             + list);
   }
 

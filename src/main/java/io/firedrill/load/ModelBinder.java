@@ -327,10 +327,14 @@ final class ModelBinder {
       return null;
     }
     if (h.also().isEmpty()) {
+      // Where it was emptied (a --set of also) or where the event is declared.
+      Node.Mapping.Entry also =
+          e.value() instanceof Node.Mapping map ? map.get(HazardKeys.ALSO.name()) : null;
       read.error(
-          e.value().origin(),
+          also != null ? also.value().origin() : e.value().origin(),
           path + ".also",
-          "missing: a common-cause event strikes only the sites its also names (site → effect)");
+          (also != null ? "no effects given" : "missing")
+              + ": a common-cause event strikes only the sites its also names (site → effect)");
       return null;
     }
     return new CommonCause(name, h);

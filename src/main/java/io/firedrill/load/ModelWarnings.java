@@ -123,6 +123,13 @@ final class ModelWarnings {
                   + " generator (a fault cuts power directly)");
         }
       }
+      if (s.coolingTrips() > 0 && !cut.contains(s.name())) {
+        Node.Mapping cooling = (Node.Mapping) decl.get(SiteKeys.COOLING.name()).value();
+        warn(
+            cooling.get(ModelSchema.CoolingKeys.TRIPS.name()).keyOrigin(),
+            "sites." + s.name() + ".cooling." + ModelSchema.CoolingKeys.TRIPS.name(),
+            "has no effect: the site has no grid, so no loss of utility to trip its chillers");
+      }
     }
     for (Service svc : m.services()) {
       Node.Mapping decl = (Node.Mapping) services.get(svc.name()).value();

@@ -91,6 +91,18 @@ class CommonCauseTest {
   }
 
   @Test
+  void effectsEmptiedByASet_areBlamedOnTheSet(@TempDir Path tmp) throws Exception {
+    Path m = Files.writeString(tmp.resolve("m.yaml"), MODEL);
+    Cli.Result r = Cli.run("validate", m.toString(), "--set", "common_cause.storm.also={}");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(1, r.errLines().size(), r::toString);
+    assertEquals(
+        "--set common_cause.storm.also={}: common_cause.storm.also: no effects given: a"
+            + " common-cause event strikes only the sites its also names (site → effect)",
+        r.errLines().get(0));
+  }
+
+  @Test
   void aCommonCauseWithoutEffects_orOnAnUnknownSite_isOneLine(@TempDir Path tmp) throws Exception {
     String[][] cases = {
       {

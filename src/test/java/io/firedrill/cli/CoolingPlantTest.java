@@ -74,6 +74,22 @@ class CoolingPlantTest {
   }
 
   @Test
+  void tripsAtASiteWithoutAGrid_areWarnedAbout(@TempDir Path tmp) throws Exception {
+    Path m =
+        Files.writeString(
+            tmp.resolve("m.yaml"),
+            MODEL.replace("ride_through: 2h}", "ride_through: 2h, trips: 0.5}"));
+    Cli.Result r = Cli.run("validate", m.toString());
+    assertEquals(0, r.code(), r::toString);
+    assertEquals(
+        List.of(
+            m
+                + ":13:73: warning: sites.t.cooling.trips: has no effect: the site has no grid, so"
+                + " no loss of utility to trip its chillers"),
+        r.errLines());
+  }
+
+  @Test
   void aBadRideThrough_isOneLineWithItsPlace(@TempDir Path tmp) throws Exception {
     Path m = Files.writeString(tmp.resolve("m.yaml"), MODEL.replace("trips: 1", "trips: 1.5"));
     Cli.Result r = Cli.run("validate", m.toString());

@@ -169,6 +169,17 @@ class SeveralEventsTest {
       assertEquals("firedrill scenario: " + expected[i], r.errLines().get(0));
       assertFalse(Files.exists(out), "nothing written for " + List.of(cases[i]));
     }
+    // An offset written another way gets a hint.
+    Cli.Result minus =
+        Cli.run(
+            "scenario", m.toString(), "--event", "grid@g-1h", "--out", tmp.resolve("m").toString());
+    assertEquals(2, minus.code(), minus::toString);
+    assertEquals(
+        List.of(
+            "firedrill scenario: --event: unknown event 'grid@g-1h' (an offset from t = 0 is"
+                + " written KIND@NAME+DURATION, such as fire@a+2h) (valid: fire@f, fault@f, grid@a,"
+                + " grid@b, grid@g, generator@gen)"),
+        minus.errLines());
     // The studies take the same events.
     Cli.Result sweep =
         Cli.run(
