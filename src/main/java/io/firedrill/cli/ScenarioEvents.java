@@ -173,7 +173,11 @@ final class ScenarioEvents {
     String near = new NearNames().closest(wanted, valid);
     // A valid event followed by something else: an offset written another way (fire@a-1h, @2h).
     String offset =
-        valid.stream().anyMatch(v -> wanted.startsWith(v) && wanted.length() > v.length())
+        valid.stream()
+                .anyMatch(
+                    v ->
+                        wanted.startsWith(v)
+                            && wanted.substring(v.length()).matches("[-@:,]\\s*[0-9.].*"))
             ? " (an offset from t = 0 is written KIND@NAME+DURATION, such as fire@a+2h)"
             : "";
     throw new UsageException(

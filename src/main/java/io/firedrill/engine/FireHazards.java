@@ -67,12 +67,15 @@ final class FireHazards {
       first = forcing.at(h);
     } else if (forcing.stationary()) {
       stationaryFire(h);
+      // A fire with effects starts its warm-up before 0 (Plan.hazardWarmUp); 0 for the others.
+      final double w = p.hazardWarmUp[h];
       if (initialFire) {
-        blocked.add(initialStart, initialStart + initialLength, cause);
-        restoreRamp(h, initialStart + initialLength, initialRestore, cause);
-        cascades.setOff(h, initialStart, initialLength, 0);
+        double start = initialStart - w;
+        blocked.add(start, start + initialLength, cause);
+        restoreRamp(h, start + initialLength, initialRestore, cause);
+        cascades.setOff(h, start, initialLength, 0);
       }
-      first = nextFailure;
+      first = nextFailure - w;
     } else {
       first = draws.sample(ttf);
     }

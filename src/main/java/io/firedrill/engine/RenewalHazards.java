@@ -168,10 +168,12 @@ final class RenewalHazards {
    */
   private double stationaryStart(int h) {
     draws.stationaryState(p.hazardTtf[h], p.hazardOutage[h]);
+    // A hazard with effects starts its warm-up before 0 (Plan.hazardWarmUp); 0 for the others.
+    final double w = p.hazardWarmUp[h];
     if (draws.initialOutage) {
-      outage(h, draws.initialStart, draws.initialLength, 0);
+      outage(h, draws.initialStart - w, draws.initialLength, 0);
     }
-    return draws.nextFailure;
+    return draws.nextFailure - w;
   }
 
   /**
@@ -182,9 +184,10 @@ final class RenewalHazards {
    */
   private double stationaryStartWithOnset(int h) {
     draws.stationaryStateWithOnset(p.hazardTtf[h], p.hazardOnset[h], p.hazardOutage[h]);
+    final double w = p.hazardWarmUp[h];
     if (draws.initialOutage) {
-      outage(h, draws.initialStart, draws.initialLength, 0);
+      outage(h, draws.initialStart - w, draws.initialLength, 0);
     }
-    return draws.nextFailure;
+    return draws.nextFailure - w;
   }
 }

@@ -367,6 +367,13 @@ final class ModelBinder {
       if (f == null) {
         continue;
       }
+      if (!f.has(EffectKeys.EFFECT)) {
+        read.error(
+            f.map.origin(),
+            f.at(EffectKeys.EFFECT),
+            "missing: give what the effect does (" + EffectKeys.EFFECT.type().expected() + ")");
+        continue;
+      }
       String word = read.choice(f, EffectKeys.EFFECT);
       Distribution delay = f.has(EffectKeys.DELAY) ? read.distribution(f, EffectKeys.DELAY) : null;
       Distribution outage =

@@ -78,12 +78,13 @@ final class ModelWarnings {
       listed.addAll(s.networks());
     }
     for (Grid g : m.grids()) {
-      if (!fed.contains(g.name())) {
+      // A grid with effects (also) does something even if no site lists it.
+      if (!fed.contains(g.name()) && g.hazard().also().isEmpty()) {
         warn(grids.get(g.name()).keyOrigin(), "grids." + g.name(), "no site is fed by this grid");
       }
     }
     for (Network n : m.networks()) {
-      if (!listed.contains(n.name())) {
+      if (!listed.contains(n.name()) && n.hazard().also().isEmpty()) {
         warn(
             networks.get(n.name()).keyOrigin(),
             "networks." + n.name(),

@@ -148,8 +148,11 @@ public final class SchemaText {
   static String value(Node node) {
     if (node instanceof Node.Scalar s) {
       // As written, less the blanks around it (which the model ignores too).
+      if (s.isNull()) {
+        return "~";
+      }
       String t = UserText.strip(s.text());
-      return s.isNull() ? "~" : t.isEmpty() ? "''" : UserText.bounded(t, LONGEST);
+      return t.isEmpty() ? "''" : UserText.bounded(t, LONGEST);
     }
     if (node instanceof Node.Sequence seq) {
       if (seq.items().size() > LONGEST_LIST) {

@@ -127,6 +127,18 @@ public final class Plan {
    */
   public final int[][] hazardAlso;
 
+  /**
+   * Per hazard with effects: how long before t = 0 a stationary background starts it, hours (0
+   * without effects): the 1 − {@value #WARM_UP_TAIL} quantile of its onset plus the largest, over
+   * its effects, of the quantiles of the delay and the outage (the effect's, or the hazard's own),
+   * so that effects of failures before t = 0 that reach past it are included (docs/simulation.md,
+   * "Cascades"). At most the longest horizon.
+   */
+  public final double[] hazardWarmUp;
+
+  /** The tail left out of a stationary start's warm-up ({@link #hazardWarmUp}), per failure. */
+  public static final double WARM_UP_TAIL = 1e-9;
+
   /** Per effect: the site it strikes. */
   public final int[] effectSite;
 
@@ -465,6 +477,20 @@ public final class Plan {
       }
       hazardAlso[h] = mine.stream().mapToInt(Integer::intValue).toArray();
     }
+    hazardWarmUp = new double[hazards];
+    for (int h = 0; h < hazards; h++) {
+      double reach = 0;
+      for (int e : hazardAlso[h]) {
+        int[] d = effectDists.get(e);
+        double delay = d[0] == NONE ? 0 : tail(dists.get(d[0]));
+        double outage = tail(dists.get(d[1] == NONE ? hazardOutage[h] : d[1]));
+        reach = Math.max(reach, delay + outage);
+      }
+      if (reach > 0) {
+        double onset = hazardOnset[h] == NONE ? 0 : tail(dists.get(hazardOnset[h]));
+        hazardWarmUp[h] = Math.min(onset + reach, io.firedrill.dist.Units.MAX_HORIZON_HOURS);
+      }
+    }
     int ne = effects.size();
     effectSite = new int[ne];
     effectKind = new Effect.Kind[ne];
@@ -711,7 +737,22 @@ public final class Plan {
             case EFFECTS_ONLY -> 0; // its effects, counted below
           };
       double outages = renewals(hazardTtf[h], hazardOutage[h]);
+      if (hazardWarmUp[h] > 0) {
+        // A stationary start runs it from its warm-up before t = 0 (scenarios).
+        double cycle =
+            distributions.get(hazardTtf[h]).mean() + distributions.get(hazardOutage[h]).mean();
+        outages += hazardWarmUp[h] / cycle;
+      }
       events += outages * (Math.max(1, reached) + hazardAlso[h].length);
+      for (int e : hazardAlso[h]) {
+        if (effectKind[e] == Effect.Kind.POWER) {
+          // A cut goes through the site's generators as a grid outage does.
+          int s = effectSite[e];
+          double length =
+              distributions.get(effectOutage[e] == NONE ? hazardOutage[h] : effectOutage[e]).mean();
+          events += outages * Math.max(1, generatorCount[s]) * repairsPerOutage(s, length);
+        }
+      }
       if (hazardEffect[h] == HazardEffect.SUPPLY_OUTAGE) {
         double length = distributions.get(hazardOutage[h]).mean();
         for (int s : gridSites[hazardTarget[h]]) {
@@ -769,6 +810,14 @@ public final class Plan {
       }
     }
     return NONE;
+  }
+
+  /**
+   * The 1 − {@link #WARM_UP_TAIL} quantile of {@code d}, hours (finite, or the longest horizon).
+   */
+  private static double tail(Distribution d) {
+    double q = d.quantile(1 - WARM_UP_TAIL);
+    return Double.isFinite(q) ? q : io.firedrill.dist.Units.MAX_HORIZON_HOURS;
   }
 
   private double renewals(int ttf, int outage) {

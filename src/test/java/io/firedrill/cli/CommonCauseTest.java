@@ -91,6 +91,20 @@ class CommonCauseTest {
   }
 
   @Test
+  void aGridThatNoSiteListsButThatHasEffects_isNotWarnedAbout(@TempDir Path tmp) throws Exception {
+    String yaml =
+        MODEL.replace(
+            "common_cause:",
+            "grids:\n  region: {rate: 1/y, outage: \"fixed(1h)\", also: {a: {effect: power}}}\n"
+                + "  idle: {rate: 1/y, outage: \"fixed(1h)\"}\ncommon_cause:");
+    Path m = Files.writeString(tmp.resolve("m.yaml"), yaml);
+    Cli.Result r = Cli.run("validate", m.toString());
+    assertEquals(0, r.code(), r::toString);
+    assertEquals(
+        List.of(m + ":6:3: warning: grids.idle: no site is fed by this grid"), r.errLines());
+  }
+
+  @Test
   void effectsEmptiedByASet_areBlamedOnTheSet(@TempDir Path tmp) throws Exception {
     Path m = Files.writeString(tmp.resolve("m.yaml"), MODEL);
     Cli.Result r = Cli.run("validate", m.toString(), "--set", "common_cause.storm.also={}");

@@ -11,6 +11,7 @@ import io.firedrill.stats.MetricStats;
 import io.firedrill.stats.RunStats;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -146,6 +147,60 @@ class StationaryStartTest {
     double ed = mean("lognormal(median=2h, p90=8h)");
     RunStats r = scenario(yaml, horizon, 200_000, seed);
     assertDowntime(ed / (24 + ed) * horizon, r, "common cause, H " + horizon, seed);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"fixed(20h), 3", "fixed(20h), 40", "fixed(2h), 3"})
+  void delayedEffectsOfAStormBeforeTimeZero_areIncluded(String delay, double horizon)
+      throws Exception {
+    // A storm (up ~ Exp(mean 10 h), outage 5 h) darkens a with a fixed delay: the effects are the
+    // storm's outages shifted by the delay, so a is dark q = 5 / 15 of every horizon, including
+    // effects of storms up to 20 h before t = 0 (the stationary start's warm-up).
+    long seed = 37;
+    String yaml =
+        """
+        name: delayed
+        common_cause:
+          storm: {rate: 0.1/h, outage: "fixed(5h)", also: {s: {effect: dark, delay: "%s"}}}
+        sites:
+          x: {fault: {rate: 0.001/y, outage: "fixed(1h)"}}
+          s: {}
+        services:
+          onx: {deploy: {x: 1}}
+          api: {deploy: {s: 1}}
+        """
+            .formatted(delay);
+    RunStats r = scenario(yaml, horizon, 200_000, seed);
+    assertDowntime(horizon / 3, r, "storm effect after " + delay + ", H " + horizon, seed);
+  }
+
+  @Test
+  void delayedEffectsOfAFireBeforeTimeZero_areIncluded() throws Exception {
+    // Fires at a (ignitions ~ Exp(mean 3 d), contained 0.5, dark D ~ lognormal(median 10 h, p90
+    // 40 h), restore 1 d) darken b 35 h after ignition for D: b is dark (1 − c) E[D] / (E[U] +
+    // (1 − c)(E[D] + E[R])) of the time; over H = 6 h, most of it from fires before t = 0.
+    long seed = 38;
+    String yaml =
+        """
+        name: spread
+        sites:
+          x: {fault: {rate: 0.001/y, outage: "fixed(1h)"}}
+          a:
+            fire:
+              ttf: "exponential(mean=3d)"
+              contained: 0.5
+              outage: "lognormal(median=10h, p90=40h)"
+              restore: "fixed(1d)"
+              also: {s: {effect: dark, delay: "fixed(35h)"}}
+          s: {}
+        services:
+          onx: {deploy: {x: 1}}
+          api: {deploy: {s: 1}}
+        """;
+    double ed = mean("lognormal(median=10h, p90=40h)");
+    double q = 0.5 * ed / (72 + 0.5 * (ed + 24));
+    RunStats r = scenario(yaml, 6, 200_000, seed);
+    assertDowntime(q * 6, r, "fire effect after 35 h", seed);
   }
 
   @ParameterizedTest
