@@ -3,13 +3,11 @@ package io.firedrill.cli;
 import static io.firedrill.cli.ScenarioCommandTest.csv;
 import static io.firedrill.cli.ScenarioCommandTest.row;
 import static io.firedrill.cli.ScenarioCommandTest.value;
-import static io.firedrill.cli.SeveralFeedsTest.causeLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -54,36 +52,18 @@ class CascadesTest {
         sd: {deploy: {d: 1}}
       """;
 
-  private static List<List<CSVRecord>> scenario(Path tmp, String yaml, String... events)
-      throws Exception {
-    Path m = Files.writeString(tmp.resolve("m.yaml"), yaml);
-    List<String> args = new ArrayList<>(List.of("scenario", m.toString()));
-    for (String e : events) {
-      args.addAll(List.of("--event", e));
-    }
-    args.addAll(
-        List.of("--background", "off", "--trials", "10", "--out", tmp.resolve("out").toString()));
-    Cli.Result r = Cli.run(args.toArray(new String[0]));
-    assertEquals(0, r.code(), r::toString);
-    return List.of(csv(tmp.resolve("out/summary.csv")), csv(tmp.resolve("out/causes.csv")));
-  }
-
-  private static double mean(List<CSVRecord> summary, String service, String metric) {
-    return value(row(summary, service, metric), "mean");
-  }
-
   @Test
   void fireAtA_darkensBAfterItsDelay_andCutsCOff_causedByTheFire(@TempDir Path tmp)
       throws Exception {
-    var out = scenario(tmp, MODEL, "fire@a");
+    var out = FixedScenario.run(tmp, MODEL, "fire@a");
     // b: off [3 h, 13 h), then a 1-hour restart: down [3 h, 14 h).
-    assertEquals(11, mean(out.get(0), "sb", "downtime_h"), 0.0);
-    assertEquals(14, mean(out.get(0), "sb", "recover_h"), 0.0);
-    assertEquals(1, mean(out.get(0), "sb", "affected"), 0.0);
+    assertEquals(11, out.mean("sb", "downtime_h"), 0.0);
+    assertEquals(14, out.mean("sb", "recover_h"), 0.0);
+    assertEquals(1, out.mean("sb", "affected"), 0.0);
     // c: unreachable [1 h, 3 h); no restart.
-    assertEquals(2, mean(out.get(0), "sc", "downtime_h"), 0.0);
-    assertEquals(3, mean(out.get(0), "sc", "recover_h"), 0.0);
-    assertEquals(List.of("sb fire@a 10", "sc fire@a 10"), causeLines(out.get(1)));
+    assertEquals(2, out.mean("sc", "downtime_h"), 0.0);
+    assertEquals(3, out.mean("sc", "recover_h"), 0.0);
+    assertEquals(List.of("sb fire@a 10", "sc fire@a 10"), out.causeLines());
   }
 
   @Test
@@ -91,22 +71,22 @@ class CascadesTest {
       throws Exception {
     // The fault at a lasts 5 h and cuts d's power for as long: the UPS (1 h) carries the first
     // hour, d is dark [1 h, 5 h).
-    var fault = scenario(tmp, MODEL, "fault@a");
-    assertEquals(4, mean(fault.get(0), "sd", "downtime_h"), 0.0);
-    assertEquals(List.of("sd fault@a 10"), causeLines(fault.get(1)));
+    var fault = FixedScenario.run(tmp, MODEL, "fault@a");
+    assertEquals(4, fault.mean("sd", "downtime_h"), 0.0);
+    assertEquals(List.of("sd fault@a 10"), fault.causeLines());
     // With d's grid out [2 h, 8 h) too: utility lost [0, 8 h), one supply outage; dark [1 h, 8 h).
-    var both = scenario(tmp, MODEL, "fault@a", "grid@g+2h");
-    assertEquals(7, mean(both.get(0), "sd", "downtime_h"), 0.0);
-    assertEquals(1, mean(both.get(0), "sd", "outages"), 0.0);
-    assertEquals(List.of("sd fault@a 10"), causeLines(both.get(1)));
+    var both = FixedScenario.run(tmp, MODEL, "fault@a", "grid@g+2h");
+    assertEquals(7, both.mean("sd", "downtime_h"), 0.0);
+    assertEquals(1, both.mean("sd", "outages"), 0.0);
+    assertEquals(List.of("sd fault@a 10"), both.causeLines());
     // A generator that starts bridges the cut.
     var generator =
-        scenario(
+        FixedScenario.run(
             tmp,
             MODEL.replace("also: {d: {effect: power}}", "also: {e: {effect: power}}")
                 + "  se: {deploy: {e: 1}}\n",
             "fault@a");
-    assertEquals(0, mean(generator.get(0), "se", "downtime_h"), 0.0);
+    assertEquals(0, generator.mean("se", "downtime_h"), 0.0);
   }
 
   @Test
@@ -126,7 +106,7 @@ class CascadesTest {
         Cli.run("validate", alone.toString()).errLines().stream()
             .filter(l -> l.contains("sites.d.ups: has no effect"))
             .count());
-    assertEquals(4, mean(scenario(tmp, yaml, "fault@a").get(0), "sd", "downtime_h"), 0.0);
+    assertEquals(4, FixedScenario.run(tmp, yaml, "fault@a").mean("sd", "downtime_h"), 0.0);
   }
 
   @Test

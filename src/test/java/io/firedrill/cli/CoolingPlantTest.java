@@ -1,15 +1,10 @@
 package io.firedrill.cli;
 
-import static io.firedrill.cli.ScenarioCommandTest.csv;
-import static io.firedrill.cli.ScenarioCommandTest.row;
-import static io.firedrill.cli.ScenarioCommandTest.value;
-import static io.firedrill.cli.SeveralFeedsTest.causeLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,28 +34,15 @@ class CoolingPlantTest {
         b: {deploy: {t: 1}}
       """;
 
-  private static List<CSVRecord> scenario(Path tmp, String... events) throws Exception {
-    Path m = Files.writeString(tmp.resolve("m.yaml"), MODEL);
-    java.util.List<String> args = new java.util.ArrayList<>(List.of("scenario", m.toString()));
-    for (String e : events) {
-      args.addAll(List.of("--event", e));
-    }
-    args.addAll(
-        List.of("--background", "off", "--trials", "10", "--out", tmp.resolve("out").toString()));
-    Cli.Result r = Cli.run(args.toArray(new String[0]));
-    assertEquals(0, r.code(), r::toString);
-    return csv(tmp.resolve("out/summary.csv"));
-  }
-
   @Test
   void coolingFailure_shutsTheSiteDownAfterTheRideThrough_thenRestarts(@TempDir Path tmp)
       throws Exception {
     // Failure at 0 for 5 h: down [2 h, 5 h), restart to 6 h.
-    List<CSVRecord> s = scenario(tmp, "cooling@s");
-    assertEquals(4, value(row(s, "a", "downtime_h"), "mean"), 0.0);
-    assertEquals(6, value(row(s, "a", "recover_h"), "mean"), 0.0);
+    var s = FixedScenario.run(tmp, MODEL, "cooling@s");
+    assertEquals(4, s.mean("a", "downtime_h"), 0.0);
+    assertEquals(6, s.mean("a", "recover_h"), 0.0);
     // A failure no longer than the ride-through does nothing.
-    assertEquals(0, value(row(scenario(tmp, "cooling@t"), "b", "downtime_h"), "mean"), 0.0);
+    assertEquals(0, FixedScenario.run(tmp, MODEL, "cooling@t").mean("b", "downtime_h"), 0.0);
   }
 
   @Test
@@ -68,9 +50,9 @@ class CoolingPlantTest {
       throws Exception {
     // 20 minutes of grid outage, within the UPS's 30: the IT never loses power, but the chillers
     // trip at 0 (trips 1): down [2 h, 5 h), restart to 6 h, caused by grid@g.
-    List<CSVRecord> s = scenario(tmp, "grid@g");
-    assertEquals(4, value(row(s, "a", "downtime_h"), "mean"), 0.0);
-    assertEquals(List.of("a grid@g 10"), causeLines(csv(tmp.resolve("out/causes.csv"))));
+    var s = FixedScenario.run(tmp, MODEL, "grid@g");
+    assertEquals(4, s.mean("a", "downtime_h"), 0.0);
+    assertEquals(List.of("a grid@g 10"), s.causeLines());
   }
 
   @Test

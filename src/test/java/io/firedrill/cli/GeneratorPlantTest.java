@@ -1,8 +1,5 @@
 package io.firedrill.cli;
 
-import static io.firedrill.cli.ScenarioCommandTest.csv;
-import static io.firedrill.cli.ScenarioCommandTest.row;
-import static io.firedrill.cli.ScenarioCommandTest.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
@@ -31,16 +28,7 @@ class GeneratorPlantTest {
       """;
 
   private static double downtime(Path tmp, String yaml, String... events) throws Exception {
-    Path m = Files.writeString(tmp.resolve("m.yaml"), yaml);
-    java.util.List<String> args = new java.util.ArrayList<>(List.of("scenario", m.toString()));
-    for (String e : events) {
-      args.addAll(List.of("--event", e));
-    }
-    args.addAll(
-        List.of("--background", "off", "--trials", "10", "--out", tmp.resolve("out").toString()));
-    Cli.Result r = Cli.run(args.toArray(new String[0]));
-    assertEquals(0, r.code(), r::toString);
-    return value(row(csv(tmp.resolve("out/summary.csv")), "a", "downtime_h"), "mean");
+    return FixedScenario.run(tmp, yaml, events).mean("a", "downtime_h");
   }
 
   @Test

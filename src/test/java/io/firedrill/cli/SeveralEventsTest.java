@@ -1,9 +1,6 @@
 package io.firedrill.cli;
 
 import static io.firedrill.cli.ScenarioCommandTest.csv;
-import static io.firedrill.cli.ScenarioCommandTest.row;
-import static io.firedrill.cli.ScenarioCommandTest.value;
-import static io.firedrill.cli.SeveralFeedsTest.causeLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -42,86 +39,68 @@ class SeveralEventsTest {
         z: {slo: 0.5, deploy: {f: 1}}
       """;
 
-  /** Runs the scenario of {@code events} with no background; its summary.csv and causes.csv. */
-  private static List<List<CSVRecord>> scenario(Path tmp, String... events) throws Exception {
-    Path m = Files.writeString(tmp.resolve("m.yaml"), MODEL);
-    List<String> args = new ArrayList<>(List.of("scenario", m.toString()));
-    for (String e : events) {
-      args.addAll(List.of("--event", e));
-    }
-    args.addAll(
-        List.of("--background", "off", "--trials", "10", "--out", tmp.resolve("out").toString()));
-    Cli.Result r = Cli.run(args.toArray(new String[0]));
-    assertEquals(0, r.code(), r::toString);
-    return List.of(csv(tmp.resolve("out/summary.csv")), csv(tmp.resolve("out/causes.csv")));
-  }
-
-  private static double mean(List<CSVRecord> summary, String service, String metric) {
-    return value(row(summary, service, metric), "mean");
-  }
-
   @Test
   void secondFeedLostAnHourAfterTheFirst_siteIsDarkWhileBothAreOut(@TempDir Path tmp)
       throws Exception {
     // Feed a out [0, 4 h), feed b out [1 h, 5 h): both out [1 h, 4 h); no UPS, no generator.
-    var out = scenario(tmp, "grid@a", "grid@b+1h");
-    assertEquals(3, mean(out.get(0), "x", "downtime_h"), 0.0);
-    assertEquals(4, mean(out.get(0), "x", "recover_h"), 0.0);
-    assertEquals(1, mean(out.get(0), "x", "affected"), 0.0);
-    assertEquals(0, mean(out.get(0), "y", "affected"), 0.0);
+    var out = FixedScenario.run(tmp, MODEL, "grid@a", "grid@b+1h");
+    assertEquals(3, out.mean("x", "downtime_h"), 0.0);
+    assertEquals(4, out.mean("x", "recover_h"), 0.0);
+    assertEquals(1, out.mean("x", "affected"), 0.0);
+    assertEquals(0, out.mean("y", "affected"), 0.0);
     // The feed that completed the loss is its cause.
-    assertEquals(List.of("x grid@b 10"), causeLines(out.get(1)));
+    assertEquals(List.of("x grid@b 10"), out.causeLines());
   }
 
   @Test
   void generatorFailingWhileItRuns_darkFromItsFailurePlusTheUps(@TempDir Path tmp)
       throws Exception {
     // Grid out [0, 10 h); the generator carries the site until it fails at 2 h; the UPS 30 m more.
-    var out = scenario(tmp, "grid@g", "generator@gen+2h");
-    assertEquals(7.5, mean(out.get(0), "y", "downtime_h"), 1e-12);
-    assertEquals(10, mean(out.get(0), "y", "recover_h"), 0.0);
-    assertEquals(List.of("y generator@gen 10"), causeLines(out.get(1)));
+    var out = FixedScenario.run(tmp, MODEL, "grid@g", "generator@gen+2h");
+    assertEquals(7.5, out.mean("y", "downtime_h"), 1e-12);
+    assertEquals(10, out.mean("y", "recover_h"), 0.0);
+    assertEquals(List.of("y generator@gen 10"), out.causeLines());
   }
 
   @Test
   void generatorFailedBeforeTheGridFails_failsToStart(@TempDir Path tmp) throws Exception {
     // The generator fails at 1 h; the grid at 3 h, out until 13 h: no start, dark from 3.5 h.
-    var out = scenario(tmp, "grid@g+3h", "generator@gen+1h");
-    assertEquals(9.5, mean(out.get(0), "y", "downtime_h"), 1e-12);
-    assertEquals(13, mean(out.get(0), "y", "recover_h"), 0.0);
-    assertEquals(List.of("y generator@gen 10"), causeLines(out.get(1)));
+    var out = FixedScenario.run(tmp, MODEL, "grid@g+3h", "generator@gen+1h");
+    assertEquals(9.5, out.mean("y", "downtime_h"), 1e-12);
+    assertEquals(13, out.mean("y", "recover_h"), 0.0);
+    assertEquals(List.of("y generator@gen 10"), out.causeLines());
   }
 
   @Test
   void generatorFailingAfterTheGridReturns_changesNothing(@TempDir Path tmp) throws Exception {
-    var out = scenario(tmp, "grid@g", "generator@gen+11h");
-    assertEquals(0, mean(out.get(0), "y", "downtime_h"), 0.0);
-    assertEquals(0, mean(out.get(0), "y", "affected"), 0.0);
+    var out = FixedScenario.run(tmp, MODEL, "grid@g", "generator@gen+11h");
+    assertEquals(0, out.mean("y", "downtime_h"), 0.0);
+    assertEquals(0, out.mean("y", "affected"), 0.0);
     // Alone, with no grid outage to carry: nothing happens either.
-    var alone = scenario(tmp, "generator@gen");
-    assertEquals(0, mean(alone.get(0), "y", "affected"), 0.0);
+    var alone = FixedScenario.run(tmp, MODEL, "generator@gen");
+    assertEquals(0, alone.mean("y", "affected"), 0.0);
   }
 
   @Test
   void hazardsAtAnOffset_failThere_andRecoveryIsTimedFromTZero(@TempDir Path tmp) throws Exception {
     // A fault at 5 h for 3 h: down [5 h, 8 h).
-    var fault = scenario(tmp, "fault@f+5h");
-    assertEquals(3, mean(fault.get(0), "z", "downtime_h"), 0.0);
-    assertEquals(8, mean(fault.get(0), "z", "recover_h"), 0.0);
+    var fault = FixedScenario.run(tmp, MODEL, "fault@f+5h");
+    assertEquals(3, fault.mean("z", "downtime_h"), 0.0);
+    assertEquals(8, fault.mean("z", "recover_h"), 0.0);
     // A fire at 6 h: dark 2 h, then a 10-hour ramp; served reaches the slo 0.5 at 6 + 2 + 5.
-    var fire = scenario(tmp, "fire@f+6h");
-    assertEquals(7, mean(fire.get(0), "z", "downtime_h"), 1e-12);
-    assertEquals(13, mean(fire.get(0), "z", "recover_h"), 1e-12);
+    var fire = FixedScenario.run(tmp, MODEL, "fire@f+6h");
+    assertEquals(7, fire.mean("z", "downtime_h"), 1e-12);
+    assertEquals(13, fire.mean("z", "recover_h"), 1e-12);
     // Both: the fault [2 h, 5 h) and the fire from 3 h (dark to 5 h, slo at 10 h): one outage.
-    var both = scenario(tmp, "fault@f+2h", "fire@f+3h");
-    assertEquals(8, mean(both.get(0), "z", "downtime_h"), 1e-12);
-    assertEquals(1, mean(both.get(0), "z", "outages"), 0.0);
-    assertEquals(10, mean(both.get(0), "z", "recover_h"), 1e-12);
+    var both = FixedScenario.run(tmp, MODEL, "fault@f+2h", "fire@f+3h");
+    assertEquals(8, both.mean("z", "downtime_h"), 1e-12);
+    assertEquals(1, both.mean("z", "outages"), 0.0);
+    assertEquals(10, both.mean("z", "recover_h"), 1e-12);
     // Two outages, [0, 3 h) and the fire's [6 h, 13 h): recovered when the last one is over.
-    var twice = scenario(tmp, "fault@f", "fire@f+6h");
-    assertEquals(2, mean(twice.get(0), "z", "outages"), 0.0);
-    assertEquals(10, mean(twice.get(0), "z", "downtime_h"), 1e-12);
-    assertEquals(13, mean(twice.get(0), "z", "recover_h"), 1e-12);
+    var twice = FixedScenario.run(tmp, MODEL, "fault@f", "fire@f+6h");
+    assertEquals(2, twice.mean("z", "outages"), 0.0);
+    assertEquals(10, twice.mean("z", "downtime_h"), 1e-12);
+    assertEquals(13, twice.mean("z", "recover_h"), 1e-12);
   }
 
   @Test
