@@ -31,16 +31,22 @@ final class Cascades {
   /** Failures of each hazard with effects so far in the trial: the draw number of the next. */
   private final int[] failures;
 
+  /** Whether any hazard has effects (else a trial has nothing to clear). */
+  private final boolean any;
+
   Cascades(Plan plan, HazardDraws draws, SiteTimelines timelines) {
     this.p = plan;
     this.draws = draws;
     this.timelines = timelines;
     this.failures = new int[plan.hazards];
+    this.any = plan.effectSite.length > 0;
   }
 
   /** Starts a trial: no failure yet. */
   void startTrial() {
-    Arrays.fill(failures, 0);
+    if (any) {
+      Arrays.fill(failures, 0);
+    }
   }
 
   /**

@@ -28,6 +28,9 @@ final class PowerLoss {
    */
   private final int[] utilityLosses;
 
+  /** Whether any site's cooling trips (else a trial has no losses of utility to count). */
+  private final boolean anyTrips;
+
   /** Scratch of {@link #plant}: every generator's stops, then the plant's. */
   private final IntervalBuffer plantDowns = new IntervalBuffer();
 
@@ -45,12 +48,19 @@ final class PowerLoss {
     this.supplyOutages = new int[plan.sites];
     this.forcedPending = new boolean[plan.sites];
     this.utilityLosses = new int[plan.sites];
+    boolean trips = false;
+    for (double t : plan.coolingTrips) {
+      trips |= t > 0;
+    }
+    this.anyTrips = trips;
   }
 
   /** Starts a trial: no supply outage yet, every forced generator failure still to come. */
   void startTrial() {
     Arrays.fill(supplyOutages, 0);
-    Arrays.fill(utilityLosses, 0);
+    if (anyTrips) {
+      Arrays.fill(utilityLosses, 0);
+    }
     if (forcing.scenario()) {
       for (int s = 0; s < p.sites; s++) {
         forcedPending[s] = p.hasGenerator[s] && forcing.forced(p.generatorCause[s]);
