@@ -193,6 +193,31 @@ public final class RunOptions {
     }
   }
 
+  /**
+   * Refuses, up front, a scenario or study whose stationary background would draw more events than
+   * a trial may hold: its warm-up before t = 0 ({@link Plan#hazardWarmUp}) counts too.
+   */
+  static void checkStationary(Plan plan) {
+    double events = plan.expectedEventsPerTrial(true);
+    if (events > Plan.MAX_EVENTS_PER_TRIAL) {
+      double w = 0;
+      for (double x : plan.hazardWarmUp) {
+        w = Math.max(w, x);
+      }
+      throw new UsageException(
+          String.format(
+              Locale.ROOT,
+              "the model expects about %.3g hazard events per trial over %s with the stationary"
+                  + " background's warm-up of %s before t = 0 (for effects with long delays or"
+                  + " outages); firedrill simulates at most %,.0f (shorten their tails, or use"
+                  + " --background fresh)",
+              events,
+              Units.formatDuration(plan.horizonHours),
+              Units.formatDuration(w),
+              Plan.MAX_EVENTS_PER_TRIAL));
+    }
+  }
+
   Settings settings(Model m, double defaultHorizonHours) {
     long n = trials != null ? whole("--trials", trials, 1, MAX_TRIALS) : m.trials();
     long s = seed != null ? whole("--seed", seed, 0, Long.MAX_VALUE) : m.seed();

@@ -1,6 +1,7 @@
 package io.firedrill.cli;
 
 import io.firedrill.dist.UserText;
+import io.firedrill.engine.Kernel;
 import io.firedrill.load.ModelLoader;
 import io.firedrill.model.Model;
 import io.firedrill.plan.Plan;
@@ -226,8 +227,12 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
   private Sizing.Variant variant(Vary range, BigDecimal x, RunOptions.Settings s) throws Exception {
     ModelLoader.Loaded loaded = model.loadVaried(List.of(range.override(x)), List.of(path));
     Model m = scenario.apply(loaded.model());
-    return new Sizing.Variant(
-        m, RunOptions.plan(m, s), scenario.scenario(m, s.horizonHours()), loaded.warnings());
+    Plan plan = RunOptions.plan(m, s);
+    TrialRunner.Scenario forced = scenario.scenario(m, s.horizonHours());
+    if (forced != null && forced.background() == Kernel.Background.STATIONARY) {
+      RunOptions.checkStationary(plan);
+    }
+    return new Sizing.Variant(m, plan, forced, loaded.warnings());
   }
 
   /** The default --max for a capacity: 4 × the demand of its service. */

@@ -1,6 +1,7 @@
 package io.firedrill.cli;
 
 import io.firedrill.dist.UserText;
+import io.firedrill.engine.Kernel;
 import io.firedrill.load.ModelException;
 import io.firedrill.load.ModelLoader;
 import io.firedrill.model.Model;
@@ -140,7 +141,11 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
     TrialRunner.Scenario forced = scenario.scenario(m0, s.horizonHours());
     List<Plan> plans = new ArrayList<>();
     for (Model m : models) {
-      plans.add(RunOptions.plan(m, s));
+      Plan plan = RunOptions.plan(m, s);
+      if (forced != null && forced.background() == Kernel.Background.STATIONARY) {
+        RunOptions.checkStationary(plan);
+      }
+      plans.add(plan);
     }
     ChartTarget chartOn;
     try {

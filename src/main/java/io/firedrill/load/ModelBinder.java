@@ -508,8 +508,16 @@ final class ModelBinder {
     Long count = read.whole(g, GeneratorKeys.COUNT);
     Long needed = read.whole(g, GeneratorKeys.NEEDED);
     if (count != null && needed != null && needed > count) {
+      // Where the clash was made: a --set of the count clashes with needed in the file.
+      Origin at =
+          g.has(GeneratorKeys.NEEDED) ? g.valueOrigin(GeneratorKeys.NEEDED) : g.map.origin();
+      if (g.has(GeneratorKeys.COUNT)
+          && g.valueOrigin(GeneratorKeys.COUNT).override()
+          && !at.override()) {
+        at = g.valueOrigin(GeneratorKeys.COUNT);
+      }
       read.error(
-          g.has(GeneratorKeys.NEEDED) ? g.valueOrigin(GeneratorKeys.NEEDED) : g.map.origin(),
+          at,
           g.at(GeneratorKeys.NEEDED),
           needed + " generators needed, but the site has " + count + " (count)");
       return null;

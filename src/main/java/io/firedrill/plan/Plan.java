@@ -486,6 +486,23 @@ public final class Plan {
         double outage = tail(dists.get(d[1] == NONE ? hazardOutage[h] : d[1]));
         reach = Math.max(reach, delay + outage);
       }
+      // A loss of utility trips a site's chillers for the cooling's outage from that instant.
+      if (hazardEffect[h] == HazardEffect.SUPPLY_OUTAGE) {
+        for (int s : gridSites[hazardTarget[h]]) {
+          if (coolingTrips[s] > 0) {
+            reach = Math.max(reach, tail(dists.get(hazardOutage[coolingHazard[s]])));
+          }
+        }
+      }
+      for (int e : hazardAlso[h]) {
+        Effect ef = effects.get(e);
+        int s = siteIndex.get(ef.site());
+        if (ef.kind() == Effect.Kind.POWER && coolingTrips[s] > 0) {
+          int[] d = effectDists.get(e);
+          double delay = d[0] == NONE ? 0 : tail(dists.get(d[0]));
+          reach = Math.max(reach, delay + tail(dists.get(hazardOutage[coolingHazard[s]])));
+        }
+      }
       if (reach > 0) {
         double onset = hazardOnset[h] == NONE ? 0 : tail(dists.get(hazardOnset[h]));
         hazardWarmUp[h] = Math.min(onset + reach, io.firedrill.dist.Units.MAX_HORIZON_HOURS);
@@ -721,6 +738,15 @@ public final class Plan {
    * time.
    */
   public double expectedEventsPerTrial() {
+    return expectedEventsPerTrial(false);
+  }
+
+  /**
+   * {@link #expectedEventsPerTrial()}, with the warm-up of a stationary background before t = 0
+   * ({@link #hazardWarmUp}) when {@code stationary}: a scenario or study whose other hazards start
+   * in their long-run state.
+   */
+  public double expectedEventsPerTrial(boolean stationary) {
     int[] listing = new int[networks];
     for (int[] nets : siteNetworks) {
       for (int n : nets) {
@@ -737,7 +763,7 @@ public final class Plan {
             case EFFECTS_ONLY -> 0; // its effects, counted below
           };
       double outages = renewals(hazardTtf[h], hazardOutage[h]);
-      if (hazardWarmUp[h] > 0) {
+      if (stationary && hazardWarmUp[h] > 0) {
         // A stationary start runs it from its warm-up before t = 0 (scenarios).
         double cycle =
             distributions.get(hazardTtf[h]).mean() + distributions.get(hazardOutage[h]).mean();

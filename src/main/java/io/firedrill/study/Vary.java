@@ -328,7 +328,9 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
         || path.contains(".standby.")
         || path.endsWith(".demand")
         || path.endsWith(".users")
-        || path.endsWith(".feeds_needed");
+        || path.endsWith(".feeds_needed")
+        || path.endsWith(".generator.count")
+        || path.endsWith(".generator.needed");
   }
 
   /**
@@ -336,6 +338,10 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
    * feeds_needed, else 0.
    */
   public static String smallest(String path) {
-    return path.endsWith(".feeds_needed") ? "1" : "0";
+    return path.endsWith(".feeds_needed")
+            || path.endsWith(".generator.count")
+            || path.endsWith(".generator.needed")
+        ? "1"
+        : "0";
   }
 }

@@ -105,6 +105,63 @@ class CommonCauseTest {
   }
 
   @Test
+  void aWarmUpTooLongForTheEventsLimit_refusesOnlyAStationaryScenario(@TempDir Path tmp)
+      throws Exception {
+    // A delay whose 1 − 1e-9 quantile is beyond 100,000 years: the stationary warm-up is cut
+    // there, and at 6 grid outages a year it would draw about 1.2e6 events a trial. A run, a
+    // fresh scenario and validate do not warm up and are not refused.
+    Path m =
+        Files.writeString(
+            tmp.resolve("w.yaml"),
+            """
+            name: warm
+            grids:
+              g: {rate: 6/y, outage: "fixed(1h)", also: {b: {effect: dark, delay: "lognormal(median=10m, p90=1d)"}}}
+            sites:
+              a: {grid: g}
+              b: {}
+              c: {fault: {rate: 0/y, outage: "fixed(1h)"}}
+            services:
+              s: {deploy: {a: 1, b: 1}}
+            """);
+    Cli.Result run =
+        Cli.run("run", m.toString(), "--trials", "10", "--out", tmp.resolve("r").toString());
+    assertEquals(0, run.code(), run::toString);
+    Cli.Result fresh =
+        Cli.run(
+            "scenario",
+            m.toString(),
+            "--event",
+            "fault@c",
+            "--background",
+            "fresh",
+            "--trials",
+            "10",
+            "--out",
+            tmp.resolve("f").toString());
+    assertEquals(0, fresh.code(), fresh::toString);
+    Cli.Result stationary =
+        Cli.run(
+            "scenario",
+            m.toString(),
+            "--event",
+            "fault@c",
+            "--trials",
+            "10",
+            "--out",
+            tmp.resolve("s").toString());
+    assertEquals(2, stationary.code(), stationary::toString);
+    assertEquals(
+        List.of(
+            "firedrill scenario: the model expects about 1.20e+06 hazard events per trial over 1w"
+                + " with the stationary background's warm-up of 100000y before t = 0 (for effects"
+                + " with long delays or outages); firedrill simulates at most 1,000,000 (shorten"
+                + " their tails, or use --background fresh)"),
+        stationary.errLines());
+    assertFalse(Files.exists(tmp.resolve("s")));
+  }
+
+  @Test
   void effectsEmptiedByASet_areBlamedOnTheSet(@TempDir Path tmp) throws Exception {
     Path m = Files.writeString(tmp.resolve("m.yaml"), MODEL);
     Cli.Result r = Cli.run("validate", m.toString(), "--set", "common_cause.storm.also={}");

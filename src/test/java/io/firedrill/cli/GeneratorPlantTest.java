@@ -45,6 +45,18 @@ class GeneratorPlantTest {
   }
 
   @Test
+  void aCountSetBelowTheFilesNeeded_isBlamedOnTheSet(@TempDir Path tmp) throws Exception {
+    Path m = Files.writeString(tmp.resolve("m.yaml"), MODEL);
+    Cli.Result r = Cli.run("validate", m.toString(), "--set", "sites.s.generator.count=1");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(
+        List.of(
+            "--set sites.s.generator.count=1: sites.s.generator.needed: 2 generators needed, but"
+                + " the site has 1 (count)"),
+        r.errLines());
+  }
+
+  @Test
   void moreNeededThanThereAre_isOneLineWithItsPlace(@TempDir Path tmp) throws Exception {
     Path m = Files.writeString(tmp.resolve("m.yaml"), MODEL.replace("needed: 2", "needed: 4"));
     Cli.Result r = Cli.run("validate", m.toString());

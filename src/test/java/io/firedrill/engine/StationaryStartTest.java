@@ -175,6 +175,44 @@ class StationaryStartTest {
   }
 
   @Test
+  void chillerTripsFromEarlierLossesOfUtility_areIncluded() throws Exception {
+    // Grid outages every 31 h (30 h up, 1 h out; the UPS carries them), each tripping the chillers
+    // for D ~ uniform(1 h, 80 h): at a stationary instant the last losses were a, a + 31, a + 62 h
+    // ago (a uniform on [0, 31)), and the site is up only if all three trips are over:
+    // P(up) = (1/31) ∫ F(a) F(a + 31) F(a + 62) da, F the uniform's distribution function
+    // (integrated here by Simpson's rule on 31,000 intervals). A start from the last loss alone
+    // would miss the trips two and three losses back.
+    long seed = 39;
+    String yaml =
+        """
+        name: trips
+        grids:
+          g: {ttf: "fixed(30h)", outage: "fixed(1h)"}
+        sites:
+          x: {fault: {rate: 0.001/y, outage: "fixed(1h)"}}
+          s: {grid: g, ups: 1y, cooling: {rate: 0/y, outage: "uniform(1h, 80h)", trips: 1}}
+        services:
+          onx: {deploy: {x: 1}}
+          api: {deploy: {s: 1}}
+        """;
+    int n = 31_000;
+    double up = 0;
+    for (int i = 0; i <= n; i++) {
+      double a = 31.0 * i / n;
+      double f = trip(a) * trip(a + 31) * trip(a + 62);
+      up += (i == 0 || i == n ? 1 : i % 2 == 1 ? 4 : 2) * f;
+    }
+    up *= 31.0 / n / 3 / 31;
+    RunStats r = scenario(yaml, 5, 200_000, seed);
+    assertDowntime((1 - up) * 5, r, "trips from earlier losses", seed);
+  }
+
+  /** P(a trip of uniform(1 h, 80 h) is over x hours after it began). */
+  private static double trip(double x) {
+    return Math.max(0, Math.min(1, (x - 1) / 79));
+  }
+
+  @Test
   void delayedEffectsOfAFireBeforeTimeZero_areIncluded() throws Exception {
     // Fires at a (ignitions ~ Exp(mean 3 d), contained 0.5, dark D ~ lognormal(median 10 h, p90
     // 40 h), restore 1 d) darken b 35 h after ignition for D: b is dark (1 − c) E[D] / (E[U] +

@@ -11,6 +11,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code --vary} reads numbers of the model syntax, then one unit of the model syntax. */
 class VaryTest {
+  @ParameterizedTest
+  @CsvSource({
+    "sites.a.feeds_needed, true, 1",
+    "sites.a.generator.count, true, 1",
+    "sites.a.generator.needed, true, 1",
+    "services.x.deploy.a, true, 0",
+    "sites.a.ups, false, 0",
+    "sites.a.generator.fail_to_start, false, 0"
+  })
+  void wholeNumberKeys_areSearchedInWholeSteps_fromTheirSmallestValue(
+      String path, boolean whole, String smallest) {
+    assertEquals(whole, Vary.isWhole(path), path);
+    assertEquals(smallest, Vary.smallest(path), path);
+  }
 
   @ParameterizedTest
   @CsvSource(
