@@ -14,8 +14,9 @@ import java.util.Arrays;
  * <p>Where an effect goes: {@code power}, into the site's utility cuts, merged with its feeds'
  * outages before its UPS and generator ({@link SiteTimelines#utilityOut}); {@code dark}, into the
  * site's power losses, which merge with its others and are followed by its restart ({@link
- * PowerLoss#restarts}); {@code network}, into its blocked intervals. So every sampler of a hazard
- * with effects must run before any site's timelines are combined ({@link Hazards#sample}).
+ * PowerLoss#restarts}); {@code cooling}, the same after the site's cooling ride-through; {@code
+ * network}, into its blocked intervals. So every sampler of a hazard with effects must run before
+ * any site's timelines are combined ({@link Hazards#sample}).
  *
  * <p>Each effect draws from its own source, {@code KIND@TARGET>SITE}, with the failure's number in
  * the trial as its draw number ({@link HazardDraws#effect}): a uniform for the probability, then
@@ -72,13 +73,21 @@ final class Cascades {
       }
       draws.count(h);
       int s = p.effectSite[e];
+      double end = start + dur;
       IntervalBuffer into =
           switch (p.effectKind[e]) {
             case POWER -> timelines.cuts[s];
             case DARK -> timelines.power[s];
             case NETWORK -> timelines.blocked[s];
+            case COOLING -> {
+              // The IT runs on for the site's ride-through (Plan.coolingRideThrough).
+              start += p.coolingRideThrough[s];
+              yield timelines.power[s];
+            }
           };
-      into.add(start, start + dur, h | mark);
+      if (start < end) {
+        into.add(start, end, h | mark);
+      }
     }
   }
 }

@@ -73,10 +73,12 @@ public final class ModelSchema {
     public static final KeySpec EFFECT =
         required(
             "effect",
-            ValueType.choice("power", "dark", "network"),
+            ValueType.choice("power", "dark", "network", "cooling"),
             "what it does at the site: `power`, its utility is lost (its UPS and generator bridge"
                 + " it, as for a grid outage); `dark`, it is off (nothing bridges it) and then"
-                + " restarts; `network`, it is unreachable");
+                + " restarts; `network`, it is unreachable; `cooling`, its cooling fails: it shuts"
+                + " down after its cooling's `ride_through` (0 without cooling) if the effect"
+                + " outlasts it, then restarts");
     public static final KeySpec DELAY =
         optional(
             "delay",

@@ -27,7 +27,12 @@ public record Effect(
     /** The site is off (nothing bridges it), then restarts. */
     DARK("dark"),
     /** The site is unreachable (its networks do not help). */
-    NETWORK("network");
+    NETWORK("network"),
+    /**
+     * The site's cooling fails (a heatwave, a chiller plant's shared fault): it shuts down after
+     * its cooling's ride-through if the effect outlasts it, then restarts.
+     */
+    COOLING("cooling");
 
     private final String word;
 

@@ -118,6 +118,9 @@ public final class Plan {
    */
   public final double[] coolingTrips;
 
+  /** Per site: its cooling's ride-through, hours (0 without cooling). */
+  public final double[] coolingRideThrough;
+
   /** Per site: the hazard id of its cooling ({@code cooling@S}), or {@link #NONE}. */
   public final int[] coolingHazard;
 
@@ -405,6 +408,7 @@ public final class Plan {
     hazardAlso = new int[hazards][];
     hazardRideThrough = new double[hazards];
     coolingTrips = new double[m.sites().size()];
+    coolingRideThrough = new double[m.sites().size()];
     coolingHazard = new int[m.sites().size()];
     Arrays.fill(coolingHazard, NONE);
     List<Effect> effects = new ArrayList<>();
@@ -449,6 +453,7 @@ public final class Plan {
         Site site = m.sites().get(target);
         hazardRideThrough[h] = site.coolingRideThroughHours();
         coolingTrips[target] = site.coolingTrips();
+        coolingRideThrough[target] = site.coolingRideThroughHours();
         coolingHazard[target] = h;
       }
       if (kind == HazardKind.FIRE) {

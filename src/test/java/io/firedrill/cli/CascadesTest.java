@@ -133,7 +133,7 @@ class CascadesTest {
       {
         "effect: network",
         "effect: smoke",
-        "sites.a.fire.also.c.effect: expected power or dark or network, got 'smoke'"
+        "sites.a.fire.also.c.effect: expected power or dark or network or cooling, got 'smoke'"
       },
       {
         "also: {d: {effect: power}}",

@@ -91,6 +91,30 @@ class CommonCauseTest {
   }
 
   @Test
+  void aHeatwave_failsTheCoolingOfItsSites_afterEachOnesRideThrough(@TempDir Path tmp)
+      throws Exception {
+    // 5 hours of heat: a cooled site with a 2-hour ride-through is down [2 h, 5 h) and restarts
+    // for 1 h; one without cooling has no ride-through: down [0, 5 h), then its 1-hour restart.
+    String yaml =
+        """
+        name: heat
+        scenario_horizon: 2d
+        common_cause:
+          heatwave: {rate: 0.1/y, outage: "fixed(5h)", also: {a: {effect: cooling}, b: {effect: cooling}}}
+        sites:
+          a: {restart: "fixed(1h)", cooling: {rate: 0/y, outage: "fixed(1h)", ride_through: 2h}}
+          b: {restart: "fixed(1h)"}
+        services:
+          sa: {deploy: {a: 1}}
+          sb: {deploy: {b: 1}}
+        """;
+    var out = FixedScenario.run(tmp, yaml, "common@heatwave");
+    assertEquals(4, out.mean("sa", "downtime_h"), 0.0);
+    assertEquals(6, out.mean("sb", "downtime_h"), 0.0);
+    assertEquals(List.of("sa common@heatwave 10", "sb common@heatwave 10"), out.causeLines());
+  }
+
+  @Test
   void aGridThatNoSiteListsButThatHasEffects_isNotWarnedAbout(@TempDir Path tmp) throws Exception {
     String yaml =
         MODEL.replace(

@@ -34,7 +34,7 @@ class EffectBindingTest {
         List.of(
             m
                 + ":3:49: grids.g.also.a.effect: missing: give what the effect does (power or dark"
-                + " or network)"),
+                + " or network or cooling)"),
         r.errLines());
   }
 
