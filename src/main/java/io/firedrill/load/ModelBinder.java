@@ -322,7 +322,8 @@ final class ModelBinder {
   /** A common-cause event: a hazard section whose {@code also} names at least one site. */
   private CommonCause commonCause(String name, Node.Mapping.Entry e) {
     String path = "common_cause." + name;
-    Hazard h = hazardOf(e, path);
+    Section s = read.section(e.value(), path, ModelSchema.CommonCauseKeys.SPEC);
+    Hazard h = s == null ? null : hazard(s);
     if (h == null) {
       return null;
     }

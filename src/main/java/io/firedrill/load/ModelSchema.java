@@ -153,13 +153,34 @@ public final class ModelSchema {
         SectionSpec.of(
             "hazard",
             Stream.of(HazardKind.values())
-                .filter(k -> k.isRenewal() && k != HazardKind.COOLING)
+                .filter(k -> k.isRenewal() && k != HazardKind.COOLING && k != HazardKind.COMMON)
                 .map(HazardKind::path)
                 .collect(Collectors.joining(", ")),
             RATE,
             TTF,
             OUTAGE,
             ONSET,
+            ALSO);
+  }
+
+  /** A common-cause event: a hazard whose effects at sites ({@code also}) are all it does. */
+  public static final class CommonCauseKeys {
+    private CommonCauseKeys() {}
+
+    public static final KeySpec ALSO =
+        required(
+            "also",
+            ValueType.named("site", EffectKeys.SPEC),
+            "the sites it strikes, each with its effect (site → effect); at least one");
+
+    public static final SectionSpec SPEC =
+        SectionSpec.of(
+            "common_cause",
+            "common_cause.NAME",
+            HazardKeys.RATE,
+            HazardKeys.TTF,
+            HazardKeys.OUTAGE,
+            HazardKeys.ONSET,
             ALSO);
   }
 
@@ -557,7 +578,7 @@ public final class ModelSchema {
     public static final KeySpec COMMON_CAUSE =
         optional(
             "common_cause",
-            ValueType.named("common-cause event", HazardKeys.SPEC),
+            ValueType.named("common-cause event", CommonCauseKeys.SPEC),
             "none",
             "events that strike several sites at once (a regional storm, a campus power cut),"
                 + " each a hazard whose `also` names the sites and what it does at each; an empty"
@@ -611,6 +632,7 @@ public final class ModelSchema {
         GeneratorKeys.SPEC,
         FireKeys.SPEC,
         CoolingKeys.SPEC,
+        CommonCauseKeys.SPEC,
         ServiceKeys.SPEC,
         FailoverKeys.SPEC);
   }

@@ -50,6 +50,7 @@ public final class SchemaExport {
           "generator", "generator",
           "fire", "fire",
           "cooling", "cooling",
+          "common_cause", "cascades-and-common-cause-events",
           "service", "services",
           "failover", "failover");
 

@@ -238,7 +238,7 @@ class ModelJsonSchemaTest {
         h: {rate: 1/y, outage: "fixed(2h)"}
       networks: {n1: {rate: 1/y, outage: "fixed(1h)", onset: "fixed(30m)", also: {east: {effect: network, delay: "fixed(1m)", outage: "fixed(2m)", probability: 0.5}}}, n2: {rate: 1/y, outage: "fixed(2h)"}}
       common_cause:
-        quake: {rate: 0.001/y, outage: "fixed(1d)", also: {west: {effect: power}}}
+        quake: {rate: 0.001/y, outage: "fixed(1d)", onset: "fixed(1h)", also: {west: {effect: power}}}
       sites:
         east:
           grid: [g, h]
