@@ -23,6 +23,12 @@ final class FireHazards {
   private double initialRestore;
   private double nextFailure;
 
+  /**
+   * With an onset under way at t = 0: the whole onset of the (uncontained) fire that ignited at
+   * {@link #nextFailure}, before 0; NaN otherwise.
+   */
+  private double pendingOnset = Double.NaN;
+
   FireHazards(
       Plan plan,
       HazardDraws draws,
@@ -58,11 +64,13 @@ final class FireHazards {
     final int ttf = p.hazardTtf[h];
     final int dark = p.hazardOutage[h];
     final int restore = p.hazardRestore[h];
+    final int onset = p.hazardOnset[h];
     IntervalBuffer blocked = timelines.blocked[s];
     double contained = p.hazardContained[h];
     int cause = h;
     boolean forcedNow = forcing.forced(h);
     double first;
+    double pending = Double.NaN; // an onset under way at t = 0 (stationary start)
     if (forcedNow) {
       first = forcing.at(h);
     } else if (forcing.stationary()) {
@@ -76,18 +84,31 @@ final class FireHazards {
         cascades.setOff(h, start, initialLength, 0);
       }
       first = nextFailure - w;
+      pending = pendingOnset;
     } else {
       first = draws.sample(ttf);
     }
     for (double t = first; t < horizon; ) {
       draws.count(cause);
-      boolean isContained = draws.uniform() < contained && !forcedNow;
+      // A fire whose onset is under way at t = 0 is uncontained: that is why it is under way.
+      boolean isContained = draws.uniform() < contained && !forcedNow && pending != pending;
       int marked = forcedNow ? cause | ScenarioForcing.FORCED : cause;
       forcedNow = false;
       // Dark and restore times are drawn for a contained fire too, so that containment moves no
       // later draw.
       double d = draws.sample(dark);
       double r = draws.sample(restore);
+      if (onset != Plan.NONE) {
+        // The dark time begins after the onset (drawn for a contained fire too).
+        double o = pending == pending ? pending : draws.sample(onset);
+        pending = Double.NaN;
+        if (!isContained) {
+          t += o;
+          if (t >= horizon) {
+            break;
+          }
+        }
+      }
       if (isContained) {
         t += draws.sample(ttf);
       } else {
@@ -109,9 +130,12 @@ final class FireHazards {
    * within the fire, in the dark part with probability E[D] / (E[D] + E[R]) (then D is
    * length-biased and R ordinary) or in the restore ramp (R length-biased, D ordinary), at a
    * uniform point of that part. Otherwise t = 0 lies in a length-biased U, and the cycle before
-   * ended with a fire (ordinary D and R) with probability 1 − c (Cox, Renewal Theory, §7.3). Sets
-   * {@link #initialFire} and, for that fire, {@link #initialStart} (its ignition), {@link
-   * #initialLength} (dark) and {@link #initialRestore}; {@link #nextFailure} is the next ignition.
+   * ended with a fire (ordinary D and R) with probability 1 − c (Cox, Renewal Theory, §7.3). With
+   * an onset O, an uncontained fire's part is O + D + R, and t = 0 lies in its onset with
+   * probability (1 − c)E[O] / (E[U] + (1 − c)(E[O] + E[D] + E[R])): it ignited at −O·L_O and its
+   * dark time is still to come ({@link #pendingOnset}). Sets {@link #initialFire} and, for that
+   * fire, {@link #initialStart} (its ignition), {@link #initialLength} (dark) and {@link
+   * #initialRestore}; {@link #nextFailure} is the next ignition.
    */
   private void stationaryFire(int h) {
     int ttfId = p.hazardTtf[h];
@@ -120,13 +144,24 @@ final class FireHazards {
     double eu = draws.mean(ttfId);
     double ed = draws.mean(darkId);
     double er = draws.mean(restoreId);
-    double ez = (1 - p.hazardContained[h]) * (ed + er);
+    double eo = p.hazardOnset[h] == Plan.NONE ? 0 : draws.mean(p.hazardOnset[h]);
+    double ez = (1 - p.hazardContained[h]) * (eo + ed + er);
+    pendingOnset = Double.NaN;
     if (eu == Double.POSITIVE_INFINITY) {
       initialFire = false; // rate 0: never burning
       nextFailure = Double.POSITIVE_INFINITY;
     } else if (draws.uniform() * (eu + ez) < ez) {
       initialFire = true;
-      if (draws.uniform() * (ed + er) < ed) {
+      double y = draws.uniform() * (eo + ed + er);
+      if (y < eo) {
+        // In an uncontained fire's onset: it ignited O·L_O ago, dark at O − age.
+        initialFire = false;
+        double o = draws.lengthBiased(p.hazardOnset[h]);
+        nextFailure = -draws.uniform() * o;
+        pendingOnset = o;
+        return;
+      }
+      if (y - eo < ed) {
         initialLength = draws.lengthBiased(darkId);
         initialRestore = draws.sample(restoreId);
         initialStart = -draws.uniform() * initialLength;

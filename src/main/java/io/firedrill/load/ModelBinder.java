@@ -546,7 +546,9 @@ final class ModelBinder {
             ? restoreCurve(f.node(FireKeys.RESTORE_CURVE), f.at(FireKeys.RESTORE_CURVE))
             : List.of();
     List<Effect> also = effects(f, FireKeys.ALSO);
-    if (ttf == null
+    Distribution onset = f.has(HazardKeys.ONSET) ? read.distribution(f, HazardKeys.ONSET) : null;
+    if ((f.has(HazardKeys.ONSET) && onset == null)
+        || ttf == null
         || contained == null
         || dark == null
         || restore == null
@@ -554,7 +556,7 @@ final class ModelBinder {
         || also == null) {
       return null;
     }
-    return new Fire(ttf, contained, dark, restore, curve, also);
+    return new Fire(ttf, contained, dark, restore, curve, onset, also);
   }
 
   private Service service(

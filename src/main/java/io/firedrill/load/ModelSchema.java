@@ -297,7 +297,16 @@ public final class ModelSchema {
 
     public static final SectionSpec SPEC =
         SectionSpec.of(
-            "fire", "sites.NAME.fire", RATE, TTF, CONTAINED, OUTAGE, RESTORE, RESTORE_CURVE, ALSO);
+            "fire",
+            "sites.NAME.fire",
+            RATE,
+            TTF,
+            CONTAINED,
+            OUTAGE,
+            RESTORE,
+            RESTORE_CURVE,
+            HazardKeys.ONSET,
+            ALSO);
   }
 
   /** A data center. */

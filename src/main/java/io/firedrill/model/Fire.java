@@ -11,6 +11,8 @@ import java.util.Objects;
  *
  * @param restoreCurve empty for a linear ramp; else points (fraction of the restore time, capacity)
  *     from (0, c0) to (1, 1), capacity non-decreasing, linear in between
+ * @param onset the delay from each ignition to the dark time (a fire that smoulders, or the time
+ *     until the site is cut off for the fire brigade), or null for none
  * @param also the effects each uncontained fire sets off (cascades: spread, water, a fibre cut, a
  *     campus powered off), in the model's order; empty for none
  */
@@ -20,6 +22,7 @@ public record Fire(
     Distribution dark,
     Distribution restore,
     List<CurvePoint> restoreCurve,
+    Distribution onset,
     List<Effect> also) {
 
   /** A point of a restore curve. */

@@ -442,7 +442,9 @@ public final class Plan {
                     ? m.sites().get(target).renewal(kind)
                     : new Hazard(
                         m.sites().get(target).fire().timeToIgnition(),
-                        m.sites().get(target).fire().dark());
+                        m.sites().get(target).fire().dark(),
+                        m.sites().get(target).fire().onset(),
+                        List.of());
           };
       hazardTtf[h] = id(process.timeToFailure(), dists, ids);
       hazardOutage[h] = id(process.outage(), dists, ids);

@@ -80,6 +80,23 @@ class LateOnsetTest {
   }
 
   @Test
+  void aFiresOnset_delaysItsDarkTime(@TempDir Path tmp) throws Exception {
+    // Ignition at 0, dark from 1 h for 2 h, then a 4-hour ramp; slo 0.5: back at 1 + 2 + 2 h.
+    String yaml =
+        """
+        name: smoulder
+        scenario_horizon: 1d
+        sites:
+          a: {fire: {ttf: "fixed(500h)", onset: "fixed(1h)", outage: "fixed(2h)", restore: "fixed(4h)"}}
+        services:
+          s: {slo: 0.5, deploy: {a: 1}}
+        """;
+    var out = FixedScenario.run(tmp, yaml, "fire@a");
+    assertEquals(5, out.mean("s", "recover_h"), 1e-12);
+    assertEquals(4, out.mean("s", "downtime_h"), 1e-12);
+  }
+
+  @Test
   void aBadOnset_isOneLineWithItsPlace_andNothingWritten(@TempDir Path tmp) throws Exception {
     Path m = Files.writeString(tmp.resolve("m.yaml"), MODEL.replace("fixed(2h)", "soon"));
     Cli.Result r = Cli.run("run", m.toString(), "--out", tmp.resolve("out").toString());

@@ -174,6 +174,32 @@ class StationaryStartTest {
     assertDowntime(horizon / 3, r, "storm effect after " + delay + ", H " + horizon, seed);
   }
 
+  @ParameterizedTest
+  @CsvSource({"3", "100"})
+  void fireWithAnOnset_inItsStationaryState_isDarkOrRestoringTheLongRunFraction(double horizon)
+      throws Exception {
+    // slo 1: down while dark or restoring. Cycle: U ~ Exp(mean 3 d), then with probability 1 − c
+    // an onset O ~ Exp(mean 8 h) (still up), dark D ~ lognormal(median 10 h, p90 40 h), restore
+    // R ~ uniform(12 h, 72 h): q = (1 − c)(E[D] + E[R]) / (E[U] + (1 − c)(E[O] + E[D] + E[R])),
+    // including a fire whose onset is under way at t = 0.
+    long seed = 40;
+    String yaml =
+        """
+        name: smoulder
+        sites:
+          x: {fault: {rate: 0.001/y, outage: "fixed(1h)"}}
+          s:
+            fire: {ttf: "exponential(mean=3d)", contained: 0.4, onset: "exponential(mean=8h)", outage: "lognormal(median=10h, p90=40h)", restore: "uniform(12h, 72h)"}
+        services:
+          onx: {deploy: {x: 1}}
+          api: {deploy: {s: 1}, slo: 1}
+        """;
+    double ed = mean("lognormal(median=10h, p90=40h)");
+    double q = 0.6 * (ed + 42) / (72 + 0.6 * (8 + ed + 42));
+    RunStats r = scenario(yaml, horizon, 200_000, seed);
+    assertDowntime(q * horizon, r, "fire with onset, H " + horizon, seed);
+  }
+
   @Test
   void chillerTripsFromEarlierLossesOfUtility_areIncluded() throws Exception {
     // Grid outages every 31 h (30 h up, 1 h out; the UPS carries them), each tripping the chillers

@@ -255,6 +255,7 @@ class ModelJsonSchemaTest {
             outage: "fixed(1d)"
             restore: "fixed(2d)"
             restore_curve: [[0, 0.2], [0.5, 0.5], [1, 1]]
+            onset: "fixed(10m)"
             also: {west: {effect: dark}}
           fault: {rate: 0.1/y, outage: "fixed(1h)"}
           cooling: {rate: 0.2/y, outage: "lognormal(median=4h, p90=24h)", onset: "fixed(1m)", also: {west: {effect: network}}, ride_through: 30m, trips: 0.1}
