@@ -16,7 +16,7 @@ import java.util.Arrays;
  *
  * <p>Causes: a drop is blamed on one of the blocking events applied at that instant that touches
  * the service, the scenario's forced event first ({@link #dropCause}). In a scenario, an outage
- * that a forced event began marks the service affected, and the end of the first such outage is its
+ * that a forced event began marks the service affected, and the end of the last such outage is its
  * recovery time ({@link #finish}).
  *
  * <p>The per-trial results are cleared by {@link #clearTrial}; the per-cause sums accumulate over
