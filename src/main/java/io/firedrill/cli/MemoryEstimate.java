@@ -107,6 +107,21 @@ final class MemoryEstimate {
   /** The estimate of a run or scenario, or of one point of {@code size}. */
   static MemoryEstimate run(
       Plan plan, int threads, long trials, int curvePoints, boolean perTrial, int outages) {
+    return run(plan, threads, trials, curvePoints, perTrial, outages, false);
+  }
+
+  /**
+   * The estimate of a run or scenario; with {@code stationary}, a scenario whose background starts
+   * in its long-run state, whose trials also hold the warm-up's events before t = 0.
+   */
+  static MemoryEstimate run(
+      Plan plan,
+      int threads,
+      long trials,
+      int curvePoints,
+      boolean perTrial,
+      int outages,
+      boolean stationary) {
     long t = workers(threads, trials);
     long inFlight = blocksInFlight(t, trials);
     long ns = plan.services;
@@ -115,7 +130,10 @@ final class MemoryEstimate {
         "the statistics of the blocks in flight (" + inFlight + " blocks of " + ns + " services)",
         times(inFlight + 1, statsBytes(plan)),
         "--threads");
-    e.add("the trial kernels (" + t + " workers)", times(t, kernelBytes(plan)), "--threads");
+    e.add(
+        "the trial kernels (" + t + " workers)",
+        times(t, kernelBytes(plan, stationary)),
+        "--threads");
     if (curvePoints > 0) {
       long series = ns + plan.sites;
       e.add(
@@ -168,7 +186,7 @@ final class MemoryEstimate {
         "the points of --vary or --threads");
     e.add(
         "the trial kernels (" + np + " points on " + t + " workers)",
-        times(t, np, kernelBytes(first)),
+        times(t, np, kernelBytes(first, false)),
         "the points of --vary or --threads");
     return e;
   }
@@ -184,8 +202,8 @@ final class MemoryEstimate {
         times(ns, plan.causes(), 3 * Long.BYTES));
   }
 
-  private static long kernelBytes(Plan plan) {
-    double events = Math.max(0, plan.expectedEventsPerTrial());
+  private static long kernelBytes(Plan plan, boolean stationary) {
+    double events = Math.max(0, plan.expectedEventsPerTrial(stationary));
     long eventBytes = events >= 1e15 ? Long.MAX_VALUE : (long) Math.ceil(events) * BYTES_PER_EVENT;
     return plus(
         eventBytes,

@@ -310,7 +310,14 @@ public final class RunOptions {
 
   /** Refuses, up front, a run whose estimated memory exceeds the heap (see MemoryEstimate). */
   void checkMemory(Plan plan, Settings s, int curvePoints) {
-    MemoryEstimate.run(plan, s.threads(), s.trials(), curvePoints, perTrial, s.outages()).check();
+    checkMemory(plan, s, curvePoints, false);
+  }
+
+  /** {@link #checkMemory}, counting a stationary background's warm-up when {@code stationary}. */
+  void checkMemory(Plan plan, Settings s, int curvePoints, boolean stationary) {
+    MemoryEstimate.run(
+            plan, s.threads(), s.trials(), curvePoints, perTrial, s.outages(), stationary)
+        .check();
   }
 
   /**

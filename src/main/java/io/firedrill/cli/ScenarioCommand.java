@@ -112,11 +112,11 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
     ScenarioEvents.checkTimes(forced, events, s.horizonHours());
     Charts.Format charts = run.chartFormat();
     Plan plan = RunOptions.plan(m, s);
-    run.checkMemory(plan, s, points);
     Kernel.Background mode = EventOptions.background(background, noBackground);
     if (mode == Kernel.Background.STATIONARY) {
       RunOptions.checkStationary(plan);
     }
+    run.checkMemory(plan, s, points, mode == Kernel.Background.STATIONARY);
     // Printed once every option is known good, so that a wrong one is the only line.
     EventOptions.noteFlatProfile(m, at, spec.commandLine().getErr(), "scenario");
     TrialRunner.Scenario scenario = new TrialRunner.Scenario(forced, mode, points);

@@ -99,11 +99,11 @@ final class PowerLoss {
     if (len <= ups) {
       return; // the UPS rides it out, whatever the generator would do (its draws are its own)
     }
-    draws.supplyOutage(p.powerSource[s], n);
     if (p.generatorCount[s] > 1) {
-      plant(s, t, t + len, p.generatorCause[s] | mark, forcedAt);
+      plant(s, n, t, t + len, p.generatorCause[s] | mark, forcedAt);
       return;
     }
+    draws.supplyOutage(p.powerSource[s], n);
     boolean failsToStart = draws.powerUniform() < p.failToStart[s];
     double rate = p.generatorFailuresPerHour[s];
     double runs = rate > 0 ? draws.powerExponential() / rate : Double.POSITIVE_INFINITY;
@@ -219,11 +219,11 @@ final class PowerLoss {
    * The plant stops while more than n − k are down ({@link Overlaps}); the UPS carries it through
    * its stops while its charge lasts, drained during a stop and recharged at the same rate between
    * them, up to full; the rest is a power loss. A forced failure at {@code forcedAt} stops every
-   * generator of the plant there (or makes every one fail to start). Draws per generator, from the
-   * power stream, in order: start and running time, then per repair the repair time and the next
-   * start's two draws.
+   * generator of the plant there (or makes every one fail to start). Generator i draws from its own
+   * substream, (site's {@code power@S}, 256 n + i) at the site's n-th supply outage: start and
+   * running time, then per repair the repair time and the next start's two draws.
    */
-  private void plant(int s, double t, double end, int cause, double forcedAt) {
+  private void plant(int s, int n, double t, double end, int cause, double forcedAt) {
     final double ups = p.upsHours[s];
     final double rate = p.generatorFailuresPerHour[s];
     final int repair = p.generatorRepair[s];
@@ -233,6 +233,9 @@ final class PowerLoss {
     IntervalBuffer downs = plantDowns;
     downs.clear();
     for (int i = 0; i < p.generatorCount[s]; i++) {
+      // Each generator its own substream: draws it skips (past the horizon, or a repair fewer)
+      // move none of the others'.
+      draws.supplyOutage(p.powerSource[s], ((long) n << 8) | i);
       boolean fails = draws.powerUniform() < fts;
       double run = rate > 0 ? draws.powerExponential() / rate : Double.POSITIVE_INFINITY;
       int c = cause;

@@ -510,7 +510,9 @@ public final class Plan {
           reach = Math.max(reach, delay + tail(dists.get(hazardOutage[coolingHazard[s]])));
         }
       }
-      if (reach > 0) {
+      // A fire that is always contained sets nothing off.
+      if (reach > 0
+          && !(hazardEffect[h] == HazardEffect.DARK_THEN_RAMP && hazardContained[h] == 1)) {
         double onset = hazardOnset[h] == NONE ? 0 : tail(dists.get(hazardOnset[h]));
         hazardWarmUp[h] = Math.min(onset + reach, io.firedrill.dist.Units.MAX_HORIZON_HOURS);
       }
@@ -769,12 +771,10 @@ public final class Plan {
             case BLOCK_THEN_RESTART, DARK_THEN_RAMP -> 1;
             case EFFECTS_ONLY -> 0; // its effects, counted below
           };
-      double outages = renewals(hazardTtf[h], hazardOutage[h]);
+      double outages = horizonHours / cycle(h) + 1;
       if (stationary && hazardWarmUp[h] > 0) {
         // A stationary start runs it from its warm-up before t = 0 (scenarios).
-        double cycle =
-            distributions.get(hazardTtf[h]).mean() + distributions.get(hazardOutage[h]).mean();
-        outages += hazardWarmUp[h] / cycle;
+        outages += hazardWarmUp[h] / cycle(h);
       }
       events += outages * (Math.max(1, reached) + hazardAlso[h].length);
       for (int e : hazardAlso[h]) {
@@ -853,8 +853,17 @@ public final class Plan {
     return Double.isFinite(q) ? q : io.firedrill.dist.Units.MAX_HORIZON_HOURS;
   }
 
-  private double renewals(int ttf, int outage) {
-    return horizonHours / (distributions.get(ttf).mean() + distributions.get(outage).mean()) + 1;
+  /**
+   * Hazard h's mean cycle, hours: its time to failure, then (a fire: when not contained, the only
+   * ignitions that last) its onset, outage and restore.
+   */
+  private double cycle(int h) {
+    double part =
+        (hazardOnset[h] == NONE ? 0 : distributions.get(hazardOnset[h]).mean())
+            + distributions.get(hazardOutage[h]).mean()
+            + (hazardRestore[h] == NONE ? 0 : distributions.get(hazardRestore[h]).mean());
+    return distributions.get(hazardTtf[h]).mean()
+        + (hazardEffect[h] == HazardEffect.DARK_THEN_RAMP ? 1 - hazardContained[h] : 1) * part;
   }
 
   /** Number of causes, the length of {@link #causeNames}. */

@@ -45,6 +45,49 @@ class GeneratorPlantTest {
   }
 
   @Test
+  void eachGeneratorDrawsFromItsOwnSubstream_soTheHorizonMovesNoOutageBeforeIt(@TempDir Path tmp)
+      throws Exception {
+    // A 100-hour grid outage; two generators, both needed, failing at 0.5/h and repaired in 1 h.
+    // The first generator's repairs stop at the horizon; the second's draws must not move with
+    // them: every outage that ends before 45 h is the same at horizons of 50 h and 60 h.
+    String yaml =
+        MODEL
+            .replace("fixed(10h)", "fixed(100h)")
+            .replace("ups: 30m, ", "")
+            .replace("fail_to_start: 0, count: 3, needed: 2", "rate: 0.5/h, count: 2, needed: 2")
+            .replace("\"fixed(2h)\"", "\"fixed(1h)\"");
+    Path m = Files.writeString(tmp.resolve("m.yaml"), yaml);
+    List<List<String>> early = new java.util.ArrayList<>();
+    for (String h : List.of("50h", "60h")) {
+      Path out = tmp.resolve(h);
+      Cli.Result r =
+          Cli.run(
+              "scenario",
+              m.toString(),
+              "--event",
+              "grid@g",
+              "--background",
+              "off",
+              "--horizon",
+              h,
+              "--trials",
+              "1",
+              "--outages",
+              "1000",
+              "--out",
+              out.toString());
+      assertEquals(0, r.code(), r::toString);
+      early.add(
+          ScenarioCommandTest.csv(out.resolve("outages.csv")).stream()
+              .filter(c -> Double.parseDouble(c.get("end_h")) < 45)
+              .map(c -> c.get("start_h") + "-" + c.get("end_h"))
+              .toList());
+    }
+    assertEquals(early.get(0), early.get(1));
+    org.junit.jupiter.api.Assertions.assertTrue(early.get(0).size() > 5, early.get(0)::toString);
+  }
+
+  @Test
   void aCountSetBelowTheFilesNeeded_isBlamedOnTheSet(@TempDir Path tmp) throws Exception {
     Path m = Files.writeString(tmp.resolve("m.yaml"), MODEL);
     Cli.Result r = Cli.run("validate", m.toString(), "--set", "sites.s.generator.count=1");
