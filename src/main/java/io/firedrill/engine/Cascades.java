@@ -57,11 +57,22 @@ final class Cascades {
    * @throws Kernel.TooManyEvents past the trial's limit of hazard events
    */
   void setOff(int h, double t, double len, int mark) {
-    final int[] also = p.hazardAlso[h];
-    if (also.length == 0) {
-      return;
+    if (p.hazardAlso[h].length > 0) {
+      setOff(h, t, len, mark, failures[h]++);
     }
-    final long n = failures[h]++;
+  }
+
+  /**
+   * The k-th failure (from 0) of hazard h's history before a stationary start ({@link
+   * RenewalHazards}, {@link FireHazards}): its outage at {@code t} of {@code len} hours sets off
+   * its effects, with draw numbers −1 − k, apart from those of the failures after it.
+   */
+  void setOffHistory(int h, double t, double len, long k) {
+    setOff(h, t, len, 0, -1 - k);
+  }
+
+  private void setOff(int h, double t, double len, int mark, long n) {
+    final int[] also = p.hazardAlso[h];
     for (int e : also) {
       draws.effect(p.effectSource[e], n);
       boolean on = draws.effectUniform() < p.effectProbability[e];

@@ -75,15 +75,13 @@ final class FireHazards {
       first = forcing.at(h);
     } else if (forcing.stationary()) {
       stationaryFire(h);
-      // A fire with effects starts its warm-up before 0 (Plan.hazardWarmUp); 0 for the others.
-      final double w = p.hazardWarmUp[h];
+      history(h);
       if (initialFire) {
-        double start = initialStart - w;
-        blocked.add(start, start + initialLength, cause);
-        restoreRamp(h, start + initialLength, initialRestore, cause);
-        cascades.setOff(h, start, initialLength, 0);
+        blocked.add(initialStart, initialStart + initialLength, cause);
+        restoreRamp(h, initialStart + initialLength, initialRestore, cause);
+        cascades.setOff(h, initialStart, initialLength, 0);
       }
-      first = nextFailure - w;
+      first = nextFailure;
       pending = pendingOnset;
     } else {
       first = draws.sample(ttf);
@@ -119,6 +117,52 @@ final class FireHazards {
           break;
         }
         t += d + r + draws.sample(ttf);
+      }
+    }
+  }
+
+  /**
+   * Fire h's ignitions before its stationary state's earliest one, back to its warm-up ({@link
+   * Plan#hazardWarmUp}; none for a fire without effects): drawn backwards from its history
+   * substream (up time, containment, dark, restore and onset per cycle), they set off only their
+   * effects, each with its own draw numbers, so that a warm-up moves no draw after 0.
+   */
+  private void history(int h) {
+    final double w = p.hazardWarmUp[h];
+    if (w == 0
+        || (!initialFire
+            && pendingOnset != pendingOnset
+            && nextFailure == Double.POSITIVE_INFINITY)) {
+      return;
+    }
+    final int onset = p.hazardOnset[h];
+    draws.history(p.hazardSource[h]);
+    // The ignition that begins the earliest cycle the stationary state knows.
+    double b;
+    if (pendingOnset == pendingOnset) {
+      b = nextFailure;
+    } else if (initialFire) {
+      b = initialStart - (onset == Plan.NONE ? 0 : draws.historySample(onset));
+    } else {
+      b = initialStart + initialLength + initialRestore;
+    }
+    for (long k = 0; ; k++) {
+      double u = draws.historySample(p.hazardTtf[h]);
+      boolean isContained = draws.historyUniform() < p.hazardContained[h];
+      double d = draws.historySample(p.hazardOutage[h]);
+      double r = draws.historySample(p.hazardRestore[h]);
+      double o = onset == Plan.NONE ? 0 : draws.historySample(onset);
+      double end = b - u; // the cycle before ends here
+      double dark = end - r - d;
+      if (!((isContained ? end : dark) >= -w)) {
+        return;
+      }
+      draws.count(h);
+      if (isContained) {
+        b = end;
+      } else {
+        cascades.setOffHistory(h, dark, d, k);
+        b = dark - o;
       }
     }
   }

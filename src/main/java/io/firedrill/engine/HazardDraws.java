@@ -24,6 +24,11 @@ final class HazardDraws {
   private final TrialStream rng = new TrialStream();
   private final TrialStream powerRng = new TrialStream();
   private final TrialStream effectRng = new TrialStream();
+  private final TrialStream historyRng = new TrialStream();
+
+  /** The draw number of a hazard's history before a stationary start ({@link #history}). */
+  private static final long HISTORY = 1L << 40;
+
   private final ContinuousSampler[] ordinary;
   private final ContinuousSampler[] lengthBiased;
   private final ZigguratSampler.Exponential powerExponential;
@@ -33,6 +38,9 @@ final class HazardDraws {
 
   /** By distribution id: samplers on the effect stream (a cascade's delay and outage). */
   private final ContinuousSampler[] effect;
+
+  /** By distribution id: samplers on the history stream (failures before a stationary start). */
+  private final ContinuousSampler[] history;
 
   /** The current trial's number, which keys every substream. */
   private long trial;
@@ -81,8 +89,10 @@ final class HazardDraws {
       power[i] = plan.distributions.get(i).sampler(powerRng);
     }
     effect = new ContinuousSampler[nd];
+    history = new ContinuousSampler[nd];
     for (int i = 0; i < nd; i++) {
       effect[i] = plan.distributions.get(i).sampler(effectRng);
+      history[i] = plan.distributions.get(i).sampler(historyRng);
     }
     for (int i = 0; i < nd; i++) {
       lengthBiased[i] = plan.distributions.get(i).lengthBiasedSampler(rng);
@@ -152,6 +162,25 @@ final class HazardDraws {
   /** A draw of distribution {@code id} from the effect stream, hours. */
   double effectSample(int id) {
     return effect[id].sample();
+  }
+
+  /**
+   * Moves the history stream to source {@code source}'s history (draw number 2^40): the failures of
+   * a hazard before its stationary state at t = 0, drawn backwards, apart from every draw after 0,
+   * so that a warm-up changes none of them.
+   */
+  void history(long source) {
+    keys.reseed(historyRng, trial, source, HISTORY);
+  }
+
+  /** A draw of distribution {@code id} from the history stream, hours. */
+  double historySample(int id) {
+    return history[id].sample();
+  }
+
+  /** A uniform draw in [0, 1) from the history stream. */
+  double historyUniform() {
+    return historyRng.nextDouble();
   }
 
   /** A draw of distribution {@code id} from the power stream, hours. */

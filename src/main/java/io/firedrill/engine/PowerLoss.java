@@ -134,8 +134,22 @@ final class PowerLoss {
    * is the cooling hazard's own stream, so a trip moves none of its draws.
    */
   private void trips(int s, int g, double t, int mark) {
+    trips(s, g, t, mark, 1 + (long) utilityLosses[s]++);
+  }
+
+  /**
+   * A loss of utility at site s at {@code t}, the k-th of grid g's history before a stationary
+   * start ({@link RenewalHazards}): its chillers may trip, with draw number −1 − k.
+   */
+  void historyTrips(int s, int g, double t, long k) {
+    if (p.coolingTrips[s] > 0) {
+      trips(s, g, t, 0, -1 - k);
+    }
+  }
+
+  private void trips(int s, int g, double t, int mark, long n) {
     int h = p.coolingHazard[s];
-    draws.effect(p.hazardSource[h], 1 + (long) utilityLosses[s]++);
+    draws.effect(p.hazardSource[h], n);
     boolean tripped = draws.effectUniform() < p.coolingTrips[s];
     double d = draws.effectSample(p.hazardOutage[h]);
     double rideThrough = p.hazardRideThrough[h];

@@ -168,12 +168,47 @@ final class RenewalHazards {
    */
   private double stationaryStart(int h) {
     draws.stationaryState(p.hazardTtf[h], p.hazardOutage[h]);
-    // A hazard with effects starts its warm-up before 0 (Plan.hazardWarmUp); 0 for the others.
-    final double w = p.hazardWarmUp[h];
     if (draws.initialOutage) {
-      outage(h, draws.initialStart - w, draws.initialLength, 0);
+      history(h, draws.initialStart);
+      outage(h, draws.initialStart, draws.initialLength, 0);
     }
-    return draws.nextFailure - w;
+    return draws.nextFailure;
+  }
+
+  /**
+   * Hazard h's failures before the outage that starts at {@code b} (its stationary state's
+   * earliest), back to its warm-up ({@link Plan#hazardWarmUp}; none for a hazard without effects or
+   * trips): drawn backwards from its history substream (a stationary alternating renewal process
+   * read backwards is one with the same up, onset and outage distributions), they set off only
+   * their effects and the chillers' trips of the sites the hazard alone feeds, each with its own
+   * draw numbers, so that a warm-up moves no draw after 0 (common random numbers).
+   */
+  private void history(int h, double b) {
+    final double w = p.hazardWarmUp[h];
+    if (w == 0) {
+      return;
+    }
+    final int up = p.hazardTtf[h];
+    final int down = p.hazardOutage[h];
+    final int onset = p.hazardOnset[h];
+    draws.history(p.hazardSource[h]);
+    double start = b;
+    for (long k = 0; ; k++) {
+      double u = draws.historySample(up);
+      double o = onset == Plan.NONE ? 0 : draws.historySample(onset);
+      double d = draws.historySample(down);
+      start = start - u - o - d;
+      if (!(start >= -w)) {
+        return;
+      }
+      draws.count(h);
+      cascades.setOffHistory(h, start, d, k);
+      if (supply[h]) {
+        for (int s : p.gridSoleSites[p.hazardTarget[h]]) {
+          power.historyTrips(s, h, start, k);
+        }
+      }
+    }
   }
 
   /**
@@ -184,10 +219,10 @@ final class RenewalHazards {
    */
   private double stationaryStartWithOnset(int h) {
     draws.stationaryStateWithOnset(p.hazardTtf[h], p.hazardOnset[h], p.hazardOutage[h]);
-    final double w = p.hazardWarmUp[h];
     if (draws.initialOutage) {
-      outage(h, draws.initialStart - w, draws.initialLength, 0);
+      history(h, draws.initialStart);
+      outage(h, draws.initialStart, draws.initialLength, 0);
     }
-    return draws.nextFailure - w;
+    return draws.nextFailure;
   }
 }

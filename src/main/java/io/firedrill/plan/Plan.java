@@ -131,11 +131,12 @@ public final class Plan {
   public final int[][] hazardAlso;
 
   /**
-   * Per hazard with effects: how long before t = 0 a stationary background starts it, hours (0
-   * without effects): the 1 − {@value #WARM_UP_TAIL} quantile of its onset plus the largest, over
-   * its effects, of the quantiles of the delay and the outage (the effect's, or the hazard's own),
-   * so that effects of failures before t = 0 that reach past it are included (docs/simulation.md,
-   * "Cascades"). At most the longest horizon.
+   * Per hazard with effects (or a grid feeding a site whose chillers trip): how far back before t =
+   * 0 a stationary background draws its history, hours (0 for the others): the 1 − {@value
+   * #WARM_UP_TAIL} quantile of its onset plus the largest, over its effects, of the quantiles of
+   * the delay and the outage (the effect's, or the hazard's own), so that effects of failures
+   * before t = 0 that reach past it are included (docs/simulation.md, "Cascades"). At most the
+   * longest horizon.
    */
   public final double[] hazardWarmUp;
 
@@ -773,7 +774,7 @@ public final class Plan {
           };
       double outages = horizonHours / cycle(h) + 1;
       if (stationary && hazardWarmUp[h] > 0) {
-        // A stationary start runs it from its warm-up before t = 0 (scenarios).
+        // A stationary start draws its history back to its warm-up before t = 0 (scenarios).
         outages += hazardWarmUp[h] / cycle(h);
       }
       events += outages * (Math.max(1, reached) + hazardAlso[h].length);
