@@ -69,13 +69,13 @@ final class RunCommand implements Callable<Integer>, Firedrill.WritesResults {
       double seconds = (System.nanoTime() - start) / 1e9;
       stdout.printf(
           Locale.ROOT,
-          "%s: run%s, %d trials of %s, seed %d, %d threads%n",
+          "%s: run%s, %d trials of %s, seed %d, %s%n",
           m.name(),
           run.label == null ? "" : " [" + run.label + "]",
           s.trials(),
           Units.formatDuration(s.horizonHours()),
           s.seed(),
-          s.threads());
+          RunOptions.threads(s.threads()));
       RunConsole.printSummary(stdout, plan, stats);
       try (Writer w = files.open("summary.csv")) {
         SummaryCsv.writeRun(w, plan, stats);

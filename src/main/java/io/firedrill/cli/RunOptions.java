@@ -308,6 +308,11 @@ public final class RunOptions {
     return AtomicFiles.prepare(outDir(m, command), cancellation);
   }
 
+  /** "1 thread" or "2 threads", for the console. */
+  static String threads(int n) {
+    return n + (n == 1 ? " thread" : " threads");
+  }
+
   /** Refuses, up front, a run whose estimated memory exceeds the heap (see MemoryEstimate). */
   void checkMemory(Plan plan, Settings s, int curvePoints) {
     checkMemory(plan, s, curvePoints, false);
@@ -417,11 +422,11 @@ public final class RunOptions {
     stdout.printf(Locale.ROOT, "wrote %s%n", UserText.escape(files.dir().toString()));
     stdout.printf(
         Locale.ROOT,
-        "%d trials in %s s: %s trials/s on %d threads%n",
+        "%d trials in %s s: %s trials/s on %s%n",
         s.trials(),
         Numbers.brief(seconds, 3),
         Numbers.brief(s.trials() / seconds, 3),
-        s.threads());
+        RunOptions.threads(s.threads()));
     stdout.flush();
   }
 

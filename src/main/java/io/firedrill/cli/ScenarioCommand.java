@@ -130,7 +130,7 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
       double seconds = (System.nanoTime() - start) / 1e9;
       stdout.printf(
           Locale.ROOT,
-          "%s: scenario %s%s%s, %d trials of %s, seed %d, %d threads%n",
+          "%s: scenario %s%s%s, %d trials of %s, seed %d, %s%n",
           m.name(),
           what,
           run.label == null ? "" : " [" + run.label + "]",
@@ -138,7 +138,7 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
           s.trials(),
           Units.formatDuration(s.horizonHours()),
           s.seed(),
-          s.threads());
+          RunOptions.threads(s.threads()));
       RunConsole.printScenarioSummary(stdout, plan, stats);
       String cut = RunConsole.censoringNote(plan, stats, s.horizonHours());
       if (cut != null) {

@@ -185,7 +185,7 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
           new SweepTable(plans.get(0), vs, points, result, costs, withCost, scenario.metrics());
       stdout.printf(
           Locale.ROOT,
-          "%s: sweep of %s (%s)%s, %d points × %d trials, seed %d, %d threads%n",
+          "%s: sweep of %s (%s)%s, %d points × %d trials, seed %d, %s%n",
           m0.name(),
           String.join(" × ", vary.stream().map(UserText::echo).toList()),
           scenario.describe(m0),
@@ -193,7 +193,7 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
           points.size(),
           s.trials(),
           s.seed(),
-          s.threads());
+          RunOptions.threads(s.threads()));
       SweepConsole.print(stdout, table, chartOn);
       try (Writer w = files.open("sweep.csv")) {
         SweepCsv.write(w, table);

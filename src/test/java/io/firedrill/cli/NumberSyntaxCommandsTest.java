@@ -32,7 +32,7 @@ class NumberSyntaxCommandsTest {
     for (String n : new String[] {"1000", "1K", "1e3", "1.0e3"}) {
       Cli.Result r = run(tmp.resolve(n), "--trials", n, "--seed", "5", "--threads", "1");
       assertEquals(0, r.code(), r::toString);
-      assertTrue(r.out().contains("run, 1000 trials of 1y, seed 5, 1 threads"), r::toString);
+      assertTrue(r.out().contains("run, 1000 trials of 1y, seed 5, 1 thread"), r::toString);
       byte[] summary = Files.readAllBytes(tmp.resolve(n).resolve("summary.csv"));
       if (reference == null) {
         reference = summary;
