@@ -94,10 +94,16 @@ public final class EventOptions {
     return m.withProfile(m.profile().startingAt(start));
   }
 
-  /** Refuses an unknown or repeated event, or a malformed offset, before the horizon is known. */
+  /** The events {@link #checkNames} read, for run.json and titles; null without --event. */
+  private List<TrialRunner.Event> parsed;
+
+  /**
+   * Reads the events, refusing an unknown or repeated one or a malformed offset before the horizon
+   * is known; call before {@link #putJson} and {@link #describe}.
+   */
   void checkNames(Model m) {
     if (events != null) {
-      ScenarioEvents.parse(m, events);
+      parsed = ScenarioEvents.parse(m, events);
     }
   }
 
@@ -150,11 +156,10 @@ public final class EventOptions {
   }
 
   /** The scenario of a study in run.json: event, at and background (null without --event). */
-  void putJson(java.util.Map<String, Object> json, Model m) {
-    List<TrialRunner.Event> forced = events == null ? null : ScenarioEvents.parse(m, events);
-    json.put("event", forced == null ? null : ScenarioEvents.describe(forced));
-    if (forced != null) {
-      json.put("events", ScenarioEvents.json(forced));
+  void putJson(java.util.Map<String, Object> json) {
+    json.put("event", parsed == null ? null : ScenarioEvents.describe(parsed));
+    if (parsed != null) {
+      json.put("events", ScenarioEvents.json(parsed));
     }
     json.put("at", at);
     json.put("background", backgroundName());
@@ -168,10 +173,9 @@ public final class EventOptions {
   }
 
   /** "run" or "fire@pangyo at sat 15:30" ("grid@g, generator@s+10m" with several), for titles. */
-  String describe(Model m) {
-    return events == null
+  String describe() {
+    return parsed == null
         ? "run"
-        : ScenarioEvents.describe(ScenarioEvents.parse(m, events))
-            + (at == null ? "" : " at " + UserText.echo(at));
+        : ScenarioEvents.describe(parsed) + (at == null ? "" : " at " + UserText.echo(at));
   }
 }

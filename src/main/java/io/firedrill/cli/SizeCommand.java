@@ -191,7 +191,7 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
         m0.name(),
         path,
         t,
-        scenario.describe(m0),
+        scenario.describe(),
         conservative ? ", conservative" : "",
         run.label == null ? "" : " [" + run.label + "]",
         s.trials(),
@@ -211,7 +211,7 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
     json.put("conservative", conservative);
     json.put("answer", answer == null ? null : Vary.text(answer.value()) + range.unit());
     json.put("reachable", answer != null);
-    scenario.putJson(json, m0);
+    scenario.putJson(json);
     json.put("points_visited", visited);
     RunOptions.commitStudy(
         files, json, s, visited, seconds, chartWarnings, spec.commandLine().getErr());

@@ -188,7 +188,7 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
           "%s: sweep of %s (%s)%s, %d points × %d trials, seed %d, %s%n",
           m0.name(),
           String.join(" × ", vary.stream().map(UserText::echo).toList()),
-          scenario.describe(m0),
+          scenario.describe(),
           run.label == null ? "" : " [" + run.label + "]",
           points.size(),
           s.trials(),
@@ -201,13 +201,13 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
       List<String> warnings =
           SweepCharts.write(
               table,
-              run.caption(m0, "sweep, " + scenario.describe(m0), s, model.overrides),
+              run.caption(m0, "sweep, " + scenario.describe(), s, model.overrides),
               chartOn,
               charts,
               files);
       Map<String, Object> json = run.json("sweep", m0, first);
       json.put("vary", vary);
-      scenario.putJson(json, m0);
+      scenario.putJson(json);
       json.put("points", points.size());
       RunOptions.commitStudy(
           files, json, s, points.size(), seconds, warnings, spec.commandLine().getErr());

@@ -91,8 +91,9 @@ final class Cascades {
             case DARK -> timelines.power[s];
             case NETWORK -> timelines.blocked[s];
             case COOLING -> {
-              // The IT runs on for the site's ride-through (Plan.coolingRideThrough).
-              start += p.coolingRideThrough[s];
+              // The IT runs on for the ride-through of the site's cooling, if it has one.
+              int c = p.coolingHazard[s];
+              start += c == Plan.NONE ? 0 : p.hazardRideThrough[c];
               yield timelines.power[s];
             }
           };

@@ -129,11 +129,8 @@ final class FireHazards {
    */
   private void history(int h) {
     final double w = p.hazardWarmUp[h];
-    if (w == 0
-        || (!initialFire
-            && pendingOnset != pendingOnset
-            && nextFailure == Double.POSITIVE_INFINITY)) {
-      return;
+    if (w == 0 || nextFailure == Double.POSITIVE_INFINITY) {
+      return; // nothing to set off, or a fire that never ignites (rate 0)
     }
     final int onset = p.hazardOnset[h];
     draws.history(p.hazardSource[h]);

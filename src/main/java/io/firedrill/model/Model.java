@@ -170,30 +170,22 @@ public record Model(
    * The effects ({@code also}, cascades) of the hazard {@code ref}, in the model's order; empty for
    * none.
    *
-   * @throws java.util.NoSuchElementException if the model has no such hazard
+   * @throws NullPointerException if the model has no such hazard
    */
   public List<Effect> effects(HazardRef ref) {
+    String t = ref.target();
     return switch (ref.kind().scope()) {
-      case GRID ->
-          grids.stream()
-              .filter(g -> g.name().equals(ref.target()))
-              .findFirst()
-              .orElseThrow()
-              .hazard()
-              .also();
-      case NETWORK -> network(ref.target()).hazard().also();
+      case GRID -> grid(t).hazard().also();
+      case NETWORK -> network(t).hazard().also();
       case COMMON ->
           commonCauses.stream()
-              .filter(c -> c.name().equals(ref.target()))
+              .filter(c -> c.name().equals(t))
               .findFirst()
               .orElseThrow()
               .hazard()
               .also();
-      case SITE -> {
-        Site site =
-            sites.stream().filter(x -> x.name().equals(ref.target())).findFirst().orElseThrow();
-        yield ref.kind().isRenewal() ? site.renewal(ref.kind()).also() : site.fire().also();
-      }
+      case SITE ->
+          ref.kind().isRenewal() ? site(t).renewal(ref.kind()).also() : site(t).fire().also();
     };
   }
 

@@ -75,9 +75,6 @@ public final class Plan {
   /** Per grid, the sites it feeds alone (their only feed), in the model's order. */
   public final int[][] gridSoleSites;
 
-  /** The sites with two or more feeds, in the model's order. */
-  public final int[] severalFeedSites;
-
   /**
    * The sites whose utility is computed from timelines once every hazard is sampled, in order:
    * those with two or more feeds, and those an effect cuts the power of ({@link #effectKind} {@code
@@ -117,9 +114,6 @@ public final class Plan {
    * cooling.trips}), 0 without cooling.
    */
   public final double[] coolingTrips;
-
-  /** Per site: its cooling's ride-through, hours (0 without cooling). */
-  public final double[] coolingRideThrough;
 
   /** Per site: the hazard id of its cooling ({@code cooling@S}), or {@link #NONE}. */
   public final int[] coolingHazard;
@@ -330,14 +324,10 @@ public final class Plan {
     }
     // A site whose power an effect cuts takes its utility from timelines, as one with several
     // feeds does: its grid's outages are kept, and it is not among the grid's sole sites.
-    Map<String, Integer> siteAt = indexOf(m.sites().stream().map(Site::name).toList());
+    java.util.Set<String> cutNames = m.powerCutSites();
     boolean[] cut = new boolean[m.sites().size()];
-    for (HazardRef ref : m.hazards()) {
-      for (Effect e : m.effects(ref)) {
-        if (e.kind() == Effect.Kind.POWER) {
-          cut[siteAt.get(e.site())] = true;
-        }
-      }
+    for (int s = 0; s < cut.length; s++) {
+      cut[s] = cutNames.contains(m.sites().get(s).name());
     }
     for (int s = 0; s < m.sites().size(); s++) {
       if (cut[s]) {
@@ -351,8 +341,6 @@ public final class Plan {
       gridSoleSites[g] =
           IntStream.of(gridSites[g]).filter(s -> siteFeeds[s].length == 1 && !cut[s]).toArray();
     }
-    severalFeedSites =
-        IntStream.range(0, siteFeeds.length).filter(s -> siteFeeds[s].length > 1).toArray();
     utilitySites =
         IntStream.range(0, siteFeeds.length)
             .filter(s -> siteFeeds[s].length > 1 || cut[s])
@@ -409,7 +397,6 @@ public final class Plan {
     hazardAlso = new int[hazards][];
     hazardRideThrough = new double[hazards];
     coolingTrips = new double[m.sites().size()];
-    coolingRideThrough = new double[m.sites().size()];
     coolingHazard = new int[m.sites().size()];
     Arrays.fill(coolingHazard, NONE);
     List<Effect> effects = new ArrayList<>();
@@ -456,7 +443,6 @@ public final class Plan {
         Site site = m.sites().get(target);
         hazardRideThrough[h] = site.coolingRideThroughHours();
         coolingTrips[target] = site.coolingTrips();
-        coolingRideThrough[target] = site.coolingRideThroughHours();
         coolingHazard[target] = h;
       }
       if (kind == HazardKind.FIRE) {

@@ -373,17 +373,9 @@ class KernelAnalyticTest {
     // False-failure rate 5.7e-7 per check (z = 5, two-sided; see the class comment).
     long seed = 31;
     RunStats r =
-        forced(
-            """
-        name: forced-generator
-        horizon: 1d
-        grids:
-          g: {ttf: "fixed(1000h)", outage: "exponential(mean=2h)"}
-        sites:
-          s: {grid: g, generator: {fail_to_start: 0}}
-        services:
-          api: {deploy: {s: 1}}
-        """,
+        gridAndGenerator(
+            "exponential(mean=2h)",
+            "{fail_to_start: 0}",
             100_000,
             seed,
             "grid@g",
@@ -401,17 +393,9 @@ class KernelAnalyticTest {
     // min(R, 8), E = 1 − e^{−8}. False-failure rate 5.7e-7 (z = 5, two-sided).
     long seed = 32;
     RunStats r =
-        forced(
-            """
-        name: forced-repair
-        horizon: 1d
-        grids:
-          g: {ttf: "fixed(1000h)", outage: "fixed(10h)"}
-        sites:
-          s: {grid: g, generator: {fail_to_start: 0, repair: "exponential(mean=1h)"}}
-        services:
-          api: {deploy: {s: 1}}
-        """,
+        gridAndGenerator(
+            "fixed(10h)",
+            "{fail_to_start: 0, repair: \"exponential(mean=1h)\"}",
             100_000,
             seed,
             "grid@g",
@@ -423,22 +407,30 @@ class KernelAnalyticTest {
 
   /** A scenario of one forced 10-hour grid outage at a site whose generator is {@code gen}. */
   private static RunStats plantScenario(String gen, long seed) throws Exception {
+    return gridAndGenerator("fixed(10h)", gen, 200_000, seed, "grid@g", 0);
+  }
+
+  /**
+   * A scenario of {@code events} (no background) on one site fed by grid g (outages {@code outage},
+   * no UPS) with generator {@code gen}, horizon 500 h.
+   */
+  private static RunStats gridAndGenerator(
+      String outage, String gen, long trials, long seed, Object... events) throws Exception {
     return forced(
         """
-        name: plant
+        name: generator
         horizon: 500h
         grids:
-          g: {ttf: "fixed(1000h)", outage: "fixed(10h)"}
+          g: {ttf: "fixed(1000h)", outage: "%s"}
         sites:
           s: {grid: g, generator: %s}
         services:
           api: {deploy: {s: 1}}
         """
-            .formatted(gen),
-        200_000,
+            .formatted(outage, gen),
+        trials,
         seed,
-        "grid@g",
-        0);
+        events);
   }
 
   @Test
