@@ -156,14 +156,16 @@ final class ScenarioEvents {
                 + ".grid"
                 + list);
       }
-      if (siteKind && m.sites().stream().anyMatch(x -> x.name().equals(site))) {
+      boolean zone = site.contains("/");
+      if (siteKind && m.place(site) != null && !(zone && kind.equals(GENERATOR))) {
         throw new UsageException(
-            "--event: site "
+            "--event: "
+                + (zone ? "zone " : "site ")
                 + UserText.quote(site)
                 + " declares no "
                 + kind
                 + "; give it sites."
-                + UserText.bounded(site)
+                + UserText.bounded(zone ? site.replace("/", ".zones.") : site)
                 + "."
                 + kind
                 + " to force one"

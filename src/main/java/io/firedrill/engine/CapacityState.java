@@ -90,7 +90,10 @@ final class CapacityState {
   private final int[] stbSite;
   private final double[] stbCap;
 
-  /** Scratch: each site's capacity factor at one time. */
+  /** By site: whether it has zones (its capacity factor is theirs, by share). */
+  private final boolean[] zoned;
+
+  /** Scratch: each unit's capacity factor at one time. */
   private final double[] siteAt;
 
   /**
@@ -120,11 +123,15 @@ final class CapacityState {
       decisionSampler[i] = plan.distributions.get(i).sampler(decisions);
       decisionSkip[i] = plan.distributions.get(i).skipSampler(decisions);
     }
-    siteBlocked = new boolean[plan.sites];
-    siteRamping = new boolean[plan.sites];
-    rampOf = new int[plan.sites];
-    capValue = new double[plan.sites];
-    capSlope = new double[plan.sites];
+    siteBlocked = new boolean[plan.units];
+    siteRamping = new boolean[plan.units];
+    rampOf = new int[plan.units];
+    capValue = new double[plan.units];
+    capSlope = new double[plan.units];
+    zoned = new boolean[plan.sites];
+    for (int s : plan.zonedSites) {
+      zoned[s] = true;
+    }
     int ns = plan.services;
     act0 = new double[ns];
     actSlope = new double[ns];
@@ -133,7 +140,7 @@ final class CapacityState {
     served = new double[ns];
     servedEnd = new double[ns];
     own = new double[ns];
-    siteAt = new double[plan.sites];
+    siteAt = new double[plan.units];
     actFrom = from(plan.deploySite);
     actSite = flatten(plan.deploySite);
     actCap = flatten(plan.deployCapacity);
@@ -174,7 +181,7 @@ final class CapacityState {
       foState[a] = NORMAL;
       servedEnd[a] = 1.0;
     }
-    for (int s = 0; s < p.sites; s++) {
+    for (int s = 0; s < p.units; s++) {
       siteBlocked[s] = false;
       siteRamping[s] = false;
     }
@@ -215,31 +222,54 @@ final class CapacityState {
 
   private void siteCapacities(double t) {
     boolean anyRamp = false;
-    for (int s = 0; s < p.sites; s++) {
+    for (int s = 0; s < p.units; s++) {
       double slope = siteRamping[s] && !siteBlocked[s] ? rampSlope(s) : 0;
       capSlope[s] = slope;
       capValue[s] = siteCapacityAt(s, t);
       anyRamp |= slope != 0;
     }
     ramping = anyRamp;
+    for (int s : p.zonedSites) {
+      // Its zones' factors by share, as zonesAt computes them (their values were set above).
+      double value = 1;
+      double slope = 0;
+      for (int z : p.siteZones[s]) {
+        value -= p.unitShare[z] * (1 - capValue[z]);
+        slope += p.unitShare[z] * capSlope[z];
+      }
+      capValue[s] = value;
+      capSlope[s] = slope;
+    }
   }
 
   /**
-   * Site s's capacity factor at absolute time t in the current segment (after {@link #capacities}
+   * Unit s's capacity factor at absolute time t in the current segment (after {@link #capacities}
    * at its start): 0 blocked, its ramp's value at t (from the ramp's own start, never from a
    * segment's, so that the value at t does not depend on where other sites' events cut the sweep),
-   * else 1.
+   * else 1; a site with zones, theirs by share ({@link #zonesAt}).
    */
   double siteCapacityAt(int s, double t) {
     if (siteBlocked[s]) {
       return 0;
     }
     if (!siteRamping[s]) {
-      return 1;
+      return s < zoned.length && zoned[s] ? zonesAt(s, t) : 1;
     }
     IntervalBuffer r = ramps[s];
     int k = rampOf[s];
     return Math.min(r.to[k], r.from[k] + capSlope[s] * (t - r.start[k]));
+  }
+
+  /**
+   * The capacity factor of site s, which has zones, at t: 1 − Σ share × (1 − the zone's factor), in
+   * zone order, which is exactly 1 with every zone up.
+   */
+  private double zonesAt(int s, double t) {
+    double value = 1;
+    for (int z : p.siteZones[s]) {
+      value -= p.unitShare[z] * (1 - siteCapacityAt(z, t));
+    }
+    return value;
   }
 
   private double rampSlope(int s) {
@@ -353,7 +383,7 @@ final class CapacityState {
    * fraction computed once).
    */
   void servedAtTime(double t, double[] out) {
-    for (int s = 0; s < p.sites; s++) {
+    for (int s = 0; s < p.units; s++) {
       siteAt[s] = siteCapacityAt(s, t);
     }
     for (int a = 0; a < p.services; a++) {

@@ -43,7 +43,7 @@ final class Cuts {
     cut = new boolean[ns];
     list = new int[ns];
     List<List<Integer>> at = new ArrayList<>();
-    for (int s = 0; s < plan.sites; s++) {
+    for (int s = 0; s < plan.units; s++) {
       at.add(new ArrayList<>());
     }
     List<List<Integer>> by = new ArrayList<>();
@@ -60,8 +60,8 @@ final class Cuts {
     }
     servicesAt = arrays(at);
     requiredBy = arrays(by);
-    cutsAll = new boolean[plan.sites];
-    for (int s = 0; s < plan.sites; s++) {
+    cutsAll = new boolean[plan.units];
+    for (int s = 0; s < plan.units; s++) {
       cutsAll[s] = servicesAt[s].length == ns;
     }
   }

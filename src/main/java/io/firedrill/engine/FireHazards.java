@@ -42,7 +42,10 @@ final class FireHazards {
     this.timelines = timelines;
   }
 
-  /** Samples site s's fires that the scenario leaves active ({@link Plan#siteRampHazards}). */
+  /**
+   * Samples the fires of unit s (a site, or a zone) that the scenario leaves active ({@link
+   * Plan#siteRampHazards}).
+   */
   void sample(int s) {
     for (int h : p.siteRampHazards[s]) {
       if (forcing.active(h)) {

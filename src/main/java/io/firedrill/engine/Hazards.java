@@ -73,16 +73,24 @@ final class Hazards {
     // Every hazard first, since the effects of one may reach any site (Cascades); then each site's
     // timelines combined.
     renewals.sample();
-    for (int s = 0; s < p.sites; s++) {
-      fires.sample(s);
+    for (int u = 0; u < p.units; u++) {
+      fires.sample(u);
     }
     for (int s : p.utilitySites) {
       power.utility(s);
     }
     for (int s = 0; s < p.sites; s++) {
-      power.restarts(s);
-      timelines.unreachable(s);
-      timelines.finishBlocked(s);
+      if (p.siteZones[s].length == 0) {
+        power.restarts(s);
+        timelines.unreachable(s);
+        timelines.finishBlocked(s);
+      } else {
+        // Each zone restarts after the site's losses and its own; the site's fires and loss of
+        // networks strike every zone.
+        power.zoneRestarts(s);
+        timelines.unreachable(s);
+        timelines.spread(s);
+      }
     }
   }
 }

@@ -45,6 +45,13 @@ final class IntervalBuffer {
     size++;
   }
 
+  /** Adds every ramp of {@code other}, with its capacities at both ends. */
+  void addAllRamps(IntervalBuffer other) {
+    for (int i = 0; i < other.size; i++) {
+      addRamp(other.start[i], other.end[i], other.cause[i], other.from[i], other.to[i]);
+    }
+  }
+
   void addAll(IntervalBuffer other) {
     for (int i = 0; i < other.size; i++) {
       add(other.start[i], other.end[i], other.cause[i]);

@@ -71,11 +71,11 @@ final class OutageAccounting {
   OutageAccounting(Plan plan) {
     this.p = plan;
     int ns = plan.services;
-    if ((long) ns * plan.sites <= 1 << 22) {
-      touchMatrix = new boolean[ns * plan.sites];
+    if ((long) ns * plan.units <= 1 << 22) {
+      touchMatrix = new boolean[ns * plan.units];
       for (int a = 0; a < ns; a++) {
         for (int s : plan.footprint[a]) {
-          touchMatrix[a * plan.sites + s] = true;
+          touchMatrix[a * plan.units + s] = true;
         }
       }
     } else {
@@ -178,7 +178,7 @@ final class OutageAccounting {
     for (int i = 0; i < n; i++) {
       int site = events.dropSite(i);
       boolean touches =
-          touchMatrix != null ? touchMatrix[a * p.sites + site] : contains(sites, site);
+          touchMatrix != null ? touchMatrix[a * p.units + site] : contains(sites, site);
       if (!touches) {
         continue;
       }

@@ -80,7 +80,11 @@ final class PowerLoss {
    * is running then; the draws are made as without it (common random numbers).
    */
   void supplyOutage(int s, int g, double t, double len, int mark) {
-    if (p.coolingTrips[s] > 0) {
+    for (int u : p.siteSingleCorded[s]) {
+      // Single-corded IT: on utility alone, it loses power for the whole outage.
+      timelines.power[u].add(t, t + len, g | mark);
+    }
+    if (p.siteTripUnits[s].length > 0) {
       trips(s, g, t, mark);
     }
     double ups = p.upsHours[s];
@@ -134,7 +138,10 @@ final class PowerLoss {
    * is the cooling hazard's own stream, so a trip moves none of its draws.
    */
   private void trips(int s, int g, double t, int mark) {
-    trips(s, g, t, mark, 1 + (long) utilityLosses[s]++);
+    long n = 1 + (long) utilityLosses[s]++;
+    for (int u : p.siteTripUnits[s]) {
+      trips(u, g, t, mark, n);
+    }
   }
 
   /**
@@ -142,11 +149,15 @@ final class PowerLoss {
    * start ({@link RenewalHazards}): its chillers may trip, with draw number −1 − k.
    */
   void historyTrips(int s, int g, double t, long k) {
-    if (p.coolingTrips[s] > 0) {
-      trips(s, g, t, 0, -1 - k);
+    for (int u : p.siteTripUnits[s]) {
+      trips(u, g, t, 0, -1 - k);
     }
   }
 
+  /**
+   * The chillers of unit s (a site, or a zone with its own cooling) may trip at a loss of the
+   * site's utility at t, its n-th in the trial (draw number n of the unit's cooling source).
+   */
   private void trips(int s, int g, double t, int mark, long n) {
     int h = p.coolingHazard[s];
     draws.effect(p.hazardSource[h], n);
@@ -337,9 +348,40 @@ final class PowerLoss {
    */
   void restarts(int s) {
     IntervalBuffer pw = timelines.power[s];
-    IntervalBuffer blocked = timelines.blocked[s];
     pw.sortByStart();
     pw.mergeOverlaps();
+    restarts(s, pw, timelines.blocked[s]);
+  }
+
+  /**
+   * The restarts of the zones of site s: each zone's power losses are the site's merged with its
+   * own (its faults and cooling failures, single-corded losses, effects on it), and each merged
+   * loss is followed by a restart of the site's distribution, as at a site ({@link #restarts}).
+   * Every zone draws from the site's {@code restart@S} source from its first draw, one draw per
+   * merged loss in time order: zones with the same losses restart together.
+   */
+  void zoneRestarts(int s) {
+    IntervalBuffer site = timelines.power[s];
+    site.sortByStart();
+    site.mergeOverlaps();
+    for (int u : p.siteZones[s]) {
+      IntervalBuffer own = timelines.power[u];
+      if (own.size > 0) {
+        own.addAll(site);
+        own.sortByStart();
+        own.mergeOverlaps();
+        restarts(s, own, timelines.blocked[u]);
+      } else {
+        restarts(s, site, timelines.blocked[u]);
+      }
+    }
+  }
+
+  /**
+   * The merged losses pw (sorted, disjoint) of a unit of site s, each with the site's restart after
+   * it, into blocked.
+   */
+  private void restarts(int s, IntervalBuffer pw, IntervalBuffer blocked) {
     final int restart = p.restart[s];
     if (restart != Plan.NONE && pw.size > 0) {
       draws.source(p.restartSource[s]);

@@ -23,10 +23,17 @@ final class SiteTimelines {
    */
   final IntervalBuffer[] gridDown;
 
-  /** Power losses by site, before restarts: grid outages past the UPS and generator, faults. */
+  /**
+   * Power losses by unit ({@link Plan#units}: a site, or a zone), before restarts: grid outages
+   * past the UPS and generator, faults; a zone holds only its own (its faults and cooling, a
+   * single-corded zone's losses of utility), the site's go to the site's unit.
+   */
   final IntervalBuffer[] power;
 
-  /** Intervals in which a site has no capacity, by site. */
+  /**
+   * Intervals in which a unit has no capacity, by unit; a site with zones has none once {@link
+   * #spread} has given its own to its zones.
+   */
   final IntervalBuffer[] blocked;
 
   /**
@@ -35,11 +42,14 @@ final class SiteTimelines {
    */
   final IntervalBuffer[] cuts;
 
-  /** Restore ramps by site: capacity from {@code from} to {@code to}, linear in between. */
+  /** Restore ramps by unit: capacity from {@code from} to {@code to}, linear in between. */
   final IntervalBuffer[] ramps;
 
   private final IntervalBuffer scratchA = new IntervalBuffer();
   private final IntervalBuffer scratchB = new IntervalBuffer();
+
+  /** Scratch of {@link #spread}: the boundaries of two ramp timelines, merged in order. */
+  private double[] bounds = new double[16];
 
   /** The count sweep of {@link #feedsOut}. */
   private final Overlaps overlaps = new Overlaps();
@@ -48,9 +58,9 @@ final class SiteTimelines {
     p = plan;
     netDown = buffers(plan.networks);
     gridDown = buffers(plan.grids);
-    power = buffers(plan.sites);
-    blocked = buffers(plan.sites);
-    ramps = buffers(plan.sites);
+    power = buffers(plan.units);
+    blocked = buffers(plan.units);
+    ramps = buffers(plan.units);
     cuts = buffers(plan.sites);
   }
 
@@ -64,10 +74,10 @@ final class SiteTimelines {
 
   /** Empties every timeline for a new trial. */
   void clear() {
-    for (int s = 0; s < p.sites; s++) {
-      power[s].clear();
-      blocked[s].clear();
-      ramps[s].clear();
+    for (int u = 0; u < p.units; u++) {
+      power[u].clear();
+      blocked[u].clear();
+      ramps[u].clear();
     }
     for (int n = 0; n < p.networks; n++) {
       netDown[n].clear();
@@ -188,7 +198,118 @@ final class SiteTimelines {
   }
 
   /**
-   * Sorts site s's blocked intervals and merges those that overlap or touch, each merged one
+   * Gives site s's own blocked intervals and ramps (its fires, its loss of networks) to each of its
+   * zones, and finishes each zone's blocked intervals ({@link #finishBlocked}); the site keeps
+   * none. A zone whose own fire's restore overlaps the site's follows the lower of the two ({@link
+   * #lower}). Site s must have zones, and its zones' restarts must be done.
+   */
+  void spread(int s) {
+    IntervalBuffer b = blocked[s];
+    IntervalBuffer r = ramps[s];
+    for (int u : p.siteZones[s]) {
+      blocked[u].addAll(b);
+      if (r.size > 0) {
+        if (ramps[u].size == 0) {
+          ramps[u].addAllRamps(r);
+        } else {
+          lower(r, ramps[u], scratchA);
+          ramps[u].clear();
+          ramps[u].addAllRamps(scratchA);
+        }
+      }
+      finishBlocked(u);
+    }
+    b.clear();
+    r.clear();
+  }
+
+  /**
+   * The lower of two ramp timelines, into out: each sorted and disjoint, capacity 1 outside its
+   * ramps. Between consecutive boundaries of either both capacities are linear; where both ramps
+   * are under way the lower is kept, split where they cross (x = x0 + (x1 − x0) d0 / (d0 − d1), d
+   * the difference at the ends), each piece caused by the ramp it follows. Pieces at full capacity
+   * throughout are left out. O(n + m).
+   */
+  void lower(IntervalBuffer a, IntervalBuffer b, IntervalBuffer out) {
+    out.clear();
+    int n = 2 * (a.size + b.size);
+    if (bounds.length < n) {
+      bounds = new double[Math.max(n, 2 * bounds.length)];
+    }
+    // Each timeline's boundaries are in order (start, end, start, end...): merge the two.
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    int na = 2 * a.size;
+    int nb = 2 * b.size;
+    while (i < na || j < nb) {
+      double x = i < na ? (i % 2 == 0 ? a.start[i / 2] : a.end[i / 2]) : Double.POSITIVE_INFINITY;
+      double y = j < nb ? (j % 2 == 0 ? b.start[j / 2] : b.end[j / 2]) : Double.POSITIVE_INFINITY;
+      if (x <= y) {
+        bounds[k++] = x;
+        i++;
+      } else {
+        bounds[k++] = y;
+        j++;
+      }
+    }
+    int ia = 0;
+    int ib = 0;
+    for (int q = 0; q + 1 < k; q++) {
+      double x0 = bounds[q];
+      double x1 = bounds[q + 1];
+      if (!(x1 > x0)) {
+        continue;
+      }
+      while (ia < a.size && a.end[ia] <= x0) {
+        ia++;
+      }
+      while (ib < b.size && b.end[ib] <= x0) {
+        ib++;
+      }
+      boolean inA = ia < a.size && a.start[ia] <= x0;
+      boolean inB = ib < b.size && b.start[ib] <= x0;
+      if (!inA && !inB) {
+        continue;
+      }
+      double a0 = inA ? rampAt(a, ia, x0) : 1;
+      double a1 = inA ? rampAt(a, ia, x1) : 1;
+      double b0 = inB ? rampAt(b, ib, x0) : 1;
+      double b1 = inB ? rampAt(b, ib, x1) : 1;
+      double d0 = a0 - b0;
+      double d1 = a1 - b1;
+      int ca = inA ? a.cause[ia] : 0;
+      int cb = inB ? b.cause[ib] : 0;
+      if ((d0 < 0 && d1 > 0) || (d0 > 0 && d1 < 0)) {
+        double xc = x0 + (x1 - x0) * (d0 / (d0 - d1));
+        double vc = d0 < 0 ? rampAt(a, ia, xc) : rampAt(b, ib, xc);
+        addLower(out, x0, xc, d0 < 0 ? ca : cb, d0 < 0 ? a0 : b0, vc);
+        addLower(out, xc, x1, d0 < 0 ? cb : ca, vc, d0 < 0 ? b1 : a1);
+      } else if (d0 + d1 <= 0) {
+        addLower(out, x0, x1, inA ? ca : cb, a0, a1);
+      } else {
+        addLower(out, x0, x1, cb, b0, b1);
+      }
+    }
+  }
+
+  private static void addLower(
+      IntervalBuffer out, double x0, double x1, int c, double v0, double v1) {
+    if (x1 > x0 && !(v0 == 1 && v1 == 1)) {
+      out.addRamp(x0, x1, c, v0, v1);
+    }
+  }
+
+  /** Ramp k of r at time x, within it: linear from its {@code from} to its {@code to}. */
+  private static double rampAt(IntervalBuffer r, int k, double x) {
+    if (x >= r.end[k]) {
+      return r.to[k];
+    }
+    return r.from[k] + (r.to[k] - r.from[k]) * ((x - r.start[k]) / (r.end[k] - r.start[k]));
+  }
+
+  /**
+   * Sorts unit s's blocked intervals and merges those that overlap or touch, each merged one
    * keeping the cause that began it ({@link IntervalBuffer#mergeOverlaps}).
    */
   void finishBlocked(int s) {

@@ -14,6 +14,7 @@ import io.firedrill.load.ModelSchema.HazardKeys;
 import io.firedrill.load.ModelSchema.ServiceKeys;
 import io.firedrill.load.ModelSchema.SiteKeys;
 import io.firedrill.load.ModelSchema.TopKeys;
+import io.firedrill.load.ModelSchema.ZoneKeys;
 import io.firedrill.load.TreeReader.Section;
 import io.firedrill.load.yaml.Node;
 import io.firedrill.load.yaml.Origin;
@@ -31,12 +32,14 @@ import io.firedrill.model.Network;
 import io.firedrill.model.Placement;
 import io.firedrill.model.Service;
 import io.firedrill.model.Site;
+import io.firedrill.model.Zone;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -122,7 +125,7 @@ final class ModelBinder {
     Map<String, Node.Mapping.Entry> networkDecls = declarations(top, TopKeys.NETWORKS);
     Map<String, Node.Mapping.Entry> commonDecls = declarations(top, TopKeys.COMMON_CAUSE);
     Map<String, Node.Mapping.Entry> siteDecls = declarations(top, TopKeys.SITES);
-    siteNames = siteDecls.keySet();
+    siteNames = places(siteDecls);
     Map<String, Node.Mapping.Entry> serviceDecls = declarations(top, TopKeys.SERVICES);
     if (serviceDecls.containsKey(Model.TOTAL)) {
       read.error(
@@ -159,7 +162,7 @@ final class ModelBinder {
         (n, e) -> add(sites, site(n, e, gridDecls.keySet(), networkDecls.keySet()), s -> s));
     List<Service> services = new ArrayList<>();
     serviceDecls.forEach(
-        (n, e) -> add(services, service(n, e, siteDecls.keySet(), serviceDecls.keySet()), s -> s));
+        (n, e) -> add(services, service(n, e, siteNames, serviceDecls.keySet()), s -> s));
     read.errors().addAll(RequiresCycles.find(serviceDecls));
     List<Model.Price> prices = prices(top, siteDecls.keySet());
 
@@ -250,16 +253,16 @@ final class ModelBinder {
     }
     if (!(node instanceof Node.Mapping map)) {
       read.error(
-          node.origin(), key.name(), "expected " + key.type().expected() + ", got " + node.kind());
+          node.origin(), top.at(key), "expected " + key.type().expected() + ", got " + node.kind());
       return decls;
     }
     for (Node.Mapping.Entry e : map.entries()) {
       if (tooLong(e.key())) {
-        read.error(e.keyOrigin(), key.name() + "." + e.key(), longName(e.key()));
+        read.error(e.keyOrigin(), top.at(key) + "." + e.key(), longName(e.key()));
       } else if (!ModelSchema.NAME.matcher(e.key()).matches()) {
         read.error(
             e.keyOrigin(),
-            key.name() + "." + e.key(),
+            top.at(key) + "." + e.key(),
             UserText.quote(e.key())
                 + " is not a valid name (lowercase letters, digits, - and _; starting with a letter"
                 + " or digit)");
@@ -267,6 +270,28 @@ final class ModelBinder {
       decls.put(e.key(), e);
     }
     return decls;
+  }
+
+  /**
+   * The names of the places a placement or an effect may name: every declared site, and every zone
+   * of one, {@code SITE/ZONE} ({@link Zone#path}), in the file's order. Read from the sites' raw
+   * sections, before they are bound, so that a service's placement on a zone resolves whatever the
+   * order of the sections.
+   */
+  private static Set<String> places(Map<String, Node.Mapping.Entry> siteDecls) {
+    Set<String> out = new LinkedHashSet<>();
+    siteDecls.forEach(
+        (site, e) -> {
+          out.add(site);
+          if (e.value() instanceof Node.Mapping map
+              && map.get(SiteKeys.ZONES.name()) != null
+              && map.get(SiteKeys.ZONES.name()).value() instanceof Node.Mapping zones) {
+            for (Node.Mapping.Entry z : zones.entries()) {
+              out.add(Zone.path(site, z.key()));
+            }
+          }
+        });
+    return out;
   }
 
   /** The {@code cost} section: a price per capacity unit per year for some declared sites. */
@@ -389,6 +414,18 @@ final class ModelBinder {
           kind = k;
         }
       }
+      if (e.key().contains("/") && !kind.reachesZones()) {
+        read.error(
+            f.valueOrigin(EffectKeys.EFFECT),
+            f.at(EffectKeys.EFFECT),
+            UserText.quote(kind.word())
+                + " acts on a whole site (its utility, its networks), and "
+                + e.key()
+                + " is a zone: name the site "
+                + Zone.siteOf(e.key())
+                + ", or give the zone dark or cooling");
+        continue;
+      }
       out.add(new Effect(e.key(), kind, delay, outage, p));
     }
     return read.errorCount() > before ? null : out;
@@ -451,32 +488,15 @@ final class ModelBinder {
     Double ups = read.duration(s, SiteKeys.UPS);
     Generator generator = s.has(SiteKeys.GENERATOR) ? generator(s) : null;
     Distribution restart = s.has(SiteKeys.RESTART) ? read.distribution(s, SiteKeys.RESTART) : null;
-    Fire fire = s.has(SiteKeys.FIRE) ? fire(s) : null;
-    Map<HazardKind, Hazard> renewals = new EnumMap<>(HazardKind.class);
-    for (HazardKind kind : HazardKind.siteRenewals()) {
-      KeySpec key = SiteKeys.renewal(kind);
-      if (s.has(key) && kind != HazardKind.COOLING) {
-        add(renewals, kind, hazardOf(s.entry(key), s.at(key)));
-      }
-    }
-    // Cooling: a hazard with a ride-through and trips (its own section).
-    Double rideThrough = 0.0;
-    Double trips = 0.0;
-    if (s.has(SiteKeys.COOLING)) {
-      Section c = read.section(s.node(SiteKeys.COOLING), s.at(SiteKeys.COOLING), CoolingKeys.SPEC);
-      if (c != null) {
-        add(renewals, HazardKind.COOLING, hazard(c));
-        rideThrough = read.duration(c, CoolingKeys.RIDE_THROUGH);
-        trips = read.probability(c, CoolingKeys.TRIPS);
-      }
-    }
+    PlaceHazards own = placeHazards(s, SiteKeys.FIRE, SiteKeys.COOLING, SiteKeys::renewal);
+    List<Zone> zones = s.has(SiteKeys.ZONES) ? zones(s) : List.of();
     if (read.errorCount() > before
         || feeds == null
         || needed == null
         || reconverge == null
         || ups == null
-        || rideThrough == null
-        || trips == null) {
+        || own == null
+        || zones == null) {
       return null;
     }
     return new Site(
@@ -488,11 +508,105 @@ final class ModelBinder {
         ups,
         generator,
         restart,
-        fire,
-        renewals,
+        own.fire,
+        own.renewals,
         networkMode,
-        rideThrough,
-        trips);
+        own.rideThrough,
+        own.trips,
+        zones);
+  }
+
+  /** The hazards of a site or a zone: a fire, faults, cooling with its ride-through and trips. */
+  private record PlaceHazards(
+      Fire fire, Map<HazardKind, Hazard> renewals, double rideThrough, double trips) {}
+
+  /**
+   * The hazards section s (a site's or a zone's) declares under {@code fireKey}, {@code coolingKey}
+   * and the renewal kinds' keys ({@code renewalKey}); null after an error.
+   */
+  private PlaceHazards placeHazards(
+      Section s, KeySpec fireKey, KeySpec coolingKey, Function<HazardKind, KeySpec> renewalKey) {
+    int before = read.errorCount();
+    Fire fire = s.has(fireKey) ? fire(s, fireKey) : null;
+    Map<HazardKind, Hazard> renewals = new EnumMap<>(HazardKind.class);
+    for (HazardKind kind : HazardKind.siteRenewals()) {
+      KeySpec key = renewalKey.apply(kind);
+      if (s.has(key) && kind != HazardKind.COOLING) {
+        add(renewals, kind, hazardOf(s.entry(key), s.at(key)));
+      }
+    }
+    // Cooling: a hazard with a ride-through and trips (its own section).
+    Double rideThrough = 0.0;
+    Double trips = 0.0;
+    if (s.has(coolingKey)) {
+      Section c = read.section(s.node(coolingKey), s.at(coolingKey), CoolingKeys.SPEC);
+      if (c != null) {
+        add(renewals, HazardKind.COOLING, hazard(c));
+        rideThrough = read.duration(c, CoolingKeys.RIDE_THROUGH);
+        trips = read.probability(c, CoolingKeys.TRIPS);
+      }
+    }
+    if (read.errorCount() > before || rideThrough == null || trips == null) {
+      return null;
+    }
+    return new PlaceHazards(fire, renewals, rideThrough, trips);
+  }
+
+  /**
+   * The zones of site section s: each a share, a power path and its own hazards; the shares must
+   * add up to 1 ({@link Site#SHARE_TOLERANCE}). Empty for an empty section; null after an error.
+   */
+  private List<Zone> zones(Section s) {
+    int before = read.errorCount();
+    Map<String, Node.Mapping.Entry> decls = declarations(s, SiteKeys.ZONES);
+    List<Zone> out = new ArrayList<>();
+    double sum = 0;
+    for (Map.Entry<String, Node.Mapping.Entry> d : decls.entrySet()) {
+      String path = s.at(SiteKeys.ZONES) + "." + d.getKey();
+      Section z = read.section(d.getValue().value(), path, ZoneKeys.SPEC);
+      if (z == null) {
+        continue;
+      }
+      if (!z.has(ZoneKeys.SHARE)) {
+        read.error(
+            z.map.origin(),
+            z.at(ZoneKeys.SHARE),
+            "missing: give the zone's share of the site's capacity (0 to 1)");
+        continue;
+      }
+      Double share = read.probability(z, ZoneKeys.SHARE);
+      String power = read.choice(z, ZoneKeys.POWER);
+      PlaceHazards own = placeHazards(z, ZoneKeys.FIRE, ZoneKeys.COOLING, ZoneKeys::renewal);
+      if (share == null || power == null || own == null) {
+        continue;
+      }
+      sum += share;
+      out.add(
+          new Zone(
+              d.getKey(),
+              share,
+              "utility".equals(UserText.strip(power)),
+              own.fire,
+              own.renewals,
+              own.rideThrough,
+              own.trips));
+    }
+    if (read.errorCount() > before) {
+      return null;
+    }
+    if (!out.isEmpty() && Math.abs(sum - 1) > Site.SHARE_TOLERANCE) {
+      read.error(
+          s.node(SiteKeys.ZONES).origin(),
+          s.at(SiteKeys.ZONES),
+          "the zones' shares add up to "
+              + new java.math.BigDecimal(sum)
+                  .round(new java.math.MathContext(10))
+                  .stripTrailingZeros()
+                  .toPlainString()
+              + ", not 1: give each zone its part of the site's capacity");
+      return null;
+    }
+    return out;
   }
 
   private Generator generator(Section site) {
@@ -532,8 +646,8 @@ final class ModelBinder {
         : new Generator(failToStart, perHour, repair, (int) (long) count, (int) (long) needed);
   }
 
-  private Fire fire(Section site) {
-    Section f = read.section(site.node(SiteKeys.FIRE), site.at(SiteKeys.FIRE), FireKeys.SPEC);
+  private Fire fire(Section owner, KeySpec key) {
+    Section f = read.section(owner.node(key), owner.at(key), FireKeys.SPEC);
     if (f == null) {
       return null;
     }

@@ -35,6 +35,12 @@ public final class ModelSchema {
   /** Names of sites, grids, networks and services: they appear in paths, causes and CSV. */
   public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
+  /**
+   * What a placement or an effect names: a site, or a zone of one, {@code SITE/ZONE} (each part a
+   * {@link #NAME}).
+   */
+  public static final Pattern PLACE = Pattern.compile("[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)?");
+
   /** The model's own name: it names the output folder. */
   public static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9-]+");
 
@@ -391,6 +397,15 @@ public final class ModelSchema {
       return optional(kind.word(), ValueType.section(HazardKeys.SPEC), "none", doc);
     }
 
+    public static final KeySpec ZONES =
+        optional(
+            "zones",
+            ValueType.named("zone", ZoneKeys.SPEC),
+            "none (one room)",
+            "its zones (halls, rooms, power paths), each with a `share` of its capacity, the shares"
+                + " adding up to 1; the site's hazards strike every zone, a zone's own only that"
+                + " zone; a placement names the site (spread by share) or a zone (`SITE/ZONE`)");
+
     public static final SectionSpec SPEC =
         SectionSpec.of(
             "site",
@@ -405,7 +420,8 @@ public final class ModelSchema {
             RESTART,
             FIRE,
             FAULT,
-            COOLING);
+            COOLING,
+            ZONES);
 
     /**
      * The key of a site hazard kind that is a plain renewal process ({@link
@@ -419,6 +435,55 @@ public final class ModelSchema {
           .filter(k -> k.name().equals(kind.word()))
           .findFirst()
           .orElseThrow(() -> new IllegalStateException("no site key for hazard kind " + kind));
+    }
+  }
+
+  /** A zone of a site: a hall, a room, a power path, with its share and its own hazards. */
+  public static final class ZoneKeys {
+    private ZoneKeys() {}
+
+    public static final KeySpec SHARE =
+        required(
+            "share",
+            probability(),
+            "its part of the site's capacity, 0 to 1: a placement on the site puts this share of"
+                + " its capacity here; the shares of a site's zones add up to 1");
+    public static final KeySpec POWER =
+        withDefault(
+            "power",
+            ValueType.choice("backed", "utility"),
+            "backed",
+            "what powers its IT: `backed`, the site's utility through its UPS and generator;"
+                + " `utility`, utility alone (single-corded: not on UPS or generator), so the zone"
+                + " loses power at every loss of the site's utility, then restarts");
+    public static final KeySpec FIRE =
+        optional(
+            "fire",
+            ValueType.section(FireKeys.SPEC),
+            "none",
+            "fires of this zone alone (a battery room): dark, then restored, as a site's fire");
+    public static final KeySpec FAULT =
+        optional(
+            HazardKind.FAULT.word(),
+            ValueType.section(HazardKeys.SPEC),
+            "none",
+            "an internal power fault of this zone alone (a PDU, a power path), as a site's fault");
+    public static final KeySpec COOLING =
+        optional(
+            HazardKind.COOLING.word(),
+            ValueType.section(CoolingKeys.SPEC),
+            "none",
+            "a failure of this zone's own cooling (one hall's chillers), as a site's cooling");
+
+    public static final SectionSpec SPEC =
+        SectionSpec.of("zone", "sites.NAME.zones.NAME", SHARE, POWER, FIRE, FAULT, COOLING);
+
+    /** The key of a zone's site renewal hazard kind ({@link HazardKind#siteRenewals}). */
+    public static KeySpec renewal(HazardKind kind) {
+      return SPEC.keys().stream()
+          .filter(k -> k.name().equals(kind.word()))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("no zone key for hazard kind " + kind));
     }
   }
 
@@ -638,6 +703,7 @@ public final class ModelSchema {
         HazardKeys.SPEC,
         EffectKeys.SPEC,
         SiteKeys.SPEC,
+        ZoneKeys.SPEC,
         GeneratorKeys.SPEC,
         FireKeys.SPEC,
         CoolingKeys.SPEC,

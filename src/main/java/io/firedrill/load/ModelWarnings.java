@@ -17,6 +17,7 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +61,8 @@ final class ModelWarnings {
       Map<String, Node.Mapping.Entry> sites) {
     Set<String> placed = new LinkedHashSet<>();
     for (Service s : m.services()) {
-      s.deploy().forEach(p -> placed.add(p.site()));
-      s.standby().forEach(p -> placed.add(p.site()));
+      s.deploy().forEach(p -> placed.add(p.siteName()));
+      s.standby().forEach(p -> placed.add(p.siteName()));
     }
     for (Site s : m.sites()) {
       if (!placed.contains(s.name())) {
@@ -189,26 +190,27 @@ final class ModelWarnings {
       // What is left when one site is lost is the total less that site's share (a site appears
       // at most once in deploy and once in standby), summed exactly: one pass per service, not
       // one per site and placement, which was quadratic in the sites of a wide deployment.
-      BigDecimal allActive = BigDecimal.ZERO;
+      // By site: a site's zones are lost with it.
+      BigDecimal all = BigDecimal.ZERO;
+      Map<String, BigDecimal> activeAt = new LinkedHashMap<>();
       for (Placement p : svc.deploy()) {
-        allActive = allActive.add(new BigDecimal(p.capacity()));
+        all = all.add(new BigDecimal(p.capacity()));
+        activeAt.merge(p.siteName(), new BigDecimal(p.capacity()), BigDecimal::add);
       }
-      BigDecimal allStandby = BigDecimal.ZERO;
-      Map<String, Double> standbyAt = new HashMap<>();
+      Map<String, BigDecimal> standbyAt = new HashMap<>();
       for (Placement p : svc.standby()) {
-        allStandby = allStandby.add(new BigDecimal(p.capacity()));
-        standbyAt.put(p.site(), p.capacity());
+        all = all.add(new BigDecimal(p.capacity()));
+        standbyAt.merge(p.siteName(), new BigDecimal(p.capacity()), BigDecimal::add);
       }
-      BigDecimal all = allActive.add(allStandby);
       double needed = svc.slo() * svc.demand();
       BigDecimal neededExactly = new BigDecimal(needed);
-      for (Placement lost : svc.deploy()) {
-        if (!(lost.capacity() > 0)) {
+      for (Map.Entry<String, BigDecimal> lostAt : activeAt.entrySet()) {
+        if (!(lostAt.getValue().signum() > 0)) {
           continue;
         }
+        String lost = lostAt.getKey();
         BigDecimal left =
-            all.subtract(new BigDecimal(lost.capacity()))
-                .subtract(new BigDecimal(standbyAt.getOrDefault(lost.site(), 0.0)));
+            all.subtract(lostAt.getValue()).subtract(standbyAt.getOrDefault(lost, BigDecimal.ZERO));
         if (left.compareTo(neededExactly) >= 0) {
           continue;
         }
@@ -218,7 +220,7 @@ final class ModelWarnings {
             decl.get(ServiceKeys.STANDBY.name()).keyOrigin(),
             "services." + svc.name() + ".standby",
             "when "
-                + lost.site()
+                + lost
                 + " is lost, failover brings "
                 + svc.name()
                 + " to at most "
@@ -234,7 +236,7 @@ final class ModelWarnings {
                 + " needed): "
                 + svc.name()
                 + " stays down until "
-                + lost.site()
+                + lost
                 + " returns");
       }
     }

@@ -204,6 +204,16 @@ public final class SchemaExport {
             .put("minimum", 0)
             .put("description", ValueType.of(Kind.MODEL_NAME).expected()));
     d.set(
+        "place",
+        types("string", "integer")
+            .put("pattern", "^" + ModelSchema.PLACE.pattern() + "$")
+            .put("maxLength", 2 * Model.MAX_NAME_LENGTH + 1)
+            .put("minimum", 0)
+            .put(
+                "description",
+                "a site's name, or a zone's: SITE/ZONE, each part lowercase letters, digits, - and"
+                    + " _, starting with a letter or digit"));
+    d.set(
         "name",
         types("string", "integer")
             .put("pattern", "^" + ModelSchema.NAME.pattern() + "$")
@@ -355,7 +365,7 @@ public final class SchemaExport {
       }
       case PLACEMENTS, PRICES -> {
         p.put("type", "object");
-        p.set("propertyNames", ref("name"));
+        p.set("propertyNames", ref(t.kind() == Kind.PLACEMENTS ? "place" : "name"));
         p.set("additionalProperties", numeric(uses(JSON.objectNode(), "count"), t.range()));
         if (k.presence() == Presence.REQUIRED) {
           p.put("minProperties", 1);
@@ -368,7 +378,7 @@ public final class SchemaExport {
         } else {
           p.set("type", JSON.arrayNode().add("object").add("null"));
         }
-        ObjectNode names = ref("name");
+        ObjectNode names = ref(t.section() == ModelSchema.EffectKeys.SPEC ? "place" : "name");
         if (t.section() == ModelSchema.ServiceKeys.SPEC) {
           // A service may not be called total: that name is the sum over all services.
           names = uses(JSON.objectNode(), "name");

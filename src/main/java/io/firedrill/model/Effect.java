@@ -40,6 +40,14 @@ public record Effect(
       this.word = word;
     }
 
+    /**
+     * Whether it may strike a zone ({@code SITE/ZONE}): {@code dark} and {@code cooling} act on the
+     * IT of a place; {@code power} and {@code network} on the whole site's utility and networks.
+     */
+    public boolean reachesZones() {
+      return this == DARK || this == COOLING;
+    }
+
     /** The word of the model format ({@code power}, {@code dark}, {@code network}). */
     public String word() {
       return word;

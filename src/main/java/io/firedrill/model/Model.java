@@ -144,8 +144,8 @@ public record Model(
 
   /**
    * Every hazard the model declares, in cause order: by kind ({@link HazardKind} order), then by
-   * target in the model's order. A site has a fire, fault or cooling hazard only where it declares
-   * one; every grid and network is a hazard.
+   * target in the model's order (a site, then its zones, {@code SITE/ZONE}). A site or zone has a
+   * fire, fault or cooling hazard only where it declares one; every grid and network is a hazard.
    */
   public List<HazardRef> hazards() {
     List<HazardRef> out = new ArrayList<>();
@@ -156,8 +156,13 @@ public record Model(
         case NETWORK -> networks.forEach(n -> out.add(new HazardRef(k, n.name())));
         case SITE -> {
           for (Site s : sites) {
-            if (k == HazardKind.FIRE ? s.fire() != null : s.renewal(k) != null) {
+            if (s.has(k)) {
               out.add(new HazardRef(k, s.name()));
+            }
+            for (Zone z : s.zones()) {
+              if (z.has(k)) {
+                out.add(new HazardRef(k, Zone.path(s.name(), z.name())));
+              }
             }
           }
         }
@@ -185,8 +190,20 @@ public record Model(
               .hazard()
               .also();
       case SITE ->
-          ref.kind().isRenewal() ? site(t).renewal(ref.kind()).also() : site(t).fire().also();
+          ref.kind().isRenewal() ? place(t).renewal(ref.kind()).also() : place(t).fire().also();
     };
+  }
+
+  /**
+   * The site or zone called {@code name} ({@code pangyo}, or {@code pangyo/battery}, {@link
+   * Zone#path}), or null.
+   */
+  public Place place(String name) {
+    Site s = site(Zone.siteOf(name));
+    if (s == null || !name.contains("/")) {
+      return s;
+    }
+    return s.zone(name.substring(name.indexOf('/') + 1));
   }
 
   /** The names of the sites whose utility some effect cuts ({@code effect: power}). */

@@ -29,6 +29,8 @@ import java.util.Objects;
  *     shuts the site down only past it (0 without cooling)
  * @param coolingTrips probability that a loss of utility at the site trips its chillers, a cooling
  *     failure then (0 without cooling)
+ * @param zones its zones (halls, rooms, power paths), each with a share of its capacity, the shares
+ *     adding up to 1 (within {@link #SHARE_TOLERANCE}); empty for a site that is one room
  */
 public record Site(
     String name,
@@ -43,7 +45,9 @@ public record Site(
     Map<HazardKind, Hazard> renewals,
     NetworkMode networkMode,
     double coolingRideThroughHours,
-    double coolingTrips) {
+    double coolingTrips,
+    List<Zone> zones)
+    implements Place {
 
   /**
    * How a site with several networks uses them (docs/simulation.md, "Reachability").
@@ -68,16 +72,17 @@ public record Site(
           "feedsNeeded is not between 1 and the number of feeds: " + feedsNeeded + ", " + grids);
     }
     networks = List.copyOf(networks);
-    // An EnumMap keeps the kinds in cause order; the copy keeps the record immutable.
-    EnumMap<HazardKind, Hazard> byKind = new EnumMap<>(HazardKind.class);
-    for (Map.Entry<HazardKind, Hazard> e : renewals.entrySet()) {
-      if (!e.getKey().isRenewal() || e.getKey().scope() != HazardKind.Scope.SITE) {
-        throw new IllegalArgumentException(
-            "renewals holds a kind that is not a site renewal: " + e);
+    renewals = siteRenewals(renewals);
+    zones = List.copyOf(zones);
+    if (!zones.isEmpty()) {
+      double sum = 0;
+      for (Zone z : zones) {
+        sum += z.share();
       }
-      byKind.put(e.getKey(), Objects.requireNonNull(e.getValue(), "renewals value"));
+      if (Math.abs(sum - 1) > SHARE_TOLERANCE) {
+        throw new IllegalArgumentException("the zones' shares do not add up to 1: " + sum);
+      }
     }
-    renewals = Collections.unmodifiableMap(byKind);
     if (!(coolingRideThroughHours >= 0) || !(coolingTrips >= 0 && coolingTrips <= 1)) {
       throw new IllegalArgumentException(
           "coolingRideThroughHours is negative or coolingTrips is not in [0, 1]: "
@@ -91,7 +96,33 @@ public record Site(
     }
   }
 
+  /** How far the shares of a site's zones may add up from 1 (rounding of decimal shares). */
+  public static final double SHARE_TOLERANCE = 1e-9;
+
+  /**
+   * An immutable copy of {@code renewals} in cause order (an EnumMap).
+   *
+   * @throws IllegalArgumentException if it holds a kind that is not a site renewal, or a null
+   */
+  static Map<HazardKind, Hazard> siteRenewals(Map<HazardKind, Hazard> renewals) {
+    EnumMap<HazardKind, Hazard> byKind = new EnumMap<>(HazardKind.class);
+    for (Map.Entry<HazardKind, Hazard> e : renewals.entrySet()) {
+      if (!e.getKey().isRenewal() || e.getKey().scope() != HazardKind.Scope.SITE) {
+        throw new IllegalArgumentException(
+            "renewals holds a kind that is not a site renewal: " + e);
+      }
+      byKind.put(e.getKey(), Objects.requireNonNull(e.getValue(), "renewals value"));
+    }
+    return Collections.unmodifiableMap(byKind);
+  }
+
+  /** The zone called {@code name}, or null. */
+  public Zone zone(String name) {
+    return zones.stream().filter(z -> z.name().equals(name)).findFirst().orElse(null);
+  }
+
   /** The site's hazard of renewal kind {@code kind} ({@code FAULT}, {@code COOLING}), or null. */
+  @Override
   public Hazard renewal(HazardKind kind) {
     return renewals.get(kind);
   }

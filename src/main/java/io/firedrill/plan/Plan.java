@@ -11,9 +11,11 @@ import io.firedrill.model.HazardKind;
 import io.firedrill.model.HazardRef;
 import io.firedrill.model.Model;
 import io.firedrill.model.Network;
+import io.firedrill.model.Place;
 import io.firedrill.model.Placement;
 import io.firedrill.model.Service;
 import io.firedrill.model.Site;
+import io.firedrill.model.Zone;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -110,13 +112,21 @@ public final class Plan {
   public final double[] hazardRideThrough;
 
   /**
-   * Per site: the probability that a loss of its utility trips its chillers ({@code
-   * cooling.trips}), 0 without cooling.
+   * Per unit (a site, or a zone, {@link #units}): the probability that a loss of the site's utility
+   * trips the unit's own chillers ({@code cooling.trips}), 0 without cooling.
    */
   public final double[] coolingTrips;
 
-  /** Per site: the hazard id of its cooling ({@code cooling@S}), or {@link #NONE}. */
+  /**
+   * Per unit: the hazard id of its own cooling ({@code cooling@S}, {@code cooling@S/Z}), or NONE.
+   */
   public final int[] coolingHazard;
+
+  /**
+   * Per site: the units whose chillers a loss of its utility may trip ({@link #coolingTrips} above
+   * 0): the site itself, then its zones, in order.
+   */
+  public final int[][] siteTripUnits;
 
   /**
    * Per hazard: the ids of the effects each of its failures sets off ({@code also}: cascades), in
@@ -137,7 +147,7 @@ public final class Plan {
   /** The tail left out of a stationary start's warm-up ({@link #hazardWarmUp}), per failure. */
   public static final double WARM_UP_TAIL = 1e-9;
 
-  /** Per effect: the site it strikes. */
+  /** Per effect: the unit it strikes (a site, or a zone for dark and cooling, {@link #units}). */
   public final int[] effectSite;
 
   /** Per effect: what it does there. */
@@ -186,7 +196,7 @@ public final class Plan {
   public final double[][] hazardCurveCapacity;
 
   /**
-   * Per site, its {@code DARK_THEN_RAMP} hazards in cause order: sampled after the site's other
+   * Per unit, its {@code DARK_THEN_RAMP} hazards in cause order: sampled after the site's other
    * losses are known (they write its ramps, in time order).
    */
   public final int[][] siteRampHazards;
@@ -194,6 +204,33 @@ public final class Plan {
   // Sites.
   public final int sites;
   public final String[] siteNames;
+
+  // Units: what a hazard strikes and what holds capacity. Unit s < sites is site s itself; the
+  // zones of the sites follow, site by site in the model's order, each zone of a site in its order.
+  // A site without zones is its own only unit; a site with zones has no capacity of its own (its
+  // capacity factor is its zones' by share) and its hazards strike every zone.
+
+  /** Sites plus zones. */
+  public final int units;
+
+  /** Per unit: its name, the site's or {@code SITE/ZONE}. */
+  public final String[] unitNames;
+
+  /** Per unit: the site it belongs to (itself for u < sites). */
+  public final int[] unitSite;
+
+  /** Per site: its zones' units in order; empty for a site without zones. */
+  public final int[][] siteZones;
+
+  /** Per unit: its share of the site's capacity (1 for a site). */
+  public final double[] unitShare;
+
+  /** Per site: its zones on utility power alone (single-corded, {@code power: utility}). */
+  public final int[][] siteSingleCorded;
+
+  /** The sites with zones, in order. */
+  public final int[] zonedSites;
+
   public final int[][] siteNetworks;
   public final double[] upsHours;
   public final double[] reconvergeHours;
@@ -229,7 +266,12 @@ public final class Plan {
   /** Recovery-time objective in hours, or NaN for none. */
   public final double[] rtoHours;
 
+  /**
+   * Per service, where each active placement is: a unit ({@link #units}); a placement on a site
+   * with zones is unit s, whose capacity factor is that of its zones by share.
+   */
   public final int[][] deploySite;
+
   public final double[][] deployCapacity;
   public final int[][] standbySite;
   public final double[][] standbyCapacity;
@@ -248,9 +290,10 @@ public final class Plan {
   public final int[][] requiresClosure;
 
   /**
-   * Sites whose loss can lower a service's served fraction, sorted: where it or anything in its
-   * {@link #requiresClosure} is deployed or on standby. A drop of the served fraction is attributed
-   * only to an event at one of these sites.
+   * Units whose loss can lower a service's served fraction, sorted: where it or anything in its
+   * {@link #requiresClosure} is deployed or on standby (a placement on a site with zones: every
+   * zone of it). A drop of the served fraction is attributed only to an event at one of these
+   * units.
    */
   public final int[][] footprint;
 
@@ -379,7 +422,40 @@ public final class Plan {
       generatorCount[s] = hasGenerator[s] ? site.generator().count() : 0;
       generatorNeeded[s] = hasGenerator[s] ? site.generator().needed() : 0;
     }
-    Map<String, Integer> siteIndex = indexOf(List.of(siteNames));
+    List<String> names = new ArrayList<>(List.of(siteNames));
+    List<Integer> owner = new ArrayList<>();
+    List<Double> shares = new ArrayList<>();
+    List<Boolean> corded = new ArrayList<>();
+    for (int s = 0; s < sites; s++) {
+      owner.add(s);
+      shares.add(1.0);
+      corded.add(false);
+    }
+    siteZones = new int[sites][];
+    siteSingleCorded = new int[sites][];
+    for (int s = 0; s < sites; s++) {
+      List<Zone> zs = m.sites().get(s).zones();
+      siteZones[s] = new int[zs.size()];
+      List<Integer> single = new ArrayList<>();
+      for (int z = 0; z < zs.size(); z++) {
+        siteZones[s][z] = names.size();
+        if (zs.get(z).singleCorded()) {
+          single.add(names.size());
+        }
+        names.add(Zone.path(siteNames[s], zs.get(z).name()));
+        owner.add(s);
+        shares.add(zs.get(z).share());
+        corded.add(zs.get(z).singleCorded());
+      }
+      siteSingleCorded[s] = single.stream().mapToInt(Integer::intValue).toArray();
+    }
+    units = names.size();
+    unitNames = names.toArray(new String[0]);
+    unitSite = owner.stream().mapToInt(Integer::intValue).toArray();
+    unitShare = shares.stream().mapToDouble(Double::doubleValue).toArray();
+    zonedSites = IntStream.range(0, sites).filter(s -> siteZones[s].length > 0).toArray();
+    // Sites and zones by name: what hazards, effects and placements name.
+    Map<String, Integer> siteIndex = indexOf(List.of(unitNames));
 
     List<HazardRef> refs = m.hazards();
     hazards = refs.size();
@@ -396,14 +472,14 @@ public final class Plan {
     Map<Long, String> sourceNames = new HashMap<>();
     hazardAlso = new int[hazards][];
     hazardRideThrough = new double[hazards];
-    coolingTrips = new double[m.sites().size()];
-    coolingHazard = new int[m.sites().size()];
+    coolingTrips = new double[units];
+    coolingHazard = new int[units];
     Arrays.fill(coolingHazard, NONE);
     List<Effect> effects = new ArrayList<>();
     List<Long> effectSources = new ArrayList<>();
     List<int[]> effectDists = new ArrayList<>();
     List<List<Integer>> ramps = new ArrayList<>();
-    for (int s = 0; s < sites; s++) {
+    for (int u = 0; u < units; u++) {
       ramps.add(new ArrayList<>());
     }
     Map<String, Integer> commonIndex =
@@ -427,11 +503,11 @@ public final class Plan {
             case NETWORK -> m.networks().get(target).hazard();
             case SITE ->
                 kind.isRenewal()
-                    ? m.sites().get(target).renewal(kind)
+                    ? m.place(ref.target()).renewal(kind)
                     : new Hazard(
-                        m.sites().get(target).fire().timeToIgnition(),
-                        m.sites().get(target).fire().dark(),
-                        m.sites().get(target).fire().onset(),
+                        m.place(ref.target()).fire().timeToIgnition(),
+                        m.place(ref.target()).fire().dark(),
+                        m.place(ref.target()).fire().onset(),
                         List.of());
           };
       hazardTtf[h] = id(process.timeToFailure(), dists, ids);
@@ -440,13 +516,13 @@ public final class Plan {
       hazardSource[h] = source(ref.name(), sourceNames);
       hazardRestore[h] = NONE;
       if (kind == HazardKind.COOLING) {
-        Site site = m.sites().get(target);
-        hazardRideThrough[h] = site.coolingRideThroughHours();
-        coolingTrips[target] = site.coolingTrips();
+        Place place = m.place(ref.target());
+        hazardRideThrough[h] = place.coolingRideThroughHours();
+        coolingTrips[target] = place.coolingTrips();
         coolingHazard[target] = h;
       }
       if (kind == HazardKind.FIRE) {
-        Fire f = m.sites().get(target).fire();
+        Fire f = m.place(ref.target()).fire();
         hazardContained[h] = f.contained();
         hazardRestore[h] = id(f.restore(), dists, ids);
         if (!f.restoreCurve().isEmpty()) {
@@ -471,6 +547,11 @@ public final class Plan {
       }
       hazardAlso[h] = mine.stream().mapToInt(Integer::intValue).toArray();
     }
+    siteTripUnits = new int[sites][];
+    for (int s = 0; s < sites; s++) {
+      IntStream own = IntStream.concat(IntStream.of(s), IntStream.of(siteZones[s]));
+      siteTripUnits[s] = own.filter(u -> coolingTrips[u] > 0).toArray();
+    }
     hazardWarmUp = new double[hazards];
     for (int h = 0; h < hazards; h++) {
       double reach = 0;
@@ -483,18 +564,20 @@ public final class Plan {
       // A loss of utility trips a site's chillers for the cooling's outage from that instant.
       if (hazardEffect[h] == HazardEffect.SUPPLY_OUTAGE) {
         for (int s : gridSites[hazardTarget[h]]) {
-          if (coolingTrips[s] > 0) {
-            reach = Math.max(reach, tail(dists.get(hazardOutage[coolingHazard[s]])));
+          for (int u : siteTripUnits[s]) {
+            reach = Math.max(reach, tail(dists.get(hazardOutage[coolingHazard[u]])));
           }
         }
       }
       for (int e : hazardAlso[h]) {
         Effect ef = effects.get(e);
         int s = siteIndex.get(ef.site());
-        if (ef.kind() == Effect.Kind.POWER && coolingTrips[s] > 0) {
+        if (ef.kind() == Effect.Kind.POWER) {
           int[] d = effectDists.get(e);
           double delay = d[0] == NONE ? 0 : tail(dists.get(d[0]));
-          reach = Math.max(reach, delay + tail(dists.get(hazardOutage[coolingHazard[s]])));
+          for (int u : siteTripUnits[s]) {
+            reach = Math.max(reach, delay + tail(dists.get(hazardOutage[coolingHazard[u]])));
+          }
         }
       }
       // A fire that is always contained sets nothing off.
@@ -519,9 +602,9 @@ public final class Plan {
       effectProbability[e] = effects.get(e).probability();
       effectSource[e] = effectSources.get(e);
     }
-    siteRampHazards = new int[sites][];
-    for (int s = 0; s < sites; s++) {
-      siteRampHazards[s] = ramps.get(s).stream().mapToInt(Integer::intValue).toArray();
+    siteRampHazards = new int[units][];
+    for (int u = 0; u < units; u++) {
+      siteRampHazards[u] = ramps.get(u).stream().mapToInt(Integer::intValue).toArray();
     }
 
     List<Service> order = m.dependencyOrder();
@@ -576,10 +659,10 @@ public final class Plan {
       java.util.TreeSet<Integer> closure = new java.util.TreeSet<>();
       java.util.TreeSet<Integer> sitesHit = new java.util.TreeSet<>();
       for (int k : deploySite[a]) {
-        sitesHit.add(k);
+        hit(k, sitesHit);
       }
       for (int k : standbySite[a]) {
-        sitesHit.add(k);
+        hit(k, sitesHit);
       }
       for (int b : requires[a]) {
         closure.add(b);
@@ -639,6 +722,17 @@ public final class Plan {
     failoverSource = new long[services];
     for (int a = 0; a < services; a++) {
       failoverSource[a] = source("failover@" + serviceNames[a], sourceNames);
+    }
+  }
+
+  /** Adds the units a placement at unit k depends on: k, or a zoned site's zones. */
+  private void hit(int k, java.util.Set<Integer> out) {
+    if (k < sites && siteZones[k].length > 0) {
+      for (int z : siteZones[k]) {
+        out.add(z);
+      }
+    } else {
+      out.add(k);
     }
   }
 
@@ -779,7 +873,8 @@ public final class Plan {
           events +=
               outages
                   * (Math.max(1, generatorCount[s]) * repairsPerOutage(s, length)
-                      + (coolingTrips[s] > 0 ? 1 : 0));
+                      + siteTripUnits[s].length
+                      + siteSingleCorded[s].length);
         }
       }
     }

@@ -22,10 +22,10 @@ public final class Costs {
     double total = 0;
     for (Service s : m.services()) {
       for (Placement p : s.deploy()) {
-        total += p.capacity() * price.getOrDefault(p.site(), 0.0);
+        total += p.capacity() * price.getOrDefault(p.siteName(), 0.0);
       }
       for (Placement p : s.standby()) {
-        total += p.capacity() * price.getOrDefault(p.site(), 0.0);
+        total += p.capacity() * price.getOrDefault(p.siteName(), 0.0);
       }
     }
     return total;

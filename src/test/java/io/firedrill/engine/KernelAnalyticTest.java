@@ -233,6 +233,90 @@ class KernelAnalyticTest {
   }
 
   @Test
+  void zonesWithTheirOwnFaults_aServiceIsDownWhileItsShareIsLost_eachZoneOnItsOwn()
+      throws Exception {
+    // Site s has zones h1 (share 0.3), h2 (0.3) and rest (0.4). h1's own faults: 1/d, outages
+    // ~ Exp(mean 6 h): q1(t) = 0.2 (1 − e^{−5t/24}); h2's: 1/d, Exp(mean 12 h): q2(t) = (1/3)(1 −
+    // e^{−t/8}), from the all-up start, each from its own random source. big needs 0.8 of the
+    // site: down while either zone is out, E = ∫ q1 + q2 − q1 q2; half needs 0.5: down only while
+    // both are (0.4 left), E = ∫ q1 q2; tiny needs 0.4: never. big serves 0.7 / 0.8 while h1 or h2
+    // alone is out and 0.4 / 0.8 while both are, so its 100 users lose 12.5 per hour of one zone
+    // and 50 per hour of both. False failure 5.7e-7 per check (z = 5, two-sided); seed printed.
+    long seed = 41;
+    double h = 240;
+    double both =
+        0.2
+            / 3
+            * (h
+                - (1 - Math.exp(-5.0 / 24 * h)) / (5.0 / 24)
+                - (1 - Math.exp(-h / 8)) / (1.0 / 8)
+                + (1 - Math.exp(-(5.0 / 24 + 1.0 / 8) * h)) / (5.0 / 24 + 1.0 / 8));
+    double one = integralOfPower(0.2, 5.0 / 24, 1, h);
+    double two = integralOfPower(1.0 / 3, 1.0 / 8, 1, h);
+    Plan plan =
+        plan(
+            """
+        name: zones
+        horizon: 240h
+        sites:
+          s:
+            zones:
+              h1: {share: 0.3, fault: {rate: 1/d, outage: "exponential(mean=6h)"}}
+              h2: {share: 0.3, fault: {rate: 1/d, outage: "exponential(mean=12h)"}}
+              rest: {share: 0.4}
+        services:
+          big: {demand: 0.8, deploy: {s: 1}, users: 100}
+          half: {demand: 0.5, deploy: {s: 1}}
+          tiny: {demand: 0.4, deploy: {s: 1}}
+        """);
+    RunStats r = TrialRunner.run(plan, new TrialRunner.Options(200_000, seed, 2, 0, false));
+    int big = service(plan, "big");
+    assertMean(one + two - both, r.metric(big, Metric.DOWNTIME_H), "either zone out", seed);
+    assertMean(both, r.metric(service(plan, "half"), Metric.DOWNTIME_H), "both zones out", seed);
+    assertMean(
+        12.5 * (one + two - 2 * both) + 50 * both,
+        r.metric(big, Metric.USER_HOURS),
+        "user-hours of the zones' shares",
+        seed);
+    assertEquals(0, r.metric(service(plan, "tiny"), Metric.DOWNTIME_H).mean(), 0.0);
+  }
+
+  @Test
+  void singleCordedZone_losesItsShareForEveryGridOutage_whileTheGeneratorCarriesTheRest()
+      throws Exception {
+    // The grid fails at 1/d with outages ~ Exp(mean 6 h): q(t) = 0.2 (1 − e^{−5t/24}). The
+    // generator always starts and never fails, so only the single-corded zone (share 0.05, on
+    // utility alone) loses power: full (demand 1, 1000 users) is down while the grid is out,
+    // serving 0.95, E[down] = ∫ q, E[user-hours] = 0.05 × 1000 × ∫ q; most (0.9) is never down.
+    // False failure 5.7e-7 per check (z = 5, two-sided); seed printed.
+    long seed = 43;
+    double exact = integralOfPower(0.2, 5.0 / 24, 1, 240);
+    Plan plan =
+        plan(
+            """
+        name: cords
+        horizon: 240h
+        grids:
+          g: {rate: 1/d, outage: "exponential(mean=6h)"}
+        sites:
+          s:
+            grid: g
+            generator: {fail_to_start: 0}
+            zones:
+              backed: {share: 0.95}
+              cords: {share: 0.05, power: utility}
+        services:
+          full: {deploy: {s: 1}, users: 1000}
+          most: {demand: 0.9, deploy: {s: 1}}
+        """);
+    RunStats r = TrialRunner.run(plan, new TrialRunner.Options(200_000, seed, 2, 0, false));
+    int full = service(plan, "full");
+    assertMean(exact, r.metric(full, Metric.DOWNTIME_H), "single-corded down time", seed);
+    assertMean(50 * exact, r.metric(full, Metric.USER_HOURS), "single-corded user-hours", seed);
+    assertEquals(0, r.metric(service(plan, "most"), Metric.DOWNTIME_H).mean(), 0.0);
+  }
+
+  @Test
   void twoOfThreeFeeds_utilityLossIsBinomial_withTheAllUpTransient() throws Exception {
     // Three independent feeds as in the 2-of-3 sites check: q(t) = rho (1 − e^{−kt}) each. With
     // feeds_needed 2 the site has no utility while two or more are out: 3q^2 − 2q^3 at t. The

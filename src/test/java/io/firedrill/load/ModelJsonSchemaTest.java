@@ -259,9 +259,17 @@ class ModelJsonSchemaTest {
             also: {west: {effect: dark}}
           fault: {rate: 0.1/y, outage: "fixed(1h)"}
           cooling: {rate: 0.2/y, outage: "lognormal(median=4h, p90=24h)", onset: "fixed(1m)", also: {west: {effect: network}}, ride_through: 30m, trips: 0.1}
+          zones:
+            hall:
+              share: 0.9
+              power: backed
+              fire: {rate: 0.01/y, outage: "fixed(1d)", restore: "fixed(2d)", also: {east/cords: {effect: dark}}}
+              fault: {rate: 0.1/y, outage: "fixed(1h)"}
+              cooling: {rate: 0.2/y, outage: "fixed(4h)", ride_through: 1h, trips: 0.2}
+            cords: {share: 0.1, power: utility}
         west: {grid: g, networks: n1}
       services:
-        ops: {deploy: {east: 1}}
+        ops: {deploy: {east: 1, east/hall: 1}}
         api:
           users: 1M
           demand: 10

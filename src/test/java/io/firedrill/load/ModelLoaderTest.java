@@ -283,7 +283,7 @@ class ModelLoaderTest {
         List.of(
             "--set sites.east.upz=3m: sites.east.upz: unknown key 'upz', did you mean"
                 + " 'ups'? (expected one of: grid, feeds_needed, networks, reconverge, network_mode, ups, generator, restart,"
-                + " fire, fault, cooling)"),
+                + " fire, fault, cooling, zones)"),
         errors(MINIMAL, "sites.east.upz=3m"));
     assertEquals(
         List.of("--set name.x=1: name: is a value, not a mapping, so it has no key 'x'"),

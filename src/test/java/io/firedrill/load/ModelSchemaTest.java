@@ -29,17 +29,18 @@ class ModelSchemaTest {
 
   /** Where each section is in {@link ModelJsonSchemaTest#EVERY_KEY}, as a key path. */
   private static final Map<String, String> WHERE =
-      Map.of(
-          "top", "",
-          "hazard", "networks.n1",
-          "effect", "networks.n1.also.east",
-          "site", "sites.east",
-          "generator", "sites.east.generator",
-          "fire", "sites.east.fire",
-          "cooling", "sites.east.cooling",
-          "common_cause", "common_cause.quake",
-          "service", "services.api",
-          "failover", "services.api.failover");
+      Map.ofEntries(
+          Map.entry("top", ""),
+          Map.entry("hazard", "networks.n1"),
+          Map.entry("effect", "networks.n1.also.east"),
+          Map.entry("site", "sites.east"),
+          Map.entry("zone", "sites.east.zones.hall"),
+          Map.entry("generator", "sites.east.generator"),
+          Map.entry("fire", "sites.east.fire"),
+          Map.entry("cooling", "sites.east.cooling"),
+          Map.entry("common_cause", "common_cause.quake"),
+          Map.entry("service", "services.api"),
+          Map.entry("failover", "services.api.failover"));
 
   static Stream<Arguments> everyKey() {
     List<Arguments> keys = new ArrayList<>();

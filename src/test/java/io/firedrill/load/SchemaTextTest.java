@@ -46,7 +46,7 @@ class SchemaTextTest {
                 + " restore fixed(5h), restore_curve a linear ramp (left out), onset none (left out), also none (left out)",
             "defaults: feeds_needed 1, reconverge 0, network_mode shared",
             "left out: networks none (always reachable), generator none, restart none (instant),"
-                + " fault none, cooling none"),
+                + " fault none, cooling none, zones none (one room)"),
         text().named().get("sites").get("a"));
   }
 

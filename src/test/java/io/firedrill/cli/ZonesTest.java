@@ -1,0 +1,209 @@
+package io.firedrill.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Zones (docs/simulation.md, "Zones"): a site divided into parts with shares of its capacity; a
+ * placement on the site is spread by share, one on a zone stays there; a zone's own hazards strike
+ * it alone, the site's every zone; a single-corded zone loses power at every loss of utility. End
+ * to end with fixed durations, so every check is exact; the stochastic closed forms are in {@code
+ * KernelAnalyticTest}.
+ */
+class ZonesTest {
+  static final String MODEL =
+      """
+      name: zones
+      horizon: 1000h
+      scenario_horizon: 2d
+      grids:
+        g: {ttf: "fixed(500h)", outage: "fixed(6h)"}
+      sites:
+        a:
+          grid: g
+          ups: 1h
+          generator: {fail_to_start: 0}
+          zones:
+            battery:
+              share: 0
+              fire:
+                ttf: "fixed(500h)"
+                outage: "fixed(2h)"
+                restore: "fixed(4h)"
+                also: {a/hall-1: {effect: dark, delay: "fixed(3h)", outage: "fixed(10h)"}}
+            hall-1: {share: 0.3, fault: {ttf: "fixed(500h)", outage: "fixed(10h)"}}
+            hall-2: {share: 0.6}
+            cords: {share: 0.1, power: utility}
+      services:
+        big: {demand: 0.8, deploy: {a: 1}}
+        small: {demand: 0.6, deploy: {a: 1}}
+        h2: {deploy: {a/hall-2: 1}}
+        full: {deploy: {a: 1}, users: 1000}
+      """;
+
+  @Test
+  void aZoneOfShare03Lost10Hours_downsAServiceNeeding08_notOneNeeding06(@TempDir Path tmp)
+      throws Exception {
+    var out = FixedScenario.run(tmp, MODEL, "fault@a/hall-1");
+    // hall-1 (0.3) off [0, 10 h): the site has 0.7 of its capacity.
+    assertEquals(10, out.mean("big", "downtime_h"), 0.0);
+    assertEquals(10, out.mean("big", "recover_h"), 0.0);
+    assertEquals(0, out.mean("small", "downtime_h"), 0.0);
+    assertEquals(0, out.mean("h2", "downtime_h"), 0.0);
+    // full needs all of it: down 10 h, serving 0.7 of its 1000 users.
+    assertEquals(10, out.mean("full", "downtime_h"), 0.0);
+    assertEquals(0.3 * 1000 * 10, out.mean("full", "user_hours"), 1e-9);
+    assertEquals(List.of("big fault@a/hall-1 10", "full fault@a/hall-1 10"), out.causeLines());
+    // With the site's restart, the zone comes back an hour later: each zone restarts after its
+    // own losses.
+    var restart =
+        FixedScenario.run(
+            tmp,
+            MODEL.replace("    ups: 1h\n", "    ups: 1h\n    restart: \"fixed(1h)\"\n"),
+            "fault@a/hall-1");
+    assertEquals(11, restart.mean("big", "downtime_h"), 0.0);
+  }
+
+  @Test
+  void aSingleCordedZone_losesPowerAtEveryLossOfUtility_whileTheGeneratorCarriesTheRest(
+      @TempDir Path tmp) throws Exception {
+    // The grid is out [0, 6 h): the generator carries battery, hall-1 and hall-2; cords (0.1) is
+    // on utility alone and is off for the whole outage.
+    var out = FixedScenario.run(tmp, MODEL, "grid@g");
+    assertEquals(6, out.mean("full", "downtime_h"), 0.0);
+    assertEquals(0.1 * 1000 * 6, out.mean("full", "user_hours"), 1e-9);
+    assertEquals(0, out.mean("big", "downtime_h"), 0.0);
+    assertEquals(0, out.mean("h2", "downtime_h"), 0.0);
+    assertEquals(List.of("full grid@g 10"), out.causeLines());
+  }
+
+  @Test
+  void aFireInTheBatteryRoom_darkensTheNextHall_afterItsDelay_causedByTheFire(@TempDir Path tmp)
+      throws Exception {
+    // The battery room holds no capacity (share 0): its own fire changes nothing; its cascade
+    // darkens hall-1 over [3 h, 13 h).
+    var out = FixedScenario.run(tmp, MODEL, "fire@a/battery");
+    assertEquals(10, out.mean("big", "downtime_h"), 0.0);
+    assertEquals(13, out.mean("big", "recover_h"), 0.0);
+    assertEquals(0, out.mean("small", "downtime_h"), 0.0);
+    assertEquals(0, out.mean("h2", "downtime_h"), 0.0);
+    assertEquals(List.of("big fire@a/battery 10", "full fire@a/battery 10"), out.causeLines());
+  }
+
+  static final String FIRES =
+      """
+      name: fires
+      horizon: 1000h
+      scenario_horizon: 1d
+      sites:
+        b:
+          fire: {ttf: "fixed(500h)", outage: "fixed(2h)", restore: "fixed(4h)"}
+          zones:
+            z1:
+              share: 0.5
+              fire: {ttf: "fixed(500h)", outage: "fixed(1h)", restore: "fixed(1h)"}
+            z2: {share: 0.5}
+      services:
+        on-z1: {deploy: {b/z1: 1}, slo: 1, users: 1}
+        on-z2: {deploy: {b/z2: 1}, slo: 1, users: 1}
+        on-b: {deploy: {b: 1}, slo: 1, users: 1}
+      """;
+
+  @Test
+  void aZoneFollowsTheLowerOfTheSitesRestoreAndItsOwn(@TempDir Path tmp) throws Exception {
+    // The site's fire at 0: every zone dark [0, 2 h), then r1(t) = (t − 2)/4 up to 6 h. z1's own
+    // fire at 3 h: dark [3 h, 4 h), then r2(t) = t − 4 up to 5 h. z1 follows the lower: r1 on
+    // [2, 3), 0 on [3, 4), r2 up to where it crosses r1 at t = 14/3, then r1 to 6 h. With slo 1,
+    // users 1, the user-hours are the capacity lost: 2 + 7/8 + 1 + 4/9 + 2/9 on z1, 2 + 2 on z2,
+    // and the site's placement (half on each) loses half of each. summary.csv gives 10
+    // significant digits: the tolerance is its rounding.
+    var out = FixedScenario.run(tmp, FIRES, "fire@b", "fire@b/z1+3h");
+    double z1 = 2 + 7.0 / 8 + 1 + 4.0 / 9 + 2.0 / 9;
+    assertEquals(z1, out.mean("on-z1", "user_hours"), 5e-9);
+    assertEquals(6, out.mean("on-z1", "downtime_h"), 5e-9);
+    assertEquals(4, out.mean("on-z2", "user_hours"), 5e-9);
+    assertEquals(6, out.mean("on-z2", "downtime_h"), 5e-9);
+    assertEquals(0.5 * z1 + 0.5 * 4, out.mean("on-b", "user_hours"), 5e-9);
+  }
+
+  @Test
+  void aZonesOwnChillers_trippedByALossOfUtility_shutItDownAfterItsRideThrough(@TempDir Path tmp)
+      throws Exception {
+    // hall-2's chillers trip at the grid's failure although the generator carries the IT; it
+    // shuts down after its 1-hour ride-through until cooling returns at 4 h.
+    String yaml =
+        MODEL.replace(
+            "hall-2: {share: 0.6}",
+            "hall-2: {share: 0.6, cooling: {rate: 0/y, outage: \"fixed(4h)\", ride_through: 1h,"
+                + " trips: 1}}");
+    var out = FixedScenario.run(tmp, yaml, "grid@g");
+    assertEquals(3, out.mean("h2", "downtime_h"), 0.0);
+    assertEquals(4, out.mean("h2", "recover_h"), 0.0);
+    // The site: hall-2 and cords lost [1 h, 4 h) (0.3 left: big and small down), then cords alone
+    // to 6 h (0.9 left: full only).
+    assertEquals(3, out.mean("big", "downtime_h"), 0.0);
+    assertEquals(3, out.mean("small", "downtime_h"), 0.0);
+    assertEquals(6, out.mean("full", "downtime_h"), 0.0);
+    assertEquals(
+        List.of("big grid@g 10", "small grid@g 10", "h2 grid@g 10", "full grid@g 10"),
+        out.causeLines());
+  }
+
+  @Test
+  void aSiteWithOneZone_givesTheSameResultsAsTheSiteWithout(@TempDir Path tmp) throws Exception {
+    // One zone of share 1 and no zone hazards: the same losses, the same restarts (the zone draws
+    // the site's restart source from its first draw), so the same results.
+    String plain =
+        """
+        name: one
+        grids:
+          g: {rate: 20/y, outage: "exponential(mean=3h)"}
+        sites:
+          a:
+            grid: g
+            ups: 10m
+            generator: {fail_to_start: 0.1}
+            restart: "exponential(mean=1h)"
+            fire: {rate: 1/y, outage: "fixed(20h)", restore: "fixed(10h)"}
+            fault: {rate: 2/y, outage: "exponential(mean=5h)"}
+        services:
+          sa: {deploy: {a: 1}, users: 100}
+        """;
+    String zoned = plain.replace("    fault:", "    zones: {all: {share: 1}}\n    fault:");
+    List<String[]> p = summary(tmp, plain, "p");
+    List<String[]> z = summary(tmp, zoned, "z");
+    assertEquals(p.size(), z.size());
+    for (int i = 0; i < p.size(); i++) {
+      for (int j = 0; j < p.get(i).length; j++) {
+        String a = p.get(i)[j];
+        String b = z.get(i)[j];
+        if (a.matches("-?[0-9.]+(e-?[0-9]+)?")) {
+          // The site's capacity factor is 1 − 1 × (1 − the zone's), which rounds differently
+          // from the zone's own in the last bits of a ramp: a rounding tolerance, not a
+          // statistical one.
+          assertEquals(
+              Double.parseDouble(a),
+              Double.parseDouble(b),
+              1e-9 * Math.abs(Double.parseDouble(a)),
+              String.join(",", p.get(i)));
+        } else {
+          assertEquals(a, b);
+        }
+      }
+    }
+  }
+
+  private static List<String[]> summary(Path tmp, String yaml, String name) throws Exception {
+    Path m = Files.writeString(tmp.resolve(name + ".yaml"), yaml);
+    Path out = tmp.resolve(name);
+    Cli.Result r =
+        Cli.run("run", m.toString(), "--trials", "2000", "--seed", "5", "--out", out.toString());
+    assertEquals(0, r.code(), r::toString);
+    return Files.readAllLines(out.resolve("summary.csv")).stream().map(l -> l.split(",")).toList();
+  }
+}
