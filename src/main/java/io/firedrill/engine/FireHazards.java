@@ -78,11 +78,13 @@ final class FireHazards {
       first = forcing.at(h);
     } else if (forcing.stationary()) {
       stationaryFire(h);
-      history(h);
+      double ignition = history(h);
       if (initialFire) {
         blocked.add(initialStart, initialStart + initialLength, cause);
         restoreRamp(h, initialStart + initialLength, initialRestore, cause);
-        cascades.setOff(h, initialStart, initialLength, 0);
+        // Its effects from its ignition (its onset drawn by the history; without effects, there
+        // is no history and nothing to set off).
+        cascades.setOff(h, ignition == ignition ? ignition : initialStart, initialLength, 0);
       }
       first = nextFailure;
       pending = pendingOnset;
@@ -99,23 +101,26 @@ final class FireHazards {
       // later draw.
       double d = draws.sample(dark);
       double r = draws.sample(restore);
+      double ignition = t;
       if (onset != Plan.NONE) {
         // The dark time begins after the onset (drawn for a contained fire too).
         double o = pending == pending ? pending : draws.sample(onset);
         pending = Double.NaN;
         if (!isContained) {
           t += o;
-          if (t >= horizon) {
-            break;
-          }
         }
       }
       if (isContained) {
         t += draws.sample(ttf);
       } else {
+        // Its effects count from the ignition, before the onset: the building cut off for the
+        // fire brigade an hour after a hall lost power.
+        cascades.setOff(h, ignition, d, marked & ScenarioForcing.FORCED);
+        if (t >= horizon) {
+          break; // dark only after the horizon
+        }
         blocked.add(t, t + d, marked);
         restoreRamp(h, t + d, r, marked);
-        cascades.setOff(h, t, d, marked & ScenarioForcing.FORCED);
         if (!forcing.background()) {
           break;
         }
@@ -128,12 +133,16 @@ final class FireHazards {
    * Fire h's ignitions before its stationary state's earliest one, back to its warm-up ({@link
    * Plan#hazardWarmUp}; none for a fire without effects): drawn backwards from its history
    * substream (up time, containment, dark, restore and onset per cycle), they set off only their
-   * effects, each with its own draw numbers, so that a warm-up moves no draw after 0.
+   * effects, from their ignitions, each with its own draw numbers, so that a warm-up moves no draw
+   * after 0.
+   *
+   * @return the ignition of the fire under way at t = 0 ({@link #initialFire}: its onset the
+   *     history's first draw), or NaN when there is none or no history
    */
-  private void history(int h) {
+  private double history(int h) {
     final double w = p.hazardWarmUp[h];
     if (w == 0 || nextFailure == Double.POSITIVE_INFINITY) {
-      return; // nothing to set off, or a fire that never ignites (rate 0)
+      return Double.NaN; // nothing to set off, or a fire that never ignites (rate 0)
     }
     final int onset = p.hazardOnset[h];
     draws.history(p.hazardSource[h]);
@@ -146,6 +155,7 @@ final class FireHazards {
     } else {
       b = initialStart + initialLength + initialRestore;
     }
+    final double initialIgnition = initialFire ? b : Double.NaN;
     for (long k = 0; ; k++) {
       double u = draws.historySample(p.hazardTtf[h]);
       boolean isContained = draws.historyUniform() < p.hazardContained[h];
@@ -153,16 +163,16 @@ final class FireHazards {
       double r = draws.historySample(p.hazardRestore[h]);
       double o = onset == Plan.NONE ? 0 : draws.historySample(onset);
       double end = b - u; // the cycle before ends here
-      double dark = end - r - d;
-      if (!((isContained ? end : dark) >= -w)) {
-        return;
+      double ignition = end - r - d - o;
+      if (!((isContained ? end : ignition) >= -w)) {
+        return initialIgnition;
       }
       draws.count(h);
       if (isContained) {
         b = end;
       } else {
-        cascades.setOffHistory(h, dark, d, k);
-        b = dark - o;
+        cascades.setOffHistory(h, ignition, d, k);
+        b = ignition;
       }
     }
   }

@@ -155,6 +155,42 @@ class ZonesTest {
   }
 
   @Test
+  void aFiresEffectsCountFromItsIgnition_soAHallGoesDarkBeforeTheBuildingIsCut(@TempDir Path tmp)
+      throws Exception {
+    // The fire ignites at 0; the building is dark only from its onset, 2 h, for 5 h, then
+    // restores over 1 h. Its effect darkens hall-a at the ignition for 2 h (a power path that
+    // burned), so hall-a is down from 0 and hall-b from 2 h, both until 8 h.
+    String yaml =
+        """
+        name: gradual
+        scenario_horizon: 1d
+        sites:
+          s:
+            fire:
+              ttf: "fixed(500h)"
+              onset: "fixed(2h)"
+              outage: "fixed(5h)"
+              restore: "fixed(1h)"
+              also: {s/hall-a: {effect: dark, outage: "fixed(2h)"}}
+            zones:
+              hall-a: {share: 0.5}
+              hall-b: {share: 0.5}
+        services:
+          on-a: {deploy: {s/hall-a: 1}}
+          on-b: {deploy: {s/hall-b: 1}}
+          half: {deploy: {s: 1}, demand: 0.5}
+        """;
+    var out = FixedScenario.run(tmp, yaml, "fire@s");
+    // Down until the ramp passes the slo 0.99: 7 h + 0.99 h.
+    assertEquals(7.99, out.mean("on-a", "recover_h"), 1e-9);
+    assertEquals(7.99, out.mean("on-a", "downtime_h"), 1e-9);
+    assertEquals(5.99, out.mean("on-b", "downtime_h"), 1e-9);
+    // half needs one hall's worth: down while both are, from 2 h until the ramp brings the site
+    // to its slo, 0.99 × 0.5, at 7.495 h.
+    assertEquals(5.495, out.mean("half", "downtime_h"), 1e-9);
+  }
+
+  @Test
   void aSiteWithOneZone_givesTheSameResultsAsTheSiteWithout(@TempDir Path tmp) throws Exception {
     // One zone of share 1 and no zone hazards: the same losses, the same restarts (the zone draws
     // the site's restart source from its first draw), so the same results.
