@@ -13,9 +13,10 @@ import java.util.Map;
  * What a valid model says, section by section, from the declared schema ({@link ModelSchema}): the
  * text {@code firedrill validate} prints. For each section, its keys in declared order: the ones
  * the model gives with their values as written (after {@code --set}), each subsection on a line of
- * its own, then the keys left out with their declared defaults ({@code defaults: slo 0.99}) and the
- * optional keys left out with what leaving them out means ({@code left out: generator none}). A key
- * added to the schema appears here without a line of code.
+ * its own (each named subsection, a site's zone, too), then the keys left out with their declared
+ * defaults ({@code defaults: slo 0.99}) and the optional keys left out with what leaving them out
+ * means ({@code left out: generator none}). A key added to the schema appears here without a line
+ * of code.
  *
  * <p>Values are shown in the model's syntax, escaped for the terminal and cut after {@value
  * #LONGEST} characters ({@link UserText#bounded}); a list or mapping of more than {@value
@@ -80,6 +81,15 @@ public final class SchemaText {
       if (e != null) {
         if (key.type().kind() == ValueType.Kind.SECTION) {
           sections.add(key.name() + ": " + inline(e.value(), key.type().section()));
+        } else if (key.type().kind() == ValueType.Kind.NAMED
+            && e.value() instanceof Node.Mapping defs
+            && defs.entries().size() <= LONGEST_LIST) {
+          // Named subsections (a site's zones): one line each, "zone hall-a: share 0.3, ...".
+          for (Node.Mapping.Entry def : defs.entries()) {
+            SectionSpec spec = key.type().section();
+            sections.add(
+                spec.id() + " " + UserText.escape(def.key()) + ": " + inline(def.value(), spec));
+          }
         } else {
           given.add(key.name() + " " + value(key, e.value()));
         }

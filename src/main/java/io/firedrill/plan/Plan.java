@@ -838,18 +838,25 @@ public final class Plan {
    */
   public double expectedEventsPerTrial(boolean stationary) {
     int[] listing = new int[networks];
-    for (int[] nets : siteNetworks) {
-      for (int n : nets) {
-        listing[n]++;
+    for (int s = 0; s < sites; s++) {
+      for (int n : siteNetworks[s]) {
+        listing[n] += unitsOf(s);
+      }
+    }
+    int[] gridUnits = new int[grids];
+    for (int g = 0; g < grids; g++) {
+      for (int s : gridSites[g]) {
+        gridUnits[g] += unitsOf(s);
       }
     }
     double events = 0;
     for (int h = 0; h < hazards; h++) {
       int reached =
           switch (hazardEffect[h]) {
-            case SUPPLY_OUTAGE -> gridSites[hazardTarget[h]].length;
+            case SUPPLY_OUTAGE -> gridUnits[hazardTarget[h]];
             case NETWORK_DOWN -> listing[hazardTarget[h]];
-            case BLOCK_THEN_RESTART, DARK_THEN_RAMP -> 1;
+            // A site's hazard strikes each of its zones.
+            case BLOCK_THEN_RESTART, DARK_THEN_RAMP -> unitsOf(hazardTarget[h]);
             case EFFECTS_ONLY -> 0; // its effects, counted below
           };
       double outages = horizonHours / cycle(h) + 1;
@@ -879,6 +886,11 @@ public final class Plan {
       }
     }
     return events;
+  }
+
+  /** The units whose timelines an event at unit u writes: a site's zones, else u itself. */
+  private int unitsOf(int u) {
+    return u < sites ? Math.max(1, siteZones[u].length) : 1;
   }
 
   /**

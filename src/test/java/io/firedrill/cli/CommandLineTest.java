@@ -68,7 +68,7 @@ class CommandLineTest {
     assertEquals(0, r.code(), r::toString);
     assertEquals(
         List.of(
-            "models/three-site-example.yaml:59:5: warning: services.talk.standby: when east"
+            "models/three-site-example.yaml:74:5: warning: services.talk.standby: when east"
                 + " is lost, failover brings talk to at most 8000 of 12000 (0.667), below its slo"
                 + " 0.99 (11880 needed): talk stays down until east returns"),
         r.errLines());

@@ -99,7 +99,7 @@ class HostileInputTest {
   void aModelRunRefusesUpFront_validateRefusesToo() {
     String fault = "sites.east.fault={rate: 1e9/y, outage: fixed(1s)}";
     String why =
-        ": the model expects about 3.06e+07 hazard events per trial over 1y; firedrill simulates"
+        ": the model expects about 6.11e+07 hazard events per trial over 1y; firedrill simulates"
             + " at most 1,000,000 (lower a rate or the horizon)";
     refused("firedrill validate" + why, "validate", THREE, "--set", fault);
     refused(
@@ -123,8 +123,8 @@ class HostileInputTest {
     String out = tmp.resolve("out").toString();
     String noNorth = "services.talk.standby.north=0";
     refused(
-        "firedrill sweep: --event: unknown event 'fault@zz' (valid: fire@east, fault@east, fault@west, fault@north, grid@metro-east, grid@metro-west,"
-            + " grid@metro-north, routing@carrier-a, routing@carrier-b, generator@east)",
+        "firedrill sweep: --event: unknown event 'fault@zz' (valid: fire@east, fault@east, fault@west, fault@north, cooling@east/hall-b, grid@metro-east, grid@metro-west,"
+            + " grid@metro-north, routing@carrier-a, routing@carrier-b, common@typhoon, generator@east)",
         "sweep",
         THREE,
         "--set",
@@ -177,8 +177,8 @@ class HostileInputTest {
     refused(
         "firedrill scenario: --event: unknown event 'fire@east\\nx', did you mean 'fire@east'?"
             + " (valid: fire@east, fault@east,"
-            + " fault@west, fault@north, grid@metro-east, grid@metro-west, grid@metro-north,"
-            + " routing@carrier-a, routing@carrier-b, generator@east)",
+            + " fault@west, fault@north, cooling@east/hall-b, grid@metro-east, grid@metro-west, grid@metro-north,"
+            + " routing@carrier-a, routing@carrier-b, common@typhoon, generator@east)",
         "scenario",
         THREE,
         "--event",
@@ -262,8 +262,8 @@ class HostileInputTest {
         List.of(
             "firedrill scenario: --event: unknown event 'fire@"
                 + "x".repeat(59)
-                + "…' (valid: fire@east, fault@east, fault@west, fault@north, grid@metro-east,"
-                + " grid@metro-west, grid@metro-north, routing@carrier-a, routing@carrier-b, generator@east)"),
+                + "…' (valid: fire@east, fault@east, fault@west, fault@north, cooling@east/hall-b, grid@metro-east,"
+                + " grid@metro-west, grid@metro-north, routing@carrier-a, routing@carrier-b, common@typhoon, generator@east)"),
         r.errLines());
     refused(
         "firedrill scenario: --background must be stationary, fresh or off, got '" + cut + "'",

@@ -202,8 +202,8 @@ class ScenarioCommandTest {
         List.of(
             "firedrill scenario: --event: site 'west' declares no fire; give it sites.west.fire"
                 + " to force one (valid:"
-                + " fire@east, fault@east, fault@west, fault@north, grid@metro-east, grid@metro-west,"
-                + " grid@metro-north, routing@carrier-a, routing@carrier-b, generator@east)"),
+                + " fire@east, fault@east, fault@west, fault@north, cooling@east/hall-b, grid@metro-east, grid@metro-west,"
+                + " grid@metro-north, routing@carrier-a, routing@carrier-b, common@typhoon, generator@east)"),
         r.errLines());
     Cli.Result at = Cli.run("scenario", "--event", "fire@pangyo", "--at", "someday");
     assertEquals(2, at.code(), at::toString);

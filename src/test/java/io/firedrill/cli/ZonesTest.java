@@ -190,6 +190,50 @@ class ZonesTest {
     assertEquals(5.495, out.mean("half", "downtime_h"), 1e-9);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "hall-2: {share: 0.6}|hall-2: {share: 0.5}|sites.a.zones: the zones' shares add up to 0.9,"
+            + " not 1: give each zone its part of the site's capacity",
+        "hall-2: {share: 0.6}|hall-2: {power: utility}|sites.a.zones.hall-2.share: missing: give"
+            + " the zone's share of the site's capacity (0 to 1)",
+        "hall-2: {share: 0.6}|hall-2: {share: 1.6}|sites.a.zones.hall-2.share:",
+        "hall-2: {share: 0.6}|hall-2: {share: 0.6, power: battery}|sites.a.zones.hall-2.power:",
+        "cords: {share|Cords: {share|sites.a.zones.Cords: 'Cords' is not a valid name",
+        "{effect: dark, delay|{effect: power, delay|sites.a.zones.battery.fire.also.a/hall-1.effect:"
+            + " 'power' acts on a whole site (its utility, its networks), and a/hall-1 is a zone:"
+            + " name the site a, or give the zone dark or cooling",
+        "deploy: {a/hall-2: 1}|deploy: {a/hall-3: 1}|services.h2.deploy.a/hall-3: unknown site"
+            + " 'a/hall-3'",
+      })
+  void aBadZone_isOneLineAtItsPlace_exit2(String from, String to, String message, @TempDir Path tmp)
+      throws Exception {
+    String yaml = MODEL.replace(from, to);
+    org.junit.jupiter.api.Assertions.assertNotEquals(MODEL, yaml);
+    Path m = Files.writeString(tmp.resolve("bad.yaml"), yaml);
+    Cli.Result r = Cli.run("validate", m.toString());
+    assertEquals(2, r.code(), r::toString);
+    List<String> errors = r.errLines();
+    assertEquals(1, errors.size(), r::toString);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        errors.get(0).matches(".*bad\\.yaml:\\d+:\\d+: .*") && errors.get(0).contains(message),
+        errors.get(0));
+  }
+
+  @Test
+  void anEventOnAZoneWithoutThatHazard_saysWhereToDeclareIt(@TempDir Path tmp) throws Exception {
+    Path m = Files.writeString(tmp.resolve("m.yaml"), MODEL);
+    Cli.Result r = Cli.run("scenario", m.toString(), "--event", "fire@a/hall-2");
+    assertEquals(2, r.code(), r::toString);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        r.err()
+            .startsWith(
+                "firedrill scenario: --event: zone 'a/hall-2' declares no fire; give it"
+                    + " sites.a.zones.hall-2.fire to force one (valid: "),
+        r.err());
+  }
+
   @Test
   void aSiteWithOneZone_givesTheSameResultsAsTheSiteWithout(@TempDir Path tmp) throws Exception {
     // One zone of share 1 and no zone hazards: the same losses, the same restarts (the zone draws
