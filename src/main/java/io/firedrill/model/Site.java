@@ -83,13 +83,7 @@ public record Site(
         throw new IllegalArgumentException("the zones' shares do not add up to 1: " + sum);
       }
     }
-    if (!(coolingRideThroughHours >= 0) || !(coolingTrips >= 0 && coolingTrips <= 1)) {
-      throw new IllegalArgumentException(
-          "coolingRideThroughHours is negative or coolingTrips is not in [0, 1]: "
-              + coolingRideThroughHours
-              + ", "
-              + coolingTrips);
-    }
+    checkCooling(coolingRideThroughHours, coolingTrips);
     if (!(reconvergeHours >= 0) || !(upsHours >= 0)) {
       throw new IllegalArgumentException(
           "reconvergeHours or upsHours is negative: " + reconvergeHours + ", " + upsHours);
@@ -114,6 +108,21 @@ public record Site(
       byKind.put(e.getKey(), Objects.requireNonNull(e.getValue(), "renewals value"));
     }
     return Collections.unmodifiableMap(byKind);
+  }
+
+  /**
+   * Checks a cooling's ride-through (hours, at least 0) and trips (a probability).
+   *
+   * @throws IllegalArgumentException if either is out of its range
+   */
+  static void checkCooling(double coolingRideThroughHours, double coolingTrips) {
+    if (!(coolingRideThroughHours >= 0) || !(coolingTrips >= 0 && coolingTrips <= 1)) {
+      throw new IllegalArgumentException(
+          "coolingRideThroughHours is negative or coolingTrips is not in [0, 1]: "
+              + coolingRideThroughHours
+              + ", "
+              + coolingTrips);
+    }
   }
 
   /** The zone called {@code name}, or null. */

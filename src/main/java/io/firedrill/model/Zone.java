@@ -34,13 +34,7 @@ public record Zone(
       throw new IllegalArgumentException("share is not in [0, 1]: " + share);
     }
     renewals = Site.siteRenewals(renewals);
-    if (!(coolingRideThroughHours >= 0) || !(coolingTrips >= 0 && coolingTrips <= 1)) {
-      throw new IllegalArgumentException(
-          "coolingRideThroughHours is negative or coolingTrips is not in [0, 1]: "
-              + coolingRideThroughHours
-              + ", "
-              + coolingTrips);
-    }
+    Site.checkCooling(coolingRideThroughHours, coolingTrips);
   }
 
   @Override

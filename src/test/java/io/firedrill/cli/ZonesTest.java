@@ -235,6 +235,69 @@ class ZonesTest {
   }
 
   @Test
+  void aScenarioWithZones_writesTheSameBytesOnOneThreadAndOnTwo(@TempDir Path tmp)
+      throws Exception {
+    // Random durations, a stationary background and every zone mechanism at once: a site's fire
+    // with a zone's own, a single-corded zone, a zone's trips, a cascade to a zone.
+    String yaml =
+        MODEL
+            .replace(
+                "g: {ttf: \"fixed(500h)\", outage: \"fixed(6h)\"}",
+                "g: {rate: 0.5/y, outage: \"exponential(mean=6h)\"}")
+            .replace("ttf: \"fixed(500h)\"", "rate: 2/y")
+            .replace(
+                "hall-2: {share: 0.6}",
+                "hall-2: {share: 0.6, cooling: {rate: 1/y, outage: \"exponential(mean=4h)\","
+                    + " trips: 0.5}}")
+            .replace(
+                "    ups: 1h\n",
+                "    ups: 1h\n    restart: \"exponential(mean=1h)\"\n"
+                    + "    fire: {rate: 1/y, outage: \"fixed(3h)\", restore: \"fixed(5h)\"}\n");
+    org.junit.jupiter.api.Assertions.assertTrue(
+        yaml.contains("rate: 0.5/y")
+            && !yaml.contains("fixed(500h)")
+            && yaml.contains("trips: 0.5")
+            && yaml.contains("fire: {rate: 1/y"),
+        yaml);
+    Path m = Files.writeString(tmp.resolve("m.yaml"), yaml);
+    for (String threads : List.of("1", "2")) {
+      Cli.Result r =
+          Cli.run(
+              "scenario",
+              m.toString(),
+              "--event",
+              "fire@a/battery",
+              "--event",
+              "grid@g+1h",
+              "--trials",
+              "3000",
+              "--outages",
+              "30",
+              "--per-trial",
+              "--threads",
+              threads,
+              "--charts",
+              "none",
+              "--out",
+              tmp.resolve(threads).toString());
+      assertEquals(0, r.code(), r::toString);
+    }
+    for (String f :
+        List.of(
+            "summary.csv",
+            "recovery.csv",
+            "sites.csv",
+            "causes.csv",
+            "trials.csv",
+            "outages.csv")) {
+      org.junit.jupiter.api.Assertions.assertArrayEquals(
+          Files.readAllBytes(tmp.resolve("1").resolve(f)),
+          Files.readAllBytes(tmp.resolve("2").resolve(f)),
+          f);
+    }
+  }
+
+  @Test
   void aSiteWithOneZone_givesTheSameResultsAsTheSiteWithout(@TempDir Path tmp) throws Exception {
     // One zone of share 1 and no zone hazards: the same losses, the same restarts (the zone draws
     // the site's restart source from its first draw), so the same results.
