@@ -40,8 +40,9 @@ import picocli.CommandLine.Spec;
     versionProvider = Firedrill.Version.class,
     description = {
       "Force one or more hazards or generators to fail (fire@SITE is an uncontained fire; also"
-          + " fault@SITE, cooling@SITE, generator@SITE, grid@GRID, routing@NETWORK,"
-          + " common@EVENT), at t = 0 or"
+          + " fault@SITE, cooling@SITE, a zone's fire@SITE/ZONE, fault@SITE/ZONE and"
+          + " cooling@SITE/ZONE, generator@SITE, grid@GRID, routing@NETWORK, common@EVENT), at"
+          + " t = 0 or"
           + " an offset after it, and estimate per service the time to recover, downtime and"
           + " user-hours, with recovery curves over time.",
       "Writes summary.csv, recovery.csv, sites.csv, causes.csv, run.json (and outages.csv,"
@@ -58,7 +59,8 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
       paramLabel = "KIND@NAME[+OFFSET]",
       description =
           "A hazard or generator that fails at t = 0, or OFFSET after it: fire@SITE, fault@SITE,"
-              + " cooling@SITE, generator@SITE, grid@GRID, routing@NETWORK or common@EVENT; repeat"
+              + " cooling@SITE (a zone's: fire@SITE/ZONE...), generator@SITE, grid@GRID,"
+              + " routing@NETWORK or common@EVENT; repeat"
               + " for several"
               + " (--event grid@g --event generator@s+10m).")
   List<String> events;

@@ -49,8 +49,7 @@ final class EventQueue {
    */
   void build(SiteTimelines timelines, double horizon) {
     count = 0;
-    int sites = timelines.blocked.length;
-    for (int s = 0; s < sites; s++) {
+    for (int s : timelines.order) {
       IntervalBuffer b = timelines.blocked[s];
       for (int i = 0; i < b.size && b.start[i] < horizon; i++) {
         if (b.end[i] <= 0) {

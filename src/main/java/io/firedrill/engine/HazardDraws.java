@@ -196,6 +196,20 @@ final class HazardDraws {
    *
    * @throws Kernel.TooManyEvents past the limit
    */
+  /**
+   * Counts {@code n} more events at once (a site's intervals copied to each of its zones), as n
+   * calls of {@link #count} would.
+   *
+   * @throws Kernel.TooManyEvents past the trial's limit
+   */
+  void count(int cause, long n) {
+    drawn += n;
+    if (drawn > Kernel.MAX_EVENTS_DRAWN) {
+      throw new Kernel.TooManyEvents(
+          causeNames[cause & ScenarioForcing.CAUSE], Kernel.MAX_EVENTS_DRAWN);
+    }
+  }
+
   void count(int cause) {
     if (++drawn > Kernel.MAX_EVENTS_DRAWN) {
       throw new Kernel.TooManyEvents(

@@ -61,6 +61,24 @@ final class Hazards {
   }
 
   /**
+   * Counts the intervals of site s (which has zones) that each zone but the first takes a copy of:
+   * its power losses, blocked intervals and ramps, towards the trial's limit on events, so that a
+   * site with many zones cannot hold more than the limit says.
+   */
+  private void countCopies(int s) {
+    long copies =
+        (long) (timelines.power[s].size + timelines.blocked[s].size + timelines.ramps[s].size)
+            * (p.siteZones[s].length - 1);
+    if (copies > 0) {
+      IntervalBuffer any =
+          timelines.blocked[s].size > 0
+              ? timelines.blocked[s]
+              : timelines.power[s].size > 0 ? timelines.power[s] : timelines.ramps[s];
+      draws.count(any.cause[0], copies);
+    }
+  }
+
+  /**
    * Samples the hazards of trial number {@code trial}: afterwards each site's blocked intervals are
    * sorted, disjoint and tagged with the cause that began each, and its ramps are listed in time
    * order.
@@ -89,6 +107,7 @@ final class Hazards {
         // networks strike every zone.
         power.zoneRestarts(s);
         timelines.unreachable(s);
+        countCopies(s);
         timelines.spread(s);
       }
     }

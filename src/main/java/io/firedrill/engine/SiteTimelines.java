@@ -45,6 +45,12 @@ final class SiteTimelines {
   /** Restore ramps by unit: capacity from {@code from} to {@code to}, linear in between. */
   final IntervalBuffer[] ramps;
 
+  /**
+   * The units that hold timelines once they are combined, in the model's order ({@link
+   * Plan#unitOrder}).
+   */
+  final int[] order;
+
   private final IntervalBuffer scratchA = new IntervalBuffer();
   private final IntervalBuffer scratchB = new IntervalBuffer();
 
@@ -61,6 +67,7 @@ final class SiteTimelines {
     power = buffers(plan.units);
     blocked = buffers(plan.units);
     ramps = buffers(plan.units);
+    order = plan.unitOrder;
     cuts = buffers(plan.sites);
   }
 

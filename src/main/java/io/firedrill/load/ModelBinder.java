@@ -561,6 +561,8 @@ final class ModelBinder {
     Map<String, Node.Mapping.Entry> decls = declarations(s, SiteKeys.ZONES);
     List<Zone> out = new ArrayList<>();
     double sum = 0;
+    // Where a wrong sum was made: a --set of a share, else the file's zones.
+    Origin blame = s.node(SiteKeys.ZONES).origin();
     for (Map.Entry<String, Node.Mapping.Entry> d : decls.entrySet()) {
       String path = s.at(SiteKeys.ZONES) + "." + d.getKey();
       Section z = read.section(d.getValue().value(), path, ZoneKeys.SPEC);
@@ -575,6 +577,9 @@ final class ModelBinder {
         continue;
       }
       Double share = read.probability(z, ZoneKeys.SHARE);
+      if (z.valueOrigin(ZoneKeys.SHARE).override() && !blame.override()) {
+        blame = z.valueOrigin(ZoneKeys.SHARE);
+      }
       String power = read.choice(z, ZoneKeys.POWER);
       PlaceHazards own = placeHazards(z, ZoneKeys.FIRE, ZoneKeys.COOLING, ZoneKeys::renewal);
       if (share == null || power == null || own == null) {
@@ -596,13 +601,13 @@ final class ModelBinder {
     }
     if (!out.isEmpty() && Math.abs(sum - 1) > Site.SHARE_TOLERANCE) {
       read.error(
-          s.node(SiteKeys.ZONES).origin(),
+          blame,
           s.at(SiteKeys.ZONES),
           "the zones' shares add up to "
               + new java.math.BigDecimal(sum)
                   .round(new java.math.MathContext(10))
                   .stripTrailingZeros()
-                  .toPlainString()
+                  .toString()
               + ", not 1: give each zone its part of the site's capacity");
       return null;
     }

@@ -132,6 +132,28 @@ final class ModelWarnings {
             "sites." + s.name() + ".cooling." + ModelSchema.CoolingKeys.TRIPS.name(),
             "has no effect: the site has no grid, so no loss of utility to trip its chillers");
       }
+      if (!cut.contains(s.name()) && !s.zones().isEmpty()) {
+        // A zone's trips and a single-corded zone act only at a loss of the site's utility.
+        Node.Mapping zones = (Node.Mapping) decl.get(SiteKeys.ZONES.name()).value();
+        for (io.firedrill.model.Zone z : s.zones()) {
+          Node.Mapping zone = (Node.Mapping) zones.get(z.name()).value();
+          String path = "sites." + s.name() + ".zones." + z.name();
+          if (z.coolingTrips() > 0) {
+            Node.Mapping cooling =
+                (Node.Mapping) zone.get(ModelSchema.ZoneKeys.COOLING.name()).value();
+            warn(
+                cooling.get(ModelSchema.CoolingKeys.TRIPS.name()).keyOrigin(),
+                path + ".cooling." + ModelSchema.CoolingKeys.TRIPS.name(),
+                "has no effect: the site has no grid, so no loss of utility to trip its chillers");
+          }
+          if (z.singleCorded()) {
+            warn(
+                zone.get(ModelSchema.ZoneKeys.POWER.name()).keyOrigin(),
+                path + "." + ModelSchema.ZoneKeys.POWER.name(),
+                "has no effect: the site has no grid, so no loss of utility to cut this zone");
+          }
+        }
+      }
     }
     for (Service svc : m.services()) {
       Node.Mapping decl = (Node.Mapping) services.get(svc.name()).value();

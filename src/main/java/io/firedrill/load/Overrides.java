@@ -142,13 +142,13 @@ public final class Overrides {
               origin, "", "expected PATH=VALUE, for example sites.east.fire.rate=0.01/y"));
     }
     String path = UserText.strip(text.substring(0, eq));
-    if (path.isEmpty() || !path.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*")) {
+    if (path.isEmpty() || !path.matches("[A-Za-z0-9_/-]+(\\.[A-Za-z0-9_/-]+)*")) {
       throw new ModelException(
           new ModelError(
               origin,
               "",
               UserText.quote(path)
-                  + " is not a key path (expected dotted keys such as services.talk.standby.west)"));
+                  + " is not a key path (expected dotted keys such as services.talk.standby.west, a zone as SITE/ZONE)"));
     }
     return new String[] {path, UserText.strip(text.substring(eq + 1))};
   }

@@ -42,17 +42,18 @@ public final class SchemaExport {
 
   /** Where each section's table is in docs/model-format.md, as a link target. */
   private static final Map<String, String> ANCHORS =
-      Map.of(
-          "top", "top-level",
-          "hazard", "grids-and-networks",
-          "effect", "cascades-and-common-cause-events",
-          "site", "sites",
-          "generator", "generator",
-          "fire", "fire",
-          "cooling", "cooling",
-          "common_cause", "cascades-and-common-cause-events",
-          "service", "services",
-          "failover", "failover");
+      Map.ofEntries(
+          Map.entry("top", "top-level"),
+          Map.entry("hazard", "grids-and-networks"),
+          Map.entry("effect", "cascades-and-common-cause-events"),
+          Map.entry("site", "sites"),
+          Map.entry("zone", "zones"),
+          Map.entry("generator", "generator"),
+          Map.entry("fire", "fire"),
+          Map.entry("cooling", "cooling"),
+          Map.entry("common_cause", "cascades-and-common-cause-events"),
+          Map.entry("service", "services"),
+          Map.entry("failover", "failover"));
 
   /** Prints {@code tables} (the markdown tables, each between its markers) or {@code json}. */
   public static void main(String[] args) {

@@ -178,20 +178,53 @@ public record Model(
    * @throws NullPointerException if the model has no such hazard
    */
   public List<Effect> effects(HazardRef ref) {
+    return effects(ref, index());
+  }
+
+  /**
+   * {@link #effects(HazardRef)} through {@code index} (this model's, {@link #index}): O(1), for a
+   * pass over every hazard.
+   */
+  public List<Effect> effects(HazardRef ref, Index index) {
     String t = ref.target();
     return switch (ref.kind().scope()) {
-      case GRID -> grid(t).hazard().also();
-      case NETWORK -> network(t).hazard().also();
-      case COMMON ->
-          commonCauses.stream()
-              .filter(c -> c.name().equals(t))
-              .findFirst()
-              .orElseThrow()
-              .hazard()
-              .also();
-      case SITE ->
-          ref.kind().isRenewal() ? place(t).renewal(ref.kind()).also() : place(t).fire().also();
+      case GRID -> index.grids().get(t).hazard().also();
+      case NETWORK -> index.networks().get(t).hazard().also();
+      case COMMON -> index.commonCauses().get(t).hazard().also();
+      case SITE -> {
+        Place p = index.places().get(t);
+        yield ref.kind().isRenewal() ? p.renewal(ref.kind()).also() : p.fire().also();
+      }
     };
+  }
+
+  /**
+   * The model's grids, networks, common-cause events and places (sites, and zones as {@code
+   * SITE/ZONE}) by name, for lookups in passes over a whole model: a search per name made a model
+   * of 60,000 sites quadratic to load.
+   */
+  public record Index(
+      Map<String, Grid> grids,
+      Map<String, Network> networks,
+      Map<String, CommonCause> commonCauses,
+      Map<String, Place> places) {}
+
+  /** This model's {@link Index}, built in time linear in its size. */
+  public Index index() {
+    Map<String, Grid> g = new HashMap<>();
+    grids.forEach(x -> g.put(x.name(), x));
+    Map<String, Network> n = new HashMap<>();
+    networks.forEach(x -> n.put(x.name(), x));
+    Map<String, CommonCause> c = new HashMap<>();
+    commonCauses.forEach(x -> c.put(x.name(), x));
+    Map<String, Place> p = new HashMap<>();
+    for (Site s : sites) {
+      p.put(s.name(), s);
+      for (Zone z : s.zones()) {
+        p.put(Zone.path(s.name(), z.name()), z);
+      }
+    }
+    return new Index(g, n, c, p);
   }
 
   /**
@@ -209,8 +242,9 @@ public record Model(
   /** The names of the sites whose utility some effect cuts ({@code effect: power}). */
   public java.util.Set<String> powerCutSites() {
     java.util.Set<String> out = new java.util.HashSet<>();
+    Index index = index();
     for (HazardRef ref : hazards()) {
-      for (Effect e : effects(ref)) {
+      for (Effect e : effects(ref, index)) {
         if (e.kind() == Effect.Kind.POWER) {
           out.add(e.site());
         }

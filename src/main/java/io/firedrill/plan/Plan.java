@@ -231,6 +231,13 @@ public final class Plan {
   /** The sites with zones, in order. */
   public final int[] zonedSites;
 
+  /**
+   * The units that hold timelines in the model's order: each site without zones, or the zones of a
+   * site with them, site by site. Events at one instant are applied in this order, so that a site
+   * with zones ties with the others as the site without them would.
+   */
+  public final int[] unitOrder;
+
   public final int[][] siteNetworks;
   public final double[] upsHours;
   public final double[] reconvergeHours;
@@ -454,10 +461,15 @@ public final class Plan {
     unitSite = owner.stream().mapToInt(Integer::intValue).toArray();
     unitShare = shares.stream().mapToDouble(Double::doubleValue).toArray();
     zonedSites = IntStream.range(0, sites).filter(s -> siteZones[s].length > 0).toArray();
+    unitOrder =
+        IntStream.range(0, sites)
+            .flatMap(s -> siteZones[s].length > 0 ? IntStream.of(siteZones[s]) : IntStream.of(s))
+            .toArray();
     // Sites and zones by name: what hazards, effects and placements name.
     Map<String, Integer> siteIndex = indexOf(List.of(unitNames));
 
     List<HazardRef> refs = m.hazards();
+    Model.Index index = m.index();
     hazards = refs.size();
     hazardEffect = new HazardEffect[hazards];
     hazardTarget = new int[hazards];
@@ -503,11 +515,11 @@ public final class Plan {
             case NETWORK -> m.networks().get(target).hazard();
             case SITE ->
                 kind.isRenewal()
-                    ? m.place(ref.target()).renewal(kind)
+                    ? index.places().get(ref.target()).renewal(kind)
                     : new Hazard(
-                        m.place(ref.target()).fire().timeToIgnition(),
-                        m.place(ref.target()).fire().dark(),
-                        m.place(ref.target()).fire().onset(),
+                        index.places().get(ref.target()).fire().timeToIgnition(),
+                        index.places().get(ref.target()).fire().dark(),
+                        index.places().get(ref.target()).fire().onset(),
                         List.of());
           };
       hazardTtf[h] = id(process.timeToFailure(), dists, ids);
@@ -516,13 +528,13 @@ public final class Plan {
       hazardSource[h] = source(ref.name(), sourceNames);
       hazardRestore[h] = NONE;
       if (kind == HazardKind.COOLING) {
-        Place place = m.place(ref.target());
+        Place place = index.places().get(ref.target());
         hazardRideThrough[h] = place.coolingRideThroughHours();
         coolingTrips[target] = place.coolingTrips();
         coolingHazard[target] = h;
       }
       if (kind == HazardKind.FIRE) {
-        Fire f = m.place(ref.target()).fire();
+        Fire f = index.places().get(ref.target()).fire();
         hazardContained[h] = f.contained();
         hazardRestore[h] = id(f.restore(), dists, ids);
         if (!f.restoreCurve().isEmpty()) {
@@ -535,7 +547,7 @@ public final class Plan {
         ramps.get(target).add(h);
       }
       List<Integer> mine = new ArrayList<>();
-      for (Effect e : m.effects(ref)) {
+      for (Effect e : m.effects(ref, index)) {
         mine.add(effects.size());
         effects.add(e);
         effectSources.add(source(ref.name() + ">" + e.site(), sourceNames));

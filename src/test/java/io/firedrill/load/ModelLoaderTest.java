@@ -296,7 +296,7 @@ class ModelLoaderTest {
     assertEquals(
         List.of(
             "--set ..x=1: '..x' is not a key path (expected dotted keys such as"
-                + " services.talk.standby.west)"),
+                + " services.talk.standby.west, a zone as SITE/ZONE)"),
         errors(MINIMAL, "..x=1"));
   }
 
