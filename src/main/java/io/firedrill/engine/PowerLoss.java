@@ -364,6 +364,7 @@ final class PowerLoss {
     IntervalBuffer site = timelines.power[s];
     site.sortByStart();
     site.mergeOverlaps();
+    boolean shared = false;
     for (int u : p.siteZones[s]) {
       IntervalBuffer own = timelines.power[u];
       if (own.size > 0) {
@@ -372,10 +373,19 @@ final class PowerLoss {
         own.mergeOverlaps();
         restarts(s, own, timelines.blocked[u]);
       } else {
-        restarts(s, site, timelines.blocked[u]);
+        // The site's losses alone: the same restarts for every such zone, drawn once.
+        if (!shared) {
+          siteOnly.clear();
+          restarts(s, site, siteOnly);
+          shared = true;
+        }
+        timelines.blocked[u].addAll(siteOnly);
       }
     }
   }
+
+  /** Scratch of {@link #zoneRestarts}: the site's own losses with their restarts. */
+  private final IntervalBuffer siteOnly = new IntervalBuffer();
 
   /**
    * The merged losses pw (sorted, disjoint) of a unit of site s, each with the site's restart after
