@@ -117,6 +117,7 @@ public final class Overrides {
       entries.entries().forEach(e -> known.add(e.key()));
     }
     if (collection != null && ((Node.Mapping) collection.value()).get(keys[1]) != null) {
+      checkZone(((Node.Mapping) collection.value()).get(keys[1]), keys, origin);
       return;
     }
     throw new ModelException(
@@ -131,6 +132,39 @@ public final class Overrides {
                 + "."
                 + UserText.bounded(keys[1])
                 + "={...}'"));
+  }
+
+  /**
+   * Refuses a path through a zone the site does not have ({@code sites.a.zones.hh.fault.rate}), as
+   * {@link #checkEntry} refuses one through a site it does not have.
+   */
+  private static void checkZone(Node.Mapping.Entry site, String[] keys, Origin origin)
+      throws ModelException {
+    String zonesKey = ModelSchema.SiteKeys.ZONES.name();
+    if (!keys[0].equals("sites") || keys.length < 5 || !keys[2].equals(zonesKey)) {
+      return;
+    }
+    List<String> known = new ArrayList<>();
+    if (site.value() instanceof Node.Mapping siteMap && siteMap.get(zonesKey) != null) {
+      if (!(siteMap.get(zonesKey).value() instanceof Node.Mapping zones)) {
+        return; // reported below as "is a value, not a mapping"
+      }
+      if (zones.get(keys[3]) != null) {
+        return;
+      }
+      zones.entries().forEach(e -> known.add(e.key()));
+    }
+    String at = keys[0] + "." + keys[1] + "." + zonesKey;
+    throw new ModelException(
+        new ModelError(
+            origin,
+            at + "." + keys[3],
+            TreeReader.unknown("zone", keys[3], known, new NearNames())
+                + "; to add a zone give it whole: --set '"
+                + at
+                + "."
+                + UserText.bounded(keys[3])
+                + "={share: ...}'"));
   }
 
   private static String[] split(String text) throws ModelException {

@@ -363,6 +363,16 @@ class ZonesTest {
             "--set sites.a.zones.hall-2.share=0.5: sites.a.zones: the zones' shares add up to"
                 + " 0.9, not 1: give each zone its part of the site's capacity"),
         bad.errLines());
+    // A path through a zone the site does not have would add an empty zone (no share).
+    Cli.Result typo =
+        Cli.run("validate", m.toString(), "--set", "sites.a.zones.hal-2.fault.rate=1/y");
+    assertEquals(2, typo.code(), typo::toString);
+    assertEquals(
+        List.of(
+            "--set sites.a.zones.hal-2.fault.rate=1/y: sites.a.zones.hal-2: unknown zone 'hal-2',"
+                + " did you mean 'hall-2'? (known: battery, hall-1, hall-2, cords); to add a zone"
+                + " give it whole: --set 'sites.a.zones.hal-2={share: ...}'"),
+        typo.errLines());
   }
 
   @Test
