@@ -559,6 +559,18 @@ final class ModelBinder {
   private List<Zone> zones(Section s) {
     int before = read.errorCount();
     Map<String, Node.Mapping.Entry> decls = declarations(s, SiteKeys.ZONES);
+    if (decls.size() > Site.MAX_ZONES) {
+      read.error(
+          s.node(SiteKeys.ZONES).origin(),
+          s.at(SiteKeys.ZONES),
+          String.format(
+              java.util.Locale.ROOT,
+              "%,d zones; a site may have at most %,d (its capacity is summed over them at every"
+                  + " instant of a trial)",
+              decls.size(),
+              Site.MAX_ZONES));
+      return null;
+    }
     List<Zone> out = new ArrayList<>();
     double sum = 0;
     // Where a wrong sum was made: a --set of a share, else the file's zones.

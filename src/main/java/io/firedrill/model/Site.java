@@ -74,6 +74,9 @@ public record Site(
     networks = List.copyOf(networks);
     renewals = siteRenewals(renewals);
     zones = List.copyOf(zones);
+    if (zones.size() > MAX_ZONES) {
+      throw new IllegalArgumentException("more than " + MAX_ZONES + " zones: " + zones.size());
+    }
     if (!zones.isEmpty()) {
       double sum = 0;
       for (Zone z : zones) {
@@ -89,6 +92,12 @@ public record Site(
           "reconvergeHours or upsHours is negative: " + reconvergeHours + ", " + upsHours);
     }
   }
+
+  /**
+   * Most zones a site may have: real sites have tens of halls and rooms, and a site's capacity is
+   * summed over its zones at every instant of a trial (docs/limits.md).
+   */
+  public static final int MAX_ZONES = 1000;
 
   /** How far the shares of a site's zones may add up from 1 (rounding of decimal shares). */
   public static final double SHARE_TOLERANCE = 1e-9;

@@ -408,6 +408,28 @@ class ZonesTest {
   }
 
   @Test
+  void aSiteOfMoreThan1000Zones_isRefused(@TempDir Path tmp) throws Exception {
+    StringBuilder zones = new StringBuilder("z0: {share: 1}");
+    for (int i = 1; i <= 1000; i++) {
+      zones.append(", z").append(i).append(": {share: 0}");
+    }
+    Path m =
+        Files.writeString(
+            tmp.resolve("m.yaml"),
+            "name: many\nsites:\n  a: {zones: {"
+                + zones
+                + "}}\nservices:\n  x: {deploy: {a: 1}}\n");
+    Cli.Result r = Cli.run("validate", m.toString());
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(
+        List.of(
+            m
+                + ":3:14: sites.a.zones: 1,001 zones; a site may have at most 1,000 (its capacity is"
+                + " summed over them at every instant of a trial)"),
+        r.errLines());
+  }
+
+  @Test
   void aSiteHazardStruckOnEveryZone_countsOncePerZone_inTheUpFrontEstimate(@TempDir Path tmp)
       throws Exception {
     // 200 zones under a site fault of 10,000 a year: 2e6 intervals a trial, refused up front
