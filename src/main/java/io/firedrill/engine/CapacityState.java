@@ -231,14 +231,14 @@ final class CapacityState {
     ramping = anyRamp;
     for (int s : p.zonedSites) {
       // Its zones' factors by share, as zonesAt computes them (their values were set above).
-      double value = 1;
+      double value = 0;
       double slope = 0;
       for (int z : p.siteZones[s]) {
-        value -= p.unitShare[z] * (1 - capValue[z]);
+        value += p.unitShare[z] * capValue[z];
         slope += p.unitShare[z] * capSlope[z];
       }
-      capValue[s] = value;
-      capSlope[s] = slope;
+      capValue[s] = value / p.siteShareSum[s];
+      capSlope[s] = slope / p.siteShareSum[s];
     }
   }
 
@@ -261,15 +261,16 @@ final class CapacityState {
   }
 
   /**
-   * The capacity factor of site s, which has zones, at t: 1 − Σ share × (1 − the zone's factor), in
-   * zone order, which is exactly 1 with every zone up.
+   * The capacity factor of site s, which has zones, at t: Σ share × the zone's factor / Σ share, in
+   * zone order: exactly 1 with every zone up (the same sum over and under), exactly 0 with every
+   * zone dark, and a zone's own factor when it is the only one.
    */
   private double zonesAt(int s, double t) {
-    double value = 1;
+    double value = 0;
     for (int z : p.siteZones[s]) {
-      value -= p.unitShare[z] * (1 - siteCapacityAt(z, t));
+      value += p.unitShare[z] * siteCapacityAt(z, t);
     }
-    return value;
+    return value / p.siteShareSum[s];
   }
 
   private double rampSlope(int s) {

@@ -50,6 +50,9 @@ final class HazardDraws {
 
   private final String[] causeNames;
 
+  /** The plan's site names, for {@link #countCopies}. */
+  private final String[] siteNames;
+
   /** Hazard events drawn in the current trial, for {@link #count}. */
   private long drawn;
 
@@ -100,6 +103,7 @@ final class HazardDraws {
       mean[i] = plan.distributions.get(i).mean();
     }
     causeNames = plan.causeNames;
+    siteNames = plan.siteNames;
   }
 
   /** A draw of distribution {@code id} from the hazard stream, hours. */
@@ -197,16 +201,14 @@ final class HazardDraws {
    * @throws Kernel.TooManyEvents past the limit
    */
   /**
-   * Counts {@code n} more events at once (a site's intervals copied to each of its zones), as n
-   * calls of {@link #count} would.
+   * Counts {@code n} more events at once: site s's intervals copied to each of its zones.
    *
-   * @throws Kernel.TooManyEvents past the trial's limit
+   * @throws Kernel.TooManyEvents past the trial's limit, naming the site's zones
    */
-  void count(int cause, long n) {
+  void countCopies(int s, long n) {
     drawn += n;
     if (drawn > Kernel.MAX_EVENTS_DRAWN) {
-      throw new Kernel.TooManyEvents(
-          causeNames[cause & ScenarioForcing.CAUSE], Kernel.MAX_EVENTS_DRAWN);
+      throw Kernel.TooManyEvents.zones(siteNames[s], Kernel.MAX_EVENTS_DRAWN);
     }
   }
 

@@ -61,20 +61,14 @@ final class Hazards {
   }
 
   /**
-   * Counts the intervals of site s (which has zones) that each zone but the first takes a copy of:
-   * its power losses, blocked intervals and ramps, towards the trial's limit on events, so that a
-   * site with many zones cannot hold more than the limit says.
+   * Counts the intervals of {@code of} (site s's power losses, blocked intervals or ramps; s has
+   * zones) that each zone but the first takes a copy of, towards the trial's limit on events,
+   * before they are copied: a site with many zones holds no more than the limit says.
    */
-  private void countCopies(int s) {
-    long copies =
-        (long) (timelines.power[s].size + timelines.blocked[s].size + timelines.ramps[s].size)
-            * (p.siteZones[s].length - 1);
+  private void countCopies(int s, IntervalBuffer of) {
+    long copies = (long) of.size * (p.siteZones[s].length - 1);
     if (copies > 0) {
-      IntervalBuffer any =
-          timelines.blocked[s].size > 0
-              ? timelines.blocked[s]
-              : timelines.power[s].size > 0 ? timelines.power[s] : timelines.ramps[s];
-      draws.count(any.cause[0], copies);
+      draws.countCopies(s, copies);
     }
   }
 
@@ -105,9 +99,11 @@ final class Hazards {
       } else {
         // Each zone restarts after the site's losses and its own; the site's fires and loss of
         // networks strike every zone.
+        countCopies(s, timelines.power[s]);
         power.zoneRestarts(s);
         timelines.unreachable(s);
-        countCopies(s);
+        countCopies(s, timelines.blocked[s]);
+        countCopies(s, timelines.ramps[s]);
         timelines.spread(s);
       }
     }

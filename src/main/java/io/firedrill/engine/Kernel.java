@@ -154,6 +154,25 @@ public final class Kernel {
   public static final class TooManyEvents extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    private TooManyEvents(String message) {
+      super(message, null, false, false);
+    }
+
+    /**
+     * The events of site {@code site}'s copies to its zones (each zone keeps its own timeline)
+     * passed {@code limit}.
+     */
+    static TooManyEvents zones(String site, long limit) {
+      return new TooManyEvents(
+          String.format(
+              java.util.Locale.ROOT,
+              "a trial drew more than %,d hazard events (the last: site %s's losses, copied to each"
+                  + " of its zones); give it fewer zones, its hazards and effects rarer, or the"
+                  + " horizon shorter",
+              limit,
+              site));
+    }
+
     /**
      * @param hazard the name of the cause that drew the last event ({@code grid@G}, {@code
      *     generator@S}...)

@@ -225,6 +225,12 @@ public final class Plan {
   /** Per unit: its share of the site's capacity (1 for a site). */
   public final double[] unitShare;
 
+  /**
+   * Per site with zones: the sum of its zones' shares in zone order (1 within 1e-9), by which its
+   * capacity factor divides, so that it is exactly 1 with every zone up and 0 with every zone dark.
+   */
+  public final double[] siteShareSum;
+
   /** Per site: its zones on utility power alone (single-corded, {@code power: utility}). */
   public final int[][] siteSingleCorded;
 
@@ -461,6 +467,14 @@ public final class Plan {
     unitSite = owner.stream().mapToInt(Integer::intValue).toArray();
     unitShare = shares.stream().mapToDouble(Double::doubleValue).toArray();
     zonedSites = IntStream.range(0, sites).filter(s -> siteZones[s].length > 0).toArray();
+    siteShareSum = new double[sites];
+    for (int s = 0; s < sites; s++) {
+      double sum = 0;
+      for (int z : siteZones[s]) {
+        sum += unitShare[z] * 1.0;
+      }
+      siteShareSum[s] = siteZones[s].length > 0 ? sum : 1;
+    }
     unitOrder =
         IntStream.range(0, sites)
             .flatMap(s -> siteZones[s].length > 0 ? IntStream.of(siteZones[s]) : IntStream.of(s))
@@ -876,14 +890,21 @@ public final class Plan {
         // A stationary start draws its history back to its warm-up before t = 0 (scenarios).
         outages += hazardWarmUp[h] / cycle(h);
       }
-      events += outages * (Math.max(1, reached) + hazardAlso[h].length);
+      events += outages * Math.max(1, reached);
       for (int e : hazardAlso[h]) {
+        // An effect on a site with zones is copied to each zone.
+        int s = effectSite[e];
+        events += outages * unitsOf(s);
         if (effectKind[e] == Effect.Kind.POWER) {
-          // A cut goes through the site's generators as a grid outage does.
-          int s = effectSite[e];
+          // A cut goes through the site's generators as a grid outage does, and trips its chillers
+          // and cuts its single-corded zones.
           double length =
               distributions.get(effectOutage[e] == NONE ? hazardOutage[h] : effectOutage[e]).mean();
-          events += outages * Math.max(1, generatorCount[s]) * repairsPerOutage(s, length);
+          events +=
+              outages
+                  * (Math.max(1, generatorCount[s]) * repairsPerOutage(s, length) * unitsOf(s)
+                      + siteTripUnits[s].length
+                      + siteSingleCorded[s].length);
         }
       }
       if (hazardEffect[h] == HazardEffect.SUPPLY_OUTAGE) {
@@ -891,7 +912,7 @@ public final class Plan {
         for (int s : gridSites[hazardTarget[h]]) {
           events +=
               outages
-                  * (Math.max(1, generatorCount[s]) * repairsPerOutage(s, length)
+                  * (Math.max(1, generatorCount[s]) * repairsPerOutage(s, length) * unitsOf(s)
                       + siteTripUnits[s].length
                       + siteSingleCorded[s].length);
         }

@@ -408,6 +408,53 @@ class ZonesTest {
   }
 
   @Test
+  void anEffectOnASiteWithZones_countsOncePerZone_inTheUpFrontEstimate(@TempDir Path tmp)
+      throws Exception {
+    // A common-cause power cut of 10,000 a year on a site of 200 zones: about 2e6 intervals a
+    // trial once copied to the zones (it was counted once and ran out of memory).
+    StringBuilder zones = new StringBuilder("z0: {share: 1}");
+    for (int i = 1; i < 200; i++) {
+      zones.append(", z").append(i).append(": {share: 0}");
+    }
+    String yaml =
+        """
+        name: many
+        common_cause:
+          cut: {rate: 10000/y, outage: "fixed(1m)", also: {a: {effect: power}}}
+        sites:
+          a: {zones: {%s}}
+        services:
+          x: {deploy: {a: 1}}
+        """
+            .formatted(zones);
+    Path m = Files.writeString(tmp.resolve("m.yaml"), yaml);
+    Cli.Result r = Cli.run("validate", m.toString());
+    assertEquals(2, r.code(), r::toString);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        r.err().contains("the model expects about 1.97e+06 hazard events per trial"), r.err());
+  }
+
+  @Test
+  void sharesWithinTheTolerance_leaveADarkSiteWithNoCapacity(@TempDir Path tmp) throws Exception {
+    // Three thirds written 0.333333333 add up to 0.999999999 (accepted); with every zone dark the
+    // site's capacity is exactly 0 (it was 1e-9, which a deployment of 1e15 turned into enough).
+    String yaml =
+        """
+        name: thirds
+        scenario_horizon: 1d
+        sites:
+          a:
+            fault: {rate: 0/y, outage: "fixed(10h)"}
+            zones: {z1: {share: 0.333333333}, z2: {share: 0.333333333}, z3: {share: 0.333333333}}
+        services:
+          s: {demand: 100000, deploy: {a: 1e15}, users: 1M}
+        """;
+    var out = FixedScenario.run(tmp, yaml, "fault@a");
+    assertEquals(10, out.mean("s", "downtime_h"), 0.0);
+    assertEquals(1e7, out.mean("s", "user_hours"), 0.0);
+  }
+
+  @Test
   void aSiteOfMoreThan1000Zones_isRefused(@TempDir Path tmp) throws Exception {
     StringBuilder zones = new StringBuilder("z0: {share: 1}");
     for (int i = 1; i <= 1000; i++) {
