@@ -222,7 +222,8 @@ final class CapacityState {
 
   private void siteCapacities(double t) {
     boolean anyRamp = false;
-    for (int s = 0; s < p.units; s++) {
+    // The units with timelines; a site with zones takes its zones' factors below.
+    for (int s : p.unitOrder) {
       double slope = siteRamping[s] && !siteBlocked[s] ? rampSlope(s) : 0;
       capSlope[s] = slope;
       capValue[s] = siteCapacityAt(s, t);
@@ -231,14 +232,8 @@ final class CapacityState {
     ramping = anyRamp;
     for (int s : p.zonedSites) {
       // Its zones' factors by share, as zonesAt computes them (their values were set above).
-      double value = 0;
-      double slope = 0;
-      for (int z : p.siteZones[s]) {
-        value += p.unitShare[z] * capValue[z];
-        slope += p.unitShare[z] * capSlope[z];
-      }
-      capValue[s] = value / p.siteShareSum[s];
-      capSlope[s] = slope / p.siteShareSum[s];
+      capValue[s] = byShare(s, capValue);
+      capSlope[s] = byShare(s, capSlope);
     }
   }
 
@@ -269,6 +264,15 @@ final class CapacityState {
     double value = 0;
     for (int z : p.siteZones[s]) {
       value += p.unitShare[z] * siteCapacityAt(z, t);
+    }
+    return value / p.siteShareSum[s];
+  }
+
+  /** Σ share × perUnit[zone] / Σ share over the zones of site s, in zone order. */
+  private double byShare(int s, double[] perUnit) {
+    double value = 0;
+    for (int z : p.siteZones[s]) {
+      value += p.unitShare[z] * perUnit[z];
     }
     return value / p.siteShareSum[s];
   }

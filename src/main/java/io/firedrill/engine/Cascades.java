@@ -91,13 +91,8 @@ final class Cascades {
             case DARK -> timelines.power[s];
             case NETWORK -> timelines.blocked[s];
             case COOLING -> {
-              // The IT runs on for the ride-through of its cooling (a zone without one of its own:
-              // the site's), if it has one.
-              int c = p.coolingHazard[s];
-              if (c == Plan.NONE) {
-                c = p.coolingHazard[p.unitSite[s]];
-              }
-              start += c == Plan.NONE ? 0 : p.hazardRideThrough[c];
+              // The IT runs on for the ride-through of its cooling.
+              start += p.effectRideThrough[e];
               yield timelines.power[s];
             }
           };

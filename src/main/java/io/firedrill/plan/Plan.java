@@ -163,6 +163,13 @@ public final class Plan {
   public final double[] effectProbability;
 
   /**
+   * Per effect: how long after its start it takes hold, hours: for a {@code cooling} effect, the
+   * ride-through of its unit's cooling (a zone without one: its site's; 0 without cooling); 0 for
+   * the other kinds.
+   */
+  public final double[] effectRideThrough;
+
+  /**
    * Per effect: its random source, {@link #sourceId} of {@code KIND@TARGET>SITE} ({@code
    * fire@sbg2>sbg1}), drawn at the hazard's n-th failure in the trial with draw number n.
    */
@@ -590,20 +597,15 @@ public final class Plan {
       // A loss of utility trips a site's chillers for the cooling's outage from that instant.
       if (hazardEffect[h] == HazardEffect.SUPPLY_OUTAGE) {
         for (int s : gridSites[hazardTarget[h]]) {
-          for (int u : siteTripUnits[s]) {
-            reach = Math.max(reach, tail(dists.get(hazardOutage[coolingHazard[u]])));
-          }
+          reach = Math.max(reach, tripReach(s, dists));
         }
       }
       for (int e : hazardAlso[h]) {
         Effect ef = effects.get(e);
-        int s = siteIndex.get(ef.site());
         if (ef.kind() == Effect.Kind.POWER) {
           int[] d = effectDists.get(e);
           double delay = d[0] == NONE ? 0 : tail(dists.get(d[0]));
-          for (int u : siteTripUnits[s]) {
-            reach = Math.max(reach, delay + tail(dists.get(hazardOutage[coolingHazard[u]])));
-          }
+          reach = Math.max(reach, delay + tripReach(siteIndex.get(ef.site()), dists));
         }
       }
       // A fire that is always contained sets nothing off.
@@ -619,6 +621,7 @@ public final class Plan {
     effectDelay = new int[ne];
     effectOutage = new int[ne];
     effectProbability = new double[ne];
+    effectRideThrough = new double[ne];
     effectSource = new long[ne];
     for (int e = 0; e < ne; e++) {
       effectSite[e] = siteIndex.get(effects.get(e).site());
@@ -626,6 +629,13 @@ public final class Plan {
       effectDelay[e] = effectDists.get(e)[0];
       effectOutage[e] = effectDists.get(e)[1];
       effectProbability[e] = effects.get(e).probability();
+      if (effectKind[e] == Effect.Kind.COOLING) {
+        int c = coolingHazard[effectSite[e]];
+        if (c == NONE) {
+          c = coolingHazard[unitSite[effectSite[e]]];
+        }
+        effectRideThrough[e] = c == NONE ? 0 : hazardRideThrough[c];
+      }
       effectSource[e] = effectSources.get(e);
     }
     siteRampHazards = new int[units][];
@@ -749,6 +759,18 @@ public final class Plan {
     for (int a = 0; a < services; a++) {
       failoverSource[a] = source("failover@" + serviceNames[a], sourceNames);
     }
+  }
+
+  /**
+   * How far past a loss of site s's utility its tripped chillers reach: the largest 1 − {@link
+   * #WARM_UP_TAIL} quantile of the outages of its coolings that trip (0 without).
+   */
+  private double tripReach(int s, List<Distribution> dists) {
+    double reach = 0;
+    for (int u : siteTripUnits[s]) {
+      reach = Math.max(reach, tail(dists.get(hazardOutage[coolingHazard[u]])));
+    }
+    return reach;
   }
 
   /** Adds the units a placement at unit k depends on: k, or a zoned site's zones. */
