@@ -15,6 +15,7 @@ final class FireHazards {
   private final ScenarioForcing forcing;
   private final SiteTimelines timelines;
   private final Cascades cascades;
+  private final Damages damages;
 
   // The stationary state of one site's fires at t = 0, set by stationaryFire.
   private boolean initialFire;
@@ -34,9 +35,11 @@ final class FireHazards {
       HazardDraws draws,
       ScenarioForcing forcing,
       Cascades cascades,
+      Damages damages,
       SiteTimelines timelines) {
     this.p = plan;
     this.cascades = cascades;
+    this.damages = damages;
     this.draws = draws;
     this.forcing = forcing;
     this.timelines = timelines;
@@ -82,6 +85,7 @@ final class FireHazards {
       if (initialFire) {
         blocked.add(initialStart, initialStart + initialLength, cause);
         restoreRamp(h, initialStart + initialLength, initialRestore, cause);
+        damages.outageEnds(h, initialStart + initialLength, true, 0);
         // Its effects from its ignition (its onset drawn by the history; without effects, there
         // is no history and nothing to set off).
         cascades.setOff(h, ignition == ignition ? ignition : initialStart, initialLength, 0);
@@ -121,6 +125,7 @@ final class FireHazards {
         }
         blocked.add(t, t + d, marked);
         restoreRamp(h, t + d, r, marked);
+        damages.outageEnds(h, t + d, true, marked & ScenarioForcing.FORCED);
         if (!forcing.background()) {
           break;
         }
@@ -172,6 +177,7 @@ final class FireHazards {
         b = end;
       } else {
         cascades.setOffHistory(h, ignition, d, k);
+        damages.historyOutageEnds(h, ignition + o + d, true, k);
         b = ignition;
       }
     }

@@ -33,6 +33,7 @@ final class Hazards {
   private final RenewalHazards renewals;
   private final FireHazards fires;
   private final Cascades cascades;
+  private final Damages damages;
 
   Hazards(Plan plan, HazardDraws draws, ScenarioForcing forcing, SiteTimelines timelines) {
     this.p = plan;
@@ -40,6 +41,7 @@ final class Hazards {
     this.timelines = timelines;
     this.power = new PowerLoss(plan, draws, forcing, timelines);
     this.cascades = new Cascades(plan, draws, timelines);
+    this.damages = new Damages(plan, draws, timelines);
     // The one place where an effect chooses its sampler; a switch expression, so that a new
     // effect does not compile until it has one.
     int[] renewal = new int[plan.hazards];
@@ -56,8 +58,8 @@ final class Hazards {
     }
     this.renewals =
         new RenewalHazards(
-            plan, Arrays.copyOf(renewal, n), draws, forcing, power, cascades, timelines);
-    this.fires = new FireHazards(plan, draws, forcing, cascades, timelines);
+            plan, Arrays.copyOf(renewal, n), draws, forcing, power, cascades, damages, timelines);
+    this.fires = new FireHazards(plan, draws, forcing, cascades, damages, timelines);
   }
 
   /**
@@ -81,6 +83,7 @@ final class Hazards {
     draws.startTrial(trial);
     power.startTrial();
     cascades.startTrial();
+    damages.startTrial();
     timelines.clear();
     // Every hazard first, since the effects of one may reach any site (Cascades); then each site's
     // timelines combined.
@@ -90,6 +93,11 @@ final class Hazards {
     }
     for (int s : p.utilitySites) {
       power.utility(s);
+    }
+    // Damaged hardware caps each unit's capacity during its repairs, before a site's ramps are
+    // given to its zones.
+    for (int u : timelines.damageUnits) {
+      timelines.foldDamage(u);
     }
     for (int s = 0; s < p.sites; s++) {
       if (p.siteZones[s].length == 0) {

@@ -34,6 +34,7 @@ final class RenewalHazards {
   private final ScenarioForcing forcing;
   private final PowerLoss power;
   private final Cascades cascades;
+  private final Damages damages;
 
   /** Per hazard: the timeline its outages go into, or null for a supply outage (grids). */
   private final IntervalBuffer[] into;
@@ -55,6 +56,7 @@ final class RenewalHazards {
       ScenarioForcing forcing,
       PowerLoss power,
       Cascades cascades,
+      Damages damages,
       SiteTimelines timelines) {
     this.p = plan;
     this.hazards = hazards;
@@ -62,6 +64,7 @@ final class RenewalHazards {
     this.forcing = forcing;
     this.power = power;
     this.cascades = cascades;
+    this.damages = damages;
     grids = timelines.gridDown;
     into = new IntervalBuffer[plan.hazards];
     supply = new boolean[plan.hazards];
@@ -145,6 +148,7 @@ final class RenewalHazards {
         // A cooling failure: the IT runs on its thermal mass for the ride-through.
         buffer.add(t + rideThrough, t + len, h | mark);
       }
+      damages.outageEnds(h, t + len, len > rideThrough || rideThrough == 0, mark);
       return;
     }
     if (!supply[h]) {
@@ -203,6 +207,8 @@ final class RenewalHazards {
       }
       draws.count(h);
       cascades.setOffHistory(h, start, d, k);
+      damages.historyOutageEnds(
+          h, start + d, d > p.hazardRideThrough[h] || p.hazardRideThrough[h] == 0, k);
       if (supply[h]) {
         for (int s : p.gridSoleSites[p.hazardTarget[h]]) {
           power.historyTrips(s, h, start, k);

@@ -46,6 +46,16 @@ final class SiteTimelines {
   final IntervalBuffer[] ramps;
 
   /**
+   * Repairs of damaged hardware by unit ({@link Damages}), in the order drawn: each interval with
+   * the damaged share in {@code from} (and {@code to}); folded into the unit's ramps by {@link
+   * #foldDamage}.
+   */
+  final IntervalBuffer[] damage;
+
+  /** The units some hazard's outages may damage ({@link Plan#damageRepair}), in unit order. */
+  final int[] damageUnits;
+
+  /**
    * The units that hold timelines once they are combined, in the model's order ({@link
    * Plan#unitOrder}).
    */
@@ -60,6 +70,11 @@ final class SiteTimelines {
   /** The count sweep of {@link #feedsOut}. */
   private final Overlaps overlaps = new Overlaps();
 
+  /** Scratch of {@link #foldDamage}: a unit's repairs in order of start, and of end. */
+  private int[] byStart = new int[8];
+
+  private int[] byEnd = new int[8];
+
   SiteTimelines(Plan plan) {
     p = plan;
     netDown = buffers(plan.networks);
@@ -67,6 +82,14 @@ final class SiteTimelines {
     power = buffers(plan.units);
     blocked = buffers(plan.units);
     ramps = buffers(plan.units);
+    damage = buffers(plan.units);
+    boolean[] damaged = new boolean[plan.units];
+    for (int h = 0; h < plan.hazards; h++) {
+      if (plan.damageRepair[h] != Plan.NONE) {
+        damaged[plan.hazardTarget[h]] = true;
+      }
+    }
+    damageUnits = java.util.stream.IntStream.range(0, plan.units).filter(u -> damaged[u]).toArray();
     order = plan.unitOrder;
     cuts = buffers(plan.sites);
   }
@@ -85,6 +108,9 @@ final class SiteTimelines {
       power[u].clear();
       blocked[u].clear();
       ramps[u].clear();
+    }
+    for (int u : damageUnits) {
+      damage[u].clear();
     }
     for (int n = 0; n < p.networks; n++) {
       netDown[n].clear();
@@ -313,6 +339,117 @@ final class SiteTimelines {
       return r.to[k];
     }
     return r.from[k] + (r.to[k] - r.from[k]) * ((x - r.start[k]) / (r.end[k] - r.start[k]));
+  }
+
+  /**
+   * Folds unit u's repairs of damaged hardware ({@link #damage}) into its ramps: at each instant
+   * the unit's capacity is at most 1 − Σ share over the repairs under way (at least 0: shares of
+   * overlapping damage add up), and where a restore ramp is under way too, the lower of the two
+   * ({@link #lower}). Each constant piece is caused by the repair that began the stretch of
+   * overlapping repairs it lies in. O(n log n) for n repairs; allocates nothing once the scratch
+   * arrays have grown.
+   */
+  void foldDamage(int u) {
+    IntervalBuffer d = damage[u];
+    final int n = d.size;
+    if (n == 0) {
+      return;
+    }
+    if (byStart.length < n) {
+      byStart = new int[Math.max(n, 2 * byStart.length)];
+      byEnd = new int[byStart.length];
+    }
+    for (int i = 0; i < n; i++) {
+      byStart[i] = i;
+      byEnd[i] = i;
+    }
+    heapsort(byStart, n, d.start);
+    heapsort(byEnd, n, d.end);
+    IntervalBuffer pieces = scratchB;
+    pieces.clear();
+    int i = 0;
+    int j = 0;
+    int active = 0;
+    double sum = 0;
+    double prev = 0;
+    int stretchCause = 0;
+    while (j < n) {
+      // Ends before starts at the same instant: a repair that ends as another begins.
+      boolean isStart = i < n && d.start[byStart[i]] < d.end[byEnd[j]];
+      double x = isStart ? d.start[byStart[i]] : d.end[byEnd[j]];
+      if (active > 0 && x > prev) {
+        double level = Math.max(0, 1 - sum);
+        int last = pieces.size - 1;
+        if (last >= 0
+            && pieces.end[last] == prev
+            && pieces.from[last] == level
+            && pieces.cause[last] == stretchCause) {
+          pieces.end[last] = x; // the same level, caused alike: one piece
+        } else if (level < 1) {
+          pieces.addRamp(prev, x, stretchCause, level, level);
+        }
+      }
+      if (isStart) {
+        int k = byStart[i++];
+        if (active++ == 0) {
+          stretchCause = d.cause[k];
+          sum = 0;
+        }
+        sum += d.from[k];
+      } else {
+        int k = byEnd[j++];
+        sum = --active == 0 ? 0 : sum - d.from[k];
+      }
+      prev = x;
+    }
+    IntervalBuffer r = ramps[u];
+    if (r.size == 0) {
+      r.addAllRamps(pieces);
+    } else {
+      lower(r, pieces, scratchA);
+      r.clear();
+      r.addAllRamps(scratchA);
+    }
+  }
+
+  /**
+   * Sorts {@code idx[0 .. n)} by {@code key[idx[k]]}, ties by index (heapsort: in place,
+   * deterministic).
+   */
+  private static void heapsort(int[] idx, int n, double[] key) {
+    for (int i = n / 2 - 1; i >= 0; i--) {
+      sift(idx, i, n, key);
+    }
+    for (int m = n - 1; m > 0; m--) {
+      int t = idx[0];
+      idx[0] = idx[m];
+      idx[m] = t;
+      sift(idx, 0, m, key);
+    }
+  }
+
+  private static void sift(int[] idx, int i, int n, double[] key) {
+    while (true) {
+      int c = 2 * i + 1;
+      if (c >= n) {
+        return;
+      }
+      if (c + 1 < n && after(idx[c + 1], idx[c], key)) {
+        c++;
+      }
+      if (!after(idx[c], idx[i], key)) {
+        return;
+      }
+      int t = idx[i];
+      idx[i] = idx[c];
+      idx[c] = t;
+      i = c;
+    }
+  }
+
+  /** Whether index a sorts after index b: by key, then by index. */
+  private static boolean after(int a, int b, double[] key) {
+    return key[a] > key[b] || (key[a] == key[b] && a > b);
   }
 
   /**

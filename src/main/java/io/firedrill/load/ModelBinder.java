@@ -6,8 +6,10 @@ import io.firedrill.dist.Never;
 import io.firedrill.dist.Units;
 import io.firedrill.dist.UserText;
 import io.firedrill.load.ModelSchema.CoolingKeys;
+import io.firedrill.load.ModelSchema.DamageKeys;
 import io.firedrill.load.ModelSchema.EffectKeys;
 import io.firedrill.load.ModelSchema.FailoverKeys;
+import io.firedrill.load.ModelSchema.FaultKeys;
 import io.firedrill.load.ModelSchema.FireKeys;
 import io.firedrill.load.ModelSchema.GeneratorKeys;
 import io.firedrill.load.ModelSchema.HazardKeys;
@@ -20,6 +22,7 @@ import io.firedrill.load.yaml.Node;
 import io.firedrill.load.yaml.Origin;
 import io.firedrill.model.ActivityProfile;
 import io.firedrill.model.CommonCause;
+import io.firedrill.model.Damage;
 import io.firedrill.model.Effect;
 import io.firedrill.model.Failover;
 import io.firedrill.model.Fire;
@@ -326,7 +329,11 @@ final class ModelBinder {
   // Hazards, sites and services
 
   private Hazard hazardOf(Node.Mapping.Entry e, String path) {
-    Section s = read.section(e.value(), path, HazardKeys.SPEC);
+    return hazardOf(e, path, HazardKeys.SPEC);
+  }
+
+  private Hazard hazardOf(Node.Mapping.Entry e, String path, SectionSpec spec) {
+    Section s = read.section(e.value(), path, spec);
     return s == null ? null : hazard(s);
   }
 
@@ -336,12 +343,31 @@ final class ModelBinder {
     Distribution outage = read.requiredDistribution(s, HazardKeys.OUTAGE);
     Distribution onset = s.has(HazardKeys.ONSET) ? read.distribution(s, HazardKeys.ONSET) : null;
     List<Effect> also = effects(s, HazardKeys.ALSO);
+    Damage damage = s.has(FaultKeys.DAMAGE) ? damage(s, FaultKeys.DAMAGE) : null;
     return ttf == null
             || outage == null
             || (s.has(HazardKeys.ONSET) && onset == null)
             || also == null
+            || (s.has(FaultKeys.DAMAGE) && damage == null)
         ? null
-        : new Hazard(ttf, outage, onset, also);
+        : new Hazard(ttf, outage, onset, also, damage);
+  }
+
+  /**
+   * The {@code damage} section under {@code key} of a fire, fault or cooling; null after an error.
+   */
+  private Damage damage(Section owner, KeySpec key) {
+    Section d = read.section(owner.node(key), owner.at(key), DamageKeys.SPEC);
+    if (d == null) {
+      return null;
+    }
+    Double probability = read.probability(d, DamageKeys.PROBABILITY);
+    Double share = read.probability(d, DamageKeys.SHARE);
+    Distribution repair = read.requiredDistribution(d, DamageKeys.REPAIR);
+    Double destroyed = read.probability(d, DamageKeys.DESTROYED);
+    return probability == null || share == null || repair == null || destroyed == null
+        ? null
+        : new Damage(probability, share, repair, destroyed);
   }
 
   /** A common-cause event: a hazard section whose {@code also} names at least one site. */
@@ -532,7 +558,7 @@ final class ModelBinder {
     for (HazardKind kind : HazardKind.siteRenewals()) {
       KeySpec key = renewalKey.apply(kind);
       if (s.has(key) && kind != HazardKind.COOLING) {
-        add(renewals, kind, hazardOf(s.entry(key), s.at(key)));
+        add(renewals, kind, hazardOf(s.entry(key), s.at(key), FaultKeys.SPEC));
       }
     }
     // Cooling: a hazard with a ride-through and trips (its own section).
@@ -678,7 +704,9 @@ final class ModelBinder {
             : List.of();
     List<Effect> also = effects(f, FireKeys.ALSO);
     Distribution onset = f.has(HazardKeys.ONSET) ? read.distribution(f, HazardKeys.ONSET) : null;
+    Damage damage = f.has(FireKeys.DAMAGE) ? damage(f, FireKeys.DAMAGE) : null;
     if ((f.has(HazardKeys.ONSET) && onset == null)
+        || (f.has(FireKeys.DAMAGE) && damage == null)
         || ttf == null
         || contained == null
         || dark == null
@@ -687,7 +715,7 @@ final class ModelBinder {
         || also == null) {
       return null;
     }
-    return new Fire(ttf, contained, dark, restore, curve, onset, also);
+    return new Fire(ttf, contained, dark, restore, curve, onset, also, damage);
   }
 
   private Service service(

@@ -159,7 +159,12 @@ public final class ModelSchema {
         SectionSpec.of(
             "hazard",
             Stream.of(HazardKind.values())
-                .filter(k -> k.isRenewal() && k != HazardKind.COOLING && k != HazardKind.COMMON)
+                .filter(
+                    k ->
+                        k.isRenewal()
+                            && k != HazardKind.COOLING
+                            && k != HazardKind.COMMON
+                            && k != HazardKind.FAULT)
                 .map(HazardKind::path)
                 .collect(Collectors.joining(", ")),
             RATE,
@@ -167,6 +172,78 @@ public final class ModelSchema {
             OUTAGE,
             ONSET,
             ALSO);
+  }
+
+  /** The hardware a hazard damages where it strikes: a fire's, a fault's or a cooling failure's. */
+  public static final class DamageKeys {
+    private DamageKeys() {}
+
+    public static final KeySpec PROBABILITY =
+        withDefault(
+            "probability",
+            probability(),
+            "1",
+            "probability that an outage (an uncontained fire; a cooling failure that outlasts its"
+                + " ride-through) damages hardware");
+    public static final KeySpec SHARE =
+        withDefault(
+            "share",
+            probability(),
+            "1",
+            "the part of the site's (or zone's) capacity damaged, 0 to 1; it stays out after the"
+                + " outage ends until repaired");
+    public static final KeySpec REPAIR =
+        required(
+            "repair",
+            distribution(),
+            "distribution of the time to repair or replace the damaged share, from the end of the"
+                + " outage (side by side with the restart)");
+    public static final KeySpec DESTROYED =
+        withDefault(
+            "destroyed",
+            probability(),
+            "0",
+            "probability that the damaged share is destroyed rather than repaired: it does not"
+                + " return within the trial, and only standby elsewhere helps");
+
+    public static final SectionSpec SPEC =
+        SectionSpec.of(
+            "damage",
+            "KIND.damage (fire, fault, cooling of a site or zone)",
+            PROBABILITY,
+            SHARE,
+            REPAIR,
+            DESTROYED);
+
+    /** The key {@code damage} of a hazard section. */
+    static KeySpec damage(String what) {
+      return optional(
+          "damage",
+          ValueType.section(SPEC),
+          "none",
+          "hardware each "
+              + what
+              + " damages where it strikes: a share out of service until"
+              + " repaired, or destroyed");
+    }
+  }
+
+  /** A site's (or zone's) internal power fault: a hazard that may damage hardware. */
+  public static final class FaultKeys {
+    private FaultKeys() {}
+
+    public static final KeySpec DAMAGE = DamageKeys.damage("fault");
+
+    public static final SectionSpec SPEC =
+        SectionSpec.of(
+            "fault",
+            "sites.NAME.fault",
+            HazardKeys.RATE,
+            HazardKeys.TTF,
+            HazardKeys.OUTAGE,
+            HazardKeys.ONSET,
+            HazardKeys.ALSO,
+            DAMAGE);
   }
 
   /** A common-cause event: a hazard whose effects at sites ({@code also}) are all it does. */
@@ -193,6 +270,9 @@ public final class ModelSchema {
   /** A site's cooling plant: a hazard, with a thermal ride-through and trips on utility losses. */
   public static final class CoolingKeys {
     private CoolingKeys() {}
+
+    public static final KeySpec DAMAGE =
+        DamageKeys.damage("cooling failure that outlasts its ride-through");
 
     public static final KeySpec RIDE_THROUGH =
         withDefault(
@@ -221,7 +301,8 @@ public final class ModelSchema {
             HazardKeys.ONSET,
             HazardKeys.ALSO,
             RIDE_THROUGH,
-            TRIPS);
+            TRIPS,
+            DAMAGE);
   }
 
   /** A site's standby generator. */
@@ -300,6 +381,7 @@ public final class ModelSchema {
             "how capacity returns over the `restore` time: `[time fraction, capacity]` points from"
                 + " `[0, c0]` to `[1, 1]`, time fractions increasing, capacity never falling");
     public static final KeySpec ALSO = EffectKeys.also("uncontained fire");
+    public static final KeySpec DAMAGE = DamageKeys.damage("uncontained fire");
 
     public static final SectionSpec SPEC =
         SectionSpec.of(
@@ -312,7 +394,8 @@ public final class ModelSchema {
             RESTORE,
             RESTORE_CURVE,
             HazardKeys.ONSET,
-            ALSO);
+            ALSO,
+            DAMAGE);
   }
 
   /** A data center. */
@@ -394,7 +477,7 @@ public final class ModelSchema {
      * The optional key of a site renewal hazard kind: its word, the hazard section, none if out.
      */
     private static KeySpec renewalKey(HazardKind kind, String doc) {
-      return optional(kind.word(), ValueType.section(HazardKeys.SPEC), "none", doc);
+      return optional(kind.word(), ValueType.section(FaultKeys.SPEC), "none", doc);
     }
 
     public static final KeySpec ZONES =
@@ -465,7 +548,7 @@ public final class ModelSchema {
     public static final KeySpec FAULT =
         optional(
             HazardKind.FAULT.word(),
-            ValueType.section(HazardKeys.SPEC),
+            ValueType.section(FaultKeys.SPEC),
             "none",
             "an internal power fault of this zone alone (a PDU, a power path), as a site's fault");
     public static final KeySpec COOLING =
@@ -706,7 +789,9 @@ public final class ModelSchema {
         ZoneKeys.SPEC,
         GeneratorKeys.SPEC,
         FireKeys.SPEC,
+        FaultKeys.SPEC,
         CoolingKeys.SPEC,
+        DamageKeys.SPEC,
         CommonCauseKeys.SPEC,
         ServiceKeys.SPEC,
         FailoverKeys.SPEC);

@@ -51,6 +51,8 @@ public final class SchemaExport {
           Map.entry("generator", "generator"),
           Map.entry("fire", "fire"),
           Map.entry("cooling", "cooling"),
+          Map.entry("fault", "fault"),
+          Map.entry("damage", "damage"),
           Map.entry("common_cause", "cascades-and-common-cause-events"),
           Map.entry("service", "services"),
           Map.entry("failover", "failover"));
@@ -139,7 +141,11 @@ public final class SchemaExport {
   }
 
   private static String anchor(SectionSpec section) {
-    return ANCHORS.get(section.id());
+    String a = ANCHORS.get(section.id());
+    if (a == null) {
+      throw new IllegalStateException("no anchor in docs/model-format.md for " + section.id());
+    }
+    return a;
   }
 
   private static String defaultCell(SectionSpec section, KeySpec k) {

@@ -15,6 +15,7 @@ import java.util.Objects;
  *     until the site is cut off for the fire brigade), or null for none
  * @param also the effects each uncontained fire sets off (cascades: spread, water, a fibre cut, a
  *     campus powered off), in the model's order; empty for none
+ * @param damage the hardware each uncontained fire damages at its site or zone, or null for none
  */
 public record Fire(
     Distribution timeToIgnition,
@@ -23,7 +24,8 @@ public record Fire(
     Distribution restore,
     List<CurvePoint> restoreCurve,
     Distribution onset,
-    List<Effect> also) {
+    List<Effect> also,
+    Damage damage) {
 
   /** A point of a restore curve. */
   public record CurvePoint(double at, double capacity) {

@@ -14,9 +14,15 @@ import java.util.Objects;
  * @param onset the delay from each failure to the start of its outage, or null for none (the outage
  *     begins at the failure)
  * @param also the effects each failure sets off, in the model's order; empty for none
+ * @param damage the hardware each outage damages where it strikes (faults, cooling), or null for
+ *     none
  */
 public record Hazard(
-    Distribution timeToFailure, Distribution outage, Distribution onset, List<Effect> also) {
+    Distribution timeToFailure,
+    Distribution outage,
+    Distribution onset,
+    List<Effect> also,
+    Damage damage) {
   public Hazard {
     Objects.requireNonNull(timeToFailure, "timeToFailure");
     Objects.requireNonNull(outage, "outage");
@@ -25,6 +31,6 @@ public record Hazard(
 
   /** A hazard whose outages begin at its failures and set off nothing else. */
   public Hazard(Distribution timeToFailure, Distribution outage) {
-    this(timeToFailure, outage, null, List.of());
+    this(timeToFailure, outage, null, List.of(), null);
   }
 }

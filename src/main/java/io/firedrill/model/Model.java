@@ -199,6 +199,21 @@ public record Model(
   }
 
   /**
+   * The hardware each outage of the hazard {@code ref} damages where it strikes ({@code damage}: a
+   * fire, fault or cooling of a site or zone), or null for none, through {@code index} (this
+   * model's, {@link #index}).
+   *
+   * @throws NullPointerException if the model has no such hazard
+   */
+  public Damage damage(HazardRef ref, Index index) {
+    if (ref.kind().scope() != HazardKind.Scope.SITE) {
+      return null; // grids, networks and common-cause events damage nothing themselves
+    }
+    Place p = index.places().get(ref.target());
+    return ref.kind().isRenewal() ? p.renewal(ref.kind()).damage() : p.fire().damage();
+  }
+
+  /**
    * The model's grids, networks, common-cause events and places (sites, and zones as {@code
    * SITE/ZONE}) by name, for lookups in passes over a whole model: a search per name made a model
    * of 60,000 sites quadratic to load.

@@ -3,6 +3,7 @@ package io.firedrill.plan;
 import io.firedrill.dist.Distribution;
 import io.firedrill.model.ActivityProfile;
 import io.firedrill.model.CommonCause;
+import io.firedrill.model.Damage;
 import io.firedrill.model.Effect;
 import io.firedrill.model.Fire;
 import io.firedrill.model.Grid;
@@ -174,6 +175,28 @@ public final class Plan {
    * fire@sbg2>sbg1}), drawn at the hazard's n-th failure in the trial with draw number n.
    */
   public final long[] effectSource;
+
+  /**
+   * Per hazard: the distribution id of the repair of the hardware its outages damage ({@code
+   * damage.repair}), or {@link #NONE} for a hazard that damages nothing (docs/simulation.md,
+   * "Damage").
+   */
+  public final int[] damageRepair;
+
+  /** Per hazard: probability that an outage damages hardware ({@code damage.probability}). */
+  public final double[] damageProbability;
+
+  /** Per hazard: the share of its target's capacity an outage damages ({@code damage.share}). */
+  public final double[] damageShare;
+
+  /** Per hazard: probability that damaged hardware is destroyed ({@code damage.destroyed}). */
+  public final double[] damageDestroyed;
+
+  /**
+   * Per hazard with damage: its random source, {@link #sourceId} of {@code KIND@TARGET:damage}
+   * ({@code fire@pangyo/battery:damage}), drawn at the hazard's n-th outage with draw number n.
+   */
+  public final long[] damageSource;
 
   /**
    * Per hazard: the distribution id of its onset, the delay from each failure to its outage, or
@@ -541,7 +564,8 @@ public final class Plan {
                         index.places().get(ref.target()).fire().timeToIgnition(),
                         index.places().get(ref.target()).fire().dark(),
                         index.places().get(ref.target()).fire().onset(),
-                        List.of());
+                        List.of(),
+                        null);
           };
       hazardTtf[h] = id(process.timeToFailure(), dists, ids);
       hazardOutage[h] = id(process.outage(), dists, ids);
@@ -580,6 +604,21 @@ public final class Plan {
       }
       hazardAlso[h] = mine.stream().mapToInt(Integer::intValue).toArray();
     }
+    damageRepair = new int[hazards];
+    damageProbability = new double[hazards];
+    damageShare = new double[hazards];
+    damageDestroyed = new double[hazards];
+    damageSource = new long[hazards];
+    for (int h = 0; h < hazards; h++) {
+      Damage d = m.damage(refs.get(h), index);
+      damageRepair[h] = d == null ? NONE : id(d.repair(), dists, ids);
+      if (d != null) {
+        damageProbability[h] = d.probability();
+        damageShare[h] = d.share();
+        damageDestroyed[h] = d.destroyed();
+        damageSource[h] = source(refs.get(h).name() + ":damage", sourceNames);
+      }
+    }
     siteTripUnits = new int[sites][];
     for (int s = 0; s < sites; s++) {
       IntStream own = IntStream.concat(IntStream.of(s), IntStream.of(siteZones[s]));
@@ -607,6 +646,12 @@ public final class Plan {
           double delay = d[0] == NONE ? 0 : tail(dists.get(d[0]));
           reach = Math.max(reach, delay + tripReach(siteIndex.get(ef.site()), dists));
         }
+      }
+      if (damageRepair[h] != NONE) {
+        // Damage is repaired from the end of an outage; destroyed hardware of a failure before
+        // t = 0 is not carried into the trial (docs/simulation.md, "Damage").
+        reach =
+            Math.max(reach, tail(dists.get(hazardOutage[h])) + tail(dists.get(damageRepair[h])));
       }
       // A fire that is always contained sets nothing off.
       if (reach > 0
@@ -913,6 +958,10 @@ public final class Plan {
         outages += hazardWarmUp[h] / cycle(h);
       }
       events += outages * Math.max(1, reached);
+      if (damageRepair[h] != NONE) {
+        // Each outage's damage: a repair at its target, copied to each zone of a site.
+        events += outages * unitsOf(hazardTarget[h]);
+      }
       for (int e : hazardAlso[h]) {
         // An effect on a site with zones is copied to each zone.
         int s = effectSite[e];

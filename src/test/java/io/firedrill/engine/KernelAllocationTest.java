@@ -57,6 +57,65 @@ class KernelAllocationTest {
         kernel, "the Kakao fire scenario, background " + background, mx, 60_000, 20_480);
   }
 
+  /** Damage of every kind, at a site and a zone, with overlapping repairs and a fire's restore. */
+  static final String DAMAGED =
+      """
+      name: damaged
+      horizon: 1y
+      grids:
+        g: {rate: 4/y, outage: "lognormal(median=1h, p90=6h)"}
+      sites:
+        a:
+          grid: g
+          ups: 10m
+          restart: "lognormal(median=30m, p90=2h)"
+          fire:
+            rate: 2/y
+            outage: "lognormal(median=10h, p90=40h)"
+            restore: "uniform(12h, 72h)"
+            damage: {probability: 0.5, share: 0.3, repair: "uniform(5d, 20d)", destroyed: 0.2}
+          fault:
+            rate: 6/y
+            outage: "lognormal(median=2h, p90=8h)"
+            damage: {probability: 0.5, share: 0.2, repair: "lognormal(median=2d, p90=10d)"}
+          zones:
+            x:
+              share: 0.6
+              cooling:
+                rate: 4/y
+                outage: "fixed(5h)"
+                ride_through: 1h
+                damage: {share: 0.5, repair: "exponential(mean=3d)"}
+            y: {share: 0.4}
+        b: {grid: g, fault: {rate: 2/y, outage: "fixed(3h)", damage: {repair: "fixed(1d)"}}}
+      services:
+        api: {users: 1M, demand: 10, deploy: {a: 8, b: 4}}
+        web: {users: 1K, deploy: {a/x: 1}}
+      """;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"run", "stationary"})
+  void warmKernel_withDamage_allocatesNothingPerTrial(String mode) throws Exception {
+    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "JVM cannot count allocations");
+    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+    assumeTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled());
+    Plan plan =
+        Plan.compile(
+            ModelLoader.parse(
+                    "damaged.yaml",
+                    DAMAGED.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    List.of())
+                .model());
+    Kernel kernel = new Kernel(plan, 3);
+    if (mode.equals("stationary")) {
+      // A forced fault at b, every other hazard from its long-run state: warm-ups draw histories.
+      kernel.force(
+          new int[] {plan.hazard("fault@b")}, new double[] {0}, Kernel.Background.STATIONARY);
+    }
+    assertNothingAllocated(kernel, "damage, " + mode, mx, 400_000, 204_800);
+  }
+
   private static void assertNothingAllocated(
       Kernel kernel, String model, com.sun.management.ThreadMXBean mx, long warm, long counted) {
     long trial = 0;

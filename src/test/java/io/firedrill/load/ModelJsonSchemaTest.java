@@ -257,8 +257,9 @@ class ModelJsonSchemaTest {
             restore_curve: [[0, 0.2], [0.5, 0.5], [1, 1]]
             onset: "fixed(10m)"
             also: {west: {effect: dark}}
-          fault: {rate: 0.1/y, outage: "fixed(1h)"}
-          cooling: {rate: 0.2/y, outage: "lognormal(median=4h, p90=24h)", onset: "fixed(1m)", also: {west: {effect: network}}, ride_through: 30m, trips: 0.1}
+            damage: {probability: 0.5, share: 0.2, repair: "fixed(14d)", destroyed: 0.1}
+          fault: {rate: 0.1/y, outage: "fixed(1h)", onset: "fixed(1m)", also: {west: {effect: dark}}, damage: {repair: "fixed(1d)"}}
+          cooling: {rate: 0.2/y, outage: "lognormal(median=4h, p90=24h)", onset: "fixed(1m)", also: {west: {effect: network}}, ride_through: 30m, trips: 0.1, damage: {share: 0.1, repair: "fixed(2d)"}}
           zones:
             hall:
               share: 0.9

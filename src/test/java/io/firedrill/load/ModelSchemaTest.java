@@ -38,6 +38,8 @@ class ModelSchemaTest {
           Map.entry("generator", "sites.east.generator"),
           Map.entry("fire", "sites.east.fire"),
           Map.entry("cooling", "sites.east.cooling"),
+          Map.entry("fault", "sites.east.fault"),
+          Map.entry("damage", "sites.east.fire.damage"),
           Map.entry("common_cause", "common_cause.quake"),
           Map.entry("service", "services.api"),
           Map.entry("failover", "services.api.failover"));
@@ -77,7 +79,10 @@ class ModelSchemaTest {
         declared.remove("ttf"); // networks.n1 gives rate; grids.g gives ttf
         assertTrue(root.get("grids").get("g").has("ttf"));
       }
-      if (s.id().equals("fire") || s.id().equals("cooling") || s.id().equals("common_cause")) {
+      if (s.id().equals("fire")
+          || s.id().equals("cooling")
+          || s.id().equals("fault")
+          || s.id().equals("common_cause")) {
         declared.remove("ttf"); // rate and ttf exclude each other
       }
       assertEquals(declared, given, s.id());

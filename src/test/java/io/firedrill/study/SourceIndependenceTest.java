@@ -126,4 +126,52 @@ class SourceIndependenceTest {
           "a higher fault rate at a adds downtime to on-a");
     }
   }
+
+  /**
+   * Damage draws from its own sources ({@code fault@a:damage}, {@code fire@a:damage}): giving site
+   * a's fault and fire a damage leaves every trial of the service on site b bit-identical, a damage
+   * that never strikes (probability 0) leaves the service on site a bit-identical too (the fault's
+   * and the fire's own draws do not move), and one that strikes changes it.
+   */
+  @Test
+  void damageAtSiteA_movesNoOtherDraw() throws Exception {
+    long trials = 20_000;
+    Plan none = plan("sites.a.fault.rate=1/y");
+    int onA = List.of(none.serviceNames).indexOf("on-a");
+    int onB = List.of(none.serviceNames).indexOf("on-b");
+    double[] a0 = rows(none, onA, trials);
+    double[] b0 = rows(none, onB, trials);
+    for (String probability : List.of("0", "1")) {
+      Plan damaged =
+          Plan.compile(
+              ModelLoader.parse(
+                      "two.yaml",
+                      MODEL.getBytes(StandardCharsets.UTF_8),
+                      List.of(
+                          "sites.a.fault.damage.repair=lognormal(median=1d, p90=10d)",
+                          "sites.a.fault.damage.probability=" + probability,
+                          "sites.a.fire.damage.repair=fixed(20d)",
+                          "sites.a.fire.damage.share=0.3",
+                          "sites.a.fire.damage.probability=" + probability))
+                  .model());
+      double[] b = rows(damaged, onB, trials);
+      for (int i = 0; i < b.length; i++) {
+        assertEquals(
+            Double.doubleToLongBits(b0[i]),
+            Double.doubleToLongBits(b[i]),
+            "on-b with damage " + probability + " at a, value " + i);
+      }
+      double[] a = rows(damaged, onA, trials);
+      if (probability.equals("0")) {
+        for (int i = 0; i < a.length; i++) {
+          assertEquals(
+              Double.doubleToLongBits(a0[i]),
+              Double.doubleToLongBits(a[i]),
+              "on-a with damage that never strikes, value " + i);
+        }
+      } else {
+        assertFalse(Arrays.equals(a0, a), "damage that strikes must change on-a");
+      }
+    }
+  }
 }

@@ -1,0 +1,89 @@
+package io.firedrill.engine;
+
+import io.firedrill.plan.Plan;
+import java.util.Arrays;
+
+/**
+ * Damaged hardware (docs/simulation.md, "Damage"): at the end of each outage of a hazard with
+ * {@code damage} (a fire's dark time, a fault, a cooling failure's shutdown), with the damage's
+ * probability a share of the hardware at the hazard's site or zone stays out of service for its
+ * repair, or to the end of the trial when destroyed. Each such repair is a constant capacity of 1 −
+ * share over [end of the outage, end of the repair), caused by the hazard (and marked as its
+ * scenario event, if it was one); {@link SiteTimelines#foldDamage} turns a unit's repairs into
+ * ramps of its capacity.
+ *
+ * <p>Each hazard's damage draws from its own source, {@code KIND@TARGET:damage}, with the outage's
+ * number in the trial as its draw number, and always the same three numbers: a uniform for the
+ * probability, a uniform for destruction, then the repair time. So damage moves no draw of its
+ * hazard or of any other source (common random numbers); an outage that strikes no hardware (a
+ * cooling failure within its ride-through) draws them too, so that the ride-through moves no later
+ * outage's draws.
+ */
+final class Damages {
+  private final Plan p;
+  private final HazardDraws draws;
+  private final SiteTimelines timelines;
+
+  /** Outages of each hazard with damage so far in the trial: the draw number of the next. */
+  private final int[] outages;
+
+  /** Whether any hazard damages hardware (else a trial has nothing to clear). */
+  private final boolean any;
+
+  Damages(Plan plan, HazardDraws draws, SiteTimelines timelines) {
+    this.p = plan;
+    this.draws = draws;
+    this.timelines = timelines;
+    this.outages = new int[plan.hazards];
+    this.any = timelines.damageUnits.length > 0;
+  }
+
+  /** Starts a trial: no outage yet. */
+  void startTrial() {
+    if (any) {
+      Arrays.fill(outages, 0);
+    }
+  }
+
+  /**
+   * Hazard h's outage at its target ends at {@code end}, hours; {@code struck} says whether it took
+   * the hardware down (false for a cooling failure within its ride-through). Marked {@code mark}
+   * ({@link ScenarioForcing#FORCED} or 0). Draws nothing for a hazard without damage.
+   *
+   * @throws Kernel.TooManyEvents past the trial's limit of hazard events
+   */
+  void outageEnds(int h, double end, boolean struck, int mark) {
+    if (p.damageRepair[h] != Plan.NONE) {
+      strike(h, end, struck, mark, outages[h]++);
+    }
+  }
+
+  /**
+   * The k-th outage (from 0) of hazard h's history before a stationary start ends at {@code end}:
+   * its damage, with draw number −1 − k, apart from the outages after it. Hardware destroyed before
+   * t = 0 is not carried into the trial.
+   */
+  void historyOutageEnds(int h, double end, boolean struck, long k) {
+    if (p.damageRepair[h] != Plan.NONE) {
+      strike(h, end, struck, 0, -1 - k);
+    }
+  }
+
+  private void strike(int h, double end, boolean struck, int mark, long n) {
+    draws.effect(p.damageSource[h], n);
+    boolean on = draws.effectUniform() < p.damageProbability[h];
+    boolean destroyed = draws.effectUniform() < p.damageDestroyed[h];
+    double repair = draws.effectSample(p.damageRepair[h]);
+    final double horizon = p.horizonHours;
+    if (!struck || !on || !(p.damageShare[h] > 0) || end >= horizon || (destroyed && n < 0)) {
+      return;
+    }
+    double stop = destroyed ? horizon : Math.min(end + repair, horizon);
+    if (!(stop > end) || stop <= 0) {
+      return;
+    }
+    draws.count(h);
+    double share = p.damageShare[h];
+    timelines.damage[p.hazardTarget[h]].addRamp(end, stop, h | mark, share, share);
+  }
+}

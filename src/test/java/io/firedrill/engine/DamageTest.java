@@ -1,0 +1,259 @@
+package io.firedrill.engine;
+
+import static io.firedrill.engine.KernelAnalyticTest.assertMean;
+import static io.firedrill.engine.KernelAnalyticTest.forced;
+import static io.firedrill.engine.KernelAnalyticTest.plan;
+import static io.firedrill.engine.KernelAnalyticTest.simulate;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.firedrill.plan.Plan;
+import io.firedrill.run.TrialRunner;
+import io.firedrill.stats.Metric;
+import io.firedrill.stats.RunStats;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Damaged hardware (docs/simulation.md, "Damage") against exact answers: the damaged share stays
+ * out for its repair from the end of the outage, side by side with the restart; destroyed hardware
+ * stays out to the horizon; overlapping damage adds up; a zone's damage takes its share only; a
+ * cooling failure within its ride-through damages nothing; a stationary start carries the repairs
+ * of failures before t = 0.
+ *
+ * <p>Stochastic checks allow 5 standard errors of the estimate itself: each fails falsely with
+ * probability about 5.7e-7 (two-sided normal tail at z = 5); seeds are fixed and printed. Checks
+ * with fixed durations compare to 1e-9.
+ */
+class DamageTest {
+  @Test
+  void damageWithProbabilityP_andFixedRepairR_addsPTimesROfDowntimePerOutage() throws Exception {
+    // A fault at t = 100 h, 201 h, ... (fixed 100 h up, 1 h down): 9 outages in 1000 h; each
+    // damages, with p = 0.5, a quarter of the site for R = 10 h from its end. The service is down
+    // (served 0.75 < slo 0.99) for the outage and the repair: E[downtime] = 9 (1 + p R) = 54, and
+    // it loses 1 user-hour per outage hour and 0.25 per repair hour: E[user-hours] = 9 (1 + p ×
+    // 0.25 R) = 20.25. Repairs end before the next fault, so nothing overlaps.
+    long seed = 71;
+    RunStats r =
+        simulate(
+            """
+            name: damage
+            horizon: 1000h
+            sites:
+              a:
+                fault:
+                  ttf: "fixed(100h)"
+                  outage: "fixed(1h)"
+                  damage: {probability: 0.5, share: 0.25, repair: "fixed(10h)"}
+            services:
+              api: {users: 1, deploy: {a: 1}}
+            """,
+            100_000,
+            seed);
+    assertMean(54, r.metric(0, Metric.DOWNTIME_H), "downtime with damage", seed);
+    assertMean(20.25, r.metric(0, Metric.USER_HOURS), "user-hours with damage", seed);
+    assertMean(9, r.metric(0, Metric.OUTAGES), "outages with damage", seed);
+  }
+
+  @Test
+  void forcedFault_damageWithExponentialRepair_downtimeIsOutagePlusPTimesMeanRepair()
+      throws Exception {
+    // Forced at 0: dark D = 2 h, then with p = 0.3 the whole site (share 1) is repaired for
+    // R ~ Exp(mean 10 h): E[downtime] = D + p E[R] = 5; the outage list has one outage per trial.
+    long seed = 72;
+    RunStats r =
+        forced(
+            """
+            name: damage
+            horizon: 1000h
+            sites:
+              a:
+                fault:
+                  rate: 1/y
+                  outage: "fixed(2h)"
+                  damage: {probability: 0.3, repair: "exponential(mean=10h)"}
+            services:
+              api: {deploy: {a: 1}}
+            """,
+            100_000,
+            seed,
+            "fault@a",
+            0);
+    assertMean(5, r.metric(0, Metric.DOWNTIME_H), "outage plus p E[repair]", seed);
+    assertEquals(1, r.metric(0, Metric.OUTAGES).mean(), 0.0);
+  }
+
+  @Test
+  void repairAndRestart_runSideBySide_fromTheEndOfTheOutage() throws Exception {
+    // Dark 1 h, then the restart (3 h) and the repair of the whole site run together: down until
+    // the later of the two ends, 1 + max(3, R).
+    for (double repair : new double[] {2, 5}) {
+      RunStats r =
+          forced(
+              """
+              name: damage
+              horizon: 100h
+              sites:
+                a:
+                  restart: "fixed(3h)"
+                  fault: {rate: 1/y, outage: "fixed(1h)", damage: {repair: "fixed(%sh)"}}
+              services:
+                api: {deploy: {a: 1}}
+              """
+                  .formatted(repair),
+              10,
+              73,
+              "fault@a",
+              0);
+      assertEquals(1 + Math.max(3, repair), r.metric(0, Metric.DOWNTIME_H).mean(), 1e-9);
+    }
+  }
+
+  @Test
+  void destroyedHalf_capsTheFiresRestoreAtHalf_untilTheHorizon() throws Exception {
+    // A fire forced at 0: dark 1 h, then a linear restore over 1 h; half the site is destroyed.
+    // Capacity min(t − 1, 0.5) on [1, 2], 0.5 after: down from 0 to the horizon (100 h); user-
+    // hours (1 user) 1 + ∫_0^1 (1 − min(x, 0.5)) dx + 0.5 × 98 = 1 + 0.625 + 49 = 50.625.
+    RunStats r =
+        forced(
+            """
+            name: damage
+            horizon: 100h
+            sites:
+              a:
+                fire:
+                  rate: 1/y
+                  outage: "fixed(1h)"
+                  restore: "fixed(1h)"
+                  damage: {share: 0.5, repair: "fixed(1h)", destroyed: 1}
+            services:
+              api: {users: 1, deploy: {a: 1}}
+            """,
+            10,
+            74,
+            "fire@a",
+            0);
+    assertEquals(100, r.metric(0, Metric.DOWNTIME_H).mean(), 1e-9);
+    assertEquals(50.625, r.metric(0, Metric.USER_HOURS).mean(), 1e-9);
+  }
+
+  @Test
+  void overlappingDamage_addsUpTheShares() throws Exception {
+    // A fault and a cooling failure forced at 0, each dark 1 h; they damage 0.3 (repair 5 h) and
+    // 0.4 (repair 10 h): capacity 0.3 on [1, 6), 0.6 on [6, 11). User-hours (1 user): 1 + 0.7 × 5
+    // + 0.4 × 5 = 6.5; down [0, 11).
+    RunStats r =
+        forced(
+            """
+            name: damage
+            horizon: 100h
+            sites:
+              a:
+                fault: {rate: 1/y, outage: "fixed(1h)", damage: {share: 0.3, repair: "fixed(5h)"}}
+                cooling: {rate: 1/y, outage: "fixed(1h)", damage: {share: 0.4, repair: "fixed(10h)"}}
+            services:
+              api: {users: 1, deploy: {a: 1}}
+            """,
+            10,
+            75,
+            "fault@a",
+            0,
+            "cooling@a",
+            0);
+    assertEquals(6.5, r.metric(0, Metric.USER_HOURS).mean(), 1e-9);
+    assertEquals(11, r.metric(0, Metric.DOWNTIME_H).mean(), 1e-9);
+  }
+
+  @Test
+  void coolingFailure_damagesOnlyWhenItOutlastsItsRideThrough() throws Exception {
+    // Ride-through 2 h. An outage of 1 h shuts nothing down and damages nothing; one of 3 h shuts
+    // the site down on [2, 3), then the repair of 4 h: down [2, 7).
+    String model =
+        """
+        name: damage
+        horizon: 100h
+        sites:
+          a:
+            cooling:
+              rate: 1/y
+              outage: "fixed(%sh)"
+              ride_through: 2h
+              damage: {repair: "fixed(4h)"}
+        services:
+          api: {deploy: {a: 1}}
+        """;
+    assertEquals(
+        0, forced(model.formatted(1), 10, 76, "cooling@a", 0).metric(0, Metric.DOWNTIME_H).mean());
+    assertEquals(
+        5,
+        forced(model.formatted(3), 10, 76, "cooling@a", 0).metric(0, Metric.DOWNTIME_H).mean(),
+        1e-9);
+  }
+
+  @Test
+  void zonesDamage_takesItsShareOnly() throws Exception {
+    // Zone x (half the site) has a fault forced at 0, dark 1 h, damaging all of x for 10 h: the
+    // site serves 0.5 for the 1 h of the fault and the 10 h of the repair (zone y carries on).
+    // User-hours (1 user) 0.5 × 11 = 5.5; down (0.5 < slo) for 11 h.
+    RunStats r =
+        forced(
+            """
+            name: damage
+            horizon: 100h
+            sites:
+              a:
+                zones:
+                  x: {share: 0.5, fault: {rate: 1/y, outage: "fixed(1h)", damage: {repair: "fixed(10h)"}}}
+                  y: {share: 0.5}
+            services:
+              api: {users: 1, deploy: {a: 1}}
+            """,
+            10,
+            77,
+            "fault@a/x",
+            0);
+    assertEquals(5.5, r.metric(0, Metric.USER_HOURS).mean(), 1e-9);
+    assertEquals(11, r.metric(0, Metric.DOWNTIME_H).mean(), 1e-9);
+    Plan p =
+        plan(
+            "name: z\nsites: {a: {fault: {rate: 1/y, outage: \"fixed(1h)\"}}}\nservices: {s: {deploy: {a: 1}}}");
+    assertEquals(Plan.NONE, p.damageRepair[0], "a fault without damage");
+  }
+
+  @Test
+  void stationaryStart_carriesTheRepairsOfFailuresBeforeZero() throws Exception {
+    // Site a: a fault every 101 h (100 h up, 1 h down, fixed), each damaging a quarter of the
+    // site for 250 h: a repair overlaps the next two outages (1 h each, at 100 h and 201 h after
+    // it begins), so each failure costs 1 + 0.25 × (250 − 2) = 63 user-hours (1 user). In the
+    // long-run state, E[user-hours in [0, H]] = 63 H / 101 exactly; H = 1000 h reaches back over
+    // two and a half cycles, so a stationary start must draw the failures before t = 0 whose
+    // repairs are still under way (the warm-up). The scenario's event is at site b.
+    long seed = 78;
+    RunStats r =
+        TrialRunner.run(
+            plan(
+                """
+                name: damage
+                horizon: 1000h
+                sites:
+                  a:
+                    fault:
+                      ttf: "fixed(100h)"
+                      outage: "fixed(1h)"
+                      damage: {share: 0.25, repair: "fixed(250h)"}
+                  b: {fault: {rate: 1/y, outage: "fixed(1h)"}}
+                services:
+                  api: {users: 1, deploy: {a: 1}}
+                """),
+            new TrialRunner.Options(
+                100_000,
+                seed,
+                2,
+                0,
+                false,
+                new TrialRunner.Scenario(
+                    List.of(new TrialRunner.Event("fault@b", 0)),
+                    Kernel.Background.STATIONARY,
+                    2)));
+    assertMean(63_000.0 / 101, r.metric(0, Metric.USER_HOURS), "stationary user-hours", seed);
+  }
+}
