@@ -481,7 +481,8 @@ final class CapacityState {
                       : FailoverPath.MANUAL_AUTOMATIC_FAILED;
       failovers[a * FailoverPath.COUNT + path]++;
       foState[a] = PENDING;
-      joinAt[a] = t + delay;
+      // The manual path is work for the staff on hand (the model's staffing); automation is not.
+      joinAt[a] = automatic ? t + delay : p.workDone(t, delay);
       if (delay <= 0) {
         foState[a] = JOINED;
         joinedNow = true;

@@ -22,12 +22,14 @@ import java.util.Arrays;
  * the trial as its draw number ({@link HazardDraws#effect}): a uniform for the probability, then
  * the delay and the outage when the model gives them, always all of them. So an effect changes no
  * draw of its hazard or of any other source (common random numbers), and a hazard without effects
- * draws nothing here.
+ * draws nothing here. A {@code dark} or {@code cooling} effect with {@code damage} may then damage
+ * the hardware it took down, from its end ({@link Damages#effectEnds}).
  */
 final class Cascades {
   private final Plan p;
   private final HazardDraws draws;
   private final SiteTimelines timelines;
+  private final Damages damages;
 
   /** Failures of each hazard with effects so far in the trial: the draw number of the next. */
   private final int[] failures;
@@ -35,8 +37,9 @@ final class Cascades {
   /** Whether any hazard has effects (else a trial has nothing to clear). */
   private final boolean any;
 
-  Cascades(Plan plan, HazardDraws draws, SiteTimelines timelines) {
+  Cascades(Plan plan, HazardDraws draws, SiteTimelines timelines, Damages damages) {
     this.p = plan;
+    this.damages = damages;
     this.draws = draws;
     this.timelines = timelines;
     this.failures = new int[plan.hazards];
@@ -99,6 +102,8 @@ final class Cascades {
       if (start < end) {
         into.add(start, end, h | mark);
       }
+      // Water, heat: the hardware it took down may be damaged (dark and cooling effects only).
+      damages.effectEnds(e, h, end, start < end, mark, n);
     }
   }
 }

@@ -35,7 +35,7 @@ final class Damages {
     this.draws = draws;
     this.timelines = timelines;
     this.outages = new int[plan.hazards];
-    this.any = timelines.damageUnits.length > 0;
+    this.any = plan.damageRepair.length > 0;
   }
 
   /** Starts a trial: no outage yet. */
@@ -53,8 +53,22 @@ final class Damages {
    * @throws Kernel.TooManyEvents past the trial's limit of hazard events
    */
   void outageEnds(int h, double end, boolean struck, int mark) {
-    if (p.damageRepair[h] != Plan.NONE) {
-      strike(h, end, struck, mark, outages[h]++);
+    int d = p.hazardDamage[h];
+    if (d != Plan.NONE) {
+      strike(d, end, struck, h | mark, outages[h]++);
+    }
+  }
+
+  /**
+   * Effect e, set off by hazard h at its n-th failure (n &lt; 0: a failure of its history before a
+   * stationary start), ends at {@code end}; {@code struck} says whether it took the hardware down
+   * (false for a cooling effect within the ride-through). Draws nothing for an effect without
+   * damage.
+   */
+  void effectEnds(int e, int h, double end, boolean struck, int mark, long n) {
+    int d = p.effectDamage[e];
+    if (d != Plan.NONE) {
+      strike(d, end, struck, h | mark, n);
     }
   }
 
@@ -64,26 +78,31 @@ final class Damages {
    * t = 0 is not carried into the trial.
    */
   void historyOutageEnds(int h, double end, boolean struck, long k) {
-    if (p.damageRepair[h] != Plan.NONE) {
-      strike(h, end, struck, 0, -1 - k);
+    int d = p.hazardDamage[h];
+    if (d != Plan.NONE) {
+      strike(d, end, struck, h, -1 - k);
     }
   }
 
-  private void strike(int h, double end, boolean struck, int mark, long n) {
-    draws.effect(p.damageSource[h], n);
-    boolean on = draws.effectUniform() < p.damageProbability[h];
-    boolean destroyed = draws.effectUniform() < p.damageDestroyed[h];
-    double repair = draws.effectSample(p.damageRepair[h]);
+  /**
+   * Damage d at the end of an outage at {@code end}, caused by {@code cause} (with its scenario
+   * mark), with draw number n.
+   */
+  private void strike(int d, double end, boolean struck, int cause, long n) {
+    draws.effect(p.damageSource[d], n);
+    boolean on = draws.effectUniform() < p.damageProbability[d];
+    boolean destroyed = draws.effectUniform() < p.damageDestroyed[d];
+    double repair = draws.effectSample(p.damageRepair[d]);
     final double horizon = p.horizonHours;
-    if (!struck || !on || !(p.damageShare[h] > 0) || end >= horizon || (destroyed && n < 0)) {
+    if (!struck || !on || !(p.damageShare[d] > 0) || end >= horizon || (destroyed && n < 0)) {
       return;
     }
-    double stop = destroyed ? horizon : Math.min(end + repair, horizon);
+    double stop = destroyed ? horizon : Math.min(p.workDone(end, repair), horizon);
     if (!(stop > end) || stop <= 0) {
       return;
     }
-    draws.count(h);
-    double share = p.damageShare[h];
-    timelines.damage[p.hazardTarget[h]].addRamp(end, stop, h | mark, share, share);
+    draws.count(cause);
+    double share = p.damageShare[d];
+    timelines.damage[p.damageUnit[d]].addRamp(end, stop, cause, share, share);
   }
 }

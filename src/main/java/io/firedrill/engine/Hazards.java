@@ -40,8 +40,8 @@ final class Hazards {
     this.draws = draws;
     this.timelines = timelines;
     this.power = new PowerLoss(plan, draws, forcing, timelines);
-    this.cascades = new Cascades(plan, draws, timelines);
     this.damages = new Damages(plan, draws, timelines);
+    this.cascades = new Cascades(plan, draws, timelines, damages);
     // The one place where an effect chooses its sampler; a switch expression, so that a new
     // effect does not compile until it has one.
     int[] renewal = new int[plan.hazards];

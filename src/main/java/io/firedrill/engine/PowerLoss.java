@@ -220,7 +220,7 @@ final class PowerLoss {
       double back = down;
       do {
         draws.count(cause);
-        back += draws.powerSample(repair);
+        back = p.workDone(back, draws.powerSample(repair));
         fails = draws.powerUniform() < p.failToStart[s];
         run = rate > 0 ? draws.powerExponential() / rate : Double.POSITIVE_INFINITY;
       } while (fails && back < until);
@@ -292,7 +292,7 @@ final class PowerLoss {
         double back = down;
         do {
           draws.count(cause);
-          back += draws.powerSample(repair);
+          back = p.workDone(back, draws.powerSample(repair));
           fails = draws.powerUniform() < fts;
           run = rate > 0 ? draws.powerExponential() / rate : Double.POSITIVE_INFINITY;
         } while (fails && back < until);
@@ -402,13 +402,13 @@ final class PowerLoss {
     for (int i = 0; i < pw.size; i++) {
       double r = restart == Plan.NONE ? 0 : draws.sample(restart);
       if (curEnd >= 0 && pw.start[i] < curEnd) {
-        curEnd = pw.end[i] + r;
+        curEnd = p.workDone(pw.end[i], r);
       } else {
         if (curEnd >= 0) {
           blocked.add(curStart, curEnd, curCause);
         }
         curStart = pw.start[i];
-        curEnd = pw.end[i] + r;
+        curEnd = p.workDone(pw.end[i], r);
         curCause = pw.cause[i];
       }
     }

@@ -52,7 +52,7 @@ final class SiteTimelines {
    */
   final IntervalBuffer[] damage;
 
-  /** The units some hazard's outages may damage ({@link Plan#damageRepair}), in unit order. */
+  /** The units some hazard or effect may damage ({@link Plan#damageUnit}), in unit order. */
   final int[] damageUnits;
 
   /**
@@ -84,10 +84,8 @@ final class SiteTimelines {
     ramps = buffers(plan.units);
     damage = buffers(plan.units);
     boolean[] damaged = new boolean[plan.units];
-    for (int h = 0; h < plan.hazards; h++) {
-      if (plan.damageRepair[h] != Plan.NONE) {
-        damaged[plan.hazardTarget[h]] = true;
-      }
+    for (int u : plan.damageUnit) {
+      damaged[u] = true;
     }
     damageUnits = java.util.stream.IntStream.range(0, plan.units).filter(u -> damaged[u]).toArray();
     order = plan.unitOrder;

@@ -123,6 +123,7 @@ final class ModelBinder {
     Long trials = read.whole(top, TopKeys.TRIALS);
     Long seed = read.whole(top, TopKeys.SEED);
     ActivityProfile profile = profile(top);
+    List<Double> staffing = top.has(TopKeys.STAFFING) ? staffing(top) : List.of();
 
     Map<String, Node.Mapping.Entry> gridDecls = declarations(top, TopKeys.GRIDS);
     Map<String, Node.Mapping.Entry> networkDecls = declarations(top, TopKeys.NETWORKS);
@@ -175,7 +176,8 @@ final class ModelBinder {
         || scenarioHorizon == null
         || trials == null
         || seed == null
-        || profile == null) {
+        || profile == null
+        || staffing == null) {
       return null;
     }
     Model model =
@@ -192,7 +194,8 @@ final class ModelBinder {
             sites,
             services,
             prices,
-            commonCauses);
+            commonCauses,
+            staffing);
     warnings.addAll(ModelWarnings.find(model, gridDecls, networkDecls, siteDecls, serviceDecls));
     return model;
   }
@@ -431,6 +434,7 @@ final class ModelBinder {
       Distribution outage =
           f.has(EffectKeys.OUTAGE) ? read.distribution(f, EffectKeys.OUTAGE) : null;
       Double p = read.probability(f, EffectKeys.PROBABILITY);
+      Damage damage = f.has(EffectKeys.DAMAGE) ? damage(f, EffectKeys.DAMAGE) : null;
       if (read.errorCount() > before || word == null || p == null) {
         continue;
       }
@@ -452,7 +456,18 @@ final class ModelBinder {
                 + ", or give the zone dark or cooling");
         continue;
       }
-      out.add(new Effect(e.key(), kind, delay, outage, p));
+      if (damage != null && !kind.reachesZones()) {
+        read.error(
+            f.keyOrigin(EffectKeys.DAMAGE),
+            f.at(EffectKeys.DAMAGE),
+            "a "
+                + UserText.quote(kind.word())
+                + " effect reaches no hardware (it cuts "
+                + (kind == Effect.Kind.POWER ? "the utility" : "the networks")
+                + "); damage goes with dark or cooling");
+        continue;
+      }
+      out.add(new Effect(e.key(), kind, delay, outage, p, damage));
     }
     return read.errorCount() > before ? null : out;
   }
@@ -897,6 +912,45 @@ final class ModelBinder {
     }
     Double start = read.weekTime(top, TopKeys.START);
     return start == null ? null : new ActivityProfile(weights, start);
+  }
+
+  /**
+   * The staffing factors: 168 numbers from {@link Model#MIN_STAFFING} to {@link
+   * Model#MAX_STAFFING}; all 1 is the same as none (an empty list), so that it gives exactly the
+   * results of no staffing. Null after an error.
+   */
+  private List<Double> staffing(Section top) {
+    Node node = top.node(TopKeys.STAFFING);
+    String expected = TopKeys.STAFFING.type().expected();
+    if (!(node instanceof Node.Sequence seq)) {
+      read.error(node.origin(), "staffing", "expected " + expected + ", got " + node.kind());
+      return null;
+    }
+    if (seq.items().size() != ActivityProfile.HOURS_PER_WEEK) {
+      read.error(
+          seq.origin(),
+          "staffing",
+          "expected 168 hourly factors (Monday 00:00 first), got " + seq.items().size());
+      return null;
+    }
+    List<Double> out = new ArrayList<>();
+    for (int i = 0; i < seq.items().size(); i++) {
+      String path = "staffing[" + i + "]";
+      Double v = read.number(seq.items().get(i), path, "a factor from 0.01 to 100");
+      if (v == null) {
+        return null;
+      }
+      if (!(v >= Model.MIN_STAFFING && v <= Model.MAX_STAFFING)) {
+        read.error(
+            seq.items().get(i).origin(),
+            path,
+            "a factor must be from 0.01 to 100 (1: work takes as long as drawn), got "
+                + Units.exact(v));
+        return null;
+      }
+      out.add(v);
+    }
+    return out.stream().allMatch(f -> f == 1) ? List.of() : out;
   }
 
   private List<Double> weights(Node node) {

@@ -105,6 +105,9 @@ public final class ModelSchema {
             "1",
             "probability that a failure (an uncontained fire) sets the effect off");
 
+    public static final KeySpec DAMAGE =
+        DamageKeys.damage("`dark` or `cooling` effect (water, heat; not `power` or `network`)");
+
     public static final SectionSpec SPEC =
         SectionSpec.of(
             "effect",
@@ -112,7 +115,8 @@ public final class ModelSchema {
             EFFECT,
             DELAY,
             OUTAGE,
-            PROBABILITY);
+            PROBABILITY,
+            DAMAGE);
 
     /** The key {@code also} of a hazard section: the effects each failure sets off, by site. */
     static KeySpec also(String what) {
@@ -183,8 +187,8 @@ public final class ModelSchema {
             "probability",
             probability(),
             "1",
-            "probability that an outage (an uncontained fire; a cooling failure that outlasts its"
-                + " ride-through) damages hardware");
+            "probability that an outage (an uncontained fire; a cooling failure or effect that"
+                + " outlasts its ride-through) damages hardware");
     public static final KeySpec SHARE =
         withDefault(
             "share",
@@ -720,6 +724,15 @@ public final class ModelSchema {
             ValueType.of(Kind.WEEK_TIME),
             "mon 00:00",
             "weekday and time at t = 0, e.g. `sat 15:30`");
+    public static final KeySpec STAFFING =
+        optional(
+            "staffing",
+            ValueType.of(Kind.FACTORS),
+            "1 at every hour",
+            "168 hourly factors on how long recovery work takes (restarts, repairs of damaged"
+                + " hardware and of generators, manual failovers), Monday 00:00 first: 1 as"
+                + " drawn, 2 twice as long (a night shift of half the staff), 0.5 twice as fast;"
+                + " work started in one hour goes on at the pace of the hours it spans");
     public static final KeySpec GRIDS =
         optional(
             "grids",
@@ -771,6 +784,7 @@ public final class ModelSchema {
             SEED,
             PROFILE,
             START,
+            STAFFING,
             GRIDS,
             NETWORKS,
             COMMON_CAUSE,

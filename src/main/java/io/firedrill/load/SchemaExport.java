@@ -131,6 +131,7 @@ public final class SchemaExport {
       case CHOICE ->
           t.choices().stream().map(c -> "`" + c + "`").collect(Collectors.joining(" or "));
       case WEIGHTS -> "list of " + ActivityProfile.HOURS_PER_WEEK + " numbers ≥ 0";
+      case FACTORS -> "list of " + ActivityProfile.HOURS_PER_WEEK + " numbers, 0.01 to 100";
       case CURVE -> "list of `[time fraction, capacity]`";
       case REFERENCE -> "the name of a " + t.names();
       case REFERENCES -> t.names() + " names: a list, or one name";
@@ -296,6 +297,17 @@ public final class SchemaExport {
             .put("minItems", ActivityProfile.HOURS_PER_WEEK)
             .put("maxItems", ActivityProfile.HOURS_PER_WEEK)
             .put("description", ValueType.of(Kind.WEIGHTS).expected()));
+    ObjectNode factor =
+        types("number", "string")
+            .put("pattern", "^\\s*" + NUMBER + "\\s*$")
+            .put("minimum", 0.01)
+            .put("maximum", 100);
+    d.set(
+        "factors",
+        array(factor)
+            .put("minItems", ActivityProfile.HOURS_PER_WEEK)
+            .put("maxItems", ActivityProfile.HOURS_PER_WEEK)
+            .put("description", ValueType.of(Kind.FACTORS).expected()));
     ObjectNode fraction =
         types("number", "string")
             .put("pattern", "^\\s*" + NUMBER + "\\s*$")
@@ -359,6 +371,7 @@ public final class SchemaExport {
       case DISTRIBUTION -> uses(p, "distribution");
       case WEEK_TIME -> uses(p, "weekTime");
       case WEIGHTS -> uses(p, "weights");
+      case FACTORS -> uses(p, "factors");
       case CURVE -> uses(p, "curve");
       case REFERENCE -> uses(p, "name");
       case REFERENCES -> uses(p, "names");

@@ -48,6 +48,8 @@ public record ValueType(
     CHOICE,
     /** 168 hourly weights, each a plain number of zero or more. */
     WEIGHTS,
+    /** 168 hourly factors, each a plain number from 0.01 to 100. */
+    FACTORS,
     /** A restore curve: a list of [time fraction, capacity] pairs. */
     CURVE,
     /** The name of a declared grid, network, site or service. */
@@ -142,6 +144,7 @@ public record ValueType(
       case WEEK_TIME -> "a weekday and time such as sat 15:30";
       case CHOICE -> String.join(" or ", choices);
       case WEIGHTS -> "a list of 168 hourly weights (Monday 00:00 first)";
+      case FACTORS -> "a list of 168 hourly factors from 0.01 to 100 (Monday 00:00 first)";
       case CURVE ->
           "a list of [time fraction, capacity] pairs from [0, c] to [1, 1], such as"
               + " [[0, 0], [0.1, 0.5], [1, 1]]";

@@ -16,9 +16,16 @@ import java.util.Objects;
  * @param outage how long the effect lasts, or null for as long as the initiating outage (a fire's
  *     dark time)
  * @param probability that a failure sets it off, in [0, 1]
+ * @param damage the hardware it damages where it strikes ({@code dark} and {@code cooling} effects:
+ *     water, heat), or null for none
  */
 public record Effect(
-    String site, Kind kind, Distribution delay, Distribution outage, double probability) {
+    String site,
+    Kind kind,
+    Distribution delay,
+    Distribution outage,
+    double probability,
+    Damage damage) {
 
   /** What an effect does at its site. */
   public enum Kind {
@@ -54,9 +61,18 @@ public record Effect(
     }
   }
 
+  /** An effect that damages nothing. */
+  public Effect(
+      String site, Kind kind, Distribution delay, Distribution outage, double probability) {
+    this(site, kind, delay, outage, probability, null);
+  }
+
   public Effect {
     Objects.requireNonNull(site, "site");
     Objects.requireNonNull(kind, "kind");
+    if (damage != null && !kind.reachesZones()) {
+      throw new IllegalArgumentException("a " + kind.word() + " effect damages nothing");
+    }
     if (!(probability >= 0 && probability <= 1)) {
       throw new IllegalArgumentException("probability is not in [0, 1]: " + probability);
     }

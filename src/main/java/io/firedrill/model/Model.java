@@ -22,6 +22,9 @@ import java.util.Set;
  *     {@code sweep}/{@code size} with {@code --event}), in the same range; 7 days by default
  * @param trials default trial count, 1 to {@link #MAX_TRIALS}
  * @param seed default seed, 0 to 2^63 − 1
+ * @param staffing 168 hourly factors, Monday 00:00 first, on how long recovery work takes
+ *     (docs/simulation.md, "Staffing"), each in [{@link #MIN_STAFFING}, {@link #MAX_STAFFING}];
+ *     empty for 1 at every hour
  */
 public record Model(
     String name,
@@ -36,7 +39,14 @@ public record Model(
     List<Site> sites,
     List<Service> services,
     List<Price> prices,
-    List<CommonCause> commonCauses) {
+    List<CommonCause> commonCauses,
+    List<Double> staffing) {
+
+  /** The smallest staffing factor: work a hundred times as fast as drawn. */
+  public static final double MIN_STAFFING = 0.01;
+
+  /** The largest staffing factor: work a hundred times as slow as drawn. */
+  public static final double MAX_STAFFING = 100;
 
   /**
    * Longest name of a model, site, service, grid or network, in characters: names become folder
@@ -76,6 +86,13 @@ public record Model(
     services = List.copyOf(services);
     prices = List.copyOf(prices);
     commonCauses = List.copyOf(commonCauses);
+    staffing = List.copyOf(staffing);
+    if (!staffing.isEmpty()
+        && (staffing.size() != ActivityProfile.HOURS_PER_WEEK
+            || !staffing.stream().allMatch(f -> f >= MIN_STAFFING && f <= MAX_STAFFING))) {
+      throw new IllegalArgumentException(
+          "staffing is not 168 factors in [0.01, 100]: " + staffing.size() + " values");
+    }
     if (sites.isEmpty() || services.isEmpty()) {
       throw new IllegalArgumentException(
           "a model needs at least one site and one service: "
@@ -124,7 +141,8 @@ public record Model(
         sites,
         services,
         prices,
-        commonCauses);
+        commonCauses,
+        staffing);
   }
 
   /** The site called {@code name}, or null. */

@@ -177,24 +177,38 @@ public final class Plan {
   public final long[] effectSource;
 
   /**
-   * Per hazard: the distribution id of the repair of the hardware its outages damage ({@code
-   * damage.repair}), or {@link #NONE} for a hazard that damages nothing (docs/simulation.md,
-   * "Damage").
+   * Per hazard: the id of the damage its outages do at its target ({@code damage} of a fire, fault
+   * or cooling: an index into the damage table, {@link #damageRepair} and the arrays after it), or
+   * {@link #NONE} (docs/simulation.md, "Damage").
    */
-  public final int[] damageRepair;
-
-  /** Per hazard: probability that an outage damages hardware ({@code damage.probability}). */
-  public final double[] damageProbability;
-
-  /** Per hazard: the share of its target's capacity an outage damages ({@code damage.share}). */
-  public final double[] damageShare;
-
-  /** Per hazard: probability that damaged hardware is destroyed ({@code damage.destroyed}). */
-  public final double[] damageDestroyed;
+  public final int[] hazardDamage;
 
   /**
-   * Per hazard with damage: its random source, {@link #sourceId} of {@code KIND@TARGET:damage}
-   * ({@code fire@pangyo/battery:damage}), drawn at the hazard's n-th outage with draw number n.
+   * Per effect: the id of the damage it does where it strikes ({@code dark}, {@code cooling}), or
+   * NONE.
+   */
+  public final int[] effectDamage;
+
+  /** The damage table, by damage id: the distribution id of the repair ({@code damage.repair}). */
+  public final int[] damageRepair;
+
+  /** By damage id: probability that an outage damages hardware ({@code damage.probability}). */
+  public final double[] damageProbability;
+
+  /** By damage id: the share of its unit's capacity an outage damages ({@code damage.share}). */
+  public final double[] damageShare;
+
+  /** By damage id: probability that damaged hardware is destroyed ({@code damage.destroyed}). */
+  public final double[] damageDestroyed;
+
+  /** By damage id: the unit whose hardware it damages (a site, or a zone; {@link #units}). */
+  public final int[] damageUnit;
+
+  /**
+   * By damage id: its random source, {@link #sourceId} of the damaging hazard's or effect's source
+   * name followed by {@code :damage} ({@code fire@pangyo/battery:damage}, {@code
+   * fire@sbg2>sbg1:damage}), drawn at the n-th outage of the hazard (failure, for an effect) with
+   * draw number n.
    */
   public final long[] damageSource;
 
@@ -345,6 +359,15 @@ public final class Plan {
   public final double[] weekWeights;
   public final double[] weekCumulative;
   public final double startWeekHour;
+
+  /** Whether the model has a staffing profile (a factor other than 1 at some hour). */
+  public final boolean staffed;
+
+  /** Per hour of the week: the pace of recovery work, 1 / the staffing factor. */
+  private final double[] staffingPace;
+
+  /** Work done from Monday 00:00 to the start of each hour of the week (169 entries). */
+  private final double[] staffingWork;
 
   // Causes: the hazards', then the generators', then baseline.
   public final String[] causeNames;
@@ -533,6 +556,7 @@ public final class Plan {
     Arrays.fill(coolingHazard, NONE);
     List<Effect> effects = new ArrayList<>();
     List<Long> effectSources = new ArrayList<>();
+    List<String> effectSourceNames = new ArrayList<>();
     List<int[]> effectDists = new ArrayList<>();
     List<List<Integer>> ramps = new ArrayList<>();
     for (int u = 0; u < units; u++) {
@@ -595,6 +619,7 @@ public final class Plan {
       for (Effect e : m.effects(ref, index)) {
         mine.add(effects.size());
         effects.add(e);
+        effectSourceNames.add(ref.name() + ">" + e.site());
         effectSources.add(source(ref.name() + ">" + e.site(), sourceNames));
         effectDists.add(
             new int[] {
@@ -604,20 +629,46 @@ public final class Plan {
       }
       hazardAlso[h] = mine.stream().mapToInt(Integer::intValue).toArray();
     }
-    damageRepair = new int[hazards];
-    damageProbability = new double[hazards];
-    damageShare = new double[hazards];
-    damageDestroyed = new double[hazards];
-    damageSource = new long[hazards];
+    hazardDamage = new int[hazards];
+    Arrays.fill(hazardDamage, NONE);
+    List<Damage> damages = new ArrayList<>();
+    List<String> damageNames = new ArrayList<>();
+    List<Integer> damageUnits = new ArrayList<>();
     for (int h = 0; h < hazards; h++) {
       Damage d = m.damage(refs.get(h), index);
-      damageRepair[h] = d == null ? NONE : id(d.repair(), dists, ids);
       if (d != null) {
-        damageProbability[h] = d.probability();
-        damageShare[h] = d.share();
-        damageDestroyed[h] = d.destroyed();
-        damageSource[h] = source(refs.get(h).name() + ":damage", sourceNames);
+        hazardDamage[h] = damages.size();
+        damages.add(d);
+        damageNames.add(refs.get(h).name());
+        damageUnits.add(hazardTarget[h]);
       }
+    }
+    effectDamage = new int[effects.size()];
+    Arrays.fill(effectDamage, NONE);
+    for (int e = 0; e < effects.size(); e++) {
+      Damage d = effects.get(e).damage();
+      if (d != null) {
+        effectDamage[e] = damages.size();
+        damages.add(d);
+        damageNames.add(effectSourceNames.get(e));
+        damageUnits.add(siteIndex.get(effects.get(e).site()));
+      }
+    }
+    int nd = damages.size();
+    damageRepair = new int[nd];
+    damageProbability = new double[nd];
+    damageShare = new double[nd];
+    damageDestroyed = new double[nd];
+    damageUnit = new int[nd];
+    damageSource = new long[nd];
+    for (int d = 0; d < nd; d++) {
+      Damage x = damages.get(d);
+      damageRepair[d] = id(x.repair(), dists, ids);
+      damageProbability[d] = x.probability();
+      damageShare[d] = x.share();
+      damageDestroyed[d] = x.destroyed();
+      damageUnit[d] = damageUnits.get(d);
+      damageSource[d] = source(damageNames.get(d) + ":damage", sourceNames);
     }
     siteTripUnits = new int[sites][];
     for (int s = 0; s < sites; s++) {
@@ -647,11 +698,21 @@ public final class Plan {
           reach = Math.max(reach, delay + tripReach(siteIndex.get(ef.site()), dists));
         }
       }
-      if (damageRepair[h] != NONE) {
+      if (hazardDamage[h] != NONE) {
         // Damage is repaired from the end of an outage; destroyed hardware of a failure before
         // t = 0 is not carried into the trial (docs/simulation.md, "Damage").
         reach =
-            Math.max(reach, tail(dists.get(hazardOutage[h])) + tail(dists.get(damageRepair[h])));
+            Math.max(
+                reach,
+                tail(dists.get(hazardOutage[h])) + tail(dists.get(damageRepair[hazardDamage[h]])));
+      }
+      for (int e : hazardAlso[h]) {
+        if (effectDamage[e] != NONE) {
+          int[] d = effectDists.get(e);
+          double delay = d[0] == NONE ? 0 : tail(dists.get(d[0]));
+          double outage = tail(dists.get(d[1] == NONE ? hazardOutage[h] : d[1]));
+          reach = Math.max(reach, delay + outage + tail(dists.get(damageRepair[effectDamage[e]])));
+        }
       }
       // A fire that is always contained sets nothing off.
       if (reach > 0
@@ -780,6 +841,13 @@ public final class Plan {
       weekCumulative[h + 1] = weekCumulative[h] + weekWeights[h];
     }
     startWeekHour = profile.startHour();
+    staffed = !m.staffing().isEmpty();
+    staffingPace = new double[ActivityProfile.HOURS_PER_WEEK];
+    staffingWork = new double[ActivityProfile.HOURS_PER_WEEK + 1];
+    for (int h = 0; h < ActivityProfile.HOURS_PER_WEEK; h++) {
+      staffingPace[h] = staffed ? 1 / m.staffing().get(h) : 1;
+      staffingWork[h + 1] = staffingWork[h] + staffingPace[h];
+    }
 
     List<String> causes = new ArrayList<>();
     refs.forEach(r -> causes.add(r.name()));
@@ -958,14 +1026,14 @@ public final class Plan {
         outages += hazardWarmUp[h] / cycle(h);
       }
       events += outages * Math.max(1, reached);
-      if (damageRepair[h] != NONE) {
+      if (hazardDamage[h] != NONE) {
         // Each outage's damage: a repair at its target, copied to each zone of a site.
         events += outages * unitsOf(hazardTarget[h]);
       }
       for (int e : hazardAlso[h]) {
         // An effect on a site with zones is copied to each zone.
         int s = effectSite[e];
-        events += outages * unitsOf(s);
+        events += outages * unitsOf(s) * (effectDamage[e] == NONE ? 1 : 2);
         if (effectKind[e] == Effect.Kind.POWER) {
           // A cut goes through the site's generators as a grid outage does, and trips its chillers
           // and cuts its single-corded zones.
@@ -1088,6 +1156,41 @@ public final class Plan {
     double x = startWeekHour + t;
     double r = x - ActivityProfile.HOURS_PER_WEEK * Math.floor(x / ActivityProfile.HOURS_PER_WEEK);
     return weekWeights[Math.min(ActivityProfile.HOURS_PER_WEEK - 1, (int) r)];
+  }
+
+  /**
+   * When recovery work that takes {@code d} hours as drawn (a restart, a repair, a manual failover)
+   * and starts at t ends, hours from t = 0 (docs/simulation.md, "Staffing"): in each hour u of the
+   * week the work goes on at pace 1 / f(u), f the model's {@code staffing} factor, so its end T
+   * solves ∫_t^T du / f(u) = d, exactly for the hourly factors (a week holds Σ_h 1 / f_h hours of
+   * work). Without staffing, exactly t + d; d = 0 gives t, an infinite d infinity.
+   */
+  public double workDone(double t, double d) {
+    if (!staffed || !(d > 0) || d == Double.POSITIVE_INFINITY) {
+      return t + d;
+    }
+    final int week = ActivityProfile.HOURS_PER_WEEK;
+    double x = startWeekHour + t;
+    double weeks = Math.floor(x / week);
+    double r = x - weeks * week;
+    int h = Math.min(week - 1, (int) r);
+    // Work from this week's Monday 00:00 to the end of the task, then where that falls.
+    double done = staffingWork[h] + staffingPace[h] * (r - h) + d;
+    double perWeek = staffingWork[week];
+    double more = Math.floor(done / perWeek);
+    double rem = done - more * perWeek;
+    int lo = 0;
+    int hi = week - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (staffingWork[mid] <= rem) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    double y = lo + Math.min(1, (rem - staffingWork[lo]) / staffingPace[lo]);
+    return Math.max(t, (weeks + more) * week + y - startWeekHour);
   }
 
   private double cumulativeWeek(double x) {

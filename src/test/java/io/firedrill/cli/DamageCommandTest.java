@@ -114,4 +114,21 @@ class DamageCommandTest {
                 + " probability between 0 and 1, got 2"),
         r.errLines());
   }
+
+  @Test
+  void damage_onAPowerOrNetworkEffect_isRefused_oneLine(@TempDir Path tmp) throws Exception {
+    String bad =
+        MODEL.replace(
+            "damage: {share: 0.5, repair: \"fixed(10h)\"}}",
+            "also: {b: {effect: power, damage: {repair: \"fixed(1d)\"}}}}");
+    Path m = Files.writeString(tmp.resolve("m.yaml"), bad);
+    Cli.Result r = Cli.run("validate", m.toString());
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(
+        List.of(
+            m
+                + ":8:71: sites.a.fault.also.b.damage: a 'power' effect reaches no hardware (it cuts"
+                + " the utility); damage goes with dark or cooling"),
+        r.errLines());
+  }
 }

@@ -216,7 +216,7 @@ class DamageTest {
     Plan p =
         plan(
             "name: z\nsites: {a: {fault: {rate: 1/y, outage: \"fixed(1h)\"}}}\nservices: {s: {deploy: {a: 1}}}");
-    assertEquals(Plan.NONE, p.damageRepair[0], "a fault without damage");
+    assertEquals(Plan.NONE, p.hazardDamage[0], "a fault without damage");
   }
 
   @Test
@@ -255,5 +255,43 @@ class DamageTest {
                     Kernel.Background.STATIONARY,
                     2)));
     assertMean(63_000.0 / 101, r.metric(0, Metric.USER_HOURS), "stationary user-hours", seed);
+  }
+
+  @Test
+  void waterFromACascade_damagesTheSiteItDarkens_fromTheEndOfTheEffect() throws Exception {
+    // A fire at a, forced at 0, darkens b 3 h later for 5 h (firefighting water); with p = 0.4 the
+    // water damages all of b for 10 h from the effect's end: E[downtime at b] = 5 + 0.4 × 10 = 9,
+    // every outage of b beginning at 3 h. A cooling effect on c within c's ride-through (2 h
+    // against 1 h) takes nothing down and damages nothing. False-failure rate 5.7e-7 (z = 5).
+    long seed = 79;
+    RunStats r =
+        forced(
+            """
+            name: water
+            horizon: 1000h
+            sites:
+              a:
+                fire:
+                  rate: 1/y
+                  outage: "fixed(1h)"
+                  restore: "fixed(1h)"
+                  also:
+                    b: {effect: dark, delay: "fixed(3h)", outage: "fixed(5h)", damage: {probability: 0.4, repair: "fixed(10h)"}}
+                    c: {effect: cooling, outage: "fixed(1h)", damage: {repair: "fixed(10h)"}}
+              b: {}
+              c: {cooling: {rate: 0/y, outage: "fixed(1h)", ride_through: 2h}}
+            services:
+              on-b: {deploy: {b: 1}}
+              on-c: {deploy: {c: 1}}
+            """,
+            100_000,
+            seed,
+            "fire@a",
+            0);
+    assertMean(9, r.metric(0, Metric.DOWNTIME_H), "water damage at b", seed);
+    assertEquals(0, r.metric(1, Metric.DOWNTIME_H).mean(), 0.0, "c within its ride-through");
+    for (int i = 0; i < r.outages.size(); i++) {
+      assertEquals(3.0, r.outages.start[i], 0.0, "start of outage " + i);
+    }
   }
 }

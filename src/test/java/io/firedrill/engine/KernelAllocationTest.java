@@ -57,7 +57,10 @@ class KernelAllocationTest {
         kernel, "the Kakao fire scenario, background " + background, mx, 60_000, 20_480);
   }
 
-  /** Damage of every kind, at a site and a zone, with overlapping repairs and a fire's restore. */
+  /**
+   * Damage of every kind (fire, fault, cooling, an effect), at a site and a zone, with overlapping
+   * repairs and a fire's restore.
+   */
   static final String DAMAGED =
       """
       name: damaged
@@ -87,7 +90,13 @@ class KernelAllocationTest {
                 ride_through: 1h
                 damage: {share: 0.5, repair: "exponential(mean=3d)"}
             y: {share: 0.4}
-        b: {grid: g, fault: {rate: 2/y, outage: "fixed(3h)", damage: {repair: "fixed(1d)"}}}
+        b:
+          grid: g
+          fault:
+            rate: 2/y
+            outage: "fixed(3h)"
+            damage: {repair: "fixed(1d)"}
+            also: {a/y: {effect: dark, outage: "fixed(6h)", damage: {share: 0.5, repair: "fixed(2d)"}}}
       services:
         api: {users: 1M, demand: 10, deploy: {a: 8, b: 4}}
         web: {users: 1K, deploy: {a/x: 1}}

@@ -122,7 +122,8 @@ class HostileModelTest {
                     m.sites(),
                     List.of(),
                     m.prices(),
-                    m.commonCauses()));
+                    m.commonCauses(),
+                    m.staffing()));
     assertEquals(
         "a model needs at least one site and one service: 1 sites, 0 services", e.getMessage());
   }
@@ -450,7 +451,7 @@ class HostileModelTest {
         List.of(
             "test.yaml:7:67: "
                 + ("x" + "[0]".repeat(63)).substring(0, 100)
-                + "…: malformed YAML: nested more than 64 levels deep (a model needs five)"),
+                + "…: malformed YAML: nested more than 64 levels deep (a model needs at most nine)"),
         errors(MODEL + "x: " + "[".repeat(64) + "]".repeat(64) + "\n"));
     StringBuilder block = new StringBuilder(MODEL + "x:\n");
     for (int i = 1; i < 64; i++) {
@@ -460,13 +461,13 @@ class HostileModelTest {
     assertEquals(
         "test.yaml:71:129: "
             + ("x" + ".k".repeat(63)).substring(0, 100)
-            + "…: malformed YAML: nested more than 64 levels deep (a model needs five)",
+            + "…: malformed YAML: nested more than 64 levels deep (a model needs at most nine)",
         errors(block.toString()).get(0));
     // 64 levels (the root and 63 lists) are read; the binder then says what x is.
     assertEquals(
         List.of(
             "test.yaml:7:1: x: unknown key 'x' (expected one of: name, description, horizon,"
-                + " scenario_horizon, trials, seed, profile, start, grids, networks,"
+                + " scenario_horizon, trials, seed, profile, start, staffing, grids, networks,"
                 + " common_cause, sites, services, cost)"),
         errors(MODEL + "x: " + "[".repeat(63) + "]".repeat(63) + "\n"));
   }

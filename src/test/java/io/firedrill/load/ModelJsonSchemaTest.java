@@ -233,10 +233,11 @@ class ModelJsonSchemaTest {
       seed: 7
       profile: [%s]
       start: sat 15:30
+      staffing: [%s]
       grids:
         g: {ttf: "weibull(shape=2, scale=1y)", outage: "fixed(1h)"}
         h: {rate: 1/y, outage: "fixed(2h)"}
-      networks: {n1: {rate: 1/y, outage: "fixed(1h)", onset: "fixed(30m)", also: {east: {effect: network, delay: "fixed(1m)", outage: "fixed(2m)", probability: 0.5}}}, n2: {rate: 1/y, outage: "fixed(2h)"}}
+      networks: {n1: {rate: 1/y, outage: "fixed(1h)", onset: "fixed(30m)", also: {east: {effect: dark, delay: "fixed(1m)", outage: "fixed(2m)", probability: 0.5, damage: {share: 0.5, repair: "fixed(1d)"}}}}, n2: {rate: 1/y, outage: "fixed(2h)"}}
       common_cause:
         quake: {rate: 0.001/y, outage: "fixed(1d)", onset: "fixed(1h)", also: {west: {effect: power}}}
       sites:
@@ -283,7 +284,8 @@ class ModelJsonSchemaTest {
       cost: {east: 1K, west: 2K}
       """
           .formatted(
-              String.join(", ", java.util.Collections.nCopies(168, "1")).replaceFirst("1", "2"));
+              String.join(", ", java.util.Collections.nCopies(168, "1")).replaceFirst("1", "2"),
+              String.join(", ", java.util.Collections.nCopies(168, "1")).replaceFirst("1", "1.5"));
 
   /** The schema's findings about {@code yaml}, one line each. */
   static List<String> schemaErrors(String yaml) throws IOException {

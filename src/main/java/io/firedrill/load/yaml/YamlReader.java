@@ -33,7 +33,7 @@ public final class YamlReader {
   /** Largest model file read, in bytes; a model is a few kilobytes. */
   public static final int MAX_BYTES = 4 << 20;
 
-  /** Deepest nesting accepted; a model needs five levels. */
+  /** Deepest nesting accepted; a model needs at most nine (sites.S.zones.Z.fire.also.P.damage). */
   public static final int MAX_DEPTH = 64;
 
   private final String source;
@@ -263,7 +263,7 @@ public final class YamlReader {
               path,
               "malformed YAML: nested more than "
                   + MAX_DEPTH
-                  + " levels deep (a model needs five)"));
+                  + " levels deep (a model needs at most nine)"));
     }
     switch (token) {
       case START_OBJECT:
