@@ -92,7 +92,9 @@ final class Cascades {
           switch (p.effectKind[e]) {
             case POWER -> timelines.cuts[s];
             case DARK -> timelines.power[s];
-            case NETWORK -> timelines.blocked[s];
+            // A site with a reconnect ramps its traffic back after it (SiteTimelines.cutOff).
+            case NETWORK ->
+                p.reconnect[s] == Plan.NONE ? timelines.blocked[s] : timelines.cutOff[s];
             case COOLING -> {
               // The IT runs on for the ride-through of its cooling.
               start += p.effectRideThrough[e];

@@ -254,12 +254,6 @@ final class FireHazards {
       ramps.addRamp(t, t + r, cause, 0, 1);
       return;
     }
-    for (int k = 0; k + 1 < x.length; k++) {
-      double a = t + x[k] * r;
-      double b = k + 2 == x.length ? t + r : t + x[k + 1] * r;
-      if (b > a) {
-        ramps.addRamp(a, b, cause, y[k], y[k + 1]);
-      }
-    }
+    ramps.addCurve(t, r, x, y, cause, Double.POSITIVE_INFINITY);
   }
 }

@@ -34,6 +34,7 @@ final class Hazards {
   private final FireHazards fires;
   private final Cascades cascades;
   private final Damages damages;
+  private final Reconnects reconnects;
 
   Hazards(Plan plan, HazardDraws draws, ScenarioForcing forcing, SiteTimelines timelines) {
     this.p = plan;
@@ -41,6 +42,7 @@ final class Hazards {
     this.timelines = timelines;
     this.power = new PowerLoss(plan, draws, forcing, timelines);
     this.damages = new Damages(plan, draws, timelines);
+    this.reconnects = new Reconnects(plan, draws, timelines);
     this.cascades = new Cascades(plan, draws, timelines, damages);
     // The one place where an effect chooses its sampler; a switch expression, so that a new
     // effect does not compile until it has one.
@@ -103,6 +105,7 @@ final class Hazards {
       if (p.siteZones[s].length == 0) {
         power.restarts(s);
         timelines.unreachable(s);
+        reconnects.reconnect(s);
         timelines.finishBlocked(s);
       } else {
         // Each zone restarts after the site's losses and its own; the site's fires and loss of
@@ -110,6 +113,7 @@ final class Hazards {
         countCopies(s, timelines.power[s]);
         power.zoneRestarts(s);
         timelines.unreachable(s);
+        reconnects.reconnect(s);
         countCopies(s, timelines.blocked[s]);
         countCopies(s, timelines.ramps[s]);
         timelines.spread(s);

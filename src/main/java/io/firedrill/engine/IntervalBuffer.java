@@ -45,6 +45,29 @@ final class IntervalBuffer {
     size++;
   }
 
+  /**
+   * The ramps of a curve ({@code x} time fractions, {@code y} capacities, from (0, y0) to (1, 1),
+   * linear in between) stretched over [t, t + len), caused by {@code c}: one ramp per piece, the
+   * last ending exactly at t + len. Pieces from {@code cut} on are left out, and the piece across
+   * it ends there, at the capacity the curve has reached (a restart that a new loss aborts).
+   */
+  void addCurve(double t, double len, double[] x, double[] y, int c, double cut) {
+    for (int k = 0; k + 1 < x.length; k++) {
+      double a = t + x[k] * len;
+      double b = k + 2 == x.length ? t + len : t + x[k + 1] * len;
+      if (a >= cut) {
+        return;
+      }
+      if (b > a) {
+        if (b > cut) {
+          addRamp(a, cut, c, y[k], y[k] + (y[k + 1] - y[k]) * ((cut - a) / (b - a)));
+          return;
+        }
+        addRamp(a, b, c, y[k], y[k + 1]);
+      }
+    }
+  }
+
   /** Adds every ramp of {@code other}, with its capacities at both ends. */
   void addAllRamps(IntervalBuffer other) {
     for (int i = 0; i < other.size; i++) {

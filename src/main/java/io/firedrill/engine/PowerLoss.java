@@ -350,8 +350,16 @@ final class PowerLoss {
     IntervalBuffer pw = timelines.power[s];
     pw.sortByStart();
     pw.mergeOverlaps();
-    restarts(s, pw, timelines.blocked[s]);
+    restartRamps.clear();
+    restarts(s, pw, timelines.blocked[s], restartRamps);
+    timelines.lowerInto(s, restartRamps);
   }
+
+  /** Scratch: the ramps of a unit's restarts along its site's restart curve. */
+  private final IntervalBuffer restartRamps = new IntervalBuffer();
+
+  /** Scratch of {@link #zoneRestarts}: the ramps of the site's own losses' restarts. */
+  private final IntervalBuffer siteOnlyRamps = new IntervalBuffer();
 
   /**
    * The restarts of the zones of site s: each zone's power losses are the site's merged with its
@@ -371,15 +379,41 @@ final class PowerLoss {
         own.addAll(site);
         own.sortByStart();
         own.mergeOverlaps();
-        restarts(s, own, timelines.blocked[u]);
+        restartRamps.clear();
+        restarts(s, own, timelines.blocked[u], restartRamps);
+        timelines.lowerInto(u, restartRamps);
       } else {
         // The site's losses alone: the same restarts for every such zone, drawn once.
         if (!shared) {
           siteOnly.clear();
-          restarts(s, site, siteOnly);
+          siteOnlyRamps.clear();
+          restarts(s, site, siteOnly, siteOnlyRamps);
           shared = true;
         }
         timelines.blocked[u].addAll(siteOnly);
+        timelines.lowerInto(u, siteOnlyRamps);
+      }
+    }
+  }
+
+  /**
+   * Restarts along site s's restart curve: each merged loss blocks the unit, and from its end
+   * capacity returns along the curve over the restart (the same draw as a step restart); a loss
+   * that begins during a restart aborts it there, at the capacity the curve had reached.
+   */
+  private void curveRestarts(
+      int s, IntervalBuffer pw, IntervalBuffer blocked, IntervalBuffer ramps) {
+    final int restart = p.restart[s];
+    final double[] x = p.restartCurveAt[s];
+    final double[] y = p.restartCurveCapacity[s];
+    for (int i = 0; i < pw.size; i++) {
+      double r = restart == Plan.NONE ? 0 : draws.sample(restart);
+      double e = pw.end[i];
+      blocked.add(pw.start[i], e, pw.cause[i]);
+      double until = p.workDone(e, r);
+      if (until > e) {
+        double cut = i + 1 < pw.size ? pw.start[i + 1] : Double.POSITIVE_INFINITY;
+        ramps.addCurve(e, until - e, x, y, pw.cause[i], cut);
       }
     }
   }
@@ -389,12 +423,18 @@ final class PowerLoss {
 
   /**
    * The merged losses pw (sorted, disjoint) of a unit of site s, each with the site's restart after
-   * it, into blocked.
+   * it, into blocked; with a restart curve, each loss into blocked and its restart into {@code
+   * ramps} ({@link #curveRestarts}). Each restart ends where its drawn length of work is done
+   * ({@link Plan#workDone}: the model's staffing).
    */
-  private void restarts(int s, IntervalBuffer pw, IntervalBuffer blocked) {
+  private void restarts(int s, IntervalBuffer pw, IntervalBuffer blocked, IntervalBuffer ramps) {
     final int restart = p.restart[s];
     if (restart != Plan.NONE && pw.size > 0) {
       draws.source(p.restartSource[s]);
+    }
+    if (p.restartCurveAt[s] != null) {
+      curveRestarts(s, pw, blocked, ramps);
+      return;
     }
     double curStart = 0;
     double curEnd = -1;

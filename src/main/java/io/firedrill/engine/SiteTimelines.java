@@ -56,6 +56,16 @@ final class SiteTimelines {
   final int[] damageUnits;
 
   /**
+   * Network effects by site, for the sites with a {@code reconnect} ({@link #reconnectSites}):
+   * intervals in which the site is cut off, followed by a reconnect ramp like the times all its
+   * networks are down. Other sites take network effects straight into {@link #blocked}.
+   */
+  final IntervalBuffer[] cutOff;
+
+  /** The sites with a {@code reconnect} ({@link Plan#reconnect}). */
+  final int[] reconnectSites;
+
+  /**
    * The units that hold timelines once they are combined, in the model's order ({@link
    * Plan#unitOrder}).
    */
@@ -90,6 +100,11 @@ final class SiteTimelines {
     damageUnits = java.util.stream.IntStream.range(0, plan.units).filter(u -> damaged[u]).toArray();
     order = plan.unitOrder;
     cuts = buffers(plan.sites);
+    cutOff = buffers(plan.sites);
+    reconnectSites =
+        java.util.stream.IntStream.range(0, plan.sites)
+            .filter(x -> plan.reconnect[x] != Plan.NONE)
+            .toArray();
   }
 
   private static IntervalBuffer[] buffers(int n) {
@@ -109,6 +124,9 @@ final class SiteTimelines {
     }
     for (int u : damageUnits) {
       damage[u].clear();
+    }
+    for (int x : reconnectSites) {
+      cutOff[x].clear();
     }
     for (int n = 0; n < p.networks; n++) {
       netDown[n].clear();
@@ -194,6 +212,9 @@ final class SiteTimelines {
    * primary, only the first one up in list order does. Network timelines must be complete.
    */
   void unreachable(int s) {
+    if (p.reconnect[s] != Plan.NONE) {
+      blocked[s].addAll(cutOff[s]);
+    }
     int[] nets = p.siteNetworks[s];
     if (nets.length == 0) {
       return;
@@ -226,6 +247,25 @@ final class SiteTimelines {
         }
       }
     }
+  }
+
+  /**
+   * The times site s is cut off, into {@code out}: all its networks down, and its network effects
+   * ({@link #cutOff}); sorted, overlapping or touching intervals merged, each keeping the cause
+   * that began it. Not the reconvergence blips: traffic then moves, it is not lost for good.
+   * Network timelines must be complete; {@code out} must not be a scratch buffer of this class.
+   */
+  void cutOffTimes(int s, IntervalBuffer out) {
+    out.clear();
+    out.addAll(cutOff[s]);
+    int[] nets = p.siteNetworks[s];
+    if (nets.length == 1) {
+      out.addAll(netDown[nets[0]]);
+    } else if (nets.length > 1) {
+      out.addAll(allDown(nets, netDown));
+    }
+    out.sortByStart();
+    out.mergeOverlaps();
   }
 
   /**
@@ -400,11 +440,23 @@ final class SiteTimelines {
       }
       prev = x;
     }
+    lowerInto(u, pieces);
+  }
+
+  /**
+   * Unit u's ramps become the lower of them and {@code extra} (sorted and disjoint ramps: a
+   * restart's, a damage's), exactly ({@link #lower}). {@code extra} must not be a scratch buffer of
+   * this class but {@code scratchB}.
+   */
+  void lowerInto(int u, IntervalBuffer extra) {
+    if (extra.size == 0) {
+      return;
+    }
     IntervalBuffer r = ramps[u];
     if (r.size == 0) {
-      r.addAllRamps(pieces);
+      r.addAllRamps(extra);
     } else {
-      lower(r, pieces, scratchA);
+      lower(r, extra, scratchA);
       r.clear();
       r.addAllRamps(scratchA);
     }

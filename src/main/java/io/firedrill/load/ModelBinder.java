@@ -529,6 +529,22 @@ final class ModelBinder {
     Double ups = read.duration(s, SiteKeys.UPS);
     Generator generator = s.has(SiteKeys.GENERATOR) ? generator(s) : null;
     Distribution restart = s.has(SiteKeys.RESTART) ? read.distribution(s, SiteKeys.RESTART) : null;
+    List<Fire.CurvePoint> restartCurve =
+        s.has(SiteKeys.RESTART_CURVE)
+            ? restoreCurve(s.node(SiteKeys.RESTART_CURVE), s.at(SiteKeys.RESTART_CURVE))
+            : List.of();
+    if (restartCurve != null && restartCurve.size() > Site.MAX_RESTART_CURVE_POINTS) {
+      read.error(
+          s.node(SiteKeys.RESTART_CURVE).origin(),
+          s.at(SiteKeys.RESTART_CURVE),
+          restartCurve.size()
+              + " points; a restart curve has at most "
+              + Site.MAX_RESTART_CURVE_POINTS
+              + " (each restart adds a ramp per piece of it)");
+      restartCurve = null;
+    }
+    Distribution reconnect =
+        s.has(SiteKeys.RECONNECT) ? read.distribution(s, SiteKeys.RECONNECT) : null;
     PlaceHazards own = placeHazards(s, SiteKeys.FIRE, SiteKeys.COOLING, SiteKeys::renewal);
     List<Zone> zones = s.has(SiteKeys.ZONES) ? zones(s) : List.of();
     if (read.errorCount() > before
@@ -537,7 +553,8 @@ final class ModelBinder {
         || reconverge == null
         || ups == null
         || own == null
-        || zones == null) {
+        || zones == null
+        || restartCurve == null) {
       return null;
     }
     return new Site(
@@ -554,7 +571,9 @@ final class ModelBinder {
         networkMode,
         own.rideThrough,
         own.trips,
-        zones);
+        zones,
+        restartCurve,
+        reconnect);
   }
 
   /** The hazards of a site or a zone: a fire, faults, cooling with its ride-through and trips. */
@@ -888,9 +907,9 @@ final class ModelBinder {
       } else if (i > 0 && !(x > points.get(i - 1).at())) {
         problem = "time fractions must increase";
       } else if (i > 0 && y < points.get(i - 1).capacity()) {
-        problem = "capacity must not fall while a site is restored";
+        problem = "capacity must not fall while a site comes back";
       } else if (i == seq.items().size() - 1 && (x != 1 || y != 1)) {
-        problem = "the curve must end at [1, 1] (full capacity when the restore time is over)";
+        problem = "the curve must end at [1, 1] (full capacity when the time is over)";
       }
       if (problem != null) {
         read.error(item.origin(), at, problem);

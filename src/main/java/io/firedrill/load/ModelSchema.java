@@ -457,6 +457,21 @@ public final class ModelSchema {
             distribution(),
             "none (instant)",
             "distribution of the servers' cold start after any loss of power or cooling");
+    public static final KeySpec RESTART_CURVE =
+        optional(
+            "restart_curve",
+            ValueType.of(Kind.CURVE),
+            "a step (nothing until the restart is over)",
+            "how capacity returns over each `restart` (room by room, rack by rack): `[time"
+                + " fraction, capacity]` points from `[0, c0]` to `[1, 1]`, time fractions"
+                + " increasing, capacity never falling; at most 100 points");
+    public static final KeySpec RECONNECT =
+        optional(
+            "reconnect",
+            distribution(),
+            "none (at once)",
+            "distribution of the time over which traffic returns, linearly, after the site is"
+                + " reachable again (all its networks were down)");
     public static final KeySpec FIRE =
         optional(
             "fire",
@@ -502,9 +517,11 @@ public final class ModelSchema {
             NETWORKS,
             RECONVERGE,
             NETWORK_MODE,
+            RECONNECT,
             UPS,
             GENERATOR,
             RESTART,
+            RESTART_CURVE,
             FIRE,
             FAULT,
             COOLING,

@@ -31,6 +31,11 @@ import java.util.Objects;
  *     failure then (0 without cooling)
  * @param zones its zones (halls, rooms, power paths), each with a share of its capacity, the shares
  *     adding up to 1 (within {@link #SHARE_TOLERANCE}); empty for a site that is one room
+ * @param restartCurve how capacity returns over each restart: points (fraction of the restart time,
+ *     capacity) from (0, c0) to (1, 1), capacity non-decreasing, linear in between, at most {@link
+ *     #MAX_RESTART_CURVE_POINTS}; empty for a step (nothing until the restart is over)
+ * @param reconnect the time over which traffic returns, linearly, once the site is reachable again
+ *     after all its networks were down, or null for at once
  */
 public record Site(
     String name,
@@ -46,8 +51,13 @@ public record Site(
     NetworkMode networkMode,
     double coolingRideThroughHours,
     double coolingTrips,
-    List<Zone> zones)
+    List<Zone> zones,
+    List<Fire.CurvePoint> restartCurve,
+    Distribution reconnect)
     implements Place {
+
+  /** Most points a restart curve may have (each restart adds one ramp per piece of it). */
+  public static final int MAX_RESTART_CURVE_POINTS = 100;
 
   /**
    * How a site with several networks uses them (docs/simulation.md, "Reachability").
@@ -74,6 +84,10 @@ public record Site(
     networks = List.copyOf(networks);
     renewals = siteRenewals(renewals);
     zones = List.copyOf(zones);
+    restartCurve = List.copyOf(restartCurve);
+    if (restartCurve.size() > MAX_RESTART_CURVE_POINTS) {
+      throw new IllegalArgumentException("a restart curve of " + restartCurve.size() + " points");
+    }
     if (zones.size() > MAX_ZONES) {
       throw new IllegalArgumentException("more than " + MAX_ZONES + " zones: " + zones.size());
     }

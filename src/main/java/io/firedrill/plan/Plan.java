@@ -309,6 +309,23 @@ public final class Plan {
 
   public final int[] restart;
 
+  /**
+   * Per site: its restart curve's time fractions and capacities ({@code restart_curve}), or null
+   * for a step: capacity returns only when the restart is over.
+   */
+  public final double[][] restartCurveAt;
+
+  public final double[][] restartCurveCapacity;
+
+  /**
+   * Per site: the distribution id of its {@code reconnect}, the time over which traffic returns
+   * after all its networks were down, or {@link #NONE} (at once).
+   */
+  public final int[] reconnect;
+
+  /** Per site: {@code reconnect@S}, its reconnect times, one per unreachable interval. */
+  public final long[] reconnectSource;
+
   // Services, in dependency order.
   public final int services;
   public final String[] serviceNames;
@@ -469,6 +486,9 @@ public final class Plan {
     generatorCount = new int[sites];
     generatorNeeded = new int[sites];
     restart = new int[sites];
+    restartCurveAt = new double[sites][];
+    restartCurveCapacity = new double[sites][];
+    reconnect = new int[sites];
     List<String> netNames = m.networks().stream().map(Network::name).toList();
     // Name to index through maps: a list's indexOf per reference made wide models quadratic.
     Map<String, Integer> netIndex = indexOf(netNames);
@@ -483,6 +503,12 @@ public final class Plan {
       failToStart[s] = hasGenerator[s] ? site.generator().failToStart() : 0;
       generatorFailuresPerHour[s] = hasGenerator[s] ? site.generator().failuresPerRunningHour() : 0;
       restart[s] = site.restart() == null ? NONE : id(site.restart(), dists, ids);
+      if (!site.restartCurve().isEmpty()) {
+        restartCurveAt[s] = site.restartCurve().stream().mapToDouble(Fire.CurvePoint::at).toArray();
+        restartCurveCapacity[s] =
+            site.restartCurve().stream().mapToDouble(Fire.CurvePoint::capacity).toArray();
+      }
+      reconnect[s] = site.reconnect() == null ? NONE : id(site.reconnect(), dists, ids);
       Distribution repair = hasGenerator[s] ? site.generator().repair() : null;
       generatorRepair[s] = repair == null ? NONE : id(repair, dists, ids);
       generatorCount[s] = hasGenerator[s] ? site.generator().count() : 0;
@@ -864,9 +890,11 @@ public final class Plan {
 
     powerSource = new long[sites];
     restartSource = new long[sites];
+    reconnectSource = new long[sites];
     for (int s = 0; s < sites; s++) {
       powerSource[s] = source("power@" + siteNames[s], sourceNames);
       restartSource[s] = source("restart@" + siteNames[s], sourceNames);
+      reconnectSource[s] = source("reconnect@" + siteNames[s], sourceNames);
     }
     failoverSource = new long[services];
     for (int a = 0; a < services; a++) {
@@ -1001,13 +1029,14 @@ public final class Plan {
     int[] listing = new int[networks];
     for (int s = 0; s < sites; s++) {
       for (int n : siteNetworks[s]) {
-        listing[n] += unitsOf(s);
+        // A reconnect ramp after each time the site is cut off.
+        listing[n] += unitsOf(s) * (reconnect[s] == NONE ? 1 : 2);
       }
     }
     int[] gridUnits = new int[grids];
     for (int g = 0; g < grids; g++) {
       for (int s : gridSites[g]) {
-        gridUnits[g] += unitsOf(s);
+        gridUnits[g] += unitsOf(s) * restartPieces(s);
       }
     }
     double events = 0;
@@ -1017,7 +1046,9 @@ public final class Plan {
             case SUPPLY_OUTAGE -> gridUnits[hazardTarget[h]];
             case NETWORK_DOWN -> listing[hazardTarget[h]];
             // A site's hazard strikes each of its zones.
-            case BLOCK_THEN_RESTART, DARK_THEN_RAMP -> unitsOf(hazardTarget[h]);
+            case BLOCK_THEN_RESTART ->
+                unitsOf(hazardTarget[h]) * restartPieces(unitSite[hazardTarget[h]]);
+            case DARK_THEN_RAMP -> unitsOf(hazardTarget[h]);
             case EFFECTS_ONLY -> 0; // its effects, counted below
           };
       double outages = horizonHours / cycle(h) + 1;
@@ -1033,7 +1064,8 @@ public final class Plan {
       for (int e : hazardAlso[h]) {
         // An effect on a site with zones is copied to each zone.
         int s = effectSite[e];
-        events += outages * unitsOf(s) * (effectDamage[e] == NONE ? 1 : 2);
+        events +=
+            outages * unitsOf(s) * (effectDamage[e] == NONE ? 1 : 2) * restartPieces(unitSite[s]);
         if (effectKind[e] == Effect.Kind.POWER) {
           // A cut goes through the site's generators as a grid outage does, and trips its chillers
           // and cuts its single-corded zones.
@@ -1058,6 +1090,14 @@ public final class Plan {
       }
     }
     return events;
+  }
+
+  /**
+   * How many intervals a loss of power at site s writes: its blocked interval, and with a restart
+   * curve one ramp per piece of it.
+   */
+  private int restartPieces(int s) {
+    return restartCurveAt[s] == null ? 1 : restartCurveAt[s].length;
   }
 
   /** The units whose timelines an event at unit u writes: a site's zones, else u itself. */

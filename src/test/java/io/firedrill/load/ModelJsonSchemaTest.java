@@ -247,9 +247,11 @@ class ModelJsonSchemaTest {
           networks: [n1, n2]
           reconverge: 1m
           network_mode: primary
+          reconnect: "fixed(10m)"
           ups: 5m
           generator: {fail_to_start: 0.1, rate: 0.01/h, repair: "fixed(2h)", count: 3, needed: 1}
           restart: "fixed(10m)"
+          restart_curve: [[0, 0], [0.5, 0.8], [1, 1]]
           fire:
             rate: 0.01/y
             contained: 0.5

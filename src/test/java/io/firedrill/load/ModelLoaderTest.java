@@ -282,7 +282,7 @@ class ModelLoaderTest {
     assertEquals(
         List.of(
             "--set sites.east.upz=3m: sites.east.upz: unknown key 'upz', did you mean"
-                + " 'ups'? (expected one of: grid, feeds_needed, networks, reconverge, network_mode, ups, generator, restart,"
+                + " 'ups'? (expected one of: grid, feeds_needed, networks, reconverge, network_mode, reconnect, ups, generator, restart, restart_curve,"
                 + " fire, fault, cooling, zones)"),
         errors(MINIMAL, "sites.east.upz=3m"));
     assertEquals(
