@@ -59,19 +59,26 @@ class KernelAllocationTest {
 
   /**
    * Damage of every kind (fire, fault, cooling, an effect), at a site and a zone, with overlapping
-   * repairs and a fire's restore.
+   * repairs and a fire's restore; restarts along a curve, reconnect ramps and a staffing profile.
    */
   static final String DAMAGED =
       """
       name: damaged
       horizon: 1y
+      staffing: [%s]
       grids:
         g: {rate: 4/y, outage: "lognormal(median=1h, p90=6h)"}
+      networks:
+        n: {rate: 6/y, outage: "lognormal(median=1h, p90=4h)"}
       sites:
         a:
           grid: g
+          networks: n
+          reconnect: "uniform(5m, 1h)"
           ups: 10m
           restart: "lognormal(median=30m, p90=2h)"
+          restart_curve: [[0, 0], [0.3, 0.2], [1, 1]]
+          generator: {fail_to_start: 0.2, repair: "fixed(1h)"}
           fire:
             rate: 2/y
             outage: "lognormal(median=10h, p90=40h)"
@@ -100,7 +107,13 @@ class KernelAllocationTest {
       services:
         api: {users: 1M, demand: 10, deploy: {a: 8, b: 4}}
         web: {users: 1K, deploy: {a/x: 1}}
-      """;
+      """
+          .formatted(
+              String.join(
+                  ", ",
+                  java.util.stream.IntStream.range(0, 168)
+                      .mapToObj(h -> h % 24 < 6 ? "2" : "1")
+                      .toList()));
 
   @ParameterizedTest
   @ValueSource(strings = {"run", "stationary"})
