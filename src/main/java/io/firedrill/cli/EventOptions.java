@@ -23,7 +23,10 @@ public final class EventOptions {
               + " point (horizon: the model's scenario_horizon, 7d by default); repeat for several.")
   List<String> events;
 
-  @Option(names = "--at", paramLabel = "WHEN", description = "With --event: t = 0 in the week.")
+  @Option(
+      names = "--at",
+      paramLabel = "WHEN",
+      description = "With --event: t = 0 in the week (activity profile and staffing).")
   String at;
 
   @Option(
@@ -66,16 +69,18 @@ public final class EventOptions {
   }
 
   /**
-   * A note when {@code --at} cannot change anything: the model's activity profile is flat, so where
-   * t = 0 falls in the week weighs no hour more than another. Printed on {@code err}.
+   * A note when {@code --at} cannot change anything: the model's activity profile is flat and it
+   * has no staffing profile, so where t = 0 falls in the week weighs no hour more than another and
+   * paces no recovery differently. Printed on {@code err}.
    */
   static void noteFlatProfile(Model m, String at, java.io.PrintWriter err, String command) {
-    if (at != null && m.profile().isFlat()) {
+    if (at != null && m.profile().isFlat() && m.staffing().isEmpty()) {
       err.println(
           "firedrill "
               + command
               + ": note: --at changes nothing here: the model's activity profile is flat (every"
-              + " hour weighs the same); give it a weekly profile to weigh user-hours by the hour"
+              + " hour weighs the same) and it has no staffing; give it a weekly profile to weigh"
+              + " user-hours by the hour, or a staffing profile to pace recovery by the hour"
               + " (docs/model-format.md)");
     }
   }

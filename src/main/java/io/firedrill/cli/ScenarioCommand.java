@@ -68,7 +68,9 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
   @Option(
       names = "--at",
       paramLabel = "WHEN",
-      description = "Weekday and time of t = 0 in the activity profile, e.g. \"sat 15:30\".")
+      description =
+          "Weekday and time of t = 0 in the week (activity profile and staffing), e.g. \"sat"
+              + " 15:30\".")
   String at;
 
   @Option(

@@ -74,8 +74,8 @@ final class Damages {
 
   /**
    * The k-th outage (from 0) of hazard h's history before a stationary start ends at {@code end}:
-   * its damage, with draw number −1 − k, apart from the outages after it. Hardware destroyed before
-   * t = 0 is not carried into the trial.
+   * its damage, with draw number −1 − k, apart from the outages after it. Hardware destroyed by an
+   * outage that ended before t = 0 is not carried into the trial.
    */
   void historyOutageEnds(int h, double end, boolean struck, long k) {
     int d = p.hazardDamage[h];
@@ -94,7 +94,14 @@ final class Damages {
     boolean destroyed = draws.effectUniform() < p.damageDestroyed[d];
     double repair = draws.effectSample(p.damageRepair[d]);
     final double horizon = p.horizonHours;
-    if (!struck || !on || !(p.damageShare[d] > 0) || end >= horizon || (destroyed && n < 0)) {
+    // Hardware destroyed by an outage that ended before t = 0 (a stationary start's history, or
+    // the outage before its up time in progress) is not carried: a trial begins with every site
+    // built.
+    if (!struck
+        || !on
+        || !(p.damageShare[d] > 0)
+        || end >= horizon
+        || (destroyed && (n < 0 || end < 0))) {
       return;
     }
     double stop = destroyed ? horizon : Math.min(p.workDone(end, repair), horizon);

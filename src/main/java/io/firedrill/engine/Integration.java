@@ -155,6 +155,9 @@ final class Integration {
     if (served < 1 && t1 > t0) {
       double weighted = p.weightedTime(t1) - p.weightedTime(t0);
       accounting.addUserHours(a, p.users[a] * (1 - served) * weighted);
+      if (served >= p.slo[a]) {
+        accounting.addDegraded(a, t1 - t0);
+      }
     }
     state.servedEnd[a] = served;
   }
@@ -227,9 +230,14 @@ final class Integration {
       accounting.addUserHours(a, uh * integralOfLoss(a, degree, t0, u0, uc));
       accounting.closeOutage(a, t0 + uc);
       accounting.addUserHours(a, uh * integralOfLoss(a, degree, t0, uc, u1));
+      // Served below 1 throughout the piece (it is split where an own fraction reaches 1).
+      accounting.addDegraded(a, u1 - uc);
       return;
     }
     accounting.addUserHours(a, uh * integralOfLoss(a, degree, t0, u0, u1));
+    if (!accounting.inOutage(a)) {
+      accounting.addDegraded(a, u1 - u0);
+    }
   }
 
   /** 1 if service b's own fraction is linear below 1 at time t, else 0. */

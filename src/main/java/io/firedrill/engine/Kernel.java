@@ -100,6 +100,10 @@ public final class Kernel {
   public final int[] outages;
   public final double[] longest;
   public final double[] userHours;
+
+  /** Hours served at or above the slo but below 1, by service. */
+  public final double[] degraded;
+
   public final boolean[] rtoBreach;
 
   /**
@@ -222,6 +226,7 @@ public final class Kernel {
     outages = accounting.outages;
     longest = accounting.longest;
     userHours = accounting.userHours;
+    degraded = accounting.degraded;
     rtoBreach = accounting.rtoBreach;
     failovers = state.failovers;
     causeOutages = accounting.causeOutages;

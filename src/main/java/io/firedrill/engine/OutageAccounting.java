@@ -43,6 +43,7 @@ final class OutageAccounting {
   final int[] outages;
   final double[] longest;
   final double[] userHours;
+  final double[] degraded;
   final boolean[] rtoBreach;
   final double[] recoverHours;
   final boolean[] recovered;
@@ -90,6 +91,7 @@ final class OutageAccounting {
     outages = new int[ns];
     longest = new double[ns];
     userHours = new double[ns];
+    degraded = new double[ns];
     rtoBreach = new boolean[ns];
     causeOutages = new long[ns * plan.causes()];
     causeDowntime = new double[ns * plan.causes()];
@@ -117,6 +119,7 @@ final class OutageAccounting {
       outages[a] = 0;
       longest[a] = 0;
       userHours[a] = 0;
+      degraded[a] = 0;
       rtoBreach[a] = false;
     }
   }
@@ -247,6 +250,11 @@ final class OutageAccounting {
   }
 
   /** Adds {@code uh} user-hours lost by service a. */
+  /** Service a was degraded (served at or above its slo, below 1) for {@code hours} more. */
+  void addDegraded(int a, double hours) {
+    degraded[a] += hours;
+  }
+
   void addUserHours(int a, double uh) {
     userHours[a] += uh;
     causeUserHours[a * p.causes() + impactCause[a]] += uh;

@@ -470,8 +470,8 @@ public final class ModelSchema {
             "reconnect",
             distribution(),
             "none (at once)",
-            "distribution of the time over which traffic returns, linearly, after the site is"
-                + " reachable again (all its networks were down)");
+            "distribution of the time over which traffic returns, linearly, after the site was"
+                + " cut off (all its networks down, or a `network` effect)");
     public static final KeySpec FIRE =
         optional(
             "fire",

@@ -6,7 +6,9 @@ import io.firedrill.load.ModelSchema.ServiceKeys;
 import io.firedrill.load.ModelSchema.SiteKeys;
 import io.firedrill.load.yaml.Node;
 import io.firedrill.load.yaml.Origin;
+import io.firedrill.model.Effect;
 import io.firedrill.model.Grid;
+import io.firedrill.model.HazardRef;
 import io.firedrill.model.Model;
 import io.firedrill.model.Network;
 import io.firedrill.model.Placement;
@@ -95,13 +97,38 @@ final class ModelWarnings {
   }
 
   /**
-   * Parts that can never act, or a service down before anything fails: a UPS or generator at a site
-   * with no grid (only grid outages go through them), a failover with no standby to bring in, an
-   * active deployment short of demand with every site up.
+   * Parts that can never act, or a service down before anything fails: a restart curve without a
+   * restart, a reconnect at a site nothing cuts off, a UPS or generator at a site with no grid
+   * (only grid outages go through them), a failover with no standby to bring in, an active
+   * deployment short of demand with every site up.
    */
   private void idle(
       Model m, Map<String, Node.Mapping.Entry> sites, Map<String, Node.Mapping.Entry> services) {
     java.util.Set<String> cut = m.powerCutSites();
+    java.util.Set<String> cutOff = new java.util.HashSet<>();
+    Model.Index index = m.index();
+    for (HazardRef ref : m.hazards()) {
+      for (Effect e : m.effects(ref, index)) {
+        if (e.kind() == Effect.Kind.NETWORK) {
+          cutOff.add(e.site());
+        }
+      }
+    }
+    for (Site s : m.sites()) {
+      Node.Mapping site = (Node.Mapping) sites.get(s.name()).value();
+      if (!s.restartCurve().isEmpty() && s.restart() == null) {
+        warn(
+            site.get(SiteKeys.RESTART_CURVE.name()).keyOrigin(),
+            "sites." + s.name() + "." + SiteKeys.RESTART_CURVE.name(),
+            "has no effect: the site has no restart, so capacity returns the moment power does");
+      }
+      if (s.reconnect() != null && s.networks().isEmpty() && !cutOff.contains(s.name())) {
+        warn(
+            site.get(SiteKeys.RECONNECT.name()).keyOrigin(),
+            "sites." + s.name() + "." + SiteKeys.RECONNECT.name(),
+            "has no effect: the site has no networks and no network effect cuts it off");
+      }
+    }
     for (Site s : m.sites()) {
       if (!s.grids().isEmpty()) {
         continue;

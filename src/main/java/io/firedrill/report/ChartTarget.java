@@ -91,7 +91,9 @@ public record ChartTarget(String service, Metric metric, String stat) {
               + UserText.quote(asked)
               + ": "
               + metric.csvName()
-              + " has no total over services (totals: downtime_h, outages, user_hours)");
+              + " has no total over services (totals: "
+              + String.join(", ", Metric.TOTALS.stream().map(Metric::csvName).toList())
+              + ")");
     }
     String stat = parts.length == 3 ? parts[2] : "mean";
     if (!MetricStats.STATISTICS.contains(stat)) {

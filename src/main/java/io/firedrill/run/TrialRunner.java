@@ -321,10 +321,11 @@ public final class TrialRunner {
       out[i + 1] = swept ? k.outages[a] : 0;
       out[i + 2] = swept ? k.longest[a] : 0;
       out[i + 3] = swept ? k.userHours[a] : 0;
-      out[i + 4] = swept && k.rtoBreach[a] ? 1 : 0;
-      out[i + 5] = scenario && swept ? k.recoverHours[a] : 0;
-      out[i + 6] = !scenario ? 0 : !swept || k.recovered[a] ? 1 : 0;
-      out[i + 7] = scenario && swept && k.affected[a] ? 1 : 0;
+      out[i + 4] = swept ? k.degraded[a] : 0;
+      out[i + 5] = swept && k.rtoBreach[a] ? 1 : 0;
+      out[i + 6] = scenario && swept ? k.recoverHours[a] : 0;
+      out[i + 7] = !scenario ? 0 : !swept || k.recovered[a] ? 1 : 0;
+      out[i + 8] = scenario && swept && k.affected[a] ? 1 : 0;
     }
   }
 
@@ -424,6 +425,7 @@ public final class TrialRunner {
     final MetricStats totalDowntime = stats.total(Metric.DOWNTIME_H);
     final MetricStats totalOutages = stats.total(Metric.OUTAGES);
     final MetricStats totalUserHours = stats.total(Metric.USER_HOURS);
+    final MetricStats totalDegraded = stats.total(Metric.DEGRADED_H);
     long quiet = 0;
     for (int t = 0; t < count; t++) {
       stopIfCancelled(cancellation);
@@ -436,11 +438,16 @@ public final class TrialRunner {
       double downtime = 0;
       double outages = 0;
       double userHours = 0;
+      double degraded = 0;
       for (int a = 0; a < ns; a++) {
         downtime += kernel.downtime[a];
         outages += kernel.outages[a];
         userHours += kernel.userHours[a];
-        if (values == null && kernel.outages[a] == 0 && kernel.userHours[a] == 0) {
+        degraded += kernel.degraded[a];
+        if (values == null
+            && kernel.outages[a] == 0
+            && kernel.userHours[a] == 0
+            && kernel.degraded[a] == 0) {
           // No outage and no user impact: every metric is zero (cheaper counted than added).
           stats.addQuiet(a);
           continue;
@@ -449,6 +456,7 @@ public final class TrialRunner {
         stats.metric(a, Metric.OUTAGES).add(kernel.outages[a]);
         stats.metric(a, Metric.LONGEST_H).add(kernel.longest[a]);
         stats.metric(a, Metric.USER_HOURS).add(kernel.userHours[a]);
+        stats.metric(a, Metric.DEGRADED_H).add(kernel.degraded[a]);
         stats.metric(a, Metric.RTO_BREACH).add(kernel.rtoBreach[a] ? 1 : 0);
         if (values != null) {
           int k = (t * ns + a) * METRICS;
@@ -456,12 +464,14 @@ public final class TrialRunner {
           values[k + 1] = kernel.outages[a];
           values[k + 2] = kernel.longest[a];
           values[k + 3] = kernel.userHours[a];
-          values[k + 4] = kernel.rtoBreach[a] ? 1 : 0;
+          values[k + 4] = kernel.degraded[a];
+          values[k + 5] = kernel.rtoBreach[a] ? 1 : 0;
         }
       }
       totalDowntime.add(downtime);
       totalOutages.add(outages);
       totalUserHours.add(userHours);
+      totalDegraded.add(degraded);
     }
     for (int a = 0; a < ns; a++) {
       for (Metric m : METRIC_LIST) {

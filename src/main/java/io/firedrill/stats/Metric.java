@@ -16,6 +16,11 @@ public enum Metric {
   LONGEST_H("longest_h", Kind.HOURS, false),
   /** User-hours lost: in [0, ∞). */
   USER_HOURS("user_hours", Kind.AMOUNT, true),
+  /**
+   * Hours degraded: served at or above the slo but below 1 (some requests fail, no outage), in [0,
+   * H].
+   */
+  DEGRADED_H("degraded_h", Kind.HOURS, true),
   /** 1 if an outage lasted longer than the rto. */
   RTO_BREACH("rto_breach", Kind.PROPORTION, false),
   /**
@@ -30,16 +35,16 @@ public enum Metric {
 
   /** The metrics of {@code run}. */
   public static final List<Metric> RUN =
-      List.of(DOWNTIME_H, OUTAGES, LONGEST_H, USER_HOURS, RTO_BREACH);
+      List.of(DOWNTIME_H, OUTAGES, LONGEST_H, USER_HOURS, DEGRADED_H, RTO_BREACH);
 
   /** The metrics of {@code scenario}: those of run, and time to recover. */
   public static final List<Metric> SCENARIO = List.of(values());
 
   /**
    * The metrics with a {@code total} over services, summed per trial: downtime (service-hours of
-   * outage), outages and user-hours.
+   * outage), outages, user-hours and degraded time (service-hours degraded).
    */
-  public static final List<Metric> TOTALS = List.of(DOWNTIME_H, OUTAGES, USER_HOURS);
+  public static final List<Metric> TOTALS = List.of(DOWNTIME_H, OUTAGES, USER_HOURS, DEGRADED_H);
 
   /** What a metric's values are, which bounds its range. */
   private enum Kind {

@@ -39,24 +39,25 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
 
   /** Top-level keys that are not model parameters, and why they cannot be varied. */
   private static final Map<String, String> NOT_PARAMETERS =
-      Map.of(
-          "seed",
-          runSetting("seed", "--seed"),
-          "trials",
-          runSetting("trials", "--trials"),
-          "horizon",
-          runSetting("horizon", "--horizon"),
-          "scenario_horizon",
-          runSetting("scenario_horizon", "--horizon with --event"),
-          "name",
-          "name only labels the model and its output folder; it is not a model parameter",
-          "description",
-          "description is free text, not a model parameter",
-          "start",
-          "start is where t = 0 falls in the week, a setting of the run, not a model"
-              + " parameter; use --at with --event",
-          "profile",
-          "profile is a list of 168 weights, not one number that can be varied");
+      Map.ofEntries(
+          Map.entry("seed", runSetting("seed", "--seed")),
+          Map.entry("trials", runSetting("trials", "--trials")),
+          Map.entry("horizon", runSetting("horizon", "--horizon")),
+          Map.entry("scenario_horizon", runSetting("scenario_horizon", "--horizon with --event")),
+          Map.entry(
+              "name",
+              "name only labels the model and its output folder; it is not a model parameter"),
+          Map.entry("description", "description is free text, not a model parameter"),
+          Map.entry(
+              "start",
+              "start is where t = 0 falls in the week, a setting of the run, not a model"
+                  + " parameter; use --at with --event"),
+          Map.entry(
+              "profile", "profile is a list of 168 weights, not one number that can be varied"),
+          Map.entry(
+              "staffing",
+              "staffing is a list of 168 factors, not one number that can be varied; compare"
+                  + " staffing profiles with --set in separate runs"));
 
   private static String runSetting(String key, String option) {
     return key

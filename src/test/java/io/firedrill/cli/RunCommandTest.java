@@ -84,11 +84,11 @@ class RunCommandTest {
     }
     List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
     assertEquals("service,metric,mean,ci95_low,ci95_high,p50,p90,p99,p999,max", summary.get(0));
-    // 8 services x (5 metrics + availability + nines), then the total of 3 metrics.
-    assertEquals(1 + 8 * 7 + 3, summary.size());
+    // 8 services x (6 metrics + availability + nines), then the total of 4 metrics.
+    assertEquals(1 + 8 * 8 + 4, summary.size());
     assertEquals(
-        List.of("total,downtime_h", "total,outages", "total,user_hours"),
-        summary.subList(1 + 8 * 7, summary.size()).stream()
+        List.of("total,downtime_h", "total,outages", "total,user_hours", "total,degraded_h"),
+        summary.subList(1 + 8 * 8, summary.size()).stream()
             .map(l -> l.substring(0, l.indexOf(',', 6)))
             .toList());
     assertFalse(String.join("\n", summary).matches("(?s).*(NaN|Infinity).*"));

@@ -413,7 +413,7 @@ class SizeStudyTest {
     assertEquals(
         List.of(
             "firedrill size: --target: longest_h has no total over services (totals: downtime_h,"
-                + " outages, user_hours)"),
+                + " outages, user_hours, degraded_h)"),
         r.errLines());
   }
 }

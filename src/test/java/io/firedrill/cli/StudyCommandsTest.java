@@ -179,11 +179,11 @@ class StudyCommandsTest {
         "api|expected SERVICE.METRIC or SERVICE.METRIC.STAT, for example talk.user_hours.p99",
         "apx.user_hours|unknown service 'apx' (services: api, or total)",
         "api.uptime|unknown metric 'uptime' (metrics: downtime_h, outages, longest_h, user_hours,"
-            + " rto_breach)",
+            + " degraded_h, rto_breach)",
         "api.recover_h|recover_h is a scenario metric: give --event to study a scenario",
         "api.user_hours.p95|unknown statistic 'p95' (statistics: mean, p50, p90, p99, p999, max)",
         "total.rto_breach|rto_breach has no total over services (totals: downtime_h, outages,"
-            + " user_hours)"
+            + " user_hours, degraded_h)"
       })
   void sweep_badChart_isAUsageError(String chart, String message, @TempDir Path tmp)
       throws Exception {

@@ -35,7 +35,7 @@ class TotalsTest {
         sb: {users: 10, demand: 10, deploy: {b: 10}}
       """;
 
-  static final String[] METRICS = {"downtime_h", "outages", "user_hours"};
+  static final String[] METRICS = {"downtime_h", "outages", "user_hours", "degraded_h"};
   static final int TRIALS = 20_000;
 
   @TempDir static Path dir;

@@ -294,4 +294,45 @@ class DamageTest {
       assertEquals(3.0, r.outages.start[i], 0.0, "start of outage " + i);
     }
   }
+
+  @Test
+  void stationaryStart_carriesNoHardwareDestroyedBeforeZero() throws Exception {
+    // Site a's fire almost never burns (1e-9 a year), and when it does, destroys a fifth of the
+    // site: in a scenario forced at b with a stationary background, the outage before a's up time
+    // in progress ends before t = 0, and its destruction must not be carried into the trial (a
+    // trial begins with every site built). The service on a is never down.
+    RunStats r =
+        TrialRunner.run(
+            plan(
+                """
+                name: destroyed
+                horizon: 168h
+                sites:
+                  a:
+                    fire:
+                      rate: 1e-9/y
+                      outage: "fixed(10h)"
+                      restore: "fixed(10h)"
+                      damage: {share: 0.2, repair: "fixed(14d)", destroyed: 1}
+                    fault:
+                      rate: 1e-9/y
+                      outage: "fixed(1h)"
+                      damage: {share: 0.2, repair: "fixed(1d)", destroyed: 1}
+                  b: {fault: {rate: 1/y, outage: "fixed(1h)"}}
+                services:
+                  api: {users: 1, deploy: {a: 1}}
+                """),
+            new TrialRunner.Options(
+                20_000,
+                80,
+                2,
+                0,
+                false,
+                new TrialRunner.Scenario(
+                    List.of(new TrialRunner.Event("fault@b", 0)),
+                    Kernel.Background.STATIONARY,
+                    2)));
+    assertEquals(0, r.metric(0, Metric.DOWNTIME_H).mean(), 0.0);
+    assertEquals(0, r.metric(0, Metric.USER_HOURS).mean(), 0.0);
+  }
 }

@@ -152,6 +152,27 @@ class ModelWarningsTest {
   }
 
   @Test
+  void restartCurveWithoutRestart_andReconnectWithNothingToCutOff_warn() throws Exception {
+    // b's reconnect acts: a network effect of a's fault cuts b off, though b has no networks.
+    String yaml =
+        """
+        name: idle
+        sites:
+          a: {restart_curve: [[0, 0], [1, 1]], reconnect: "fixed(1h)", fault: {rate: 1/y, outage: "fixed(1h)", also: {b: {effect: network}}}}
+          b: {reconnect: "fixed(1h)"}
+        services:
+          api: {deploy: {a: 1, b: 1}}
+        """;
+    assertEquals(
+        List.of(
+            "test.yaml:3:7: warning: sites.a.restart_curve: has no effect: the site has no"
+                + " restart, so capacity returns the moment power does",
+            "test.yaml:3:40: warning: sites.a.reconnect: has no effect: the site has no networks"
+                + " and no network effect cuts it off"),
+        warnings(yaml));
+  }
+
+  @Test
   void siteGridAndNetworkThatNothingUses_eachWarn() throws Exception {
     String yaml =
         BASE.replace("networks:\n", "networks:\n  spare: {rate: 0.2/y, outage: \"fixed(1h)\"}\n")
