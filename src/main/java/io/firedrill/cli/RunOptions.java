@@ -208,14 +208,28 @@ public final class RunOptions {
           String.format(
               Locale.ROOT,
               "the model expects about %.3g hazard events per trial over %s with the stationary"
-                  + " background's warm-up of %s before t = 0 (for effects with long delays or"
-                  + " outages); firedrill simulates at most %,.0f (shorten their tails, or use"
-                  + " --background fresh)",
+                  + " background's warm-up of about %s before t = 0 (for effects with long delays"
+                  + " or outages, or damage with long repairs); firedrill simulates at most %,.0f"
+                  + " (shorten their tails, or use --background fresh)",
               events,
               Units.formatDuration(plan.horizonHours),
-              Units.formatDuration(w),
+              roughDuration(w),
               Plan.MAX_EVENTS_PER_TRIAL));
     }
+  }
+
+  /**
+   * Hours to three significant digits in years, days or hours, without an exponent ({@code 22400y},
+   * {@code 100000y}, {@code 3.5d}, {@code 7.25h}).
+   */
+  static String roughDuration(double hours) {
+    double v = hours >= 8760 ? hours / 8760 : hours >= 24 ? hours / 24 : hours;
+    String unit = hours >= 8760 ? "y" : hours >= 24 ? "d" : "h";
+    return new java.math.BigDecimal(v)
+            .round(new java.math.MathContext(3))
+            .stripTrailingZeros()
+            .toPlainString()
+        + unit;
   }
 
   Settings settings(Model m, double defaultHorizonHours) {

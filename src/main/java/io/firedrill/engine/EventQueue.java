@@ -197,6 +197,14 @@ final class EventQueue {
           break;
         case RAMP_START:
           state.startRamp(s, ramp[e]);
+          if (time[e] <= 0) {
+            // A restore or repair under way at t = 0 (a stationary start): it explains a
+            // shortfall then, as a blocked interval in progress does.
+            if (dropCount == drops.length) {
+              drops = Arrays.copyOf(drops, 2 * dropCount);
+            }
+            drops[dropCount++] = e;
+          }
           break;
         default:
           state.endRamp(s);

@@ -373,6 +373,7 @@ final class PowerLoss {
     site.sortByStart();
     site.mergeOverlaps();
     boolean shared = false;
+    int sharedCopies = 0;
     for (int u : p.siteZones[s]) {
       IntervalBuffer own = timelines.power[u];
       if (own.size > 0) {
@@ -391,6 +392,9 @@ final class PowerLoss {
           shared = true;
         }
         timelines.blocked[u].addAll(siteOnly);
+        if (shared && siteOnlyRamps.size > 0 && sharedCopies++ > 0) {
+          draws.countCopies(s, siteOnlyRamps.size);
+        }
         timelines.lowerInto(u, siteOnlyRamps);
       }
     }
@@ -413,7 +417,13 @@ final class PowerLoss {
       double until = p.workDone(e, r);
       if (until > e) {
         double cut = i + 1 < pw.size ? pw.start[i + 1] : Double.POSITIVE_INFINITY;
+        int before = ramps.size;
         ramps.addCurve(e, until - e, x, y, pw.cause[i], cut);
+        // Each piece counts towards the trial's limit of events (a curve of 100 points after
+        // every one of many short losses).
+        for (int k = before; k < ramps.size; k++) {
+          draws.count(pw.cause[i]);
+        }
       }
     }
   }

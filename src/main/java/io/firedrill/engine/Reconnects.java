@@ -41,6 +41,7 @@ final class Reconnects {
       double e = cut.end[i];
       double r = draws.sample(reconnect);
       if (r > 0) {
+        draws.count(cut.cause[i]);
         double next = i + 1 < cut.size ? cut.start[i + 1] : Double.POSITIVE_INFINITY;
         double until = e + r;
         if (until <= next) {

@@ -939,74 +939,78 @@ final class ModelBinder {
    * results of no staffing. Null after an error.
    */
   private List<Double> staffing(Section top) {
-    Node node = top.node(TopKeys.STAFFING);
-    String expected = TopKeys.STAFFING.type().expected();
-    if (!(node instanceof Node.Sequence seq)) {
-      read.error(node.origin(), "staffing", "expected " + expected + ", got " + node.kind());
+    double[] f =
+        hourly(
+            top.node(TopKeys.STAFFING),
+            TopKeys.STAFFING,
+            "factors",
+            "a factor from 0.01 to 100",
+            v -> v >= Model.MIN_STAFFING && v <= Model.MAX_STAFFING,
+            "a factor must be from 0.01 to 100 (1: work takes as long as drawn), got ");
+    if (f == null) {
       return null;
     }
-    if (seq.items().size() != ActivityProfile.HOURS_PER_WEEK) {
-      read.error(
-          seq.origin(),
-          "staffing",
-          "expected 168 hourly factors (Monday 00:00 first), got " + seq.items().size());
-      return null;
-    }
-    List<Double> out = new ArrayList<>();
-    for (int i = 0; i < seq.items().size(); i++) {
-      String path = "staffing[" + i + "]";
-      Double v = read.number(seq.items().get(i), path, "a factor from 0.01 to 100");
-      if (v == null) {
-        return null;
-      }
-      if (!(v >= Model.MIN_STAFFING && v <= Model.MAX_STAFFING)) {
-        read.error(
-            seq.items().get(i).origin(),
-            path,
-            "a factor must be from 0.01 to 100 (1: work takes as long as drawn), got "
-                + Units.exact(v));
-        return null;
-      }
-      out.add(v);
-    }
-    return out.stream().allMatch(f -> f == 1) ? List.of() : out;
+    return Arrays.stream(f).allMatch(x -> x == 1) ? List.of() : Arrays.stream(f).boxed().toList();
   }
 
   private List<Double> weights(Node node) {
-    String expected = TopKeys.PROFILE.type().expected();
+    double[] w =
+        hourly(
+            node,
+            TopKeys.PROFILE,
+            "weights",
+            "a weight >= 0",
+            v -> v >= 0,
+            "weight must be zero or more, got ");
+    if (w == null) {
+      return null;
+    }
+    double max = Arrays.stream(w).max().orElse(0);
+    if (!(max > 0)) {
+      read.error(node.origin(), "profile", "all weights are zero (expected some activity)");
+      return null;
+    }
+    return meanOne(w, max);
+  }
+
+  /**
+   * A list of 168 hourly numbers under top-level {@code key} (Monday 00:00 first), each one that
+   * {@code valid} accepts ({@code invalid} followed by the value, at the value, otherwise); null
+   * after an error.
+   */
+  private double[] hourly(
+      Node node,
+      KeySpec key,
+      String things,
+      String expectedOne,
+      java.util.function.DoublePredicate valid,
+      String invalid) {
+    String name = key.name();
     if (!(node instanceof Node.Sequence seq)) {
-      read.error(node.origin(), "profile", "expected " + expected + ", got " + node.kind());
+      read.error(node.origin(), name, "expected " + key.type().expected() + ", got " + node.kind());
       return null;
     }
     if (seq.items().size() != ActivityProfile.HOURS_PER_WEEK) {
       read.error(
           seq.origin(),
-          "profile",
-          "expected 168 hourly weights (Monday 00:00 first), got " + seq.items().size());
+          name,
+          "expected 168 hourly " + things + " (Monday 00:00 first), got " + seq.items().size());
       return null;
     }
-    double[] w = new double[seq.items().size()];
-    double max = 0;
-    for (int i = 0; i < w.length; i++) {
-      Double v = read.number(seq.items().get(i), "profile[" + i + "]", "a weight >= 0");
+    double[] out = new double[seq.items().size()];
+    for (int i = 0; i < out.length; i++) {
+      String path = name + "[" + i + "]";
+      Double v = read.number(seq.items().get(i), path, expectedOne);
       if (v == null) {
         return null;
       }
-      if (v < 0) {
-        read.error(
-            seq.items().get(i).origin(),
-            "profile[" + i + "]",
-            "weight must be zero or more, got " + Units.exact(v));
+      if (!valid.test(v)) {
+        read.error(seq.items().get(i).origin(), path, invalid + Units.exact(v));
         return null;
       }
-      w[i] = v;
-      max = Math.max(max, v);
+      out[i] = v;
     }
-    if (!(max > 0)) {
-      read.error(seq.origin(), "profile", "all weights are zero (expected some activity)");
-      return null;
-    }
-    return meanOne(w, max);
+    return out;
   }
 
   /**

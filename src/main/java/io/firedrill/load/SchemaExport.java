@@ -291,23 +291,13 @@ public final class SchemaExport {
             .put("description", ValueType.of(Kind.WEEK_TIME).expected()));
     ObjectNode weight =
         types("number", "string").put("pattern", "^\\s*" + NUMBER + "\\s*$").put("minimum", 0);
-    d.set(
-        "weights",
-        array(weight)
-            .put("minItems", ActivityProfile.HOURS_PER_WEEK)
-            .put("maxItems", ActivityProfile.HOURS_PER_WEEK)
-            .put("description", ValueType.of(Kind.WEIGHTS).expected()));
+    d.set("weights", hourly(weight, Kind.WEIGHTS));
     ObjectNode factor =
         types("number", "string")
             .put("pattern", "^\\s*" + NUMBER + "\\s*$")
-            .put("minimum", 0.01)
-            .put("maximum", 100);
-    d.set(
-        "factors",
-        array(factor)
-            .put("minItems", ActivityProfile.HOURS_PER_WEEK)
-            .put("maxItems", ActivityProfile.HOURS_PER_WEEK)
-            .put("description", ValueType.of(Kind.FACTORS).expected()));
+            .put("minimum", Model.MIN_STAFFING)
+            .put("maximum", (int) Model.MAX_STAFFING);
+    d.set("factors", hourly(factor, Kind.FACTORS));
     ObjectNode fraction =
         types("number", "string")
             .put("pattern", "^\\s*" + NUMBER + "\\s*$")
@@ -318,6 +308,14 @@ public final class SchemaExport {
         array(array(fraction).put("minItems", 2).put("maxItems", 2))
             .put("minItems", 2)
             .put("description", ValueType.of(Kind.CURVE).expected()));
+  }
+
+  /** A list of one number per hour of the week, each as {@code item} says; described by kind. */
+  private static ObjectNode hourly(ObjectNode item, Kind kind) {
+    return array(item)
+        .put("minItems", ActivityProfile.HOURS_PER_WEEK)
+        .put("maxItems", ActivityProfile.HOURS_PER_WEEK)
+        .put("description", ValueType.of(kind).expected());
   }
 
   /** {@code [Mm][Oo][Nn]}: the letters of {@code word} in either case. */

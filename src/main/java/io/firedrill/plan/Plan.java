@@ -139,8 +139,9 @@ public final class Plan {
    * Per hazard with effects (or a grid feeding a site whose chillers trip): how far back before t =
    * 0 a stationary background draws its history, hours (0 for the others): the 1 − {@value
    * #WARM_UP_TAIL} quantile of its onset plus the largest, over its effects, of the quantiles of
-   * the delay and the outage (the effect's, or the hazard's own), so that effects of failures
-   * before t = 0 that reach past it are included (docs/simulation.md, "Cascades"). At most the
+   * the delay and the outage (the effect's, or the hazard's own), and of its damage's outage and
+   * repair (times the slowest staffing factor), so that effects and repairs of failures before t =
+   * 0 that reach past it are included (docs/simulation.md, "Cascades", "Damage"). At most the
    * longest horizon.
    */
   public final double[] hazardWarmUp;
@@ -702,6 +703,8 @@ public final class Plan {
       siteTripUnits[s] = own.filter(u -> coolingTrips[u] > 0).toArray();
     }
     hazardWarmUp = new double[hazards];
+    // A repair takes up to the slowest staffing factor times its drawn length (workDone).
+    final double slowest = m.staffing().stream().mapToDouble(Double::doubleValue).max().orElse(1);
     for (int h = 0; h < hazards; h++) {
       double reach = 0;
       for (int e : hazardAlso[h]) {
@@ -730,14 +733,17 @@ public final class Plan {
         reach =
             Math.max(
                 reach,
-                tail(dists.get(hazardOutage[h])) + tail(dists.get(damageRepair[hazardDamage[h]])));
+                tail(dists.get(hazardOutage[h]))
+                    + slowest * tail(dists.get(damageRepair[hazardDamage[h]])));
       }
       for (int e : hazardAlso[h]) {
         if (effectDamage[e] != NONE) {
           int[] d = effectDists.get(e);
           double delay = d[0] == NONE ? 0 : tail(dists.get(d[0]));
           double outage = tail(dists.get(d[1] == NONE ? hazardOutage[h] : d[1]));
-          reach = Math.max(reach, delay + outage + tail(dists.get(damageRepair[effectDamage[e]])));
+          reach =
+              Math.max(
+                  reach, delay + outage + slowest * tail(dists.get(damageRepair[effectDamage[e]])));
         }
       }
       // A fire that is always contained sets nothing off.

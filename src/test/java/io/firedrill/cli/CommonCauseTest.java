@@ -178,9 +178,9 @@ class CommonCauseTest {
     assertEquals(
         List.of(
             "firedrill scenario: the model expects about 1.20e+06 hazard events per trial over 1w"
-                + " with the stationary background's warm-up of 100000y before t = 0 (for effects"
-                + " with long delays or outages); firedrill simulates at most 1,000,000 (shorten"
-                + " their tails, or use --background fresh)"),
+                + " with the stationary background's warm-up of about 100000y before t = 0 (for"
+                + " effects with long delays or outages, or damage with long repairs); firedrill"
+                + " simulates at most 1,000,000 (shorten their tails, or use --background fresh)"),
         stationary.errLines());
     assertFalse(Files.exists(tmp.resolve("s")));
   }

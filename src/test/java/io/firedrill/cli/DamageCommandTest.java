@@ -131,4 +131,36 @@ class DamageCommandTest {
                 + " the utility); damage goes with dark or cooling"),
         r.errLines());
   }
+
+  @Test
+  void repairUnderWayAtZero_inAStationaryScenario_isBlamedOnTheHazardThatDamaged(@TempDir Path tmp)
+      throws Exception {
+    // Site a's fault damages a quarter of it for 250 h at every outage (one each 101 h), so in a
+    // stationary background a repair is always under way at t = 0: the outage api is in then is
+    // the fault's, not baseline (a shortfall with every site up).
+    Path m =
+        Files.writeString(
+            tmp.resolve("m.yaml"),
+            """
+            name: carried
+            sites:
+              a: {fault: {ttf: "fixed(100h)", outage: "fixed(1h)", damage: {share: 0.25, repair: "fixed(250h)"}}}
+              b: {fault: {rate: 1/y, outage: "fixed(1h)"}}
+            services:
+              api: {users: 1, deploy: {a: 1}}
+            """);
+    Cli.Result r =
+        Cli.run(
+            "scenario",
+            m.toString(),
+            "--event",
+            "fault@b",
+            "--trials",
+            "200",
+            "--out",
+            tmp.resolve("out").toString());
+    assertEquals(0, r.code(), r::toString);
+    List<CSVRecord> causes = csv(tmp.resolve("out/causes.csv"));
+    assertEquals(List.of("fault@a"), causes.stream().map(c -> c.get("cause")).distinct().toList());
+  }
 }

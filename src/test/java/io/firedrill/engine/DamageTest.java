@@ -7,10 +7,8 @@ import static io.firedrill.engine.KernelAnalyticTest.simulate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.firedrill.plan.Plan;
-import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -229,9 +227,8 @@ class DamageTest {
     // repairs are still under way (the warm-up). The scenario's event is at site b.
     long seed = 78;
     RunStats r =
-        TrialRunner.run(
-            plan(
-                """
+        KernelAnalyticTest.stationary(
+            """
                 name: damage
                 horizon: 1000h
                 sites:
@@ -243,17 +240,10 @@ class DamageTest {
                   b: {fault: {rate: 1/y, outage: "fixed(1h)"}}
                 services:
                   api: {users: 1, deploy: {a: 1}}
-                """),
-            new TrialRunner.Options(
-                100_000,
-                seed,
-                2,
-                0,
-                false,
-                new TrialRunner.Scenario(
-                    List.of(new TrialRunner.Event("fault@b", 0)),
-                    Kernel.Background.STATIONARY,
-                    2)));
+                """,
+            100_000,
+            seed,
+            "fault@b");
     assertMean(63_000.0 / 101, r.metric(0, Metric.USER_HOURS), "stationary user-hours", seed);
   }
 
@@ -302,9 +292,8 @@ class DamageTest {
     // in progress ends before t = 0, and its destruction must not be carried into the trial (a
     // trial begins with every site built). The service on a is never down.
     RunStats r =
-        TrialRunner.run(
-            plan(
-                """
+        KernelAnalyticTest.stationary(
+            """
                 name: destroyed
                 horizon: 168h
                 sites:
@@ -321,17 +310,10 @@ class DamageTest {
                   b: {fault: {rate: 1/y, outage: "fixed(1h)"}}
                 services:
                   api: {users: 1, deploy: {a: 1}}
-                """),
-            new TrialRunner.Options(
-                20_000,
-                80,
-                2,
-                0,
-                false,
-                new TrialRunner.Scenario(
-                    List.of(new TrialRunner.Event("fault@b", 0)),
-                    Kernel.Background.STATIONARY,
-                    2)));
+                """,
+            20_000,
+            80,
+            "fault@b");
     assertEquals(0, r.metric(0, Metric.DOWNTIME_H).mean(), 0.0);
     assertEquals(0, r.metric(0, Metric.USER_HOURS).mean(), 0.0);
   }

@@ -22,10 +22,7 @@ class KernelAllocationTest {
   @ParameterizedTest
   @ValueSource(strings = {"three-site-example", "kakao-pangyo-2022"})
   void warmKernel_allocatesNothingPerTrial(String model) throws Exception {
-    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-    assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "JVM cannot count allocations");
-    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
-    assumeTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled());
+    com.sun.management.ThreadMXBean mx = allocationCounter();
     Plan plan =
         Plan.compile(ModelLoader.load(Path.of("models", model + ".yaml"), List.of()).model());
     assertNothingAllocated(new Kernel(plan, 3), model, mx, 800_000, 409_600);
@@ -34,10 +31,7 @@ class KernelAllocationTest {
   @ParameterizedTest
   @ValueSource(strings = {"stationary", "fresh"})
   void warmScenarioKernel_withCurves_allocatesNothingPerTrial(String background) throws Exception {
-    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-    assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "JVM cannot count allocations");
-    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
-    assumeTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled());
+    com.sun.management.ThreadMXBean mx = allocationCounter();
     Plan plan =
         Plan.compile(
             ModelLoader.load(Path.of("models", "kakao-pangyo-2022.yaml"), List.of()).model(), 168);
@@ -118,10 +112,7 @@ class KernelAllocationTest {
   @ParameterizedTest
   @ValueSource(strings = {"run", "stationary"})
   void warmKernel_withDamage_allocatesNothingPerTrial(String mode) throws Exception {
-    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-    assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "JVM cannot count allocations");
-    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
-    assumeTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled());
+    com.sun.management.ThreadMXBean mx = allocationCounter();
     Plan plan =
         Plan.compile(
             ModelLoader.parse(
@@ -136,6 +127,18 @@ class KernelAllocationTest {
           new int[] {plan.hazard("fault@b")}, new double[] {0}, Kernel.Background.STATIONARY);
     }
     assertNothingAllocated(kernel, "damage, " + mode, mx, 400_000, 204_800);
+  }
+
+  /**
+   * The JVM's count of the bytes each thread allocates; the test is skipped (not failed) on a JVM
+   * that cannot count them.
+   */
+  private static com.sun.management.ThreadMXBean allocationCounter() {
+    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "JVM cannot count allocations");
+    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+    assumeTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled());
+    return mx;
   }
 
   private static void assertNothingAllocated(

@@ -433,6 +433,25 @@ class KernelAnalyticTest {
     return 1 - sum;
   }
 
+  /**
+   * A scenario of one event, {@code event} at t = 0, whose other hazards start in their long-run
+   * state (a stationary background).
+   */
+  static RunStats stationary(String yaml, long trials, long seed, String event) throws Exception {
+    return TrialRunner.run(
+        plan(yaml),
+        new TrialRunner.Options(
+            trials,
+            seed,
+            2,
+            0,
+            false,
+            new TrialRunner.Scenario(
+                List.of(new TrialRunner.Event(event, 0)),
+                io.firedrill.engine.Kernel.Background.STATIONARY,
+                2)));
+  }
+
   /** A scenario of {@code events} ({@code name} at {@code hours}) with no background. */
   static RunStats forced(String yaml, long trials, long seed, Object... events) throws Exception {
     List<TrialRunner.Event> list = new java.util.ArrayList<>();

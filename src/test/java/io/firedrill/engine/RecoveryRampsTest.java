@@ -109,4 +109,33 @@ class RecoveryRampsTest {
     RunStats r = forced(NETWORK, 10, 97, "fire@b", 0);
     assertEquals(4, r.metric(0, Metric.USER_HOURS).mean(), 1e-9);
   }
+
+  @Test
+  void restartCurvePieces_countTowardsTheTrialsLimitOfEvents() throws Exception {
+    // A loss every 0.02 h that lasts almost nothing (gamma of shape 1e-8: the up-front estimate,
+    // from the mean of 10 h, expects few), each followed by a restart along a curve of 100 points:
+    // about 438,000 losses a year, 99 ramps each. The pieces count towards the limit of
+    // 2,000,000 events a trial, so the trial stops with TooManyEvents instead of filling memory.
+    StringBuilder curve = new StringBuilder("[");
+    for (int i = 0; i < 100; i++) {
+      double x = i / 99.0;
+      curve.append(i == 0 ? "" : ", ").append("[").append(x).append(", ").append(x * x * x);
+      curve.append("]");
+    }
+    curve.append("]");
+    String yaml =
+        """
+        name: many
+        sites:
+          a:
+            restart: "fixed(0.015h)"
+            restart_curve: %s
+            fault: {ttf: "fixed(0.02h)", outage: "gamma(shape=1e-8, mean=10h)"}
+        services:
+          api: {deploy: {a: 1}}
+        """
+            .formatted(curve);
+    Kernel k = new Kernel(KernelAnalyticTest.plan(yaml), 3);
+    org.junit.jupiter.api.Assertions.assertThrows(Kernel.TooManyEvents.class, () -> k.run(0));
+  }
 }

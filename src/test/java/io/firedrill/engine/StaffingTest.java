@@ -188,4 +188,38 @@ class StaffingTest {
   private static double down(String yaml, String event) throws Exception {
     return forced(yaml, 10, 81, event, 0).metric(0, Metric.DOWNTIME_H).mean();
   }
+
+  @Test
+  void stationaryWarmUp_reachesAsFarBackAsTheSlowestStaffingMakesARepair() throws Exception {
+    // Site a: a fault every 101 h (fixed), each damaging 0.15 of it for 250 h of work; with
+    // staffing 2 at every hour the repair takes 500 h, so a repair overlaps the next four
+    // outages (at 100, 201, 302 and 403 h after it begins) and at most five repairs run at once
+    // (0.75 of the site, below all of it): each failure costs 1 + 0.15 × (500 − 4) = 75.4
+    // user-hours, E[user-hours in [0, H]] = 75.4 H / 101 in the long run. The warm-up must reach
+    // back over the staffed repair (500 h), not the drawn one (250 h).
+    long seed = 85;
+    List<String> f = Collections.nCopies(168, "2");
+    io.firedrill.stats.RunStats r =
+        KernelAnalyticTest.stationary(
+            """
+                name: staffed
+                horizon: 1000h
+                staffing: [%s]
+                sites:
+                  a:
+                    fault:
+                      ttf: "fixed(100h)"
+                      outage: "fixed(1h)"
+                      damage: {share: 0.15, repair: "fixed(250h)"}
+                  b: {fault: {rate: 1/y, outage: "fixed(1h)"}}
+                services:
+                  api: {users: 1, deploy: {a: 1}}
+                """
+                .formatted(String.join(", ", f)),
+            20_000,
+            seed,
+            "fault@b");
+    KernelAnalyticTest.assertMean(
+        75_400.0 / 101, r.metric(0, Metric.USER_HOURS), "staffed stationary user-hours", seed);
+  }
 }
