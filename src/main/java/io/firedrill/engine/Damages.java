@@ -14,10 +14,10 @@ import java.util.Arrays;
  *
  * <p>Each hazard's damage draws from its own source, {@code KIND@TARGET:damage}, with the outage's
  * number in the trial as its draw number, and always the same three numbers: a uniform for the
- * probability, a uniform for destruction, then the repair time. So damage moves no draw of its
- * hazard or of any other source (common random numbers); an outage that strikes no hardware (a
- * cooling failure within its ride-through) draws them too, so that the ride-through moves no later
- * outage's draws.
+ * probability, a uniform for destruction, then the repair time (none for a damage that is always
+ * destroyed and gives no repair). So damage moves no draw of its hazard or of any other source
+ * (common random numbers); an outage that strikes no hardware (a cooling failure within its
+ * ride-through) draws them too, so that the ride-through moves no later outage's draws.
  */
 final class Damages {
   private final Plan p;
@@ -92,7 +92,11 @@ final class Damages {
     draws.effect(p.damageSource[d], n);
     boolean on = draws.effectUniform() < p.damageProbability[d];
     boolean destroyed = draws.effectUniform() < p.damageDestroyed[d];
-    double repair = draws.effectSample(p.damageRepair[d]);
+    // Always destroyed (no repair given): nothing to draw for the repair.
+    double repair =
+        p.damageRepair[d] == Plan.NONE
+            ? Double.POSITIVE_INFINITY
+            : draws.effectSample(p.damageRepair[d]);
     final double horizon = p.horizonHours;
     // Hardware destroyed by an outage that ended before t = 0 (a stationary start's history, or
     // the outage before its up time in progress) is not carried: a trial begins with every site

@@ -366,9 +366,15 @@ final class ModelBinder {
     }
     Double probability = read.probability(d, DamageKeys.PROBABILITY);
     Double share = read.probability(d, DamageKeys.SHARE);
-    Distribution repair = read.requiredDistribution(d, DamageKeys.REPAIR);
     Double destroyed = read.probability(d, DamageKeys.DESTROYED);
-    return probability == null || share == null || repair == null || destroyed == null
+    // Hardware that is always destroyed is never repaired: its repair may be left out.
+    boolean alwaysDestroyed = destroyed != null && destroyed == 1;
+    boolean needsRepair = d.has(DamageKeys.REPAIR) || !alwaysDestroyed;
+    Distribution repair = needsRepair ? read.requiredDistribution(d, DamageKeys.REPAIR) : null;
+    return probability == null
+            || share == null
+            || (needsRepair && repair == null)
+            || destroyed == null
         ? null
         : new Damage(probability, share, repair, destroyed);
   }

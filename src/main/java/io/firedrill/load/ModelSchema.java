@@ -197,9 +197,10 @@ public final class ModelSchema {
             "the part of the site's (or zone's) capacity damaged, 0 to 1; it stays out after the"
                 + " outage ends until repaired");
     public static final KeySpec REPAIR =
-        required(
+        optional(
             "repair",
             distribution(),
+            "required unless `destroyed` is 1",
             "distribution of the time to repair or replace the damaged share, from the end of the"
                 + " outage (side by side with the restart)");
     public static final KeySpec DESTROYED =

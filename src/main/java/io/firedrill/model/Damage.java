@@ -1,7 +1,6 @@
 package io.firedrill.model;
 
 import io.firedrill.dist.Distribution;
-import java.util.Objects;
 
 /**
  * Hardware a hazard damages where it strikes (docs/simulation.md, "Damage"): with probability
@@ -14,13 +13,16 @@ import java.util.Objects;
  *
  * @param probability that an outage damages hardware, in [0, 1]
  * @param share of the place's hardware (capacity) damaged, in [0, 1]
- * @param repair the time to repair or replace the damaged share, from the end of the outage
+ * @param repair the time to repair or replace the damaged share, from the end of the outage; null
+ *     only when {@code destroyed} is 1 (never repaired)
  * @param destroyed probability that the damaged share is destroyed rather than repaired (it does
  *     not return within the trial: only standby elsewhere helps), in [0, 1]
  */
 public record Damage(double probability, double share, Distribution repair, double destroyed) {
   public Damage {
-    Objects.requireNonNull(repair, "repair");
+    if (repair == null && destroyed != 1) {
+      throw new IllegalArgumentException("repair is null, but destroyed is not 1: " + destroyed);
+    }
     check("probability", probability);
     check("share", share);
     check("destroyed", destroyed);

@@ -190,7 +190,10 @@ public final class Plan {
    */
   public final int[] effectDamage;
 
-  /** The damage table, by damage id: the distribution id of the repair ({@code damage.repair}). */
+  /**
+   * The damage table, by damage id: the distribution id of the repair ({@code damage.repair}), or
+   * {@link #NONE} for hardware that is always destroyed.
+   */
   public final int[] damageRepair;
 
   /** By damage id: probability that an outage damages hardware ({@code damage.probability}). */
@@ -690,7 +693,7 @@ public final class Plan {
     damageSource = new long[nd];
     for (int d = 0; d < nd; d++) {
       Damage x = damages.get(d);
-      damageRepair[d] = id(x.repair(), dists, ids);
+      damageRepair[d] = x.repair() == null ? NONE : id(x.repair(), dists, ids);
       damageProbability[d] = x.probability();
       damageShare[d] = x.share();
       damageDestroyed[d] = x.destroyed();
@@ -734,7 +737,7 @@ public final class Plan {
             Math.max(
                 reach,
                 tail(dists.get(hazardOutage[h]))
-                    + slowest * tail(dists.get(damageRepair[hazardDamage[h]])));
+                    + slowest * repairTail(damageRepair[hazardDamage[h]], dists));
       }
       for (int e : hazardAlso[h]) {
         if (effectDamage[e] != NONE) {
@@ -743,7 +746,8 @@ public final class Plan {
           double outage = tail(dists.get(d[1] == NONE ? hazardOutage[h] : d[1]));
           reach =
               Math.max(
-                  reach, delay + outage + slowest * tail(dists.get(damageRepair[effectDamage[e]])));
+                  reach,
+                  delay + outage + slowest * repairTail(damageRepair[effectDamage[e]], dists));
         }
       }
       // A fire that is always contained sets nothing off.
@@ -1160,6 +1164,14 @@ public final class Plan {
   /**
    * The 1 − {@link #WARM_UP_TAIL} quantile of {@code d}, hours (finite, or the longest horizon).
    */
+  /**
+   * The warm-up's reach of a damage's repair (distribution id, or {@link #NONE} for hardware that
+   * is always destroyed, which is not carried from before t = 0).
+   */
+  private static double repairTail(int repair, List<Distribution> dists) {
+    return repair == NONE ? 0 : tail(dists.get(repair));
+  }
+
   private static double tail(Distribution d) {
     double q = d.quantile(1 - WARM_UP_TAIL);
     return Double.isFinite(q) ? q : io.firedrill.dist.Units.MAX_HORIZON_HOURS;

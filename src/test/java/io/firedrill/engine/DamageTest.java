@@ -317,4 +317,26 @@ class DamageTest {
     assertEquals(0, r.metric(0, Metric.DOWNTIME_H).mean(), 0.0);
     assertEquals(0, r.metric(0, Metric.USER_HOURS).mean(), 0.0);
   }
+
+  @Test
+  void alwaysDestroyed_needsNoRepair_andHoldsTheShareOutToTheHorizon() throws Exception {
+    // A fault forced at 0, dark 1 h, destroys half the site (destroyed 1, no repair given):
+    // served 0.5 from 1 h to the horizon (100 h); user-hours (1 user) 1 + 0.5 × 99 = 50.5.
+    RunStats r =
+        forced(
+            """
+            name: destroyed
+            horizon: 100h
+            sites:
+              a: {fault: {rate: 1/y, outage: "fixed(1h)", damage: {share: 0.5, destroyed: 1}}}
+            services:
+              api: {users: 1, deploy: {a: 1}}
+            """,
+            10,
+            86,
+            "fault@a",
+            0);
+    assertEquals(50.5, r.metric(0, Metric.USER_HOURS).mean(), 1e-9);
+    assertEquals(100, r.metric(0, Metric.DOWNTIME_H).mean(), 1e-9);
+  }
 }
