@@ -73,6 +73,15 @@ final class Damages {
   }
 
   /**
+   * A grid's surge, damage d at its site: power returns at {@code end} after the n-th merged loss
+   * of the site's power in the trial, begun by the grid ({@code cause}, with its scenario mark).
+   * Hardware destroyed by a loss that ended before t = 0 is not carried.
+   */
+  void surge(int d, double end, int cause, long n) {
+    strike(d, end, true, cause, n);
+  }
+
+  /**
    * The k-th outage (from 0) of hazard h's history before a stationary start ends at {@code end}:
    * its damage, with draw number −1 − k, apart from the outages after it. Hardware destroyed by an
    * outage that ended before t = 0 is not carried into the trial.

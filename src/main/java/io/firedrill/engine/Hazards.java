@@ -40,8 +40,9 @@ final class Hazards {
     this.p = plan;
     this.draws = draws;
     this.timelines = timelines;
-    this.power = new PowerLoss(plan, draws, forcing, timelines);
+
     this.damages = new Damages(plan, draws, timelines);
+    this.power = new PowerLoss(plan, draws, forcing, timelines, damages);
     this.reconnects = new Reconnects(plan, draws, timelines);
     this.cascades = new Cascades(plan, draws, timelines, damages);
     // The one place where an effect chooses its sampler; a switch expression, so that a new
@@ -96,14 +97,12 @@ final class Hazards {
     for (int s : p.utilitySites) {
       power.utility(s);
     }
-    // Damaged hardware caps each unit's capacity during its repairs, before a site's ramps are
-    // given to its zones.
-    for (int u : timelines.damageUnits) {
-      timelines.foldDamage(u);
-    }
+
     for (int s = 0; s < p.sites; s++) {
       if (p.siteZones[s].length == 0) {
         power.restarts(s);
+        // Damaged hardware (a grid's surge is known only now) caps the site's capacity.
+        timelines.foldDamage(s);
         timelines.unreachable(s);
         reconnects.reconnect(s);
         timelines.finishBlocked(s);
@@ -112,6 +111,11 @@ final class Hazards {
         // networks strike every zone.
         countCopies(s, timelines.power[s]);
         power.zoneRestarts(s);
+        // Damaged hardware caps each unit's capacity, before the site's ramps go to its zones.
+        timelines.foldDamage(s);
+        for (int z : p.siteZones[s]) {
+          timelines.foldDamage(z);
+        }
         timelines.unreachable(s);
         reconnects.reconnect(s);
         countCopies(s, timelines.blocked[s]);

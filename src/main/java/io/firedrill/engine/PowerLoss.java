@@ -40,8 +40,17 @@ final class PowerLoss {
   /** Per site: whether a scenario's forced failure of its generator is still to come. */
   private final boolean[] forcedPending;
 
-  PowerLoss(Plan plan, HazardDraws draws, ScenarioForcing forcing, SiteTimelines timelines) {
+  /** Where a grid's surge damages hardware when power returns ({@link #surges}). */
+  private final Damages damages;
+
+  PowerLoss(
+      Plan plan,
+      HazardDraws draws,
+      ScenarioForcing forcing,
+      SiteTimelines timelines,
+      Damages damages) {
     this.p = plan;
+    this.damages = damages;
     this.draws = draws;
     this.forcing = forcing;
     this.timelines = timelines;
@@ -350,6 +359,7 @@ final class PowerLoss {
     IntervalBuffer pw = timelines.power[s];
     pw.sortByStart();
     pw.mergeOverlaps();
+    surges(s, pw);
     restartRamps.clear();
     restarts(s, pw, timelines.blocked[s], restartRamps);
     timelines.lowerInto(s, restartRamps);
@@ -372,6 +382,7 @@ final class PowerLoss {
     IntervalBuffer site = timelines.power[s];
     site.sortByStart();
     site.mergeOverlaps();
+    surges(s, site);
     boolean shared = false;
     int sharedCopies = 0;
     for (int u : p.siteZones[s]) {
@@ -423,6 +434,26 @@ final class PowerLoss {
         // every one of many short losses).
         for (int k = before; k < ramps.size; k++) {
           draws.count(pw.cause[i]);
+        }
+      }
+    }
+  }
+
+  /**
+   * A grid's surge at site s: each merged loss of the site's power (pw, sorted and disjoint) that a
+   * grid with {@code damage} began may damage the site's hardware when power returns, at its end
+   * ({@link Damages#surge}), with the loss's number at the site as draw number.
+   */
+  private void surges(int s, IntervalBuffer pw) {
+    final int[] grids = p.siteSurgeHazard[s];
+    if (grids.length == 0) {
+      return;
+    }
+    for (int i = 0; i < pw.size; i++) {
+      int c = pw.cause[i] & ScenarioForcing.CAUSE;
+      for (int k = 0; k < grids.length; k++) {
+        if (grids[k] == c) {
+          damages.surge(p.siteSurgeDamage[s][k], pw.end[i], pw.cause[i], i);
         }
       }
     }

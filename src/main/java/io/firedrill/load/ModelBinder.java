@@ -12,6 +12,7 @@ import io.firedrill.load.ModelSchema.FailoverKeys;
 import io.firedrill.load.ModelSchema.FaultKeys;
 import io.firedrill.load.ModelSchema.FireKeys;
 import io.firedrill.load.ModelSchema.GeneratorKeys;
+import io.firedrill.load.ModelSchema.GridKeys;
 import io.firedrill.load.ModelSchema.HazardKeys;
 import io.firedrill.load.ModelSchema.ServiceKeys;
 import io.firedrill.load.ModelSchema.SiteKeys;
@@ -155,7 +156,8 @@ final class ModelBinder {
     }
 
     List<Grid> grids = new ArrayList<>();
-    gridDecls.forEach((n, e) -> add(grids, hazardOf(e, "grids." + n), h -> new Grid(n, h)));
+    gridDecls.forEach(
+        (n, e) -> add(grids, hazardOf(e, "grids." + n, GridKeys.SPEC), h -> new Grid(n, h)));
     List<Network> networks = new ArrayList<>();
     networkDecls.forEach(
         (n, e) -> add(networks, hazardOf(e, "networks." + n), h -> new Network(n, h)));

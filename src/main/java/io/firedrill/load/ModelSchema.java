@@ -168,7 +168,8 @@ public final class ModelSchema {
                         k.isRenewal()
                             && k != HazardKind.COOLING
                             && k != HazardKind.COMMON
-                            && k != HazardKind.FAULT)
+                            && k != HazardKind.FAULT
+                            && k != HazardKind.GRID)
                 .map(HazardKind::path)
                 .collect(Collectors.joining(", ")),
             RATE,
@@ -231,6 +232,30 @@ public final class ModelSchema {
               + " damages where it strikes: a share out of service until"
               + " repaired, or destroyed");
     }
+  }
+
+  /**
+   * A utility supply: a hazard whose outages may damage hardware where they take the IT down (a
+   * surge when power returns).
+   */
+  public static final class GridKeys {
+    private GridKeys() {}
+
+    public static final KeySpec DAMAGE =
+        DamageKeys.damage(
+            "outage that takes a site's IT down (past its UPS and generator), when power returns"
+                + " (a surge),");
+
+    public static final SectionSpec SPEC =
+        SectionSpec.of(
+            "grid",
+            "grids.NAME",
+            HazardKeys.RATE,
+            HazardKeys.TTF,
+            HazardKeys.OUTAGE,
+            HazardKeys.ONSET,
+            HazardKeys.ALSO,
+            DAMAGE);
   }
 
   /** A site's (or zone's) internal power fault: a hazard that may damage hardware. */
@@ -754,7 +779,7 @@ public final class ModelSchema {
     public static final KeySpec GRIDS =
         optional(
             "grids",
-            ValueType.named("grid", HazardKeys.SPEC),
+            ValueType.named("grid", GridKeys.SPEC),
             "none",
             "utility power supplies, each a hazard; an empty section is none");
     public static final KeySpec NETWORKS =
@@ -816,6 +841,7 @@ public final class ModelSchema {
     return List.of(
         TopKeys.SPEC,
         HazardKeys.SPEC,
+        GridKeys.SPEC,
         EffectKeys.SPEC,
         SiteKeys.SPEC,
         ZoneKeys.SPEC,

@@ -45,6 +45,7 @@ public final class SchemaExport {
       Map.ofEntries(
           Map.entry("top", "top-level"),
           Map.entry("hazard", "grids-and-networks"),
+          Map.entry("grid", "grids-and-networks"),
           Map.entry("effect", "cascades-and-common-cause-events"),
           Map.entry("site", "sites"),
           Map.entry("zone", "zones"),

@@ -218,14 +218,17 @@ public record Model(
 
   /**
    * The hardware each outage of the hazard {@code ref} damages where it strikes ({@code damage}: a
-   * fire, fault or cooling of a site or zone), or null for none, through {@code index} (this
-   * model's, {@link #index}).
+   * fire, fault or cooling of a site or zone; a grid's, at each site it takes down), or null for
+   * none, through {@code index} (this model's, {@link #index}).
    *
    * @throws NullPointerException if the model has no such hazard
    */
   public Damage damage(HazardRef ref, Index index) {
+    if (ref.kind().scope() == HazardKind.Scope.GRID) {
+      return index.grids().get(ref.target()).hazard().damage(); // at the sites it feeds
+    }
     if (ref.kind().scope() != HazardKind.Scope.SITE) {
-      return null; // grids, networks and common-cause events damage nothing themselves
+      return null; // networks and common-cause events damage nothing themselves
     }
     Place p = index.places().get(ref.target());
     return ref.kind().isRenewal() ? p.renewal(ref.kind()).damage() : p.fire().damage();

@@ -185,6 +185,15 @@ public final class Plan {
   public final int[] hazardDamage;
 
   /**
+   * Per site: the grids (hazard ids) whose outages may damage its hardware when power returns (a
+   * surge: {@code grids.G.damage}), and the id of each one's damage at this site ({@code
+   * siteSurgeDamage}, parallel); empty for none. Source {@code grid@G:damage@S}.
+   */
+  public final int[][] siteSurgeHazard;
+
+  public final int[][] siteSurgeDamage;
+
+  /**
    * Per effect: the id of the damage it does where it strikes ({@code dark}, {@code cooling}), or
    * NONE.
    */
@@ -664,14 +673,35 @@ public final class Plan {
     List<Damage> damages = new ArrayList<>();
     List<String> damageNames = new ArrayList<>();
     List<Integer> damageUnits = new ArrayList<>();
+    List<List<int[]>> surges = new ArrayList<>();
+    for (int x = 0; x < sites; x++) {
+      surges.add(new ArrayList<>());
+    }
     for (int h = 0; h < hazards; h++) {
       Damage d = m.damage(refs.get(h), index);
-      if (d != null) {
-        hazardDamage[h] = damages.size();
-        damages.add(d);
-        damageNames.add(refs.get(h).name());
-        damageUnits.add(hazardTarget[h]);
+      if (d == null) {
+        continue;
       }
+      if (hazardEffect[h] == HazardEffect.SUPPLY_OUTAGE) {
+        // A grid's surge: one damage at each site it feeds, drawn from a source of its own.
+        for (int x : gridSites[hazardTarget[h]]) {
+          surges.get(x).add(new int[] {h, damages.size()});
+          damages.add(d);
+          damageNames.add(refs.get(h).name() + ":damage@" + siteNames[x]);
+          damageUnits.add(x);
+        }
+        continue;
+      }
+      hazardDamage[h] = damages.size();
+      damages.add(d);
+      damageNames.add(refs.get(h).name());
+      damageUnits.add(hazardTarget[h]);
+    }
+    siteSurgeHazard = new int[sites][];
+    siteSurgeDamage = new int[sites][];
+    for (int x = 0; x < sites; x++) {
+      siteSurgeHazard[x] = surges.get(x).stream().mapToInt(v -> v[0]).toArray();
+      siteSurgeDamage[x] = surges.get(x).stream().mapToInt(v -> v[1]).toArray();
     }
     effectDamage = new int[effects.size()];
     Arrays.fill(effectDamage, NONE);
@@ -698,7 +728,8 @@ public final class Plan {
       damageShare[d] = x.share();
       damageDestroyed[d] = x.destroyed();
       damageUnit[d] = damageUnits.get(d);
-      damageSource[d] = source(damageNames.get(d) + ":damage", sourceNames);
+      String name = damageNames.get(d);
+      damageSource[d] = source(name.contains(":damage@") ? name : name + ":damage", sourceNames);
     }
     siteTripUnits = new int[sites][];
     for (int s = 0; s < sites; s++) {
@@ -1089,6 +1120,12 @@ public final class Plan {
         }
       }
       if (hazardEffect[h] == HazardEffect.SUPPLY_OUTAGE) {
+        // A surge's repair at each site the grid feeds (Plan.siteSurgeHazard).
+        for (int s : gridSites[hazardTarget[h]]) {
+          for (int g : siteSurgeHazard[s]) {
+            events += g == h ? outages * unitsOf(s) : 0;
+          }
+        }
         double length = distributions.get(hazardOutage[h]).mean();
         for (int s : gridSites[hazardTarget[h]]) {
           events +=

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code damage} end to end (docs/model-format.md, "Damage"): in a scenario's files, the repair
  * extends the outage and is blamed on the hazard; bad values are one line each with the file, line,
- * column and path, exit 2, and no output folder; the key exists only on fires, faults and cooling.
- * Fixed durations, so every check is exact.
+ * column and path, exit 2, and no output folder; the key exists on fires, faults, cooling and
+ * grids, not on networks. Fixed durations, so every check is exact.
  */
 class DamageCommandTest {
   static final String MODEL =
@@ -73,8 +73,9 @@ class DamageCommandTest {
         MODEL
             .replace("share: 0.5, repair: \"fixed(10h)\"", "share: 1.5")
             .replace(
-                "g: {rate: 1/y, outage: \"fixed(1h)\"}",
-                "g: {rate: 1/y, outage: \"fixed(1h)\", damage: {repair: \"fixed(1h)\"}}");
+                "grids:\n",
+                "networks:\n  n: {rate: 1/y, outage: \"fixed(1h)\", damage: {repair: \"fixed(1h)\"}}\n"
+                    + "grids:\n");
     Path m = Files.writeString(tmp.resolve("m.yaml"), bad);
     Cli.Result r = Cli.run("run", m.toString(), "--out", tmp.resolve("out").toString());
     assertEquals(2, r.code(), r::toString);
@@ -82,16 +83,17 @@ class DamageCommandTest {
     assertEquals(
         List.of(
             f
-                + ":3:39: grids.g.damage: unknown key 'damage' (expected one of: rate, ttf, outage,"
-                + " onset, also)",
-            // Line 8: `    fault: {rate: 1/y, outage: "fixed(2h)", damage: {share: 1.5}}`; a
-            // missing
-            // key is reported at its mapping (column 53), a bad value at the value (column 61).
+                + ":3:39: networks.n.damage: unknown key 'damage' (expected one of: rate, ttf,"
+                + " outage, onset, also)",
+            // Line 10: `    fault: {rate: 1/y, outage: "fixed(2h)", damage: {share: 1.5}}`; a
+            // missing key is reported at its mapping (column 53), a bad value at the value
+            // (column 61).
             f
-                + ":8:53: sites.a.fault.damage.repair: missing: a distribution such as"
+                + ":10:53: sites.a.fault.damage.repair: missing: a distribution such as"
                 + " lognormal(median=1h, p90=4h)",
             f
-                + ":8:61: sites.a.fault.damage.share: must be a probability between 0 and 1, got 1.5"),
+                + ":10:61: sites.a.fault.damage.share: must be a probability between 0 and 1, got"
+                + " 1.5"),
         r.errLines());
     assertFalse(Files.exists(tmp.resolve("out")));
   }

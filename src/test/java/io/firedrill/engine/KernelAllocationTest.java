@@ -52,8 +52,9 @@ class KernelAllocationTest {
   }
 
   /**
-   * Damage of every kind (fire, fault, cooling, an effect), at a site and a zone, with overlapping
-   * repairs and a fire's restore; restarts along a curve, reconnect ramps and a staffing profile.
+   * Damage of every kind (fire, fault, cooling, an effect, a grid's surge), at a site and a zone,
+   * with overlapping repairs and a fire's restore; restarts along a curve, reconnect ramps and a
+   * staffing profile.
    */
   static final String DAMAGED =
       """
@@ -61,7 +62,7 @@ class KernelAllocationTest {
       horizon: 1y
       staffing: [%s]
       grids:
-        g: {rate: 4/y, outage: "lognormal(median=1h, p90=6h)"}
+        g: {rate: 4/y, outage: "lognormal(median=1h, p90=6h)", damage: {probability: 0.3, share: 0.1, repair: "fixed(2d)"}}
       networks:
         n: {rate: 6/y, outage: "lognormal(median=1h, p90=4h)"}
       sites:

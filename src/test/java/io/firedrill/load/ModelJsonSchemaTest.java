@@ -236,7 +236,7 @@ class ModelJsonSchemaTest {
       staffing: [%s]
       grids:
         g: {ttf: "weibull(shape=2, scale=1y)", outage: "fixed(1h)"}
-        h: {rate: 1/y, outage: "fixed(2h)"}
+        h: {rate: 1/y, outage: "fixed(2h)", onset: "fixed(1m)", also: {west: {effect: dark}}, damage: {share: 0.1, repair: "fixed(1d)"}}
       networks: {n1: {rate: 1/y, outage: "fixed(1h)", onset: "fixed(30m)", also: {east: {effect: dark, delay: "fixed(1m)", outage: "fixed(2m)", probability: 0.5, damage: {share: 0.5, repair: "fixed(1d)"}}}}, n2: {rate: 1/y, outage: "fixed(2h)"}}
       common_cause:
         quake: {rate: 0.001/y, outage: "fixed(1d)", onset: "fixed(1h)", also: {west: {effect: power}}}
