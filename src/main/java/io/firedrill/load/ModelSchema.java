@@ -177,6 +177,11 @@ public final class ModelSchema {
             OUTAGE,
             ONSET,
             ALSO);
+
+    /** A section of the hazard keys and {@code damage} ({@code id} at {@code path}). */
+    static SectionSpec withDamage(String id, String path, KeySpec damage) {
+      return SectionSpec.of(id, path, RATE, TTF, OUTAGE, ONSET, ALSO, damage);
+    }
   }
 
   /** The hardware a hazard damages where it strikes: a fire's, a fault's or a cooling failure's. */
@@ -243,19 +248,10 @@ public final class ModelSchema {
 
     public static final KeySpec DAMAGE =
         DamageKeys.damage(
-            "outage that takes a site's IT down (past its UPS and generator), when power returns"
-                + " (a surge),");
+            "outage (at each site whose IT it takes down, past the UPS and generator, when power"
+                + " returns: a surge)");
 
-    public static final SectionSpec SPEC =
-        SectionSpec.of(
-            "grid",
-            "grids.NAME",
-            HazardKeys.RATE,
-            HazardKeys.TTF,
-            HazardKeys.OUTAGE,
-            HazardKeys.ONSET,
-            HazardKeys.ALSO,
-            DAMAGE);
+    public static final SectionSpec SPEC = HazardKeys.withDamage("grid", "grids.NAME", DAMAGE);
   }
 
   /** A site's (or zone's) internal power fault: a hazard that may damage hardware. */
@@ -265,15 +261,7 @@ public final class ModelSchema {
     public static final KeySpec DAMAGE = DamageKeys.damage("fault");
 
     public static final SectionSpec SPEC =
-        SectionSpec.of(
-            "fault",
-            "sites.NAME.fault",
-            HazardKeys.RATE,
-            HazardKeys.TTF,
-            HazardKeys.OUTAGE,
-            HazardKeys.ONSET,
-            HazardKeys.ALSO,
-            DAMAGE);
+        HazardKeys.withDamage("fault", "sites.NAME.fault", DAMAGE);
   }
 
   /** A common-cause event: a hazard whose effects at sites ({@code also}) are all it does. */
