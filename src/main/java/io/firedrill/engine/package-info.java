@@ -13,12 +13,15 @@
  *       every alternating renewal process: grids, networks, site faults, cooling failures), {@code
  *       FireHazards} (dark then a ramp). They draw through {@code HazardDraws} (the samplers on the
  *       hazard and power streams, the event count, the stationary start) and share effects: {@code
- *       PowerLoss} (UPS, generator, restart), loss of every network ({@code
- *       SiteTimelines.unreachable}). {@code ScenarioForcing} says which hazard a scenario forces
- *       and how the others behave.
+ *       PowerLoss} (UPS, generator, restart, a restart curve, a grid's surge), loss of every
+ *       network ({@code SiteTimelines.unreachable}) and the traffic's return after it ({@code
+ *       Reconnects}), effects at other sites ({@code Cascades}) and damaged hardware ({@code
+ *       Damages}, folded into each unit's ramps by {@code SiteTimelines.foldDamage}). {@code
+ *       ScenarioForcing} says which hazard a scenario forces and how the others behave.
  *   <li><b>Timelines.</b> {@code SiteTimelines}: interval lists ({@code IntervalBuffer}) per
  *       network and site, combined into each site's blocked intervals, each tagged with the cause
- *       that began it, and its restore ramps.
+ *       that began it, and its ramps (restores, restarts along a curve, reconnects, repairs of
+ *       damaged hardware), the lowest of them where several are under way.
  *   <li><b>Event queue.</b> {@code EventQueue}: their boundaries in time order, ties in the order
  *       they were added.
  *   <li><b>Capacity and failover state.</b> {@code CapacityState}: site capacity factors, service
@@ -27,8 +30,8 @@
  *       Integration} integrates each service's user-hours over its own windows between them, in
  *       closed form or by exact Gauss–Legendre quadrature ({@code GaussLegendre}), and finds slo
  *       crossings by bisection.
- *   <li><b>Accounting.</b> {@code OutageAccounting}: outages, the cause of each drop, downtime, rto
- *       breaches, per-cause sums, scenario recovery.
+ *   <li><b>Accounting.</b> {@code OutageAccounting}: outages, the cause of each drop, downtime,
+ *       degraded time, rto breaches, per-cause sums, scenario recovery.
  *   <li><b>Curves.</b> {@code Curves}: served fractions and capacities at fixed times, for
  *       scenarios' recovery curves.
  * </ol>
