@@ -115,14 +115,18 @@ public final class SchemaText {
 
   /**
    * A subsection on one line: its keys in declared order, given, or marked as a default taken or as
-   * left out with what that means (as a section's {@code defaults:} and {@code left out:}).
+   * left out with what that means (as a section's {@code defaults:} and {@code left out:}); a
+   * subsection within it in braces, the same way.
    */
   private static String inline(Node node, SectionSpec spec) {
     Node.Mapping map = node instanceof Node.Mapping m ? m : null;
     List<String> parts = new ArrayList<>();
     for (KeySpec key : spec.keys()) {
       Node.Mapping.Entry e = map == null ? null : map.get(key.name());
-      if (e != null) {
+      if (e != null && key.type().kind() == ValueType.Kind.SECTION) {
+        // A subsection of a subsection (a fire's damage): its keys in braces, the same way.
+        parts.add(key.name() + " {" + inline(e.value(), key.type().section()) + "}");
+      } else if (e != null) {
         parts.add(key.name() + " " + value(key, e.value()));
       } else if (key.defaultValue() != null) {
         parts.add(key.name() + " " + key.defaultValue() + " (default)");

@@ -165,4 +165,24 @@ class DamageCommandTest {
     List<CSVRecord> causes = csv(tmp.resolve("out/causes.csv"));
     assertEquals(List.of("fault@a"), causes.stream().map(c -> c.get("cause")).distinct().toList());
   }
+
+  @Test
+  void validate_showsADamageInDeclaredOrder_withItsDefaults(@TempDir Path tmp) throws Exception {
+    Path m = Files.writeString(tmp.resolve("m.yaml"), MODEL);
+    Cli.Result r = Cli.run("validate", m.toString());
+    assertEquals(0, r.code(), r::toString);
+    assertEquals(
+        1,
+        r.out()
+            .lines()
+            .filter(
+                l ->
+                    l.trim()
+                        .equals(
+                            "fault: rate 1/y, outage fixed(2h), onset none (left out), also none"
+                                + " (left out), damage {probability 1 (default), share 0.5,"
+                                + " repair fixed(10h), destroyed 0 (default)}"))
+            .count(),
+        r.out());
+  }
 }
