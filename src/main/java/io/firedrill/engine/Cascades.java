@@ -15,8 +15,9 @@ import java.util.Arrays;
  * outages before its UPS and generator ({@link SiteTimelines#utilityOut}); {@code dark}, into the
  * site's power losses, which merge with its others and are followed by its restart ({@link
  * PowerLoss#restarts}); {@code cooling}, the same after the site's cooling ride-through; {@code
- * network}, into its blocked intervals. So every sampler of a hazard with effects must run before
- * any site's timelines are combined ({@link Hazards#sample}).
+ * network}, into its cut-off times ({@link SiteTimelines#cutOff}), which join its blocked intervals
+ * with its loss of networks. So every sampler of a hazard with effects must run before any site's
+ * timelines are combined ({@link Hazards#sample}).
  *
  * <p>Each effect draws from its own source, {@code KIND@TARGET>SITE}, with the failure's number in
  * the trial as its draw number ({@link HazardDraws#effect}): a uniform for the probability, then
@@ -92,9 +93,7 @@ final class Cascades {
           switch (p.effectKind[e]) {
             case POWER -> timelines.cuts[s];
             case DARK -> timelines.power[s];
-            // A site with a reconnect ramps its traffic back after it (SiteTimelines.cutOff).
-            case NETWORK ->
-                p.reconnect[s] == Plan.NONE ? timelines.blocked[s] : timelines.cutOff[s];
+            case NETWORK -> timelines.cutOff[s];
             case COOLING -> {
               // The IT runs on for the ride-through of its cooling.
               start += p.effectRideThrough[e];

@@ -193,14 +193,6 @@ final class HazardDraws {
   }
 
   /**
-   * Counts one hazard event of the trial and stops the run, naming the hazard, past {@link
-   * Kernel#MAX_EVENTS_DRAWN}: the up-front estimate uses mean times to failure, and a distribution
-   * whose draws are mostly far below its mean (a Weibull of tiny shape) can exceed it by orders of
-   * magnitude, which would otherwise end in an out-of-memory error.
-   *
-   * @throws Kernel.TooManyEvents past the limit
-   */
-  /**
    * Counts {@code n} more events at once: site s's intervals copied to each of its zones.
    *
    * @throws Kernel.TooManyEvents past the trial's limit, naming the site's zones
@@ -212,6 +204,14 @@ final class HazardDraws {
     }
   }
 
+  /**
+   * Counts one hazard event of the trial and stops the run, naming the hazard, past {@link
+   * Kernel#MAX_EVENTS_DRAWN}: the up-front estimate uses mean times to failure, and a distribution
+   * whose draws are mostly far below its mean (a Weibull of tiny shape) can exceed it by orders of
+   * magnitude, which would otherwise end in an out-of-memory error.
+   *
+   * @throws Kernel.TooManyEvents past the limit
+   */
   void count(int cause) {
     if (++drawn > Kernel.MAX_EVENTS_DRAWN) {
       throw new Kernel.TooManyEvents(

@@ -36,14 +36,17 @@ final class Hazards {
   private final Damages damages;
   private final Reconnects reconnects;
 
+  /** Whether any hazard or effect damages hardware (else no unit has repairs to fold). */
+  private final boolean anyDamage;
+
   Hazards(Plan plan, HazardDraws draws, ScenarioForcing forcing, SiteTimelines timelines) {
     this.p = plan;
     this.draws = draws;
     this.timelines = timelines;
-
     this.damages = new Damages(plan, draws, timelines);
     this.power = new PowerLoss(plan, draws, forcing, timelines, damages);
     this.reconnects = new Reconnects(plan, draws, timelines);
+    this.anyDamage = plan.damageRepair.length > 0;
     this.cascades = new Cascades(plan, draws, timelines, damages);
     // The one place where an effect chooses its sampler; a switch expression, so that a new
     // effect does not compile until it has one.
@@ -102,7 +105,9 @@ final class Hazards {
       if (p.siteZones[s].length == 0) {
         power.restarts(s);
         // Damaged hardware (a grid's surge is known only now) caps the site's capacity.
-        timelines.foldDamage(s);
+        if (anyDamage) {
+          timelines.foldDamage(s);
+        }
         timelines.unreachable(s);
         reconnects.reconnect(s);
         timelines.finishBlocked(s);
@@ -112,9 +117,11 @@ final class Hazards {
         countCopies(s, timelines.power[s]);
         power.zoneRestarts(s);
         // Damaged hardware caps each unit's capacity, before the site's ramps go to its zones.
-        timelines.foldDamage(s);
-        for (int z : p.siteZones[s]) {
-          timelines.foldDamage(z);
+        if (anyDamage) {
+          timelines.foldDamage(s);
+          for (int z : p.siteZones[s]) {
+            timelines.foldDamage(z);
+          }
         }
         timelines.unreachable(s);
         reconnects.reconnect(s);

@@ -249,12 +249,12 @@ final class OutageAccounting {
     }
   }
 
-  /** Adds {@code uh} user-hours lost by service a. */
   /** Service a was degraded (served at or above its slo, below 1) for {@code hours} more. */
   void addDegraded(int a, double hours) {
     degraded[a] += hours;
   }
 
+  /** Adds {@code uh} user-hours lost by service a. */
   void addUserHours(int a, double uh) {
     userHours[a] += uh;
     causeUserHours[a * p.causes() + impactCause[a]] += uh;

@@ -360,9 +360,17 @@ final class PowerLoss {
     pw.sortByStart();
     pw.mergeOverlaps();
     surges(s, pw);
+    restartsOf(s, pw, s);
+  }
+
+  /**
+   * Unit u of site s (the site, or a zone) restarts after its merged losses pw: into its blocked
+   * intervals, and along the site's restart curve into its ramps.
+   */
+  private void restartsOf(int s, IntervalBuffer pw, int u) {
     restartRamps.clear();
-    restarts(s, pw, timelines.blocked[s], restartRamps);
-    timelines.lowerInto(s, restartRamps);
+    restarts(s, pw, timelines.blocked[u], restartRamps);
+    timelines.lowerInto(u, restartRamps);
   }
 
   /** Scratch: the ramps of a unit's restarts along its site's restart curve. */
@@ -391,9 +399,7 @@ final class PowerLoss {
         own.addAll(site);
         own.sortByStart();
         own.mergeOverlaps();
-        restartRamps.clear();
-        restarts(s, own, timelines.blocked[u], restartRamps);
-        timelines.lowerInto(u, restartRamps);
+        restartsOf(s, own, u);
       } else {
         // The site's losses alone: the same restarts for every such zone, drawn once.
         if (!shared) {
@@ -403,7 +409,7 @@ final class PowerLoss {
           shared = true;
         }
         timelines.blocked[u].addAll(siteOnly);
-        if (shared && siteOnlyRamps.size > 0 && sharedCopies++ > 0) {
+        if (siteOnlyRamps.size > 0 && sharedCopies++ > 0) {
           draws.countCopies(s, siteOnlyRamps.size);
         }
         timelines.lowerInto(u, siteOnlyRamps);

@@ -13,7 +13,6 @@ final class Reconnects {
   private final Plan p;
   private final HazardDraws draws;
   private final SiteTimelines timelines;
-  private final IntervalBuffer cut = new IntervalBuffer();
   private final IntervalBuffer ramps = new IntervalBuffer();
 
   Reconnects(Plan plan, HazardDraws draws, SiteTimelines timelines) {
@@ -24,14 +23,15 @@ final class Reconnects {
 
   /**
    * Adds site s's reconnect ramps to its ramps ({@link SiteTimelines#lowerInto}); nothing for a
-   * site without {@code reconnect}. Every network and every hazard with effects must be sampled.
+   * site without {@code reconnect}. Call right after {@link SiteTimelines#unreachable} for s, whose
+   * cut-off times ({@link SiteTimelines#cutOffNow}) it reads.
    */
   void reconnect(int s) {
     final int reconnect = p.reconnect[s];
     if (reconnect == Plan.NONE) {
       return;
     }
-    timelines.cutOffTimes(s, cut);
+    IntervalBuffer cut = timelines.cutOffNow;
     if (cut.size == 0) {
       return;
     }

@@ -56,14 +56,20 @@ final class SiteTimelines {
   final int[] damageUnits;
 
   /**
-   * Network effects by site, for the sites with a {@code reconnect} ({@link #reconnectSites}):
-   * intervals in which the site is cut off, followed by a reconnect ramp like the times all its
-   * networks are down. Other sites take network effects straight into {@link #blocked}.
+   * Network effects by site ({@link Cascades}): intervals in which the site is cut off; {@link
+   * #unreachable} adds them to its blocked intervals with the times all its networks are down.
    */
   final IntervalBuffer[] cutOff;
 
-  /** The sites with a {@code reconnect} ({@link Plan#reconnect}). */
-  final int[] reconnectSites;
+  /** The sites some network effect strikes (their {@link #cutOff} is cleared per trial). */
+  private final int[] cutOffSites;
+
+  /**
+   * The times the site last given to {@link #unreachable} was cut off (all its networks down, or a
+   * network effect), merged, for a site with a {@code reconnect} ({@link Reconnects}); not the
+   * reconvergence blips, which move traffic rather than lose it.
+   */
+  final IntervalBuffer cutOffNow = new IntervalBuffer();
 
   /**
    * The units that hold timelines once they are combined, in the model's order ({@link
@@ -101,9 +107,16 @@ final class SiteTimelines {
     order = plan.unitOrder;
     cuts = buffers(plan.sites);
     cutOff = buffers(plan.sites);
-    reconnectSites =
-        java.util.stream.IntStream.range(0, plan.sites)
-            .filter(x -> plan.reconnect[x] != Plan.NONE)
+    cutOffSites =
+        java.util.stream.IntStream.range(0, plan.effectSite.length)
+            .filter(
+                e ->
+                    switch (plan.effectKind[e]) {
+                      case NETWORK -> true;
+                      case POWER, DARK, COOLING -> false;
+                    })
+            .map(e -> plan.effectSite[e])
+            .distinct()
             .toArray();
   }
 
@@ -125,7 +138,7 @@ final class SiteTimelines {
     for (int u : damageUnits) {
       damage[u].clear();
     }
-    for (int x : reconnectSites) {
+    for (int x : cutOffSites) {
       cutOff[x].clear();
     }
     for (int n = 0; n < p.networks; n++) {
@@ -212,22 +225,41 @@ final class SiteTimelines {
    * primary, only the first one up in list order does. Network timelines must be complete.
    */
   void unreachable(int s) {
-    if (p.reconnect[s] != Plan.NONE) {
-      blocked[s].addAll(cutOff[s]);
-    }
     int[] nets = p.siteNetworks[s];
-    if (nets.length == 0) {
-      return;
+    if (p.reconnect[s] != Plan.NONE) {
+      // The times it is cut off, kept for its reconnect ramps (cutOffNow), then the blips.
+      cutOffNow.clear();
+      cutOffNow.addAll(cutOff[s]);
+      addDown(nets, cutOffNow);
+      cutOffNow.sortByStart();
+      cutOffNow.mergeOverlaps();
+      blocked[s].addAll(cutOffNow);
+    } else {
+      blocked[s].addAll(cutOff[s]);
+      addDown(nets, blocked[s]);
     }
+    if (nets.length > 1 && p.reconvergeHours[s] > 0) {
+      reconvergence(s, nets);
+    }
+  }
+
+  /** Adds to {@code out} the times all of {@code nets} (a site's networks) are down. */
+  private void addDown(int[] nets, IntervalBuffer out) {
     if (nets.length == 1) {
-      blocked[s].addAll(netDown[nets[0]]);
-      return;
+      out.addAll(netDown[nets[0]]);
+    } else if (nets.length > 1) {
+      out.addAll(allDown(nets, netDown));
     }
-    blocked[s].addAll(allDown(nets, netDown));
+  }
+
+  /**
+   * Adds to site s's blocked intervals the reconvergence blips of its networks {@code nets} (two or
+   * more): {@code min(reconverge, outage)} when a network carrying traffic fails while another is
+   * up; with shared networks every network that is up carries traffic, with a primary only the
+   * first one up in list order does.
+   */
+  private void reconvergence(int s, int[] nets) {
     double rc = p.reconvergeHours[s];
-    if (rc <= 0) {
-      return;
-    }
     boolean primary = p.primaryNetwork[s];
     for (int k = 0; k < nets.length; k++) {
       IntervalBuffer d = netDown[nets[k]];
@@ -247,25 +279,6 @@ final class SiteTimelines {
         }
       }
     }
-  }
-
-  /**
-   * The times site s is cut off, into {@code out}: all its networks down, and its network effects
-   * ({@link #cutOff}); sorted, overlapping or touching intervals merged, each keeping the cause
-   * that began it. Not the reconvergence blips: traffic then moves, it is not lost for good.
-   * Network timelines must be complete; {@code out} must not be a scratch buffer of this class.
-   */
-  void cutOffTimes(int s, IntervalBuffer out) {
-    out.clear();
-    out.addAll(cutOff[s]);
-    int[] nets = p.siteNetworks[s];
-    if (nets.length == 1) {
-      out.addAll(netDown[nets[0]]);
-    } else if (nets.length > 1) {
-      out.addAll(allDown(nets, netDown));
-    }
-    out.sortByStart();
-    out.mergeOverlaps();
   }
 
   /**

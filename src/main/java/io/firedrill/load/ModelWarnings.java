@@ -8,7 +8,6 @@ import io.firedrill.load.yaml.Node;
 import io.firedrill.load.yaml.Origin;
 import io.firedrill.model.Effect;
 import io.firedrill.model.Grid;
-import io.firedrill.model.HazardRef;
 import io.firedrill.model.Model;
 import io.firedrill.model.Network;
 import io.firedrill.model.Placement;
@@ -105,15 +104,7 @@ final class ModelWarnings {
   private void idle(
       Model m, Map<String, Node.Mapping.Entry> sites, Map<String, Node.Mapping.Entry> services) {
     java.util.Set<String> cut = m.powerCutSites();
-    java.util.Set<String> cutOff = new java.util.HashSet<>();
-    Model.Index index = m.index();
-    for (HazardRef ref : m.hazards()) {
-      for (Effect e : m.effects(ref, index)) {
-        if (e.kind() == Effect.Kind.NETWORK) {
-          cutOff.add(e.site());
-        }
-      }
-    }
+    java.util.Set<String> cutOff = m.effectSites(Effect.Kind.NETWORK);
     for (Site s : m.sites()) {
       Node.Mapping site = (Node.Mapping) sites.get(s.name()).value();
       if (!s.restartCurve().isEmpty() && s.restart() == null) {

@@ -277,11 +277,19 @@ public record Model(
 
   /** The names of the sites whose utility some effect cuts ({@code effect: power}). */
   public java.util.Set<String> powerCutSites() {
+    return effectSites(Effect.Kind.POWER);
+  }
+
+  /**
+   * The names of the places (sites, or zones as {@code SITE/ZONE}) that some effect of {@code kind}
+   * strikes ({@code effect: network}: the sites some effect cuts off).
+   */
+  public java.util.Set<String> effectSites(Effect.Kind kind) {
     java.util.Set<String> out = new java.util.HashSet<>();
     Index index = index();
     for (HazardRef ref : hazards()) {
       for (Effect e : effects(ref, index)) {
-        if (e.kind() == Effect.Kind.POWER) {
+        if (e.kind() == kind) {
           out.add(e.site());
         }
       }

@@ -563,7 +563,7 @@ public final class Plan {
     for (int s = 0; s < sites; s++) {
       double sum = 0;
       for (int z : siteZones[s]) {
-        sum += unitShare[z] * 1.0;
+        sum += unitShare[z];
       }
       siteShareSum[s] = siteZones[s].length > 0 ? sum : 1;
     }
@@ -658,8 +658,9 @@ public final class Plan {
       for (Effect e : m.effects(ref, index)) {
         mine.add(effects.size());
         effects.add(e);
-        effectSourceNames.add(ref.name() + ">" + e.site());
-        effectSources.add(source(ref.name() + ">" + e.site(), sourceNames));
+        String source = ref.name() + ">" + e.site();
+        effectSourceNames.add(source);
+        effectSources.add(source(source, sourceNames));
         effectDists.add(
             new int[] {
               e.delay() == null ? NONE : id(e.delay(), dists, ids),
@@ -694,7 +695,7 @@ public final class Plan {
       }
       hazardDamage[h] = damages.size();
       damages.add(d);
-      damageNames.add(refs.get(h).name());
+      damageNames.add(refs.get(h).name() + ":damage");
       damageUnits.add(hazardTarget[h]);
     }
     siteSurgeHazard = new int[sites][];
@@ -710,7 +711,7 @@ public final class Plan {
       if (d != null) {
         effectDamage[e] = damages.size();
         damages.add(d);
-        damageNames.add(effectSourceNames.get(e));
+        damageNames.add(effectSourceNames.get(e) + ":damage");
         damageUnits.add(siteIndex.get(effects.get(e).site()));
       }
     }
@@ -728,8 +729,7 @@ public final class Plan {
       damageShare[d] = x.share();
       damageDestroyed[d] = x.destroyed();
       damageUnit[d] = damageUnits.get(d);
-      String name = damageNames.get(d);
-      damageSource[d] = source(name.contains(":damage@") ? name : name + ":damage", sourceNames);
+      damageSource[d] = source(damageNames.get(d), sourceNames);
     }
     siteTripUnits = new int[sites][];
     for (int s = 0; s < sites; s++) {
@@ -1199,9 +1199,6 @@ public final class Plan {
   }
 
   /**
-   * The 1 − {@link #WARM_UP_TAIL} quantile of {@code d}, hours (finite, or the longest horizon).
-   */
-  /**
    * The warm-up's reach of a damage's repair (distribution id, or {@link #NONE} for hardware that
    * is always destroyed, which is not carried from before t = 0).
    */
@@ -1209,6 +1206,9 @@ public final class Plan {
     return repair == NONE ? 0 : tail(dists.get(repair));
   }
 
+  /**
+   * The 1 − {@link #WARM_UP_TAIL} quantile of {@code d}, hours (finite, or the longest horizon).
+   */
   private static double tail(Distribution d) {
     double q = d.quantile(1 - WARM_UP_TAIL);
     return Double.isFinite(q) ? q : io.firedrill.dist.Units.MAX_HORIZON_HOURS;
