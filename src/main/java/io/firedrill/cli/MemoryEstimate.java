@@ -193,12 +193,16 @@ final class MemoryEstimate {
 
   /**
    * Bytes of the statistics of one block (RunStats): per service a sketch and tally for every
-   * metric and one for its outage durations, the totals over services, per-cause totals.
+   * metric that can be other than 0 and one for its outage durations, the totals over services,
+   * per-cause totals.
    */
   static long statsBytes(Plan plan) {
     long ns = plan.services;
+    // A metric that stays 0 in every trial fills no sketch: the data-loss metrics of a model
+    // without data.
+    long sketched = TrialRunner.METRICS - (plan.dataServices.length == 0 ? Metric.DATA.size() : 0);
     return plus(
-        times(ns * (TrialRunner.METRICS + 1L) + Metric.TOTALS.size(), HISTOGRAM_BYTES + 64),
+        times(ns * (sketched + 1L) + Metric.TOTALS.size(), HISTOGRAM_BYTES + 64),
         times(ns, plan.causes(), 3 * Long.BYTES));
   }
 

@@ -65,7 +65,14 @@ final class RunCommand implements Callable<Integer>, Firedrill.WritesResults {
     try (files) {
       ModelOptions.warn(loaded, spec.commandLine().getErr(), java.util.List.of());
       long start = System.nanoTime();
-      RunStats stats = run.simulate(plan, s, null, Metric.RUN, files, root.cancellation());
+      RunStats stats =
+          run.simulate(
+              plan,
+              s,
+              null,
+              Metric.withData(Metric.RUN, plan.dataServices.length > 0),
+              files,
+              root.cancellation());
       double seconds = (System.nanoTime() - start) / 1e9;
       stdout.printf(
           Locale.ROOT,

@@ -130,7 +130,8 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
     try (files) {
       ModelOptions.warn(loaded, spec.commandLine().getErr(), java.util.List.of());
       long start = System.nanoTime();
-      RunStats stats = run.simulate(plan, s, scenario, Metric.SCENARIO, files, root.cancellation());
+      List<Metric> metrics = Metric.withData(Metric.SCENARIO, plan.dataServices.length > 0);
+      RunStats stats = run.simulate(plan, s, scenario, metrics, files, root.cancellation());
       double seconds = (System.nanoTime() - start) / 1e9;
       stdout.printf(
           Locale.ROOT,
@@ -153,7 +154,7 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
         times[j] = s.horizonHours() * j / (points - 1);
       }
       try (Writer w = files.open("summary.csv")) {
-        SummaryCsv.write(w, plan, stats, Metric.SCENARIO, false);
+        SummaryCsv.write(w, plan, stats, metrics, false);
       }
       try (Writer w = files.open("recovery.csv")) {
         RecoveryCsv.write(w, plan, stats, times);

@@ -104,6 +104,38 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
               + " upper bound), not just its estimate.")
   boolean conservative;
 
+  /**
+   * Why target t means nothing for model m (a breach of an objective the service does not have,
+   * data loss of a service without data), or null.
+   */
+  static String undefinedFor(Model m, Target t) {
+    if (t.service().equals(Model.TOTAL)) {
+      return null;
+    }
+    io.firedrill.model.Service svc =
+        m.services().stream().filter(x -> x.name().equals(t.service())).findFirst().orElseThrow();
+    switch (t.metric()) {
+      case RTO_BREACH:
+        return svc.rtoHours().isPresent()
+            ? null
+            : t.service() + " has no rto: give it one (services." + t.service() + ".rto)";
+      case RPO_BREACH:
+        return svc.rpoHours().isPresent()
+            ? null
+            : t.service() + " has no rpo: give it one (services." + t.service() + ".rpo)";
+      case DATA_LOST_H:
+      case DATA_LOSS:
+        return svc.data() != null
+            ? null
+            : t.service()
+                + " has no data to lose: give it a data section (services."
+                + t.service()
+                + ".data)";
+      default:
+        return null;
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     scenario.check();
@@ -126,6 +158,10 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
               target, m0.services().stream().map(s -> s.name()).toList(), scenario.isScenario());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
+    }
+    String undefined = undefinedFor(m0, t);
+    if (undefined != null) {
+      throw new UsageException("--target: " + undefined);
     }
     boolean whole = Vary.isWhole(path);
     String lo = min != null ? min : Vary.smallest(path);

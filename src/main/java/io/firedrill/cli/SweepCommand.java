@@ -151,7 +151,11 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
     try {
       chartOn =
           ChartTarget.parse(
-              chart, vs.get(0).path(), plans.get(0), scenario.metrics(), scenario.isScenario());
+              chart,
+              vs.get(0).path(),
+              plans.get(0),
+              scenario.metrics(plans.get(0)),
+              scenario.isScenario());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -182,7 +186,8 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
       double[] costs = models.stream().mapToDouble(Costs::perYear).toArray();
       boolean withCost = m0.prices().size() > 0;
       SweepTable table =
-          new SweepTable(plans.get(0), vs, points, result, costs, withCost, scenario.metrics());
+          new SweepTable(
+              plans.get(0), vs, points, result, costs, withCost, scenario.metrics(plans.get(0)));
       stdout.printf(
           Locale.ROOT,
           "%s: sweep of %s (%s)%s, %d points × %d trials, seed %d, %s%n",

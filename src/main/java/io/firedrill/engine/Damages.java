@@ -124,5 +124,8 @@ final class Damages {
     draws.count(cause);
     double share = p.damageShare[d];
     timelines.damage[p.damageUnit[d]].addRamp(end, stop, cause, share, share);
+    if (destroyed) {
+      timelines.destroyed[p.damageUnit[d]].add(end, horizon, cause);
+    }
   }
 }

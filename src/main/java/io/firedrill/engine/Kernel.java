@@ -65,11 +65,11 @@ import java.util.Arrays;
  * source's stable id, draw number) and computed directly by Philox4x64-10 ({@link StreamKeys}):
  * each hazard ({@code grid@G}, {@code routing@N}, {@code fault@S}, {@code cooling@S}, {@code
  * fire@S}), the site's {@code restart@S}, the generator's {@code power@S} at the site's n-th supply
- * outage, and each service's n-th failover ({@code failover@A}). No substream depends on the order
- * of declaration or on what another source drew, so a change to one hazard or one service's
- * failover leaves every draw of the others as it was (common random numbers), and any trial of a
- * run is reached in O(1). Within a source, every draw that a branch might skip is drawn anyway, for
- * the same reason.
+ * outage, each service's n-th failover ({@code failover@A}) and the phase of its backups ({@code
+ * backup@A}). No substream depends on the order of declaration or on what another source drew, so a
+ * change to one hazard or one service's failover leaves every draw of the others as it was (common
+ * random numbers), and any trial of a run is reached in O(1). Within a source, every draw that a
+ * branch might skip is drawn anyway, for the same reason.
  *
  * <h2>Allocation</h2>
  *
@@ -93,6 +93,7 @@ public final class Kernel {
   private final Curves curves;
   private final Cuts cuts;
   private final Integration integration;
+  private final DataLoss data;
 
   /** Per-trial results, by service in dependency order; valid after {@link #run}. */
   public final double[] downtime;
@@ -105,6 +106,18 @@ public final class Kernel {
   public final double[] degraded;
 
   public final boolean[] rtoBreach;
+
+  /**
+   * Per service: hours of writes lost (docs/simulation.md, "Data loss"); 0 for a service without
+   * data.
+   */
+  public final double[] dataLost;
+
+  /** Per service: whether the trial lost any of its data. */
+  public final boolean[] dataLoss;
+
+  /** Per service: whether a loss of its data exceeded its rpo. */
+  public final boolean[] rpoBreach;
 
   /**
    * Failovers started, by service and path ({@link FailoverPath}), accumulated until {@link
@@ -221,6 +234,7 @@ public final class Kernel {
     curves = new Curves(plan);
     cuts = new Cuts(plan);
     integration = new Integration(plan, state, accounting);
+    data = new DataLoss(plan, timelines, keys);
 
     downtime = accounting.downtime;
     outages = accounting.outages;
@@ -228,6 +242,9 @@ public final class Kernel {
     userHours = accounting.userHours;
     degraded = accounting.degraded;
     rtoBreach = accounting.rtoBreach;
+    dataLost = data.lost;
+    dataLoss = data.anyLoss;
+    rpoBreach = data.rpoBreach;
     failovers = state.failovers;
     causeOutages = accounting.causeOutages;
     causeDowntime = accounting.causeDowntime;
@@ -324,6 +341,7 @@ public final class Kernel {
     if (dirty) {
       // Only a trial that went through the sweep can have written results.
       accounting.clearTrial();
+      data.clear();
       dirty = false;
     }
     hazards.sample(trial);
@@ -345,6 +363,7 @@ public final class Kernel {
     accounting.startSweep(forcing.scenario());
     curves.startSweep();
     integration.startSweep();
+    data.startSweep(trial);
     double t = 0;
     if (healthyAtRest && !curves.on() && events.size() > 0 && events.firstTime() > 0) {
       // Every service is fully served from 0 to the first event: nothing to integrate, no
@@ -370,6 +389,9 @@ public final class Kernel {
       state.settleAndServe(t, cuts.cut);
       state.startFailovers(t, cut, n);
       integration.instant(t, cut, n, events);
+      if (data.on()) {
+        data.instant(t, state);
+      }
       double tNext = state.nextJoin(t, events.nextTime(horizon));
       if (curves.on() && tNext > t) {
         curves.record(t, tNext, state.ramping(), state);
@@ -382,5 +404,8 @@ public final class Kernel {
     cuts.all();
     integration.end(horizon, cut, cuts.size());
     accounting.finish(horizon);
+    if (data.on()) {
+      data.finish();
+    }
   }
 }

@@ -52,6 +52,12 @@ final class SiteTimelines {
    */
   final IntervalBuffer[] damage;
 
+  /**
+   * Hardware destroyed, by unit ({@link Damages}): each interval starts where the destroying outage
+   * ended (and runs to the horizon); for the data it held ({@link DataLoss}).
+   */
+  final IntervalBuffer[] destroyed;
+
   /** The units some hazard or effect may damage ({@link Plan#damageUnit}), in unit order. */
   final int[] damageUnits;
 
@@ -99,6 +105,7 @@ final class SiteTimelines {
     blocked = buffers(plan.units);
     ramps = buffers(plan.units);
     damage = buffers(plan.units);
+    destroyed = buffers(plan.units);
     boolean[] damaged = new boolean[plan.units];
     for (int u : plan.damageUnit) {
       damaged[u] = true;
@@ -137,6 +144,7 @@ final class SiteTimelines {
     }
     for (int u : damageUnits) {
       damage[u].clear();
+      destroyed[u].clear();
     }
     for (int x : cutOffSites) {
       cutOff[x].clear();

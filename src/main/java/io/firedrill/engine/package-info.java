@@ -31,7 +31,9 @@
  *       closed form or by exact Gauss–Legendre quadrature ({@code GaussLegendre}), and finds slo
  *       crossings by bisection.
  *   <li><b>Accounting.</b> {@code OutageAccounting}: outages, the cause of each drop, downtime,
- *       degraded time, rto breaches, per-cause sums, scenario recovery.
+ *       degraded time, rto breaches, per-cause sums, scenario recovery; {@code DataLoss}: the data
+ *       a failover away from a down primary, or its destroyed hardware, loses against the latest
+ *       surviving copy (replica, backups).
  *   <li><b>Curves.</b> {@code Curves}: served fractions and capacities at fixed times, for
  *       scenarios' recovery curves.
  * </ol>

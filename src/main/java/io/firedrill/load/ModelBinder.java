@@ -7,6 +7,7 @@ import io.firedrill.dist.Units;
 import io.firedrill.dist.UserText;
 import io.firedrill.load.ModelSchema.CoolingKeys;
 import io.firedrill.load.ModelSchema.DamageKeys;
+import io.firedrill.load.ModelSchema.DataKeys;
 import io.firedrill.load.ModelSchema.EffectKeys;
 import io.firedrill.load.ModelSchema.FailoverKeys;
 import io.firedrill.load.ModelSchema.FaultKeys;
@@ -24,6 +25,7 @@ import io.firedrill.load.yaml.Origin;
 import io.firedrill.model.ActivityProfile;
 import io.firedrill.model.CommonCause;
 import io.firedrill.model.Damage;
+import io.firedrill.model.Data;
 import io.firedrill.model.Effect;
 import io.firedrill.model.Failover;
 import io.firedrill.model.Fire;
@@ -813,6 +815,19 @@ final class ModelBinder {
       Double hours = read.duration(s, ServiceKeys.RTO);
       rto = hours == null ? null : OptionalDouble.of(hours);
     }
+    Data data = s.has(ServiceKeys.DATA) ? data(s, deploy, sites) : null;
+    OptionalDouble rpo = OptionalDouble.empty();
+    if (s.has(ServiceKeys.RPO)) {
+      Double hours = read.duration(s, ServiceKeys.RPO);
+      rpo = hours == null ? null : OptionalDouble.of(hours);
+      if (!s.has(ServiceKeys.DATA)) {
+        read.error(
+            s.keyOrigin(ServiceKeys.RPO),
+            s.at(ServiceKeys.RPO),
+            "an rpo needs the service's data section (where its data lives and how it is"
+                + " copied)");
+      }
+    }
     if (read.errorCount() > before
         || users == null
         || demand == null
@@ -820,10 +835,75 @@ final class ModelBinder {
         || standby == null
         || requires == null
         || slo == null
-        || rto == null) {
+        || rto == null
+        || rpo == null
+        || (s.has(ServiceKeys.DATA) && data == null)) {
       return null;
     }
-    return new Service(name, users, demand, deploy, standby, failover, requires, slo, rto);
+    return new Service(
+        name, users, demand, deploy, standby, failover, requires, slo, rto, data, rpo);
+  }
+
+  /**
+   * The {@code data} section of service s: its primary (by default the first site it is deployed
+   * at), replica and backups, each a declared site or zone other than the primary's.
+   */
+  private Data data(Section service, List<Placement> deploy, Set<String> sites) {
+    Section d =
+        read.section(service.node(ServiceKeys.DATA), service.at(ServiceKeys.DATA), DataKeys.SPEC);
+    if (d == null) {
+      return null;
+    }
+    int before = read.errorCount();
+    String primary =
+        d.has(DataKeys.PRIMARY)
+            ? read.reference(d.node(DataKeys.PRIMARY), d.at(DataKeys.PRIMARY), sites, "site")
+            : deploy == null || deploy.isEmpty() ? null : deploy.get(0).site();
+    String replica = copySite(d, DataKeys.REPLICA, primary, sites);
+    Double lag = read.duration(d, DataKeys.LAG);
+    if (d.has(DataKeys.LAG) && !d.has(DataKeys.REPLICA)) {
+      read.error(
+          d.keyOrigin(DataKeys.LAG),
+          d.at(DataKeys.LAG),
+          "a replication lag needs a replica (the site or zone the copy is kept at)");
+    }
+    String backup = copySite(d, DataKeys.BACKUP, primary, sites);
+    Double interval = Double.NaN;
+    if (d.has(DataKeys.BACKUP_INTERVAL)) {
+      interval = read.duration(d, DataKeys.BACKUP_INTERVAL);
+      if (!d.has(DataKeys.BACKUP)) {
+        read.error(
+            d.keyOrigin(DataKeys.BACKUP_INTERVAL),
+            d.at(DataKeys.BACKUP_INTERVAL),
+            "a backup interval needs backup (the site or zone the backups are kept at)");
+      }
+    } else if (d.has(DataKeys.BACKUP)) {
+      read.error(
+          d.keyOrigin(DataKeys.BACKUP),
+          d.at(DataKeys.BACKUP_INTERVAL),
+          "missing: backups need their interval (e.g. backup_interval: 24h)");
+    }
+    if (read.errorCount() > before || primary == null || lag == null || interval == null) {
+      return null;
+    }
+    return new Data(primary, replica, lag, backup, interval);
+  }
+
+  /** A copy's site or zone under {@code key}: declared, and not the primary's; null if left out. */
+  private String copySite(Section d, KeySpec key, String primary, Set<String> sites) {
+    if (!d.has(key)) {
+      return null;
+    }
+    String site = read.reference(d.node(key), d.at(key), sites, "site");
+    if (site != null && site.equals(primary)) {
+      read.error(
+          d.valueOrigin(key),
+          d.at(key),
+          "the primary's own site: a copy there is lost with the primary; name another site or"
+              + " zone");
+      return null;
+    }
+    return site;
   }
 
   private Failover failover(Section service, Set<String> services) {

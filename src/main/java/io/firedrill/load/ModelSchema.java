@@ -635,6 +635,49 @@ public final class ModelSchema {
         SectionSpec.of("failover", "services.NAME.failover", TIME, SUCCESS, NEEDS, MANUAL);
   }
 
+  /** Where a service's data lives and how it is copied (docs/simulation.md, "Data loss"). */
+  public static final class DataKeys {
+    private DataKeys() {}
+
+    public static final KeySpec PRIMARY =
+        optional(
+            "primary",
+            ValueType.naming(Kind.REFERENCE, "site or zone"),
+            "the first site in `deploy`",
+            "the site or zone that holds the primary copy, where writes land");
+    public static final KeySpec REPLICA =
+        optional(
+            "replica",
+            ValueType.naming(Kind.REFERENCE, "site or zone"),
+            "none",
+            "the site or zone of a replica kept by replication; not the primary's");
+    public static final KeySpec LAG =
+        withDefault(
+            "lag",
+            duration(Range.zeroOrMore()),
+            "0",
+            "the replica's replication lag: how far it is behind the primary; 0 is synchronous"
+                + " replication (the replica has every write), more is asynchronous; needs"
+                + " `replica`");
+    public static final KeySpec BACKUP =
+        optional(
+            "backup",
+            ValueType.naming(Kind.REFERENCE, "site or zone"),
+            "none",
+            "the site or zone that holds the backups; not the primary's");
+    public static final KeySpec BACKUP_INTERVAL =
+        optional(
+            "backup_interval",
+            duration(Range.positive()),
+            "required with `backup`",
+            "time between two backups (the first at a uniform random time in the first"
+                + " interval of each trial)");
+
+    public static final SectionSpec SPEC =
+        SectionSpec.of(
+            "data", "services.NAME.data", PRIMARY, REPLICA, LAG, BACKUP, BACKUP_INTERVAL);
+  }
+
   /** A service. */
   public static final class ServiceKeys {
     private ServiceKeys() {}
@@ -690,6 +733,21 @@ public final class ModelSchema {
             duration(Range.positive()),
             "none",
             "recovery-time objective; reported as the probability of breaching it");
+    public static final KeySpec DATA =
+        optional(
+            "data",
+            ValueType.section(DataKeys.SPEC),
+            "none",
+            "where the service's data lives and how it is copied; a failover away from the"
+                + " primary, or the primary's hardware destroyed, loses the writes newer than the"
+                + " latest surviving copy");
+    public static final KeySpec RPO =
+        optional(
+            "rpo",
+            duration(Range.zeroOrMore()),
+            "none",
+            "recovery-point objective (needs `data`): reported as the probability that a loss"
+                + " of data exceeds it");
 
     public static final SectionSpec SPEC =
         SectionSpec.of(
@@ -702,7 +760,9 @@ public final class ModelSchema {
             FAILOVER,
             REQUIRES,
             SLO,
-            RTO);
+            RTO,
+            DATA,
+            RPO);
   }
 
   /** The top level of a model file. */
@@ -840,7 +900,8 @@ public final class ModelSchema {
         DamageKeys.SPEC,
         CommonCauseKeys.SPEC,
         ServiceKeys.SPEC,
-        FailoverKeys.SPEC);
+        FailoverKeys.SPEC,
+        DataKeys.SPEC);
   }
 
   /** The top-level keys that hold named entries ({@code sites}), and the word for one entry. */

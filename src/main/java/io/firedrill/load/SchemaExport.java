@@ -56,7 +56,8 @@ public final class SchemaExport {
           Map.entry("damage", "damage"),
           Map.entry("common_cause", "cascades-and-common-cause-events"),
           Map.entry("service", "services"),
-          Map.entry("failover", "failover"));
+          Map.entry("failover", "failover"),
+          Map.entry("data", "data"));
 
   /** Prints {@code tables} (the markdown tables, each between its markers) or {@code json}. */
   public static void main(String[] args) {
@@ -372,7 +373,8 @@ public final class SchemaExport {
       case WEIGHTS -> uses(p, "weights");
       case FACTORS -> uses(p, "factors");
       case CURVE -> uses(p, "curve");
-      case REFERENCE -> uses(p, "name");
+      // A site or a zone (SITE/ZONE) is a place; any other reference, a plain name.
+      case REFERENCE -> uses(p, t.names().contains("zone") ? "place" : "name");
       case REFERENCES -> uses(p, "names");
       case SECTION -> uses(p, t.section().id());
       case COUNT -> numeric(uses(p, "count"), t.range());

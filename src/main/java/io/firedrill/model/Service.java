@@ -15,6 +15,9 @@ import java.util.OptionalDouble;
  * @param requires hard dependencies: served fraction is multiplied by theirs
  * @param slo served fraction below which the service counts as down
  * @param rtoHours recovery-time objective, if any
+ * @param data where its data lives and how it is copied, or null (no data that a loss can destroy:
+ *     a stateless service)
+ * @param rpoHours recovery-point objective, hours of writes, if any (only with data)
  */
 public record Service(
     String name,
@@ -25,13 +28,19 @@ public record Service(
     Failover failover,
     List<String> requires,
     double slo,
-    OptionalDouble rtoHours) {
+    OptionalDouble rtoHours,
+    Data data,
+    OptionalDouble rpoHours) {
   public Service {
     Objects.requireNonNull(name, "name");
     deploy = List.copyOf(deploy);
     standby = List.copyOf(standby);
     requires = List.copyOf(requires);
     Objects.requireNonNull(rtoHours, "rtoHours");
+    Objects.requireNonNull(rpoHours, "rpoHours");
+    if (rpoHours.isPresent() && data == null) {
+      throw new IllegalArgumentException("an rpo without data");
+    }
     if (!(demand > 0) || !Double.isFinite(demand)) {
       throw new IllegalArgumentException("demand is not strictly positive: " + demand);
     }

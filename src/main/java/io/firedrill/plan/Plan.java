@@ -4,6 +4,7 @@ import io.firedrill.dist.Distribution;
 import io.firedrill.model.ActivityProfile;
 import io.firedrill.model.CommonCause;
 import io.firedrill.model.Damage;
+import io.firedrill.model.Data;
 import io.firedrill.model.Effect;
 import io.firedrill.model.Fire;
 import io.firedrill.model.Grid;
@@ -352,6 +353,39 @@ public final class Plan {
 
   /** Recovery-time objective in hours, or NaN for none. */
   public final double[] rtoHours;
+
+  /**
+   * Per service: the unit ({@link #units}) of its data's primary copy, or {@link #NONE} for a
+   * service without data (docs/simulation.md, "Data loss").
+   */
+  public final int[] dataPrimary;
+
+  /** Per service: the unit of its replica, or {@link #NONE}. */
+  public final int[] dataReplica;
+
+  /**
+   * Per service: how many hours of writes its replica lacks when the primary is lost: 0 for
+   * synchronous replication, the lag for asynchronous (unused without a replica).
+   */
+  public final double[] dataReplicaLag;
+
+  /** Per service: the unit that holds its backups, or {@link #NONE}. */
+  public final int[] dataBackup;
+
+  /** Per service: hours between two backups (NaN without backups). */
+  public final double[] dataBackupInterval;
+
+  /** Per service: recovery-point objective in hours of writes, or NaN for none. */
+  public final double[] rpoHours;
+
+  /** The services with data, in dependency order. */
+  public final int[] dataServices;
+
+  /**
+   * Per service: {@code backup@A}, the phase of its backups in each trial (one uniform, draw 0; 0
+   * for a service without backups).
+   */
+  public final long[] backupSource;
 
   /**
    * Per service, where each active placement is: a unit ({@link #units}); a placement on a site
@@ -827,6 +861,12 @@ public final class Plan {
     demand = new double[services];
     slo = new double[services];
     rtoHours = new double[services];
+    rpoHours = new double[services];
+    dataPrimary = new int[services];
+    dataReplica = new int[services];
+    dataReplicaLag = new double[services];
+    dataBackup = new int[services];
+    dataBackupInterval = new double[services];
     deploySite = new int[services][];
     deployCapacity = new double[services][];
     standbySite = new int[services][];
@@ -843,6 +883,14 @@ public final class Plan {
       demand[a] = svc.demand();
       slo[a] = svc.slo();
       rtoHours[a] = svc.rtoHours().isPresent() ? svc.rtoHours().getAsDouble() : Double.NaN;
+      rpoHours[a] = svc.rpoHours().isPresent() ? svc.rpoHours().getAsDouble() : Double.NaN;
+      Data data = svc.data();
+      dataPrimary[a] = data == null ? NONE : siteIndex.get(data.primary());
+      dataReplica[a] =
+          data == null || data.replica() == null ? NONE : siteIndex.get(data.replica());
+      dataReplicaLag[a] = data == null ? 0 : data.lagHours();
+      dataBackup[a] = data == null || data.backup() == null ? NONE : siteIndex.get(data.backup());
+      dataBackupInterval[a] = data == null ? Double.NaN : data.backupIntervalHours();
       deploySite[a] = svc.deploy().stream().mapToInt(p -> siteIndex.get(p.site())).toArray();
       deployCapacity[a] = svc.deploy().stream().mapToDouble(Placement::capacity).toArray();
       standbySite[a] = svc.standby().stream().mapToInt(p -> siteIndex.get(p.site())).toArray();
@@ -938,9 +986,15 @@ public final class Plan {
       reconnectSource[s] = source("reconnect@" + siteNames[s], sourceNames);
     }
     failoverSource = new long[services];
+    backupSource = new long[services];
     for (int a = 0; a < services; a++) {
       failoverSource[a] = source("failover@" + serviceNames[a], sourceNames);
+      if (dataBackup[a] != NONE) {
+        backupSource[a] = source("backup@" + serviceNames[a], sourceNames);
+      }
     }
+    dataServices =
+        java.util.stream.IntStream.range(0, services).filter(a -> dataPrimary[a] != NONE).toArray();
   }
 
   /**

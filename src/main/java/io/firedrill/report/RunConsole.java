@@ -67,6 +67,38 @@ public final class RunConsole {
           ""
         });
     printTable(out, rows);
+    printDataLoss(out, plan, stats);
+  }
+
+  /**
+   * For a model where some service has data (docs/simulation.md, "Data loss"): a blank line, then
+   * one line per such service: hours of writes lost per trial with its interval, P(any loss) and
+   * P(rpo breach). Nothing for a model without data.
+   */
+  static void printDataLoss(PrintWriter out, Plan plan, RunStats stats) {
+    if (plan.dataServices.length == 0) {
+      return;
+    }
+    List<String[]> rows = new ArrayList<>();
+    rows.add(
+        new String[] {
+          "data", "lost h per trial [95% CI]", "p99 lost h", "P(data loss)", "P(rpo breach)"
+        });
+    for (int a : plan.dataServices) {
+      MetricStats lost = stats.metric(a, Metric.DATA_LOST_H);
+      rows.add(
+          new String[] {
+            plan.serviceNames[a],
+            Numbers.withInterval(lost.mean(), lost.interval95()),
+            Numbers.brief(lost.quantile(0.99), 4),
+            Numbers.brief(stats.metric(a, Metric.DATA_LOSS).mean(), 3),
+            Double.isNaN(plan.rpoHours[a])
+                ? "no rpo"
+                : Numbers.brief(stats.metric(a, Metric.RPO_BREACH).mean(), 3)
+          });
+    }
+    out.println();
+    printTable(out, rows);
   }
 
   /** The console summary of a scenario: time to recover and impact per service. */
@@ -109,6 +141,7 @@ public final class RunConsole {
           Numbers.brief(stats.total(Metric.USER_HOURS).mean(), 4)
         });
     printTable(out, rows);
+    printDataLoss(out, plan, stats);
   }
 
   /**

@@ -24,7 +24,7 @@ public final class SummaryCsv {
 
   /** {@code summary.csv} of a run: its metrics, plus availability and its nines. */
   public static void writeRun(Writer out, Plan plan, RunStats stats) throws IOException {
-    write(out, plan, stats, Metric.RUN, true);
+    write(out, plan, stats, Metric.withData(Metric.RUN, plan.dataServices.length > 0), true);
   }
 
   /**
@@ -39,8 +39,8 @@ public final class SummaryCsv {
       for (int a = 0; a < plan.services; a++) {
         String name = plan.serviceNames[a];
         for (Metric m : metrics) {
-          if (m == Metric.RTO_BREACH && Double.isNaN(plan.rtoHours[a])) {
-            // No rto, no breach to estimate: undefined, not a probability of 0.
+          if (!Estimable.of(plan, m, a)) {
+            // No rto (rpo, data), nothing to estimate: undefined, not a probability of 0.
             csv.printRecord(name, m.csvName(), "", "", "", "", "", "", "", "");
             continue;
           }

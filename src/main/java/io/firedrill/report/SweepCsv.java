@@ -60,9 +60,7 @@ public final class SweepCsv {
             }
             ChartTarget t = new ChartTarget(service, m, "mean");
             boolean undefined =
-                m == Metric.RTO_BREACH
-                    && !service.equals(Model.TOTAL)
-                    && Double.isNaN(plan.rtoHours[table.index(service)]);
+                !service.equals(Model.TOTAL) && !Estimable.of(plan, m, table.index(service));
             MetricStats ms = table.stats(p, t);
             double[] ci = ms.interval95();
             double[] d = SweepTable.paired(p, table.difference(p, t));
@@ -77,7 +75,7 @@ public final class SweepCsv {
             row.add(service);
             row.add(m.csvName());
             if (undefined) {
-              // No rto: the breach is undefined, every statistic an empty cell.
+              // No rto (rpo, data): undefined, every statistic an empty cell.
               for (int k = 0; k < 11; k++) {
                 row.add("");
               }

@@ -326,6 +326,9 @@ public final class TrialRunner {
       out[i + 6] = scenario && swept ? k.recoverHours[a] : 0;
       out[i + 7] = !scenario ? 0 : !swept || k.recovered[a] ? 1 : 0;
       out[i + 8] = scenario && swept && k.affected[a] ? 1 : 0;
+      out[i + 9] = swept ? k.dataLost[a] : 0;
+      out[i + 10] = swept && k.dataLoss[a] ? 1 : 0;
+      out[i + 11] = swept && k.rpoBreach[a] ? 1 : 0;
     }
   }
 
@@ -447,7 +450,8 @@ public final class TrialRunner {
         if (values == null
             && kernel.outages[a] == 0
             && kernel.userHours[a] == 0
-            && kernel.degraded[a] == 0) {
+            && kernel.degraded[a] == 0
+            && !kernel.dataLoss[a]) {
           // No outage and no user impact: every metric is zero (cheaper counted than added).
           stats.addQuiet(a);
           continue;
@@ -458,6 +462,9 @@ public final class TrialRunner {
         stats.metric(a, Metric.USER_HOURS).add(kernel.userHours[a]);
         stats.metric(a, Metric.DEGRADED_H).add(kernel.degraded[a]);
         stats.metric(a, Metric.RTO_BREACH).add(kernel.rtoBreach[a] ? 1 : 0);
+        stats.metric(a, Metric.DATA_LOST_H).add(kernel.dataLost[a]);
+        stats.metric(a, Metric.DATA_LOSS).add(kernel.dataLoss[a] ? 1 : 0);
+        stats.metric(a, Metric.RPO_BREACH).add(kernel.rpoBreach[a] ? 1 : 0);
         if (values != null) {
           int k = (t * ns + a) * METRICS;
           values[k] = kernel.downtime[a];
@@ -466,6 +473,9 @@ public final class TrialRunner {
           values[k + 3] = kernel.userHours[a];
           values[k + 4] = kernel.degraded[a];
           values[k + 5] = kernel.rtoBreach[a] ? 1 : 0;
+          values[k + 9] = kernel.dataLost[a];
+          values[k + 10] = kernel.dataLoss[a] ? 1 : 0;
+          values[k + 11] = kernel.rpoBreach[a] ? 1 : 0;
         }
       }
       totalDowntime.add(downtime);

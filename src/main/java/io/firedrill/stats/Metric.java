@@ -31,14 +31,54 @@ public enum Metric {
   /** Scenario mode: 1 if the service recovered from the event by the horizon. */
   RECOVERED("recovered", Kind.PROPORTION, false),
   /** Scenario mode: 1 if the event caused an outage of the service. */
-  AFFECTED("affected", Kind.PROPORTION, false);
+  AFFECTED("affected", Kind.PROPORTION, false),
+  /**
+   * Hours of writes lost (docs/simulation.md, "Data loss"): in [0, ∞) (several losses in a trial
+   * add up).
+   */
+  DATA_LOST_H("data_lost_h", Kind.AMOUNT, false),
+  /** 1 if the trial lost any of the service's data. */
+  DATA_LOSS("data_loss", Kind.PROPORTION, false),
+  /** 1 if a loss of data exceeded the rpo. */
+  RPO_BREACH("rpo_breach", Kind.PROPORTION, false);
 
   /** The metrics of {@code run}. */
   public static final List<Metric> RUN =
       List.of(DOWNTIME_H, OUTAGES, LONGEST_H, USER_HOURS, DEGRADED_H, RTO_BREACH);
 
   /** The metrics of {@code scenario}: those of run, and time to recover. */
-  public static final List<Metric> SCENARIO = List.of(values());
+  public static final List<Metric> SCENARIO =
+      List.of(
+          DOWNTIME_H,
+          OUTAGES,
+          LONGEST_H,
+          USER_HOURS,
+          DEGRADED_H,
+          RTO_BREACH,
+          RECOVER_H,
+          RECOVERED,
+          AFFECTED);
+
+  /** The data-loss metrics, reported for a model with data ({@link #withData}). */
+  public static final List<Metric> DATA = List.of(DATA_LOST_H, DATA_LOSS, RPO_BREACH);
+
+  /**
+   * {@code metrics} ({@link #RUN} or {@link #SCENARIO}) and, for a model where some service has
+   * data, the {@link #DATA} metrics after the rto breach.
+   */
+  public static List<Metric> withData(List<Metric> metrics, boolean data) {
+    if (!data) {
+      return metrics;
+    }
+    List<Metric> out = new java.util.ArrayList<>();
+    for (Metric m : metrics) {
+      out.add(m);
+      if (m == RTO_BREACH) {
+        out.addAll(DATA);
+      }
+    }
+    return List.copyOf(out);
+  }
 
   /**
    * The metrics with a {@code total} over services, summed per trial: downtime (service-hours of

@@ -63,10 +63,12 @@ public record Target(String service, Metric metric, String stat, boolean atMost,
           "--target: unknown metric "
               + UserText.quote(m.group(2))
               + " (metrics: "
-              + String.join(", ", Metric.SCENARIO.stream().map(Metric::csvName).toList())
+              + String.join(
+                  ", ",
+                  Metric.withData(Metric.SCENARIO, true).stream().map(Metric::csvName).toList())
               + ")");
     }
-    if (!scenario && !Metric.RUN.contains(metric)) {
+    if (!scenario && Metric.SCENARIO.contains(metric) && !Metric.RUN.contains(metric)) {
       throw new IllegalArgumentException(
           "--target: "
               + metric.csvName()

@@ -54,7 +54,7 @@ class KernelAllocationTest {
   /**
    * Damage of every kind (fire, fault, cooling, an effect, a grid's surge), at a site and a zone,
    * with overlapping repairs and a fire's restore; restarts along a curve, reconnect ramps and a
-   * staffing profile.
+   * staffing profile; a service whose data fails over and is destroyed (data loss).
    */
   static final String DAMAGED =
       """
@@ -102,6 +102,12 @@ class KernelAllocationTest {
       services:
         api: {users: 1M, demand: 10, deploy: {a: 8, b: 4}}
         web: {users: 1K, deploy: {a/x: 1}}
+        db:
+          deploy: {a: 1}
+          standby: {b: 1}
+          failover: {time: "fixed(30m)"}
+          data: {replica: b, lag: 5m, backup: a/y, backup_interval: 1d}
+          rpo: 10m
       """
           .formatted(
               String.join(

@@ -283,6 +283,8 @@ class ModelJsonSchemaTest {
           requires: ops
           slo: 0.95
           rto: 30m
+          data: {primary: east, replica: west, lag: 5m, backup: east/cords, backup_interval: 1d}
+          rpo: 10m
       cost: {east: 1K, west: 2K}
       """
           .formatted(

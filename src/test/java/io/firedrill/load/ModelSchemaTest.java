@@ -43,7 +43,8 @@ class ModelSchemaTest {
           Map.entry("damage", "sites.east.fire.damage"),
           Map.entry("common_cause", "common_cause.quake"),
           Map.entry("service", "services.api"),
-          Map.entry("failover", "services.api.failover"));
+          Map.entry("failover", "services.api.failover"),
+          Map.entry("data", "services.api.data"));
 
   static Stream<Arguments> everyKey() {
     List<Arguments> keys = new ArrayList<>();

@@ -59,7 +59,7 @@ class SchemaTextTest {
         List.of(
             "users 1M, deploy {a: 2}, requires [db]",
             "defaults: demand 1, slo 0.99",
-            "left out: standby none, failover none, rto none"),
+            "left out: standby none, failover none, rto none, data none, rpo none"),
         services.get("api"));
   }
 

@@ -174,4 +174,41 @@ class SourceIndependenceTest {
       }
     }
   }
+
+  /**
+   * Data loss draws only its backups' phase, from its own source ({@code backup@on-a}): giving the
+   * service on site a data (backups at b) leaves every other metric of every trial of both services
+   * bit-identical, and loses data in some trials (site a's fire destroys its hardware).
+   */
+  @Test
+  void dataOfTheServiceOnSiteA_movesNoOtherValue() throws Exception {
+    long trials = 20_000;
+    List<String> destroyed = List.of("sites.a.fire.damage.destroyed=1", "sites.a.fire.contained=0");
+    List<String> withData = new ArrayList<>(destroyed);
+    withData.addAll(
+        List.of("services.on-a.data.backup=b", "services.on-a.data.backup_interval=1d"));
+    Plan none = compile(destroyed);
+    Plan data = compile(withData);
+    int onA = List.of(none.serviceNames).indexOf("on-a");
+    int onB = List.of(none.serviceNames).indexOf("on-b");
+    assertTrue(Arrays.equals(rows(none, onB, trials), rows(data, onB, trials)), "on-b moved");
+    double[] a0 = rows(none, onA, trials);
+    double[] a = rows(data, onA, trials);
+    double lost = 0;
+    for (int i = 0; i < a.length; i++) {
+      Metric m = Metric.values()[i % TrialRunner.METRICS];
+      if (Metric.DATA.contains(m)) {
+        lost += m == Metric.DATA_LOST_H ? a[i] : 0;
+        continue;
+      }
+      assertEquals(
+          Double.doubleToLongBits(a0[i]), Double.doubleToLongBits(a[i]), "on-a value " + i);
+    }
+    assertTrue(lost > 0, "site a's destroying fires must lose data in some trial");
+  }
+
+  private static Plan compile(List<String> overrides) throws Exception {
+    return Plan.compile(
+        ModelLoader.parse("two.yaml", MODEL.getBytes(StandardCharsets.UTF_8), overrides).model());
+  }
 }
