@@ -114,26 +114,12 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
     }
     io.firedrill.model.Service svc =
         m.services().stream().filter(x -> x.name().equals(t.service())).findFirst().orElseThrow();
-    switch (t.metric()) {
-      case RTO_BREACH:
-        return svc.rtoHours().isPresent()
-            ? null
-            : t.service() + " has no rto: give it one (services." + t.service() + ".rto)";
-      case RPO_BREACH:
-        return svc.rpoHours().isPresent()
-            ? null
-            : t.service() + " has no rpo: give it one (services." + t.service() + ".rpo)";
-      case DATA_LOST_H:
-      case DATA_LOSS:
-        return svc.data() != null
-            ? null
-            : t.service()
-                + " has no data to lose: give it a data section (services."
-                + t.service()
-                + ".data)";
-      default:
-        return null;
-    }
+    return io.firedrill.report.Estimable.whyNot(
+        t.metric(),
+        svc.name(),
+        svc.rtoHours().isPresent(),
+        svc.rpoHours().isPresent(),
+        svc.data() != null);
   }
 
   @Override

@@ -90,6 +90,26 @@ final class CapacityState {
   private final int[] stbSite;
   private final double[] stbCap;
 
+  /**
+   * Restoration order ({@link Plan#deployClassLow}), flattened as the placements: per placement and
+   * part (its unit, or a site's zones), the class [low, low + width) of the part's capacity, NaN
+   * width where the part's unit has one class; null for a placement in no order.
+   */
+  private final double[][] actLow;
+
+  private final double[][] actWidth;
+  private final double[][] stbLow;
+  private final double[][] stbWidth;
+
+  /** Whether some unit restores in an order (else every placement takes its unit's factor). */
+  private final boolean ordered;
+
+  /**
+   * By service: whether a placement of it or of its requires closure is in a restoration order, so
+   * that its capacity may have kinks within a ramp ({@link #orderKinks}).
+   */
+  final boolean[] orderedFootprint;
+
   /** By site: whether it has zones (its capacity factor is theirs, by share). */
   private final boolean[] zoned;
 
@@ -147,8 +167,53 @@ final class CapacityState {
     stbFrom = from(plan.standbySite);
     stbSite = flatten(plan.standbySite);
     stbCap = flatten(plan.standbyCapacity);
+    actLow = flatten(plan.deployClassLow);
+    actWidth = flatten(plan.deployClassWidth);
+    stbLow = flatten(plan.standbyClassLow);
+    stbWidth = flatten(plan.standbyClassWidth);
+    ordered = plan.restoreOrder;
+    orderedFootprint = new boolean[ns];
+    for (int a = 0; a < ns; a++) {
+      boolean o = inOrder(a);
+      for (int b : plan.requiresClosure[a]) {
+        o |= inOrder(b);
+      }
+      orderedFootprint[a] = o;
+    }
     failovers = new long[ns * FailoverPath.COUNT];
     failoversInTrial = new int[ns];
+  }
+
+  /** Whether a placement of service a, active or standby, is in a restoration order. */
+  private boolean inOrder(int a) {
+    boolean o = false;
+    for (int k = actFrom[a]; k < actFrom[a + 1]; k++) {
+      o |= actWidth[k] != null;
+    }
+    for (int k = stbFrom[a]; k < stbFrom[a + 1]; k++) {
+      o |= stbWidth[k] != null;
+    }
+    return o;
+  }
+
+  /**
+   * A placement's capacity factor from its unit's factor c, in a restoration order: its class holds
+   * [low, low + width) of the unit's capacity, so it gets {@code clamp((c − low) / width, 0, 1)}:
+   * nothing until the classes before it are back, all of it once its class is; exactly 1 with the
+   * unit whole and 0 with it down. Without an order (NaN width) it is c.
+   */
+  static double inOrder(double c, double low, double width) {
+    if (!(width > 0)) {
+      return c;
+    }
+    if (c >= 1) {
+      return 1;
+    }
+    if (c <= low) {
+      return 0;
+    }
+    double f = (c - low) / width;
+    return f >= 1 ? 1 : f;
   }
 
   /** Where each row of {@code rows} begins in their concatenation, and where the last ends. */
@@ -166,6 +231,10 @@ final class CapacityState {
 
   private static double[] flatten(double[][] rows) {
     return Arrays.stream(rows).flatMapToDouble(Arrays::stream).toArray();
+  }
+
+  private static double[][] flatten(double[][][] rows) {
+    return Arrays.stream(rows).flatMap(Arrays::stream).toArray(double[][]::new);
   }
 
   /**
@@ -290,7 +359,7 @@ final class CapacityState {
    */
   private void serviceCapacities() {
     for (int a = 0; a < p.services; a++) {
-      act0[a] = sum(actFrom, actSite, actCap, a, capValue);
+      act0[a] = capacity(actFrom, actSite, actCap, actLow, actWidth, a, capValue);
     }
     for (int a = 0; a < p.services; a++) {
       actSlope[a] = ramping ? sum(actFrom, actSite, actCap, a, capSlope) : 0;
@@ -310,9 +379,52 @@ final class CapacityState {
     return v;
   }
 
+  /**
+   * Service a's capacity over placements {@code [from[a], from[a + 1])} from the units' factors
+   * {@code perSite}, each placement's factor taken in its restoration order ({@link #inOrder}); the
+   * plain {@link #sum} where no unit has an order.
+   */
+  private double capacity(
+      int[] from,
+      int[] site,
+      double[] cap,
+      double[][] low,
+      double[][] width,
+      int a,
+      double[] perSite) {
+    if (!ordered) {
+      return sum(from, site, cap, a, perSite);
+    }
+    double v = 0;
+    for (int k = from[a], end = from[a + 1]; k < end; k++) {
+      int s = site[k];
+      double f;
+      if (low[k] == null) {
+        f = perSite[s];
+      } else if (s < zoned.length && zoned[s]) {
+        // By share over the site's zones, each in the order of its own placements.
+        int[] zones = p.siteZones[s];
+        f = 0;
+        for (int j = 0; j < zones.length; j++) {
+          f += p.unitShare[zones[j]] * inOrder(perSite[zones[j]], low[k][j], width[k][j]);
+        }
+        f /= p.siteShareSum[s];
+      } else {
+        f = inOrder(perSite[s], low[k][0], width[k][0]);
+      }
+      v += cap[k] * f;
+    }
+    return v;
+  }
+
+  /** Whether service a's standby has joined and brings capacity at the segment start. */
+  boolean standbyServes(int a) {
+    return foState[a] == JOINED && standbyNow(a) > 0;
+  }
+
   /** Service a's standby capacity at the segment start. */
   private double standbyNow(int a) {
-    return sum(stbFrom, stbSite, stbCap, a, capValue);
+    return capacity(stbFrom, stbSite, stbCap, stbLow, stbWidth, a, capValue);
   }
 
   /** The slope of service a's standby capacity in the segment. */
@@ -352,21 +464,126 @@ final class CapacityState {
    */
   double ownCapacityAt(int a, double t) {
     double v = activeAt(a, t);
-    return foState[a] == JOINED ? v + capacityAt(stbFrom, stbSite, stbCap, a, t) : v;
+    return foState[a] == JOINED
+        ? v + capacityAt(stbFrom, stbSite, stbCap, stbLow, stbWidth, a, t)
+        : v;
   }
 
   /** Active capacity of service a at absolute time t in the current segment. */
   private double activeAt(int a, double t) {
-    return capacityAt(actFrom, actSite, actCap, a, t);
+    return capacityAt(actFrom, actSite, actCap, actLow, actWidth, a, t);
   }
 
-  /** {@link #sum} with each site's capacity factor at t ({@link #siteCapacityAt}). */
-  private double capacityAt(int[] from, int[] site, double[] cap, int a, double t) {
+  /**
+   * {@link #capacity} with each site's capacity factor at t ({@link #siteCapacityAt}), in its
+   * restoration order.
+   */
+  private double capacityAt(
+      int[] from, int[] site, double[] cap, double[][] low, double[][] width, int a, double t) {
     double v = 0;
     for (int k = from[a], end = from[a + 1]; k < end; k++) {
-      v += cap[k] * siteCapacityAt(site[k], t);
+      int s = site[k];
+      double f;
+      if (low[k] == null) {
+        f = siteCapacityAt(s, t);
+      } else if (s < zoned.length && zoned[s]) {
+        int[] zones = p.siteZones[s];
+        f = 0;
+        for (int j = 0; j < zones.length; j++) {
+          double c = siteCapacityAt(zones[j], t);
+          f += p.unitShare[zones[j]] * inOrder(c, low[k][j], width[k][j]);
+        }
+        f /= p.siteShareSum[s];
+      } else {
+        f = inOrder(siteCapacityAt(s, t), low[k][0], width[k][0]);
+      }
+      v += cap[k] * f;
     }
     return v;
+  }
+
+  /**
+   * Adds to {@code out} from index n the offsets from t0 within (0, t1 − t0) where a placement of
+   * service b in a restoration order reaches the start or the end of its class (a kink of b's
+   * capacity): the unit's factor is linear over a window ({@link Integration}), so each is where
+   * the line through its values at t0 and t1 meets low or low + width. A standby counts when it has
+   * joined. Returns the new count; {@code out} must have room for two per placement.
+   */
+  int orderKinks(int b, double t0, double t1, double[] out, int n) {
+    n = orderKinks(actFrom, actSite, actLow, actWidth, b, t0, t1, out, n);
+    if (foState[b] == JOINED) {
+      n = orderKinks(stbFrom, stbSite, stbLow, stbWidth, b, t0, t1, out, n);
+    }
+    return n;
+  }
+
+  private int orderKinks(
+      int[] from,
+      int[] site,
+      double[][] low,
+      double[][] width,
+      int b,
+      double t0,
+      double t1,
+      double[] out,
+      int n) {
+    double len = t1 - t0;
+    for (int k = from[b], end = from[b + 1]; k < end; k++) {
+      if (low[k] == null) {
+        continue;
+      }
+      int s = site[k];
+      if (s < zoned.length && zoned[s]) {
+        int[] zones = p.siteZones[s];
+        for (int j = 0; j < zones.length; j++) {
+          n = partKinks(zones[j], low[k][j], width[k][j], t0, t1, len, out, n);
+        }
+      } else {
+        n = partKinks(s, low[k][0], width[k][0], t0, t1, len, out, n);
+      }
+    }
+    return n;
+  }
+
+  /** The kinks of one part (unit u, class [low, low + width)) over [t0, t1): see orderKinks. */
+  private int partKinks(
+      int u, double low, double width, double t0, double t1, double len, double[] out, int n) {
+    if (!(width > 0)) {
+      return n;
+    }
+    double c0 = siteCapacityAt(u, t0);
+    double c1 = siteCapacityAt(u, t1);
+    if (!(c1 > c0)) {
+      return n;
+    }
+    n = crossing(c0, c1, low, len, out, n);
+    return crossing(c0, c1, low + width, len, out, n);
+  }
+
+  /**
+   * Adds to {@code out} at n the offset in (0, len) where the line from c0 to c1 over [0, len]
+   * meets {@code edge}, if it does strictly inside; returns the new count.
+   */
+  private static int crossing(double c0, double c1, double edge, double len, double[] out, int n) {
+    if (c0 < edge && edge < c1) {
+      double u = (edge - c0) / (c1 - c0) * len;
+      if (u > 0 && u < len) {
+        out[n++] = u;
+      }
+    }
+    return n;
+  }
+
+  /** How many parts of service b's placements may add kinks in {@link #orderKinks}. */
+  int placements(int b) {
+    int n = 0;
+    for (int k = actFrom[b]; k < actFrom[b + 1]; k++) {
+      n += actLow[k] == null ? 0 : actLow[k].length;
+    }
+    for (int k = stbFrom[b]; k < stbFrom[b + 1]; k++) {
+      n += stbLow[k] == null ? 0 : stbLow[k].length;
+    }
+    return n;
   }
 
   /**
@@ -392,9 +609,9 @@ final class CapacityState {
       siteAt[s] = siteCapacityAt(s, t);
     }
     for (int a = 0; a < p.services; a++) {
-      double v = sum(actFrom, actSite, actCap, a, siteAt);
+      double v = capacity(actFrom, actSite, actCap, actLow, actWidth, a, siteAt);
       if (foState[a] == JOINED) {
-        v += sum(stbFrom, stbSite, stbCap, a, siteAt);
+        v += capacity(stbFrom, stbSite, stbCap, stbLow, stbWidth, a, siteAt);
       }
       out[a] = closureProduct(a, Math.min(1, v / p.demand[a]));
     }

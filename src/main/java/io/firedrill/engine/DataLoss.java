@@ -3,17 +3,20 @@ package io.firedrill.engine;
 import io.firedrill.plan.Plan;
 
 /**
- * Data lost by each service with data (docs/simulation.md, "Data loss"), in hours of writes.
+ * Data lost by each service with data (docs/simulation.md, "Data loss").
  *
  * <p>A service's primary copy is <i>down</i> while the capacity factor of its unit is 0. Each down
- * period loses data at most once, at the first of: a standby of the service serving while the
- * primary is down (the service goes on from a copy: a failover away from the primary), or hardware
- * destroyed at the primary's unit (or, for a zone, at its site) by an outage that ended within the
- * period. The writes lost are those newer than the latest surviving copy when the primary went down
- * at {@code t0}: none from a synchronous replica, the lag from an asynchronous one, {@code (t0 −
- * phase) mod interval} from backups taken at {@code phase + k × interval}; a copy whose unit was
- * destroyed by then is gone. With no surviving copy everything is lost: the writes since t = 0 of
- * the trial ({@code t0} hours) are counted, and the loss breaches any rpo.
+ * period loses data at most once, at the first of: a standby of the service serving (joined, with
+ * capacity) while the primary is down (the service goes on from a copy it can read: a failover away
+ * from the primary), or hardware destroyed at the primary's unit (for a zone, also at its site; for
+ * a site with zones, also at a zone) by an outage that ended within the period. The writes lost are
+ * those newer than the latest usable copy when the primary went down at {@code t0}: none from a
+ * synchronous replica, the lag from an asynchronous one, {@code (t0 − phase) mod interval} from the
+ * backups taken at {@code phase + k × interval} for every integer k (the data has a history before
+ * t = 0). A copy whose unit (or its site) had hardware destroyed by then is gone; a failover also
+ * cannot read a copy whose unit is down, while a restore after destroyed hardware waits for it.
+ * With no usable copy every write is lost: no number of hours, but a loss of all the data ({@link
+ * #allLost}), which breaches any rpo.
  *
  * <p>The phase of a service's backups is one uniform draw from its own source {@code backup@A}
  * (draw 0), taken when a loss first needs it, so data moves no other draw (common random numbers).
@@ -27,27 +30,35 @@ final class DataLoss {
   /** {@link Plan#dataServices}; the arrays below are indexed by position in it. */
   private final int[] services;
 
-  /** Whether the primary is down, since when, and whether its down period has lost data. */
+  /** Whether the primary is down, and since when. */
   private final boolean[] down;
 
   private final double[] downSince;
-  private final boolean[] lostInPeriod;
 
-  /** Each service's down periods in the trial [start, end) (end: the horizon while open). */
+  /**
+   * Each service's down periods in the trial, in time order: [start, end) (end: the horizon while
+   * open), cause 1 once the period has lost data.
+   */
   private final IntervalBuffer[] periods;
 
   /** The phase of each service's backups in the trial, NaN until drawn. */
   private final double[] phase;
 
+  /** By unit: when its hardware was first destroyed in the trial, +∞ if never; NaN until known. */
+  private final double[] firstDestroyed;
+
   private long trial;
 
-  /** Per service (dependency order): hours of writes lost in the trial. */
+  /** Per service (dependency order): hours of writes lost in the trial where a copy survived. */
   final double[] lost;
 
-  /** Per service: whether the trial lost any write (a loss of more than 0 hours, or every copy). */
+  /** Per service: whether the trial lost any write (more than 0 hours, or every copy). */
   final boolean[] anyLoss;
 
-  /** Per service: whether one loss exceeded the rpo (or lost every copy). */
+  /** Per service: whether the trial lost every copy of the data (no usable copy at a loss). */
+  final boolean[] allLost;
+
+  /** Per service: whether one loss exceeded the rpo (a loss of every copy does). */
   final boolean[] rpoBreach;
 
   DataLoss(Plan plan, SiteTimelines timelines, StreamKeys keys) {
@@ -58,14 +69,15 @@ final class DataLoss {
     int n = services.length;
     down = new boolean[n];
     downSince = new double[n];
-    lostInPeriod = new boolean[n];
     periods = new IntervalBuffer[n];
     for (int i = 0; i < n; i++) {
       periods[i] = new IntervalBuffer();
     }
     phase = new double[n];
+    firstDestroyed = new double[plan.units];
     lost = new double[plan.services];
     anyLoss = new boolean[plan.services];
+    allLost = new boolean[plan.services];
     rpoBreach = new boolean[plan.services];
   }
 
@@ -79,19 +91,20 @@ final class DataLoss {
     for (int a : services) {
       lost[a] = 0;
       anyLoss[a] = false;
+      allLost[a] = false;
       rpoBreach[a] = false;
     }
   }
 
-  /** Starts the sweep of trial number {@code trial}: every primary up, no backup phase drawn. */
+  /** Starts the sweep of trial number {@code trial}: every primary up, nothing drawn or known. */
   void startSweep(long trial) {
     this.trial = trial;
     for (int i = 0; i < services.length; i++) {
       down[i] = false;
-      lostInPeriod[i] = false;
       periods[i].clear();
       phase[i] = Double.NaN;
     }
+    java.util.Arrays.fill(firstDestroyed, Double.NaN);
   }
 
   /**
@@ -102,20 +115,19 @@ final class DataLoss {
   void instant(double t, CapacityState state) {
     for (int i = 0; i < services.length; i++) {
       int a = services[i];
+      IntervalBuffer d = periods[i];
       boolean isDown = state.capValue[p.dataPrimary[a]] == 0;
       if (isDown && !down[i]) {
         down[i] = true;
         downSince[i] = t;
-        lostInPeriod[i] = false;
-        periods[i].add(t, p.horizonHours, 0);
+        d.add(t, p.horizonHours, 0);
       } else if (!isDown && down[i]) {
         down[i] = false;
-        periods[i].end[periods[i].size - 1] = t;
+        d.end[d.size - 1] = t;
       }
-      if (down[i] && !lostInPeriod[i] && state.foState[a] == CapacityState.JOINED) {
-        lostInPeriod[i] = true;
-        periods[i].cause[periods[i].size - 1] = 1;
-        lose(i, downSince[i], t);
+      if (down[i] && d.cause[d.size - 1] == 0 && state.standbyServes(a)) {
+        d.cause[d.size - 1] = 1;
+        lose(i, downSince[i], t, state);
       }
     }
   }
@@ -132,6 +144,11 @@ final class DataLoss {
       int site = p.unitSite[u];
       if (site != u) {
         destroyedAt(i, timelines.destroyed[site]);
+      } else if (u < p.sites) {
+        // Any destroyed share is taken to hold the data (the worst case): a zone's too.
+        for (int z : p.siteZones[u]) {
+          destroyedAt(i, timelines.destroyed[z]);
+        }
       }
     }
   }
@@ -140,61 +157,86 @@ final class DataLoss {
     IntervalBuffer d = periods[i];
     for (int j = 0; j < destroyed.size; j++) {
       double te = destroyed.start[j];
-      int k = d.size - 1;
-      while (k >= 0 && !(d.start[k] < te || (d.start[k] == 0 && te == 0))) {
-        k--;
-      }
+      int k = lastStartingBefore(d, te);
       if (k >= 0 && te <= d.end[k]) {
         if (d.cause[k] == 0) {
           d.cause[k] = 1;
-          lose(i, d.start[k], te);
+          lose(i, d.start[k], te, null);
         }
       } else {
-        lose(i, te, te);
+        lose(i, te, te, null);
       }
     }
   }
 
   /**
-   * Service i's primary, down since {@code t0}, is lost at {@code when}: the writes newer than the
-   * latest copy surviving at {@code when}.
+   * The last of the periods (in time order) that starts before te (at 0 for te = 0: a period in
+   * progress at t = 0), or −1: a binary search, so that many destructions cost O(m log n).
    */
-  private void lose(int i, double t0, double when) {
+  private static int lastStartingBefore(IntervalBuffer d, double te) {
+    int lo = 0;
+    int hi = d.size - 1;
+    int found = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (d.start[mid] < te || (d.start[mid] == 0 && te == 0)) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Service i's primary, down since {@code t0}, is lost at {@code when}: the writes newer than the
+   * latest copy usable at {@code when}, or every write without one. With {@code state} (a failover,
+   * at an instant of the sweep) a copy whose unit is down cannot be read; without (a restore after
+   * destroyed hardware) only destroyed copies are gone.
+   */
+  private void lose(int i, double t0, double when, CapacityState state) {
     int a = services[i];
     double hours = Double.POSITIVE_INFINITY;
-    int replica = p.dataReplica[a];
-    if (replica != Plan.NONE && !destroyedBy(replica, when)) {
+    if (usable(p.dataReplica[a], when, state)) {
       hours = p.dataReplicaLag[a];
     }
-    int backup = p.dataBackup[a];
-    if (backup != Plan.NONE && !destroyedBy(backup, when)) {
+    if (usable(p.dataBackup[a], when, state)) {
       hours = Math.min(hours, sinceBackup(i, t0));
     }
-    boolean total = hours == Double.POSITIVE_INFINITY;
-    if (total) {
-      hours = Math.max(t0, 0);
+    boolean rpo = !Double.isNaN(p.rpoHours[a]);
+    if (hours == Double.POSITIVE_INFINITY) {
+      allLost[a] = true;
+      anyLoss[a] = true;
+      rpoBreach[a] |= rpo;
+      return;
     }
     lost[a] += hours;
-    if (total || hours > 0) {
-      anyLoss[a] = true;
-    }
-    if (total || hours > p.rpoHours[a]) {
-      rpoBreach[a] = true;
-    }
+    anyLoss[a] |= hours > 0;
+    rpoBreach[a] |= rpo && hours > p.rpoHours[a];
+  }
+
+  /** Whether the copy at unit u ({@link Plan#NONE}: none) can be used at {@code when}. */
+  private boolean usable(int u, double when, CapacityState state) {
+    return u != Plan.NONE && !destroyedBy(u, when) && (state == null || state.capValue[u] > 0);
   }
 
   /** Whether unit u (or, for a zone, its site) lost its hardware by {@code when}. */
   private boolean destroyedBy(int u, double when) {
-    return firstDestroyed(timelines.destroyed[u]) <= when
-        || firstDestroyed(timelines.destroyed[p.unitSite[u]]) <= when;
+    return destroyedFirst(u) <= when || destroyedFirst(p.unitSite[u]) <= when;
   }
 
-  private static double firstDestroyed(IntervalBuffer d) {
-    double first = Double.POSITIVE_INFINITY;
-    for (int j = 0; j < d.size; j++) {
-      first = Math.min(first, d.start[j]);
+  /** When unit u's hardware was first destroyed in the trial (+∞: never), computed once. */
+  private double destroyedFirst(int u) {
+    if (Double.isNaN(firstDestroyed[u])) {
+      IntervalBuffer d = timelines.destroyed[u];
+      double first = Double.POSITIVE_INFINITY;
+      for (int j = 0; j < d.size; j++) {
+        first = Math.min(first, d.start[j]);
+      }
+      firstDestroyed[u] = first;
     }
-    return first;
+    return firstDestroyed[u];
   }
 
   /**

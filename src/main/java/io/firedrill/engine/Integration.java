@@ -174,9 +174,13 @@ final class Integration {
                 + (p.flatProfile ? 0 : (int) Math.min(1 << 20, len + 2)));
     pieces[n++] = 0;
     pieces[n++] = len;
-    n = kink(a, t0, len, n);
-    for (int b : p.requiresClosure[a]) {
-      n = kink(b, t0, len, n);
+    if (state.orderedFootprint[a]) {
+      n = orderedKinks(a, t0, t1, n);
+    } else {
+      n = kink(a, t0, len, n);
+      for (int b : p.requiresClosure[a]) {
+        n = kink(b, t0, len, n);
+      }
     }
     if (!p.flatProfile) {
       double x = p.startWeekHour + t0;
@@ -193,6 +197,54 @@ final class Integration {
       }
     }
     state.servedEnd[a] = state.servedOf(a, t1);
+  }
+
+  /**
+   * The split points of a ramp window [t0, t1) of service a with a placement in a restoration order
+   * (docs/simulation.md, "Restoration order"), into {@link #pieces} from n: where a placement of a
+   * or of its requires closure reaches the start or end of its class ({@link
+   * CapacityState#orderKinks}); then, in each piece between those (where every capacity is linear),
+   * where an own fraction reaches 1. Returns the new count.
+   */
+  private int orderedKinks(int a, double t0, double t1, int n) {
+    int room = state.placements(a);
+    for (int b : p.requiresClosure[a]) {
+      room += state.placements(b);
+    }
+    int services = 1 + p.requiresClosure[a].length;
+    int hours = p.flatProfile ? 0 : (int) Math.min(1 << 20, t1 - t0 + 2);
+    // Two per placement, then at most one per service and piece, and the hour boundaries.
+    pieces = ensure(pieces, n + 2 * room + services * (n + 2 * room) + hours + 1);
+    n = state.orderKinks(a, t0, t1, pieces, n);
+    for (int b : p.requiresClosure[a]) {
+      n = state.orderKinks(b, t0, t1, pieces, n);
+    }
+    Arrays.sort(pieces, 0, n);
+    int m = n;
+    for (int i = 0; i + 1 < m; i++) {
+      n = demandKink(a, t0, pieces[i], pieces[i + 1], n);
+      for (int b : p.requiresClosure[a]) {
+        n = demandKink(b, t0, pieces[i], pieces[i + 1], n);
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Adds the offset in (u0, u1) where service b's capacity, linear between them, reaches its demand
+   * (its own fraction reaches 1), if it does.
+   */
+  private int demandKink(int b, double t0, double u0, double u1, int n) {
+    double v0 = state.ownCapacityAt(b, t0 + u0);
+    double v1 = state.ownCapacityAt(b, t0 + u1);
+    double d = p.demand[b];
+    if (v0 < d && d < v1) {
+      double u = u0 + (d - v0) / (v1 - v0) * (u1 - u0);
+      if (u > u0 && u < u1) {
+        pieces[n++] = u;
+      }
+    }
+    return n;
   }
 
   /** Adds to the split points the offset where service b's own fraction reaches 1, if inside. */
@@ -282,7 +334,8 @@ final class Integration {
     }
   }
 
+  /** {@code a}, or a copy of it with room for n values. */
   private static double[] ensure(double[] a, int n) {
-    return a.length >= n ? a : new double[Math.max(n, a.length * 2)];
+    return a.length >= n ? a : Arrays.copyOf(a, Math.max(n, a.length * 2));
   }
 }

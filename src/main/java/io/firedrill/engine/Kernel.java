@@ -108,13 +108,16 @@ public final class Kernel {
   public final boolean[] rtoBreach;
 
   /**
-   * Per service: hours of writes lost (docs/simulation.md, "Data loss"); 0 for a service without
-   * data.
+   * Per service: hours of writes lost where a copy survived (docs/simulation.md, "Data loss"); 0
+   * for a service without data.
    */
   public final double[] dataLost;
 
   /** Per service: whether the trial lost any of its data. */
   public final boolean[] dataLoss;
+
+  /** Per service: whether the trial lost every copy of its data. */
+  public final boolean[] dataLostAll;
 
   /** Per service: whether a loss of its data exceeded its rpo. */
   public final boolean[] rpoBreach;
@@ -244,6 +247,7 @@ public final class Kernel {
     rtoBreach = accounting.rtoBreach;
     dataLost = data.lost;
     dataLoss = data.anyLoss;
+    dataLostAll = data.allLost;
     rpoBreach = data.rpoBreach;
     failovers = state.failovers;
     causeOutages = accounting.causeOutages;

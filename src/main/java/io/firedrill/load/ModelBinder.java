@@ -828,6 +828,10 @@ final class ModelBinder {
                 + " copied)");
       }
     }
+    Long priority =
+        s.has(ServiceKeys.RESTORE_PRIORITY)
+            ? read.whole(s, ServiceKeys.RESTORE_PRIORITY)
+            : Long.valueOf(Service.LAST);
     if (read.errorCount() > before
         || users == null
         || demand == null
@@ -837,11 +841,23 @@ final class ModelBinder {
         || slo == null
         || rto == null
         || rpo == null
+        || priority == null
         || (s.has(ServiceKeys.DATA) && data == null)) {
       return null;
     }
     return new Service(
-        name, users, demand, deploy, standby, failover, requires, slo, rto, data, rpo);
+        name,
+        users,
+        demand,
+        deploy,
+        standby,
+        failover,
+        requires,
+        slo,
+        rto,
+        data,
+        rpo,
+        (int) (long) priority);
   }
 
   /**
@@ -895,12 +911,22 @@ final class ModelBinder {
       return null;
     }
     String site = read.reference(d.node(key), d.at(key), sites, "site");
-    if (site != null && site.equals(primary)) {
+    if (site == null || primary == null) {
+      return site;
+    }
+    String why =
+        site.equals(primary)
+            ? "the primary's own site or zone"
+            : Zone.siteOf(site).equals(primary)
+                ? "a zone of the primary's site " + primary
+                : Zone.siteOf(primary).equals(site)
+                    ? "the site of the primary's zone " + primary
+                    : null;
+    if (why != null) {
       read.error(
           d.valueOrigin(key),
           d.at(key),
-          "the primary's own site: a copy there is lost with the primary; name another site or"
-              + " zone");
+          why + ": a copy there is lost with the primary; name another site, or another zone");
       return null;
     }
     return site;

@@ -654,7 +654,7 @@ public final class ModelSchema {
     public static final KeySpec LAG =
         withDefault(
             "lag",
-            duration(Range.zeroOrMore()),
+            duration(Range.zeroOrMore().atMost(Units.MAX_HORIZON_HOURS, "100000y")),
             "0",
             "the replica's replication lag: how far it is behind the primary; 0 is synchronous"
                 + " replication (the replica has every write), more is asynchronous; needs"
@@ -668,10 +668,9 @@ public final class ModelSchema {
     public static final KeySpec BACKUP_INTERVAL =
         optional(
             "backup_interval",
-            duration(Range.positive()),
+            duration(ModelSchema.HORIZON),
             "required with `backup`",
-            "time between two backups (the first at a uniform random time in the first"
-                + " interval of each trial)");
+            "time between two backups, taken at a uniform random phase in each trial");
 
     public static final SectionSpec SPEC =
         SectionSpec.of(
@@ -744,10 +743,19 @@ public final class ModelSchema {
     public static final KeySpec RPO =
         optional(
             "rpo",
-            duration(Range.zeroOrMore()),
+            duration(Range.zeroOrMore().atMost(Units.MAX_HORIZON_HOURS, "100000y")),
             "none",
             "recovery-point objective (needs `data`): reported as the probability that a loss"
                 + " of data exceeds it");
+
+    public static final KeySpec RESTORE_PRIORITY =
+        optional(
+            "restore_priority",
+            ValueType.ranged(Kind.WHOLE, Range.between(1, 1_000_000, "1000000")),
+            "none (restored last)",
+            "its class in the order of restoration at every site or zone it shares: capacity"
+                + " that comes back (a fire's restore, a restart curve, damage repaired) goes to"
+                + " priority 1 first, then 2..., services of one class sharing it in proportion");
 
     public static final SectionSpec SPEC =
         SectionSpec.of(
@@ -762,7 +770,8 @@ public final class ModelSchema {
             SLO,
             RTO,
             DATA,
-            RPO);
+            RPO,
+            RESTORE_PRIORITY);
   }
 
   /** The top level of a model file. */

@@ -64,13 +64,22 @@ final class ModelWarnings {
     for (Service s : m.services()) {
       s.deploy().forEach(p -> placed.add(p.siteName()));
       s.standby().forEach(p -> placed.add(p.siteName()));
+      if (s.data() != null) {
+        // A site that holds a copy of a service's data (or its primary) is used.
+        for (String place :
+            new String[] {s.data().primary(), s.data().replica(), s.data().backup()}) {
+          if (place != null) {
+            placed.add(io.firedrill.model.Zone.siteOf(place));
+          }
+        }
+      }
     }
     for (Site s : m.sites()) {
       if (!placed.contains(s.name())) {
         warn(
             sites.get(s.name()).keyOrigin(),
             "sites." + s.name(),
-            "no service is deployed or on standby here");
+            "no service is deployed, on standby or keeps data here");
       }
     }
     Set<String> fed = new HashSet<>();

@@ -18,6 +18,9 @@ import java.util.OptionalDouble;
  * @param data where its data lives and how it is copied, or null (no data that a loss can destroy:
  *     a stateless service)
  * @param rpoHours recovery-point objective, hours of writes, if any (only with data)
+ * @param restorePriority where capacity comes back after a loss at a site or zone it shares, its
+ *     class in the order of restoration: 1 first, then 2...; {@link #LAST} (none given) after every
+ *     service with one (docs/simulation.md, "Restoration order")
  */
 public record Service(
     String name,
@@ -30,7 +33,11 @@ public record Service(
     double slo,
     OptionalDouble rtoHours,
     Data data,
-    OptionalDouble rpoHours) {
+    OptionalDouble rpoHours,
+    int restorePriority) {
+  /** The restore priority of a service that gives none: restored after every one that does. */
+  public static final int LAST = Integer.MAX_VALUE;
+
   public Service {
     Objects.requireNonNull(name, "name");
     deploy = List.copyOf(deploy);
@@ -38,6 +45,9 @@ public record Service(
     requires = List.copyOf(requires);
     Objects.requireNonNull(rtoHours, "rtoHours");
     Objects.requireNonNull(rpoHours, "rpoHours");
+    if (restorePriority < 1) {
+      throw new IllegalArgumentException("restore priority is below 1: " + restorePriority);
+    }
     if (rpoHours.isPresent() && data == null) {
       throw new IllegalArgumentException("an rpo without data");
     }

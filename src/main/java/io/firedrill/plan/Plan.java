@@ -396,6 +396,31 @@ public final class Plan {
   public final double[][] deployCapacity;
   public final int[][] standbySite;
   public final double[][] standbyCapacity;
+
+  /**
+   * Restoration order (docs/simulation.md, "Restoration order"), per service, active placement (as
+   * {@link #deploySite}) and part: a placement on a site without zones, or on a zone, has one part,
+   * its unit; one on a site with zones has a part per zone ({@link #siteZones} order), which holds
+   * the zone's share of it. Where services of more than one restore priority have capacity in a
+   * part's unit, the placement's class holds [low, low + width) of that unit's capacity (fractions
+   * of it, higher priorities below), and the part's capacity factor is {@code clamp((c − low) /
+   * width, 0, 1)} for the unit's factor c; NaN width where the unit has one class (the factor is c
+   * itself). Null for a placement with no part in an order.
+   */
+  public final double[][][] deployClassLow;
+
+  /** See {@link #deployClassLow}. */
+  public final double[][][] deployClassWidth;
+
+  /** As {@link #deployClassLow}, for the standby placements ({@link #standbySite}). */
+  public final double[][][] standbyClassLow;
+
+  /** See {@link #standbyClassLow}. */
+  public final double[][][] standbyClassWidth;
+
+  /** Whether some unit restores its services in an order ({@link #deployClassLow}). */
+  public final boolean restoreOrder;
+
   public final boolean[] hasFailover;
   public final int[] failoverTime;
   public final double[] failoverSuccess;
@@ -908,6 +933,18 @@ public final class Plan {
               : NONE;
       requires[a] = svc.requires().stream().mapToInt(serviceIndex::get).toArray();
     }
+    int[] priority = order.stream().mapToInt(Service::restorePriority).toArray();
+    deployClassLow = new double[services][][];
+    deployClassWidth = new double[services][][];
+    standbyClassLow = new double[services][][];
+    standbyClassWidth = new double[services][][];
+    restoreOrder =
+        restorationClasses(
+            priority,
+            new int[][][] {deploySite, standbySite},
+            new double[][][] {deployCapacity, standbyCapacity},
+            new double[][][][] {deployClassLow, standbyClassLow},
+            new double[][][][] {deployClassWidth, standbyClassWidth});
     requiresClosure = new int[services][];
     footprint = new int[services][];
     long entries = 0;
@@ -995,6 +1032,77 @@ public final class Plan {
     }
     dataServices =
         java.util.stream.IntStream.range(0, services).filter(a -> dataPrimary[a] != NONE).toArray();
+  }
+
+  /**
+   * The units a placement at unit u has parts in ({@link #deployClassLow}): u's zones for a site
+   * with zones, else u itself.
+   */
+  private int[] parts(int u) {
+    return u < sites && siteZones[u].length > 0 ? siteZones[u] : new int[] {u};
+  }
+
+  /** The share of a placement at unit u that lies in part unit z. */
+  private double partShare(int u, int z) {
+    return u == z ? 1 : unitShare[z] / siteShareSum[u];
+  }
+
+  /**
+   * Fills low and width ({@link #deployClassLow}) of every placement: per unit, the capacity of
+   * each restore priority class among all placements with a part there (active and standby, a
+   * placement on a site with zones by each zone's share), the classes in ascending priority.
+   * Returns whether some unit has more than one class with capacity.
+   */
+  private boolean restorationClasses(
+      int[] priority, int[][][] site, double[][][] cap, double[][][][] low, double[][][][] width) {
+    List<java.util.TreeMap<Integer, Double>> classes = new ArrayList<>();
+    double[] total = new double[units];
+    for (int u = 0; u < units; u++) {
+      classes.add(new java.util.TreeMap<>());
+    }
+    for (int kind = 0; kind < site.length; kind++) {
+      for (int a = 0; a < priority.length; a++) {
+        for (int i = 0; i < site[kind][a].length; i++) {
+          int u = site[kind][a][i];
+          for (int z : parts(u)) {
+            double c = cap[kind][a][i] * partShare(u, z);
+            classes.get(z).merge(priority[a], c, Double::sum);
+            total[z] += c;
+          }
+        }
+      }
+    }
+    boolean any = false;
+    for (int kind = 0; kind < site.length; kind++) {
+      for (int a = 0; a < priority.length; a++) {
+        int n = site[kind][a].length;
+        low[kind][a] = new double[n][];
+        width[kind][a] = new double[n][];
+        for (int i = 0; i < n; i++) {
+          int[] parts = parts(site[kind][a][i]);
+          double[] lo = new double[parts.length];
+          double[] wi = new double[parts.length];
+          boolean placementOrdered = false;
+          for (int j = 0; j < parts.length; j++) {
+            java.util.TreeMap<Integer, Double> c = classes.get(parts[j]);
+            double below = 0;
+            for (double x : c.headMap(priority[a]).values()) {
+              below += x;
+            }
+            double mine = c.get(priority[a]);
+            long withCapacity = c.values().stream().filter(x -> x > 0).count();
+            boolean ordered = withCapacity > 1 && mine > 0;
+            lo[j] = ordered ? below / total[parts[j]] : 0;
+            wi[j] = ordered ? mine / total[parts[j]] : Double.NaN;
+            placementOrdered |= ordered;
+          }
+          low[kind][a][i] = placementOrdered ? lo : null;
+          width[kind][a][i] = placementOrdered ? wi : null;
+          any |= placementOrdered;
+        }
+      }
+    }
+    return any;
   }
 
   /**

@@ -95,6 +95,11 @@ public record ChartTarget(String service, Metric metric, String stat) {
               + String.join(", ", Metric.TOTALS.stream().map(Metric::csvName).toList())
               + ")");
     }
+    String undefined =
+        service.equals(Model.TOTAL) ? null : Estimable.whyNot(plan, metric, names.indexOf(service));
+    if (undefined != null) {
+      throw new IllegalArgumentException("--chart " + UserText.quote(asked) + ": " + undefined);
+    }
     String stat = parts.length == 3 ? parts[2] : "mean";
     if (!MetricStats.STATISTICS.contains(stat)) {
       throw new IllegalArgumentException(

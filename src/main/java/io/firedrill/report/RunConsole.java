@@ -72,8 +72,8 @@ public final class RunConsole {
 
   /**
    * For a model where some service has data (docs/simulation.md, "Data loss"): a blank line, then
-   * one line per such service: hours of writes lost per trial with its interval, P(any loss) and
-   * P(rpo breach). Nothing for a model without data.
+   * one line per such service: hours of writes lost per trial with its interval, P(any loss),
+   * P(every copy lost) and P(rpo breach). Nothing for a model without data.
    */
   static void printDataLoss(PrintWriter out, Plan plan, RunStats stats) {
     if (plan.dataServices.length == 0) {
@@ -82,7 +82,12 @@ public final class RunConsole {
     List<String[]> rows = new ArrayList<>();
     rows.add(
         new String[] {
-          "data", "lost h per trial [95% CI]", "p99 lost h", "P(data loss)", "P(rpo breach)"
+          "data",
+          "lost h per trial [95% CI]",
+          "p99 lost h",
+          "P(data loss)",
+          "P(all lost)",
+          "P(rpo breach)"
         });
     for (int a : plan.dataServices) {
       MetricStats lost = stats.metric(a, Metric.DATA_LOST_H);
@@ -92,6 +97,7 @@ public final class RunConsole {
             Numbers.withInterval(lost.mean(), lost.interval95()),
             Numbers.brief(lost.quantile(0.99), 4),
             Numbers.brief(stats.metric(a, Metric.DATA_LOSS).mean(), 3),
+            Numbers.brief(stats.metric(a, Metric.DATA_LOST_ALL).mean(), 3),
             Double.isNaN(plan.rpoHours[a])
                 ? "no rpo"
                 : Numbers.brief(stats.metric(a, Metric.RPO_BREACH).mean(), 3)

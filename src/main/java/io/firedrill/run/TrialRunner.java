@@ -328,7 +328,8 @@ public final class TrialRunner {
       out[i + 8] = scenario && swept && k.affected[a] ? 1 : 0;
       out[i + 9] = swept ? k.dataLost[a] : 0;
       out[i + 10] = swept && k.dataLoss[a] ? 1 : 0;
-      out[i + 11] = swept && k.rpoBreach[a] ? 1 : 0;
+      out[i + 11] = swept && k.dataLostAll[a] ? 1 : 0;
+      out[i + 12] = swept && k.rpoBreach[a] ? 1 : 0;
     }
   }
 
@@ -464,6 +465,7 @@ public final class TrialRunner {
         stats.metric(a, Metric.RTO_BREACH).add(kernel.rtoBreach[a] ? 1 : 0);
         stats.metric(a, Metric.DATA_LOST_H).add(kernel.dataLost[a]);
         stats.metric(a, Metric.DATA_LOSS).add(kernel.dataLoss[a] ? 1 : 0);
+        stats.metric(a, Metric.DATA_LOST_ALL).add(kernel.dataLostAll[a] ? 1 : 0);
         stats.metric(a, Metric.RPO_BREACH).add(kernel.rpoBreach[a] ? 1 : 0);
         if (values != null) {
           int k = (t * ns + a) * METRICS;
@@ -475,7 +477,8 @@ public final class TrialRunner {
           values[k + 5] = kernel.rtoBreach[a] ? 1 : 0;
           values[k + 9] = kernel.dataLost[a];
           values[k + 10] = kernel.dataLoss[a] ? 1 : 0;
-          values[k + 11] = kernel.rpoBreach[a] ? 1 : 0;
+          values[k + 11] = kernel.dataLostAll[a] ? 1 : 0;
+          values[k + 12] = kernel.rpoBreach[a] ? 1 : 0;
         }
       }
       totalDowntime.add(downtime);

@@ -33,13 +33,15 @@ public enum Metric {
   /** Scenario mode: 1 if the event caused an outage of the service. */
   AFFECTED("affected", Kind.PROPORTION, false),
   /**
-   * Hours of writes lost (docs/simulation.md, "Data loss"): in [0, ∞) (several losses in a trial
-   * add up).
+   * Hours of writes lost where a copy survived (docs/simulation.md, "Data loss"): in [0, ∞)
+   * (several losses in a trial add up).
    */
   DATA_LOST_H("data_lost_h", Kind.AMOUNT, false),
   /** 1 if the trial lost any of the service's data. */
   DATA_LOSS("data_loss", Kind.PROPORTION, false),
-  /** 1 if a loss of data exceeded the rpo. */
+  /** 1 if the trial lost every copy of the service's data. */
+  DATA_LOST_ALL("data_lost_all", Kind.PROPORTION, false),
+  /** 1 if a loss of data exceeded the rpo (a loss of every copy does). */
   RPO_BREACH("rpo_breach", Kind.PROPORTION, false);
 
   /** The metrics of {@code run}. */
@@ -60,7 +62,8 @@ public enum Metric {
           AFFECTED);
 
   /** The data-loss metrics, reported for a model with data ({@link #withData}). */
-  public static final List<Metric> DATA = List.of(DATA_LOST_H, DATA_LOSS, RPO_BREACH);
+  public static final List<Metric> DATA =
+      List.of(DATA_LOST_H, DATA_LOSS, DATA_LOST_ALL, RPO_BREACH);
 
   /**
    * {@code metrics} ({@link #RUN} or {@link #SCENARIO}) and, for a model where some service has

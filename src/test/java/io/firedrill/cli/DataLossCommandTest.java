@@ -48,7 +48,7 @@ class DataLossCommandTest {
             "scenario",
             m.toString(),
             "--event",
-            "fault@a",
+            "fault@a+1h",
             "--no-background",
             "--horizon",
             "1d",
@@ -59,19 +59,19 @@ class DataLossCommandTest {
             tmp.resolve("out").toString());
     assertEquals(0, r.code(), r::toString);
     List<CSVRecord> summary = csv(tmp.resolve("out/summary.csv"));
-    // The standby joins at 30 min while a is down: 6 minutes of writes lost, above the 5-minute
-    // rpo, in every trial.
+    // The fault at 1 h: the standby joins 30 min later while a is down, 6 minutes of writes lost
+    // (the lag; an hour was written since t = 0), above the 5-minute rpo, in every trial.
     assertEquals(0.1, value(row(summary, "db", "data_lost_h"), "mean"), 1e-15);
     assertEquals(1, value(row(summary, "db", "data_loss"), "mean"), 0.0);
     assertEquals(1, value(row(summary, "db", "rpo_breach"), "mean"), 0.0);
     // web has no data: its data rows are there, every cell empty.
-    for (String metric : new String[] {"data_lost_h", "data_loss", "rpo_breach"}) {
+    for (String metric : new String[] {"data_lost_h", "data_loss", "data_lost_all", "rpo_breach"}) {
       assertEquals("", row(summary, "web", metric).get("mean"), metric);
     }
     assertTrue(
         r.out()
             .lines()
-            .anyMatch(l -> l.matches("db\\s+0\\.1 \\[0\\.1, 0\\.1\\]\\s+0\\.1\\s+1\\s+1")),
+            .anyMatch(l -> l.matches("db\\s+0\\.1 \\[0\\.1, 0\\.1\\]\\s+0\\.1\\s+1\\s+0\\s+1")),
         r::out);
     List<CSVRecord> trials = csv(tmp.resolve("out/trials.csv"));
     assertEquals(
@@ -86,6 +86,7 @@ class DataLossCommandTest {
             "rto_breach",
             "data_lost_h",
             "data_loss",
+            "data_lost_all",
             "rpo_breach",
             "recover_h",
             "recovered",
@@ -152,8 +153,8 @@ class DataLossCommandTest {
     assertEquals(
         List.of(
             f
-                + ":11:21: services.db.data.replica: the primary's own site: a copy there is lost"
-                + " with the primary; name another site or zone",
+                + ":11:21: services.db.data.replica: the primary's own site or zone: a copy there is"
+                + " lost with the primary; name another site, or another zone",
             f
                 + ":11:24: services.db.data.backup_interval: missing: backups need their interval"
                 + " (e.g. backup_interval: 24h)",
@@ -184,5 +185,69 @@ class DataLossCommandTest {
     assertEquals(
         List.of("firedrill size: --target: web has no rpo: give it one (services.web.rpo)"),
         r.errLines());
+  }
+
+  @Test
+  void copyInsideThePrimarysSite_isRefused_aSiblingZoneIsNot(@TempDir Path tmp) throws Exception {
+    String zoned =
+        """
+        name: data
+        sites:
+          p:
+            zones: {x: {share: 0.5}, y: {share: 0.5}}
+          q: {}
+        services:
+          db:
+            deploy: {p: 1}
+            data: {replica: q}
+        """;
+    Path m = Files.writeString(tmp.resolve("m.yaml"), zoned);
+    String[][] cases = {
+      {"services.db.data.replica=p/x", "a zone of the primary's site p"},
+      {
+        "services.db.data={primary: p/x, backup: p, backup_interval: 1d}",
+        "the site of the primary's zone p/x"
+      },
+    };
+    for (String[] c : cases) {
+      Cli.Result r = Cli.run("validate", m.toString(), "--set", c[0]);
+      assertEquals(2, r.code(), r::toString);
+      assertEquals(1, r.errLines().size(), r::toString);
+      assertTrue(
+          r.errLines()
+              .get(0)
+              .endsWith(
+                  c[1]
+                      + ": a copy there is lost with the primary; name another site, or another zone"),
+          r::toString);
+    }
+    Cli.Result sibling =
+        Cli.run("validate", m.toString(), "--set", "services.db.data={primary: p/x, replica: p/y}");
+    assertEquals(0, sibling.code(), sibling::toString);
+  }
+
+  @Test
+  void sweepChart_onAMetricTheServiceDoesNotHave_isRefused(@TempDir Path tmp) throws Exception {
+    Path m = Files.writeString(tmp.resolve("m.yaml"), MODEL);
+    for (String[] c :
+        new String[][] {
+          {
+            "web.data_lost_h", "web has no data to lose: give it a data section (services.web.data)"
+          },
+          {"db.rto_breach", "db has no rto: give it one (services.db.rto)"}
+        }) {
+      Cli.Result r =
+          Cli.run(
+              "sweep",
+              m.toString(),
+              "--vary",
+              "services.db.standby.b=0..1:1",
+              "--chart",
+              c[0],
+              "--out",
+              tmp.resolve("out").toString());
+      assertEquals(2, r.code(), r::toString);
+      assertEquals(List.of("firedrill sweep: --chart '" + c[0] + "': " + c[1]), r.errLines());
+    }
   }
 }

@@ -104,10 +104,10 @@ class DataLossTest {
 
   @Test
   void destroyedPrimary_backupsEveryT_losesUniformOnZeroToT() throws Exception {
-    // No standby: the fire at 5 h destroys a, which held the only live copy; backups every
-    // T = 24 h at b, at a uniform phase: the writes since the last backup before 5 h are lost,
-    // uniform on [0, T): mean T / 2 = 12, P(more than an rpo of r) = 1 − r / T (3/4 at 6 h, 1/4 at
-    // 18 h).
+    // No standby: the fire at 30 h destroys a, which held the only live copy; backups every
+    // T = 24 h at b, at a uniform phase in [0, T) (so one was taken before 30 h): the writes since
+    // the last backup before 30 h are lost, uniform on [0, T): mean T / 2 = 12, P(more than an rpo
+    // of r) = 1 − r / T (3/4 at 6 h, 1/4 at 18 h).
     long seed = 83;
     for (int rpo : new int[] {6, 18}) {
       RunStats r =
@@ -124,7 +124,7 @@ class DataLossTest {
               100_000,
               seed,
               "fire@a",
-              5);
+              30);
       assertMean(12, r.metric(0, Metric.DATA_LOST_H), "backups every 24 h, destroyed", seed);
       assertMean(1 - rpo / 24.0, r.metric(0, Metric.RPO_BREACH), "P(loss > " + rpo + " h)", seed);
       assertEquals(1, r.metric(0, Metric.DATA_LOSS).mean(), 0.0);
@@ -163,20 +163,20 @@ class DataLossTest {
 
   @Test
   void replicaDestroyedFirst_theLossFallsBackToTheBackups_orToEverything() throws Exception {
-    // b (the replica's site) burns at 0 and is destroyed from 1 h; a burns at 5 h and is
+    // b (the replica's site) burns at 0 and is destroyed from 1 h; a burns at 15 h and is
     // destroyed. With backups at c every 10 h the loss is uniform on [0, 10): mean 5. Without
-    // them nothing survives: every write since t = 0 is lost (5 h) and any rpo is breached.
+    // them nothing survives: every copy is lost (no number of hours), which breaches the rpo.
     long seed = 85;
     String withBackups =
         """
         db:
           deploy: {a: 1}
           data: {replica: b, backup: c, backup_interval: 10h}
-          rpo: 100h
+          rpo: 10h
         """;
     RunStats r =
         forced(
-            model("damage: {destroyed: 1}", withBackups), 100_000, seed, "fire@b", 0, "fire@a", 5);
+            model("damage: {destroyed: 1}", withBackups), 100_000, seed, "fire@b", 0, "fire@a", 15);
     assertMean(5, r.metric(0, Metric.DATA_LOST_H), "replica gone, backups every 10 h", seed);
     RunStats none =
         forced(
@@ -186,16 +186,19 @@ class DataLossTest {
                 db:
                   deploy: {a: 1}
                   data: {replica: b}
-                  rpo: 100h
+                  rpo: 10h
                 """),
             100,
             seed,
             "fire@b",
             0,
             "fire@a",
-            5);
-    assertEquals(5, none.metric(0, Metric.DATA_LOST_H).mean(), 0.0);
+            15);
+    assertEquals(0, none.metric(0, Metric.DATA_LOST_H).max(), 0.0);
+    assertEquals(1, none.metric(0, Metric.DATA_LOST_ALL).mean(), 0.0);
+    assertEquals(1, none.metric(0, Metric.DATA_LOSS).mean(), 0.0);
     assertEquals(1, none.metric(0, Metric.RPO_BREACH).mean(), 0.0);
+    assertEquals(0, r.metric(0, Metric.DATA_LOST_ALL).max(), 0.0);
   }
 
   @Test
@@ -256,5 +259,76 @@ class DataLossTest {
             1);
     assertEquals(2 / 60.0, r.metric(0, Metric.DATA_LOST_H).mean(), 1e-15);
     assertEquals(1, r.metric(0, Metric.DATA_LOSS).mean(), 0.0);
+  }
+
+  @Test
+  void noCopy_aDestroyedPrimaryLosesEverything_breachingAnRpoOnlyWhereThereIsOne()
+      throws Exception {
+    // data: {} is a primary alone; the fire at 6 h destroys it: every copy is lost, in every
+    // trial. With an rpo that is a breach; without one, rpo_breach stays 0 (nothing to breach).
+    for (String rpo : new String[] {"\n  rpo: 1h", ""}) {
+      RunStats r =
+          forced(
+              model("damage: {destroyed: 1}", "db:\n  deploy: {a: 1}\n  data: {}" + rpo),
+              100,
+              88,
+              "fire@a",
+              6);
+      assertEquals(1, r.metric(0, Metric.DATA_LOST_ALL).mean(), 0.0);
+      assertEquals(0, r.metric(0, Metric.DATA_LOST_H).max(), 0.0);
+      assertEquals(rpo.isEmpty() ? 0 : 1, r.metric(0, Metric.RPO_BREACH).mean(), 0.0);
+    }
+  }
+
+  @Test
+  void aStandbyWithoutCapacity_servesNothing_andLosesNothing() throws Exception {
+    // The standby joins after 30 min. With no capacity (standby 0 at b) it serves nothing: the
+    // service waits for a and loses no data. With capacity (at c) it serves, from the replica:
+    // the 15-minute lag is lost.
+    for (String standby : new String[] {"{b: 0}", "{c: 1}"}) {
+      RunStats r =
+          forced(
+              model(
+                  "",
+                  """
+                  db:
+                    deploy: {a: 1}
+                    standby: %s
+                    failover: {time: "fixed(30m)"}
+                    data: {replica: b, lag: 15m}
+                  """
+                      .formatted(standby)),
+              100,
+              89,
+              "fire@a",
+              5);
+      assertEquals(standby.equals("{b: 0}") ? 0 : 0.25, r.metric(0, Metric.DATA_LOST_H).max(), 0.0);
+    }
+  }
+
+  @Test
+  void aFailover_cannotReadACopyOnADarkSite() throws Exception {
+    // The replica's site b burns at 4 h (dark 1 h, then restored over 1 h); a burns at 5 h and
+    // the standby at c joins at 5.5 h, while b is still dark: the replica cannot be read, and
+    // with no other copy every write is lost.
+    RunStats r =
+        forced(
+            model(
+                "",
+                """
+                db:
+                  deploy: {a: 1}
+                  standby: {c: 1}
+                  failover: {time: "fixed(30m)"}
+                  data: {replica: b, lag: 15m}
+                """),
+            100,
+            90,
+            "fire@b",
+            4,
+            "fire@a",
+            5);
+    assertEquals(1, r.metric(0, Metric.DATA_LOST_ALL).mean(), 0.0);
+    assertEquals(0, r.metric(0, Metric.DATA_LOST_H).max(), 0.0);
   }
 }

@@ -54,7 +54,8 @@ class KernelAllocationTest {
   /**
    * Damage of every kind (fire, fault, cooling, an effect, a grid's surge), at a site and a zone,
    * with overlapping repairs and a fire's restore; restarts along a curve, reconnect ramps and a
-   * staffing profile; a service whose data fails over and is destroyed (data loss).
+   * staffing profile; a service whose data fails over and is destroyed (data loss); services
+   * restored in a priority order.
    */
   static final String DAMAGED =
       """
@@ -100,13 +101,13 @@ class KernelAllocationTest {
             damage: {repair: "fixed(1d)"}
             also: {a/y: {effect: dark, outage: "fixed(6h)", damage: {share: 0.5, repair: "fixed(2d)"}}}
       services:
-        api: {users: 1M, demand: 10, deploy: {a: 8, b: 4}}
-        web: {users: 1K, deploy: {a/x: 1}}
+        api: {users: 1M, demand: 10, deploy: {a: 8, b: 4}, restore_priority: 1}
+        web: {users: 1K, deploy: {a/x: 1}, restore_priority: 2}
         db:
           deploy: {a: 1}
           standby: {b: 1}
           failover: {time: "fixed(30m)"}
-          data: {replica: b, lag: 5m, backup: a/y, backup_interval: 1d}
+          data: {primary: a/x, replica: b, lag: 5m, backup: a/y, backup_interval: 1d}
           rpo: 10m
       """
           .formatted(

@@ -283,8 +283,9 @@ class ModelJsonSchemaTest {
           requires: ops
           slo: 0.95
           rto: 30m
-          data: {primary: east, replica: west, lag: 5m, backup: east/cords, backup_interval: 1d}
+          data: {primary: east/hall, replica: west, lag: 5m, backup: east/cords, backup_interval: 1d}
           rpo: 10m
+          restore_priority: 2
       cost: {east: 1K, west: 2K}
       """
           .formatted(

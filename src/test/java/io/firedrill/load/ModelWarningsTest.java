@@ -99,7 +99,7 @@ class ModelWarningsTest {
   void standbyAtTheLostSiteItself_cannotHelp() throws Exception {
     assertEquals(
         List.of(
-            "test.yaml:8:3: warning: sites.west: no service is deployed or on standby here",
+            "test.yaml:8:3: warning: sites.west: no service is deployed, on standby or keeps data here",
             "test.yaml:13:5: warning: services.api.standby: when east is lost, failover brings api"
                 + " to at most 0 of 100 (0), below its slo 0.99 (99 needed): api stays down until"
                 + " east returns"),
@@ -182,7 +182,7 @@ class ModelWarningsTest {
         List.of(
             "test.yaml:3:3: warning: grids.idle: no site is fed by this grid",
             "test.yaml:6:3: warning: networks.spare: no site lists this network",
-            "test.yaml:11:3: warning: sites.nowhere: no service is deployed or on standby here"),
+            "test.yaml:11:3: warning: sites.nowhere: no service is deployed, on standby or keeps data here"),
         warnings(yaml));
   }
 
@@ -210,7 +210,9 @@ class ModelWarningsTest {
         Cli.run("run", model.toString(), "--trials", "100", "--out", tmp.resolve("out").toString());
     assertEquals(0, r.code(), r::toString);
     assertEquals(
-        List.of(model + ":9:3: warning: sites.idle: no service is deployed or on standby here"),
+        List.of(
+            model
+                + ":9:3: warning: sites.idle: no service is deployed, on standby or keeps data here"),
         r.errLines());
     assertTrue(Files.exists(tmp.resolve("out/summary.csv")));
   }

@@ -59,7 +59,8 @@ class SchemaTextTest {
         List.of(
             "users 1M, deploy {a: 2}, requires [db]",
             "defaults: demand 1, slo 0.99",
-            "left out: standby none, failover none, rto none, data none, rpo none"),
+            "left out: standby none, failover none, rto none, data none, rpo none,"
+                + " restore_priority none (restored last)"),
         services.get("api"));
   }
 
