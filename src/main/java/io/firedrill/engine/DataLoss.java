@@ -7,15 +7,15 @@ import io.firedrill.plan.Plan;
  *
  * <p>A service's primary copy is <i>down</i> while the capacity factor of its unit is 0. Each down
  * period loses data at most once, at the first of: a standby of the service serving (joined, with
- * capacity) while the primary is down (the service goes on from a copy it can read: a failover away
- * from the primary), or hardware destroyed at the primary's unit (for a zone, also at its site; for
- * a site with zones, also at a zone) by an outage that ended within the period. The writes lost are
- * those newer than the latest usable copy when the primary went down at {@code t0}: none from a
+ * capacity) while the primary is down (the service goes on from a copy: a failover away from the
+ * primary), or hardware destroyed at the primary's unit (for a zone, also at its site; for a site
+ * with zones, also at a zone) by an outage that ended within the period. The writes lost are those
+ * newer than the latest usable copy when the primary went down at {@code t0}: none from a
  * synchronous replica, the lag from an asynchronous one, {@code (t0 − phase) mod interval} from the
  * backups taken at {@code phase + k × interval} for every integer k (the data has a history before
- * t = 0). A copy whose unit (or its site) had hardware destroyed by then is gone; a failover also
- * cannot read a copy whose unit is down, while a restore after destroyed hardware waits for it.
- * With no usable copy every write is lost: no number of hours, but a loss of all the data ({@link
+ * t = 0). A copy is gone from the start of the outage that destroyed its unit's (or its site's)
+ * hardware; a copy that is merely down still counts (its data comes back with its site). With no
+ * usable copy every write is lost: no number of hours, but a loss of all the data ({@link
  * #allLost}), which breaches any rpo.
  *
  * <p>The phase of a service's backups is one uniform draw from its own source {@code backup@A}
@@ -44,7 +44,10 @@ final class DataLoss {
   /** The phase of each service's backups in the trial, NaN until drawn. */
   private final double[] phase;
 
-  /** By unit: when its hardware was first destroyed in the trial, +∞ if never; NaN until known. */
+  /**
+   * By unit: from when its hardware is lost in the trial (the start of the first outage that
+   * destroyed it), +∞ if never; NaN until known.
+   */
   private final double[] firstDestroyed;
 
   private long trial;
@@ -127,7 +130,7 @@ final class DataLoss {
       }
       if (down[i] && d.cause[d.size - 1] == 0 && state.standbyServes(a)) {
         d.cause[d.size - 1] = 1;
-        lose(i, downSince[i], t, state);
+        lose(i, downSince[i], t);
       }
     }
   }
@@ -161,10 +164,10 @@ final class DataLoss {
       if (k >= 0 && te <= d.end[k]) {
         if (d.cause[k] == 0) {
           d.cause[k] = 1;
-          lose(i, d.start[k], te, null);
+          lose(i, d.start[k], te);
         }
       } else {
-        lose(i, te, te, null);
+        lose(i, te, te);
       }
     }
   }
@@ -191,17 +194,15 @@ final class DataLoss {
 
   /**
    * Service i's primary, down since {@code t0}, is lost at {@code when}: the writes newer than the
-   * latest copy usable at {@code when}, or every write without one. With {@code state} (a failover,
-   * at an instant of the sweep) a copy whose unit is down cannot be read; without (a restore after
-   * destroyed hardware) only destroyed copies are gone.
+   * latest copy that survives at {@code when}, or every write without one.
    */
-  private void lose(int i, double t0, double when, CapacityState state) {
+  private void lose(int i, double t0, double when) {
     int a = services[i];
     double hours = Double.POSITIVE_INFINITY;
-    if (usable(p.dataReplica[a], when, state)) {
+    if (usable(p.dataReplica[a], when)) {
       hours = p.dataReplicaLag[a];
     }
-    if (usable(p.dataBackup[a], when, state)) {
+    if (usable(p.dataBackup[a], when)) {
       hours = Math.min(hours, sinceBackup(i, t0));
     }
     boolean rpo = !Double.isNaN(p.rpoHours[a]);
@@ -216,9 +217,9 @@ final class DataLoss {
     rpoBreach[a] |= rpo && hours > p.rpoHours[a];
   }
 
-  /** Whether the copy at unit u ({@link Plan#NONE}: none) can be used at {@code when}. */
-  private boolean usable(int u, double when, CapacityState state) {
-    return u != Plan.NONE && !destroyedBy(u, when) && (state == null || state.capValue[u] > 0);
+  /** Whether the copy at unit u ({@link Plan#NONE}: none) survives at {@code when}. */
+  private boolean usable(int u, double when) {
+    return u != Plan.NONE && !destroyedBy(u, when);
   }
 
   /** Whether unit u (or, for a zone, its site) lost its hardware by {@code when}. */
@@ -226,17 +227,39 @@ final class DataLoss {
     return destroyedFirst(u) <= when || destroyedFirst(p.unitSite[u]) <= when;
   }
 
-  /** When unit u's hardware was first destroyed in the trial (+∞: never), computed once. */
+  /**
+   * From when unit u's hardware is lost in the trial (+∞: never), computed once: the earliest start
+   * of an outage that destroyed it (the blocked interval of u, or of one of its zones, that holds
+   * the destruction's time; the destruction's time where none does).
+   */
   private double destroyedFirst(int u) {
     if (Double.isNaN(firstDestroyed[u])) {
       IntervalBuffer d = timelines.destroyed[u];
       double first = Double.POSITIVE_INFINITY;
       for (int j = 0; j < d.size; j++) {
-        first = Math.min(first, d.start[j]);
+        double te = d.start[j];
+        double from = te;
+        if (u < p.sites && p.siteZones[u].length > 0) {
+          for (int z : p.siteZones[u]) {
+            from = Math.min(from, outageStart(timelines.blocked[z], te));
+          }
+        } else {
+          from = outageStart(timelines.blocked[u], te);
+        }
+        first = Math.min(first, from);
       }
       firstDestroyed[u] = first;
     }
     return firstDestroyed[u];
+  }
+
+  /**
+   * The start of the interval of {@code blocked} (sorted, merged) that ends at or after te and
+   * starts before it, else te.
+   */
+  private static double outageStart(IntervalBuffer blocked, double te) {
+    int k = lastStartingBefore(blocked, te);
+    return k >= 0 && blocked.end[k] >= te ? Math.min(blocked.start[k], te) : te;
   }
 
   /**

@@ -84,11 +84,12 @@ class RunCommandTest {
     }
     List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
     assertEquals("service,metric,mean,ci95_low,ci95_high,p50,p90,p99,p999,max", summary.get(0));
-    // 8 services x (6 metrics + availability + nines), then the total of 4 metrics.
-    assertEquals(1 + 8 * 8 + 4, summary.size());
+    // 8 services x (6 metrics, 4 of data loss (the model has data), availability, nines), then
+    // the total of 4 metrics.
+    assertEquals(1 + 8 * 12 + 4, summary.size());
     assertEquals(
         List.of("total,downtime_h", "total,outages", "total,user_hours", "total,degraded_h"),
-        summary.subList(1 + 8 * 8, summary.size()).stream()
+        summary.subList(1 + 8 * 12, summary.size()).stream()
             .map(l -> l.substring(0, l.indexOf(',', 6)))
             .toList());
     assertFalse(String.join("\n", summary).matches("(?s).*(NaN|Infinity).*"));

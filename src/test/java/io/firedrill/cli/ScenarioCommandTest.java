@@ -271,6 +271,10 @@ class ScenarioCommandTest {
           p50 >= lo && p50 <= hi,
           services[i] + " median " + p50 + " outside [" + lo + ", " + hi + "]");
     }
+    // "Data loss 0 %" [S K44]; no mail data lost [S K36]: no trial may lose any.
+    for (String service : new String[] {"talk", "mail"}) {
+      assertEquals(0, value(row(summary, service, "data_loss"), "max"), 0.0, service);
+    }
   }
 
   @Test

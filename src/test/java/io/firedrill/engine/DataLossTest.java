@@ -307,28 +307,35 @@ class DataLossTest {
   }
 
   @Test
-  void aFailover_cannotReadACopyOnADarkSite() throws Exception {
-    // The replica's site b burns at 4 h (dark 1 h, then restored over 1 h); a burns at 5 h and
-    // the standby at c joins at 5.5 h, while b is still dark: the replica cannot be read, and
-    // with no other copy every write is lost.
-    RunStats r =
-        forced(
-            model(
-                "",
-                """
-                db:
-                  deploy: {a: 1}
-                  standby: {c: 1}
-                  failover: {time: "fixed(30m)"}
-                  data: {replica: b, lag: 15m}
-                """),
-            100,
-            90,
-            "fire@b",
-            4,
-            "fire@a",
-            5);
-    assertEquals(1, r.metric(0, Metric.DATA_LOST_ALL).mean(), 0.0);
-    assertEquals(0, r.metric(0, Metric.DATA_LOST_H).max(), 0.0);
+  void aCopyInABurningBuilding_isLostFromTheIgnition_aDarkOneStillCounts() throws Exception {
+    // The replica's site b burns from 4 h (dark 1 h, then restored over 1 h); a fails at 4.5 h
+    // (its fault) and the standby at c joins 30 min later, while b is dark. With b's fire
+    // destroying its hardware (at 5 h, the end of the dark), the replica is gone from 4 h: every
+    // copy is lost. Without destruction the replica is only down: it counts, the lag is lost.
+    for (String damage : new String[] {"damage: {destroyed: 1}", ""}) {
+      String m =
+          """
+          name: data
+          horizon: 100h
+          sites:
+            a:
+              fault: {rate: 1/y, outage: "fixed(10h)"}
+            b:
+              fire: {rate: 1/y, contained: 0, outage: "fixed(1h)", restore: "fixed(1h)", %s}
+            c: {}
+          services:
+            db:
+              deploy: {a: 1}
+              standby: {c: 1}
+              failover: {time: "fixed(30m)"}
+              data: {replica: b, lag: 15m}
+          """
+              .formatted(damage)
+              .replace(", }", "}");
+      RunStats r = forced(m, 100, 90, "fire@b", 4, "fault@a", 4.5);
+      boolean destroyed = !damage.isEmpty();
+      assertEquals(destroyed ? 1 : 0, r.metric(0, Metric.DATA_LOST_ALL).mean(), 0.0, damage);
+      assertEquals(destroyed ? 0 : 0.25, r.metric(0, Metric.DATA_LOST_H).mean(), 0.0, damage);
+    }
   }
 }
