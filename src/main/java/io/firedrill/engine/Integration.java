@@ -265,11 +265,17 @@ final class Integration {
    * depends on is one polynomial.
    */
   private void piece(int a, double t0, double u0, double u1) {
-    double start = state.servedOf(a, t0 + u0);
-    if (start >= 1) {
+    double mid = 0.5 * (u0 + u1);
+    if (state.servedOf(a, t0 + mid) >= 1) {
+      // Whole throughout: the piece is split where an own fraction reaches 1, so each is 1 all
+      // over it or below 1 all over it, and the midpoint tells which (its start may round just
+      // below 1). Nothing lost, nothing degraded; an outage still open (a slo of 1, reached at
+      // the start up to rounding) ends where the served fraction reaches it.
+      if (accounting.inOutage(a)) {
+        accounting.closeOutage(a, t0 + crossing(a, t0, u0, u1));
+      }
       return;
     }
-    double mid = 0.5 * (u0 + u1);
     // Degree of the served fraction in this piece: each own fraction that is linear below 1
     // counts 1, for the service and every service in its requires closure.
     int degree = ownDegree(a, t0 + mid);

@@ -46,6 +46,10 @@ public final class ModelSchema {
 
   private static final Range HORIZON = Range.positive().atMost(Units.MAX_HORIZON_HOURS, "100000y");
 
+  /** A duration from 0 to the longest horizon: a lag, an objective. */
+  private static final Range UP_TO_HORIZON =
+      Range.zeroOrMore().atMost(Units.MAX_HORIZON_HOURS, "100000y");
+
   private static final Range QUANTITY = Range.zeroOrMore().atMost(Units.MAX_QUANTITY, "1e15");
 
   private static final Range PROBABILITY = Range.zeroOrMore().atMost(1, "1");
@@ -654,7 +658,7 @@ public final class ModelSchema {
     public static final KeySpec LAG =
         withDefault(
             "lag",
-            duration(Range.zeroOrMore().atMost(Units.MAX_HORIZON_HOURS, "100000y")),
+            duration(UP_TO_HORIZON),
             "0",
             "the replica's replication lag: how far it is behind the primary; 0 is synchronous"
                 + " replication (the replica has every write), more is asynchronous; needs"
@@ -743,7 +747,7 @@ public final class ModelSchema {
     public static final KeySpec RPO =
         optional(
             "rpo",
-            duration(Range.zeroOrMore().atMost(Units.MAX_HORIZON_HOURS, "100000y")),
+            duration(UP_TO_HORIZON),
             "none",
             "recovery-point objective (needs `data`): reported as the probability that a loss"
                 + " of data exceeds it");
@@ -754,8 +758,9 @@ public final class ModelSchema {
             ValueType.ranged(Kind.WHOLE, Range.between(1, 1_000_000, "1000000")),
             "none (restored last)",
             "its class in the order of restoration at every site or zone it shares: capacity"
-                + " that comes back (a fire's restore, a restart curve, damage repaired) goes to"
-                + " priority 1 first, then 2..., services of one class sharing it in proportion");
+                + " that comes back (a fire's restore, a restart curve, damage repaired, a"
+                + " reconnect) goes to priority 1 first, then 2..., services of one class sharing"
+                + " it in proportion");
 
     public static final SectionSpec SPEC =
         SectionSpec.of(

@@ -47,6 +47,41 @@ class DegradedTimeTest {
   }
 
   @Test
+  void wholeBeforeTheRampEnds_isNotDegraded_whereverThePiecesSplit() throws Exception {
+    // A fire forced at 0: dark 1 h, then a linear restore over 10 h, lowered by a damage of 0.3
+    // (repaired in 15 h); the service (deployed at twice its demand, slo 1) is whole once the
+    // site is at 0.5, at 6 h: down 6 h, never degraded, however the ramp is cut: one piece, a
+    // curve with a point at its middle (the same line), or the damage's cap at 0.7 (from 8 h).
+    // Each once counted the hours from 6 h to the next cut as degraded (the piece's start
+    // rounded just below 1).
+    String[] fires = {
+      "{rate: 1/y, contained: 0, outage: \"fixed(1h)\", restore: \"fixed(10h)\"}",
+      "{rate: 1/y, contained: 0, outage: \"fixed(1h)\", restore: \"fixed(10h)\","
+          + " restore_curve: [[0, 0], [0.5, 0.5], [1, 1]]}",
+      "{rate: 1/y, contained: 0, outage: \"fixed(1h)\", restore: \"fixed(10h)\","
+          + " damage: {share: 0.3, repair: \"fixed(15h)\"}}"
+    };
+    for (String fire : fires) {
+      String m =
+          """
+          name: whole
+          horizon: 40h
+          sites:
+            a:
+              fire: %s
+          services:
+            api: {users: 1, demand: 200, deploy: {a: 400}, slo: 1}
+          """
+              .formatted(fire);
+      RunStats r = forced(m, 10, 104, "fire@a", 0);
+      assertEquals(6, r.metric(0, Metric.DOWNTIME_H).mean(), 1e-9, fire);
+      assertEquals(0, r.metric(0, Metric.DEGRADED_H).mean(), 1e-9, fire);
+      // 1 h dark, then 1 − 2c over the 5 h to c = 0.5: 1 + 2.5.
+      assertEquals(3.5, r.metric(0, Metric.USER_HOURS).mean(), 1e-9, fire);
+    }
+  }
+
+  @Test
   void damagedQuarter_degradesAServiceWhoseSloItMeets() throws Exception {
     // A fault of 1 h, then a quarter of the site out for 10 h: served 0.75, above half's slo
     // (degraded 10 h, down 1 h) and below strict's (down 11 h, never degraded); roomy is served
