@@ -101,6 +101,13 @@ final class CapacityState {
   private final double[][] stbLow;
   private final double[][] stbWidth;
 
+  /**
+   * How close, as a fraction of a unit's capacity, a unit's factor must be to a class's start or
+   * end to count as at it ({@link #inOrder}): far below any class a model can give (a class of one
+   * server in a site of 10^12 is 10^-12), far above the rounding of a quotient (10^-16).
+   */
+  static final double CLASS_EDGE = 1e-13;
+
   /** Whether some unit restores in an order (else every placement takes its unit's factor). */
   private final boolean ordered;
 
@@ -206,10 +213,12 @@ final class CapacityState {
     if (!(width > 0)) {
       return c;
     }
-    if (c >= 1) {
+    // A factor within CLASS_EDGE of a class's start or end is at it: the unit's factor and the
+    // class's bounds are quotients of capacities, and 1 − 0.8 falls 4e-17 short of 2000 / 10000.
+    if (c >= 1 || c >= low + width - CLASS_EDGE) {
       return 1;
     }
-    if (c <= low) {
+    if (c <= low + CLASS_EDGE) {
       return 0;
     }
     double f = (c - low) / width;
@@ -417,9 +426,48 @@ final class CapacityState {
     return v;
   }
 
-  /** Whether service a's standby has joined and brings capacity at the segment start. */
-  boolean standbyServes(int a) {
-    return foState[a] == JOINED && standbyNow(a) > 0;
+  /**
+   * The earliest time from t, within the current segment's ramps, at which service a's joined
+   * standby brings capacity: t if it does at t, else where a rising unit's factor passes the start
+   * of the standby's class there (0 without an order); +∞ if it has not joined or none rises.
+   */
+  double standbyServesFrom(int a, double t) {
+    if (foState[a] != JOINED) {
+      return Double.POSITIVE_INFINITY;
+    }
+    if (standbyNow(a) > 0) {
+      return t;
+    }
+    double first = Double.POSITIVE_INFINITY;
+    for (int k = stbFrom[a], end = stbFrom[a + 1]; k < end; k++) {
+      if (!(stbCap[k] > 0)) {
+        continue;
+      }
+      int s = stbSite[k];
+      if (s < zoned.length && zoned[s]) {
+        int[] zones = p.siteZones[s];
+        for (int j = 0; j < zones.length; j++) {
+          first = Math.min(first, servesFrom(zones[j], classStart(stbLow[k], stbWidth[k], j), t));
+        }
+      } else {
+        first = Math.min(first, servesFrom(s, classStart(stbLow[k], stbWidth[k], 0), t));
+      }
+    }
+    return first;
+  }
+
+  /** Where part j's class begins in its unit's capacity: its low, or 0 without an order. */
+  private static double classStart(double[] low, double[] width, int j) {
+    return low == null || !(width[j] > 0) ? 0 : low[j] + CLASS_EDGE;
+  }
+
+  /** When unit u's factor, rising from its value at t, passes {@code start}: +∞ if it does not. */
+  private double servesFrom(int u, double start, double t) {
+    if (capValue[u] > start) {
+      return t;
+    }
+    double slope = capSlope[u];
+    return slope > 0 ? t + (start - capValue[u]) / slope : Double.POSITIVE_INFINITY;
   }
 
   /** Service a's standby capacity at the segment start. */

@@ -111,11 +111,12 @@ final class DataLoss {
   }
 
   /**
-   * At instant t of the sweep, after its failovers started: opens and closes the primaries' down
-   * periods from the units' capacity factors, and loses a down primary's newer writes where a
-   * standby serves.
+   * At instant t of the sweep, after its failovers started, with the next instant at {@code tNext}:
+   * opens and closes the primaries' down periods from the units' capacity factors, and loses a down
+   * primary's newer writes where a standby serves before tNext (at t, or where its site's ramp
+   * brings it capacity: the primary stays down until an instant).
    */
-  void instant(double t, CapacityState state) {
+  void instant(double t, double tNext, CapacityState state) {
     for (int i = 0; i < services.length; i++) {
       int a = services[i];
       IntervalBuffer d = periods[i];
@@ -128,9 +129,12 @@ final class DataLoss {
         down[i] = false;
         d.end[d.size - 1] = t;
       }
-      if (down[i] && d.cause[d.size - 1] == 0 && state.standbyServes(a)) {
-        d.cause[d.size - 1] = 1;
-        lose(i, downSince[i], t);
+      if (down[i] && d.cause[d.size - 1] == 0) {
+        double serves = state.standbyServesFrom(a, t);
+        if (serves == t || serves < tNext) {
+          d.cause[d.size - 1] = 1;
+          lose(i, downSince[i], serves);
+        }
       }
     }
   }

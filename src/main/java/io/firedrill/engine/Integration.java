@@ -43,6 +43,9 @@ final class Integration {
   /** Split points of a ramp window, offsets from its start. */
   private double[] pieces = new double[16];
 
+  /** Scratch of {@link #serviceKinks}: one service's split points, sorted. */
+  private double[] own = new double[16];
+
   Integration(Plan plan, CapacityState state, OutageAccounting accounting) {
     this.p = plan;
     this.state = state;
@@ -166,65 +169,66 @@ final class Integration {
   private void rampWindow(int a, double t0, double t1) {
     final double len = t1 - t0;
     int n = 0;
-    pieces =
-        ensure(
-            pieces,
-            3
-                + p.requiresClosure[a].length
-                + (p.flatProfile ? 0 : (int) Math.min(1 << 20, len + 2)));
+    pieces = ensure(pieces, 3 + p.requiresClosure[a].length);
     pieces[n++] = 0;
     pieces[n++] = len;
     if (state.orderedFootprint[a]) {
-      n = orderedKinks(a, t0, t1, n);
+      n = serviceKinks(a, t0, t1, n);
+      for (int b : p.requiresClosure[a]) {
+        n = serviceKinks(b, t0, t1, n);
+      }
     } else {
       n = kink(a, t0, len, n);
       for (int b : p.requiresClosure[a]) {
         n = kink(b, t0, len, n);
       }
     }
-    if (!p.flatProfile) {
-      double x = p.startWeekHour + t0;
-      for (double b = Math.floor(x) + 1 - x; b < len; b += 1) {
-        pieces[n++] = b;
-      }
-    }
     Arrays.sort(pieces, 0, n);
+    // Between the kinks, a weekly profile splits at every hour boundary, generated as the pieces
+    // are integrated (a window may span years of hours): the same points, in the same order, as
+    // if they had been sorted in with the kinks.
+    double hour =
+        p.flatProfile
+            ? Double.POSITIVE_INFINITY
+            : Math.floor(p.startWeekHour + t0) + 1 - (p.startWeekHour + t0);
     for (int i = 0; i + 1 < n; i++) {
-      double u0 = pieces[i];
+      double from = pieces[i];
       double u1 = pieces[i + 1];
-      if (u1 > u0) {
-        piece(a, t0, u0, u1);
+      while (hour < u1) {
+        if (hour > from) {
+          piece(a, t0, from, hour);
+          from = hour;
+        }
+        hour += 1;
+      }
+      if (u1 > from) {
+        piece(a, t0, from, u1);
       }
     }
     state.servedEnd[a] = state.servedOf(a, t1);
   }
 
   /**
-   * The split points of a ramp window [t0, t1) of service a with a placement in a restoration order
-   * (docs/simulation.md, "Restoration order"), into {@link #pieces} from n: where a placement of a
-   * or of its requires closure reaches the start or end of its class ({@link
-   * CapacityState#orderKinks}); then, in each piece between those (where every capacity is linear),
-   * where an own fraction reaches 1. Returns the new count.
+   * The split points of service b in a ramp window [t0, t1) of a service whose footprint is in a
+   * restoration order (docs/simulation.md, "Restoration order"), into {@link #pieces} from n: where
+   * a placement of b reaches the start or end of its class ({@link CapacityState#orderKinks}), and
+   * where b's capacity, linear between those, reaches its demand (its own fraction reaches 1; it
+   * rises, so at most once). Returns the new count.
    */
-  private int orderedKinks(int a, double t0, double t1, int n) {
-    int room = state.placements(a);
-    for (int b : p.requiresClosure[a]) {
-      room += state.placements(b);
-    }
-    int services = 1 + p.requiresClosure[a].length;
-    int hours = p.flatProfile ? 0 : (int) Math.min(1 << 20, t1 - t0 + 2);
-    // Two per placement, then at most one per service and piece, and the hour boundaries.
-    pieces = ensure(pieces, n + 2 * room + services * (n + 2 * room) + hours + 1);
-    n = state.orderKinks(a, t0, t1, pieces, n);
-    for (int b : p.requiresClosure[a]) {
-      n = state.orderKinks(b, t0, t1, pieces, n);
-    }
-    Arrays.sort(pieces, 0, n);
-    int m = n;
-    for (int i = 0; i + 1 < m; i++) {
-      n = demandKink(a, t0, pieces[i], pieces[i + 1], n);
-      for (int b : p.requiresClosure[a]) {
-        n = demandKink(b, t0, pieces[i], pieces[i + 1], n);
+  private int serviceKinks(int b, double t0, double t1, int n) {
+    pieces = ensure(pieces, n + 2 * state.placements(b) + 1);
+    int from = n;
+    n = state.orderKinks(b, t0, t1, pieces, n);
+    int k = n - from;
+    own = ensure(own, k + 2);
+    System.arraycopy(pieces, from, own, 0, k);
+    own[k] = 0;
+    own[k + 1] = t1 - t0;
+    Arrays.sort(own, 0, k + 2);
+    for (int i = 0; i + 1 < k + 2; i++) {
+      int m = demandKink(b, t0, own[i], own[i + 1], n);
+      if (m > n) {
+        return m;
       }
     }
     return n;

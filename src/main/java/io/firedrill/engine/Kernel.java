@@ -393,10 +393,10 @@ public final class Kernel {
       state.settleAndServe(t, cuts.cut);
       state.startFailovers(t, cut, n);
       integration.instant(t, cut, n, events);
-      if (data.on()) {
-        data.instant(t, state);
-      }
       double tNext = state.nextJoin(t, events.nextTime(horizon));
+      if (data.on()) {
+        data.instant(t, tNext, state);
+      }
       if (curves.on() && tNext > t) {
         curves.record(t, tNext, state.ramping(), state);
       }

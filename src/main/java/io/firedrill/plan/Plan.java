@@ -1072,6 +1072,22 @@ public final class Plan {
         }
       }
     }
+    // Per unit, once: the capacity of the classes before each priority, and whether more than one
+    // class has capacity there (else the unit has no order).
+    List<Map<Integer, Double>> before = new ArrayList<>();
+    boolean[] unitOrdered = new boolean[units];
+    for (int u = 0; u < units; u++) {
+      Map<Integer, Double> below = new HashMap<>();
+      double sum = 0;
+      int withCapacity = 0;
+      for (Map.Entry<Integer, Double> e : classes.get(u).entrySet()) {
+        below.put(e.getKey(), sum);
+        sum += e.getValue();
+        withCapacity += e.getValue() > 0 ? 1 : 0;
+      }
+      before.add(below);
+      unitOrdered[u] = withCapacity > 1;
+    }
     boolean any = false;
     for (int kind = 0; kind < site.length; kind++) {
       for (int a = 0; a < priority.length; a++) {
@@ -1084,14 +1100,9 @@ public final class Plan {
           double[] wi = new double[parts.length];
           boolean placementOrdered = false;
           for (int j = 0; j < parts.length; j++) {
-            java.util.TreeMap<Integer, Double> c = classes.get(parts[j]);
-            double below = 0;
-            for (double x : c.headMap(priority[a]).values()) {
-              below += x;
-            }
-            double mine = c.get(priority[a]);
-            long withCapacity = c.values().stream().filter(x -> x > 0).count();
-            boolean ordered = withCapacity > 1 && mine > 0;
+            double below = before.get(parts[j]).get(priority[a]);
+            double mine = classes.get(parts[j]).get(priority[a]);
+            boolean ordered = unitOrdered[parts[j]] && mine > 0;
             lo[j] = ordered ? below / total[parts[j]] : 0;
             wi[j] = ordered ? mine / total[parts[j]] : Double.NaN;
             placementOrdered |= ordered;

@@ -321,8 +321,8 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
   }
 
   /**
-   * True when PATH is a capacity or a count (deploy, standby, demand, users, feeds_needed): the
-   * sizing solver then answers with whole numbers.
+   * True when PATH is a capacity or a count (deploy, standby, demand, users, feeds_needed,
+   * restore_priority): the sizing solver then answers with whole numbers.
    */
   public static boolean isWhole(String path) {
     return path.contains(".deploy.")
@@ -331,17 +331,19 @@ public record Vary(String path, BigDecimal from, BigDecimal to, BigDecimal step,
         || path.endsWith(".users")
         || path.endsWith(".feeds_needed")
         || path.endsWith(".generator.count")
-        || path.endsWith(".generator.needed");
+        || path.endsWith(".generator.needed")
+        || path.endsWith(".restore_priority");
   }
 
   /**
    * The smallest value PATH takes, where a search starts without {@code --min}: 1 for a site's
-   * feeds_needed, else 0.
+   * feeds_needed, a generator's count and needed, and a service's restore_priority, else 0.
    */
   public static String smallest(String path) {
     return path.endsWith(".feeds_needed")
             || path.endsWith(".generator.count")
             || path.endsWith(".generator.needed")
+            || path.endsWith(".restore_priority")
         ? "1"
         : "0";
   }

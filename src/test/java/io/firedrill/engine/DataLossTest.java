@@ -338,4 +338,37 @@ class DataLossTest {
       assertEquals(destroyed ? 0 : 0.25, r.metric(0, Metric.DATA_LOST_H).mean(), 0.0, damage);
     }
   }
+
+  @Test
+  void aStandbyWhoseSiteRampsBackWhileThePrimaryIsDown_failsOver_andLosesTheLag() throws Exception {
+    // q (the standby's and replica's site) is dark from 1 h to 3 h, then restarts along a line
+    // over 5 h; p (the primary) is down from 2 h to 5.5 h. The standby joins at 2 h + 1 min but
+    // brings capacity only from 3 h, on q's ramp, while p is still down: the 5-minute lag is lost.
+    // With another service ahead of it at q (priority 1, 40 of q's 50 units), x's standby gets
+    // capacity only at q's factor 0.8, at 7 h: p is back by then, nothing is lost.
+    String m =
+        """
+        name: data
+        horizon: 24h
+        sites:
+          p: {fault: {rate: 1/y, outage: "fixed(3.5h)"}}
+          q:
+            fault: {rate: 1/y, outage: "fixed(2h)"}
+            restart: "fixed(5h)"
+            restart_curve: [[0, 0], [1, 1]]
+        services:
+          x:
+            demand: 10
+            deploy: {p: 10}
+            standby: {q: 10}
+            failover: {time: "fixed(1m)"}
+            data: {replica: q, lag: 5m}
+            restore_priority: 2
+          y: {demand: 40, deploy: {q: 40}, restore_priority: %d}
+        """;
+    for (int y : new int[] {3, 1}) {
+      RunStats r = forced(m.formatted(y), 10, 91, "fault@q", 1, "fault@p", 2);
+      assertEquals(y == 3 ? 5 / 60.0 : 0, r.metric(0, Metric.DATA_LOST_H).mean(), 1e-15, "y " + y);
+    }
+  }
 }

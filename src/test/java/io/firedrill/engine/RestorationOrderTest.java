@@ -137,4 +137,58 @@ class RestorationOrderTest {
     assertEquals(1, r.metric(hi, Metric.USER_HOURS).mean(), 1e-9);
     assertEquals(2, r.metric(lo, Metric.USER_HOURS).mean(), 1e-9);
   }
+
+  @Test
+  void survivorsThatExactlyFillAClass_serveItWhole_notJustBelow() throws Exception {
+    // A fault forced at 0 (1 h) destroys 0.8 of the site: the surviving 0.2 (1 − 0.8, which
+    // rounds to 4e-17 below 0.2) is exactly priority 1's class (2,000 of 10,000): first is whole
+    // from 1 h (slo 1: down 1 h, never degraded), second gets nothing (down to the horizon).
+    String m =
+        """
+        name: order
+        horizon: 100h
+        sites:
+          s:
+            fault: {rate: 1/y, outage: "fixed(1h)", damage: {share: 0.8, destroyed: 1}}
+        services:
+          first: {users: 1, demand: 2000, deploy: {s: 2000}, slo: 1, restore_priority: 1}
+          second: {users: 1, demand: 8000, deploy: {s: 8000}, slo: 1, restore_priority: 2}
+        """;
+    RunStats r = forced(m, 10, 97, "fault@s", 0);
+    Plan p = plan(m);
+    assertEquals(1, r.metric(service(p, "first"), Metric.DOWNTIME_H).mean(), 1e-9);
+    assertEquals(0, r.metric(service(p, "first"), Metric.DEGRADED_H).mean(), 0.0);
+    assertEquals(1, r.metric(service(p, "first"), Metric.USER_HOURS).mean(), 1e-9);
+    assertEquals(100, r.metric(service(p, "second"), Metric.DOWNTIME_H).mean(), 1e-9);
+  }
+
+  @Test
+  void aWeeklyProfile_overARampOfYears_isIntegratedHourByHour_withoutLimit() throws Exception {
+    // A restore of 150 years (1,314,000 hours, more than the 2^20 pieces a window once had room
+    // for) under a weekly profile: down for the dark hour and the whole restore (slo 1), with
+    // ordered services, and the run does not fail.
+    String m =
+        """
+        name: order
+        horizon: 200y
+        profile: [%s]
+        sites:
+          s:
+            fire: {rate: 0.001/y, contained: 0, outage: "fixed(1h)", restore: "fixed(150y)"}
+        services:
+          a: {users: 1, demand: 10, deploy: {s: 10}, slo: 1, restore_priority: 1}
+          b: {users: 1, demand: 10, deploy: {s: 10}, slo: 1}
+        """
+            .formatted(
+                String.join(
+                    ", ",
+                    java.util.stream.IntStream.range(0, 168)
+                        .mapToObj(h -> h % 24 < 8 ? "1" : "2")
+                        .toList()));
+    RunStats r = forced(m, 1, 98, "fire@s", 0);
+    Plan p = plan(m);
+    double year = 8760;
+    assertEquals(1 + 75 * year, r.metric(service(p, "a"), Metric.DOWNTIME_H).mean(), 1e-6);
+    assertEquals(1 + 150 * year, r.metric(service(p, "b"), Metric.DOWNTIME_H).mean(), 1e-6);
+  }
 }
