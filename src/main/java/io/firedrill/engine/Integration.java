@@ -282,9 +282,19 @@ final class Integration {
     }
     // Degree of the served fraction in this piece: each own fraction that is linear below 1
     // counts 1, for the service and every service in its requires closure.
-    int degree = ownDegree(a, t0 + mid);
-    for (int b : p.requiresClosure[a]) {
-      degree += ownDegree(b, t0 + mid);
+    int degree;
+    if (state.orderedFootprint[a]) {
+      // In an order most own fractions are flat in a piece (their classes not yet reached, or
+      // whole): count only those that change in it.
+      degree = changes(a, t0 + u0, t0 + u1);
+      for (int b : p.requiresClosure[a]) {
+        degree += changes(b, t0 + u0, t0 + u1);
+      }
+    } else {
+      degree = ownDegree(a, t0 + mid);
+      for (int b : p.requiresClosure[a]) {
+        degree += ownDegree(b, t0 + mid);
+      }
     }
     double uh = p.users[a] * p.weightAt(t0 + mid);
     if (accounting.inOutage(a) && state.servedOf(a, t0 + u1) >= p.slo[a]) {
@@ -305,6 +315,15 @@ final class Integration {
   /** 1 if service b's own fraction is linear below 1 at time t, else 0. */
   private int ownDegree(int b, double t) {
     return state.ownSlope(b) > 0 && state.ownCapacityAt(b, t) < p.demand[b] ? 1 : 0;
+  }
+
+  /**
+   * 1 if service b's own fraction changes over a piece [ta, tb] (its capacity, linear there, rises
+   * from below its demand), else 0.
+   */
+  private int changes(int b, double ta, double tb) {
+    double v0 = state.ownCapacityAt(b, ta);
+    return v0 < p.demand[b] && state.ownCapacityAt(b, tb) > v0 ? 1 : 0;
   }
 
   /**
