@@ -15,6 +15,10 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * capacity / demand)} is linear with at most one kink, and its served fraction, a product over its
  * requires closure, a non-decreasing polynomial ({@link #servedNow}).
  *
+ * <p>Restoration order (docs/simulation.md): where services of more than one restore priority share
+ * a unit, a placement's factor is its class's part of the unit's factor ({@link #inOrder}), per
+ * zone on a site with zones; {@link #orderKinks} gives the kinks this puts inside a ramp.
+ *
  * <p>Failover: a service with a standby whose active capacity falls short starts a failover ({@link
  * #startFailovers}): it is {@link #PENDING} until the standby joins after the automatic delay (or
  * the manual one, when the automatic failover fails or a service it needs is down), then {@link

@@ -25,7 +25,8 @@
  *   <li><b>Event queue.</b> {@code EventQueue}: their boundaries in time order, ties in the order
  *       they were added.
  *   <li><b>Capacity and failover state.</b> {@code CapacityState}: site capacity factors, service
- *       capacities, failovers (each on its own substream) and served fractions between two events.
+ *       capacities (each placement's factor in its unit's restoration order), failovers (each on
+ *       its own substream) and served fractions between two events.
  *   <li><b>Integration.</b> {@code Cuts} says which services an instant can change; {@code
  *       Integration} integrates each service's user-hours over its own windows between them, in
  *       closed form or by exact Gauss–Legendre quadrature ({@code GaussLegendre}), and finds slo
