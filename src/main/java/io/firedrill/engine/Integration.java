@@ -302,8 +302,12 @@ final class Integration {
       accounting.addUserHours(a, uh * integralOfLoss(a, degree, t0, u0, uc));
       accounting.closeOutage(a, t0 + uc);
       accounting.addUserHours(a, uh * integralOfLoss(a, degree, t0, uc, u1));
-      // Served below 1 throughout the piece (it is split where an own fraction reaches 1).
-      accounting.addDegraded(a, u1 - uc);
+      // Served below 1 throughout the piece (it is split where an own fraction reaches 1), and at
+      // or above the slo from the crossing: degraded, unless the slo is 1 (then the crossing is
+      // where it is whole, up to the rounding of a kink found by division).
+      if (p.slo[a] < 1) {
+        accounting.addDegraded(a, u1 - uc);
+      }
       return;
     }
     accounting.addUserHours(a, uh * integralOfLoss(a, degree, t0, u0, u1));

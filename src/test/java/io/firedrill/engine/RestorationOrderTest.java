@@ -49,6 +49,8 @@ class RestorationOrderTest {
       assertEquals(expected[i][0], r.metric(a, Metric.RECOVER_H).mean(), 1e-9, names[i]);
       assertEquals(expected[i][0], r.metric(a, Metric.DOWNTIME_H).mean(), 1e-9, names[i]);
       assertEquals(expected[i][1], r.metric(a, Metric.USER_HOURS).mean(), 1e-9, names[i]);
+      // With slo 1 a service is down or whole, never degraded: exactly 0.
+      assertEquals(0, r.metric(a, Metric.DEGRADED_H).max(), 0.0, names[i]);
     }
   }
 
