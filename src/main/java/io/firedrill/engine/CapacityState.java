@@ -185,9 +185,9 @@ final class CapacityState {
     ordered = plan.restoreOrder;
     orderedFootprint = new boolean[ns];
     for (int a = 0; a < ns; a++) {
-      boolean o = inOrder(a);
+      boolean o = hasOrder(a);
       for (int b : plan.requiresClosure[a]) {
-        o |= inOrder(b);
+        o |= hasOrder(b);
       }
       orderedFootprint[a] = o;
     }
@@ -196,7 +196,7 @@ final class CapacityState {
   }
 
   /** Whether a placement of service a, active or standby, is in a restoration order. */
-  private boolean inOrder(int a) {
+  private boolean hasOrder(int a) {
     boolean o = false;
     for (int k = actFrom[a]; k < actFrom[a + 1]; k++) {
       o |= actWidth[k] != null;
@@ -372,7 +372,7 @@ final class CapacityState {
    */
   private void serviceCapacities() {
     for (int a = 0; a < p.services; a++) {
-      act0[a] = capacity(actFrom, actSite, actCap, actLow, actWidth, a, capValue);
+      act0[a] = capacity(actFrom, actSite, actCap, actLow, actWidth, a, capValue, Double.NaN);
     }
     for (int a = 0; a < p.services; a++) {
       actSlope[a] = ramping ? sum(actFrom, actSite, actCap, a, capSlope) : 0;
@@ -393,9 +393,10 @@ final class CapacityState {
   }
 
   /**
-   * Service a's capacity over placements {@code [from[a], from[a + 1])} from the units' factors
-   * {@code perSite}, each placement's factor taken in its restoration order ({@link #inOrder}); the
-   * plain {@link #sum} where no unit has an order.
+   * Service a's capacity over placements {@code [from[a], from[a + 1])} from the units' factors:
+   * {@code perUnit}'s, or each unit's at t ({@link #siteCapacityAt}) where it is null; each
+   * placement's factor taken in its restoration order ({@link #orderedFactor}). The plain {@link
+   * #sum} where no unit has an order.
    */
   private double capacity(
       int[] from,
@@ -404,30 +405,41 @@ final class CapacityState {
       double[][] low,
       double[][] width,
       int a,
-      double[] perSite) {
-    if (!ordered) {
-      return sum(from, site, cap, a, perSite);
+      double[] perUnit,
+      double t) {
+    if (!ordered && perUnit != null) {
+      return sum(from, site, cap, a, perUnit);
     }
     double v = 0;
     for (int k = from[a], end = from[a + 1]; k < end; k++) {
       int s = site[k];
-      double f;
-      if (low[k] == null) {
-        f = perSite[s];
-      } else if (s < zoned.length && zoned[s]) {
-        // By share over the site's zones, each in the order of its own placements.
-        int[] zones = p.siteZones[s];
-        f = 0;
-        for (int j = 0; j < zones.length; j++) {
-          f += p.unitShare[zones[j]] * inOrder(perSite[zones[j]], low[k][j], width[k][j]);
-        }
-        f /= p.siteShareSum[s];
-      } else {
-        f = inOrder(perSite[s], low[k][0], width[k][0]);
-      }
+      double f =
+          low[k] == null
+              ? unitFactor(s, perUnit, t)
+              : orderedFactor(s, low[k], width[k], perUnit, t);
       v += cap[k] * f;
     }
     return v;
+  }
+
+  /** Unit u's factor: {@code perUnit[u]}, or at t where perUnit is null. */
+  private double unitFactor(int u, double[] perUnit, double t) {
+    return perUnit == null ? siteCapacityAt(u, t) : perUnit[u];
+  }
+
+  /**
+   * A placement's factor at unit s in its restoration order: each part of s ({@link
+   * Plan#unitParts}: its zones, or itself) in that part's order ({@link #inOrder}), by share.
+   */
+  private double orderedFactor(int s, double[] low, double[] width, double[] perUnit, double t) {
+    int[] parts = p.unitParts[s];
+    boolean zones = parts[0] != s;
+    double f = 0;
+    for (int j = 0; j < parts.length; j++) {
+      double c = inOrder(unitFactor(parts[j], perUnit, t), low[j], width[j]);
+      f += (zones ? p.unitShare[parts[j]] : 1) * c;
+    }
+    return zones ? f / p.siteShareSum[s] : f;
   }
 
   /**
@@ -447,14 +459,9 @@ final class CapacityState {
       if (!(stbCap[k] > 0)) {
         continue;
       }
-      int s = stbSite[k];
-      if (s < zoned.length && zoned[s]) {
-        int[] zones = p.siteZones[s];
-        for (int j = 0; j < zones.length; j++) {
-          first = Math.min(first, servesFrom(zones[j], classStart(stbLow[k], stbWidth[k], j), t));
-        }
-      } else {
-        first = Math.min(first, servesFrom(s, classStart(stbLow[k], stbWidth[k], 0), t));
+      int[] parts = p.unitParts[stbSite[k]];
+      for (int j = 0; j < parts.length; j++) {
+        first = Math.min(first, servesFrom(parts[j], classStart(stbLow[k], stbWidth[k], j), t));
       }
     }
     return first;
@@ -476,7 +483,7 @@ final class CapacityState {
 
   /** Service a's standby capacity at the segment start. */
   private double standbyNow(int a) {
-    return capacity(stbFrom, stbSite, stbCap, stbLow, stbWidth, a, capValue);
+    return capacity(stbFrom, stbSite, stbCap, stbLow, stbWidth, a, capValue, Double.NaN);
   }
 
   /** The slope of service a's standby capacity in the segment. */
@@ -517,41 +524,13 @@ final class CapacityState {
   double ownCapacityAt(int a, double t) {
     double v = activeAt(a, t);
     return foState[a] == JOINED
-        ? v + capacityAt(stbFrom, stbSite, stbCap, stbLow, stbWidth, a, t)
+        ? v + capacity(stbFrom, stbSite, stbCap, stbLow, stbWidth, a, null, t)
         : v;
   }
 
   /** Active capacity of service a at absolute time t in the current segment. */
   private double activeAt(int a, double t) {
-    return capacityAt(actFrom, actSite, actCap, actLow, actWidth, a, t);
-  }
-
-  /**
-   * {@link #capacity} with each site's capacity factor at t ({@link #siteCapacityAt}), in its
-   * restoration order.
-   */
-  private double capacityAt(
-      int[] from, int[] site, double[] cap, double[][] low, double[][] width, int a, double t) {
-    double v = 0;
-    for (int k = from[a], end = from[a + 1]; k < end; k++) {
-      int s = site[k];
-      double f;
-      if (low[k] == null) {
-        f = siteCapacityAt(s, t);
-      } else if (s < zoned.length && zoned[s]) {
-        int[] zones = p.siteZones[s];
-        f = 0;
-        for (int j = 0; j < zones.length; j++) {
-          double c = siteCapacityAt(zones[j], t);
-          f += p.unitShare[zones[j]] * inOrder(c, low[k][j], width[k][j]);
-        }
-        f /= p.siteShareSum[s];
-      } else {
-        f = inOrder(siteCapacityAt(s, t), low[k][0], width[k][0]);
-      }
-      v += cap[k] * f;
-    }
-    return v;
+    return capacity(actFrom, actSite, actCap, actLow, actWidth, a, null, t);
   }
 
   /**
@@ -584,14 +563,9 @@ final class CapacityState {
       if (low[k] == null) {
         continue;
       }
-      int s = site[k];
-      if (s < zoned.length && zoned[s]) {
-        int[] zones = p.siteZones[s];
-        for (int j = 0; j < zones.length; j++) {
-          n = partKinks(zones[j], low[k][j], width[k][j], t0, t1, len, out, n);
-        }
-      } else {
-        n = partKinks(s, low[k][0], width[k][0], t0, t1, len, out, n);
+      int[] parts = p.unitParts[site[k]];
+      for (int j = 0; j < parts.length; j++) {
+        n = partKinks(parts[j], low[k][j], width[k][j], t0, t1, len, out, n);
       }
     }
     return n;
@@ -627,7 +601,7 @@ final class CapacityState {
   }
 
   /** How many parts of service b's placements may add kinks in {@link #orderKinks}. */
-  int placements(int b) {
+  int orderParts(int b) {
     int n = 0;
     for (int k = actFrom[b]; k < actFrom[b + 1]; k++) {
       n += actLow[k] == null ? 0 : actLow[k].length;
@@ -661,9 +635,9 @@ final class CapacityState {
       siteAt[s] = siteCapacityAt(s, t);
     }
     for (int a = 0; a < p.services; a++) {
-      double v = capacity(actFrom, actSite, actCap, actLow, actWidth, a, siteAt);
+      double v = capacity(actFrom, actSite, actCap, actLow, actWidth, a, siteAt, t);
       if (foState[a] == JOINED) {
-        v += capacity(stbFrom, stbSite, stbCap, stbLow, stbWidth, a, siteAt);
+        v += capacity(stbFrom, stbSite, stbCap, stbLow, stbWidth, a, siteAt, t);
       }
       out[a] = closureProduct(a, Math.min(1, v / p.demand[a]));
     }

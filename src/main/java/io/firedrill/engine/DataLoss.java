@@ -30,10 +30,8 @@ final class DataLoss {
   /** {@link Plan#dataServices}; the arrays below are indexed by position in it. */
   private final int[] services;
 
-  /** Whether the primary is down, and since when. */
+  /** Whether the primary is down (since the start of its last period). */
   private final boolean[] down;
-
-  private final double[] downSince;
 
   /**
    * Each service's down periods in the trial, in time order: [start, end) (end: the horizon while
@@ -71,7 +69,6 @@ final class DataLoss {
     services = plan.dataServices;
     int n = services.length;
     down = new boolean[n];
-    downSince = new double[n];
     periods = new IntervalBuffer[n];
     for (int i = 0; i < n; i++) {
       periods[i] = new IntervalBuffer();
@@ -123,7 +120,6 @@ final class DataLoss {
       boolean isDown = state.capValue[p.dataPrimary[a]] == 0;
       if (isDown && !down[i]) {
         down[i] = true;
-        downSince[i] = t;
         d.add(t, p.horizonHours, 0);
       } else if (!isDown && down[i]) {
         down[i] = false;
@@ -133,7 +129,7 @@ final class DataLoss {
         double serves = state.standbyServesFrom(a, t);
         if (serves == t || serves < tNext) {
           d.cause[d.size - 1] = 1;
-          lose(i, downSince[i], serves);
+          lose(i, d.start[d.size - 1], serves);
         }
       }
     }
@@ -151,9 +147,9 @@ final class DataLoss {
       int site = p.unitSite[u];
       if (site != u) {
         destroyedAt(i, timelines.destroyed[site]);
-      } else if (u < p.sites) {
+      } else if (p.unitParts[u][0] != u) {
         // Any destroyed share is taken to hold the data (the worst case): a zone's too.
-        for (int z : p.siteZones[u]) {
+        for (int z : p.unitParts[u]) {
           destroyedAt(i, timelines.destroyed[z]);
         }
       }
@@ -164,7 +160,7 @@ final class DataLoss {
     IntervalBuffer d = periods[i];
     for (int j = 0; j < destroyed.size; j++) {
       double te = destroyed.start[j];
-      int k = lastStartingBefore(d, te);
+      int k = startingBefore(d, te);
       if (k >= 0 && te <= d.end[k]) {
         if (d.cause[k] == 0) {
           d.cause[k] = 1;
@@ -177,23 +173,12 @@ final class DataLoss {
   }
 
   /**
-   * The last of the periods (in time order) that starts before te (at 0 for te = 0: a period in
-   * progress at t = 0), or −1: a binary search, so that many destructions cost O(m log n).
+   * The last interval of {@code d} (sorted by start) that starts before te, or at 0 for te = 0 (a
+   * period in progress at t = 0), or −1.
    */
-  private static int lastStartingBefore(IntervalBuffer d, double te) {
-    int lo = 0;
-    int hi = d.size - 1;
-    int found = -1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (d.start[mid] < te || (d.start[mid] == 0 && te == 0)) {
-        found = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return found;
+  private static int startingBefore(IntervalBuffer d, double te) {
+    int k = d.floor(te);
+    return k >= 0 && d.start[k] == te && te != 0 ? k - 1 : k;
   }
 
   /**
@@ -243,12 +228,8 @@ final class DataLoss {
       for (int j = 0; j < d.size; j++) {
         double te = d.start[j];
         double from = te;
-        if (u < p.sites && p.siteZones[u].length > 0) {
-          for (int z : p.siteZones[u]) {
-            from = Math.min(from, outageStart(timelines.blocked[z], te));
-          }
-        } else {
-          from = outageStart(timelines.blocked[u], te);
+        for (int z : p.unitParts[u]) {
+          from = Math.min(from, outageStart(timelines.blocked[z], te));
         }
         first = Math.min(first, from);
       }
@@ -262,7 +243,7 @@ final class DataLoss {
    * starts before it, else te.
    */
   private static double outageStart(IntervalBuffer blocked, double te) {
-    int k = lastStartingBefore(blocked, te);
+    int k = startingBefore(blocked, te);
     return k >= 0 && blocked.end[k] >= te ? Math.min(blocked.start[k], te) : te;
   }
 

@@ -83,19 +83,28 @@ final class IntervalBuffer {
 
   /** True if t lies in one of the intervals; they must be sorted and disjoint. */
   boolean contains(double t) {
+    int k = floor(t);
+    return k >= 0 && t < end[k];
+  }
+
+  /**
+   * The index of the last interval that starts at or before t, or −1: a binary search; the
+   * intervals must be sorted by start.
+   */
+  int floor(double t) {
     int lo = 0;
     int hi = size - 1;
+    int found = -1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      if (start[mid] > t) {
-        hi = mid - 1;
-      } else if (end[mid] <= t) {
+      if (start[mid] <= t) {
+        found = mid;
         lo = mid + 1;
       } else {
-        return true;
+        hi = mid - 1;
       }
     }
-    return false;
+    return found;
   }
 
   /**

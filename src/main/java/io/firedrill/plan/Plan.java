@@ -280,6 +280,12 @@ public final class Plan {
   /** Per site: its zones' units in order; empty for a site without zones. */
   public final int[][] siteZones;
 
+  /**
+   * Per unit: the units that hold its hardware, where its capacity factor comes from: a site's
+   * zones in order for a site with zones, else the unit itself.
+   */
+  public final int[][] unitParts;
+
   /** Per unit: its share of the site's capacity (1 for a site). */
   public final double[] unitShare;
 
@@ -617,6 +623,10 @@ public final class Plan {
     unitNames = names.toArray(new String[0]);
     unitSite = owner.stream().mapToInt(Integer::intValue).toArray();
     unitShare = shares.stream().mapToDouble(Double::doubleValue).toArray();
+    unitParts = new int[units][];
+    for (int u = 0; u < units; u++) {
+      unitParts[u] = u < sites && siteZones[u].length > 0 ? siteZones[u] : new int[] {u};
+    }
     zonedSites = IntStream.range(0, sites).filter(s -> siteZones[s].length > 0).toArray();
     siteShareSum = new double[sites];
     for (int s = 0; s < sites; s++) {
@@ -953,10 +963,14 @@ public final class Plan {
       java.util.TreeSet<Integer> closure = new java.util.TreeSet<>();
       java.util.TreeSet<Integer> sitesHit = new java.util.TreeSet<>();
       for (int k : deploySite[a]) {
-        hit(k, sitesHit);
+        for (int u : unitParts[k]) {
+          sitesHit.add(u);
+        }
       }
       for (int k : standbySite[a]) {
-        hit(k, sitesHit);
+        for (int u : unitParts[k]) {
+          sitesHit.add(u);
+        }
       }
       for (int b : requires[a]) {
         closure.add(b);
@@ -1034,14 +1048,6 @@ public final class Plan {
         java.util.stream.IntStream.range(0, services).filter(a -> dataPrimary[a] != NONE).toArray();
   }
 
-  /**
-   * The units a placement at unit u has parts in ({@link #deployClassLow}): u's zones for a site
-   * with zones, else u itself.
-   */
-  private int[] parts(int u) {
-    return u < sites && siteZones[u].length > 0 ? siteZones[u] : new int[] {u};
-  }
-
   /** The share of a placement at unit u that lies in part unit z. */
   private double partShare(int u, int z) {
     return u == z ? 1 : unitShare[z] / siteShareSum[u];
@@ -1064,7 +1070,7 @@ public final class Plan {
       for (int a = 0; a < priority.length; a++) {
         for (int i = 0; i < site[kind][a].length; i++) {
           int u = site[kind][a][i];
-          for (int z : parts(u)) {
+          for (int z : unitParts[u]) {
             double c = cap[kind][a][i] * partShare(u, z);
             classes.get(z).merge(priority[a], c, Double::sum);
             total[z] += c;
@@ -1095,7 +1101,7 @@ public final class Plan {
         low[kind][a] = new double[n][];
         width[kind][a] = new double[n][];
         for (int i = 0; i < n; i++) {
-          int[] parts = parts(site[kind][a][i]);
+          int[] parts = unitParts[site[kind][a][i]];
           double[] lo = new double[parts.length];
           double[] wi = new double[parts.length];
           boolean placementOrdered = false;
@@ -1126,17 +1132,6 @@ public final class Plan {
       reach = Math.max(reach, tail(dists.get(hazardOutage[coolingHazard[u]])));
     }
     return reach;
-  }
-
-  /** Adds the units a placement at unit k depends on: k, or a zoned site's zones. */
-  private void hit(int k, java.util.Set<Integer> out) {
-    if (k < sites && siteZones[k].length > 0) {
-      for (int z : siteZones[k]) {
-        out.add(z);
-      }
-    } else {
-      out.add(k);
-    }
   }
 
   /**

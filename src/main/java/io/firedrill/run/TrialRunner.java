@@ -317,19 +317,19 @@ public final class TrialRunner {
   static void trialValues(Kernel k, boolean swept, boolean scenario, int ns, double[] out) {
     for (int a = 0; a < ns; a++) {
       int i = a * METRICS;
-      out[i] = swept ? k.downtime[a] : 0;
-      out[i + 1] = swept ? k.outages[a] : 0;
-      out[i + 2] = swept ? k.longest[a] : 0;
-      out[i + 3] = swept ? k.userHours[a] : 0;
-      out[i + 4] = swept ? k.degraded[a] : 0;
-      out[i + 5] = swept && k.rtoBreach[a] ? 1 : 0;
-      out[i + 6] = scenario && swept ? k.recoverHours[a] : 0;
-      out[i + 7] = !scenario ? 0 : !swept || k.recovered[a] ? 1 : 0;
-      out[i + 8] = scenario && swept && k.affected[a] ? 1 : 0;
-      out[i + 9] = swept ? k.dataLost[a] : 0;
-      out[i + 10] = swept && k.dataLoss[a] ? 1 : 0;
-      out[i + 11] = swept && k.dataLostAll[a] ? 1 : 0;
-      out[i + 12] = swept && k.rpoBreach[a] ? 1 : 0;
+      out[i + Metric.DOWNTIME_H.ordinal()] = swept ? k.downtime[a] : 0;
+      out[i + Metric.OUTAGES.ordinal()] = swept ? k.outages[a] : 0;
+      out[i + Metric.LONGEST_H.ordinal()] = swept ? k.longest[a] : 0;
+      out[i + Metric.USER_HOURS.ordinal()] = swept ? k.userHours[a] : 0;
+      out[i + Metric.DEGRADED_H.ordinal()] = swept ? k.degraded[a] : 0;
+      out[i + Metric.RTO_BREACH.ordinal()] = swept && k.rtoBreach[a] ? 1 : 0;
+      out[i + Metric.RECOVER_H.ordinal()] = scenario && swept ? k.recoverHours[a] : 0;
+      out[i + Metric.RECOVERED.ordinal()] = !scenario ? 0 : !swept || k.recovered[a] ? 1 : 0;
+      out[i + Metric.AFFECTED.ordinal()] = scenario && swept && k.affected[a] ? 1 : 0;
+      out[i + Metric.DATA_LOST_H.ordinal()] = swept ? k.dataLost[a] : 0;
+      out[i + Metric.DATA_LOSS.ordinal()] = swept && k.dataLoss[a] ? 1 : 0;
+      out[i + Metric.DATA_LOST_ALL.ordinal()] = swept && k.dataLostAll[a] ? 1 : 0;
+      out[i + Metric.RPO_BREACH.ordinal()] = swept && k.rpoBreach[a] ? 1 : 0;
     }
   }
 
@@ -469,16 +469,16 @@ public final class TrialRunner {
         stats.metric(a, Metric.RPO_BREACH).add(kernel.rpoBreach[a] ? 1 : 0);
         if (values != null) {
           int k = (t * ns + a) * METRICS;
-          values[k] = kernel.downtime[a];
-          values[k + 1] = kernel.outages[a];
-          values[k + 2] = kernel.longest[a];
-          values[k + 3] = kernel.userHours[a];
-          values[k + 4] = kernel.degraded[a];
-          values[k + 5] = kernel.rtoBreach[a] ? 1 : 0;
-          values[k + 9] = kernel.dataLost[a];
-          values[k + 10] = kernel.dataLoss[a] ? 1 : 0;
-          values[k + 11] = kernel.dataLostAll[a] ? 1 : 0;
-          values[k + 12] = kernel.rpoBreach[a] ? 1 : 0;
+          values[k + Metric.DOWNTIME_H.ordinal()] = kernel.downtime[a];
+          values[k + Metric.OUTAGES.ordinal()] = kernel.outages[a];
+          values[k + Metric.LONGEST_H.ordinal()] = kernel.longest[a];
+          values[k + Metric.USER_HOURS.ordinal()] = kernel.userHours[a];
+          values[k + Metric.DEGRADED_H.ordinal()] = kernel.degraded[a];
+          values[k + Metric.RTO_BREACH.ordinal()] = kernel.rtoBreach[a] ? 1 : 0;
+          values[k + Metric.DATA_LOST_H.ordinal()] = kernel.dataLost[a];
+          values[k + Metric.DATA_LOSS.ordinal()] = kernel.dataLoss[a] ? 1 : 0;
+          values[k + Metric.DATA_LOST_ALL.ordinal()] = kernel.dataLostAll[a] ? 1 : 0;
+          values[k + Metric.RPO_BREACH.ordinal()] = kernel.rpoBreach[a] ? 1 : 0;
         }
       }
       totalDowntime.add(downtime);
