@@ -158,8 +158,7 @@ public final class EventOptions {
 
   /** The metrics of a study of {@code plan}: a run's or a scenario's, with data loss if any. */
   List<Metric> metrics(io.firedrill.plan.Plan plan) {
-    return Metric.withData(
-        events == null ? Metric.RUN : Metric.SCENARIO, plan.dataServices.length > 0);
+    return Metric.withData(events == null ? Metric.RUN : Metric.SCENARIO, plan.hasData());
   }
 
   /** The scenario of a study in run.json: event, at and background (null without --event). */

@@ -200,7 +200,7 @@ final class MemoryEstimate {
     long ns = plan.services;
     // A metric that stays 0 in every trial fills no sketch: the data-loss metrics of a model
     // without data.
-    long sketched = TrialRunner.METRICS - (plan.dataServices.length == 0 ? Metric.DATA.size() : 0);
+    long sketched = TrialRunner.METRICS - (!plan.hasData() ? Metric.DATA.size() : 0);
     return plus(
         times(ns * (sketched + 1L) + Metric.TOTALS.size(), HISTOGRAM_BYTES + 64),
         times(ns, plan.causes(), 3 * Long.BYTES));

@@ -70,7 +70,7 @@ final class RunCommand implements Callable<Integer>, Firedrill.WritesResults {
               plan,
               s,
               null,
-              Metric.withData(Metric.RUN, plan.dataServices.length > 0),
+              Metric.withData(Metric.RUN, plan.hasData()),
               files,
               root.cancellation());
       double seconds = (System.nanoTime() - start) / 1e9;

@@ -130,7 +130,7 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
     try (files) {
       ModelOptions.warn(loaded, spec.commandLine().getErr(), java.util.List.of());
       long start = System.nanoTime();
-      List<Metric> metrics = Metric.withData(Metric.SCENARIO, plan.dataServices.length > 0);
+      List<Metric> metrics = Metric.withData(Metric.SCENARIO, plan.hasData());
       RunStats stats = run.simulate(plan, s, scenario, metrics, files, root.cancellation());
       double seconds = (System.nanoTime() - start) / 1e9;
       stdout.printf(

@@ -387,6 +387,11 @@ public final class Plan {
   /** The services with data, in dependency order. */
   public final int[] dataServices;
 
+  /** Whether some service has data (its data-loss metrics are then reported). */
+  public boolean hasData() {
+    return dataServices.length > 0;
+  }
+
   /**
    * Per service: {@code backup@A}, the phase of its backups in each trial (one uniform, draw 0; 0
    * for a service without backups).

@@ -76,7 +76,7 @@ public final class RunConsole {
    * P(every copy lost) and P(rpo breach). Nothing for a model without data.
    */
   static void printDataLoss(PrintWriter out, Plan plan, RunStats stats) {
-    if (plan.dataServices.length == 0) {
+    if (!plan.hasData()) {
       return;
     }
     List<String[]> rows = new ArrayList<>();

@@ -24,7 +24,7 @@ public final class SummaryCsv {
 
   /** {@code summary.csv} of a run: its metrics, plus availability and its nines. */
   public static void writeRun(Writer out, Plan plan, RunStats stats) throws IOException {
-    write(out, plan, stats, Metric.withData(Metric.RUN, plan.dataServices.length > 0), true);
+    write(out, plan, stats, Metric.withData(Metric.RUN, plan.hasData()), true);
   }
 
   /**
