@@ -18,6 +18,8 @@ final class FireHazards {
   private final Damages damages;
 
   // The stationary state of one site's fires at t = 0, set by stationaryFire.
+  private final RepairDecisions repairs;
+
   private boolean initialFire;
   private double initialStart;
   private double initialLength;
@@ -36,8 +38,10 @@ final class FireHazards {
       ScenarioForcing forcing,
       Cascades cascades,
       Damages damages,
-      SiteTimelines timelines) {
+      SiteTimelines timelines,
+      RepairDecisions repairs) {
     this.p = plan;
+    this.repairs = repairs;
     this.cascades = cascades;
     this.damages = damages;
     this.draws = draws;
@@ -117,6 +121,10 @@ final class FireHazards {
       if (isContained) {
         t += draws.sample(ttf);
       } else {
+        if (p.hazardManual[h] != Plan.NONE && ignition >= 0) {
+          // Its dark time's path, by what is up at the ignition: its effects count from there.
+          d = repairs.outage(h, ignition, t, d);
+        }
         // Its effects count from the ignition, before the onset: the building cut off for the
         // fire brigade an hour after a hall lost power.
         cascades.setOff(h, ignition, d, marked & ScenarioForcing.FORCED);

@@ -39,7 +39,15 @@ final class Hazards {
   /** Whether any hazard or effect damages hardware (else no unit has repairs to fold). */
   private final boolean anyDamage;
 
-  Hazards(Plan plan, HazardDraws draws, ScenarioForcing forcing, SiteTimelines timelines) {
+  private final RepairDecisions repairs;
+
+  Hazards(
+      Plan plan,
+      HazardDraws draws,
+      ScenarioForcing forcing,
+      SiteTimelines timelines,
+      RepairDecisions repairs) {
+    this.repairs = repairs;
     this.p = plan;
     this.draws = draws;
     this.timelines = timelines;
@@ -64,8 +72,16 @@ final class Hazards {
     }
     this.renewals =
         new RenewalHazards(
-            plan, Arrays.copyOf(renewal, n), draws, forcing, power, cascades, damages, timelines);
-    this.fires = new FireHazards(plan, draws, forcing, cascades, damages, timelines);
+            plan,
+            Arrays.copyOf(renewal, n),
+            draws,
+            forcing,
+            power,
+            cascades,
+            damages,
+            timelines,
+            repairs);
+    this.fires = new FireHazards(plan, draws, forcing, cascades, damages, timelines, repairs);
   }
 
   /**
@@ -91,6 +107,9 @@ final class Hazards {
     cascades.startTrial();
     damages.startTrial();
     timelines.clear();
+    if (repairs.on()) {
+      repairs.startSampling();
+    }
     // Every hazard first, since the effects of one may reach any site (Cascades); then each site's
     // timelines combined.
     renewals.sample();
@@ -129,6 +148,9 @@ final class Hazards {
         countCopies(s, timelines.ramps[s]);
         timelines.spread(s);
       }
+    }
+    if (repairs.on()) {
+      repairs.endSampling();
     }
   }
 }

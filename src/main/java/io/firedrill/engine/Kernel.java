@@ -94,6 +94,14 @@ public final class Kernel {
   private final Cuts cuts;
   private final Integration integration;
   private final DataLoss data;
+  private final RepairDecisions repairs;
+
+  // With repairs that need services, a trial may be swept more than once; the sums kept across
+  // trials are set back to these copies before each sweep but the last.
+  private final long[] failoversBefore;
+  private final long[] causeOutagesBefore;
+  private final double[] causeDowntimeBefore;
+  private final double[] causeUserHoursBefore;
 
   /** Per-trial results, by service in dependency order; valid after {@link #run}. */
   public final double[] downtime;
@@ -194,6 +202,22 @@ public final class Kernel {
     }
 
     /**
+     * A trial took {@code rounds} rounds of sampling and sweeping without settling which repairs
+     * take their manual path ({@link RepairDecisions}); {@code hazard} disagreed last.
+     */
+    static TooManyEvents repairRounds(int rounds, String hazard) {
+      return new TooManyEvents(
+          String.format(
+              java.util.Locale.ROOT,
+              "a trial took %,d rounds to settle which repairs take their manual path (the last"
+                  + " %s): each round settles one more outage whose repair needs services, and"
+                  + " this trial has more of them than firedrill settles; give fewer hazards"
+                  + " needs, make them rarer or the horizon shorter",
+              rounds,
+              hazard));
+    }
+
+    /**
      * @param hazard the name of the cause that drew the last event ({@code grid@G}, {@code
      *     generator@S}...)
      * @param limit the most events a trial may draw
@@ -231,7 +255,9 @@ public final class Kernel {
     keys = new StreamKeys(seed);
     forcing = new ScenarioForcing(plan.causes());
     timelines = new SiteTimelines(plan);
-    hazards = new Hazards(plan, new HazardDraws(plan, keys), forcing, timelines);
+    HazardDraws draws = new HazardDraws(plan, keys);
+    repairs = new RepairDecisions(plan, draws);
+    hazards = new Hazards(plan, draws, forcing, timelines, repairs);
     state = new CapacityState(plan, timelines.ramps, keys);
     accounting = new OutageAccounting(plan);
     curves = new Curves(plan);
@@ -253,6 +279,11 @@ public final class Kernel {
     causeOutages = accounting.causeOutages;
     causeDowntime = accounting.causeDowntime;
     causeUserHours = accounting.causeUserHours;
+    boolean rounds = plan.anyRepairNeeds;
+    failoversBefore = new long[rounds ? failovers.length : 0];
+    causeOutagesBefore = new long[rounds ? causeOutages.length : 0];
+    causeDowntimeBefore = new double[rounds ? causeDowntime.length : 0];
+    causeUserHoursBefore = new double[rounds ? causeUserHours.length : 0];
     recoverHours = accounting.recoverHours;
     recovered = accounting.recovered;
     affected = accounting.affected;
@@ -348,14 +379,58 @@ public final class Kernel {
       data.clear();
       dirty = false;
     }
+    if (repairs.on()) {
+      repairs.startTrial();
+    }
     hazards.sample(trial);
     events.build(timelines, horizon);
     if (events.size() == 0 && healthyAtRest) {
+      // Every service served throughout: every repair took its automatic path, as guessed.
       return false;
     }
     dirty = true;
-    sweep(trial);
+    if (repairs.on() && repairs.size() > 0) {
+      settleRepairs(trial);
+    } else {
+      sweep(trial);
+    }
     return true;
+  }
+
+  /**
+   * The trial's causal solution when some outage's repair needs services ({@link RepairDecisions}):
+   * sample and sweep in rounds until every outage took the path its needs allow. A sweep that may
+   * not be the last keeps nothing across trials (the sums are set back) and reports no outage to
+   * the log; with a log, the settled trial is swept once more to report its outages.
+   */
+  private void settleRepairs(long trial) {
+    OutageLog log = accounting.log();
+    while (true) {
+      System.arraycopy(failovers, 0, failoversBefore, 0, failovers.length);
+      System.arraycopy(causeOutages, 0, causeOutagesBefore, 0, causeOutages.length);
+      System.arraycopy(causeDowntime, 0, causeDowntimeBefore, 0, causeDowntime.length);
+      System.arraycopy(causeUserHours, 0, causeUserHoursBefore, 0, causeUserHours.length);
+      accounting.setLog(null);
+      sweep(trial);
+      accounting.setLog(log);
+      boolean settled = repairs.settle();
+      if (settled && log == null) {
+        return;
+      }
+      System.arraycopy(failoversBefore, 0, failovers, 0, failovers.length);
+      System.arraycopy(causeOutagesBefore, 0, causeOutages, 0, causeOutages.length);
+      System.arraycopy(causeDowntimeBefore, 0, causeDowntime, 0, causeDowntime.length);
+      System.arraycopy(causeUserHoursBefore, 0, causeUserHours, 0, causeUserHours.length);
+      accounting.clearTrial();
+      data.clear();
+      if (settled) {
+        events.rewind();
+        sweep(trial);
+        return;
+      }
+      hazards.sample(trial);
+      events.build(timelines, horizon);
+    }
   }
 
   /**
@@ -368,11 +443,18 @@ public final class Kernel {
     curves.startSweep();
     integration.startSweep();
     data.startSweep(trial);
+    final boolean judge = repairs.on();
+    if (judge) {
+      repairs.startSweep();
+    }
     double t = 0;
     if (healthyAtRest && !curves.on() && events.size() > 0 && events.firstTime() > 0) {
       // Every service is fully served from 0 to the first event: nothing to integrate, no
-      // failover to start. Begin there.
+      // failover to start, no repair to judge. Begin there.
       t = Math.min(events.firstTime(), horizon);
+      if (judge) {
+        t = Math.min(t, repairs.nextTime());
+      }
     }
     final int[] cut = cuts.list;
     while (true) {
@@ -392,8 +474,17 @@ public final class Kernel {
       state.capacities(t);
       state.settleAndServe(t, cuts.cut);
       state.startFailovers(t, cut, n);
+      if (judge) {
+        // An outage whose repair needs services starts at t: judged after everything at t.
+        repairs.observe(t, state.served);
+      }
       integration.instant(t, cut, n, events);
-      double tNext = state.nextJoin(t, events.nextTime(horizon));
+      double tNext =
+          state.nextJoin(
+              t,
+              judge
+                  ? Math.min(events.nextTime(horizon), repairs.nextTime())
+                  : events.nextTime(horizon));
       if (data.on()) {
         data.instant(t, tNext, state);
       }

@@ -107,6 +107,11 @@ final class OutageAccounting {
     this.log = log;
   }
 
+  /** Where closing outages are reported, or null. */
+  Kernel.OutageLog log() {
+    return log;
+  }
+
   /** The trial whose outages are reported next. */
   void startTrial(long trialIndex) {
     trial = trialIndex;

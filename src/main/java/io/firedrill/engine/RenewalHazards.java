@@ -35,6 +35,7 @@ final class RenewalHazards {
   private final PowerLoss power;
   private final Cascades cascades;
   private final Damages damages;
+  private final RepairDecisions repairs;
 
   /** Per hazard: the timeline its outages go into, or null for a supply outage (grids). */
   private final IntervalBuffer[] into;
@@ -57,8 +58,10 @@ final class RenewalHazards {
       PowerLoss power,
       Cascades cascades,
       Damages damages,
-      SiteTimelines timelines) {
+      SiteTimelines timelines,
+      RepairDecisions repairs) {
     this.p = plan;
+    this.repairs = repairs;
     this.hazards = hazards;
     this.draws = draws;
     this.forcing = forcing;
@@ -123,6 +126,9 @@ final class RenewalHazards {
         if (t >= horizon) {
           break;
         }
+      }
+      if (p.hazardManual[h] != Plan.NONE) {
+        len = repairs.outage(h, t, t, len); // its repair's path, by what is up at t
       }
       outage(h, t, len, mark);
       if (!forcing.background()) {

@@ -36,6 +36,7 @@ import io.firedrill.model.HazardKind;
 import io.firedrill.model.Model;
 import io.firedrill.model.Network;
 import io.firedrill.model.Placement;
+import io.firedrill.model.RepairNeeds;
 import io.firedrill.model.Service;
 import io.firedrill.model.Site;
 import io.firedrill.model.Zone;
@@ -72,6 +73,9 @@ final class ModelBinder {
 
   /** The names of the model's sites, which effects (cascades) may name; set before any hazard. */
   private Set<String> siteNames = Set.of();
+
+  /** The names of the model's services, which a hazard's repair may need; set before any hazard. */
+  private Set<String> serviceNames = Set.of();
 
   private final Node root;
 
@@ -134,6 +138,7 @@ final class ModelBinder {
     Map<String, Node.Mapping.Entry> siteDecls = declarations(top, TopKeys.SITES);
     siteNames = places(siteDecls);
     Map<String, Node.Mapping.Entry> serviceDecls = declarations(top, TopKeys.SERVICES);
+    serviceNames = serviceDecls.keySet();
     if (serviceDecls.containsKey(Model.TOTAL)) {
       read.error(
           serviceDecls.get(Model.TOTAL).keyOrigin(),
@@ -351,13 +356,58 @@ final class ModelBinder {
     Distribution onset = s.has(HazardKeys.ONSET) ? read.distribution(s, HazardKeys.ONSET) : null;
     List<Effect> also = effects(s, HazardKeys.ALSO);
     Damage damage = s.has(FaultKeys.DAMAGE) ? damage(s, FaultKeys.DAMAGE) : null;
+    int before = read.errorCount();
+    RepairNeeds repair = repairNeeds(s);
     return ttf == null
             || outage == null
             || (s.has(HazardKeys.ONSET) && onset == null)
             || also == null
             || (s.has(FaultKeys.DAMAGE) && damage == null)
+            || read.errorCount() > before
         ? null
-        : new Hazard(ttf, outage, onset, also, damage);
+        : new Hazard(ttf, outage, onset, also, damage, repair);
+  }
+
+  /**
+   * The services the repair of hazard section s needs and its manual path ({@code needs}, {@code
+   * manual}): null when it gives no needs (none, or {@code needs: []}, which an override may set to
+   * turn them off), and after an error (the caller counts errors). {@code needs} without {@code
+   * manual}, or {@code manual} without a {@code needs} key, is an error: one would say nothing.
+   */
+  private RepairNeeds repairNeeds(Section s) {
+    boolean hasNeeds = s.has(HazardKeys.NEEDS);
+    boolean hasManual = s.has(HazardKeys.MANUAL);
+    if (!hasNeeds && !hasManual) {
+      return null;
+    }
+    if (!hasNeeds) {
+      read.error(
+          s.entry(HazardKeys.MANUAL).keyOrigin(),
+          s.at(HazardKeys.MANUAL),
+          "a manual repair needs `needs`: the services whose loss makes the repair manual");
+      return null;
+    }
+    List<String> needs =
+        isEmpty(s.node(HazardKeys.NEEDS))
+            ? List.of()
+            : read.references(
+                s.node(HazardKeys.NEEDS), s.at(HazardKeys.NEEDS), serviceNames, "service");
+    Distribution manual = hasManual ? read.distribution(s, HazardKeys.MANUAL) : null;
+    if (needs == null || (hasManual && manual == null)) {
+      return null;
+    }
+    if (needs.isEmpty()) {
+      return null;
+    }
+    if (!hasManual) {
+      read.error(
+          s.entry(HazardKeys.NEEDS).keyOrigin(),
+          s.at(HazardKeys.NEEDS),
+          "missing manual: how long an outage lasts when a service its repair needs is down"
+              + " (without one the repair could never be done)");
+      return null;
+    }
+    return new RepairNeeds(needs, manual);
   }
 
   /**
@@ -749,7 +799,10 @@ final class ModelBinder {
     List<Effect> also = effects(f, FireKeys.ALSO);
     Distribution onset = f.has(HazardKeys.ONSET) ? read.distribution(f, HazardKeys.ONSET) : null;
     Damage damage = f.has(FireKeys.DAMAGE) ? damage(f, FireKeys.DAMAGE) : null;
-    if ((f.has(HazardKeys.ONSET) && onset == null)
+    int before = read.errorCount();
+    RepairNeeds repair = repairNeeds(f);
+    if (read.errorCount() > before
+        || (f.has(HazardKeys.ONSET) && onset == null)
         || (f.has(FireKeys.DAMAGE) && damage == null)
         || ttf == null
         || contained == null
@@ -759,7 +812,7 @@ final class ModelBinder {
         || also == null) {
       return null;
     }
-    return new Fire(ttf, contained, dark, restore, curve, onset, also, damage);
+    return new Fire(ttf, contained, dark, restore, curve, onset, also, damage, repair);
   }
 
   private Service service(

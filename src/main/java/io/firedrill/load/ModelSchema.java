@@ -162,6 +162,22 @@ public final class ModelSchema {
                 + " a disturbance whose effect arrives hours later); none: the outage begins at the"
                 + " failure. The next time to failure counts from the outage's end");
     public static final KeySpec ALSO = EffectKeys.also("failure");
+    public static final KeySpec NEEDS =
+        optional(
+            "needs",
+            ValueType.naming(Kind.REFERENCES, "service"),
+            "none",
+            "services its repair needs (ops tooling, remote access): an outage lasts its `outage`"
+                + " only if every one of them is up (served ≥ its slo) when it begins, else its"
+                + " `manual`; needs `manual`");
+    public static final KeySpec MANUAL =
+        optional(
+            "manual",
+            distribution(),
+            "none",
+            "distribution of how long an outage lasts when a service in `needs` is down at its"
+                + " start: the slower manual path, staff work (scaled by `staffing`); needs"
+                + " `needs`");
 
     public static final SectionSpec SPEC =
         SectionSpec.of(
@@ -180,11 +196,13 @@ public final class ModelSchema {
             TTF,
             OUTAGE,
             ONSET,
-            ALSO);
+            ALSO,
+            NEEDS,
+            MANUAL);
 
     /** A section of the hazard keys and {@code damage} ({@code id} at {@code path}). */
     static SectionSpec withDamage(String id, String path, KeySpec damage) {
-      return SectionSpec.of(id, path, RATE, TTF, OUTAGE, ONSET, ALSO, damage);
+      return SectionSpec.of(id, path, RATE, TTF, OUTAGE, ONSET, ALSO, damage, NEEDS, MANUAL);
     }
   }
 
@@ -286,7 +304,9 @@ public final class ModelSchema {
             HazardKeys.TTF,
             HazardKeys.OUTAGE,
             HazardKeys.ONSET,
-            ALSO);
+            ALSO,
+            HazardKeys.NEEDS,
+            HazardKeys.MANUAL);
   }
 
   /** A site's cooling plant: a hazard, with a thermal ride-through and trips on utility losses. */
@@ -324,7 +344,9 @@ public final class ModelSchema {
             HazardKeys.ALSO,
             RIDE_THROUGH,
             TRIPS,
-            DAMAGE);
+            DAMAGE,
+            HazardKeys.NEEDS,
+            HazardKeys.MANUAL);
   }
 
   /** A site's standby generator. */
@@ -417,7 +439,9 @@ public final class ModelSchema {
             RESTORE_CURVE,
             HazardKeys.ONSET,
             ALSO,
-            DAMAGE);
+            DAMAGE,
+            HazardKeys.NEEDS,
+            HazardKeys.MANUAL);
   }
 
   /** A data center. */

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param also the effects each uncontained fire sets off (cascades: spread, water, a fibre cut, a
  *     campus powered off), in the model's order; empty for none
  * @param damage the hardware each uncontained fire damages at its site or zone, or null for none
+ * @param repairNeeds the services that must be up for the dark time to last its {@code dark}, and
+ *     the manual path when one is down, or null for none
  */
 public record Fire(
     Distribution timeToIgnition,
@@ -25,7 +27,8 @@ public record Fire(
     List<CurvePoint> restoreCurve,
     Distribution onset,
     List<Effect> also,
-    Damage damage) {
+    Damage damage,
+    RepairNeeds repairNeeds) {
 
   /** A point of a restore curve. */
   public record CurvePoint(double at, double capacity) {

@@ -16,13 +16,16 @@ import java.util.Objects;
  * @param also the effects each failure sets off, in the model's order; empty for none
  * @param damage the hardware each outage damages where it strikes (faults, cooling), or null for
  *     none
+ * @param repairNeeds the services its repair needs and its manual path, or null when its outages
+ *     last as drawn whatever is up
  */
 public record Hazard(
     Distribution timeToFailure,
     Distribution outage,
     Distribution onset,
     List<Effect> also,
-    Damage damage) {
+    Damage damage,
+    RepairNeeds repairNeeds) {
   public Hazard {
     Objects.requireNonNull(timeToFailure, "timeToFailure");
     Objects.requireNonNull(outage, "outage");
@@ -31,6 +34,6 @@ public record Hazard(
 
   /** A hazard whose outages begin at its failures and set off nothing else. */
   public Hazard(Distribution timeToFailure, Distribution outage) {
-    this(timeToFailure, outage, null, List.of(), null);
+    this(timeToFailure, outage, null, List.of(), null, null);
   }
 }

@@ -15,6 +15,7 @@ import io.firedrill.model.Model;
 import io.firedrill.model.Network;
 import io.firedrill.model.Place;
 import io.firedrill.model.Placement;
+import io.firedrill.model.RepairNeeds;
 import io.firedrill.model.Service;
 import io.firedrill.model.Site;
 import io.firedrill.model.Zone;
@@ -238,6 +239,26 @@ public final class Plan {
    * to failure and outages (a fire also its containment and restore times).
    */
   public final long[] hazardSource;
+
+  /**
+   * Per hazard: the services its repair needs ({@code needs}), empty for none; each outage that
+   * begins while one of them is served below its slo lasts a draw of {@link #hazardManual} instead
+   * of its outage (docs/simulation.md, "Repair that needs services").
+   */
+  public final int[][] hazardNeeds;
+
+  /** Per hazard: the distribution id of its manual repair ({@code manual}), or {@link #NONE}. */
+  public final int[] hazardManual;
+
+  /**
+   * Per hazard with needs: the random source of its manual repairs, {@link #sourceId} of its name
+   * followed by {@code :manual} ({@code routing@backbone:manual}), drawn at the hazard's n-th
+   * outage from t = 0 with draw number n (0 for a hazard without needs).
+   */
+  public final long[] hazardManualSource;
+
+  /** Whether some hazard's repair needs services (a trial may then be swept more than once). */
+  public final boolean anyRepairNeeds;
 
   /** Per hazard with {@code DARK_THEN_RAMP}: probability an ignition is contained (else 0). */
   public final double[] hazardContained;
@@ -702,6 +723,7 @@ public final class Plan {
                         index.places().get(ref.target()).fire().dark(),
                         index.places().get(ref.target()).fire().onset(),
                         List.of(),
+                        null,
                         null);
           };
       hazardTtf[h] = id(process.timeToFailure(), dists, ids);
@@ -948,6 +970,19 @@ public final class Plan {
               : NONE;
       requires[a] = svc.requires().stream().mapToInt(serviceIndex::get).toArray();
     }
+    hazardNeeds = new int[hazards][];
+    hazardManual = new int[hazards];
+    hazardManualSource = new long[hazards];
+    boolean anyNeeds = false;
+    for (int h = 0; h < hazards; h++) {
+      RepairNeeds r = m.repairNeeds(refs.get(h), index);
+      hazardNeeds[h] =
+          r == null ? new int[0] : r.services().stream().mapToInt(serviceIndex::get).toArray();
+      hazardManual[h] = r == null ? NONE : id(r.manual(), dists, ids);
+      hazardManualSource[h] = r == null ? 0 : source(refs.get(h).name() + ":manual", sourceNames);
+      anyNeeds |= r != null;
+    }
+    anyRepairNeeds = anyNeeds;
     int[] priority = order.stream().mapToInt(Service::restorePriority).toArray();
     deployClassLow = new double[services][][];
     deployClassWidth = new double[services][][];

@@ -81,7 +81,8 @@ class CoolingHazardTest {
     assertEquals(
         List.of(
             "        cooling: rate 0.5/y, outage fixed(5h), onset none (left out), also none (left"
-                + " out), ride_through 0 (default), trips 0 (default), damage none (left out)"),
+                + " out), ride_through 0 (default), trips 0 (default), damage none (left out), needs none"
+                + " (left out), manual none (left out)"),
         lines,
         text);
     assertEquals(
@@ -152,7 +153,8 @@ class CoolingHazardTest {
     assertEquals(
         List.of(
             "test.yaml:7:49: sites.a.cooling.mttr: unknown key 'mttr', did you mean 'ttf'?"
-                + " (expected one of: rate, ttf, outage, onset, also, ride_through, trips, damage)"),
+                + " (expected one of: rate, ttf, outage, onset, also, ride_through, trips, damage,"
+                + " needs, manual)"),
         e.errors().stream().map(ModelError::format).toList());
     ModelException both =
         assertThrows(

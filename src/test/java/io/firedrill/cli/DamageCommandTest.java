@@ -84,7 +84,7 @@ class DamageCommandTest {
         List.of(
             f
                 + ":3:39: networks.n.damage: unknown key 'damage' (expected one of: rate, ttf,"
-                + " outage, onset, also)",
+                + " outage, onset, also, needs, manual)",
             // Line 10: `    fault: {rate: 1/y, outage: "fixed(2h)", damage: {share: 1.5}}`; a
             // missing key is reported at its mapping (column 53), a bad value at the value
             // (column 61).
@@ -181,7 +181,8 @@ class DamageCommandTest {
                         .equals(
                             "fault: rate 1/y, outage fixed(2h), onset none (left out), also none"
                                 + " (left out), damage {probability 1 (default), share 0.5,"
-                                + " repair fixed(10h), destroyed 0 (default)}"))
+                                + " repair fixed(10h), destroyed 0 (default)}, needs none (left"
+                                + " out), manual none (left out)"))
             .count(),
         r.out());
   }

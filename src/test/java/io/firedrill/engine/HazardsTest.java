@@ -30,7 +30,8 @@ class HazardsTest {
       plan = KernelSemanticsTest.plan(yaml, horizonHours);
       forcing = new ScenarioForcing(plan.causes());
       timelines = new SiteTimelines(plan);
-      hazards = new Hazards(plan, new HazardDraws(plan, new StreamKeys(1L)), forcing, timelines);
+      HazardDraws draws = new HazardDraws(plan, new StreamKeys(1L));
+      hazards = new Hazards(plan, draws, forcing, timelines, new RepairDecisions(plan, draws));
     }
 
     /** The next trial's hazards (trial 0 first). */

@@ -236,10 +236,10 @@ class ModelJsonSchemaTest {
       staffing: [%s]
       grids:
         g: {ttf: "weibull(shape=2, scale=1y)", outage: "fixed(1h)"}
-        h: {rate: 1/y, outage: "fixed(2h)", onset: "fixed(1m)", also: {west: {effect: dark}}, damage: {share: 0.1, repair: "fixed(1d)"}}
-      networks: {n1: {rate: 1/y, outage: "fixed(1h)", onset: "fixed(30m)", also: {east: {effect: dark, delay: "fixed(1m)", outage: "fixed(2m)", probability: 0.5, damage: {share: 0.5, repair: "fixed(1d)"}}}}, n2: {rate: 1/y, outage: "fixed(2h)"}}
+        h: {rate: 1/y, outage: "fixed(2h)", onset: "fixed(1m)", also: {west: {effect: dark}}, damage: {share: 0.1, repair: "fixed(1d)"}, needs: [ops], manual: "fixed(3h)"}
+      networks: {n1: {rate: 1/y, outage: "fixed(1h)", onset: "fixed(30m)", also: {east: {effect: dark, delay: "fixed(1m)", outage: "fixed(2m)", probability: 0.5, damage: {share: 0.5, repair: "fixed(1d)"}}}, needs: [ops], manual: "fixed(3h)"}, n2: {rate: 1/y, outage: "fixed(2h)"}}
       common_cause:
-        quake: {rate: 0.001/y, outage: "fixed(1d)", onset: "fixed(1h)", also: {west: {effect: power}}}
+        quake: {rate: 0.001/y, outage: "fixed(1d)", onset: "fixed(1h)", also: {west: {effect: power}}, needs: [ops], manual: "fixed(3h)"}
       sites:
         east:
           grid: [g, h]
@@ -261,8 +261,10 @@ class ModelJsonSchemaTest {
             onset: "fixed(10m)"
             also: {west: {effect: dark}}
             damage: {probability: 0.5, share: 0.2, repair: "fixed(14d)", destroyed: 0.1}
-          fault: {rate: 0.1/y, outage: "fixed(1h)", onset: "fixed(1m)", also: {west: {effect: dark}}, damage: {repair: "fixed(1d)"}}
-          cooling: {rate: 0.2/y, outage: "lognormal(median=4h, p90=24h)", onset: "fixed(1m)", also: {west: {effect: network}}, ride_through: 30m, trips: 0.1, damage: {share: 0.1, repair: "fixed(2d)"}}
+            needs: [ops]
+            manual: "fixed(3d)"
+          fault: {rate: 0.1/y, outage: "fixed(1h)", onset: "fixed(1m)", also: {west: {effect: dark}}, damage: {repair: "fixed(1d)"}, needs: [ops], manual: "fixed(3h)"}
+          cooling: {rate: 0.2/y, outage: "lognormal(median=4h, p90=24h)", onset: "fixed(1m)", also: {west: {effect: network}}, ride_through: 30m, trips: 0.1, damage: {share: 0.1, repair: "fixed(2d)"}, needs: [ops], manual: "fixed(3h)"}
           zones:
             hall:
               share: 0.9

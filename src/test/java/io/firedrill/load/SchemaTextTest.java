@@ -43,7 +43,7 @@ class SchemaTextTest {
         List.of(
             "grid g, ups 10m",
             "fire: rate 0/y (never on its own), contained 0 (default), outage fixed(10h),"
-                + " restore fixed(5h), restore_curve a linear ramp (left out), onset none (left out), also none (left out), damage none (left out)",
+                + " restore fixed(5h), restore_curve a linear ramp (left out), onset none (left out), also none (left out), damage none (left out), needs none (left out), manual none (left out)",
             "defaults: feeds_needed 1, reconverge 0, network_mode shared",
             "left out: networks none (always reachable), reconnect none (at once), generator none,"
                 + " restart none (instant), restart_curve a step (nothing until the restart is"
