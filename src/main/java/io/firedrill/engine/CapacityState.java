@@ -80,6 +80,21 @@ final class CapacityState {
   private final double[] own;
 
   /**
+   * By service: the product of the own fractions at the current instant, before a recovery lag's
+   * cap ({@link RecoveryLags}); with no lag in the model, the served fraction.
+   */
+  private final double[] product;
+
+  /**
+   * By service: the cap on its served fraction from recovery lags (its own and those of its
+   * requires closure), constant within a segment; 1 with none.
+   */
+  final double[] cap;
+
+  /** The model's recovery lags, or null if it has none. */
+  private RecoveryLags lags;
+
+  /**
    * Placements flattened, service by service in dependency order: the active placements of service
    * a are {@code [actFrom[a], actFrom[a + 1])} of {@code actSite} and {@code actCap}, in the order
    * of {@link Plan#deploySite}; the standby ones likewise. Every capacity sum runs over these
@@ -145,6 +160,9 @@ final class CapacityState {
   /** State for {@code plan}; failover decisions draw from substreams keyed by {@code keys}. */
   CapacityState(Plan plan, IntervalBuffer[] ramps, StreamKeys keys) {
     this.p = plan;
+    this.product = new double[plan.services];
+    this.cap = new double[plan.services];
+    Arrays.fill(cap, 1);
     this.ramps = ramps;
     this.keys = keys;
     int nd = plan.distributions.size();
@@ -256,6 +274,9 @@ final class CapacityState {
    */
   void startSweep(long trial) {
     this.trial = trial;
+    if (lags != null) {
+      lags.startSweep(cap);
+    }
     // One pass per kind of index, not one Arrays.fill per array: the arrays are short, and a fill's
     // call costs more than its stores.
     for (int a = 0; a < p.services; a++) {
@@ -509,6 +530,14 @@ final class CapacityState {
       }
       served[a] = closureProduct(a, ownNow(a));
     }
+    if (lags != null) {
+      lags.apply(t, product, served, cap);
+    }
+  }
+
+  /** Sets the model's recovery lags ({@link RecoveryLags}), which cap served fractions. */
+  void setLags(RecoveryLags lags) {
+    this.lags = lags;
   }
 
   /** Whether some site's capacity changes within the segment (a ramp). */
@@ -618,6 +647,14 @@ final class CapacityState {
    * t. A function of t and of the state of the sites in a's footprint only.
    */
   double servedOf(int a, double t) {
+    return Math.min(productOf(a, t), cap[a]);
+  }
+
+  /**
+   * Service a's own fraction times those of its requires closure at absolute time t in the current
+   * segment: its served fraction before a recovery lag's cap ({@link #cap}).
+   */
+  double productOf(int a, double t) {
     double v = Math.min(1, ownCapacityAt(a, t) / p.demand[a]);
     for (int b : p.requiresClosure[a]) {
       v *= Math.min(1, ownCapacityAt(b, t) / p.demand[b]);
@@ -677,7 +714,8 @@ final class CapacityState {
     for (int b : p.requiresClosure[a]) {
       v *= this.own[b];
     }
-    return v;
+    product[a] = v;
+    return Math.min(v, cap[a]);
   }
 
   /**
@@ -733,6 +771,9 @@ final class CapacityState {
     }
     if (joinedNow) {
       servedNow(served);
+      if (lags != null) {
+        lags.apply(t, product, served, cap);
+      }
     }
   }
 

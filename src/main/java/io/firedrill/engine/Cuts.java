@@ -125,6 +125,16 @@ final class Cuts {
     }
   }
 
+  /** Cuts service b and every service whose requires closure holds b. */
+  void addRequiredBy(int b) {
+    if (everyone) {
+      return;
+    }
+    for (int a : requiredBy[b]) {
+      set(a);
+    }
+  }
+
   private void set(int a) {
     if (!cut[a]) {
       cut[a] = true;

@@ -56,6 +56,14 @@ final class Integration {
     windowRamps = new boolean[ns];
   }
 
+  /**
+   * By service: its served fraction at the start of its window, and after {@link #closeRamps} at an
+   * instant where it is cut, its served fraction just before that instant (the window's end).
+   */
+  double[] windowServed() {
+    return windowServed;
+  }
+
   /** Every service fully served in a window that begins at 0. */
   void startSweep() {
     for (int a = 0; a < p.services; a++) {
@@ -183,6 +191,11 @@ final class Integration {
         n = kink(b, t0, len, n);
       }
     }
+    if (state.cap[a] < 1) {
+      // A recovery lag's hold caps the served fraction: one more kink, where the product of own
+      // fractions (non-decreasing in the window) reaches the cap.
+      n = capKink(a, t0, len, n);
+    }
     Arrays.sort(pieces, 0, n);
     // Between the kinks, a weekly profile splits at every hour boundary, generated as the pieces
     // are integrated (a window may span years of hours): the same points, in the same order, as
@@ -206,6 +219,35 @@ final class Integration {
       }
     }
     state.servedEnd[a] = state.servedOf(a, t1);
+  }
+
+  /**
+   * Adds the offset in (0, len) from t0 where service a's product of own fractions first reaches
+   * its cap ({@link CapacityState#cap}), found by bisection to the last bit, if it does.
+   */
+  private int capKink(int a, double t0, double len, int n) {
+    double c = state.cap[a];
+    if (!(state.productOf(a, t0 + len) >= c) || state.productOf(a, t0) >= c) {
+      return n;
+    }
+    double lo = 0;
+    double hi = len;
+    while (true) {
+      double mid = 0.5 * (lo + hi);
+      if (mid <= lo || mid >= hi) {
+        break;
+      }
+      if (state.productOf(a, t0 + mid) >= c) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
+    }
+    if (hi > 0 && hi < len) {
+      pieces = ensure(pieces, n + 1);
+      pieces[n++] = hi;
+    }
+    return n;
   }
 
   /**

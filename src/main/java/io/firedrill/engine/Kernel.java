@@ -96,6 +96,9 @@ public final class Kernel {
   private final DataLoss data;
   private final RepairDecisions repairs;
 
+  /** The model's recovery lags, or null if it has none. */
+  private final RecoveryLags lags;
+
   // With repairs that need services, a trial may be swept more than once; the sums kept across
   // trials are set back to these copies before each sweep but the last.
   private final long[] failoversBefore;
@@ -263,6 +266,8 @@ public final class Kernel {
     curves = new Curves(plan);
     cuts = new Cuts(plan);
     integration = new Integration(plan, state, accounting);
+    lags = plan.anyLag ? new RecoveryLags(plan, integration.windowServed()) : null;
+    state.setLags(lags);
     data = new DataLoss(plan, timelines, keys);
 
     downtime = accounting.downtime;
@@ -467,6 +472,9 @@ public final class Kernel {
         cuts.all();
       } else {
         cuts.mark(t, events, state);
+        if (lags != null) {
+          lags.mark(t, cuts);
+        }
       }
       int n = cuts.size();
       integration.closeRamps(t, cut, n);
@@ -485,6 +493,11 @@ public final class Kernel {
               judge
                   ? Math.min(events.nextTime(horizon), repairs.nextTime())
                   : events.nextTime(horizon));
+      if (lags != null) {
+        // A hold of a recovery lag ends, or a dependency's outage ends within a ramp: instants.
+        lags.endInstant(state.served);
+        tNext = lags.next(t, tNext, state);
+      }
       if (data.on()) {
         data.instant(t, tNext, state);
       }

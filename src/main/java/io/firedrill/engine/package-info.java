@@ -17,7 +17,9 @@
  *       network ({@code SiteTimelines.unreachable}) and the traffic's return after it ({@code
  *       Reconnects}), effects at other sites ({@code Cascades}) and damaged hardware ({@code
  *       Damages}, folded into each unit's ramps by {@code SiteTimelines.foldDamage}). {@code
- *       ScenarioForcing} says which hazard a scenario forces and how the others behave.
+ *       ScenarioForcing} says which hazard a scenario forces and how the others behave. {@code
+ *       RepairDecisions}: the path (automatic or manual) of each outage whose repair needs
+ *       services, settled over rounds of sampling and sweeping.
  *   <li><b>Timelines.</b> {@code SiteTimelines}: interval lists ({@code IntervalBuffer}) per
  *       network and site, combined into each site's blocked intervals, each tagged with the cause
  *       that began it, and its ramps (restores, restarts along a curve, reconnects, repairs of
@@ -26,7 +28,8 @@
  *       they were added.
  *   <li><b>Capacity and failover state.</b> {@code CapacityState}: site capacity factors, service
  *       capacities (each placement's factor in its unit's restoration order), failovers (each on
- *       its own substream) and served fractions between two events.
+ *       its own substream) and served fractions between two events; {@code RecoveryLags}, the holds
+ *       that recovery lags of {@code requires} put on served fractions.
  *   <li><b>Integration.</b> {@code Cuts} says which services an instant can change; {@code
  *       Integration} integrates each service's user-hours over its own windows between them, in
  *       closed form or by exact Gauss–Legendre quadrature ({@code GaussLegendre}), and finds slo

@@ -855,6 +855,7 @@ final class ModelBinder {
             ? read.references(
                 s.node(ServiceKeys.REQUIRES), s.at(ServiceKeys.REQUIRES), services, "service")
             : List.of();
+    Map<String, Double> lags = s.has(ServiceKeys.REQUIRES_LAG) ? lags(s, requires) : Map.of();
     Double slo = read.probability(s, ServiceKeys.SLO);
     if (slo != null && ServiceKeys.SLO.type().range().below(slo)) {
       read.error(
@@ -891,6 +892,7 @@ final class ModelBinder {
         || deploy == null
         || standby == null
         || requires == null
+        || lags == null
         || slo == null
         || rto == null
         || rpo == null
@@ -906,6 +908,7 @@ final class ModelBinder {
         standby,
         failover,
         requires,
+        lags,
         slo,
         rto,
         data,
@@ -1006,6 +1009,54 @@ final class ModelBinder {
     return time == null || success == null || needs == null
         ? null
         : new Failover(time, success, needs, manual);
+  }
+
+  /**
+   * The {@code requires_lag} of service section s: a mapping of services it requires ({@code
+   * required}, null after an error there: nothing to check against) to durations; a lag of 0 is no
+   * lag. Null after an error.
+   */
+  private Map<String, Double> lags(Section s, List<String> required) {
+    KeySpec key = ServiceKeys.REQUIRES_LAG;
+    Node node = s.node(key);
+    String path = s.at(key);
+    if (isEmpty(node)) {
+      return Map.of();
+    }
+    if (!(node instanceof Node.Mapping map)) {
+      read.error(node.origin(), path, "expected " + key.type().expected() + ", got " + node.kind());
+      return null;
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    boolean ok = true;
+    for (Node.Mapping.Entry e : map.entries()) {
+      String p = path + "." + e.key();
+      String name = UserText.strip(e.key());
+      if (required != null && !required.contains(name)) {
+        read.error(
+            e.keyOrigin(),
+            p,
+            serviceNames.contains(name)
+                ? UserText.quote(name)
+                    + " is not in requires: a lag is how long this service takes to catch up"
+                    + " after a service it requires returns"
+                : read.unknown("service", name, serviceNames));
+        ok = false;
+        continue;
+      }
+      if (out.containsKey(name)) {
+        read.error(e.keyOrigin(), p, "service " + UserText.quote(name) + " is given twice");
+        ok = false;
+        continue;
+      }
+      Double hours = read.duration(e.value(), p, key.type().range());
+      if (hours == null) {
+        ok = false;
+      } else if (hours > 0) {
+        out.put(name, hours);
+      }
+    }
+    return ok && required != null ? out : null;
   }
 
   /** A mapping of declared sites to capacities in the key's range. */

@@ -748,6 +748,14 @@ public final class ModelSchema {
             ValueType.naming(Kind.REFERENCES, "service"),
             "none",
             "services this one cannot serve without; must not form a cycle");
+    public static final KeySpec REQUIRES_LAG =
+        optional(
+            "requires_lag",
+            ValueType.ranged(Kind.LAGS, UP_TO_HORIZON),
+            "none",
+            "a recovery lag per required service (`{db: 30m}`, each in `requires`): when that"
+                + " service's outage ends, this one stays at most where it was for the lag (a"
+                + " backlog that takes that long to drain); 0 is no lag");
     public static final KeySpec SLO =
         withDefault(
             "slo",
@@ -796,6 +804,7 @@ public final class ModelSchema {
             STANDBY,
             FAILOVER,
             REQUIRES,
+            REQUIRES_LAG,
             SLO,
             RTO,
             DATA,

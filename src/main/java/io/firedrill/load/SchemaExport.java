@@ -138,6 +138,7 @@ public final class SchemaExport {
       case REFERENCE -> "the name of a " + t.names();
       case REFERENCES -> t.names() + " names: a list, or one name";
       case PLACEMENTS, PRICES -> "site → count" + unit + ", " + t.range().describe();
+      case LAGS -> "service → duration " + t.range().describe();
       case SECTION -> "mapping: see [" + t.section().id() + "](#" + anchor(t.section()) + ")";
       case NAMED -> "name → [" + t.names() + "](#" + anchor(t.section()) + ")";
     };
@@ -391,6 +392,11 @@ public final class SchemaExport {
         if (k.presence() == Presence.REQUIRED) {
           p.put("minProperties", 1);
         }
+      }
+      case LAGS -> {
+        p.put("type", "object");
+        p.set("propertyNames", ref("name"));
+        p.set("additionalProperties", uses(JSON.objectNode(), "duration"));
       }
       case NAMED -> {
         if (k.presence() == Presence.REQUIRED) {

@@ -187,6 +187,12 @@ final class TreeReader {
     return ranged(node, path, ValueType.ranged(ValueType.Kind.COUNT, range), Units::parseCount);
   }
 
+  /** A duration in hours, in {@code range} (a value of a mapping of durations). */
+  Double duration(Node node, String path, Range range) {
+    return ranged(
+        node, path, ValueType.ranged(ValueType.Kind.DURATION, range), Units::parseDuration);
+  }
+
   /** A probability in [0, 1]; a key whose range excludes 0 is checked by its caller. */
   Double probability(Section s, KeySpec key) {
     if (!s.has(key)) {

@@ -60,6 +60,8 @@ public record ValueType(
     PLACEMENTS,
     /** A mapping of site names to prices per capacity unit per year (counts). */
     PRICES,
+    /** A mapping of required service names to durations (recovery lags). */
+    LAGS,
     /** A mapping with a fixed set of keys. */
     SECTION,
     /** A mapping of names to sections of one kind ({@code sites}, {@code services}...). */
@@ -152,6 +154,7 @@ public record ValueType(
       case REFERENCES -> "a list of " + names + " names such as [a, b]";
       case PLACEMENTS -> "a mapping of site: capacity such as {east: 2000}";
       case PRICES -> "a mapping of site: price per capacity unit per year";
+      case LAGS -> "a mapping of service: duration such as {db: 30m}";
       case SECTION -> "a mapping with " + String.join(", ", section.names());
       case NAMED -> "a mapping of names to definitions";
     };

@@ -1,6 +1,9 @@
 package io.firedrill.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
@@ -13,6 +16,9 @@ import java.util.OptionalDouble;
  * @param standby capacity per site that joins only through failover
  * @param failover how the standby joins, or null
  * @param requires hard dependencies: served fraction is multiplied by theirs
+ * @param requiresLag recovery lags, hours above 0, by required service (each in {@code requires};
+ *     the others have none): after an outage of that service ends, this one stays at most at the
+ *     served fraction it had then for the lag (docs/simulation.md, "Recovery lag")
  * @param slo served fraction below which the service counts as down
  * @param rtoHours recovery-time objective, if any
  * @param data where its data lives and how it is copied, or null (no data that a loss can destroy:
@@ -30,6 +36,7 @@ public record Service(
     List<Placement> standby,
     Failover failover,
     List<String> requires,
+    Map<String, Double> requiresLag,
     double slo,
     OptionalDouble rtoHours,
     Data data,
@@ -43,6 +50,15 @@ public record Service(
     deploy = List.copyOf(deploy);
     standby = List.copyOf(standby);
     requires = List.copyOf(requires);
+    requiresLag = Collections.unmodifiableMap(new LinkedHashMap<>(requiresLag));
+    for (Map.Entry<String, Double> e : requiresLag.entrySet()) {
+      if (!requires.contains(e.getKey())) {
+        throw new IllegalArgumentException("a lag for a service not required: " + e.getKey());
+      }
+      if (!(e.getValue() > 0) || !Double.isFinite(e.getValue())) {
+        throw new IllegalArgumentException("lag is not strictly positive: " + e.getValue());
+      }
+    }
     Objects.requireNonNull(rtoHours, "rtoHours");
     Objects.requireNonNull(rpoHours, "rpoHours");
     if (restorePriority < 1) {

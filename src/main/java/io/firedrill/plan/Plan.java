@@ -461,6 +461,18 @@ public final class Plan {
   public final int[][] requires;
 
   /**
+   * Per service a: the services it requires with a recovery lag ({@code requires_lag}), in the
+   * order of its {@code requires} (docs/simulation.md, "Recovery lag").
+   */
+  public final int[][] lagDep;
+
+  /** Per service a: the recovery lags, hours above 0, parallel to {@link #lagDep}. */
+  public final double[][] lagHours;
+
+  /** Whether some service has a recovery lag. */
+  public final boolean anyLag;
+
+  /**
    * Every service a service depends on, directly or through others, each once, in dependency order:
    * its served fraction is its own fraction times the own fractions of these (a diamond's shared
    * base counts once).
@@ -939,6 +951,9 @@ public final class Plan {
     failoverNeeds = new int[services][];
     failoverManual = new int[services];
     requires = new int[services][];
+    lagDep = new int[services][];
+    lagHours = new double[services][];
+    boolean anyLags = false;
     for (int a = 0; a < services; a++) {
       Service svc = order.get(a);
       users[a] = svc.users();
@@ -969,7 +984,12 @@ public final class Plan {
               ? id(svc.failover().manual(), dists, ids)
               : NONE;
       requires[a] = svc.requires().stream().mapToInt(serviceIndex::get).toArray();
+      List<String> lagged = svc.requires().stream().filter(svc.requiresLag()::containsKey).toList();
+      lagDep[a] = lagged.stream().mapToInt(serviceIndex::get).toArray();
+      lagHours[a] = lagged.stream().mapToDouble(svc.requiresLag()::get).toArray();
+      anyLags |= lagged.size() > 0;
     }
+    anyLag = anyLags;
     hazardNeeds = new int[hazards][];
     hazardManual = new int[hazards];
     hazardManualSource = new long[hazards];

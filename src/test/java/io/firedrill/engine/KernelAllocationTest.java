@@ -55,7 +55,8 @@ class KernelAllocationTest {
    * Damage of every kind (fire, fault, cooling, an effect, a grid's surge), at a site and a zone,
    * with overlapping repairs and a fire's restore; restarts along a curve, reconnect ramps and a
    * staffing profile; a service whose data fails over and is destroyed (data loss); services
-   * restored in a priority order; repairs that need services (swept in rounds, with an outage log).
+   * restored in a priority order; repairs that need services (swept in rounds, with an outage log);
+   * a recovery lag.
    */
   static final String DAMAGED =
       """
@@ -104,7 +105,7 @@ class KernelAllocationTest {
             also: {a/y: {effect: dark, outage: "fixed(6h)", damage: {share: 0.5, repair: "fixed(2d)"}}}
       services:
         api: {users: 1M, demand: 10, deploy: {a: 8, b: 4}, restore_priority: 1}
-        web: {users: 1K, deploy: {a/x: 1}, restore_priority: 2}
+        web: {users: 1K, deploy: {a/x: 1}, restore_priority: 2, requires: db, requires_lag: {db: 1h}}
         db:
           deploy: {a: 1}
           standby: {b: 1}

@@ -283,6 +283,7 @@ class ModelJsonSchemaTest {
           standby: {west: 10}
           failover: {time: "fixed(5m)", success: 0.9, needs: [ops], manual: "fixed(1h)"}
           requires: ops
+          requires_lag: {ops: 10m}
           slo: 0.95
           rto: 30m
           data: {primary: east/hall, replica: west, lag: 5m, backup: east/cords, backup_interval: 1d}

@@ -43,7 +43,9 @@ class SchemaTextTest {
         List.of(
             "grid g, ups 10m",
             "fire: rate 0/y (never on its own), contained 0 (default), outage fixed(10h),"
-                + " restore fixed(5h), restore_curve a linear ramp (left out), onset none (left out), also none (left out), damage none (left out), needs none (left out), manual none (left out)",
+                + " restore fixed(5h), restore_curve a linear ramp (left out), onset none (left"
+                + " out), also none (left out), damage none (left out), needs none (left out),"
+                + " manual none (left out)",
             "defaults: feeds_needed 1, reconverge 0, network_mode shared",
             "left out: networks none (always reachable), reconnect none (at once), generator none,"
                 + " restart none (instant), restart_curve a step (nothing until the restart is"
@@ -59,8 +61,8 @@ class SchemaTextTest {
         List.of(
             "users 1M, deploy {a: 2}, requires [db]",
             "defaults: demand 1, slo 0.99",
-            "left out: standby none, failover none, rto none, data none, rpo none,"
-                + " restore_priority none (restored last)"),
+            "left out: standby none, failover none, requires_lag none, rto none, data none,"
+                + " rpo none, restore_priority none (restored last)"),
         services.get("api"));
   }
 
