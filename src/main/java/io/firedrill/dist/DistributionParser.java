@@ -215,6 +215,14 @@ public final class DistributionParser {
               + ") is above 1e150h: a tail this heavy overflows the arithmetic of a stationary"
               + " start");
     }
+    if (d instanceof Gamma g && !(g.mean() / g.shape() <= MAX_SCALE_HOURS)) {
+      throw new SyntaxException(
+          at[0],
+          "the shape is too small for the mean: the scale, mean / shape, would be "
+              + hours(g.mean() / g.shape())
+              + ", above 1e300h, and the interval covering a given instant, which a stationary"
+              + " start draws, would overflow");
+    }
     if (d instanceof LogNormal ln && !(ln.mu() + ln.sigma() * ln.sigma() <= LOG_MAX_BIASED)) {
       throw new SyntaxException(
           at[1],
@@ -246,6 +254,9 @@ public final class DistributionParser {
 
   /** The largest mean a distribution may have, hours. */
   static final double MAX_MEAN_HOURS = 1e150;
+
+  /** The largest scale of a gamma distribution, hours: its length-biased draws stay finite. */
+  static final double MAX_SCALE_HOURS = 1e300;
 
   /** ln(1e300): the largest log-median of a length-biased lognormal. */
   static final double LOG_MAX_BIASED = Math.log(1e300);

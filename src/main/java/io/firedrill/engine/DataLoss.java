@@ -117,7 +117,10 @@ final class DataLoss {
     for (int i = 0; i < services.length; i++) {
       int a = services[i];
       IntervalBuffer d = periods[i];
-      boolean isDown = state.capValue[p.dataPrimary[a]] == 0;
+      // Down in the segment from t: at 0 and not coming back from t on (a ramp that starts at 0
+      // at t, a restore after a fire's dark time, ends the down period at t).
+      int u = p.dataPrimary[a];
+      boolean isDown = state.capValue[u] == 0 && !(state.capSlope[u] > 0);
       if (isDown && !down[i]) {
         down[i] = true;
         d.add(t, p.horizonHours, 0);

@@ -93,12 +93,6 @@ final class EventQueue {
     count++;
   }
 
-  /** Back to the first event, to sweep the same events again. */
-  void rewind() {
-    next = 0;
-    dropCount = 0;
-  }
-
   /**
    * Sorts the events by time, ties by the order they were added (insertion sort when short,
    * heapsort otherwise), and rewinds to the first.

@@ -52,7 +52,7 @@ final class Hazards {
     this.draws = draws;
     this.timelines = timelines;
     this.damages = new Damages(plan, draws, timelines);
-    this.power = new PowerLoss(plan, draws, forcing, timelines, damages);
+    this.power = new PowerLoss(plan, draws, forcing, timelines, damages, repairs);
     this.reconnects = new Reconnects(plan, draws, timelines);
     this.anyDamage = plan.damageRepair.length > 0;
     this.cascades = new Cascades(plan, draws, timelines, damages);

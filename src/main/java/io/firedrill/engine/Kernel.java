@@ -96,6 +96,9 @@ public final class Kernel {
   private final DataLoss data;
   private final RepairDecisions repairs;
 
+  /** The outages of a round of {@link #settleRepairs}, until it settles. */
+  private final OutageBuffer kept = new OutageBuffer();
+
   /** The model's recovery lags, or null if it has none. */
   private final RecoveryLags lags;
 
@@ -404,22 +407,34 @@ public final class Kernel {
 
   /**
    * The trial's causal solution when some outage's repair needs services ({@link RepairDecisions}):
-   * sample and sweep in rounds until every outage took the path its needs allow. A sweep that may
-   * not be the last keeps nothing across trials (the sums are set back) and reports no outage to
-   * the log; with a log, the settled trial is swept once more to report its outages.
+   * sample and sweep in rounds until every outage took the path its needs allow. The outages a
+   * round reports are kept ({@link OutageBuffer}) and go to the log only from the round that
+   * settles; a round that does not keeps nothing across trials (the sums are set back).
    */
   private void settleRepairs(long trial) {
     OutageLog log = accounting.log();
+    if (log != null) {
+      accounting.setLog(kept);
+    }
+    try {
+      rounds(trial, log);
+    } finally {
+      accounting.setLog(log);
+    }
+  }
+
+  private void rounds(long trial, OutageLog log) {
     while (true) {
       System.arraycopy(failovers, 0, failoversBefore, 0, failovers.length);
       System.arraycopy(causeOutages, 0, causeOutagesBefore, 0, causeOutages.length);
       System.arraycopy(causeDowntime, 0, causeDowntimeBefore, 0, causeDowntime.length);
       System.arraycopy(causeUserHours, 0, causeUserHoursBefore, 0, causeUserHours.length);
-      accounting.setLog(null);
+      kept.clear();
       sweep(trial);
-      accounting.setLog(log);
-      boolean settled = repairs.settle();
-      if (settled && log == null) {
+      if (repairs.settle(events.size())) {
+        if (log != null) {
+          kept.replay(log);
+        }
         return;
       }
       System.arraycopy(failoversBefore, 0, failovers, 0, failovers.length);
@@ -428,11 +443,6 @@ public final class Kernel {
       System.arraycopy(causeUserHoursBefore, 0, causeUserHours, 0, causeUserHours.length);
       accounting.clearTrial();
       data.clear();
-      if (settled) {
-        events.rewind();
-        sweep(trial);
-        return;
-      }
       hazards.sample(trial);
       events.build(timelines, horizon);
     }

@@ -43,14 +43,19 @@ final class PowerLoss {
   /** Where a grid's surge damages hardware when power returns ({@link #surges}). */
   private final Damages damages;
 
+  /** The paths of the repairs of coolings whose repair needs services, for their trips. */
+  private final RepairDecisions repairs;
+
   PowerLoss(
       Plan plan,
       HazardDraws draws,
       ScenarioForcing forcing,
       SiteTimelines timelines,
-      Damages damages) {
+      Damages damages,
+      RepairDecisions repairs) {
     this.p = plan;
     this.damages = damages;
+    this.repairs = repairs;
     this.draws = draws;
     this.forcing = forcing;
     this.timelines = timelines;
@@ -173,6 +178,11 @@ final class PowerLoss {
     boolean tripped = draws.effectUniform() < p.coolingTrips[s];
     double d = draws.effectSample(p.hazardOutage[h]);
     double rideThrough = p.hazardRideThrough[h];
+    if (tripped && n > 0 && t >= 0 && p.hazardManual[h] != Plan.NONE) {
+      // The cooling's repair needs services: judged at the trip, as its own failures are (a trip
+      // before t = 0, by a stationary start's grid outage under way, lasts as drawn).
+      d = repairs.trip(h, t, d, n);
+    }
     if (tripped && d > rideThrough) {
       draws.count(h);
       timelines.power[s].add(t + rideThrough, t + d, g | mark);

@@ -37,33 +37,52 @@ final class RepairDecisions {
   /** The most rounds of sampling and sweeping one trial may take to settle its repairs. */
   static final int MAX_ROUNDS = 1000;
 
+  /**
+   * The most work the rounds of one trial may take: rounds times the trial's events and decisions.
+   * A trial of a million events may take 20 rounds (seconds), one of a thousand all 1,000.
+   */
+  static final long MAX_WORK = 20_000_000;
+
   private final Plan p;
   private final HazardDraws draws;
 
   /** Whether some hazard's repair needs services. */
   private final boolean on;
 
-  /** Per hazard: the number of the next outage judged in this round's sampling. */
+  /** Per hazard: the number of its next outage from t = 0 in this round's sampling. */
   private final int[] numbers;
 
-  /** Per hazard: the guessed path of its n-th judged outage, true for manual. */
-  private final boolean[][] guess;
+  /** Per slot: how many decisions it has had in this round's sampling so far. */
+  private final int[] ordinals;
 
-  /** Per hazard: how many entries of {@link #guess} this trial has set (the rest are automatic). */
-  private final int[] guessed;
+  /**
+   * Per slot: the paths its decisions took in the round before, in the order they were sampled
+   * (true for manual), and how many: the guess for a decision of this round that the round before
+   * did not judge at the same instant (a later outage, moved by a path that changed before it).
+   */
+  private final boolean[][] before;
 
-  // This round's decisions: the outage's start, its hazard, its number, the path it was sampled
-  // with and the path the sweep observed.
+  private final int[] beforeCount;
+
+  // This round's decisions: when each is judged, its slot (hazard h for its own outages, hazards
+  // + h for a cooling's trips), the path it was sampled with and the path the sweep observed.
   private double[] time = new double[16];
-  private int[] hazard = new int[16];
-  private int[] number = new int[16];
+  private int[] slot = new int[16];
+  private int[] ordinal = new int[16];
   private boolean[] chosen = new boolean[16];
   private boolean[] observed = new boolean[16];
 
-  /** Decision indices in the order of (time, hazard, number). */
+  /** Decision indices in the order of (time, slot). */
   private int[] order = new int[16];
 
   private int size;
+
+  // The guesses for the next round, sorted by (time, slot): the path of each decision of the
+  // round before. A decision not among them is guessed automatic.
+  private double[] guessTime = new double[16];
+  private int[] guessSlot = new int[16];
+  private boolean[] guessManual = new boolean[16];
+  private int guesses;
 
   /** Position in {@link #order} of the next decision the sweep observes. */
   private int next;
@@ -78,11 +97,9 @@ final class RepairDecisions {
     this.draws = draws;
     this.on = plan.anyRepairNeeds;
     this.numbers = new int[plan.hazards];
-    this.guess = new boolean[plan.hazards][];
-    this.guessed = new int[plan.hazards];
-    for (int h = 0; h < plan.hazards; h++) {
-      guess[h] = new boolean[plan.hazardNeeds[h].length > 0 ? 4 : 0];
-    }
+    this.ordinals = new int[2 * plan.hazards];
+    this.before = new boolean[2 * plan.hazards][0];
+    this.beforeCount = new int[2 * plan.hazards];
   }
 
   /** Whether some hazard's repair needs services (else nothing here is ever called). */
@@ -92,10 +109,8 @@ final class RepairDecisions {
 
   /** Starts a trial: every outage guessed automatic, nothing settled. */
   void startTrial() {
-    for (int h = 0; h < guessed.length; h++) {
-      Arrays.fill(guess[h], 0, guessed[h], false);
-      guessed[h] = 0;
-    }
+    guesses = 0;
+    Arrays.fill(beforeCount, 0);
     settled = Double.NEGATIVE_INFINITY;
     rounds = 0;
   }
@@ -103,6 +118,7 @@ final class RepairDecisions {
   /** Starts a round's sampling: no outage judged yet. */
   void startSampling() {
     Arrays.fill(numbers, 0);
+    Arrays.fill(ordinals, 0);
     size = 0;
   }
 
@@ -111,34 +127,76 @@ final class RepairDecisions {
    * or a fire's ignition) that begins at {@code start} (at or after {@code at}) and lasts {@code
    * drawn} by its automatic path: returns its length by the path guessed for it (the manual work
    * placed by the staffing from {@code start}), and records the decision for the sweep to observe.
+   * Its manual draw has draw number n, the outage's number from t = 0 in the trial.
    */
   double outage(int h, double at, double start, double drawn) {
-    int n = numbers[h]++;
-    boolean manual = n < guessed[h] && guess[h][n];
-    add(at, h, n, manual);
+    return length(h, at, start, drawn, numbers[h]++);
+  }
+
+  /**
+   * The cooling hazard h (which has needs) trips at {@code at} at the n-th loss of its site's
+   * utility in the trial (n from 1), lasting {@code drawn} by its automatic path: as {@link
+   * #outage}, with draw number −n for the manual time.
+   */
+  double trip(int h, double at, double drawn, long n) {
+    return length(p.hazards + h, at, at, drawn, -n);
+  }
+
+  private double length(int s, double at, double start, double drawn, long drawNumber) {
+    int k = ordinals[s]++;
+    boolean manual = guessed(at, s, k);
+    add(at, s, k, manual);
     if (!manual) {
       return drawn;
     }
-    draws.effect(p.hazardManualSource[h], n);
+    int h = s % p.hazards;
+    draws.effect(p.hazardManualSource[h], drawNumber);
     double work = draws.effectSample(p.hazardManual[h]);
     double end = p.workDone(start, work);
     // Without staffing the end is start + work: the length is then the draw itself, exactly.
     return end == start + work ? work : end - start;
   }
 
-  private void add(double t, int h, int n, boolean manual) {
+  /**
+   * The guessed path of the k-th decision of slot s, judged at {@code at}: the path of the decision
+   * of the round before at the same instant and slot (a settled decision finds its own this way,
+   * since nothing before the settled instant moves), else that of the round before's k-th decision
+   * of the slot, else automatic.
+   */
+  private boolean guessed(double at, int s, int k) {
+    int lo = 0;
+    int hi = guesses - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = compare(guessTime[mid], guessSlot[mid], at, s);
+      if (c < 0) {
+        lo = mid + 1;
+      } else if (c > 0) {
+        hi = mid - 1;
+      } else {
+        return guessManual[mid];
+      }
+    }
+    return k < beforeCount[s] && before[s][k];
+  }
+
+  private static int compare(double t1, int s1, double t2, int s2) {
+    return t1 != t2 ? Double.compare(t1, t2) : Integer.compare(s1, s2);
+  }
+
+  private void add(double t, int s, int k, boolean manual) {
     if (size == time.length) {
       int c = 2 * size;
       time = Arrays.copyOf(time, c);
-      hazard = Arrays.copyOf(hazard, c);
-      number = Arrays.copyOf(number, c);
+      slot = Arrays.copyOf(slot, c);
+      ordinal = Arrays.copyOf(ordinal, c);
       chosen = Arrays.copyOf(chosen, c);
       observed = Arrays.copyOf(observed, c);
       order = Arrays.copyOf(order, c);
     }
     time[size] = t;
-    hazard[size] = h;
-    number[size] = n;
+    slot[size] = s;
+    ordinal[size] = k;
     chosen[size] = manual;
     observed[size] = manual;
     order[size] = size;
@@ -151,21 +209,13 @@ final class RepairDecisions {
     for (int i = 1; i < size; i++) {
       int x = order[i];
       int j = i - 1;
-      while (j >= 0 && after(order[j], x)) {
+      while (j >= 0 && compare(time[order[j]], slot[order[j]], time[x], slot[x]) > 0) {
         order[j + 1] = order[j];
         j--;
       }
       order[j + 1] = x;
     }
     next = 0;
-  }
-
-  /** Whether decision a comes after decision b in (time, hazard, number) order. */
-  private boolean after(int a, int b) {
-    if (time[a] != time[b]) {
-      return time[a] > time[b];
-    }
-    return hazard[a] != hazard[b] ? hazard[a] > hazard[b] : number[a] > number[b];
   }
 
   /** How many outages this round judged. */
@@ -192,7 +242,7 @@ final class RepairDecisions {
     while (next < size && time[order[next]] <= t) {
       int i = order[next++];
       boolean met = true;
-      for (int b : p.hazardNeeds[hazard[i]]) {
+      for (int b : p.hazardNeeds[slot[i] % p.hazards]) {
         met &= served[b] >= p.slo[b];
       }
       observed[i] = !met;
@@ -200,13 +250,15 @@ final class RepairDecisions {
   }
 
   /**
-   * After a sweep: true if every decision after the settled ones took the path the sweep observed
-   * (the trial is its causal solution); else adopts the observations as the next round's guesses,
-   * settles every decision up to the first disagreement, and returns false.
+   * After a sweep of a trial of {@code events} events: true if every decision after the settled
+   * ones took the path the sweep observed (the trial is its causal solution); else makes the
+   * observations the next round's guesses, settles every decision up to the first disagreement, and
+   * returns false.
    *
-   * @throws Kernel.TooManyEvents if the trial has taken {@link #MAX_ROUNDS} rounds
+   * @throws Kernel.TooManyEvents if the trial has taken {@link #MAX_ROUNDS} rounds, or rounds of
+   *     more than {@link #MAX_WORK} events and decisions in all
    */
-  boolean settle() {
+  boolean settle(int events) {
     int first = -1;
     for (int j = 0; j < size && first < 0; j++) {
       int i = order[j];
@@ -217,24 +269,33 @@ final class RepairDecisions {
     if (first < 0) {
       return true;
     }
-    if (++rounds >= MAX_ROUNDS) {
-      throw Kernel.TooManyEvents.repairRounds(MAX_ROUNDS, p.causeNames[hazard[first]]);
+    rounds++;
+    if (rounds >= MAX_ROUNDS || (long) rounds * (events + size) > MAX_WORK) {
+      throw Kernel.TooManyEvents.repairRounds(rounds, p.causeNames[slot[first] % p.hazards]);
     }
+    if (guessTime.length < size) {
+      guessTime = Arrays.copyOf(guessTime, time.length);
+      guessSlot = Arrays.copyOf(guessSlot, time.length);
+      guessManual = Arrays.copyOf(guessManual, time.length);
+    }
+    for (int j = 0; j < size; j++) {
+      int i = order[j];
+      guessTime[j] = time[i];
+      guessSlot[j] = slot[i];
+      guessManual[j] = time[i] > settled ? observed[i] : chosen[i];
+    }
+    guesses = size;
+    Arrays.fill(beforeCount, 0);
     for (int i = 0; i < size; i++) {
-      if (time[i] > settled) {
-        setGuess(hazard[i], number[i], observed[i]);
+      int s = slot[i];
+      int k = ordinal[i];
+      if (k >= before[s].length) {
+        before[s] = Arrays.copyOf(before[s], Math.max(4, 2 * (k + 1)));
       }
+      before[s][k] = time[i] > settled ? observed[i] : chosen[i];
+      beforeCount[s] = Math.max(beforeCount[s], k + 1);
     }
     settled = time[first];
     return false;
-  }
-
-  private void setGuess(int h, int n, boolean manual) {
-    boolean[] g = guess[h];
-    if (n >= g.length) {
-      g = guess[h] = Arrays.copyOf(g, Math.max(2 * g.length, n + 1));
-    }
-    g[n] = manual;
-    guessed[h] = Math.max(guessed[h], n + 1);
   }
 }

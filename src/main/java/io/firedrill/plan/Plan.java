@@ -1494,6 +1494,12 @@ public final class Plan {
     }
     final int week = ActivityProfile.HOURS_PER_WEEK;
     double x = startWeekHour + t;
+    if (!(Math.abs(x) <= MAX_WEEK_HOURS)) {
+      // A task that starts this far out (after an outage of more than 10^15 hours, far past any
+      // horizon) ends past the horizon whatever the staffing; the hour of the week is lost in the
+      // rounding of x, and would index outside the profile.
+      return t + d;
+    }
     double weeks = Math.floor(x / week);
     double r = x - weeks * week;
     int h = Math.min(week - 1, (int) r);
@@ -1515,6 +1521,11 @@ public final class Plan {
     double y = lo + Math.min(1, (rem - staffingWork[lo]) / staffingPace[lo]);
     return Math.max(t, (weeks + more) * week + y - startWeekHour);
   }
+
+  /**
+   * Beyond this many hours from the week's start, {@link #workDone} does not place work by hour.
+   */
+  private static final double MAX_WEEK_HOURS = 1e15;
 
   private double cumulativeWeek(double x) {
     double weeks = Math.floor(x / ActivityProfile.HOURS_PER_WEEK);

@@ -371,4 +371,31 @@ class DataLossTest {
       assertEquals(y == 3 ? 5 / 60.0 : 0, r.metric(0, Metric.DATA_LOST_H).mean(), 1e-15, "y " + y);
     }
   }
+
+  @Test
+  void aPrimaryBackOnARamp_endsItsDownPeriod_soALaterLossIsAnother() throws Exception {
+    // A fire at a: dark 0–10 h, then restored linearly to 34 h. db fails over to b at 10 min
+    // (loses its replica's lag, 5 min); the standby stays joined while a's capacity is short. A
+    // fault blocks a again over 20–22 h: a second down period, in which the standby already
+    // serves, so it loses another 5 min at 20 h: 10 min in all. (The down period ends where the
+    // ramp starts at 10 h, though a's capacity is 0 at that instant.)
+    String yaml =
+        """
+        name: ramp-period
+        horizon: 100h
+        sites:
+          a:
+            fire: {rate: 1/y, outage: "fixed(10h)", restore: "fixed(24h)"}
+            fault: {rate: 1/y, outage: "fixed(2h)"}
+          b: {}
+        services:
+          db:
+            deploy: {a: 1}
+            standby: {b: 1}
+            failover: {time: "fixed(10m)"}
+            data: {replica: b, lag: 5m}
+        """;
+    RunStats r = forced(yaml, 3, 98, "fire@a", 0, "fault@a", 20);
+    assertEquals(10 / 60.0, r.metric(0, Metric.DATA_LOST_H).mean(), 1e-12);
+  }
 }

@@ -208,4 +208,37 @@ class RepairNeedsTest {
     }
     assertTrue(without.metric(api, Metric.OUTAGES).mean() > 1, "the hazards strike");
   }
+
+  @Test
+  void aCoolingTrippedByAGridOutage_isJudgedAtTheTrip_asItsOwnFailuresAre() throws Exception {
+    // Grid g fails at 1 h; the UPS carries site a, but its chillers trip (trips 1): a cooling
+    // failure at 1 h whose repair needs ops, which a fault at c keeps down over 0–5 h: manual,
+    // 10 h. api (on a) is down 1–11 h. With the fault at c forced at 2 h instead, ops is up at
+    // the trip: 2 h as drawn.
+    String yaml =
+        """
+        name: trips
+        horizon: 100h
+        grids:
+          g: {rate: 1/y, outage: "fixed(3h)"}
+        sites:
+          a:
+            grid: g
+            ups: 1d
+            cooling: {rate: 0/y, outage: "fixed(2h)", trips: 1, needs: ops, manual: "fixed(10h)"}
+          c: {fault: {rate: 1/y, outage: "fixed(5h)"}}
+        services:
+          ops: {deploy: {c: 1}}
+          api: {deploy: {a: 1}}
+        """;
+    int api = service(plan(yaml), "api");
+    assertEquals(
+        10,
+        forced(yaml, 3, 97, "fault@c", 0, "grid@g", 1).metric(api, Metric.DOWNTIME_H).mean(),
+        1e-9);
+    assertEquals(
+        2,
+        forced(yaml, 3, 97, "fault@c", 2, "grid@g", 1).metric(api, Metric.DOWNTIME_H).mean(),
+        1e-9);
+  }
 }

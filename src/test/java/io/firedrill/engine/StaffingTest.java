@@ -185,6 +185,24 @@ class StaffingTest {
     assertEquals(0.1 + 0.2, ones.workDone(0.1, 0.2), 0.0);
   }
 
+  @Test
+  void workStartingFarPastAnyHorizon_endsPastIt_withoutPlacingItByTheHour() throws Exception {
+    // A restart after an outage of 1e150 h starts there: the hour of the week is lost in the
+    // rounding (it indexed outside the profile); the task ends at t + d, past any horizon.
+    Plan p =
+        plan(
+            """
+            name: staffed
+            staffing: %s
+            sites: {a: {}}
+            services: {api: {deploy: {a: 1}}}
+            """
+                .formatted(staffing(2, 1.5)));
+    assertEquals(1e150 + 5, p.workDone(1e150, 5), 0.0);
+    assertEquals(-1e150 + 5, p.workDone(-1e150, 5), 0.0);
+    assertEquals(2, p.workDone(1, 1) - 1, 1e-12, "at 01:00, factor 2: the hour's work is placed");
+  }
+
   private static double down(String yaml, String event) throws Exception {
     return forced(yaml, 10, 81, event, 0).metric(0, Metric.DOWNTIME_H).mean();
   }
