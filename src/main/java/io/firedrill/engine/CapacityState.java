@@ -94,6 +94,9 @@ final class CapacityState {
   /** The model's recovery lags, or null if it has none. */
   private RecoveryLags lags;
 
+  /** Whether the model has recovery lags (served fractions may be capped). */
+  private final boolean capped;
+
   /**
    * Placements flattened, service by service in dependency order: the active placements of service
    * a are {@code [actFrom[a], actFrom[a + 1])} of {@code actSite} and {@code actCap}, in the order
@@ -160,6 +163,7 @@ final class CapacityState {
   /** State for {@code plan}; failover decisions draw from substreams keyed by {@code keys}. */
   CapacityState(Plan plan, IntervalBuffer[] ramps, StreamKeys keys) {
     this.p = plan;
+    this.capped = plan.anyLag;
     this.product = new double[plan.services];
     this.cap = new double[plan.services];
     Arrays.fill(cap, 1);
@@ -647,7 +651,7 @@ final class CapacityState {
    * t. A function of t and of the state of the sites in a's footprint only.
    */
   double servedOf(int a, double t) {
-    return Math.min(productOf(a, t), cap[a]);
+    return capped ? Math.min(productOf(a, t), cap[a]) : productOf(a, t);
   }
 
   /**
@@ -713,6 +717,9 @@ final class CapacityState {
     double v = own;
     for (int b : p.requiresClosure[a]) {
       v *= this.own[b];
+    }
+    if (!capped) {
+      return v; // no recovery lag in the model: the hot path as it was
     }
     product[a] = v;
     return Math.min(v, cap[a]);
