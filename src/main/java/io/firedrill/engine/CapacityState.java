@@ -655,6 +655,29 @@ final class CapacityState {
   }
 
   /**
+   * The first u in [u0, u1] (offsets from t0) at which service a's served fraction ({@code capped}:
+   * {@link #servedOf}) or its product of own fractions ({@link #productOf}) is at least {@code
+   * level}, to the last bit of a double: both are non-decreasing within a segment, so bisection
+   * until the bounds are adjacent finds it; u1 if only u1 reaches it.
+   */
+  double firstReaching(int a, boolean capped, double level, double t0, double u0, double u1) {
+    double lo = u0;
+    double hi = u1;
+    while (true) {
+      double mid = 0.5 * (lo + hi);
+      if (mid <= lo || mid >= hi) {
+        return hi;
+      }
+      double v = capped ? servedOf(a, t0 + mid) : productOf(a, t0 + mid);
+      if (v >= level) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
+    }
+  }
+
+  /**
    * Service a's own fraction times those of its requires closure at absolute time t in the current
    * segment: its served fraction before a recovery lag's cap ({@link #cap}).
    */

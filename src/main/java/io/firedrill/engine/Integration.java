@@ -230,19 +230,7 @@ final class Integration {
     if (!(state.productOf(a, t0 + len) >= c) || state.productOf(a, t0) >= c) {
       return n;
     }
-    double lo = 0;
-    double hi = len;
-    while (true) {
-      double mid = 0.5 * (lo + hi);
-      if (mid <= lo || mid >= hi) {
-        break;
-      }
-      if (state.productOf(a, t0 + mid) >= c) {
-        hi = mid;
-      } else {
-        lo = mid;
-      }
-    }
+    double hi = state.firstReaching(a, false, c, t0, 0, len);
     if (hi > 0 && hi < len) {
       pieces = ensure(pieces, n + 1);
       pieces[n++] = hi;
@@ -394,19 +382,7 @@ final class Integration {
 
   /** The first u in [u0, u1] with served_a(t0 + u) ≥ slo_a; served is non-decreasing there. */
   private double crossing(int a, double t0, double u0, double u1) {
-    double lo = u0;
-    double hi = u1;
-    while (true) {
-      double mid = 0.5 * (lo + hi);
-      if (mid <= lo || mid >= hi) {
-        return hi;
-      }
-      if (state.servedOf(a, t0 + mid) >= p.slo[a]) {
-        hi = mid;
-      } else {
-        lo = mid;
-      }
-    }
+    return state.firstReaching(a, true, p.slo[a], t0, u0, u1);
   }
 
   /** {@code a}, or a copy of it with room for n values. */

@@ -175,19 +175,7 @@ final class RecoveryLags {
     for (int b : deps) {
       crossing[b] = Double.NaN;
       if (below[b] && tNext > t && state.servedOf(b, tNext) >= p.slo[b]) {
-        double lo = t;
-        double hi = tNext;
-        while (true) {
-          double mid = 0.5 * (lo + hi);
-          if (mid <= lo || mid >= hi) {
-            break;
-          }
-          if (state.servedOf(b, mid) >= p.slo[b]) {
-            hi = mid;
-          } else {
-            lo = mid;
-          }
-        }
+        double hi = state.firstReaching(b, true, p.slo[b], 0, t, tNext);
         crossing[b] = hi;
         tNext = Math.min(tNext, hi);
       }
