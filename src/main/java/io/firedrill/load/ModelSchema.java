@@ -868,7 +868,8 @@ public final class ModelSchema {
             ValueType.of(Kind.FACTORS),
             "1 at every hour",
             "168 hourly factors on how long recovery work takes (restarts, repairs of damaged"
-                + " hardware and of generators, manual failovers), Monday 00:00 first: 1 as"
+                + " hardware and of generators, manual failovers and manual repairs), Monday 00:00"
+                + " first: 1 as"
                 + " drawn, 2 twice as long (a night shift of half the staff), 0.5 twice as fast;"
                 + " work started in one hour goes on at the pace of the hours it spans");
     public static final KeySpec GRIDS =
