@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Staffing by time of day (docs/simulation.md, "Staffing"): recovery work (restarts, repairs of
- * damaged hardware, manual failovers) goes on at pace 1 / f(u) in each hour u of the week, so a
- * task of d hours as drawn that starts at t ends at T with ∫_t^T du / f(u) = d. Fixed durations:
- * every check is exact (to 1e-9).
+ * damaged hardware, manual failovers and repairs) goes on at pace 1 / f(u) in each hour u of the
+ * week, so a task of d hours as drawn that starts at t ends at T with ∫_t^T du / f(u) = d. Fixed
+ * durations: every check is exact (to 1e-9).
  */
 class StaffingTest {
   /**
