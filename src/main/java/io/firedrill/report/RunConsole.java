@@ -170,12 +170,19 @@ public final class RunConsole {
     if (cut.isEmpty()) {
       return null;
     }
-    String longer = Units.formatDuration(2 * horizonHours);
-    return "note: the horizon ("
-        + Units.formatDuration(horizonHours)
-        + ") cut recovery off: not recovered from the event by then: "
-        + String.join(", ", cut)
-        + "; recover_h counts those trials as the horizon. Extend it with --horizon "
+    String note =
+        "note: the horizon ("
+            + Units.formatDuration(horizonHours)
+            + ") cut recovery off: not recovered from the event by then: "
+            + String.join(", ", cut)
+            + "; recover_h counts those trials as the horizon.";
+    if (!(horizonHours < Units.MAX_HORIZON_HOURS)) {
+      return note + " It is the longest horizon firedrill simulates.";
+    }
+    // Twice as long, but never past the longest horizon (a suggestion that would be refused).
+    String longer = Units.formatDuration(Math.min(2 * horizonHours, Units.MAX_HORIZON_HOURS));
+    return note
+        + " Extend it with --horizon "
         + longer
         + " (or scenario_horizon: "
         + longer

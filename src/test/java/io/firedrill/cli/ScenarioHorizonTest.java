@@ -86,4 +86,42 @@ class ScenarioHorizonTest {
                 + " cooling, or a grid or network)"),
         r.errLines());
   }
+
+  @Test
+  void aHorizonNearTheLimit_isNeverExtendedPastIt(@TempDir Path tmp) throws Exception {
+    // 60,000 y cut off a recovery that never comes (a fault of 1e9 y): twice that would be
+    // refused, so the note suggests the longest horizon, 100,000 y; at 100,000 y it says so.
+    String model =
+        """
+        name: slow
+        sites:
+          a: {fault: {rate: 0.001/y, outage: "fixed(1000000000y)"}}
+        services:
+          sa: {deploy: {a: 1}}
+        """;
+    Path m = tmp.resolve("m.yaml");
+    Files.writeString(m, model);
+    for (String[] c :
+        new String[][] {
+          {"60000y", "Extend it with --horizon 100000y"},
+          {"100000y", "It is the longest horizon firedrill simulates."}
+        }) {
+      Cli.Result r =
+          Cli.run(
+              "scenario",
+              m.toString(),
+              "--event",
+              "fault@a",
+              "--background",
+              "off",
+              "--trials",
+              "10",
+              "--horizon",
+              c[0],
+              "--out",
+              tmp.resolve("out-" + c[0]).toString());
+      assertEquals(0, r.code(), r.toString());
+      assertTrue(r.out().contains(c[1]), r.out());
+    }
+  }
 }
