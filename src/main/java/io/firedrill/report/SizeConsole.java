@@ -106,7 +106,7 @@ public final class SizeConsole {
         out.println("    " + line);
       }
     }
-    String warning = monotonicity(result.visited(), t);
+    String warning = monotonicity(result.visited(), t, range);
     if (warning != null) {
       out.println("warning: " + warning);
     }
@@ -217,26 +217,41 @@ public final class SizeConsole {
   /**
    * A warning when the visited points (by increasing value) contradict "met from some value on".
    */
-  static String monotonicity(List<Sizing.Point> sorted, Target t) {
+  static String monotonicity(List<Sizing.Point> sorted, Target t, Vary range) {
     boolean seenMet = false;
     for (Sizing.Point p : sorted) {
       if (seenMet && !p.met()) {
         return "the target is met at a smaller value but not at "
-            + Vary.text(p.value())
+            + show(p.value(), range)
             + ": it is not monotone in the parameter, so the answer may not be the smallest";
       }
       seenMet |= p.met();
     }
+    boolean away = false;
+    boolean toward = false;
+    String where = null;
     for (int i = 1; i < sorted.size(); i++) {
       double d = sorted.get(i).estimate() - sorted.get(i - 1).estimate();
       if (t.atMost() ? d > 0 : d < 0) {
-        return "the estimate moves away from the target between "
-            + Vary.text(sorted.get(i - 1).value())
-            + " and "
-            + Vary.text(sorted.get(i).value())
-            + " (not monotone at the points visited)";
+        away = true;
+        if (where == null) {
+          where =
+              show(sorted.get(i - 1).value(), range) + " and " + show(sorted.get(i).value(), range);
+        }
+      } else if (d != 0) {
+        toward = true;
       }
     }
-    return null;
+    if (!away) {
+      return null;
+    }
+    return toward
+        ? "the estimate moves away from the target between "
+            + where
+            + " (not monotone at the points visited)"
+        : "the estimate moves away from the target as the value grows (between "
+            + where
+            + "): size looks for the smallest value that meets the target, so more of this"
+            + " parameter should help it";
   }
 }

@@ -416,4 +416,49 @@ class SizeStudyTest {
                 + " outages, user_hours, degraded_h)"),
         r.errLines());
   }
+
+  @Test
+  void aParameterThatOnlyHurts_isSaidSo_withUnits() throws Exception {
+    // app is down 2 h + its lag after db's forced 2 h fault: 2, 7, 12 h at lags 0, 5 and 10 h,
+    // monotone, but away from a target of at most 1 h: the warning says more of it should help.
+    Path m = tmp.resolve("lag.yaml");
+    Files.writeString(
+        m,
+        """
+        name: lag
+        sites:
+          a: {fault: {rate: 1/y, outage: "fixed(2h)"}}
+          b: {}
+        services:
+          db: {deploy: {a: 1}}
+          app: {deploy: {b: 1}, requires: db, requires_lag: {db: 0h}}
+        """);
+    Cli.Result r =
+        Cli.run(
+            "size",
+            m.toString(),
+            "--vary",
+            "services.app.requires_lag.db",
+            "--event",
+            "fault@a",
+            "--background",
+            "off",
+            "--trials",
+            "3",
+            "--target",
+            "app.downtime_h.mean <= 1h",
+            "--max",
+            "10h",
+            "--out",
+            tmp.resolve("out").toString());
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(
+        r.out()
+            .contains(
+                "warning: the estimate moves away from the target as the value grows (between 0h"
+                    + " and 5h): size looks for the smallest value that meets the target, so more"
+                    + " of this parameter should help it"),
+        r.out());
+    assertFalse(r.out().contains("not monotone"), r.out());
+  }
 }
