@@ -91,11 +91,8 @@ final class CapacityState {
    */
   final double[] cap;
 
-  /** The model's recovery lags, or null if it has none. */
+  /** The model's recovery lags, or null if it has none (served fractions are then never capped). */
   private RecoveryLags lags;
-
-  /** Whether the model has recovery lags (served fractions may be capped). */
-  private final boolean capped;
 
   /**
    * Placements flattened, service by service in dependency order: the active placements of service
@@ -163,7 +160,6 @@ final class CapacityState {
   /** State for {@code plan}; failover decisions draw from substreams keyed by {@code keys}. */
   CapacityState(Plan plan, IntervalBuffer[] ramps, StreamKeys keys) {
     this.p = plan;
-    this.capped = plan.anyLag;
     this.product = new double[plan.services];
     this.cap = new double[plan.services];
     Arrays.fill(cap, 1);
@@ -651,16 +647,16 @@ final class CapacityState {
    * t. A function of t and of the state of the sites in a's footprint only.
    */
   double servedOf(int a, double t) {
-    return capped ? Math.min(productOf(a, t), cap[a]) : productOf(a, t);
+    return lags != null ? Math.min(productOf(a, t), cap[a]) : productOf(a, t);
   }
 
   /**
-   * The first u in [u0, u1] (offsets from t0) at which service a's served fraction ({@code capped}:
+   * The first u in [u0, u1] (offsets from t0) at which service a's served fraction ({@code served}:
    * {@link #servedOf}) or its product of own fractions ({@link #productOf}) is at least {@code
    * level}, to the last bit of a double: both are non-decreasing within a segment, so bisection
    * until the bounds are adjacent finds it; u1 if only u1 reaches it.
    */
-  double firstReaching(int a, boolean capped, double level, double t0, double u0, double u1) {
+  double firstReaching(int a, boolean served, double level, double t0, double u0, double u1) {
     double lo = u0;
     double hi = u1;
     while (true) {
@@ -668,7 +664,7 @@ final class CapacityState {
       if (mid <= lo || mid >= hi) {
         return hi;
       }
-      double v = capped ? servedOf(a, t0 + mid) : productOf(a, t0 + mid);
+      double v = served ? servedOf(a, t0 + mid) : productOf(a, t0 + mid);
       if (v >= level) {
         hi = mid;
       } else {
@@ -741,7 +737,7 @@ final class CapacityState {
     for (int b : p.requiresClosure[a]) {
       v *= this.own[b];
     }
-    if (!capped) {
+    if (lags == null) {
       return v; // no recovery lag in the model: the hot path as it was
     }
     product[a] = v;

@@ -17,9 +17,9 @@ final class FireHazards {
   private final Cascades cascades;
   private final Damages damages;
 
-  // The stationary state of one site's fires at t = 0, set by stationaryFire.
   private final RepairDecisions repairs;
 
+  // The stationary state of one site's fires at t = 0, set by stationaryFire.
   private boolean initialFire;
   private double initialStart;
   private double initialLength;
@@ -121,10 +121,8 @@ final class FireHazards {
       if (isContained) {
         t += draws.sample(ttf);
       } else {
-        if (p.hazardManual[h] != Plan.NONE && ignition >= 0) {
-          // Its dark time's path, by what is up at the ignition: its effects count from there.
-          d = repairs.outage(h, ignition, t, d);
-        }
+        // Its dark time's path, by what is up at the ignition: its effects count from there.
+        d = repairs.outage(h, ignition, t, d);
         // Its effects count from the ignition, before the onset: the building cut off for the
         // fire brigade an hour after a hall lost power.
         cascades.setOff(h, ignition, d, marked & ScenarioForcing.FORCED);

@@ -103,7 +103,8 @@ public final class Kernel {
   private final RecoveryLags lags;
 
   // With repairs that need services, a trial may be swept more than once; the sums kept across
-  // trials are set back to these copies before each sweep but the last.
+  // trials are copied here before its first round and set back after each round that does not
+  // settle.
   private final long[] failoversBefore;
   private final long[] causeOutagesBefore;
   private final double[] causeDowntimeBefore;
@@ -424,11 +425,11 @@ public final class Kernel {
   }
 
   private void rounds(long trial, OutageLog log) {
+    System.arraycopy(failovers, 0, failoversBefore, 0, failovers.length);
+    System.arraycopy(causeOutages, 0, causeOutagesBefore, 0, causeOutages.length);
+    System.arraycopy(causeDowntime, 0, causeDowntimeBefore, 0, causeDowntime.length);
+    System.arraycopy(causeUserHours, 0, causeUserHoursBefore, 0, causeUserHours.length);
     while (true) {
-      System.arraycopy(failovers, 0, failoversBefore, 0, failovers.length);
-      System.arraycopy(causeOutages, 0, causeOutagesBefore, 0, causeOutages.length);
-      System.arraycopy(causeDowntime, 0, causeDowntimeBefore, 0, causeDowntime.length);
-      System.arraycopy(causeUserHours, 0, causeUserHoursBefore, 0, causeUserHours.length);
       kept.clear();
       sweep(trial);
       if (repairs.settle(events.size())) {

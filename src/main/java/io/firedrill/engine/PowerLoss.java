@@ -178,9 +178,8 @@ final class PowerLoss {
     boolean tripped = draws.effectUniform() < p.coolingTrips[s];
     double d = draws.effectSample(p.hazardOutage[h]);
     double rideThrough = p.hazardRideThrough[h];
-    if (tripped && n > 0 && t >= 0 && p.hazardManual[h] != Plan.NONE) {
-      // The cooling's repair needs services: judged at the trip, as its own failures are (a trip
-      // before t = 0, by a stationary start's grid outage under way, lasts as drawn).
+    if (tripped) {
+      // Judged at the trip, as the cooling's own failures are.
       d = repairs.trip(h, t, d, n);
     }
     if (tripped && d > rideThrough) {

@@ -64,6 +64,9 @@ final class RecoveryLags {
    */
   private final double[] crossing;
 
+  /** The first instant after the last at which a hold ends or a dependency reaches its slo. */
+  private double firstMark;
+
   /** Per service: its served fraction just before the current instant (the integration's). */
   private final double[] leftLimit;
 
@@ -120,6 +123,7 @@ final class RecoveryLags {
     Arrays.fill(below, false);
     Arrays.fill(crossing, Double.NaN);
     Arrays.fill(cap, 1);
+    firstMark = Double.POSITIVE_INFINITY;
   }
 
   /**
@@ -167,19 +171,23 @@ final class RecoveryLags {
    * bisection).
    */
   double next(double t, double tNext, CapacityState state) {
+    double mark = Double.POSITIVE_INFINITY;
     for (int e = 0; e < holdUntil.length; e++) {
-      if (holdUntil[e] > t && holdUntil[e] < tNext) {
-        tNext = holdUntil[e];
+      if (holdUntil[e] > t) {
+        mark = Math.min(mark, holdUntil[e]);
       }
     }
+    tNext = Math.min(tNext, mark);
     for (int b : deps) {
       crossing[b] = Double.NaN;
       if (below[b] && tNext > t && state.servedOf(b, tNext) >= p.slo[b]) {
         double hi = state.firstReaching(b, true, p.slo[b], 0, t, tNext);
         crossing[b] = hi;
         tNext = Math.min(tNext, hi);
+        mark = Math.min(mark, hi);
       }
     }
+    firstMark = mark;
     return tNext;
   }
 
@@ -189,6 +197,9 @@ final class RecoveryLags {
    * that requires it).
    */
   void mark(double t, Cuts cuts) {
+    if (t != firstMark) {
+      return; // no hold ends and no dependency reaches its slo at t
+    }
     for (int e = 0; e < holdUntil.length; e++) {
       if (holdUntil[e] == t || crossing[dep[e]] == t) {
         cuts.addRequiredBy(edgeService[e]);

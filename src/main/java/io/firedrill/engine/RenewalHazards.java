@@ -127,9 +127,7 @@ final class RenewalHazards {
           break;
         }
       }
-      if (p.hazardManual[h] != Plan.NONE) {
-        len = repairs.outage(h, t, t, len); // its repair's path, by what is up at t
-      }
+      len = repairs.outage(h, t, t, len); // its repair's path, by what is up at t
       outage(h, t, len, mark);
       if (!forcing.background()) {
         break;

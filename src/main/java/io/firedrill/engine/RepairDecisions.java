@@ -49,10 +49,10 @@ final class RepairDecisions {
   /** Whether some hazard's repair needs services. */
   private final boolean on;
 
-  /** Per hazard: the number of its next outage from t = 0 in this round's sampling. */
-  private final int[] numbers;
-
-  /** Per slot: how many decisions it has had in this round's sampling so far. */
+  /**
+   * Per slot: how many decisions it has had in this round's sampling so far (for a hazard's own
+   * outages, the number of its next outage from t = 0: its manual draw's draw number).
+   */
   private final int[] ordinals;
 
   /**
@@ -96,7 +96,6 @@ final class RepairDecisions {
     this.p = plan;
     this.draws = draws;
     this.on = plan.anyRepairNeeds;
-    this.numbers = new int[plan.hazards];
     this.ordinals = new int[2 * plan.hazards];
     this.before = new boolean[2 * plan.hazards][0];
     this.beforeCount = new int[2 * plan.hazards];
@@ -117,28 +116,34 @@ final class RepairDecisions {
 
   /** Starts a round's sampling: no outage judged yet. */
   void startSampling() {
-    Arrays.fill(numbers, 0);
     Arrays.fill(ordinals, 0);
     size = 0;
   }
 
   /**
-   * Hazard h (which has needs) has an outage judged at {@code at} (hours, at or after 0: its start,
-   * or a fire's ignition) that begins at {@code start} (at or after {@code at}) and lasts {@code
-   * drawn} by its automatic path: returns its length by the path guessed for it (the manual work
-   * placed by the staffing from {@code start}), and records the decision for the sweep to observe.
-   * Its manual draw has draw number n, the outage's number from t = 0 in the trial.
+   * Hazard h has an outage judged at {@code at} (hours: its start, or a fire's ignition) that
+   * begins at {@code start} (at or after {@code at}) and lasts {@code drawn} by its automatic path:
+   * returns its length by the path guessed for it (the manual work placed by the staffing from
+   * {@code start}), and records the decision for the sweep to observe. Its manual draw has draw
+   * number n, the outage's number from t = 0 in the trial. A hazard without needs, and an outage
+   * judged before t = 0 (a stationary start's), lasts as drawn.
    */
   double outage(int h, double at, double start, double drawn) {
-    return length(h, at, start, drawn, numbers[h]++);
+    if (p.hazardManual[h] == Plan.NONE || !(at >= 0)) {
+      return drawn;
+    }
+    return length(h, at, start, drawn, ordinals[h]);
   }
 
   /**
-   * The cooling hazard h (which has needs) trips at {@code at} at the n-th loss of its site's
-   * utility in the trial (n from 1), lasting {@code drawn} by its automatic path: as {@link
-   * #outage}, with draw number −n for the manual time.
+   * The cooling hazard h trips at {@code at} at the n-th loss of its site's utility in the trial (n
+   * from 1), lasting {@code drawn} by its automatic path: as {@link #outage}, with draw number −n
+   * for the manual time.
    */
   double trip(int h, double at, double drawn, long n) {
+    if (p.hazardManual[h] == Plan.NONE || !(at >= 0)) {
+      return drawn;
+    }
     return length(p.hazards + h, at, at, drawn, -n);
   }
 

@@ -235,25 +235,6 @@ public record Model(
   }
 
   /**
-   * The services the repair of hazard {@code ref} needs and its manual path ({@code needs}, {@code
-   * manual} of its section), or null for none, through {@code index} (this model's, {@link
-   * #index}).
-   *
-   * @throws NullPointerException if the model has no such hazard
-   */
-  public RepairNeeds repairNeeds(HazardRef ref, Index index) {
-    return switch (ref.kind().scope()) {
-      case GRID -> index.grids().get(ref.target()).hazard().repairNeeds();
-      case NETWORK -> index.networks().get(ref.target()).hazard().repairNeeds();
-      case COMMON -> index.commonCauses().get(ref.target()).hazard().repairNeeds();
-      case SITE -> {
-        Place p = index.places().get(ref.target());
-        yield ref.kind().isRenewal() ? p.renewal(ref.kind()).repairNeeds() : p.fire().repairNeeds();
-      }
-    };
-  }
-
-  /**
    * The model's grids, networks, common-cause events and places (sites, and zones as {@code
    * SITE/ZONE}) by name, for lookups in passes over a whole model: a search per name made a model
    * of 60,000 sites quadratic to load.

@@ -710,6 +710,8 @@ public final class Plan {
     }
     Map<String, Integer> commonIndex =
         indexOf(m.commonCauses().stream().map(CommonCause::name).toList());
+    // Each hazard's needs, read with its process; bound to services once they are indexed.
+    RepairNeeds[] repairNeeds = new RepairNeeds[hazards];
     for (int h = 0; h < hazards; h++) {
       HazardRef ref = refs.get(h);
       HazardKind kind = ref.kind();
@@ -736,8 +738,9 @@ public final class Plan {
                         index.places().get(ref.target()).fire().onset(),
                         List.of(),
                         null,
-                        null);
+                        index.places().get(ref.target()).fire().repairNeeds());
           };
+      repairNeeds[h] = process.repairNeeds();
       hazardTtf[h] = id(process.timeToFailure(), dists, ids);
       hazardOutage[h] = id(process.outage(), dists, ids);
       hazardOnset[h] = process.onset() == null ? NONE : id(process.onset(), dists, ids);
@@ -995,7 +998,7 @@ public final class Plan {
     hazardManualSource = new long[hazards];
     boolean anyNeeds = false;
     for (int h = 0; h < hazards; h++) {
-      RepairNeeds r = m.repairNeeds(refs.get(h), index);
+      RepairNeeds r = repairNeeds[h];
       hazardNeeds[h] =
           r == null ? new int[0] : r.services().stream().mapToInt(serviceIndex::get).toArray();
       hazardManual[h] = r == null ? NONE : id(r.manual(), dists, ids);
