@@ -17,7 +17,9 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  *
  * <p>Restoration order (docs/simulation.md): where services of more than one restore priority share
  * a unit, a placement's factor is its class's part of the unit's factor ({@link #inOrder}), per
- * zone on a site with zones; {@link #orderKinks} gives the kinks this puts inside a ramp.
+ * zone on a site with zones; {@link #orderKinks} gives the kinks this puts inside a ramp. A service
+ * with its own restore curve has, at each part, the curve's value at the part's factor ({@link
+ * #onCurve}), with a kink where the factor passes a point of the curve.
  *
  * <p>Failover: a service with a standby whose active capacity falls short starts a failover ({@link
  * #startFailovers}): it is {@link #PENDING} until the standby joins after the automatic delay (or
@@ -127,12 +129,22 @@ final class CapacityState {
    */
   static final double CLASS_EDGE = 1e-13;
 
-  /** Whether some unit restores in an order (else every placement takes its unit's factor). */
+  /**
+   * Whether some unit restores in an order or some service has its own restore curve (else every
+   * placement takes its unit's factor).
+   */
   private final boolean ordered;
 
+  /** By service: its own restore curve's site fractions, or null ({@link Plan#restoreCurveAt}). */
+  private final double[][] curveAt;
+
+  /** By service: its own restore curve's service fractions ({@link Plan#restoreCurveValue}). */
+  private final double[][] curveValue;
+
   /**
-   * By service: whether a placement of it or of its requires closure is in a restoration order, so
-   * that its capacity may have kinks within a ramp ({@link #orderKinks}).
+   * By service: whether a placement of it or of its requires closure is in a restoration order or
+   * on its own restore curve, so that its capacity may have kinks within a ramp ({@link
+   * #orderKinks}).
    */
   final boolean[] orderedFootprint;
 
@@ -200,7 +212,9 @@ final class CapacityState {
     actWidth = flatten(plan.deployClassWidth);
     stbLow = flatten(plan.standbyClassLow);
     stbWidth = flatten(plan.standbyClassWidth);
-    ordered = plan.restoreOrder;
+    curveAt = plan.restoreCurveAt;
+    curveValue = plan.restoreCurveValue;
+    ordered = plan.restoreOrder || plan.anyRestoreCurve;
     orderedFootprint = new boolean[ns];
     for (int a = 0; a < ns; a++) {
       boolean o = hasOrder(a);
@@ -213,9 +227,12 @@ final class CapacityState {
     failoversInTrial = new int[ns];
   }
 
-  /** Whether a placement of service a, active or standby, is in a restoration order. */
+  /**
+   * Whether a placement of service a, active or standby, is in a restoration order or on its own
+   * restore curve.
+   */
   private boolean hasOrder(int a) {
-    boolean o = false;
+    boolean o = curveAt[a] != null && actFrom[a + 1] + stbFrom[a + 1] > actFrom[a] + stbFrom[a];
     for (int k = actFrom[a]; k < actFrom[a + 1]; k++) {
       o |= actWidth[k] != null;
     }
@@ -245,6 +262,30 @@ final class CapacityState {
     }
     double f = (c - low) / width;
     return f >= 1 ? 1 : f;
+  }
+
+  /**
+   * A service's own restore curve at a unit's factor c: the curve through the points (at[i],
+   * value[i]), linear between them, from (0, 0) to (1, 1) (docs/simulation.md, "A service's own
+   * restoration"); exactly 0 with the unit down, 1 with it whole, and a point's value at its site
+   * fraction.
+   */
+  static double onCurve(double c, double[] at, double[] value) {
+    if (c >= 1) {
+      return 1;
+    }
+    if (c <= 0) {
+      return 0;
+    }
+    int i = 1;
+    while (at[i] < c) {
+      i++;
+    }
+    // at[i - 1] < c <= at[i] (at[0] = 0 < c, and at[last] = 1 > c)
+    double rise = value[i] - value[i - 1];
+    return c == at[i] || rise == 0
+        ? value[c == at[i] ? i : i - 1]
+        : value[i - 1] + rise * ((c - at[i - 1]) / (at[i] - at[i - 1]));
   }
 
   /** Where each row of {@code rows} begins in their concatenation, and where the last ends. */
@@ -435,9 +476,11 @@ final class CapacityState {
     for (int k = from[a], end = from[a + 1]; k < end; k++) {
       int s = site[k];
       double f =
-          low[k] == null
-              ? unitFactor(s, perUnit, t)
-              : orderedFactor(s, low[k], width[k], perUnit, t);
+          curveAt[a] != null
+              ? curveFactor(s, curveAt[a], curveValue[a], perUnit, t)
+              : low[k] == null
+                  ? unitFactor(s, perUnit, t)
+                  : orderedFactor(s, low[k], width[k], perUnit, t);
       v += cap[k] * f;
     }
     return v;
@@ -464,6 +507,22 @@ final class CapacityState {
   }
 
   /**
+   * A placement's factor at unit s on its service's own restore curve: each part of s ({@link
+   * Plan#unitParts}: its zones, or itself) on the curve ({@link #onCurve}), by share.
+   */
+  private double curveFactor(int s, double[] at, double[] value, double[] perUnit, double t) {
+    int[] parts = p.unitParts[s];
+    if (parts[0] == s) {
+      return onCurve(unitFactor(s, perUnit, t), at, value);
+    }
+    double f = 0;
+    for (int z : parts) {
+      f += p.unitShare[z] * onCurve(unitFactor(z, perUnit, t), at, value);
+    }
+    return f / p.siteShareSum[s];
+  }
+
+  /**
    * The earliest time from t, within the current segment's ramps, at which service a's joined
    * standby brings capacity: t if it does at t, else where a rising unit's factor passes the start
    * of the standby's class there (0 without an order); +∞ if it has not joined or none rises.
@@ -482,7 +541,11 @@ final class CapacityState {
       }
       int[] parts = p.unitParts[stbSite[k]];
       for (int j = 0; j < parts.length; j++) {
-        first = Math.min(first, servesFrom(parts[j], classStart(stbLow[k], stbWidth[k], j), t));
+        double start =
+            curveAt[a] != null
+                ? curveStart(curveAt[a], curveValue[a])
+                : classStart(stbLow[k], stbWidth[k], j);
+        first = Math.min(first, servesFrom(parts[j], start, t));
       }
     }
     return first;
@@ -491,6 +554,18 @@ final class CapacityState {
   /** Where part j's class begins in its unit's capacity: its low, or 0 without an order. */
   private static double classStart(double[] low, double[] width, int j) {
     return low == null || !(width[j] > 0) ? 0 : low[j] + CLASS_EDGE;
+  }
+
+  /**
+   * Where a restore curve begins to give capacity: the site fraction of its last point with value 0
+   * before the first above 0 (the curve is non-decreasing and starts at 0).
+   */
+  private static double curveStart(double[] at, double[] value) {
+    int i = 0;
+    while (value[i + 1] == 0) {
+      i++;
+    }
+    return at[i];
   }
 
   /** When unit u's factor, rising from its value at t, passes {@code start}: +∞ if it does not. */
@@ -570,9 +645,35 @@ final class CapacityState {
    * joined. Returns the new count; {@code out} must have room for two per placement.
    */
   int orderKinks(int b, double t0, double t1, double[] out, int n) {
+    if (curveAt[b] != null) {
+      n = curveKinks(actFrom, actSite, b, t0, t1, out, n);
+      return foState[b] == JOINED ? curveKinks(stbFrom, stbSite, b, t0, t1, out, n) : n;
+    }
     n = orderKinks(actFrom, actSite, actLow, actWidth, b, t0, t1, out, n);
     if (foState[b] == JOINED) {
       n = orderKinks(stbFrom, stbSite, stbLow, stbWidth, b, t0, t1, out, n);
+    }
+    return n;
+  }
+
+  /**
+   * The kinks of service b's placements {@code [from[b], from[b + 1])} on its own restore curve
+   * over [t0, t1): where a part's factor, linear over the window, passes an inner point of the
+   * curve. See {@link #orderKinks}.
+   */
+  private int curveKinks(int[] from, int[] site, int b, double t0, double t1, double[] out, int n) {
+    double[] at = curveAt[b];
+    double len = t1 - t0;
+    for (int k = from[b], end = from[b + 1]; k < end; k++) {
+      for (int u : p.unitParts[site[k]]) {
+        double c0 = siteCapacityAt(u, t0);
+        double c1 = siteCapacityAt(u, t1);
+        if (c1 > c0) {
+          for (int i = 1; i + 1 < at.length; i++) {
+            n = crossing(c0, c1, at[i], len, out, n);
+          }
+        }
+      }
     }
     return n;
   }
@@ -629,16 +730,25 @@ final class CapacityState {
     return n;
   }
 
-  /** How many parts of service b's placements may add kinks in {@link #orderKinks}. */
-  int orderParts(int b) {
+  /** The most kinks {@link #orderKinks} may add for service b. */
+  int orderKinkRoom(int b) {
     int n = 0;
+    if (curveAt[b] != null) {
+      for (int k = actFrom[b]; k < actFrom[b + 1]; k++) {
+        n += p.unitParts[actSite[k]].length;
+      }
+      for (int k = stbFrom[b]; k < stbFrom[b + 1]; k++) {
+        n += p.unitParts[stbSite[k]].length;
+      }
+      return n * (curveAt[b].length - 2);
+    }
     for (int k = actFrom[b]; k < actFrom[b + 1]; k++) {
       n += actLow[k] == null ? 0 : actLow[k].length;
     }
     for (int k = stbFrom[b]; k < stbFrom[b + 1]; k++) {
       n += stbLow[k] == null ? 0 : stbLow[k].length;
     }
-    return n;
+    return 2 * n;
   }
 
   /**

@@ -246,7 +246,7 @@ final class Integration {
    * rises, so at most once). Returns the new count.
    */
   private int serviceKinks(int b, double t0, double t1, int n) {
-    pieces = ensure(pieces, n + 2 * state.orderParts(b) + 1);
+    pieces = ensure(pieces, n + state.orderKinkRoom(b) + 1);
     int from = n;
     n = state.orderKinks(b, t0, t1, pieces, n);
     int k = n - from;

@@ -886,6 +886,27 @@ final class ModelBinder {
         s.has(ServiceKeys.RESTORE_PRIORITY)
             ? read.whole(s, ServiceKeys.RESTORE_PRIORITY)
             : Long.valueOf(Service.LAST);
+    List<Fire.CurvePoint> curve = List.of();
+    if (s.has(ServiceKeys.RESTORE_CURVE)) {
+      curve = curve(s.node(ServiceKeys.RESTORE_CURVE), s.at(ServiceKeys.RESTORE_CURVE), true);
+      if (curve != null && curve.size() > Service.MAX_RESTORE_CURVE_POINTS) {
+        read.error(
+            s.node(ServiceKeys.RESTORE_CURVE).origin(),
+            s.at(ServiceKeys.RESTORE_CURVE),
+            curve.size()
+                + " points; a service's restore curve has at most "
+                + Service.MAX_RESTORE_CURVE_POINTS
+                + " (each point is a kink the sweep finds in every ramp of its sites)");
+        curve = null;
+      }
+      if (s.has(ServiceKeys.RESTORE_PRIORITY)) {
+        read.error(
+            s.keyOrigin(ServiceKeys.RESTORE_CURVE),
+            s.at(ServiceKeys.RESTORE_CURVE),
+            "a service restores along its own curve or in the order of restore_priority, not"
+                + " both; remove one");
+      }
+    }
     if (read.errorCount() > before
         || users == null
         || demand == null
@@ -897,6 +918,7 @@ final class ModelBinder {
         || rto == null
         || rpo == null
         || priority == null
+        || curve == null
         || (s.has(ServiceKeys.DATA) && data == null)) {
       return null;
     }
@@ -913,7 +935,8 @@ final class ModelBinder {
         rto,
         data,
         rpo,
-        (int) (long) priority);
+        (int) (long) priority,
+        curve);
   }
 
   /**
@@ -1099,8 +1122,21 @@ final class ModelBinder {
    * 1], times increasing, capacity non-decreasing.
    */
   private List<Fire.CurvePoint> restoreCurve(Node node, String path) {
+    return curve(node, path, false);
+  }
+
+  /**
+   * A curve of points [x, y] in [0, 1]², x increasing, y non-decreasing, ending at [1, 1]: a
+   * restore curve ({@link #restoreCurve}: x a time fraction, starting anywhere at x = 0) or, with
+   * {@code share}, a service's ([site fraction, service fraction], starting at [0, 0]). Null after
+   * an error.
+   */
+  private List<Fire.CurvePoint> curve(Node node, String path, boolean share) {
+    ValueType type = share ? ServiceKeys.RESTORE_CURVE.type() : FireKeys.RESTORE_CURVE.type();
+    String xName = share ? "site fraction" : "time fraction";
+    String yName = share ? "service fraction" : "capacity";
     if (!(node instanceof Node.Sequence seq) || seq.items().size() < 2) {
-      read.error(node.origin(), path, "expected " + FireKeys.RESTORE_CURVE.type().expected());
+      read.error(node.origin(), path, "expected " + type.expected());
       return null;
     }
     List<Fire.CurvePoint> points = new ArrayList<>();
@@ -1109,25 +1145,35 @@ final class ModelBinder {
       String at = path + "[" + i + "]";
       if (!(item instanceof Node.Sequence pair) || pair.items().size() != 2) {
         read.error(
-            item.origin(), at, "expected a pair [time fraction, capacity], got " + item.kind());
+            item.origin(),
+            at,
+            "expected a pair [" + xName + ", " + yName + "], got " + item.kind());
         return null;
       }
-      Double x = read.number(pair.items().get(0), at + "[0]", "a time fraction between 0 and 1");
-      Double y = read.number(pair.items().get(1), at + "[1]", "a capacity between 0 and 1");
+      Double x = read.number(pair.items().get(0), at + "[0]", "a " + xName + " between 0 and 1");
+      Double y = read.number(pair.items().get(1), at + "[1]", "a " + yName + " between 0 and 1");
       if (x == null || y == null) {
         return null;
       }
       String problem = null;
       if (!(x >= 0 && x <= 1) || !(y >= 0 && y <= 1)) {
-        problem = "time fraction and capacity must lie between 0 and 1";
+        problem = xName + " and " + yName + " must lie between 0 and 1";
       } else if (i == 0 && x != 0) {
-        problem = "the curve must start at time fraction 0";
+        problem = "the curve must start at " + xName + " 0";
+      } else if (share && i == 0 && y != 0) {
+        problem = "the curve must start at [0, 0] (no share of the service runs on a dark site)";
       } else if (i > 0 && !(x > points.get(i - 1).at())) {
-        problem = "time fractions must increase";
+        problem = xName + "s must increase";
       } else if (i > 0 && y < points.get(i - 1).capacity()) {
-        problem = "capacity must not fall while a site comes back";
+        problem =
+            share
+                ? "the service fraction must not fall while the site comes back"
+                : "capacity must not fall while a site comes back";
       } else if (i == seq.items().size() - 1 && (x != 1 || y != 1)) {
-        problem = "the curve must end at [1, 1] (full capacity when the time is over)";
+        problem =
+            share
+                ? "the curve must end at [1, 1] (the whole service with the whole site)"
+                : "the curve must end at [1, 1] (full capacity when the time is over)";
       }
       if (problem != null) {
         read.error(item.origin(), at, problem);

@@ -793,6 +793,15 @@ public final class ModelSchema {
                 + " that comes back (a fire's restore, a restart curve, damage repaired, a"
                 + " reconnect) goes to priority 1 first, then 2..., services of one class sharing"
                 + " it in proportion");
+    public static final KeySpec RESTORE_CURVE =
+        optional(
+            "restore_curve",
+            ValueType.of(Kind.SHARE_CURVE),
+            "none (the site's own)",
+            "its own restoration at every site or zone it runs on: `[site fraction, service"
+                + " fraction]` points from `[0, 0]` to `[1, 1]`, the share of its capacity there"
+                + " that is back when that share of the site's capacity is; instead of a"
+                + " `restore_priority`");
 
     public static final SectionSpec SPEC =
         SectionSpec.of(
@@ -809,7 +818,8 @@ public final class ModelSchema {
             RTO,
             DATA,
             RPO,
-            RESTORE_PRIORITY);
+            RESTORE_PRIORITY,
+            RESTORE_CURVE);
   }
 
   /** The top level of a model file. */

@@ -135,6 +135,7 @@ public final class SchemaExport {
       case WEIGHTS -> "list of " + ActivityProfile.HOURS_PER_WEEK + " numbers ≥ 0";
       case FACTORS -> "list of " + ActivityProfile.HOURS_PER_WEEK + " numbers, 0.01 to 100";
       case CURVE -> "list of `[time fraction, capacity]`";
+      case SHARE_CURVE -> "list of `[site fraction, service fraction]`";
       case REFERENCE -> "the name of a " + t.names();
       case REFERENCES -> t.names() + " names: a list, or one name";
       case PLACEMENTS, PRICES -> "site → count" + unit + ", " + t.range().describe();
@@ -311,6 +312,11 @@ public final class SchemaExport {
         array(array(fraction).put("minItems", 2).put("maxItems", 2))
             .put("minItems", 2)
             .put("description", ValueType.of(Kind.CURVE).expected()));
+    d.set(
+        "shareCurve",
+        array(array(fraction).put("minItems", 2).put("maxItems", 2))
+            .put("minItems", 2)
+            .put("description", ValueType.of(Kind.SHARE_CURVE).expected()));
   }
 
   /** A list of one number per hour of the week, each as {@code item} says; described by kind. */
@@ -374,6 +380,7 @@ public final class SchemaExport {
       case WEIGHTS -> uses(p, "weights");
       case FACTORS -> uses(p, "factors");
       case CURVE -> uses(p, "curve");
+      case SHARE_CURVE -> uses(p, "shareCurve");
       // A site or a zone (SITE/ZONE) is a place; any other reference, a plain name.
       case REFERENCE -> uses(p, t.names().contains("zone") ? "place" : "name");
       case REFERENCES -> uses(p, "names");

@@ -52,6 +52,11 @@ public record ValueType(
     FACTORS,
     /** A restore curve: a list of [time fraction, capacity] pairs. */
     CURVE,
+    /**
+     * A service's restore curve: a list of [fraction of its unit's capacity back, fraction of the
+     * service's capacity there back] pairs.
+     */
+    SHARE_CURVE,
     /** The name of a declared grid, network, site or service. */
     REFERENCE,
     /** A list of such names (a single name is a one-element list). */
@@ -150,6 +155,9 @@ public record ValueType(
       case CURVE ->
           "a list of [time fraction, capacity] pairs from [0, c] to [1, 1], such as"
               + " [[0, 0], [0.1, 0.5], [1, 1]]";
+      case SHARE_CURVE ->
+          "a list of [site fraction, service fraction] pairs from [0, 0] to [1, 1], such as"
+              + " [[0, 0], [0.5, 1], [1, 1]]";
       case REFERENCE -> "the name of a " + names;
       case REFERENCES -> "a list of " + names + " names such as [a, b]";
       case PLACEMENTS -> "a mapping of site: capacity such as {east: 2000}";

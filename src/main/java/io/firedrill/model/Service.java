@@ -27,6 +27,11 @@ import java.util.OptionalDouble;
  * @param restorePriority where capacity comes back after a loss at a site or zone it shares, its
  *     class in the order of restoration: 1 first, then 2...; {@link #LAST} (none given) after every
  *     service with one (docs/simulation.md, "Restoration order")
+ * @param restoreCurve its own restoration, or empty for none: {@code [site fraction, service
+ *     fraction]} points from (0, 0) to (1, 1), site fractions increasing, service fractions
+ *     non-decreasing: at a site or zone whose capacity factor is c, a placement of the service has
+ *     the factor given by the curve at c, linear between points (docs/simulation.md, "A service's
+ *     own restoration"); not with a restore priority
  */
 public record Service(
     String name,
@@ -41,7 +46,11 @@ public record Service(
     OptionalDouble rtoHours,
     Data data,
     OptionalDouble rpoHours,
-    int restorePriority) {
+    int restorePriority,
+    List<Fire.CurvePoint> restoreCurve) {
+  /** Most points a service's restore curve may have (each is a kink in every ramp it follows). */
+  public static final int MAX_RESTORE_CURVE_POINTS = 100;
+
   /** The restore priority of a service that gives none: restored after every one that does. */
   public static final int LAST = Integer.MAX_VALUE;
 
@@ -64,6 +73,13 @@ public record Service(
     if (restorePriority < 1) {
       throw new IllegalArgumentException("restore priority is below 1: " + restorePriority);
     }
+    restoreCurve = List.copyOf(restoreCurve);
+    if (!restoreCurve.isEmpty()) {
+      checkShareCurve(restoreCurve);
+      if (restorePriority != LAST) {
+        throw new IllegalArgumentException("a restore curve and a restore priority");
+      }
+    }
     if (rpoHours.isPresent() && data == null) {
       throw new IllegalArgumentException("an rpo without data");
     }
@@ -75,6 +91,32 @@ public record Service(
     }
     if (!(slo > 0 && slo <= 1)) {
       throw new IllegalArgumentException("slo is not in (0, 1]: " + slo);
+    }
+  }
+
+  /**
+   * Checks a service's restore curve: from (0, 0) to (1, 1), site fractions increasing, service
+   * fractions between 0 and 1 and non-decreasing.
+   *
+   * @throws IllegalArgumentException if it is not such a curve
+   */
+  private static void checkShareCurve(List<Fire.CurvePoint> curve) {
+    Fire.CurvePoint first = curve.get(0);
+    Fire.CurvePoint last = curve.get(curve.size() - 1);
+    if (curve.size() > MAX_RESTORE_CURVE_POINTS) {
+      throw new IllegalArgumentException("a restore curve of " + curve.size() + " points");
+    }
+    if (curve.size() < 2 || first.at() != 0 || first.capacity() != 0) {
+      throw new IllegalArgumentException("a restore curve must start at (0, 0)");
+    }
+    if (last.at() != 1 || last.capacity() != 1) {
+      throw new IllegalArgumentException("a restore curve must end at (1, 1)");
+    }
+    for (int i = 1; i < curve.size(); i++) {
+      if (!(curve.get(i).at() > curve.get(i - 1).at())
+          || curve.get(i).capacity() < curve.get(i - 1).capacity()) {
+        throw new IllegalArgumentException("a restore curve must rise: " + curve);
+      }
     }
   }
 }

@@ -453,6 +453,21 @@ public final class Plan {
   /** Whether some unit restores its services in an order ({@link #deployClassLow}). */
   public final boolean restoreOrder;
 
+  /**
+   * By service: the site fractions of its own restore curve (docs/simulation.md, "A service's own
+   * restoration"), increasing from 0 to 1, or null for a service without one; {@link
+   * #restoreCurveValue} holds the service fractions. A placement of such a service at a unit (each
+   * part of it, on a site with zones) has the curve's value at the unit's capacity factor, linear
+   * between points, and is in no restoration order.
+   */
+  public final double[][] restoreCurveAt;
+
+  /** See {@link #restoreCurveAt}: the service fractions, from 0 to 1, non-decreasing. */
+  public final double[][] restoreCurveValue;
+
+  /** Whether some service has its own restore curve ({@link #restoreCurveAt}). */
+  public final boolean anyRestoreCurve;
+
   public final boolean[] hasFailover;
   public final int[] failoverTime;
   public final double[] failoverSuccess;
@@ -1006,7 +1021,24 @@ public final class Plan {
       anyNeeds |= r != null;
     }
     anyRepairNeeds = anyNeeds;
-    int[] priority = order.stream().mapToInt(Service::restorePriority).toArray();
+    restoreCurveAt = new double[services][];
+    restoreCurveValue = new double[services][];
+    boolean anyCurve = false;
+    for (int a = 0; a < services; a++) {
+      List<Fire.CurvePoint> c = order.get(a).restoreCurve();
+      if (!c.isEmpty()) {
+        restoreCurveAt[a] = c.stream().mapToDouble(Fire.CurvePoint::at).toArray();
+        restoreCurveValue[a] = c.stream().mapToDouble(Fire.CurvePoint::capacity).toArray();
+        anyCurve = true;
+      }
+    }
+    anyRestoreCurve = anyCurve;
+    // A service on its own curve is in no order: it takes no class, and its capacity counts in no
+    // unit's classes.
+    int[] priority =
+        order.stream()
+            .mapToInt(s -> s.restoreCurve().isEmpty() ? s.restorePriority() : OWN_CURVE)
+            .toArray();
     deployClassLow = new double[services][][];
     deployClassWidth = new double[services][][];
     standbyClassLow = new double[services][][];
@@ -1122,6 +1154,9 @@ public final class Plan {
    * placement on a site with zones by each zone's share), the classes in ascending priority.
    * Returns whether some unit has more than one class with capacity.
    */
+  /** In {@link #restorationClasses}: the priority of a service on its own restore curve. */
+  private static final int OWN_CURVE = 0;
+
   private boolean restorationClasses(
       int[] priority, int[][][] site, double[][][] cap, double[][][][] low, double[][][][] width) {
     List<java.util.TreeMap<Integer, Double>> classes = new ArrayList<>();
@@ -1131,7 +1166,7 @@ public final class Plan {
     }
     for (int kind = 0; kind < site.length; kind++) {
       for (int a = 0; a < priority.length; a++) {
-        for (int i = 0; i < site[kind][a].length; i++) {
+        for (int i = 0; i < site[kind][a].length && priority[a] != OWN_CURVE; i++) {
           int u = site[kind][a][i];
           for (int z : unitParts[u]) {
             double c = cap[kind][a][i] * partShare(u, z);
@@ -1164,6 +1199,9 @@ public final class Plan {
         low[kind][a] = new double[n][];
         width[kind][a] = new double[n][];
         for (int i = 0; i < n; i++) {
+          if (priority[a] == OWN_CURVE) {
+            continue; // null low and width: no order
+          }
           int[] parts = unitParts[site[kind][a][i]];
           double[] lo = new double[parts.length];
           double[] wi = new double[parts.length];

@@ -112,6 +112,7 @@ class KernelAllocationTest {
           failover: {time: "fixed(30m)"}
           data: {primary: a/x, replica: b, lag: 5m, backup: a/y, backup_interval: 1d}
           rpo: 10m
+        batch: {deploy: {a: 2, b: 1}, standby: {a: 1}, failover: {time: "fixed(1h)"}, restore_curve: [[0, 0], [0.4, 0.1], [1, 1]]}
       """
           .formatted(
               String.join(

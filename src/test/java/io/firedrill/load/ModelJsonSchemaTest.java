@@ -275,7 +275,7 @@ class ModelJsonSchemaTest {
             cords: {share: 0.1, power: utility}
         west: {grid: g, networks: n1}
       services:
-        ops: {deploy: {east: 1, east/hall: 1}}
+        ops: {deploy: {east: 1, east/hall: 1}, restore_curve: [[0, 0], [0.5, 1], [1, 1]]}
         api:
           users: 1M
           demand: 10
