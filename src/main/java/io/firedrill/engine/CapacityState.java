@@ -13,7 +13,8 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * a ramp: linear; else 1), written as a value at the segment start and a slope. So is each
  * service's active and standby capacity, a sum over its placements; its own fraction {@code min(1,
  * capacity / demand)} is linear with at most one kink, and its served fraction, a product over its
- * requires closure, a non-decreasing polynomial ({@link #servedNow}).
+ * requires closure, a polynomial ({@link #servedNow}), non-decreasing unless a curve falls ({@link
+ * Falls} then makes every crossing that matters an instant).
  *
  * <p>Restoration order (docs/simulation.md): where services of more than one restore priority share
  * a unit, a placement's factor is its class's part of the unit's factor ({@link #inOrder}), per
@@ -221,7 +222,9 @@ final class CapacityState {
       for (int b : plan.requiresClosure[a]) {
         o |= hasOrder(b);
       }
-      orderedFootprint[a] = o;
+      // Where a curve falls, every service takes the general path: kinks and demand crossings
+      // found from capacities at times, in either direction.
+      orderedFootprint[a] = o || plan.anyFall;
     }
     failovers = new long[ns * FailoverPath.COUNT];
     failoversInTrial = new int[ns];
@@ -396,7 +399,11 @@ final class CapacityState {
     }
     IntervalBuffer r = ramps[s];
     int k = rampOf[s];
-    return Math.min(r.to[k], r.from[k] + capSlope[s] * (t - r.start[k]));
+    double v = r.from[k] + capSlope[s] * (t - r.start[k]);
+    // Never past the ramp's end value. Where a curve falls (Plan.anyFall) a piece falls linearly,
+    // to its end value; elsewhere a piece falls only by rounding (where two ramps cross, {@link
+    // SiteTimelines#lower}), a few ulps, and it is taken at its end value throughout.
+    return capSlope[s] >= 0 || !p.anyFall ? Math.min(r.to[k], v) : Math.max(r.to[k], v);
   }
 
   /**
@@ -525,7 +532,8 @@ final class CapacityState {
   /**
    * The earliest time from t, within the current segment's ramps, at which service a's joined
    * standby brings capacity: t if it does at t, else where a rising unit's factor passes the start
-   * of the standby's class there (0 without an order); +∞ if it has not joined or none rises.
+   * of the standby's class there (0 without an order), or, on its service's own restore curve,
+   * where a unit's factor leaves a stretch of the curve at 0; +∞ if it has not joined or none does.
    */
   double standbyServesFrom(int a, double t) {
     if (foState[a] != JOINED) {
@@ -541,11 +549,11 @@ final class CapacityState {
       }
       int[] parts = p.unitParts[stbSite[k]];
       for (int j = 0; j < parts.length; j++) {
-        double start =
+        double from =
             curveAt[a] != null
-                ? curveStart(curveAt[a], curveValue[a])
-                : classStart(stbLow[k], stbWidth[k], j);
-        first = Math.min(first, servesFrom(parts[j], start, t));
+                ? curveServesFrom(parts[j], curveAt[a], curveValue[a], t)
+                : servesFrom(parts[j], classStart(stbLow[k], stbWidth[k], j), t);
+        first = Math.min(first, from);
       }
     }
     return first;
@@ -557,15 +565,38 @@ final class CapacityState {
   }
 
   /**
-   * Where a restore curve begins to give capacity: the site fraction of its last point with value 0
-   * before the first above 0 (the curve is non-decreasing and starts at 0).
+   * When a restore curve (points at, value) at unit u's factor, linear from its value at t, is
+   * first above 0: t if it is at t; else the factor is in a stretch where the curve is 0, between
+   * two of its points, and it is where the factor leaves that stretch in the direction it moves
+   * (the curve is 0 there and above 0 just past it, as at a class's start); +∞ if the factor does
+   * not move, or leaves through 0.
    */
-  private static double curveStart(double[] at, double[] value) {
+  private double curveServesFrom(int u, double[] at, double[] value, double t) {
+    double c = capValue[u];
+    double slope = capSlope[u];
+    if (onCurve(c, at, value) > 0) {
+      return t;
+    }
+    if (slope == 0) {
+      return Double.POSITIVE_INFINITY;
+    }
     int i = 0;
-    while (value[i + 1] == 0) {
+    while (at[i] < c) {
       i++;
     }
-    return at[i];
+    // at[i - 1] < c <= at[i]; the curve is 0 at c, so at every point of the stretch around it.
+    if (slope > 0) {
+      int j = i;
+      while (value[j + 1] == 0) {
+        j++; // the curve ends at 1: the stretch ends before its last point
+      }
+      return t + (at[j] - c) / slope;
+    }
+    int k = c == at[i] ? i : i - 1;
+    while (k > 0 && value[k - 1] == 0) {
+      k--;
+    }
+    return k == 0 ? Double.POSITIVE_INFINITY : t + (at[k] - c) / slope;
   }
 
   /** When unit u's factor, rising from its value at t, passes {@code start}: +∞ if it does not. */
@@ -620,6 +651,37 @@ final class CapacityState {
     return ramping;
   }
 
+  /** Whether a unit of service a's footprint changes capacity within the segment (a ramp). */
+  boolean footprintRamps(int a) {
+    for (int u : p.footprint[a]) {
+      if (capSlope[u] != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The cause of the ramp a unit of service a's footprint is on in the segment (the loss it is the
+   * restoration of), a scenario's forced one first, else the first in footprint order; -1 if none
+   * ramps. The cause keeps its {@link ScenarioForcing#FORCED} mark.
+   */
+  int rampCause(int a) {
+    int first = -1;
+    for (int u : p.footprint[a]) {
+      if (capSlope[u] != 0) {
+        int c = ramps[u].cause[rampOf[u]];
+        if ((c & ScenarioForcing.FORCED) != 0) {
+          return c;
+        }
+        if (first < 0) {
+          first = c;
+        }
+      }
+    }
+    return first;
+  }
+
   /**
    * Capacity serving service a at absolute time t in the current segment, from the sites'
    * capacities at t ({@link #siteCapacityAt}): active, plus a joined standby. The same sums as
@@ -633,7 +695,7 @@ final class CapacityState {
   }
 
   /** Active capacity of service a at absolute time t in the current segment. */
-  private double activeAt(int a, double t) {
+  double activeAt(int a, double t) {
     return capacity(actFrom, actSite, actCap, actLow, actWidth, a, null, t);
   }
 
@@ -668,7 +730,7 @@ final class CapacityState {
       for (int u : p.unitParts[site[k]]) {
         double c0 = siteCapacityAt(u, t0);
         double c1 = siteCapacityAt(u, t1);
-        if (c1 > c0) {
+        if (c1 != c0) {
           for (int i = 1; i + 1 < at.length; i++) {
             n = crossing(c0, c1, at[i], len, out, n);
           }
@@ -709,7 +771,7 @@ final class CapacityState {
     }
     double c0 = siteCapacityAt(u, t0);
     double c1 = siteCapacityAt(u, t1);
-    if (!(c1 > c0)) {
+    if (c1 == c0) {
       return n;
     }
     n = crossing(c0, c1, low, len, out, n);
@@ -718,10 +780,10 @@ final class CapacityState {
 
   /**
    * Adds to {@code out} at n the offset in (0, len) where the line from c0 to c1 over [0, len]
-   * meets {@code edge}, if it does strictly inside; returns the new count.
+   * meets {@code edge}, if it does strictly inside (rising or falling); returns the new count.
    */
   private static int crossing(double c0, double c1, double edge, double len, double[] out, int n) {
-    if (c0 < edge && edge < c1) {
+    if ((c0 < edge && edge < c1) || (c0 > edge && edge > c1)) {
       double u = (edge - c0) / (c1 - c0) * len;
       if (u > 0 && u < len) {
         out[n++] = u;
@@ -763,8 +825,9 @@ final class CapacityState {
   /**
    * The first u in [u0, u1] (offsets from t0) at which service a's served fraction ({@code served}:
    * {@link #servedOf}) or its product of own fractions ({@link #productOf}) is at least {@code
-   * level}, to the last bit of a double: both are non-decreasing within a segment, so bisection
-   * until the bounds are adjacent finds it; u1 if only u1 reaches it.
+   * level}, to the last bit of a double: both are non-decreasing within a segment (where a curve
+   * falls, {@link Falls} makes each crossing of a slo or a cap an instant, so none is inside [u0,
+   * u1)), so bisection until the bounds are adjacent finds it; u1 if only u1 reaches it.
    */
   double firstReaching(int a, boolean served, double level, double t0, double u0, double u1) {
     double lo = u0;

@@ -18,10 +18,12 @@ import java.util.Arrays;
  * integral is closed form through the profile's cumulative weight. With a ramp the window is split
  * at every kink of an own fraction of the service or of its requires closure (where it reaches 1)
  * and, with a weekly profile, at every hour boundary; in each piece the served fraction is one
- * non-decreasing polynomial of known degree, integrated by Gauss–Legendre quadrature with enough
- * nodes to be exact ({@link GaussLegendre}). Where the served fraction rises through its slo inside
- * a piece, the crossing is found by bisection to the last bit of a double, and the outage closes
- * there. Every value is computed at absolute times ({@link CapacityState#servedOf}).
+ * polynomial of known degree, integrated by Gauss–Legendre quadrature with enough nodes to be exact
+ * ({@link GaussLegendre}). Where the served fraction rises through its slo inside a piece, the
+ * crossing is found by bisection to the last bit of a double, and the outage closes there. Where a
+ * curve falls the served fraction may fall too, but never through its slo inside a window: {@link
+ * Falls} makes every such crossing an instant. Every value is computed at absolute times ({@link
+ * CapacityState#servedOf}).
  */
 final class Integration {
   private final Plan p;
@@ -151,8 +153,14 @@ final class Integration {
     }
   }
 
-  /** Whether service a's served fraction changes within a window: an own fraction has a slope. */
+  /**
+   * Whether service a's served fraction changes within a window: an own fraction has a slope (where
+   * a curve falls, slopes of opposite sign may cancel in a sum: a unit of its footprint ramps).
+   */
   private boolean ramps(int a) {
+    if (p.anyFall) {
+      return state.footprintRamps(a);
+    }
     boolean r = state.ownSlope(a) > 0;
     for (int b : p.requiresClosure[a]) {
       r |= state.ownSlope(b) > 0;
@@ -173,8 +181,13 @@ final class Integration {
     state.servedEnd[a] = served;
   }
 
-  /** Service a's window [t0, t1) in which a site of its footprint ramps. */
-  private void rampWindow(int a, double t0, double t1) {
+  /**
+   * The split points of service a over [t0, t1) into {@link #pieces}, sorted: 0, t1 − t0, and every
+   * offset between where an own fraction of a or of its requires closure has a kink (a class's or a
+   * curve point's edge, its demand), so that each own fraction is linear between two of them.
+   * Returns their count.
+   */
+  int splitPoints(int a, double t0, double t1) {
     final double len = t1 - t0;
     int n = 0;
     pieces = ensure(pieces, 3 + p.requiresClosure[a].length);
@@ -191,12 +204,28 @@ final class Integration {
         n = kink(b, t0, len, n);
       }
     }
+    Arrays.sort(pieces, 0, n);
+    return n;
+  }
+
+  /** The split points of the last {@link #splitPoints}. */
+  double[] pieces() {
+    return pieces;
+  }
+
+  /** Service a's window [t0, t1) in which a site of its footprint ramps. */
+  private void rampWindow(int a, double t0, double t1) {
+    final double len = t1 - t0;
+    int n = splitPoints(a, t0, t1);
     if (state.cap[a] < 1) {
       // A recovery lag's hold caps the served fraction: one more kink, where the product of own
       // fractions (non-decreasing in the window) reaches the cap.
-      n = capKink(a, t0, len, n);
+      int m = capKink(a, t0, len, n);
+      if (m > n) {
+        Arrays.sort(pieces, 0, m);
+      }
+      n = m;
     }
-    Arrays.sort(pieces, 0, n);
     // Between the kinks, a weekly profile splits at every hour boundary, generated as the pieces
     // are integrated (a window may span years of hours): the same points, in the same order, as
     // if they had been sorted in with the kinks.
@@ -209,13 +238,13 @@ final class Integration {
       double u1 = pieces[i + 1];
       while (hour < u1) {
         if (hour > from) {
-          piece(a, t0, from, hour);
+          piece(a, t0, from, hour, false);
           from = hour;
         }
         hour += 1;
       }
       if (u1 > from) {
-        piece(a, t0, from, u1);
+        piece(a, t0, from, u1, i + 2 == n);
       }
     }
     state.servedEnd[a] = state.servedOf(a, t1);
@@ -243,10 +272,11 @@ final class Integration {
    * restoration order (docs/simulation.md, "Restoration order"), into {@link #pieces} from n: where
    * a placement of b reaches the start or end of its class ({@link CapacityState#orderKinks}), and
    * where b's capacity, linear between those, reaches its demand (its own fraction reaches 1; it
-   * rises, so at most once). Returns the new count.
+   * rises, so at most once, unless a curve falls: then at most once between two of those). Returns
+   * the new count.
    */
   private int serviceKinks(int b, double t0, double t1, int n) {
-    pieces = ensure(pieces, n + state.orderKinkRoom(b) + 1);
+    pieces = ensure(pieces, n + 2 * state.orderKinkRoom(b) + 2);
     int from = n;
     n = state.orderKinks(b, t0, t1, pieces, n);
     int k = n - from;
@@ -257,22 +287,23 @@ final class Integration {
     Arrays.sort(own, 0, k + 2);
     for (int i = 0; i + 1 < k + 2; i++) {
       int m = demandKink(b, t0, own[i], own[i + 1], n);
-      if (m > n) {
+      if (m > n && !p.anyFall) {
         return m;
       }
+      n = m;
     }
     return n;
   }
 
   /**
    * Adds the offset in (u0, u1) where service b's capacity, linear between them, reaches its demand
-   * (its own fraction reaches 1), if it does.
+   * (its own fraction reaches 1, or leaves it where a curve falls), if it does.
    */
   private int demandKink(int b, double t0, double u0, double u1, int n) {
     double v0 = state.ownCapacityAt(b, t0 + u0);
     double v1 = state.ownCapacityAt(b, t0 + u1);
     double d = p.demand[b];
-    if (v0 < d && d < v1) {
+    if ((v0 < d && d < v1) || (v0 > d && d > v1)) {
       double u = u0 + (d - v0) / (v1 - v0) * (u1 - u0);
       if (u > u0 && u < u1) {
         pieces[n++] = u;
@@ -296,9 +327,9 @@ final class Integration {
 
   /**
    * One piece [u0, u1) of service a's ramp window starting at t0, in which every own fraction it
-   * depends on is one polynomial.
+   * depends on is one polynomial; {@code last} if it ends the window.
    */
-  private void piece(int a, double t0, double u0, double u1) {
+  private void piece(int a, double t0, double u0, double u1, boolean last) {
     double mid = 0.5 * (u0 + u1);
     if (state.servedOf(a, t0 + mid) >= 1) {
       // Whole throughout: the piece is split where an own fraction reaches 1, so each is 1 all
@@ -328,7 +359,8 @@ final class Integration {
     }
     double uh = p.users[a] * p.weightAt(t0 + mid);
     if (accounting.inOutage(a) && state.servedOf(a, t0 + u1) >= p.slo[a]) {
-      double uc = crossing(a, t0, u0, u1);
+      // Where a curve falls, a rise through the slo is an instant (Falls): the window's end.
+      double uc = p.anyFall && last ? u1 : crossing(a, t0, u0, u1);
       accounting.addUserHours(a, uh * integralOfLoss(a, degree, t0, u0, uc));
       accounting.closeOutage(a, t0 + uc);
       accounting.addUserHours(a, uh * integralOfLoss(a, degree, t0, uc, u1));
@@ -352,12 +384,13 @@ final class Integration {
   }
 
   /**
-   * 1 if service b's own fraction changes over a piece [ta, tb] (its capacity, linear there, rises
-   * from below its demand), else 0.
+   * 1 if service b's own fraction changes over a piece [ta, tb] (its capacity, linear there, moves
+   * below its demand), else 0.
    */
   private int changes(int b, double ta, double tb) {
     double v0 = state.ownCapacityAt(b, ta);
-    return v0 < p.demand[b] && state.ownCapacityAt(b, tb) > v0 ? 1 : 0;
+    double v1 = state.ownCapacityAt(b, tb);
+    return (v0 < p.demand[b] || v1 < p.demand[b]) && v1 != v0 ? 1 : 0;
   }
 
   /**

@@ -26,16 +26,16 @@ import java.util.Arrays;
  * <p><b>Sweep.</b> The blocked and ramp boundaries of all sites form one sorted list of events.
  * Between two events every site's capacity factor is constant or linear (a ramp), so every
  * service's active and standby capacity is linear, its own fraction {@code min(1, ·)} is linear
- * with at most one kink, and its served fraction, a product over its requirements, is a
- * non-decreasing polynomial. The sweep moves from event to event: at each it applies the site
- * changes, applies due failover joins, computes served fractions in dependency order, opens outages
- * and starts failovers (needs judged on that state, docs/simulation.md). Each service's user impact
- * is integrated over its own windows, between the instants that can change it (events at its
- * footprint's sites, joins of its standbys), so that other sites' events never split them: constant
- * segments in closed form, ramp segments split at every kink and hour boundary and integrated by
- * Gauss–Legendre quadrature with enough nodes to be exact for the polynomial's degree; where a
- * served fraction rises through its slo inside a segment, the crossing is found by bisection (the
- * function is monotone) to the last bit.
+ * with at most one kink, and its served fraction, a product over its requirements, is a polynomial,
+ * non-decreasing unless a curve falls ({@link Falls}). The sweep moves from event to event: at each
+ * it applies the site changes, applies due failover joins, computes served fractions in dependency
+ * order, opens outages and starts failovers (needs judged on that state, docs/simulation.md). Each
+ * service's user impact is integrated over its own windows, between the instants that can change it
+ * (events at its footprint's sites, joins of its standbys), so that other sites' events never split
+ * them: constant segments in closed form, ramp segments split at every kink and hour boundary and
+ * integrated by Gauss–Legendre quadrature with enough nodes to be exact for the polynomial's
+ * degree; where a served fraction rises through its slo inside a segment, the crossing is found by
+ * bisection (the function is monotone) to the last bit.
  *
  * <h2>Parts</h2>
  *
@@ -101,6 +101,9 @@ public final class Kernel {
 
   /** The model's recovery lags, or null if it has none. */
   private final RecoveryLags lags;
+
+  /** Crossings within segments, for a model with a curve that falls; else null. */
+  private final Falls falls;
 
   // With repairs that need services, a trial may be swept more than once; the sums kept across
   // trials are copied here before its first round and set back after each round that does not
@@ -272,6 +275,8 @@ public final class Kernel {
     integration = new Integration(plan, state, accounting);
     lags = plan.anyLag ? new RecoveryLags(plan, integration.windowServed()) : null;
     state.setLags(lags);
+    falls = plan.anyFall ? new Falls(plan, state, integration) : null;
+    accounting.setFalls(falls);
     data = new DataLoss(plan, timelines, keys);
 
     downtime = accounting.downtime;
@@ -459,6 +464,9 @@ public final class Kernel {
     curves.startSweep();
     integration.startSweep();
     data.startSweep(trial);
+    if (falls != null) {
+      falls.startSweep();
+    }
     final boolean judge = repairs.on();
     if (judge) {
       repairs.startSweep();
@@ -486,6 +494,9 @@ public final class Kernel {
         if (lags != null) {
           lags.mark(t, cuts);
         }
+        if (falls != null) {
+          falls.mark(t, cuts);
+        }
       }
       int n = cuts.size();
       integration.closeRamps(t, cut, n);
@@ -504,6 +515,10 @@ public final class Kernel {
               judge
                   ? Math.min(events.nextTime(horizon), repairs.nextTime())
                   : events.nextTime(horizon));
+      if (falls != null) {
+        // Where a curve falls, every crossing of a slo, a demand or a cap is an instant.
+        tNext = falls.next(t, tNext, cuts.cut);
+      }
       if (lags != null) {
         // A hold of a recovery lag ends, or a dependency's outage ends within a ramp: instants.
         lags.endInstant(state.served);

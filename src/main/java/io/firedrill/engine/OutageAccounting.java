@@ -69,6 +69,9 @@ final class OutageAccounting {
   private Kernel.OutageLog log;
   private long trial;
 
+  /** Where a curve falls: crossings within ramps, whose causes are their ramps'; else null. */
+  private Falls falls;
+
   OutageAccounting(Plan plan) {
     this.p = plan;
     int ns = plan.services;
@@ -100,6 +103,11 @@ final class OutageAccounting {
     recovered = new boolean[ns];
     affected = new boolean[ns];
     lastForcedEnd = new double[ns];
+  }
+
+  /** Sets the crossings of a model whose curves fall ({@link Falls}), which cause outages too. */
+  void setFalls(Falls falls) {
+    this.falls = falls;
   }
 
   /** Sets where closing outages are reported (null: nowhere). */
@@ -154,13 +162,16 @@ final class OutageAccounting {
    * (below {@code servedEnd}, where its window before ended) it is charged to the drop's cause from
    * now on, and if it fell below its slo an outage opens with that cause; back at its slo, its
    * outage closes. A fall with no blocking event touching the service is rounding at a ramp's end,
-   * not a drop. Called only for the services the instant cuts ({@link Cuts}): for the others
-   * nothing changed at t.
+   * not a drop, unless a curve falls there ({@link Falls#causeAt}: the ramp's cause). Called only
+   * for the services the instant cuts ({@link Cuts}): for the others nothing changed at t.
    */
   void atInstant(int a, double t, double served, double servedEnd, EventQueue events) {
     boolean opens = served < p.slo[a] && !inOutage[a];
     if (opens || served < servedEnd) {
       int cause = dropCause(a, t, events);
+      if (cause < 0 && falls != null) {
+        cause = falls.causeAt(a, t);
+      }
       if (cause >= 0 && served < servedEnd) {
         impactCause[a] = cause & ScenarioForcing.CAUSE;
       }

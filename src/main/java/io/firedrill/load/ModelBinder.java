@@ -1119,14 +1119,14 @@ final class ModelBinder {
 
   /**
    * A restore curve: a list of [fraction of the restore time, capacity] pairs from [0, c0] to [1,
-   * 1], times increasing, capacity non-decreasing.
+   * 1], times increasing; capacity may fall as well as rise.
    */
   private List<Fire.CurvePoint> restoreCurve(Node node, String path) {
     return curve(node, path, false);
   }
 
   /**
-   * A curve of points [x, y] in [0, 1]², x increasing, y non-decreasing, ending at [1, 1]: a
+   * A curve of points [x, y] in [0, 1]², x increasing, ending at [1, 1] (y may fall and rise): a
    * restore curve ({@link #restoreCurve}: x a time fraction, starting anywhere at x = 0) or, with
    * {@code share}, a service's ([site fraction, service fraction], starting at [0, 0]). Null after
    * an error.
@@ -1164,11 +1164,6 @@ final class ModelBinder {
         problem = "the curve must start at [0, 0] (no share of the service runs on a dark site)";
       } else if (i > 0 && !(x > points.get(i - 1).at())) {
         problem = xName + "s must increase";
-      } else if (i > 0 && y < points.get(i - 1).capacity()) {
-        problem =
-            share
-                ? "the service fraction must not fall while the site comes back"
-                : "capacity must not fall while a site comes back";
       } else if (i == seq.items().size() - 1 && (x != 1 || y != 1)) {
         problem =
             share

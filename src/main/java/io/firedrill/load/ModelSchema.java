@@ -423,7 +423,8 @@ public final class ModelSchema {
             ValueType.of(Kind.CURVE),
             "a linear ramp",
             "how capacity returns over the `restore` time: `[time fraction, capacity]` points from"
-                + " `[0, c0]` to `[1, 1]`, time fractions increasing, capacity never falling");
+                + " `[0, c0]` to `[1, 1]`, time fractions increasing; capacity may fall as well as"
+                + " rise (capacity handed back and lost again)");
     public static final KeySpec ALSO = EffectKeys.also("uncontained fire");
     public static final KeySpec DAMAGE = DamageKeys.damage("uncontained fire");
 
@@ -506,7 +507,7 @@ public final class ModelSchema {
             "a step (nothing until the restart is over)",
             "how capacity returns over each `restart` (room by room, rack by rack): `[time"
                 + " fraction, capacity]` points from `[0, c0]` to `[1, 1]`, time fractions"
-                + " increasing, capacity never falling; at most 100 points");
+                + " increasing, capacity rising or falling; at most 100 points");
     public static final KeySpec RECONNECT =
         optional(
             "reconnect",
@@ -800,8 +801,8 @@ public final class ModelSchema {
             "none (the site's own)",
             "its own restoration at every site or zone it runs on: `[site fraction, service"
                 + " fraction]` points from `[0, 0]` to `[1, 1]`, the share of its capacity there"
-                + " that is back when that share of the site's capacity is; instead of a"
-                + " `restore_priority`");
+                + " that is back when that share of the site's capacity is (it may fall as well as"
+                + " rise); instead of a `restore_priority`");
 
     public static final SectionSpec SPEC =
         SectionSpec.of(

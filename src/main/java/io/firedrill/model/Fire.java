@@ -10,7 +10,7 @@ import java.util.Objects;
  * linearly, or along {@code restoreCurve}.
  *
  * @param restoreCurve empty for a linear ramp; else points (fraction of the restore time, capacity)
- *     from (0, c0) to (1, 1), capacity non-decreasing, linear in between
+ *     from (0, c0) to (1, 1), capacity rising or falling, linear in between
  * @param onset the delay from each ignition to the dark time (a fire that smoulders, or the time
  *     until the site is cut off for the fire brigade), or null for none
  * @param also the effects each uncontained fire sets off (cascades: spread, water, a fibre cut, a

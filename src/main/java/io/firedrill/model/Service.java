@@ -28,10 +28,10 @@ import java.util.OptionalDouble;
  *     class in the order of restoration: 1 first, then 2...; {@link #LAST} (none given) after every
  *     service with one (docs/simulation.md, "Restoration order")
  * @param restoreCurve its own restoration, or empty for none: {@code [site fraction, service
- *     fraction]} points from (0, 0) to (1, 1), site fractions increasing, service fractions
- *     non-decreasing: at a site or zone whose capacity factor is c, a placement of the service has
- *     the factor given by the curve at c, linear between points (docs/simulation.md, "A service's
- *     own restoration"); not with a restore priority
+ *     fraction]} points from (0, 0) to (1, 1), site fractions increasing, service fractions in [0,
+ *     1] (they may fall as well as rise): at a site or zone whose capacity factor is c, a placement
+ *     of the service has the factor given by the curve at c, linear between points
+ *     (docs/simulation.md, "A service's own restoration"); not with a restore priority
  */
 public record Service(
     String name,
@@ -96,7 +96,7 @@ public record Service(
 
   /**
    * Checks a service's restore curve: from (0, 0) to (1, 1), site fractions increasing, service
-   * fractions between 0 and 1 and non-decreasing.
+   * fractions between 0 and 1.
    *
    * @throws IllegalArgumentException if it is not such a curve
    */
@@ -113,9 +113,8 @@ public record Service(
       throw new IllegalArgumentException("a restore curve must end at (1, 1)");
     }
     for (int i = 1; i < curve.size(); i++) {
-      if (!(curve.get(i).at() > curve.get(i - 1).at())
-          || curve.get(i).capacity() < curve.get(i - 1).capacity()) {
-        throw new IllegalArgumentException("a restore curve must rise: " + curve);
+      if (!(curve.get(i).at() > curve.get(i - 1).at())) {
+        throw new IllegalArgumentException("site fractions must increase: " + curve);
       }
     }
   }

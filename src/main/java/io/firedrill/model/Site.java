@@ -32,8 +32,8 @@ import java.util.Objects;
  * @param zones its zones (halls, rooms, power paths), each with a share of its capacity, the shares
  *     adding up to 1 (within {@link #SHARE_TOLERANCE}); empty for a site that is one room
  * @param restartCurve how capacity returns over each restart: points (fraction of the restart time,
- *     capacity) from (0, c0) to (1, 1), capacity non-decreasing, linear in between, at most {@link
- *     #MAX_RESTART_CURVE_POINTS}; empty for a step (nothing until the restart is over)
+ *     capacity) from (0, c0) to (1, 1), capacity rising or falling, linear in between, at most
+ *     {@link #MAX_RESTART_CURVE_POINTS}; empty for a step (nothing until the restart is over)
  * @param reconnect the time over which traffic returns, linearly, once the site is reachable again
  *     after all its networks were down, or null for at once
  */

@@ -462,11 +462,19 @@ public final class Plan {
    */
   public final double[][] restoreCurveAt;
 
-  /** See {@link #restoreCurveAt}: the service fractions, from 0 to 1, non-decreasing. */
+  /** See {@link #restoreCurveAt}: the service fractions, from 0 to 1. */
   public final double[][] restoreCurveValue;
 
   /** Whether some service has its own restore curve ({@link #restoreCurveAt}). */
   public final boolean anyRestoreCurve;
+
+  /**
+   * Whether some curve falls somewhere (a fire's restore curve, a restart curve or a service's own
+   * restore curve with a point below the one before it): served fractions may then fall within a
+   * segment of the sweep, and the kernel makes every crossing of a slo, a demand or a cap an
+   * instant (docs/simulation.md, "Curves that fall").
+   */
+  public final boolean anyFall;
 
   public final boolean[] hasFailover;
   public final int[] failoverTime;
@@ -1033,6 +1041,7 @@ public final class Plan {
       }
     }
     anyRestoreCurve = anyCurve;
+    anyFall = falls(restoreCurveValue) || falls(hazardCurveCapacity) || falls(restartCurveCapacity);
     // A service on its own curve is in no order: it takes no class, and its capacity counts in no
     // unit's classes.
     int[] priority =
@@ -1141,6 +1150,18 @@ public final class Plan {
     }
     dataServices =
         java.util.stream.IntStream.range(0, services).filter(a -> dataPrimary[a] != NONE).toArray();
+  }
+
+  /** Whether some row of {@code curves} (null rows allowed) has a value below the one before. */
+  private static boolean falls(double[][] curves) {
+    for (double[] c : curves) {
+      for (int i = 1; c != null && i < c.length; i++) {
+        if (c[i] < c[i - 1]) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The share of a placement at unit u that lies in part unit z. */

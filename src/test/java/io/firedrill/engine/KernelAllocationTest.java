@@ -55,8 +55,9 @@ class KernelAllocationTest {
    * Damage of every kind (fire, fault, cooling, an effect, a grid's surge), at a site and a zone,
    * with overlapping repairs and a fire's restore; restarts along a curve, reconnect ramps and a
    * staffing profile; a service whose data fails over and is destroyed (data loss); services
-   * restored in a priority order; repairs that need services (swept in rounds, with an outage log);
-   * a recovery lag.
+   * restored in a priority order or along its own curve; repairs that need services (swept in
+   * rounds, with an outage log); a recovery lag. In mode {@code falls} the restart curve and the
+   * service's curve fall as well as rise (crossings within segments become instants).
    */
   static final String DAMAGED =
       """
@@ -122,16 +123,23 @@ class KernelAllocationTest {
                       .toList()));
 
   @ParameterizedTest
-  @ValueSource(strings = {"run", "stationary"})
+  @ValueSource(strings = {"run", "stationary", "falls"})
   void warmKernel_withDamage_allocatesNothingPerTrial(String mode) throws Exception {
     com.sun.management.ThreadMXBean mx = allocationCounter();
+    String yaml =
+        mode.equals("falls")
+            ? DAMAGED
+                .replace("[[0, 0], [0.3, 0.2], [1, 1]]", "[[0, 0], [0.3, 0.4], [0.5, 0.2], [1, 1]]")
+                .replace("[[0, 0], [0.4, 0.1], [1, 1]]", "[[0, 0], [0.4, 0.6], [0.7, 0.1], [1, 1]]")
+            : DAMAGED;
     Plan plan =
         Plan.compile(
             ModelLoader.parse(
                     "damaged.yaml",
-                    DAMAGED.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     List.of())
                 .model());
+    org.junit.jupiter.api.Assertions.assertEquals(mode.equals("falls"), plan.anyFall);
     Kernel kernel = new Kernel(plan, 3);
     // With a log, a trial whose repairs need services is swept once more to report its outages.
     kernel.setOutageLog((trial, service, cause, start, end, userHours) -> {});
@@ -140,9 +148,11 @@ class KernelAllocationTest {
       kernel.force(
           new int[] {plan.hazard("fault@b")}, new double[] {0}, Kernel.Background.STATIONARY);
     }
-    // A heavier model (about 0.5 ms a trial, swept twice where a repair takes its manual path):
-    // fewer trials, still 25 per allowed byte.
-    assertNothingAllocated(kernel, "damage, " + mode, mx, 50_000, 25_600);
+    // A heavier model (about 0.5 ms a trial, swept twice where a repair takes its manual path;
+    // twice that where curves fall): fewer trials, still 25 (10) per allowed byte.
+    boolean falls = mode.equals("falls");
+    assertNothingAllocated(
+        kernel, "damage, " + mode, mx, falls ? 20_000 : 50_000, falls ? 10_240 : 25_600);
   }
 
   /**

@@ -1,0 +1,293 @@
+package io.firedrill.engine;
+
+import io.firedrill.plan.Plan;
+import java.util.Arrays;
+
+/**
+ * Crossings within a segment where a curve falls (docs/simulation.md, "Curves that fall"): a
+ * restore or restart curve, or a service's own restore curve, with a point below the one before it.
+ * A served fraction may then fall within a segment of the sweep, and what the sweep decides at
+ * instants (an outage opens, a failover starts) must happen where it falls. So each of these is
+ * made an instant of the sweep, found to the last bit of a double:
+ *
+ * <ul>
+ *   <li>a service's served fraction crosses its slo (either way: an outage opens or closes);
+ *   <li>a service with a standby: its active capacity crosses its demand (a failover starts, or one
+ *       under way ends);
+ *   <li>a service under a recovery lag's hold: its product of own fractions crosses the cap.
+ * </ul>
+ *
+ * Between two instants each of these relations then holds one way throughout, as the rest of the
+ * kernel assumes where served fractions only rise.
+ *
+ * <h2>How a crossing is found</h2>
+ *
+ * <p>A service's window is split where an own fraction of it or of its requires closure has a kink
+ * ({@link Integration#splitPoints}); between two split points every own fraction is linear and
+ * positive or 0, so the product is log-concave (a sum of logarithms of linear functions is
+ * concave), and so is its minimum with a constant cap: each level set {f ≥ level} within a piece is
+ * an interval. A piece that starts at or above the level therefore crosses it at most once, where
+ * it ends below (found by bisection: below from the crossing on); one that starts below it crosses
+ * where it rises through the level, which it does either towards a piece end at or above it, or up
+ * a bump whose top ({@link #peak}, by golden-section search) is at or above it. Active capacity is
+ * linear between split points: one crossing at most, by bisection.
+ *
+ * <p>An outage that opens at such an instant has no blocking event to blame: it goes to the cause
+ * of the ramp under way in the service's footprint (the loss it is the restoration of, {@link
+ * CapacityState#rampCause}). Nothing is drawn and nothing allocates per trial.
+ */
+final class Falls {
+  /**
+   * Steps of the golden-section search for the top of a bump: the bracket shrinks by 0.618 a step,
+   * to 10^-21 of the piece after 100, below the spacing of doubles around any offset.
+   */
+  private static final int PEAK_STEPS = 100;
+
+  private static final double GOLDEN = 0.5 * (Math.sqrt(5) - 1);
+
+  private final Plan p;
+  private final CapacityState state;
+  private final Integration integration;
+
+  /**
+   * Per service: where it crosses, at or before {@link #searched}; +∞ if it does not by then, NaN
+   * if nothing is known (it was cut since, or its footprint does not ramp).
+   */
+  private final double[] crossing;
+
+  /** Per service: how far the search for its next crossing went (the segment end it knew). */
+  private final double[] searched;
+
+  /** The first crossing after the last instant (+∞ if none). */
+  private double firstMark = Double.POSITIVE_INFINITY;
+
+  Falls(Plan plan, CapacityState state, Integration integration) {
+    this.p = plan;
+    this.state = state;
+    this.integration = integration;
+    crossing = new double[plan.services];
+    searched = new double[plan.services];
+  }
+
+  /** A sweep begins: no crossing found. */
+  void startSweep() {
+    Arrays.fill(crossing, Double.NaN);
+    firstMark = Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * The end of the segment from instant t (after everything at t): {@code tNext}, or the first
+   * crossing before it of a service whose footprint ramps. A service not cut at t ({@code cut}) has
+   * the same served fraction, as a function of time, as at the instant before: what was found for
+   * it then holds, and only the stretch past where it searched is searched.
+   */
+  double next(double t, double tNext, boolean[] cut) {
+    double first = Double.POSITIVE_INFINITY;
+    for (int a = 0; a < p.services; a++) {
+      boolean ramps = tNext > t && state.footprintRamps(a);
+      if (cut[a] || !ramps) {
+        crossing[a] = Double.NaN;
+      }
+      if (!ramps) {
+        continue;
+      }
+      double c = crossing[a];
+      if (Double.isNaN(c) || (c == Double.POSITIVE_INFINITY && searched[a] < tNext)) {
+        c = firstCrossing(a, t, Double.isNaN(c) ? t : searched[a], tNext);
+        crossing[a] = c;
+        searched[a] = tNext;
+      }
+      first = Math.min(first, c);
+    }
+    firstMark = first;
+    return Math.min(tNext, first);
+  }
+
+  /**
+   * Instant t, before its events: cuts, in {@code cuts}, each service that crosses at t and every
+   * service that requires it.
+   */
+  void mark(double t, Cuts cuts) {
+    if (t != firstMark) {
+      return;
+    }
+    for (int a = 0; a < p.services; a++) {
+      if (crossing[a] == t) {
+        cuts.addRequiredBy(a);
+      }
+    }
+  }
+
+  /**
+   * The cause of a drop of service a at instant t that no blocking event explains: the cause of the
+   * ramp under way in its footprint if a crosses at t, else -1.
+   */
+  int causeAt(int a, double t) {
+    return crossing[a] == t ? state.rampCause(a) : -1;
+  }
+
+  /**
+   * The first time in (from, to] at which service a crosses its slo, its demand (with a standby) or
+   * its cap (under a hold), from its state at instant t (t ≤ from: none crosses between); +∞ if it
+   * does not.
+   */
+  private double firstCrossing(int a, double t, double from, double to) {
+    int n = integration.splitPoints(a, from, to);
+    double[] u = integration.pieces();
+    double slo = p.slo[a];
+    boolean above = state.served[a] >= slo;
+    double cap = state.cap[a];
+    boolean capped = cap < 1;
+    boolean overCap = capped && state.productOf(a, t) >= cap;
+    boolean standby = p.hasFailover[a];
+    boolean normal = state.foState[a] == CapacityState.NORMAL;
+    boolean covered = state.activeAt(a, t) >= p.demand[a];
+    // Only a failover that can start (none under way, demand covered) or end (one under way, demand
+    // not covered): any other state was settled at an instant.
+    boolean watch = standby && normal == covered;
+    for (int i = 0; i + 1 < n; i++) {
+      double t0 = i == 0 ? from : from + u[i];
+      double t1 = i + 2 == n ? to : from + u[i + 1];
+      if (!(t1 > t0)) {
+        continue;
+      }
+      double c = level(a, true, slo, above, t0, t1);
+      if (capped) {
+        c = Math.min(c, level(a, false, cap, overCap, t0, t1));
+      }
+      if (watch) {
+        c = Math.min(c, demand(a, covered, t0, t1));
+      }
+      if (c < Double.POSITIVE_INFINITY) {
+        return c;
+      }
+    }
+    return Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * The first time in (t0, t1] at which service a's served fraction ({@code served}) or product of
+   * own fractions crosses {@code level}, given that it was {@code above} it (at or above) from the
+   * last instant to t0; +∞ if it does not. Log-concave within the piece.
+   */
+  private double level(int a, boolean served, double level, boolean above, double t0, double t1) {
+    boolean endAbove = value(a, served, t1) >= level;
+    if (above) {
+      // The set at or above the level is an interval holding t0: it ends before t1 or not at all.
+      return endAbove ? Double.POSITIVE_INFINITY : first(a, served, level, false, t0, t1);
+    }
+    if (endAbove) {
+      return first(a, served, level, true, t0, t1);
+    }
+    // Below at both ends: a crossing only up a bump whose top reaches the level, and a bump only
+    // where one own fraction rises as another falls (else the product is monotone in the piece).
+    if (!mixed(a, t0, t1)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double top = peak(a, t0, t1);
+    return value(a, served, top) >= level
+        ? first(a, served, level, true, t0, top)
+        : Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * The first time in (lo, hi] at which (f ≥ level) == {@code reach}, f being false of it at lo and
+   * true at hi and changing once in between, to the last bit of a double: bisection in absolute
+   * time, so that the answer does not depend on where the search began.
+   */
+  private double first(int a, boolean served, double level, boolean reach, double lo, double hi) {
+    while (true) {
+      double mid = 0.5 * (lo + hi);
+      if (mid <= lo || mid >= hi) {
+        return hi;
+      }
+      if ((value(a, served, mid) >= level) == reach) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
+    }
+  }
+
+  /**
+   * The time in [t0, t1] where service a's product of own fractions is highest, by golden-section
+   * search (it is log-concave there: one top, or a flat one).
+   */
+  private double peak(int a, double t0, double t1) {
+    double lo = t0;
+    double hi = t1;
+    double x1 = hi - GOLDEN * (hi - lo);
+    double x2 = lo + GOLDEN * (hi - lo);
+    double f1 = state.productOf(a, x1);
+    double f2 = state.productOf(a, x2);
+    for (int k = 0; k < PEAK_STEPS && x1 < x2; k++) {
+      if (f1 < f2) {
+        lo = x1;
+        x1 = x2;
+        f1 = f2;
+        x2 = lo + GOLDEN * (hi - lo);
+        f2 = state.productOf(a, x2);
+      } else {
+        hi = x2;
+        x2 = x1;
+        f2 = f1;
+        x1 = hi - GOLDEN * (hi - lo);
+        f1 = state.productOf(a, x1);
+      }
+    }
+    return f1 >= f2 ? x1 : x2;
+  }
+
+  /**
+   * The first time in (t0, t1] at which service a's active capacity, linear there, crosses its
+   * demand from {@code covered} (at or above it); +∞ if it does not.
+   */
+  private double demand(int a, boolean covered, double t0, double t1) {
+    double d = p.demand[a];
+    if ((state.activeAt(a, t1) >= d) == covered) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double lo = t0;
+    double hi = t1;
+    while (true) {
+      double mid = 0.5 * (lo + hi);
+      if (mid <= lo || mid >= hi) {
+        return hi;
+      }
+      if ((state.activeAt(a, mid) >= d) != covered) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
+    }
+  }
+
+  /**
+   * Whether, over a piece [ta, tb] in which each is linear, one own fraction of service a or of its
+   * requires closure rises while another falls.
+   */
+  private boolean mixed(int a, double ta, double tb) {
+    int dir = direction(a, ta, tb);
+    for (int b : p.requiresClosure[a]) {
+      int d = direction(b, ta, tb);
+      if (d != 0 && dir != 0 && d != dir) {
+        return true;
+      }
+      dir = dir == 0 ? d : dir;
+    }
+    return false;
+  }
+
+  /** The sign of the change of service b's own fraction over [ta, tb]: 1, -1 or 0. */
+  private int direction(int b, double ta, double tb) {
+    double d = p.demand[b];
+    double f0 = Math.min(1, state.ownCapacityAt(b, ta) / d);
+    double f1 = Math.min(1, state.ownCapacityAt(b, tb) / d);
+    return Double.compare(f1, f0);
+  }
+
+  /** Service a's served fraction, or its product of own fractions, at time t. */
+  private double value(int a, boolean served, double t) {
+    return served ? state.servedOf(a, t) : state.productOf(a, t);
+  }
+}

@@ -1,0 +1,185 @@
+package io.firedrill.engine;
+
+import static io.firedrill.engine.KernelAnalyticTest.forced;
+import static io.firedrill.engine.KernelAnalyticTest.plan;
+import static io.firedrill.engine.KernelAnalyticTest.service;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.firedrill.plan.Plan;
+import io.firedrill.stats.FailoverPath;
+import io.firedrill.stats.Metric;
+import io.firedrill.stats.RunStats;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Curves that fall as well as rise (docs/simulation.md, "Curves that fall") against exact answers:
+ * a served fraction that falls through its slo within a restoration opens an outage there, one
+ * whose active capacity falls below its demand starts a failover there, and the crossings are found
+ * to the last bit. Every duration is fixed, so the answers are exact up to rounding (1e-9). In each
+ * model a fire forced at 0 keeps its site dark 1 h, then restores it over 10 h: at t the restore is
+ * at τ = (t − 1) / 10.
+ */
+class FallingCurveTest {
+  private static final double EPS = 1e-9;
+
+  @Test
+  void aSiteCurveThatFalls_opensASecondOutage_whereItCrossesTheSlo() throws Exception {
+    // Capacity c(τ): 0 → 0.6 at τ = 0.3, down to 0.3 at 0.5, up to 1 at 1. slo 0.5: back at
+    // τ = 0.25 (3.5 h), down again where 0.6 − 1.5 (τ − 0.3) = 0.5 (τ = 11/30, 14/3 h), back
+    // where 0.3 + 1.4 (τ − 0.5) = 0.5 (τ = 0.5 + 1/7, 1 + 45/7 h).
+    String m =
+        """
+        name: falls
+        horizon: 20h
+        sites:
+          a:
+            fire:
+              rate: 1/y
+              contained: 0
+              outage: "fixed(1h)"
+              restore: "fixed(10h)"
+              restore_curve: [[0, 0], [0.3, 0.6], [0.5, 0.3], [1, 1]]
+        services:
+          api: {users: 1, demand: 10, deploy: {a: 10}, slo: 0.5}
+        """;
+    RunStats r = forced(m, 10, 111, "fire@a", 0);
+    Plan p = plan(m);
+    int a = service(p, "api");
+    double down = 14.0 / 3;
+    double up = 1 + 45.0 / 7;
+    assertEquals(2, r.metric(a, Metric.OUTAGES).mean(), 0.0);
+    assertEquals(3.5 + (up - down), r.metric(a, Metric.DOWNTIME_H).mean(), EPS);
+    assertEquals(3.5, r.metric(a, Metric.LONGEST_H).mean(), EPS);
+    // Recovered when the last outage the fire caused ends: the one that began where it fell.
+    assertEquals(up, r.metric(a, Metric.RECOVER_H).mean(), EPS);
+    // User-hours: 1 dark + 10 × (1 − ∫ c dτ), ∫ c = 0.09 + 0.09 + 0.325. Degraded: served at or
+    // above 0.5 between the outages and from the second's end to 11 h.
+    assertEquals(1 + 10 * (1 - 0.505), r.metric(a, Metric.USER_HOURS).mean(), EPS);
+    assertEquals((down - 3.5) + (11 - up), r.metric(a, Metric.DEGRADED_H).mean(), EPS);
+  }
+
+  @Test
+  void aServiceCurveThatFalls_opensASecondOutage() throws Exception {
+    // The site restores linearly (c = τ); the service's own curve g rises to 0.8 at 0.4, falls to
+    // 0.2 at 0.6 and rises to 1. slo 0.5: back at g = 0.5 (c = 0.25, 3.5 h), down where
+    // 0.8 − 3 (c − 0.4) = 0.5 (c = 0.5, 6 h), back where 0.2 + 2 (c − 0.6) = 0.5 (c = 0.75,
+    // 8.5 h). User-hours 1 + 10 × (1 − ∫ g), ∫ g = 0.16 + 0.1 + 0.24.
+    String m =
+        """
+        name: falls
+        horizon: 20h
+        sites:
+          a:
+            fire: {rate: 1/y, contained: 0, outage: "fixed(1h)", restore: "fixed(10h)"}
+        services:
+          api:
+            users: 1
+            demand: 10
+            deploy: {a: 10}
+            slo: 0.5
+            restore_curve: [[0, 0], [0.4, 0.8], [0.6, 0.2], [1, 1]]
+        """;
+    RunStats r = forced(m, 10, 112, "fire@a", 0);
+    Plan p = plan(m);
+    int a = service(p, "api");
+    assertEquals(2, r.metric(a, Metric.OUTAGES).mean(), 0.0);
+    assertEquals(3.5 + 2.5, r.metric(a, Metric.DOWNTIME_H).mean(), EPS);
+    assertEquals(8.5, r.metric(a, Metric.RECOVER_H).mean(), EPS);
+    assertEquals(1 + 10 * 0.5, r.metric(a, Metric.USER_HOURS).mean(), EPS);
+  }
+
+  @Test
+  void aBumpWithinOnePiece_isFound_whereARisingAndAFallingFractionMeet() throws Exception {
+    // web requires db, both on site a (c = τ). db follows the site; web's own curve falls from 1
+    // at c = 0.2 to 0.3 at 0.9 (g = 1.2 − c there), so between those points web is served
+    // c (1.2 − c): below its slo of 0.3 at both ends (0.2, 0.27), above it for c in
+    // 0.6 ± √0.06, in one piece where both fractions are linear. Past 0.9, g = 0.3 + 7 (c − 0.9)
+    // and c g = 0.3 at c = (6 + √44.4) / 14.
+    String m =
+        """
+        name: falls
+        horizon: 20h
+        sites:
+          a:
+            fire: {rate: 1/y, contained: 0, outage: "fixed(1h)", restore: "fixed(10h)"}
+        services:
+          db: {users: 1, demand: 10, deploy: {a: 10}, slo: 0.1}
+          web:
+            users: 1
+            demand: 10
+            deploy: {a: 10}
+            requires: db
+            slo: 0.3
+            restore_curve: [[0, 0], [0.2, 1], [0.9, 0.3], [1, 1]]
+        """;
+    RunStats r = forced(m, 10, 113, "fire@a", 0);
+    Plan p = plan(m);
+    int web = service(p, "web");
+    double up1 = 1 + 10 * (0.6 - Math.sqrt(0.06));
+    double down = 1 + 10 * (0.6 + Math.sqrt(0.06));
+    double up2 = 1 + 10 * (6 + Math.sqrt(44.4)) / 14;
+    assertEquals(2, r.metric(web, Metric.OUTAGES).mean(), 0.0);
+    assertEquals(up1 + (up2 - down), r.metric(web, Metric.DOWNTIME_H).mean(), EPS);
+    assertEquals(up2, r.metric(web, Metric.RECOVER_H).mean(), EPS);
+  }
+
+  @Test
+  void activeCapacityThatFallsBelowDemand_startsAFailoverThere() throws Exception {
+    // api: 10 at a, a standby of 10 at b joining 30 min after a failover starts. a's curve is
+    // back to 1 at τ = 0.4 (5 h), falls to 0.5 at τ = 0.6 (7 h), is back at 1 at 11 h. The fire
+    // starts a failover at 0 (joins at 0.5 h: an outage [0, 0.5]); it ends at 5 h, when a is
+    // whole; a new one starts as a falls below 1 right after 5 h and joins at 5.5 h. Between,
+    // api is served c = 1 − 2.5 (τ − 0.4), below its slo of 0.99 from τ = 0.404 (5.04 h): a
+    // second outage [5.04, 5.5].
+    String m =
+        """
+        name: falls
+        horizon: 20h
+        sites:
+          a:
+            fire:
+              rate: 1/y
+              contained: 0
+              outage: "fixed(1h)"
+              restore: "fixed(10h)"
+              restore_curve: [[0, 0], [0.4, 1], [0.6, 0.5], [1, 1]]
+          b: {}
+        services:
+          api:
+            users: 1
+            demand: 10
+            deploy: {a: 10}
+            standby: {b: 10}
+            failover: {time: "fixed(30m)"}
+        """;
+    RunStats r = forced(m, 10, 114, "fire@a", 0);
+    Plan p = plan(m);
+    int a = service(p, "api");
+    assertEquals(2, r.metric(a, Metric.OUTAGES).mean(), 0.0);
+    assertEquals(0.5 + (5.5 - 5.04), r.metric(a, Metric.DOWNTIME_H).mean(), EPS);
+    assertEquals(5.5, r.metric(a, Metric.RECOVER_H).mean(), EPS);
+    // Two automatic failovers in each of the 10 trials.
+    assertEquals(20, r.failovers[a * FailoverPath.COUNT + FailoverPath.AUTOMATIC]);
+  }
+
+  @Test
+  void risingCurves_doNotTurnOnTheCrossingsOfFallingOnes() throws Exception {
+    assertTrue(!plan(FIRE_RISING).anyFall);
+    assertTrue(plan(FIRE_RISING.replace("[0.5, 0.7]", "[0.5, 0.5]")).anyFall);
+  }
+
+  private static final String FIRE_RISING =
+      """
+      name: rising
+      sites:
+        a:
+          fire:
+            rate: 1/y
+            outage: "fixed(1h)"
+            restore: "fixed(10h)"
+            restore_curve: [[0, 0], [0.3, 0.6], [0.5, 0.7], [1, 1]]
+      services:
+        api: {deploy: {a: 1}}
+      """;
+}
