@@ -593,16 +593,14 @@ final class ModelBinder {
         s.has(SiteKeys.RESTART_CURVE)
             ? restoreCurve(s.node(SiteKeys.RESTART_CURVE), s.at(SiteKeys.RESTART_CURVE))
             : List.of();
-    if (restartCurve != null && restartCurve.size() > Site.MAX_RESTART_CURVE_POINTS) {
-      read.error(
-          s.node(SiteKeys.RESTART_CURVE).origin(),
-          s.at(SiteKeys.RESTART_CURVE),
-          restartCurve.size()
-              + " points; a restart curve has at most "
-              + Site.MAX_RESTART_CURVE_POINTS
-              + " (each restart adds a ramp per piece of it)");
-      restartCurve = null;
-    }
+    restartCurve =
+        atMost(
+            restartCurve,
+            s,
+            SiteKeys.RESTART_CURVE,
+            Site.MAX_RESTART_CURVE_POINTS,
+            "a restart curve",
+            "each restart adds a ramp per piece of it");
     Distribution reconnect =
         s.has(SiteKeys.RECONNECT) ? read.distribution(s, SiteKeys.RECONNECT) : null;
     PlaceHazards own = placeHazards(s, SiteKeys.FIRE, SiteKeys.COOLING, SiteKeys::renewal);
@@ -888,17 +886,14 @@ final class ModelBinder {
             : Long.valueOf(Service.LAST);
     List<Fire.CurvePoint> curve = List.of();
     if (s.has(ServiceKeys.RESTORE_CURVE)) {
-      curve = curve(s.node(ServiceKeys.RESTORE_CURVE), s.at(ServiceKeys.RESTORE_CURVE), true);
-      if (curve != null && curve.size() > Service.MAX_RESTORE_CURVE_POINTS) {
-        read.error(
-            s.node(ServiceKeys.RESTORE_CURVE).origin(),
-            s.at(ServiceKeys.RESTORE_CURVE),
-            curve.size()
-                + " points; a service's restore curve has at most "
-                + Service.MAX_RESTORE_CURVE_POINTS
-                + " (each point is a kink the sweep finds in every ramp of its sites)");
-        curve = null;
-      }
+      curve =
+          atMost(
+              curve(s.node(ServiceKeys.RESTORE_CURVE), s.at(ServiceKeys.RESTORE_CURVE), true),
+              s,
+              ServiceKeys.RESTORE_CURVE,
+              Service.MAX_RESTORE_CURVE_POINTS,
+              "a service's restore curve",
+              "each point is a kink the sweep finds in every ramp of its sites");
       if (s.has(ServiceKeys.RESTORE_PRIORITY)) {
         read.error(
             s.keyOrigin(ServiceKeys.RESTORE_CURVE),
@@ -1115,6 +1110,22 @@ final class ModelBinder {
       }
     }
     return ok ? out : null;
+  }
+
+  /**
+   * {@code curve} (null after an error), or null after an error if it has more than {@code max}
+   * points: {@code what} has at most max ({@code why}).
+   */
+  private List<Fire.CurvePoint> atMost(
+      List<Fire.CurvePoint> curve, Section s, KeySpec key, int max, String what, String why) {
+    if (curve != null && curve.size() > max) {
+      read.error(
+          s.node(key).origin(),
+          s.at(key),
+          curve.size() + " points; " + what + " has at most " + max + " (" + why + ")");
+      return null;
+    }
+    return curve;
   }
 
   /**

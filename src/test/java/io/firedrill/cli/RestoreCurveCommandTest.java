@@ -4,6 +4,7 @@ import static io.firedrill.cli.ScenarioCommandTest.csv;
 import static io.firedrill.cli.ScenarioCommandTest.row;
 import static io.firedrill.cli.ScenarioCommandTest.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,28 @@ class RestoreCurveCommandTest {
     assertEquals(3.5 + (up - down), value(row(rows, "site", "downtime_h"), "mean"), 1e-8);
     assertEquals(1, value(row(rows, "db", "outages"), "mean"), 0.0);
     assertEquals(2.25, value(row(rows, "db", "downtime_h"), "mean"), 1e-8);
+  }
+
+  @Test
+  void curvesOfMoreThan100Points_areOneLine(@TempDir Path tmp) throws Exception {
+    // 101 points, rising from [0, 0] to [1, 1]: one too many for a service's curve and for a
+    // restart curve.
+    StringBuilder points = new StringBuilder("[[0, 0]");
+    for (int i = 1; i <= 100; i++) {
+      points.append(", [").append(i / 100.0).append(", ").append(i / 100.0).append("]");
+    }
+    String curve = points.append("]").toString();
+    String[][] cases = {
+      {"services.db.restore_curve", "a service's restore curve has at most 100"},
+      {"sites.a.restart_curve", "a restart curve has at most 100"}
+    };
+    for (String[] c : cases) {
+      Path m = Files.writeString(tmp.resolve("m.yaml"), MODEL);
+      Cli.Result r = Cli.run("validate", m.toString(), "--set", c[0] + "=" + curve);
+      assertEquals(2, r.code(), r::toString);
+      assertEquals(1, r.errLines().size(), r::toString);
+      assertTrue(r.errLines().get(0).contains("101 points; " + c[1]), r::toString);
+    }
   }
 
   @Test
