@@ -798,7 +798,7 @@ public final class ModelSchema {
         optional(
             "restore_curve",
             ValueType.of(Kind.SHARE_CURVE),
-            "none (the site's own)",
+            "none (its restore_priority class, or the site's own curve)",
             "its own restoration at every site or zone it runs on: `[site fraction, service"
                 + " fraction]` points from `[0, 0]` to `[1, 1]`, the share of its capacity there"
                 + " that is back when that share of the site's capacity is (it may fall as well as"
