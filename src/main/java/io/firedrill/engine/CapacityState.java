@@ -280,11 +280,18 @@ final class CapacityState {
     if (c <= 0) {
       return 0;
     }
-    int i = 1;
-    while (at[i] < c) {
-      i++;
+    // The first point at or past c, by bisection: at[lo] < c <= at[hi] (at[0] = 0 < c < 1 = last).
+    int lo = 0;
+    int hi = at.length - 1;
+    while (hi - lo > 1) {
+      int mid = (lo + hi) >>> 1;
+      if (at[mid] < c) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
     }
-    // at[i - 1] < c <= at[i] (at[0] = 0 < c, and at[last] = 1 > c)
+    int i = hi;
     double rise = value[i] - value[i - 1];
     return c == at[i] || rise == 0
         ? value[c == at[i] ? i : i - 1]

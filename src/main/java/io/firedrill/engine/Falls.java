@@ -79,9 +79,12 @@ final class Falls {
    * The end of the segment from instant t (after everything at t): {@code tNext}, or the first
    * crossing before it of a service whose footprint ramps. A service not cut at t ({@code cut}) has
    * the same served fraction, as a function of time, as at the instant before: what was found for
-   * it then holds, and only the stretch past where it searched is searched.
+   * it then holds, and only the stretch past where it searched is searched. Each search ends at the
+   * earliest crossing found so far (only the first matters for the next instant), so where
+   * crossings are many each search covers a short stretch.
    */
   double next(double t, double tNext, boolean[] cut) {
+    double bound = tNext;
     double first = Double.POSITIVE_INFINITY;
     for (int a = 0; a < p.services; a++) {
       boolean ramps = tNext > t && state.footprintRamps(a);
@@ -92,15 +95,17 @@ final class Falls {
         continue;
       }
       double c = crossing[a];
-      if (Double.isNaN(c) || (c == Double.POSITIVE_INFINITY && searched[a] < tNext)) {
-        c = firstCrossing(a, t, Double.isNaN(c) ? t : searched[a], tNext);
+      if (Double.isNaN(c) || (c == Double.POSITIVE_INFINITY && searched[a] < bound)) {
+        double from = Double.isNaN(c) ? t : searched[a];
+        c = firstCrossing(a, t, from, bound);
         crossing[a] = c;
-        searched[a] = tNext;
+        searched[a] = bound;
       }
       first = Math.min(first, c);
+      bound = Math.min(bound, c);
     }
     firstMark = first;
-    return Math.min(tNext, first);
+    return bound;
   }
 
   /**
@@ -180,8 +185,9 @@ final class Falls {
       return first(a, served, level, true, t0, t1);
     }
     // Below at both ends: a crossing only up a bump whose top reaches the level, and a bump only
-    // where one own fraction rises as another falls (else the product is monotone in the piece).
-    if (!mixed(a, t0, t1)) {
+    // where one own fraction rises as another falls (else the product is monotone in the piece)
+    // and the product of each one's larger end value reaches the level (a bound on the top).
+    if (!mayReach(a, level, t0, t1)) {
       return Double.POSITIVE_INFINITY;
     }
     double top = peak(a, t0, t1);
@@ -264,26 +270,24 @@ final class Falls {
 
   /**
    * Whether, over a piece [ta, tb] in which each is linear, one own fraction of service a or of its
-   * requires closure rises while another falls.
+   * requires closure rises while another falls, and the product of each one's larger value at the
+   * two ends (a bound on the product's top) reaches {@code level}: else the product cannot rise
+   * above its end values, or not to the level.
    */
-  private boolean mixed(int a, double ta, double tb) {
-    int dir = direction(a, ta, tb);
-    for (int b : p.requiresClosure[a]) {
-      int d = direction(b, ta, tb);
-      if (d != 0 && dir != 0 && d != dir) {
-        return true;
-      }
-      dir = dir == 0 ? d : dir;
+  private boolean mayReach(int a, double level, double ta, double tb) {
+    boolean up = false;
+    boolean down = false;
+    double bound = 1;
+    for (int i = -1; i < p.requiresClosure[a].length; i++) {
+      int b = i < 0 ? a : p.requiresClosure[a][i];
+      double d = p.demand[b];
+      double f0 = Math.min(1, state.ownCapacityAt(b, ta) / d);
+      double f1 = Math.min(1, state.ownCapacityAt(b, tb) / d);
+      up |= f1 > f0;
+      down |= f1 < f0;
+      bound *= Math.max(f0, f1);
     }
-    return false;
-  }
-
-  /** The sign of the change of service b's own fraction over [ta, tb]: 1, -1 or 0. */
-  private int direction(int b, double ta, double tb) {
-    double d = p.demand[b];
-    double f0 = Math.min(1, state.ownCapacityAt(b, ta) / d);
-    double f1 = Math.min(1, state.ownCapacityAt(b, tb) / d);
-    return Double.compare(f1, f0);
+    return up && down && bound >= level;
   }
 
   /** Service a's served fraction, or its product of own fractions, at time t. */
