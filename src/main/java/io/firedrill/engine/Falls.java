@@ -45,6 +45,15 @@ final class Falls {
 
   private static final double GOLDEN = 0.5 * (Math.sqrt(5) - 1);
 
+  /**
+   * Most pieces a trial's searches may go over ({@link Kernel.TooManyEvents#crossings}): a bound on
+   * a trial's work where crossings are many, tens of seconds at most.
+   */
+  static final long MAX_WORK = 5_000_000;
+
+  /** Pieces searched so far in the trial. */
+  private long work;
+
   private final Plan p;
   private final CapacityState state;
   private final Integration integration;
@@ -71,6 +80,7 @@ final class Falls {
 
   /** A sweep begins: no crossing found. */
   void startSweep() {
+    work = 0;
     Arrays.fill(crossing, Double.NaN);
     firstMark = Double.POSITIVE_INFINITY;
   }
@@ -138,6 +148,10 @@ final class Falls {
    */
   private double firstCrossing(int a, double t, double from, double to) {
     int n = integration.splitPoints(a, from, to);
+    work += n;
+    if (work > MAX_WORK) {
+      throw Kernel.TooManyEvents.crossings(MAX_WORK);
+    }
     double[] u = integration.pieces();
     double slo = p.slo[a];
     boolean above = state.served[a] >= slo;

@@ -228,6 +228,21 @@ public final class Kernel {
     }
 
     /**
+     * A trial's search for crossings where curves fall ({@link Falls}) went over more than {@code
+     * limit} split points.
+     */
+    static TooManyEvents crossings(long limit) {
+      return new TooManyEvents(
+          String.format(
+              java.util.Locale.ROOT,
+              "a trial searched more than %,d pieces of ramps for crossings where curves fall (a"
+                  + " slo, a demand or a cap crossed again and again); give the curves fewer"
+                  + " points or fewer rises and falls around the slo, the site fewer zones, or the"
+                  + " requires chains fewer services",
+              limit));
+    }
+
+    /**
      * @param hazard the name of the cause that drew the last event ({@code grid@G}, {@code
      *     generator@S}...)
      * @param limit the most events a trial may draw

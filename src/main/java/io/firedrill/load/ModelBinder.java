@@ -792,7 +792,13 @@ final class ModelBinder {
     Distribution restore = read.requiredDistribution(f, FireKeys.RESTORE);
     List<Fire.CurvePoint> curve =
         f.has(FireKeys.RESTORE_CURVE)
-            ? restoreCurve(f.node(FireKeys.RESTORE_CURVE), f.at(FireKeys.RESTORE_CURVE))
+            ? atMost(
+                restoreCurve(f.node(FireKeys.RESTORE_CURVE), f.at(FireKeys.RESTORE_CURVE)),
+                f,
+                FireKeys.RESTORE_CURVE,
+                Site.MAX_RESTART_CURVE_POINTS,
+                "a fire's restore curve",
+                "each fire adds a ramp per piece of it")
             : List.of();
     List<Effect> also = effects(f, FireKeys.ALSO);
     Distribution onset = f.has(HazardKeys.ONSET) ? read.distribution(f, HazardKeys.ONSET) : null;

@@ -424,7 +424,7 @@ public final class ModelSchema {
             "a linear ramp",
             "how capacity returns over the `restore` time: `[time fraction, capacity]` points from"
                 + " `[0, c0]` to `[1, 1]`, time fractions increasing; capacity may fall as well as"
-                + " rise (capacity handed back and lost again)");
+                + " rise (capacity handed back and lost again); at most 100 points");
     public static final KeySpec ALSO = EffectKeys.also("uncontained fire");
     public static final KeySpec DAMAGE = DamageKeys.damage("uncontained fire");
 

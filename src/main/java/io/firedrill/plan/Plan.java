@@ -1379,7 +1379,9 @@ public final class Plan {
             // A site's hazard strikes each of its zones.
             case BLOCK_THEN_RESTART ->
                 unitsOf(hazardTarget[h]) * restartPieces(unitSite[hazardTarget[h]]);
-            case DARK_THEN_RAMP -> unitsOf(hazardTarget[h]);
+            // Its restore adds a ramp per piece of its curve.
+            case DARK_THEN_RAMP ->
+                unitsOf(hazardTarget[h]) * (hazardCurveAt[h] == null ? 1 : hazardCurveAt[h].length);
             case EFFECTS_ONLY -> 0; // its effects, counted below
           };
       double outages = horizonHours / cycle(h) + 1;

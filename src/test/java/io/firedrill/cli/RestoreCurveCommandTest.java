@@ -71,8 +71,8 @@ class RestoreCurveCommandTest {
 
   @Test
   void curvesOfMoreThan100Points_areOneLine(@TempDir Path tmp) throws Exception {
-    // 101 points, rising from [0, 0] to [1, 1]: one too many for a service's curve and for a
-    // restart curve.
+    // 101 points, rising from [0, 0] to [1, 1]: one too many for a service's curve, a restart
+    // curve and a fire's restore curve.
     StringBuilder points = new StringBuilder("[[0, 0]");
     for (int i = 1; i <= 100; i++) {
       points.append(", [").append(i / 100.0).append(", ").append(i / 100.0).append("]");
@@ -80,7 +80,8 @@ class RestoreCurveCommandTest {
     String curve = points.append("]").toString();
     String[][] cases = {
       {"services.db.restore_curve", "a service's restore curve has at most 100"},
-      {"sites.a.restart_curve", "a restart curve has at most 100"}
+      {"sites.a.restart_curve", "a restart curve has at most 100"},
+      {"sites.a.fire.restore_curve", "a fire's restore curve has at most 100"}
     };
     for (String[] c : cases) {
       Path m = Files.writeString(tmp.resolve("m.yaml"), MODEL);
