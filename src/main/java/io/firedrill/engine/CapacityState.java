@@ -280,7 +280,18 @@ final class CapacityState {
     if (c <= 0) {
       return 0;
     }
-    // The first point at or past c, by bisection: at[lo] < c <= at[hi] (at[0] = 0 < c < 1 = last).
+    int i = pointAtOrPast(c, at);
+    double rise = value[i] - value[i - 1];
+    return c == at[i] || rise == 0
+        ? value[c == at[i] ? i : i - 1]
+        : value[i - 1] + rise * ((c - at[i - 1]) / (at[i] - at[i - 1]));
+  }
+
+  /**
+   * The index i of a curve's first point at or past c, by bisection: at[i − 1] < c ≤ at[i], for c
+   * in (0, 1) (the curve's site fractions increase from 0 to 1).
+   */
+  private static int pointAtOrPast(double c, double[] at) {
     int lo = 0;
     int hi = at.length - 1;
     while (hi - lo > 1) {
@@ -291,11 +302,7 @@ final class CapacityState {
         hi = mid;
       }
     }
-    int i = hi;
-    double rise = value[i] - value[i - 1];
-    return c == at[i] || rise == 0
-        ? value[c == at[i] ? i : i - 1]
-        : value[i - 1] + rise * ((c - at[i - 1]) / (at[i] - at[i - 1]));
+    return hi;
   }
 
   /** Where each row of {@code rows} begins in their concatenation, and where the last ends. */
@@ -587,11 +594,8 @@ final class CapacityState {
     if (slope == 0) {
       return Double.POSITIVE_INFINITY;
     }
-    int i = 0;
-    while (at[i] < c) {
-      i++;
-    }
-    // at[i - 1] < c <= at[i]; the curve is 0 at c, so at every point of the stretch around it.
+    // The curve is 0 at c (in [0, 1)), so at every point of the stretch around it.
+    int i = c == 0 ? 0 : pointAtOrPast(c, at);
     if (slope > 0) {
       int j = i;
       while (value[j + 1] == 0) {
@@ -829,14 +833,34 @@ final class CapacityState {
     return lags != null ? Math.min(productOf(a, t), cap[a]) : productOf(a, t);
   }
 
+  /** {@link #valueOf}: a served fraction ({@link #servedOf}). */
+  static final int SERVED = 0;
+
+  /** {@link #valueOf}: a product of own fractions ({@link #productOf}). */
+  static final int PRODUCT = 1;
+
+  /** {@link #valueOf}: an active capacity ({@link #activeAt}). */
+  static final int ACTIVE = 2;
+
   /**
-   * The first u in [u0, u1] (offsets from t0) at which service a's served fraction ({@code served}:
-   * {@link #servedOf}) or its product of own fractions ({@link #productOf}) is at least {@code
-   * level}, to the last bit of a double: both are non-decreasing within a segment (where a curve
-   * falls, {@link Falls} makes each crossing of a slo or a cap an instant, so none is inside [u0,
-   * u1)), so bisection until the bounds are adjacent finds it; u1 if only u1 reaches it.
+   * Service a's served fraction, product of own fractions or active capacity ({@code kind}: {@link
+   * #SERVED}, {@link #PRODUCT}, {@link #ACTIVE}) at absolute time t in the current segment.
    */
-  double firstReaching(int a, boolean served, double level, double t0, double u0, double u1) {
+  double valueOf(int a, int kind, double t) {
+    return kind == SERVED ? servedOf(a, t) : kind == PRODUCT ? productOf(a, t) : activeAt(a, t);
+  }
+
+  /**
+   * The first u in [u0, u1] (offsets from t0) at which whether service a's value of {@code kind}
+   * ({@link #valueOf}) is at least {@code level} equals {@code reach}, to the last bit of a double,
+   * given that it does not at u0 and changes once in between: bisection until the bounds are
+   * adjacent; u1 if only u1 has it. A served fraction and a product of own fractions are
+   * non-decreasing within a segment, so reaching a level is such a change (where a curve falls,
+   * {@link Falls} makes each crossing of a slo or a cap an instant, so none is inside [u0, u1), and
+   * finds its own crossings within pieces where each changes once).
+   */
+  double firstReaching(
+      int a, int kind, double level, boolean reach, double t0, double u0, double u1) {
     double lo = u0;
     double hi = u1;
     while (true) {
@@ -844,8 +868,7 @@ final class CapacityState {
       if (mid <= lo || mid >= hi) {
         return hi;
       }
-      double v = served ? servedOf(a, t0 + mid) : productOf(a, t0 + mid);
-      if (v >= level) {
+      if ((valueOf(a, kind, t0 + mid) >= level) == reach) {
         hi = mid;
       } else {
         lo = mid;

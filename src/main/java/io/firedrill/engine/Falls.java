@@ -94,7 +94,6 @@ final class Falls {
    * crossings are many each search covers a short stretch.
    */
   double next(double t, double tNext, boolean[] cut) {
-    double bound = tNext;
     double first = Double.POSITIVE_INFINITY;
     for (int a = 0; a < p.services; a++) {
       boolean ramps = tNext > t && state.footprintRamps(a);
@@ -105,6 +104,7 @@ final class Falls {
         continue;
       }
       double c = crossing[a];
+      double bound = Math.min(tNext, first);
       if (Double.isNaN(c) || (c == Double.POSITIVE_INFINITY && searched[a] < bound)) {
         double from = Double.isNaN(c) ? t : searched[a];
         c = firstCrossing(a, t, from, bound);
@@ -112,10 +112,9 @@ final class Falls {
         searched[a] = bound;
       }
       first = Math.min(first, c);
-      bound = Math.min(bound, c);
     }
     firstMark = first;
-    return bound;
+    return Math.min(tNext, first);
   }
 
   /**
@@ -158,24 +157,22 @@ final class Falls {
     double cap = state.cap[a];
     boolean capped = cap < 1;
     boolean overCap = capped && state.productOf(a, t) >= cap;
-    boolean standby = p.hasFailover[a];
-    boolean normal = state.foState[a] == CapacityState.NORMAL;
-    boolean covered = state.activeAt(a, t) >= p.demand[a];
     // Only a failover that can start (none under way, demand covered) or end (one under way, demand
     // not covered): any other state was settled at an instant.
-    boolean watch = standby && normal == covered;
+    boolean covered = p.hasFailover[a] && state.activeAt(a, t) >= p.demand[a];
+    boolean watch = p.hasFailover[a] && (state.foState[a] == CapacityState.NORMAL) == covered;
     for (int i = 0; i + 1 < n; i++) {
       double t0 = i == 0 ? from : from + u[i];
       double t1 = i + 2 == n ? to : from + u[i + 1];
       if (!(t1 > t0)) {
         continue;
       }
-      double c = level(a, true, slo, above, t0, t1);
+      double c = level(a, CapacityState.SERVED, slo, above, t0, t1);
       if (capped) {
-        c = Math.min(c, level(a, false, cap, overCap, t0, t1));
+        c = Math.min(c, level(a, CapacityState.PRODUCT, cap, overCap, t0, t1));
       }
       if (watch) {
-        c = Math.min(c, demand(a, covered, t0, t1));
+        c = Math.min(c, level(a, CapacityState.ACTIVE, p.demand[a], covered, t0, t1));
       }
       if (c < Double.POSITIVE_INFINITY) {
         return c;
@@ -185,48 +182,40 @@ final class Falls {
   }
 
   /**
-   * The first time in (t0, t1] at which service a's served fraction ({@code served}) or product of
-   * own fractions crosses {@code level}, given that it was {@code above} it (at or above) from the
-   * last instant to t0; +∞ if it does not. Log-concave within the piece.
+   * The first time in (t0, t1] at which service a's value of {@code kind} ({@link
+   * CapacityState#valueOf}) crosses {@code level}, given that it was {@code above} it (at or above)
+   * from the last instant to t0; +∞ if it does not. Within the piece a served fraction or a product
+   * of own fractions is log-concave, an active capacity linear.
    */
-  private double level(int a, boolean served, double level, boolean above, double t0, double t1) {
-    boolean endAbove = value(a, served, t1) >= level;
+  private double level(int a, int kind, double level, boolean above, double t0, double t1) {
+    boolean endAbove = state.valueOf(a, kind, t1) >= level;
     if (above) {
       // The set at or above the level is an interval holding t0: it ends before t1 or not at all.
-      return endAbove ? Double.POSITIVE_INFINITY : first(a, served, level, false, t0, t1);
+      return endAbove ? Double.POSITIVE_INFINITY : first(a, kind, level, false, t0, t1);
     }
     if (endAbove) {
-      return first(a, served, level, true, t0, t1);
+      return first(a, kind, level, true, t0, t1);
     }
     // Below at both ends: a crossing only up a bump whose top reaches the level, and a bump only
-    // where one own fraction rises as another falls (else the product is monotone in the piece)
-    // and the product of each one's larger end value reaches the level (a bound on the top).
-    if (!mayReach(a, level, t0, t1)) {
+    // where one own fraction rises as another falls (else the product is monotone in the piece;
+    // a linear active capacity has none) and the product of each one's larger end value reaches
+    // the level (a bound on the top).
+    if (kind == CapacityState.ACTIVE || !mayReach(a, level, t0, t1)) {
       return Double.POSITIVE_INFINITY;
     }
     double top = peak(a, t0, t1);
-    return value(a, served, top) >= level
-        ? first(a, served, level, true, t0, top)
+    return state.valueOf(a, kind, top) >= level
+        ? first(a, kind, level, true, t0, top)
         : Double.POSITIVE_INFINITY;
   }
 
   /**
-   * The first time in (lo, hi] at which (f ≥ level) == {@code reach}, f being false of it at lo and
-   * true at hi and changing once in between, to the last bit of a double: bisection in absolute
-   * time, so that the answer does not depend on where the search began.
+   * The first time in (lo, hi] at which (value ≥ level) == {@code reach} ({@link
+   * CapacityState#firstReaching}), in absolute time, so that the answer does not depend on where
+   * the search began.
    */
-  private double first(int a, boolean served, double level, boolean reach, double lo, double hi) {
-    while (true) {
-      double mid = 0.5 * (lo + hi);
-      if (mid <= lo || mid >= hi) {
-        return hi;
-      }
-      if ((value(a, served, mid) >= level) == reach) {
-        hi = mid;
-      } else {
-        lo = mid;
-      }
-    }
+  private double first(int a, int kind, double level, boolean reach, double lo, double hi) {
+    return state.firstReaching(a, kind, level, reach, 0, lo, hi);
   }
 
   /**
@@ -259,30 +248,6 @@ final class Falls {
   }
 
   /**
-   * The first time in (t0, t1] at which service a's active capacity, linear there, crosses its
-   * demand from {@code covered} (at or above it); +∞ if it does not.
-   */
-  private double demand(int a, boolean covered, double t0, double t1) {
-    double d = p.demand[a];
-    if ((state.activeAt(a, t1) >= d) == covered) {
-      return Double.POSITIVE_INFINITY;
-    }
-    double lo = t0;
-    double hi = t1;
-    while (true) {
-      double mid = 0.5 * (lo + hi);
-      if (mid <= lo || mid >= hi) {
-        return hi;
-      }
-      if ((state.activeAt(a, mid) >= d) != covered) {
-        hi = mid;
-      } else {
-        lo = mid;
-      }
-    }
-  }
-
-  /**
    * Whether, over a piece [ta, tb] in which each is linear, one own fraction of service a or of its
    * requires closure rises while another falls, and the product of each one's larger value at the
    * two ends (a bound on the product's top) reaches {@code level}: else the product cannot rise
@@ -302,10 +267,5 @@ final class Falls {
       bound *= Math.max(f0, f1);
     }
     return up && down && bound >= level;
-  }
-
-  /** Service a's served fraction, or its product of own fractions, at time t. */
-  private double value(int a, boolean served, double t) {
-    return served ? state.servedOf(a, t) : state.productOf(a, t);
   }
 }

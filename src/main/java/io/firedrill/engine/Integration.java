@@ -259,7 +259,7 @@ final class Integration {
     if (!(state.productOf(a, t0 + len) >= c) || state.productOf(a, t0) >= c) {
       return n;
     }
-    double hi = state.firstReaching(a, false, c, t0, 0, len);
+    double hi = state.firstReaching(a, CapacityState.PRODUCT, c, true, t0, 0, len);
     if (hi > 0 && hi < len) {
       pieces = ensure(pieces, n + 1);
       pieces[n++] = hi;
@@ -415,7 +415,7 @@ final class Integration {
 
   /** The first u in [u0, u1] with served_a(t0 + u) ≥ slo_a; served is non-decreasing there. */
   private double crossing(int a, double t0, double u0, double u1) {
-    return state.firstReaching(a, true, p.slo[a], t0, u0, u1);
+    return state.firstReaching(a, CapacityState.SERVED, p.slo[a], true, t0, u0, u1);
   }
 
   /** {@code a}, or a copy of it with room for n values. */

@@ -181,7 +181,7 @@ final class RecoveryLags {
     for (int b : deps) {
       crossing[b] = Double.NaN;
       if (below[b] && tNext > t && state.servedOf(b, tNext) >= p.slo[b]) {
-        double hi = state.firstReaching(b, true, p.slo[b], 0, t, tNext);
+        double hi = state.firstReaching(b, CapacityState.SERVED, p.slo[b], true, 0, t, tNext);
         crossing[b] = hi;
         tNext = Math.min(tNext, hi);
         mark = Math.min(mark, hi);

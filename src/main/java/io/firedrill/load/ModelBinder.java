@@ -591,7 +591,7 @@ final class ModelBinder {
     Distribution restart = s.has(SiteKeys.RESTART) ? read.distribution(s, SiteKeys.RESTART) : null;
     List<Fire.CurvePoint> restartCurve =
         s.has(SiteKeys.RESTART_CURVE)
-            ? restoreCurve(s.node(SiteKeys.RESTART_CURVE), s.at(SiteKeys.RESTART_CURVE))
+            ? curve(s.node(SiteKeys.RESTART_CURVE), s.at(SiteKeys.RESTART_CURVE), false)
             : List.of();
     restartCurve =
         atMost(
@@ -793,7 +793,7 @@ final class ModelBinder {
     List<Fire.CurvePoint> curve =
         f.has(FireKeys.RESTORE_CURVE)
             ? atMost(
-                restoreCurve(f.node(FireKeys.RESTORE_CURVE), f.at(FireKeys.RESTORE_CURVE)),
+                curve(f.node(FireKeys.RESTORE_CURVE), f.at(FireKeys.RESTORE_CURVE), false),
                 f,
                 FireKeys.RESTORE_CURVE,
                 Site.MAX_RESTART_CURVE_POINTS,
@@ -1135,18 +1135,10 @@ final class ModelBinder {
   }
 
   /**
-   * A restore curve: a list of [fraction of the restore time, capacity] pairs from [0, c0] to [1,
-   * 1], times increasing; capacity may fall as well as rise.
-   */
-  private List<Fire.CurvePoint> restoreCurve(Node node, String path) {
-    return curve(node, path, false);
-  }
-
-  /**
    * A curve of points [x, y] in [0, 1]², x increasing, ending at [1, 1] (y may fall and rise): a
-   * restore curve ({@link #restoreCurve}: x a time fraction, starting anywhere at x = 0) or, with
-   * {@code share}, a service's ([site fraction, service fraction], starting at [0, 0]). Null after
-   * an error.
+   * restore or restart curve (x a fraction of the restore or restart time, starting anywhere at x =
+   * 0) or, with {@code share}, a service's ([site fraction, service fraction], starting at [0, 0]).
+   * Null after an error.
    */
   private List<Fire.CurvePoint> curve(Node node, String path, boolean share) {
     ValueType type = share ? ServiceKeys.RESTORE_CURVE.type() : FireKeys.RESTORE_CURVE.type();

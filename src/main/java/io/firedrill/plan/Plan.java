@@ -642,11 +642,8 @@ public final class Plan {
       failToStart[s] = hasGenerator[s] ? site.generator().failToStart() : 0;
       generatorFailuresPerHour[s] = hasGenerator[s] ? site.generator().failuresPerRunningHour() : 0;
       restart[s] = site.restart() == null ? NONE : id(site.restart(), dists, ids);
-      if (!site.restartCurve().isEmpty()) {
-        restartCurveAt[s] = site.restartCurve().stream().mapToDouble(Fire.CurvePoint::at).toArray();
-        restartCurveCapacity[s] =
-            site.restartCurve().stream().mapToDouble(Fire.CurvePoint::capacity).toArray();
-      }
+      restartCurveAt[s] = curveAt(site.restartCurve());
+      restartCurveCapacity[s] = curveValue(site.restartCurve());
       reconnect[s] = site.reconnect() == null ? NONE : id(site.reconnect(), dists, ids);
       Distribution repair = hasGenerator[s] ? site.generator().repair() : null;
       generatorRepair[s] = repair == null ? NONE : id(repair, dists, ids);
@@ -779,11 +776,8 @@ public final class Plan {
         Fire f = index.places().get(ref.target()).fire();
         hazardContained[h] = f.contained();
         hazardRestore[h] = id(f.restore(), dists, ids);
-        if (!f.restoreCurve().isEmpty()) {
-          hazardCurveAt[h] = f.restoreCurve().stream().mapToDouble(Fire.CurvePoint::at).toArray();
-          hazardCurveCapacity[h] =
-              f.restoreCurve().stream().mapToDouble(Fire.CurvePoint::capacity).toArray();
-        }
+        hazardCurveAt[h] = curveAt(f.restoreCurve());
+        hazardCurveCapacity[h] = curveValue(f.restoreCurve());
       }
       if (hazardEffect[h] == HazardEffect.DARK_THEN_RAMP) {
         ramps.get(target).add(h);
@@ -1029,18 +1023,10 @@ public final class Plan {
       anyNeeds |= r != null;
     }
     anyRepairNeeds = anyNeeds;
-    restoreCurveAt = new double[services][];
-    restoreCurveValue = new double[services][];
-    boolean anyCurve = false;
-    for (int a = 0; a < services; a++) {
-      List<Fire.CurvePoint> c = order.get(a).restoreCurve();
-      if (!c.isEmpty()) {
-        restoreCurveAt[a] = c.stream().mapToDouble(Fire.CurvePoint::at).toArray();
-        restoreCurveValue[a] = c.stream().mapToDouble(Fire.CurvePoint::capacity).toArray();
-        anyCurve = true;
-      }
-    }
-    anyRestoreCurve = anyCurve;
+    restoreCurveAt = order.stream().map(s -> curveAt(s.restoreCurve())).toArray(double[][]::new);
+    restoreCurveValue =
+        order.stream().map(s -> curveValue(s.restoreCurve())).toArray(double[][]::new);
+    anyRestoreCurve = Arrays.stream(restoreCurveAt).anyMatch(java.util.Objects::nonNull);
     anyFall = falls(restoreCurveValue) || falls(hazardCurveCapacity) || falls(restartCurveCapacity);
     // A service on its own curve is in no order: it takes no class, and its capacity counts in no
     // unit's classes.
@@ -1152,6 +1138,16 @@ public final class Plan {
         java.util.stream.IntStream.range(0, services).filter(a -> dataPrimary[a] != NONE).toArray();
   }
 
+  /** A curve's x values (time or site fractions), or null for none (an empty list). */
+  private static double[] curveAt(List<Fire.CurvePoint> curve) {
+    return curve.isEmpty() ? null : curve.stream().mapToDouble(Fire.CurvePoint::at).toArray();
+  }
+
+  /** A curve's y values (capacities or service fractions), or null for none (an empty list). */
+  private static double[] curveValue(List<Fire.CurvePoint> curve) {
+    return curve.isEmpty() ? null : curve.stream().mapToDouble(Fire.CurvePoint::capacity).toArray();
+  }
+
   /** Whether some row of {@code curves} (null rows allowed) has a value below the one before. */
   private static boolean falls(double[][] curves) {
     for (double[] c : curves) {
@@ -1164,6 +1160,9 @@ public final class Plan {
     return false;
   }
 
+  /** In {@link #restorationClasses}: the priority of a service on its own restore curve. */
+  private static final int OWN_CURVE = 0;
+
   /** The share of a placement at unit u that lies in part unit z. */
   private double partShare(int u, int z) {
     return u == z ? 1 : unitShare[z] / siteShareSum[u];
@@ -1175,9 +1174,6 @@ public final class Plan {
    * placement on a site with zones by each zone's share), the classes in ascending priority.
    * Returns whether some unit has more than one class with capacity.
    */
-  /** In {@link #restorationClasses}: the priority of a service on its own restore curve. */
-  private static final int OWN_CURVE = 0;
-
   private boolean restorationClasses(
       int[] priority, int[][][] site, double[][][] cap, double[][][][] low, double[][][][] width) {
     List<java.util.TreeMap<Integer, Double>> classes = new ArrayList<>();
