@@ -30,7 +30,10 @@ import java.util.Arrays;
  * it ends below (found by bisection: below from the crossing on); one that starts below it crosses
  * where it rises through the level, which it does either towards a piece end at or above it, or up
  * a bump whose top ({@link #peak}, by golden-section search) is at or above it. Active capacity is
- * linear between split points: one crossing at most, by bisection.
+ * linear between split points: one crossing at most, by bisection. A split point is found by
+ * division and may round to a double next to its kink, and a steep stretch of curve may lie between
+ * two doubles: each piece's first and last doubles are compared with the level on their own ({@link
+ * #level}), and all of the above holds for the doubles between.
  *
  * <p>An outage that opens at such an instant has no blocking event to blame: it goes to the cause
  * of the ramp under way in the service's footprint (the loss it is the restoration of, {@link
@@ -188,6 +191,30 @@ final class Falls {
    * of own fractions is log-concave, an active capacity linear.
    */
   private double level(int a, int kind, double level, boolean above, double t0, double t1) {
+    // A split point found by division may round to a double next to where the curve turns, and
+    // a steep stretch of curve (points closer than time resolves there) may cross the level
+    // between two doubles: the piece's first and last doubles are looked at on their own, and
+    // the search works on the doubles between, where the value has no kink.
+    double s = Math.nextUp(t0);
+    if ((state.valueOf(a, kind, s) >= level) != above) {
+      return s;
+    }
+    if (!(s < t1)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double r = Math.nextDown(t1);
+    double c = r > s ? inner(a, kind, level, above, s, r) : Double.POSITIVE_INFINITY;
+    if (c < Double.POSITIVE_INFINITY) {
+      return c;
+    }
+    return (state.valueOf(a, kind, t1) >= level) != above ? t1 : Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * The first time in (t0, t1] at which the value crosses, on doubles of a piece with no kink
+   * between them: see {@link #level}.
+   */
+  private double inner(int a, int kind, double level, boolean above, double t0, double t1) {
     boolean endAbove = state.valueOf(a, kind, t1) >= level;
     if (above) {
       // The set at or above the level is an interval holding t0: it ends before t1 or not at all.

@@ -89,6 +89,47 @@ class FallingCurveTest {
     assertEquals(1 + 10 * 0.5, r.metric(a, Metric.USER_HOURS).mean(), EPS);
   }
 
+  /**
+   * A curve that falls between two points closer than time resolves (a vertical drop): the split
+   * points of both round to one double, and the drop lies between it and the next double. The site
+   * restores linearly (c = τ); g rises to 1 at c = 0.5 (6 h), drops to 0 just past it and rises to
+   * 1 at 1 (11 h). slo 0.9: back at c = 0.45 (5.5 h), down at 6 h, back at c = 0.95 (10.5 h);
+   * degraded 0.5 h on each side of the drop; ∫ g = 0.25 + 0.25.
+   */
+  @Test
+  void aDropBetweenTwoDoublesOfTime_opensASecondOutage() throws Exception {
+    // Points one ulp apart at the event; 1e-13 apart (1e-12 h, below the spacing of doubles near
+    // 120,000 h) with the fire at 5,000 days.
+    for (String[] c :
+        new String[][] {
+          {"0.5000000000000001", "0", "1w"}, {"0.5000000000001", "120000", "20000d"}
+        }) {
+      String m =
+          """
+          name: drop
+          horizon: %s
+          sites:
+            a:
+              fire: {rate: 1/y, contained: 0, outage: "fixed(5h)", restore: "fixed(10h)"}
+          services:
+            api:
+              users: 1
+              demand: 10
+              deploy: {a: 10}
+              slo: 0.9
+              restore_curve: [[0, 0], [0.5, 1], [%s, 0], [1, 1]]
+          """
+              .formatted(c[2], c[0]);
+      RunStats r = forced(m, 4, 113, "fire@a", Double.parseDouble(c[1]));
+      int a = service(plan(m), "api");
+      String at = "point " + c[0] + ", fire at " + c[1] + " h";
+      assertEquals(2, r.metric(a, Metric.OUTAGES).mean(), 0.0, at);
+      assertEquals(9.5 + 4.5, r.metric(a, Metric.DOWNTIME_H).mean(), 1e-9 * (1 + 120000), at);
+      assertEquals(1, r.metric(a, Metric.DEGRADED_H).mean(), 1e-9 * (1 + 120000), at);
+      assertEquals(5 + 10 * 0.5, r.metric(a, Metric.USER_HOURS).mean(), 1e-6, at);
+    }
+  }
+
   @Test
   void aBumpWithinOnePiece_isFound_whereARisingAndAFallingFractionMeet() throws Exception {
     // web requires db, both on site a (c = τ). db follows the site; web's own curve falls from 1
