@@ -131,6 +131,21 @@ final class CapacityState {
   static final double CLASS_EDGE = 1e-13;
 
   /**
+   * How far below a level, as a fraction of it, a value may be and still meet it ({@link #meets}):
+   * a slo, a demand, a recovery lag's cap, a whole served fraction (1). A capacity that equals a
+   * level in exact arithmetic may round a few units of the last place below it (a share of 0.467
+   * leaves 1000 × (1 − 0.467) = 532.9999999999999 of a demand of 533; a restore that meets a
+   * damage's limit of 0.4 reaches 0.39999999999999997): far above that rounding (10^-16 relative),
+   * far below any difference a model can mean (one server in 10^12).
+   */
+  static final double LEVEL_TOLERANCE = 1e-12;
+
+  /** Whether value v meets {@code level} (v ≥ level ≥ 0, up to {@link #LEVEL_TOLERANCE}). */
+  static boolean meets(double v, double level) {
+    return v >= level - LEVEL_TOLERANCE * level;
+  }
+
+  /**
    * Whether some unit restores in an order or some service has its own restore curve (else every
    * placement takes its unit's factor).
    */
@@ -639,7 +654,7 @@ final class CapacityState {
   void settleAndServe(double t, boolean[] cut) {
     for (int a = 0; a < p.services; a++) {
       if (cut[a]) {
-        if (foState[a] != NORMAL && act0[a] >= p.demand[a]) {
+        if (foState[a] != NORMAL && meets(act0[a], p.demand[a])) {
           foState[a] = NORMAL;
         } else if (foState[a] == PENDING && joinAt[a] <= t) {
           foState[a] = JOINED;
@@ -852,15 +867,26 @@ final class CapacityState {
 
   /**
    * The first u in [u0, u1] (offsets from t0) at which whether service a's value of {@code kind}
-   * ({@link #valueOf}) is at least {@code level} equals {@code reach}, to the last bit of a double,
-   * given that it does not at u0 and changes once in between: bisection until the bounds are
-   * adjacent; u1 if only u1 has it. A served fraction and a product of own fractions are
-   * non-decreasing within a segment, so reaching a level is such a change (where a curve falls,
-   * {@link Falls} makes each crossing of a slo or a cap an instant, so none is inside [u0, u1), and
-   * finds its own crossings within pieces where each changes once).
+   * ({@link #valueOf}) meets {@code level} ({@link #meets}) equals {@code reach}, to the last bit
+   * of a double, given that it does not at u0 and changes once in between: bisection until the
+   * bounds are adjacent; u1 if only u1 has it. A rise is found where the value reaches the level
+   * itself if it does by u1 (a crossing at a slope is where it is in exact arithmetic); else, with
+   * the value at u1 within the tolerance below the level, where it comes within two units of the
+   * last place of that value (a plateau that rounding put just below the level begins there, and a
+   * rise that rounding leaves short of the level at u1 is there up to rounding), never below the
+   * tolerance: so the value meets the level at the answer. A served fraction and a product of own
+   * fractions are non-decreasing within a segment, so reaching a level is such a change (where a
+   * curve falls, {@link Falls} makes each crossing of a slo or a cap an instant, so none is inside
+   * [u0, u1), and finds its own crossings within pieces where each changes once).
    */
   double firstReaching(
       int a, int kind, double level, boolean reach, double t0, double u0, double u1) {
+    double low = level - LEVEL_TOLERANCE * level;
+    double at = low;
+    if (reach) {
+      double end = valueOf(a, kind, t0 + u1);
+      at = end >= level ? level : Math.max(low, end - 2 * Math.ulp(end));
+    }
     double lo = u0;
     double hi = u1;
     while (true) {
@@ -868,7 +894,7 @@ final class CapacityState {
       if (mid <= lo || mid >= hi) {
         return hi;
       }
-      if ((valueOf(a, kind, t0 + mid) >= level) == reach) {
+      if ((valueOf(a, kind, t0 + mid) >= at) == reach) {
         hi = mid;
       } else {
         lo = mid;
@@ -962,12 +988,12 @@ final class CapacityState {
     boolean joinedNow = false;
     for (int i = 0; i < n; i++) {
       int a = cut[i];
-      if (!p.hasFailover[a] || foState[a] != NORMAL || act0[a] >= p.demand[a]) {
+      if (!p.hasFailover[a] || foState[a] != NORMAL || meets(act0[a], p.demand[a])) {
         continue;
       }
       boolean needsMet = true;
       for (int b : p.failoverNeeds[a]) {
-        needsMet &= served[b] >= p.slo[b];
+        needsMet &= meets(served[b], p.slo[b]);
       }
       keys.reseed(decisions, trial, p.failoverSource[a], failoversInTrial[a]++);
       boolean succeeds = decisions.nextDouble() < p.failoverSuccess[a];
@@ -1035,7 +1061,7 @@ final class CapacityState {
    * sites, so its time does not depend on other sites' events.
    */
   void endRecoveredFailover(int a, double t) {
-    if (foState[a] != NORMAL && activeAt(a, t) >= p.demand[a]) {
+    if (foState[a] != NORMAL && meets(activeAt(a, t), p.demand[a])) {
       foState[a] = NORMAL;
     }
   }

@@ -156,13 +156,13 @@ final class Falls {
     }
     double[] u = integration.pieces();
     double slo = p.slo[a];
-    boolean above = state.served[a] >= slo;
+    boolean above = CapacityState.meets(state.served[a], slo);
     double cap = state.cap[a];
     boolean capped = cap < 1;
-    boolean overCap = capped && state.productOf(a, t) >= cap;
+    boolean overCap = capped && CapacityState.meets(state.productOf(a, t), cap);
     // Only a failover that can start (none under way, demand covered) or end (one under way, demand
     // not covered): any other state was settled at an instant.
-    boolean covered = p.hasFailover[a] && state.activeAt(a, t) >= p.demand[a];
+    boolean covered = p.hasFailover[a] && CapacityState.meets(state.activeAt(a, t), p.demand[a]);
     boolean watch = p.hasFailover[a] && (state.foState[a] == CapacityState.NORMAL) == covered;
     for (int i = 0; i + 1 < n; i++) {
       double t0 = i == 0 ? from : from + u[i];
@@ -196,7 +196,7 @@ final class Falls {
     // between two doubles: the piece's first and last doubles are looked at on their own, and
     // the search works on the doubles between, where the value has no kink.
     double s = Math.nextUp(t0);
-    if ((state.valueOf(a, kind, s) >= level) != above) {
+    if (meets(a, kind, level, s) != above) {
       return s;
     }
     if (!(s < t1)) {
@@ -207,7 +207,7 @@ final class Falls {
     if (c < Double.POSITIVE_INFINITY) {
       return c;
     }
-    return (state.valueOf(a, kind, t1) >= level) != above ? t1 : Double.POSITIVE_INFINITY;
+    return meets(a, kind, level, t1) != above ? t1 : Double.POSITIVE_INFINITY;
   }
 
   /**
@@ -215,7 +215,7 @@ final class Falls {
    * between them: see {@link #level}.
    */
   private double inner(int a, int kind, double level, boolean above, double t0, double t1) {
-    boolean endAbove = state.valueOf(a, kind, t1) >= level;
+    boolean endAbove = meets(a, kind, level, t1);
     if (above) {
       // The set at or above the level is an interval holding t0: it ends before t1 or not at all.
       return endAbove ? Double.POSITIVE_INFINITY : first(a, kind, level, false, t0, t1);
@@ -231,13 +231,21 @@ final class Falls {
       return Double.POSITIVE_INFINITY;
     }
     double top = peak(a, t0, t1);
-    return state.valueOf(a, kind, top) >= level
+    return meets(a, kind, level, top)
         ? first(a, kind, level, true, t0, top)
         : Double.POSITIVE_INFINITY;
   }
 
   /**
-   * The first time in (lo, hi] at which (value ≥ level) == {@code reach} ({@link
+   * Whether service a's value of {@code kind} at t meets {@code level} ({@link
+   * CapacityState#meets}).
+   */
+  private boolean meets(int a, int kind, double level, double t) {
+    return CapacityState.meets(state.valueOf(a, kind, t), level);
+  }
+
+  /**
+   * The first time in (lo, hi] at which (value meets level) == {@code reach} ({@link
    * CapacityState#firstReaching}), in absolute time, so that the answer does not depend on where
    * the search began.
    */
@@ -293,6 +301,6 @@ final class Falls {
       down |= f1 < f0;
       bound *= Math.max(f0, f1);
     }
-    return up && down && bound >= level;
+    return up && down && CapacityState.meets(bound, level);
   }
 }

@@ -171,10 +171,10 @@ final class Integration {
   /** Service a's window [t0, t1) with its served fraction constant. */
   private void constantWindow(int a, double t0, double t1) {
     double served = windowServed[a];
-    if (served < 1 && t1 > t0) {
+    if (!CapacityState.meets(served, 1) && t1 > t0) {
       double weighted = p.weightedTime(t1) - p.weightedTime(t0);
       accounting.addUserHours(a, p.users[a] * (1 - served) * weighted);
-      if (served >= p.slo[a]) {
+      if (CapacityState.meets(served, p.slo[a])) {
         accounting.addDegraded(a, t1 - t0);
       }
     }
@@ -256,7 +256,8 @@ final class Integration {
    */
   private int capKink(int a, double t0, double len, int n) {
     double c = state.cap[a];
-    if (!(state.productOf(a, t0 + len) >= c) || state.productOf(a, t0) >= c) {
+    if (!CapacityState.meets(state.productOf(a, t0 + len), c)
+        || CapacityState.meets(state.productOf(a, t0), c)) {
       return n;
     }
     double hi = state.firstReaching(a, CapacityState.PRODUCT, c, true, t0, 0, len);
@@ -331,7 +332,7 @@ final class Integration {
    */
   private void piece(int a, double t0, double u0, double u1, boolean last) {
     double mid = 0.5 * (u0 + u1);
-    if (state.servedOf(a, t0 + mid) >= 1) {
+    if (CapacityState.meets(state.servedOf(a, t0 + mid), 1)) {
       // Whole throughout: the piece is split where an own fraction reaches 1, so each is 1 all
       // over it or below 1 all over it, and the midpoint tells which (its start may round just
       // below 1). Nothing lost, nothing degraded; an outage still open (a slo of 1, reached at
@@ -358,7 +359,7 @@ final class Integration {
       }
     }
     double uh = p.users[a] * p.weightAt(t0 + mid);
-    if (accounting.inOutage(a) && state.servedOf(a, t0 + u1) >= p.slo[a]) {
+    if (accounting.inOutage(a) && CapacityState.meets(state.servedOf(a, t0 + u1), p.slo[a])) {
       // Where a curve falls, a rise through the slo is an instant (Falls): the window's end.
       double uc = p.anyFall && last ? u1 : crossing(a, t0, u0, u1);
       accounting.addUserHours(a, uh * integralOfLoss(a, degree, t0, u0, uc));

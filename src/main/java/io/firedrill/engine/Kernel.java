@@ -323,7 +323,7 @@ public final class Kernel {
       for (double c : plan.deployCapacity[a]) {
         full += c;
       }
-      healthy &= full >= plan.demand[a];
+      healthy &= CapacityState.meets(full, plan.demand[a]);
     }
     healthyAtRest = healthy;
   }

@@ -166,7 +166,8 @@ final class OutageAccounting {
    * for the services the instant cuts ({@link Cuts}): for the others nothing changed at t.
    */
   void atInstant(int a, double t, double served, double servedEnd, EventQueue events) {
-    boolean opens = served < p.slo[a] && !inOutage[a];
+    boolean met = CapacityState.meets(served, p.slo[a]);
+    boolean opens = !met && !inOutage[a];
     if (opens || served < servedEnd) {
       int cause = dropCause(a, t, events);
       if (cause < 0 && falls != null) {
@@ -178,7 +179,7 @@ final class OutageAccounting {
       if (cause >= 0 && opens) {
         openOutage(a, t, cause);
       }
-    } else if (served >= p.slo[a] && inOutage[a]) {
+    } else if (met && inOutage[a]) {
       closeOutage(a, t);
     }
   }

@@ -137,7 +137,7 @@ final class RecoveryLags {
       double h = 1;
       for (int e = from[a]; e < from[a + 1]; e++) {
         int b = dep[e];
-        if (below[b] && served[b] >= p.slo[b] && holdFrom[e] != t) {
+        if (below[b] && CapacityState.meets(served[b], p.slo[b]) && holdFrom[e] != t) {
           // B's outage ends at t: A stays where it was just before, for the lag.
           holdFrom[e] = t;
           holdLevel[e] = leftLimit[a];
@@ -160,7 +160,7 @@ final class RecoveryLags {
   /** The end of instant t: which dependencies are in an outage in the segment that follows. */
   void endInstant(double[] served) {
     for (int b : deps) {
-      below[b] = served[b] < p.slo[b];
+      below[b] = !CapacityState.meets(served[b], p.slo[b]);
     }
   }
 
@@ -180,7 +180,7 @@ final class RecoveryLags {
     tNext = Math.min(tNext, mark);
     for (int b : deps) {
       crossing[b] = Double.NaN;
-      if (below[b] && tNext > t && state.servedOf(b, tNext) >= p.slo[b]) {
+      if (below[b] && tNext > t && CapacityState.meets(state.servedOf(b, tNext), p.slo[b])) {
         double hi = state.firstReaching(b, CapacityState.SERVED, p.slo[b], true, 0, t, tNext);
         crossing[b] = hi;
         tNext = Math.min(tNext, hi);

@@ -248,7 +248,7 @@ final class RepairDecisions {
       int i = order[next++];
       boolean met = true;
       for (int b : p.hazardNeeds[slot[i] % p.hazards]) {
-        met &= served[b] >= p.slo[b];
+        met &= CapacityState.meets(served[b], p.slo[b]);
       }
       observed[i] = !met;
     }
