@@ -518,7 +518,7 @@ final class ModelBinder {
       }
       if (damage != null && !kind.reachesZones()) {
         read.error(
-            f.keyOrigin(EffectKeys.DAMAGE),
+            f.clash(f.keyOrigin(EffectKeys.DAMAGE), EffectKeys.EFFECT),
             f.at(EffectKeys.DAMAGE),
             "a "
                 + UserText.quote(kind.word())
@@ -535,7 +535,7 @@ final class ModelBinder {
   /** The time to failure given by exactly one of {@code rate} and {@code ttf}. */
   private Distribution timeToFailure(Section s, KeySpec rate, KeySpec ttf) {
     if (s.has(rate) && s.has(ttf)) {
-      read.error(s.keyOrigin(ttf), s.at(ttf), "give either rate or ttf, not both");
+      read.error(s.clash(s.keyOrigin(ttf), rate), s.at(ttf), "give either rate or ttf, not both");
       return null;
     }
     if (!s.has(rate) && !s.has(ttf)) {
@@ -564,13 +564,8 @@ final class ModelBinder {
             : List.of();
     Long needed = read.whole(s, SiteKeys.FEEDS_NEEDED);
     if (needed != null && feeds != null && needed > Math.max(1, feeds.size())) {
-      // Where the clash was made: a --set of the grid clashes with feeds_needed in the file.
-      Origin at = s.valueOrigin(SiteKeys.FEEDS_NEEDED);
-      if (s.has(SiteKeys.GRID) && s.valueOrigin(SiteKeys.GRID).override() && !at.override()) {
-        at = s.valueOrigin(SiteKeys.GRID);
-      }
       read.error(
-          at,
+          s.clash(s.valueOrigin(SiteKeys.FEEDS_NEEDED), SiteKeys.GRID),
           s.at(SiteKeys.FEEDS_NEEDED),
           needed
               + " feeds needed, but the site "
@@ -758,16 +753,10 @@ final class ModelBinder {
     Long count = read.whole(g, GeneratorKeys.COUNT);
     Long needed = read.whole(g, GeneratorKeys.NEEDED);
     if (count != null && needed != null && needed > count) {
-      // Where the clash was made: a --set of the count clashes with needed in the file.
-      Origin at =
-          g.has(GeneratorKeys.NEEDED) ? g.valueOrigin(GeneratorKeys.NEEDED) : g.map.origin();
-      if (g.has(GeneratorKeys.COUNT)
-          && g.valueOrigin(GeneratorKeys.COUNT).override()
-          && !at.override()) {
-        at = g.valueOrigin(GeneratorKeys.COUNT);
-      }
       read.error(
-          at,
+          g.clash(
+              g.has(GeneratorKeys.NEEDED) ? g.valueOrigin(GeneratorKeys.NEEDED) : g.map.origin(),
+              GeneratorKeys.COUNT),
           g.at(GeneratorKeys.NEEDED),
           needed + " generators needed, but the site has " + count + " (count)");
       return null;
@@ -902,7 +891,7 @@ final class ModelBinder {
               "each point is a kink the sweep finds in every ramp of its sites");
       if (s.has(ServiceKeys.RESTORE_PRIORITY)) {
         read.error(
-            s.keyOrigin(ServiceKeys.RESTORE_CURVE),
+            s.clash(s.keyOrigin(ServiceKeys.RESTORE_CURVE), ServiceKeys.RESTORE_PRIORITY),
             s.at(ServiceKeys.RESTORE_CURVE),
             "a service restores along its own curve or in the order of restore_priority, not"
                 + " both; remove one");

@@ -136,6 +136,18 @@ final class TreeReader {
       return map.get(key.name()).keyOrigin();
     }
 
+    /**
+     * Where an error at {@code here} that a clash with key {@code other} makes belongs: at {@code
+     * here}, unless {@code other} is given by an override ({@code --set}, {@code --vary}) and
+     * {@code here} is not, then at the override, which made the clash (a --set of restore_priority
+     * on a service whose file gives a restore_curve).
+     */
+    Origin clash(Origin here, KeySpec other) {
+      return has(other) && valueOrigin(other).override() && !here.override()
+          ? valueOrigin(other)
+          : here;
+    }
+
     /** Where a key's value starts: inside the quotes of a quoted scalar. */
     Origin valueOrigin(KeySpec key) {
       Node n = node(key);
