@@ -61,10 +61,15 @@ public final class RunOptions {
   @Option(
       names = "--outages",
       paramLabel = "N",
-      description = "Write the first N outages to outages.csv.")
+      description =
+          "Write the first N outages to outages.csv (run and scenario; sweep and size refuse it).")
   String outages;
 
-  @Option(names = "--per-trial", description = "Write one row per trial and service to trials.csv.")
+  @Option(
+      names = "--per-trial",
+      description =
+          "Write one row per trial and service to trials.csv (run and scenario; sweep and size"
+              + " refuse it).")
   boolean perTrial;
 
   @Option(

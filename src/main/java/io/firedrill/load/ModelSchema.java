@@ -789,7 +789,7 @@ public final class ModelSchema {
         optional(
             "restore_priority",
             ValueType.ranged(Kind.WHOLE, Range.between(1, 1_000_000, "1000000")),
-            "none (restored last)",
+            "none (restored last, unless on its own restore_curve)",
             "its class in the order of restoration at every site or zone it shares: capacity"
                 + " that comes back (a fire's restore, a restart curve, damage repaired, a"
                 + " reconnect) goes to priority 1 first, then 2..., services of one class sharing"

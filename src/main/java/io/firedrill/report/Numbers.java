@@ -29,6 +29,19 @@ public final class Numbers {
     return d.toPlainString();
   }
 
+  /**
+   * A console probability or proportion p in [0, 1] with {@code digits} significant digits, and
+   * more where those would show 1 for a p below 1 (0.99999 of trials recovered is not all of them:
+   * "0.99999", not "1"). Shows "-" for NaN.
+   */
+  public static String proportion(double p, int digits) {
+    String s = brief(p, digits);
+    for (int d = digits + 1; p < 1 && s.equals("1") && d <= 17; d++) {
+      s = brief(p, d);
+    }
+    return s;
+  }
+
   /** A console figure with {@code digits} significant digits. */
   public static String brief(double x, int digits) {
     if (!Double.isFinite(x)) {

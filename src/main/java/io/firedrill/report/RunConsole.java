@@ -43,14 +43,14 @@ public final class RunConsole {
       rows.add(
           new String[] {
             plan.serviceNames[a],
-            Numbers.brief(av[0], 6),
+            Numbers.proportion(av[0], 6),
             Double.isFinite(ni[0]) ? Numbers.brief(ni[0], 3) : "no downtime",
             Numbers.withInterval(down.mean(), down.interval95()),
             Numbers.brief(down.quantile(0.99), 4),
             Numbers.brief(stats.metric(a, Metric.OUTAGES).mean(), 4),
             Numbers.brief(stats.metric(a, Metric.LONGEST_H).quantile(0.99), 4),
             Numbers.brief(stats.metric(a, Metric.USER_HOURS).mean(), 4),
-            Double.isNaN(plan.rtoHours[a]) ? "no rto" : Numbers.brief(rto.mean(), 3)
+            Double.isNaN(plan.rtoHours[a]) ? "no rto" : Numbers.proportion(rto.mean(), 3)
           });
     }
     MetricStats down = stats.total(Metric.DOWNTIME_H);
@@ -96,11 +96,11 @@ public final class RunConsole {
             plan.serviceNames[a],
             Numbers.withInterval(lost.mean(), lost.interval95()),
             Numbers.brief(lost.quantile(0.99), 4),
-            Numbers.brief(stats.metric(a, Metric.DATA_LOSS).mean(), 3),
-            Numbers.brief(stats.metric(a, Metric.DATA_LOST_ALL).mean(), 3),
+            Numbers.proportion(stats.metric(a, Metric.DATA_LOSS).mean(), 3),
+            Numbers.proportion(stats.metric(a, Metric.DATA_LOST_ALL).mean(), 3),
             Double.isNaN(plan.rpoHours[a])
                 ? "no rpo"
-                : Numbers.brief(stats.metric(a, Metric.RPO_BREACH).mean(), 3)
+                : Numbers.proportion(stats.metric(a, Metric.RPO_BREACH).mean(), 3)
           });
     }
     out.println();
@@ -126,11 +126,11 @@ public final class RunConsole {
       rows.add(
           new String[] {
             plan.serviceNames[a],
-            Numbers.brief(stats.metric(a, Metric.AFFECTED).mean(), 4),
+            Numbers.proportion(stats.metric(a, Metric.AFFECTED).mean(), 4),
             Numbers.brief(r.quantile(0.1), 4),
             Numbers.brief(r.quantile(0.5), 4),
             Numbers.brief(r.quantile(0.9), 4),
-            Numbers.brief(stats.metric(a, Metric.RECOVERED).mean(), 4),
+            Numbers.proportion(stats.metric(a, Metric.RECOVERED).mean(), 4),
             Numbers.brief(stats.metric(a, Metric.DOWNTIME_H).mean(), 4),
             Numbers.brief(stats.metric(a, Metric.USER_HOURS).mean(), 4)
           });
@@ -152,8 +152,9 @@ public final class RunConsole {
 
   /**
    * One line saying that the horizon cut recovery off, naming every service that had not recovered
-   * from the event by then in some trials (P(recovered) &lt; 1) and how to extend the horizon; null
-   * when every service recovered in every trial.
+   * from the event by then in some trials (P(recovered) &lt; 1) and how to extend the horizon (and,
+   * where the model can destroy hardware, that no horizon brings it back); null when every service
+   * recovered in every trial.
    */
   public static String censoringNote(Plan plan, RunStats stats, double horizonHours) {
     List<String> cut = new ArrayList<>();
@@ -176,6 +177,13 @@ public final class RunConsole {
             + ") cut recovery off: not recovered from the event by then: "
             + String.join(", ", cut)
             + "; recover_h counts those trials as the horizon.";
+    if (java.util.Arrays.stream(plan.damageDestroyed).anyMatch(d -> d > 0)) {
+      // Destroyed hardware does not return within a trial (docs/simulation.md, "Damage"): no
+      // horizon recovers a service that needs it, and suggesting a longer one would repeat forever.
+      note +=
+          " Hardware destroyed (damage with destroyed above 0) never returns within a trial:"
+              + " trials that lost it do not recover at any horizon.";
+    }
     if (!(horizonHours < Units.MAX_HORIZON_HOURS)) {
       return note + " It is the longest horizon firedrill simulates.";
     }

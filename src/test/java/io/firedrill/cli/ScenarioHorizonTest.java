@@ -67,6 +67,46 @@ class ScenarioHorizonTest {
   }
 
   @Test
+  void destroyedHardware_theNoteSaysNoHorizonBringsItBack(@TempDir Path tmp) throws Exception {
+    Path m = tmp.resolve("gone.yaml");
+    Files.writeString(
+        m,
+        """
+        name: gone
+        sites:
+          a:
+            fire:
+              rate: 1/y
+              outage: "fixed(5h)"
+              restore: "fixed(10h)"
+              damage: {probability: 1, share: 1, repair: "fixed(1d)", destroyed: 1}
+        services:
+          s: {deploy: {a: 1}}
+        """);
+    Cli.Result r =
+        Cli.run(
+            "scenario",
+            m.toString(),
+            "--event",
+            "fire@a",
+            "--no-background",
+            "--trials",
+            "10",
+            "--charts",
+            "none",
+            "--out",
+            tmp.resolve("out").toString());
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(
+        r.out()
+            .contains(
+                "recover_h counts those trials as the horizon. Hardware destroyed (damage with"
+                    + " destroyed above 0) never returns within a trial: trials that lost it do"
+                    + " not recover at any horizon. Extend it with --horizon 2w"),
+        r.out());
+  }
+
+  @Test
   void commandLineHorizon_winsOverTheModel(@TempDir Path tmp) throws Exception {
     Cli.Result r = scenario(tmp, "scenario_horizon: 120d", "--horizon", "200d");
     assertEquals(0, r.code(), r.toString());

@@ -62,7 +62,7 @@ class SchemaTextTest {
             "users 1M, deploy {a: 2}, requires [db]",
             "defaults: demand 1, slo 0.99",
             "left out: standby none, failover none, requires_lag none, rto none, data none,"
-                + " rpo none, restore_priority none (restored last), restore_curve none (its"
+                + " rpo none, restore_priority none (restored last, unless on its own restore_curve), restore_curve none (its"
                 + " restore_priority class, or the site's own curve)"),
         services.get("api"));
   }
