@@ -20,7 +20,12 @@ import java.util.stream.Collectors;
  * not create an empty entry used by nothing. Keys of fixed sections missing on the way are created,
  * so an override can add a hazard the file does not have ({@code sites.east.fire.rate=0.01/y}); the
  * binder then reports what else the new section needs, and any unknown key with a did-you-mean.
- * VALUE is read as YAML, so {@code [login, ops]} is a list.
+ * VALUE is read as YAML, so {@code [login, ops]} is a list. An empty VALUE ({@code null}, {@code ~}
+ * or nothing) below the top level removes the key, as if the file did not give it: its default
+ * applies ({@code services.db.restore_curve=null} lets a {@code --set} of its restore_priority
+ * stand), and an error about the section it leaves (a required key now missing) names the override.
+ * Removing a key the model does not give changes nothing. At the top level an empty value is a
+ * value like any other ({@code sites=null}: no sites given).
  */
 public final class Overrides {
   /** The named collections, and the word for one of their entries (from {@link ModelSchema}). */
@@ -74,6 +79,10 @@ public final class Overrides {
       throw new ModelException(new ModelError(origin, "", "the model is not a mapping"));
     }
     checkEntry(node, keys, origin);
+    if (keys.length > 1 && value instanceof Node.Scalar s && s.isNull()) {
+      remove(node, keys, origin);
+      return;
+    }
     StringBuilder path = new StringBuilder();
     for (int i = 0; i < keys.length - 1; i++) {
       path.append(i > 0 ? "." : "").append(keys[i]);
@@ -96,6 +105,36 @@ public final class Overrides {
       }
     }
     node.put(keys[keys.length - 1], origin, value);
+  }
+
+  /**
+   * Removes the key at {@code keys} (at least two) if the model gives it. Its section becomes a
+   * copy whose own origin is the override, so that what the binder finds missing there is put on
+   * the override that removed it.
+   */
+  private static void remove(Node.Mapping root, String[] keys, Origin origin) {
+    Node.Mapping grand = null;
+    Node.Mapping node = root;
+    for (int i = 0; i < keys.length - 1; i++) {
+      Node.Mapping.Entry e = node.get(keys[i]);
+      if (e == null || !(e.value() instanceof Node.Mapping m)) {
+        return; // nothing there to remove
+      }
+      grand = node;
+      node = m;
+    }
+    String last = keys[keys.length - 1];
+    if (node.get(last) == null) {
+      return;
+    }
+    Node.Mapping copy = new Node.Mapping(origin);
+    for (Node.Mapping.Entry e : node.entries()) {
+      if (!e.key().equals(last)) {
+        copy.put(e.key(), e.keyOrigin(), e.value());
+      }
+    }
+    String parent = keys[keys.length - 2];
+    grand.put(parent, grand.get(parent).keyOrigin(), copy);
   }
 
   /**

@@ -82,4 +82,51 @@ class OverridesTest {
     assertEquals(10, m.site("north").fire().dark().mean(), 0.0);
     assertEquals(0.1, m.site("north").generator().failToStart(), 0.0);
   }
+
+  /** A service restored on its own curve; a site with a fire given by its time to failure. */
+  private static final String CURVE =
+      """
+      name: removal
+      sites:
+        east:
+          fire: {ttf: "exponential(mean=10y)", outage: "fixed(5h)", restore: "fixed(10h)"}
+      services:
+        db: {deploy: {east: 1}, restore_curve: [[0, 0], [0.5, 1], [1, 1]]}
+      """;
+
+  @ParameterizedTest
+  @CsvSource({"null", "~", "''"})
+  void anEmptyValue_removesTheKey_asIfTheFileDidNotGiveIt(String empty) throws Exception {
+    String remove = "services.db.restore_curve=" + (empty.equals("''") ? "" : empty);
+    Model m = load(CURVE, remove, "services.db.restore_priority=2");
+    assertEquals(List.of(), m.services().get(0).restoreCurve());
+    assertEquals(2, m.services().get(0).restorePriority());
+    // The rate replaces the ttf.
+    Model r =
+        load(
+            CURVE,
+            "sites.east.fire.ttf=" + (empty.equals("''") ? "" : empty),
+            "sites.east.fire.rate=1/y");
+    assertEquals(8760, r.sites().get(0).fire().timeToIgnition().mean(), 1e-9);
+  }
+
+  @Test
+  void removingARequiredKey_isBlamedOnTheOverride() {
+    assertEquals(
+        List.of(
+            "--set sites.east.fire.outage=null: sites.east.fire.outage: missing: a distribution"
+                + " such as lognormal(median=1h, p90=4h)"),
+        errors(CURVE, "sites.east.fire.outage=null"));
+  }
+
+  @Test
+  void removingAKeyTheModelDoesNotGive_changesNothing() throws Exception {
+    assertEquals(
+        load(CURVE), load(CURVE, "sites.east.fire.damage=null", "sites.east.zones.x=null"));
+    assertEquals(
+        List.of(
+            "--set sites.zzz.ups=null: sites.zzz: unknown site 'zzz' (known: east); to add a"
+                + " site give it whole: --set 'sites.zzz={...}'"),
+        errors(CURVE, "sites.zzz.ups=null"));
+  }
 }
