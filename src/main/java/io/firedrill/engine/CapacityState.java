@@ -690,12 +690,13 @@ final class CapacityState {
   /**
    * The cause of the ramp a unit of service a's footprint is on in the segment (the loss it is the
    * restoration of), a scenario's forced one first, else the first in footprint order; -1 if none
-   * ramps. The cause keeps its {@link ScenarioForcing#FORCED} mark.
+   * ramps. The cause keeps its {@link ScenarioForcing#FORCED} mark. With {@code flat}, a unit on a
+   * flat piece of its ramps counts too (a curve that dropped to a plateau at an instant).
    */
-  int rampCause(int a) {
+  int rampCause(int a, boolean flat) {
     int first = -1;
     for (int u : p.footprint[a]) {
-      if (capSlope[u] != 0) {
+      if (capSlope[u] != 0 || (flat && siteRamping[u])) {
         int c = ramps[u].cause[rampOf[u]];
         if ((c & ScenarioForcing.FORCED) != 0) {
           return c;

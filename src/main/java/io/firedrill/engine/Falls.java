@@ -137,10 +137,13 @@ final class Falls {
 
   /**
    * The cause of a drop of service a at instant t that no blocking event explains: the cause of the
-   * ramp under way in its footprint if a crosses at t, else -1.
+   * ramp under way in its footprint if a crosses at t; else, for a drop more than rounding ({@code
+   * real}: below the slo, or below what the service had by more than the tolerance), the cause of
+   * the ramp its footprint is on, flat or not: a curve that falls between two doubles of time puts
+   * the drop where one piece of a site's ramps ends and the next begins, an instant; else -1.
    */
-  int causeAt(int a, double t) {
-    return crossing[a] == t ? state.rampCause(a) : -1;
+  int causeAt(int a, double t, boolean real) {
+    return crossing[a] == t || real ? state.rampCause(a, real) : -1;
   }
 
   /**

@@ -135,10 +135,12 @@ final class Hazards {
         // networks strike every zone.
         countCopies(s, timelines.power[s]);
         power.zoneRestarts(s);
-        // Damaged hardware caps each unit's capacity, before the site's ramps go to its zones.
+        // Damaged hardware caps each zone's capacity: the site's damage strikes every zone alike,
+        // and adds up with the zone's own as overlapping damage of one target does (docs/
+        // simulation.md, "Damage"), before the site's ramps go to its zones.
         if (anyDamage) {
-          timelines.foldDamage(s);
           for (int z : p.siteZones[s]) {
+            timelines.damage[z].addAllRamps(timelines.damage[s]);
             timelines.foldDamage(z);
           }
         }

@@ -374,7 +374,9 @@ final class Integration {
       return;
     }
     accounting.addUserHours(a, uh * integralOfLoss(a, degree, t0, u0, u1));
-    if (!accounting.inOutage(a)) {
+    // With a slo of 1 nothing is degraded: a piece out of an outage and not whole is a sliver
+    // between two crossings that rounding put a double apart.
+    if (!accounting.inOutage(a) && p.slo[a] < 1) {
       accounting.addDegraded(a, u1 - u0);
     }
   }

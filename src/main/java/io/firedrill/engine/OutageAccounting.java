@@ -171,7 +171,7 @@ final class OutageAccounting {
     if (opens || served < servedEnd) {
       int cause = dropCause(a, t, events);
       if (cause < 0 && falls != null) {
-        cause = falls.causeAt(a, t);
+        cause = falls.causeAt(a, t, opens || !CapacityState.meets(served, servedEnd));
       }
       if (cause >= 0 && served < servedEnd) {
         impactCause[a] = cause & ScenarioForcing.CAUSE;

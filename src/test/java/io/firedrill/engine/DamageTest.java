@@ -218,6 +218,41 @@ class DamageTest {
   }
 
   @Test
+  void aSitesDamageAndAZonesOwn_addUpInTheZone() throws Exception {
+    // A site fault at 0 (dark 1 h) damages 0.2 of every zone for 100 h, to 101 h; zone z2's own
+    // fault at 2 h (dark 1 h) damages 0.3 of it for 100 h, to 103 h. z2: 0.8 on [1, 2), dark
+    // [2, 3), 1 − 0.2 − 0.3 = 0.5 on [3, 101), 0.7 on [101, 103). slo 0.6: down [0, 1) and
+    // [2, 101); user-hours (1 user) 1 + 0.2 + 1 + 98 × 0.5 + 2 × 0.3 = 51.8; degraded 1 + 2.
+    // (It was the larger share alone, 0.3: 32.2 user-hours, down 2 h.)
+    RunStats r =
+        forced(
+            """
+            name: damage
+            horizon: 200h
+            sites:
+              a:
+                fault: {rate: 1/y, outage: "fixed(1h)", damage: {share: 0.2, repair: "fixed(100h)"}}
+                zones:
+                  z1: {share: 0.5}
+                  z2:
+                    share: 0.5
+                    fault: {rate: 1/y, outage: "fixed(1h)", damage: {share: 0.3, repair: "fixed(100h)"}}
+            services:
+              zz: {users: 1, demand: 100, deploy: {a/z2: 100}, slo: 0.6}
+            """,
+            4,
+            78,
+            "fault@a",
+            0,
+            "fault@a/z2",
+            2);
+    assertEquals(2, r.metric(0, Metric.OUTAGES).mean(), 0.0);
+    assertEquals(100, r.metric(0, Metric.DOWNTIME_H).mean(), 1e-9);
+    assertEquals(51.8, r.metric(0, Metric.USER_HOURS).mean(), 1e-9);
+    assertEquals(3, r.metric(0, Metric.DEGRADED_H).mean(), 1e-9);
+  }
+
+  @Test
   void stationaryStart_carriesTheRepairsOfFailuresBeforeZero() throws Exception {
     // Site a: a fault every 101 h (100 h up, 1 h down, fixed), each damaging a quarter of the
     // site for 250 h: a repair overlaps the next two outages (1 h each, at 100 h and 201 h after
