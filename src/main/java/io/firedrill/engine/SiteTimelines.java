@@ -109,6 +109,12 @@ final class SiteTimelines {
     boolean[] damaged = new boolean[plan.units];
     for (int u : plan.damageUnit) {
       damaged[u] = true;
+      // A site's damage goes to each of its zones too (Hazards): their buffers are cleared alike.
+      if (u < plan.sites) {
+        for (int z : plan.siteZones[u]) {
+          damaged[z] = true;
+        }
+      }
     }
     damageUnits = java.util.stream.IntStream.range(0, plan.units).filter(u -> damaged[u]).toArray();
     order = plan.unitOrder;

@@ -253,6 +253,33 @@ class DamageTest {
   }
 
   @Test
+  void aSitesDamage_reachesAZoneWithoutDamageOfItsOwn_afreshInEveryTrial() throws Exception {
+    // A site fault at 0 (dark 1 h) damages 0.2 of every zone for 10 h. Zone z1 has no damage of
+    // its own: each trial, user-hours (1 user) 1 + 0.2 × 10 = 3. (The zone's repairs were once
+    // kept from one trial to the next: 0.4 the second trial, 0.6 the third...)
+    RunStats r =
+        forced(
+            """
+            name: damage
+            horizon: 100h
+            sites:
+              a:
+                fault: {rate: 1/y, outage: "fixed(1h)", damage: {share: 0.2, repair: "fixed(10h)"}}
+                zones:
+                  z1: {share: 0.5}
+                  z2: {share: 0.5}
+            services:
+              s: {users: 1, deploy: {a/z1: 1}, slo: 0.5}
+            """,
+            8,
+            79,
+            "fault@a",
+            0);
+    assertEquals(3, r.metric(0, Metric.USER_HOURS).mean(), 1e-9);
+    assertEquals(3, r.metric(0, Metric.USER_HOURS).quantile(1), 1e-9);
+  }
+
+  @Test
   void stationaryStart_carriesTheRepairsOfFailuresBeforeZero() throws Exception {
     // Site a: a fault every 101 h (100 h up, 1 h down, fixed), each damaging a quarter of the
     // site for 250 h: a repair overlaps the next two outages (1 h each, at 100 h and 201 h after
