@@ -382,7 +382,7 @@ final class ModelBinder {
     }
     if (!hasNeeds) {
       read.error(
-          s.entry(HazardKeys.MANUAL).keyOrigin(),
+          s.removal(s.entry(HazardKeys.MANUAL).keyOrigin()),
           s.at(HazardKeys.MANUAL),
           "a manual repair needs `needs`: the services whose loss makes the repair manual");
       return null;
@@ -401,7 +401,7 @@ final class ModelBinder {
     }
     if (!hasManual) {
       read.error(
-          s.entry(HazardKeys.NEEDS).keyOrigin(),
+          s.removal(s.entry(HazardKeys.NEEDS).keyOrigin()),
           s.at(HazardKeys.NEEDS),
           "missing manual: how long an outage lasts when a service its repair needs is down"
               + " (without one the repair could never be done)");
@@ -839,7 +839,7 @@ final class ModelBinder {
       failover = failover(s, services);
     } else if (s.has(ServiceKeys.STANDBY)) {
       read.error(
-          s.keyOrigin(ServiceKeys.STANDBY),
+          s.removal(s.keyOrigin(ServiceKeys.STANDBY)),
           s.at(ServiceKeys.STANDBY),
           "standby capacity needs a failover section (how and when the standby joins)");
     }
@@ -869,7 +869,7 @@ final class ModelBinder {
       rpo = hours == null ? null : OptionalDouble.of(hours);
       if (!s.has(ServiceKeys.DATA)) {
         read.error(
-            s.keyOrigin(ServiceKeys.RPO),
+            s.removal(s.keyOrigin(ServiceKeys.RPO)),
             s.at(ServiceKeys.RPO),
             "an rpo needs the service's data section (where its data lives and how it is"
                 + " copied)");
@@ -948,7 +948,7 @@ final class ModelBinder {
     Double lag = read.duration(d, DataKeys.LAG);
     if (d.has(DataKeys.LAG) && !d.has(DataKeys.REPLICA)) {
       read.error(
-          d.keyOrigin(DataKeys.LAG),
+          d.removal(d.keyOrigin(DataKeys.LAG)),
           d.at(DataKeys.LAG),
           "a replication lag needs a replica (the site or zone the copy is kept at)");
     }
@@ -958,13 +958,13 @@ final class ModelBinder {
       interval = read.duration(d, DataKeys.BACKUP_INTERVAL);
       if (!d.has(DataKeys.BACKUP)) {
         read.error(
-            d.keyOrigin(DataKeys.BACKUP_INTERVAL),
+            d.removal(d.keyOrigin(DataKeys.BACKUP_INTERVAL)),
             d.at(DataKeys.BACKUP_INTERVAL),
             "a backup interval needs backup (the site or zone the backups are kept at)");
       }
     } else if (d.has(DataKeys.BACKUP)) {
       read.error(
-          d.keyOrigin(DataKeys.BACKUP),
+          d.removal(d.keyOrigin(DataKeys.BACKUP)),
           d.at(DataKeys.BACKUP_INTERVAL),
           "missing: backups need their interval (e.g. backup_interval: 24h)");
     }

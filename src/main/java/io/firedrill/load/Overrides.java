@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
  * or nothing) below the top level removes the key, as if the file did not give it: its default
  * applies ({@code services.db.restore_curve=null} lets a {@code --set} of its restore_priority
  * stand), and an error about the section it leaves (a required key now missing) names the override.
- * Removing a key the model does not give changes nothing. At the top level an empty value is a
- * value like any other ({@code sites=null}: no sites given).
+ * A key the model does not give is not removed: the empty value is set like any other (refused,
+ * with a "did you mean" for a misspelt key). At the top level an empty value is a value like any
+ * other ({@code sites=null}: no sites given).
  */
 public final class Overrides {
   /** The named collections, and the word for one of their entries (from {@link ModelSchema}). */
@@ -79,8 +80,10 @@ public final class Overrides {
       throw new ModelException(new ModelError(origin, "", "the model is not a mapping"));
     }
     checkEntry(node, keys, origin);
-    if (keys.length > 1 && value instanceof Node.Scalar s && s.isNull()) {
-      remove(node, keys, origin);
+    if (keys.length > 1
+        && value instanceof Node.Scalar s
+        && s.isNull()
+        && remove(node, keys, origin)) {
       return;
     }
     StringBuilder path = new StringBuilder();
@@ -108,24 +111,26 @@ public final class Overrides {
   }
 
   /**
-   * Removes the key at {@code keys} (at least two) if the model gives it. Its section becomes a
-   * copy whose own origin is the override, so that what the binder finds missing there is put on
-   * the override that removed it.
+   * Removes the key at {@code keys} (at least two) if the model gives it, and says whether it did
+   * (else the empty value is set like any other, so that a misspelt key gets its "did you mean" and
+   * a key the model lacks is refused, naming the override). Its section becomes a copy whose own
+   * origin is the override, so that what the binder finds missing or clashing there is put on the
+   * override that removed it ({@code TreeReader.Section#removal}).
    */
-  private static void remove(Node.Mapping root, String[] keys, Origin origin) {
+  private static boolean remove(Node.Mapping root, String[] keys, Origin origin) {
     Node.Mapping grand = null;
     Node.Mapping node = root;
     for (int i = 0; i < keys.length - 1; i++) {
       Node.Mapping.Entry e = node.get(keys[i]);
       if (e == null || !(e.value() instanceof Node.Mapping m)) {
-        return; // nothing there to remove
+        return false;
       }
       grand = node;
       node = m;
     }
     String last = keys[keys.length - 1];
     if (node.get(last) == null) {
-      return;
+      return false;
     }
     Node.Mapping copy = new Node.Mapping(origin);
     for (Node.Mapping.Entry e : node.entries()) {
@@ -135,6 +140,7 @@ public final class Overrides {
     }
     String parent = keys[keys.length - 2];
     grand.put(parent, grand.get(parent).keyOrigin(), copy);
+    return true;
   }
 
   /**

@@ -143,9 +143,19 @@ final class TreeReader {
      * on a service whose file gives a restore_curve).
      */
     Origin clash(Origin here, KeySpec other) {
-      return has(other) && valueOrigin(other).override() && !here.override()
-          ? valueOrigin(other)
-          : here;
+      if (!has(other)) {
+        return removal(here);
+      }
+      return valueOrigin(other).override() && !here.override() ? valueOrigin(other) : here;
+    }
+
+    /**
+     * Where an error at {@code here} that a key's absence makes belongs: at the override that
+     * removed a key of this section ({@code --set KEY=null}: the section then has the override as
+     * its origin), unless {@code here} is an override itself; else at {@code here}.
+     */
+    Origin removal(Origin here) {
+      return map.origin().override() && !here.override() ? map.origin() : here;
     }
 
     /** Where a key's value starts: inside the quotes of a quoted scalar. */

@@ -120,13 +120,35 @@ class OverridesTest {
   }
 
   @Test
-  void removingAKeyTheModelDoesNotGive_changesNothing() throws Exception {
+  void removingAKeyTheModelDoesNotGive_isRefused_namingTheOverride() {
     assertEquals(
-        load(CURVE), load(CURVE, "sites.east.fire.damage=null", "sites.east.zones.x=null"));
+        List.of(
+            "--set sites.east.fire.damage=null: sites.east.fire.damage: expected a mapping with"
+                + " probability, share, repair, destroyed, got an empty value"),
+        errors(CURVE, "sites.east.fire.damage=null"));
+    assertEquals(
+        List.of(
+            "--set sites.east.fire.damag=null: sites.east.fire.damag: unknown key 'damag', did you"
+                + " mean 'damage'? (expected one of: rate, ttf, contained, outage, restore,"
+                + " restore_curve, onset, also, damage, needs, manual)"),
+        errors(CURVE, "sites.east.fire.damag=null"));
     assertEquals(
         List.of(
             "--set sites.zzz.ups=null: sites.zzz: unknown site 'zzz' (known: east); to add a"
                 + " site give it whole: --set 'sites.zzz={...}'"),
         errors(CURVE, "sites.zzz.ups=null"));
+  }
+
+  @Test
+  void aClashThatARemovalMakes_isBlamedOnTheOverride() {
+    String needs =
+        CURVE.replace(
+            "restore: \"fixed(10h)\"}",
+            "restore: \"fixed(10h)\", needs: [db], manual: \"fixed(5h)\"}");
+    assertEquals(
+        List.of(
+            "--set sites.east.fire.needs=null: sites.east.fire.manual: a manual repair needs"
+                + " `needs`: the services whose loss makes the repair manual"),
+        errors(needs, "sites.east.fire.needs=null"));
   }
 }
