@@ -875,19 +875,16 @@ final class CapacityState {
    * the value at u1 within the tolerance below the level, where it comes within two units of the
    * last place of that value (a plateau that rounding put just below the level begins there, and a
    * rise that rounding leaves short of the level at u1 is there up to rounding), never below the
-   * tolerance: so the value meets the level at the answer. A served fraction and a product of own
-   * fractions are non-decreasing within a segment, so reaching a level is such a change (where a
-   * curve falls, {@link Falls} makes each crossing of a slo or a cap an instant, so none is inside
-   * [u0, u1), and finds its own crossings within pieces where each changes once).
+   * tolerance: so the value meets the level at the answer ({@code end}: the value at u1, which the
+   * caller has). A served fraction and a product of own fractions are non-decreasing within a
+   * segment, so reaching a level is such a change (where a curve falls, {@link Falls} makes each
+   * crossing of a slo or a cap an instant, so none is inside [u0, u1), and finds its own crossings
+   * within pieces where each changes once).
    */
   double firstReaching(
-      int a, int kind, double level, boolean reach, double t0, double u0, double u1) {
+      int a, int kind, double level, boolean reach, double t0, double u0, double u1, double end) {
     double low = level - LEVEL_TOLERANCE * level;
-    double at = low;
-    if (reach) {
-      double end = valueOf(a, kind, t0 + u1);
-      at = end >= level ? level : Math.max(low, end - 2 * Math.ulp(end));
-    }
+    double at = !reach ? low : end >= level ? level : Math.max(low, end - 2 * Math.ulp(end));
     double lo = u0;
     double hi = u1;
     while (true) {
@@ -908,11 +905,18 @@ final class CapacityState {
    * segment: its served fraction before a recovery lag's cap ({@link #cap}).
    */
   double productOf(int a, double t) {
-    double v = Math.min(1, ownCapacityAt(a, t) / p.demand[a]);
+    double v = ownFractionAt(a, t);
     for (int b : p.requiresClosure[a]) {
-      v *= Math.min(1, ownCapacityAt(b, t) / p.demand[b]);
+      v *= ownFractionAt(b, t);
     }
     return v;
+  }
+
+  /**
+   * Service b's own fraction at absolute time t in the current segment: min(1, capacity / demand).
+   */
+  double ownFractionAt(int b, double t) {
+    return Math.min(1, ownCapacityAt(b, t) / p.demand[b]);
   }
 
   /**

@@ -218,13 +218,14 @@ final class Falls {
    * between them: see {@link #level}.
    */
   private double inner(int a, int kind, double level, boolean above, double t0, double t1) {
-    boolean endAbove = meets(a, kind, level, t1);
+    double end = state.valueOf(a, kind, t1);
+    boolean endAbove = CapacityState.meets(end, level);
     if (above) {
       // The set at or above the level is an interval holding t0: it ends before t1 or not at all.
-      return endAbove ? Double.POSITIVE_INFINITY : first(a, kind, level, false, t0, t1);
+      return endAbove ? Double.POSITIVE_INFINITY : first(a, kind, level, false, t0, t1, end);
     }
     if (endAbove) {
-      return first(a, kind, level, true, t0, t1);
+      return first(a, kind, level, true, t0, t1, end);
     }
     // Below at both ends: a crossing only up a bump whose top reaches the level, and a bump only
     // where one own fraction rises as another falls (else the product is monotone in the piece;
@@ -234,8 +235,9 @@ final class Falls {
       return Double.POSITIVE_INFINITY;
     }
     double top = peak(a, t0, t1);
-    return meets(a, kind, level, top)
-        ? first(a, kind, level, true, t0, top)
+    double atTop = state.valueOf(a, kind, top);
+    return CapacityState.meets(atTop, level)
+        ? first(a, kind, level, true, t0, top, atTop)
         : Double.POSITIVE_INFINITY;
   }
 
@@ -249,11 +251,12 @@ final class Falls {
 
   /**
    * The first time in (lo, hi] at which (value meets level) == {@code reach} ({@link
-   * CapacityState#firstReaching}), in absolute time, so that the answer does not depend on where
-   * the search began.
+   * CapacityState#firstReaching}; {@code atHi} the value at hi), in absolute time, so that the
+   * answer does not depend on where the search began.
    */
-  private double first(int a, int kind, double level, boolean reach, double lo, double hi) {
-    return state.firstReaching(a, kind, level, reach, 0, lo, hi);
+  private double first(
+      int a, int kind, double level, boolean reach, double lo, double hi, double atHi) {
+    return state.firstReaching(a, kind, level, reach, 0, lo, hi, atHi);
   }
 
   /**
@@ -297,9 +300,8 @@ final class Falls {
     double bound = 1;
     for (int i = -1; i < p.requiresClosure[a].length; i++) {
       int b = i < 0 ? a : p.requiresClosure[a][i];
-      double d = p.demand[b];
-      double f0 = Math.min(1, state.ownCapacityAt(b, ta) / d);
-      double f1 = Math.min(1, state.ownCapacityAt(b, tb) / d);
+      double f0 = state.ownFractionAt(b, ta);
+      double f1 = state.ownFractionAt(b, tb);
       up |= f1 > f0;
       down |= f1 < f0;
       bound *= Math.max(f0, f1);

@@ -256,11 +256,11 @@ final class Integration {
    */
   private int capKink(int a, double t0, double len, int n) {
     double c = state.cap[a];
-    if (!CapacityState.meets(state.productOf(a, t0 + len), c)
-        || CapacityState.meets(state.productOf(a, t0), c)) {
+    double end = state.productOf(a, t0 + len);
+    if (!CapacityState.meets(end, c) || CapacityState.meets(state.productOf(a, t0), c)) {
       return n;
     }
-    double hi = state.firstReaching(a, CapacityState.PRODUCT, c, true, t0, 0, len);
+    double hi = state.firstReaching(a, CapacityState.PRODUCT, c, true, t0, 0, len, end);
     if (hi > 0 && hi < len) {
       pieces = ensure(pieces, n + 1);
       pieces[n++] = hi;
@@ -338,7 +338,7 @@ final class Integration {
       // below 1). Nothing lost, nothing degraded; an outage still open (a slo of 1, reached at
       // the start up to rounding) ends where the served fraction reaches it.
       if (accounting.inOutage(a)) {
-        accounting.closeOutage(a, t0 + crossing(a, t0, u0, u1));
+        accounting.closeOutage(a, t0 + crossing(a, t0, u0, u1, state.servedOf(a, t0 + u1)));
       }
       return;
     }
@@ -359,24 +359,21 @@ final class Integration {
       }
     }
     double uh = p.users[a] * p.weightAt(t0 + mid);
-    if (accounting.inOutage(a) && CapacityState.meets(state.servedOf(a, t0 + u1), p.slo[a])) {
+    double end = accounting.inOutage(a) ? state.servedOf(a, t0 + u1) : 1;
+    if (accounting.inOutage(a) && CapacityState.meets(end, p.slo[a])) {
       // Where a curve falls, a rise through the slo is an instant (Falls): the window's end.
-      double uc = p.anyFall && last ? u1 : crossing(a, t0, u0, u1);
+      double uc = p.anyFall && last ? u1 : crossing(a, t0, u0, u1, end);
       accounting.addUserHours(a, uh * integralOfLoss(a, degree, t0, u0, uc));
       accounting.closeOutage(a, t0 + uc);
       accounting.addUserHours(a, uh * integralOfLoss(a, degree, t0, uc, u1));
       // Served below 1 throughout the piece (it is split where an own fraction reaches 1), and at
-      // or above the slo from the crossing: degraded, unless the slo is 1 (then the crossing is
+      // or above the slo from the crossing: degraded (none with a slo of 1: the crossing is then
       // where it is whole, up to the rounding of a kink found by division).
-      if (p.slo[a] < 1) {
-        accounting.addDegraded(a, u1 - uc);
-      }
+      accounting.addDegraded(a, u1 - uc);
       return;
     }
     accounting.addUserHours(a, uh * integralOfLoss(a, degree, t0, u0, u1));
-    // With a slo of 1 nothing is degraded: a piece out of an outage and not whole is a sliver
-    // between two crossings that rounding put a double apart.
-    if (!accounting.inOutage(a) && p.slo[a] < 1) {
+    if (!accounting.inOutage(a)) {
       accounting.addDegraded(a, u1 - u0);
     }
   }
@@ -416,9 +413,12 @@ final class Integration {
     return half * sum;
   }
 
-  /** The first u in [u0, u1] with served_a(t0 + u) ≥ slo_a; served is non-decreasing there. */
-  private double crossing(int a, double t0, double u0, double u1) {
-    return state.firstReaching(a, CapacityState.SERVED, p.slo[a], true, t0, u0, u1);
+  /**
+   * The first u in [u0, u1] where served_a(t0 + u) meets slo_a, {@code end} its value at u1; served
+   * is non-decreasing there.
+   */
+  private double crossing(int a, double t0, double u0, double u1, double end) {
+    return state.firstReaching(a, CapacityState.SERVED, p.slo[a], true, t0, u0, u1, end);
   }
 
   /** {@code a}, or a copy of it with room for n values. */

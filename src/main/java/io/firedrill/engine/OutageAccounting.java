@@ -268,7 +268,11 @@ final class OutageAccounting {
 
   /** Service a was degraded (served at or above its slo, below 1) for {@code hours} more. */
   void addDegraded(int a, double hours) {
-    degraded[a] += hours;
+    // With a slo of 1 nothing is degraded (at or above 1 is whole): a stretch out of an outage and
+    // below 1 is then a sliver between two crossings that rounding put a double apart.
+    if (p.slo[a] < 1) {
+      degraded[a] += hours;
+    }
   }
 
   /** Adds {@code uh} user-hours lost by service a. */

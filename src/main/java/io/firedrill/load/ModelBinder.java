@@ -593,7 +593,7 @@ final class ModelBinder {
             restartCurve,
             s,
             SiteKeys.RESTART_CURVE,
-            Site.MAX_RESTART_CURVE_POINTS,
+            Fire.CurvePoint.MAX_POINTS,
             "a restart curve",
             "each restart adds a ramp per piece of it");
     Distribution reconnect =
@@ -785,7 +785,7 @@ final class ModelBinder {
                 curve(f.node(FireKeys.RESTORE_CURVE), f.at(FireKeys.RESTORE_CURVE), false),
                 f,
                 FireKeys.RESTORE_CURVE,
-                Site.MAX_RESTART_CURVE_POINTS,
+                Fire.CurvePoint.MAX_POINTS,
                 "a fire's restore curve",
                 "each fire adds a ramp per piece of it")
             : List.of();
@@ -886,7 +886,7 @@ final class ModelBinder {
               curve(s.node(ServiceKeys.RESTORE_CURVE), s.at(ServiceKeys.RESTORE_CURVE), true),
               s,
               ServiceKeys.RESTORE_CURVE,
-              Service.MAX_RESTORE_CURVE_POINTS,
+              Fire.CurvePoint.MAX_POINTS,
               "a service's restore curve",
               "each point is a kink the sweep finds in every ramp of its sites");
       if (s.has(ServiceKeys.RESTORE_PRIORITY)) {

@@ -48,9 +48,6 @@ public record Service(
     OptionalDouble rpoHours,
     int restorePriority,
     List<Fire.CurvePoint> restoreCurve) {
-  /** Most points a service's restore curve may have (each is a kink in every ramp it follows). */
-  public static final int MAX_RESTORE_CURVE_POINTS = 100;
-
   /** The restore priority of a service that gives none: restored after every one that does. */
   public static final int LAST = Integer.MAX_VALUE;
 
@@ -103,7 +100,7 @@ public record Service(
   private static void checkShareCurve(List<Fire.CurvePoint> curve) {
     Fire.CurvePoint first = curve.get(0);
     Fire.CurvePoint last = curve.get(curve.size() - 1);
-    if (curve.size() > MAX_RESTORE_CURVE_POINTS) {
+    if (curve.size() > Fire.CurvePoint.MAX_POINTS) {
       throw new IllegalArgumentException("a restore curve of " + curve.size() + " points");
     }
     if (curve.size() < 2 || first.at() != 0 || first.capacity() != 0) {

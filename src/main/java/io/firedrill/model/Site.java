@@ -33,7 +33,7 @@ import java.util.Objects;
  *     adding up to 1 (within {@link #SHARE_TOLERANCE}); empty for a site that is one room
  * @param restartCurve how capacity returns over each restart: points (fraction of the restart time,
  *     capacity) from (0, c0) to (1, 1), capacity rising or falling, linear in between, at most
- *     {@link #MAX_RESTART_CURVE_POINTS}; empty for a step (nothing until the restart is over)
+ *     {@link Fire.CurvePoint#MAX_POINTS}; empty for a step (nothing until the restart is over)
  * @param reconnect the time over which traffic returns, linearly, once the site is reachable again
  *     after all its networks were down, or null for at once
  */
@@ -55,9 +55,6 @@ public record Site(
     List<Fire.CurvePoint> restartCurve,
     Distribution reconnect)
     implements Place {
-
-  /** Most points a restart curve may have (each restart adds one ramp per piece of it). */
-  public static final int MAX_RESTART_CURVE_POINTS = 100;
 
   /**
    * How a site with several networks uses them (docs/simulation.md, "Reachability").
@@ -85,7 +82,7 @@ public record Site(
     renewals = siteRenewals(renewals);
     zones = List.copyOf(zones);
     restartCurve = List.copyOf(restartCurve);
-    if (restartCurve.size() > MAX_RESTART_CURVE_POINTS) {
+    if (restartCurve.size() > Fire.CurvePoint.MAX_POINTS) {
       throw new IllegalArgumentException("a restart curve of " + restartCurve.size() + " points");
     }
     if (zones.size() > MAX_ZONES) {

@@ -8,6 +8,7 @@ import io.firedrill.stats.MetricStats;
 import io.firedrill.stats.RunStats;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -177,7 +178,7 @@ public final class RunConsole {
             + ") cut recovery off: not recovered from the event by then: "
             + String.join(", ", cut)
             + "; recover_h counts those trials as the horizon.";
-    if (java.util.Arrays.stream(plan.damageDestroyed).anyMatch(d -> d > 0)) {
+    if (Arrays.stream(plan.damageDestroyed).anyMatch(d -> d > 0)) {
       // Destroyed hardware does not return within a trial (docs/simulation.md, "Damage"): no
       // horizon recovers a service that needs it, and suggesting a longer one would repeat forever.
       note +=
