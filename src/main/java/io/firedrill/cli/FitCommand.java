@@ -3,32 +3,14 @@ package io.firedrill.cli;
 import io.firedrill.dist.SyntaxException;
 import io.firedrill.dist.Units;
 import io.firedrill.dist.UserText;
-import io.firedrill.report.AtomicFiles;
 import io.firedrill.report.Numbers;
 import io.firedrill.study.Fit;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,10 +21,9 @@ import picocli.CommandLine.Spec;
  * {@code firedrill fit FILE.csv --column C}: a maximum-likelihood fit of a duration distribution to
  * incident data, printed in model syntax ready to paste.
  *
- * <p>The file is read whole but bounded ({@link #MAX_BYTES}, {@link #MAX_VALUES}) by what is read,
- * never by the size the file system reports (devices and pipes report 0); it must be UTF-8 text (a
- * byte-order mark is skipped) in RFC 4180 CSV with a header row. Every bad input is one line naming
- * the file, line and column, and exit status 2; nothing is printed until the fit is done.
+ * <p>The file is read as {@link CsvInput} reads every CSV file a user gives (bounded, UTF-8, RFC
+ * 4180, with a header row), and at most {@link #MAX_VALUES} values. Every bad input is one line
+ * naming the file, line and column, and exit status 2; nothing is printed until the fit is done.
  */
 @Command(
     name = "fit",
@@ -56,9 +37,6 @@ import picocli.CommandLine.Spec;
       "A value is a number in --unit (90, 1.5) or a duration with its unit (90m, 1.5h, 2d)."
     })
 final class FitCommand implements Callable<Integer> {
-  /** The most bytes read from a file: 64 MiB. */
-  static final long MAX_BYTES = 64L << 20;
-
   /** The most values fitted: 10 million. */
   static final int MAX_VALUES = 10_000_000;
 
@@ -105,7 +83,7 @@ final class FitCommand implements Callable<Integer> {
           "--unit must be one of s, m, h, d, w, y, got " + UserText.quote(unit));
     }
     char u = unit.charAt(0);
-    Path path = path(file);
+    Path path = CsvInput.path(file, null);
     double[] x = read(path, column, u);
     List<Fit.Result> fitted;
     List<Fit.Refusal> refused;
@@ -121,7 +99,12 @@ final class FitCommand implements Callable<Integer> {
     } catch (Fit.NotFittedException e) {
       String which = family.equals("auto") ? "" : family + ": ";
       throw new UsageException(
-          place(file) + ": column " + UserText.quote(column) + ": " + which + e.getMessage());
+          CsvInput.place(file)
+              + ": column "
+              + UserText.quote(column)
+              + ": "
+              + which
+              + e.getMessage());
     }
     String unitName = UNIT_NAMES["smhdwy".indexOf(u)];
     StringBuilder b = new StringBuilder();
@@ -160,122 +143,71 @@ final class FitCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The file name as a path, or one line saying why this system cannot open it. */
-  private static Path path(String name) {
-    try {
-      return Path.of(name);
-    } catch (InvalidPathException e) {
-      throw new UsageException(
-          place(name)
-              + ": not a file name this system can open (its characters do not fit the system's"
-              + " encoding; run with a UTF-8 locale, for example LANG=C.UTF-8)");
-    }
-  }
-
   /**
    * The column's values in {@code unit}; one clear line naming the file, line and column for
    * anything else.
    */
   static double[] read(Path file, String column, char unit) {
-    String text = text(file);
-    CSVFormat format =
-        CSVFormat.RFC4180
-            .builder()
-            .setIgnoreSurroundingSpaces(true)
-            .setIgnoreEmptyLines(true)
-            .get();
+    String text = CsvInput.text(file, "fit");
     double hoursPerUnit = Units.hoursPer(unit);
-    double[] values = new double[1024];
-    int n = 0;
-    long lastLine = 1;
-    try (CSVParser csv = CSVParser.parse(text, format)) {
-      Iterator<CSVRecord> records = csv.iterator();
-      if (!records.hasNext()) {
-        throw new UsageException(place(file) + ": the file is empty (expected a header row)");
-      }
-      CSVRecord header = records.next();
-      List<String> names = header.toList();
-      int index = names.indexOf(column);
-      if (index < 0) {
-        throw new UsageException(
-            place(file)
-                + ": no column "
-                + UserText.quote(column)
-                + " (columns: "
-                + UserText.list(names)
-                + ")");
-      }
-      int again = names.subList(index + 1, names.size()).indexOf(column);
-      if (again >= 0) {
-        throw new UsageException(
-            at(file, text, header, index + 1 + again)
-                + "the header names column "
-                + UserText.quote(column)
-                + " twice (fields "
-                + (index + 1)
-                + " and "
-                + (index + 2 + again)
-                + "): rename one");
-      }
-      while (records.hasNext()) {
-        CSVRecord rec = records.next();
-        lastLine = csv.getCurrentLineNumber();
-        if (rec.size() != names.size()) {
-          throw new UsageException(
-              at(file, text, rec, Math.min(rec.size(), names.size()))
-                  + "this row has "
-                  + rec.size()
-                  + (rec.size() == 1 ? " field" : " fields")
-                  + " but the header has "
-                  + names.size()
-                  + (rec.size() > names.size()
-                      ? " (write decimals with a point, 1.5, or quote a value with commas: \"1,5\")"
-                      : ""));
-        }
-        String cell = UserText.strip(rec.get(index));
-        double v = Double.NaN;
-        String problem;
-        try {
-          v = value(cell, hoursPerUnit);
-          problem = problem(cell, v, unit);
-        } catch (SyntaxException e) {
-          problem = problem(cell, e, unit);
-        }
-        if (problem != null) {
-          throw new UsageException(
-              at(file, text, rec, index) + "column " + UserText.quote(column) + ": " + problem);
-        }
-        if (n == MAX_VALUES) {
-          throw new UsageException(
-              at(file, text, rec, index)
-                  + "more than 10,000,000 values; fit reads at most 10,000,000");
-        }
-        if (n == values.length) {
-          values = Arrays.copyOf(values, (int) Math.min(2L * n, MAX_VALUES));
-        }
-        values[n++] = v;
-      }
-    } catch (UncheckedIOException | IllegalStateException | IOException e) {
-      // The parser's message names Java classes; keep only its line, and say what is wrong.
-      java.util.regex.Matcher m =
-          java.util.regex.Pattern.compile("line:? (\\d+)").matcher(String.valueOf(e.getMessage()));
+    var read =
+        new Object() {
+          List<String> names;
+          int index;
+          double[] values = new double[1024];
+          int n;
+        };
+    CsvInput.records(
+        file,
+        text,
+        rec -> {
+          if (read.names == null) {
+            read.names = rec.toList();
+            read.index = CsvInput.column(file, text, rec, column, true);
+            return;
+          }
+          CsvInput.checkSize(file, text, rec, read.names.size());
+          String cell = UserText.strip(rec.get(read.index));
+          double v = Double.NaN;
+          String problem;
+          try {
+            v = value(cell, hoursPerUnit);
+            problem = problem(cell, v, unit);
+          } catch (SyntaxException e) {
+            problem = problem(cell, e, unit);
+          }
+          if (problem != null) {
+            throw new UsageException(
+                CsvInput.at(file, text, rec, read.index)
+                    + "column "
+                    + UserText.quote(column)
+                    + ": "
+                    + problem);
+          }
+          if (read.n == MAX_VALUES) {
+            throw new UsageException(
+                CsvInput.at(file, text, rec, read.index)
+                    + "more than 10,000,000 values; fit reads at most 10,000,000");
+          }
+          if (read.n == read.values.length) {
+            read.values = Arrays.copyOf(read.values, (int) Math.min(2L * read.n, MAX_VALUES));
+          }
+          read.values[read.n++] = v;
+        });
+    if (read.names == null) {
       throw new UsageException(
-          place(file)
-              + ":"
-              + (m.find() ? m.group(1) : Long.toString(lastLine + 1))
-              + ": not valid CSV (a quoted value must end with a quote, followed by a comma or the"
-              + " end of the line; a quote inside it is written twice)");
+          CsvInput.place(file) + ": the file is empty (expected a header row)");
     }
-    if (n < 3) {
+    if (read.n < 3) {
       throw new UsageException(
-          place(file)
+          CsvInput.place(file)
               + ": column "
               + UserText.quote(column)
               + " has "
-              + n
+              + read.n
               + " values; a fit needs at least 3");
     }
-    return Arrays.copyOf(values, n);
+    return Arrays.copyOf(read.values, read.n);
   }
 
   /**
@@ -360,129 +292,5 @@ final class FitCommand implements Callable<Integer> {
         + " (fit takes values from 1e-300 to 1e300 "
         + UNIT_NAMES["smhdwy".indexOf(unit)]
         + ")";
-  }
-
-  /**
-   * The file's text: at most {@link #MAX_BYTES} bytes, refused at the first NUL byte, decoded as
-   * UTF-8 (the line of the first invalid byte is named), without a leading byte-order mark.
-   */
-  static String text(Path file) {
-    if (Files.isDirectory(file)) {
-      throw new UsageException(place(file) + ": is a directory, not a CSV file");
-    }
-    byte[] buf = new byte[1 << 16];
-    int len = 0;
-    try (InputStream in = Files.newInputStream(file)) {
-      while (len <= MAX_BYTES) {
-        if (len == buf.length) {
-          buf = Arrays.copyOf(buf, (int) Math.min(2L * buf.length, MAX_BYTES + 1));
-        }
-        int read = in.read(buf, len, buf.length - len);
-        if (read < 0) {
-          break;
-        }
-        for (int i = len; i < len + read; i++) {
-          if (buf[i] == 0) {
-            throw new UsageException(
-                position(file, buf, i) + "not a text file (it contains a NUL byte)");
-          }
-        }
-        len += read;
-      }
-    } catch (NoSuchFileException e) {
-      throw new UsageException(place(file) + ": no such file");
-    } catch (AccessDeniedException e) {
-      throw new UsageException(place(file) + ": permission denied");
-    } catch (IOException e) {
-      throw new UsageException(place(file) + ": cannot be read (" + AtomicFiles.reason(e) + ")");
-    }
-    if (len > MAX_BYTES) {
-      throw new UsageException(place(file) + ": larger than 64 MiB; fit reads at most 64 MiB");
-    }
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(buf, 0, len);
-    CharBuffer out = CharBuffer.allocate(len);
-    CoderResult result = decoder.decode(in, out, true);
-    if (!result.isError()) {
-      result = decoder.flush(out);
-    }
-    if (result.isError()) {
-      throw new UsageException(
-          position(file, buf, in.position())
-              + "not UTF-8 text (save the file as UTF-8; in Excel: CSV UTF-8)");
-    }
-    out.flip();
-    String text = out.toString();
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
-  }
-
-  /** {@code file:line:col: } of byte {@code at}, counting the column in characters. */
-  private static String position(Path file, byte[] buf, int at) {
-    int line = 1;
-    int lineStart = 0;
-    for (int i = 0; i < at; i++) {
-      if (buf[i] == '\n') {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    int col = new String(buf, lineStart, at - lineStart, StandardCharsets.UTF_8).length() + 1;
-    return place(file) + ":" + line + ":" + col + ": ";
-  }
-
-  /** {@code file:line:col: } of field {@code field} of {@code rec} (or where it would start). */
-  private static String at(Path file, String text, CSVRecord rec, int field) {
-    int i = (int) rec.getCharacterPosition();
-    int end = text.length();
-    for (int f = 0; f < field && i < end; f++) {
-      // Skip one field: a quoted value with its doubled quotes, or text up to the comma.
-      while (i < end && text.charAt(i) == ' ') {
-        i++;
-      }
-      if (i < end && text.charAt(i) == '"') {
-        for (i++; i < end; i++) {
-          if (text.charAt(i) == '"') {
-            if (i + 1 < end && text.charAt(i + 1) == '"') {
-              i++;
-            } else {
-              i++;
-              break;
-            }
-          }
-        }
-      }
-      while (i < end && text.charAt(i) != ',' && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-        i++;
-      }
-      if (i < end && text.charAt(i) == ',') {
-        i++;
-      }
-    }
-    while (i < end && text.charAt(i) == ' ') {
-      i++;
-    }
-    int line = lineOf(text, i);
-    int lineStart = text.lastIndexOf('\n', i - 1) + 1;
-    return place(file) + ":" + line + ":" + (i - lineStart + 1) + ": ";
-  }
-
-  /** A file name as messages show it: escaped, and at most its last 100 characters. */
-  private static String place(Object file) {
-    return UserText.boundedTail(String.valueOf(file));
-  }
-
-  /** The 1-based line of character {@code at}. */
-  private static int lineOf(String text, int at) {
-    int line = 1;
-    for (int i = 0; i < at && i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        line++;
-      }
-    }
-    return line;
   }
 }

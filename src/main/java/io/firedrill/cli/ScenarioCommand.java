@@ -8,6 +8,8 @@ import io.firedrill.model.Model;
 import io.firedrill.plan.Plan;
 import io.firedrill.report.AtomicFiles;
 import io.firedrill.report.Charts;
+import io.firedrill.report.Observation;
+import io.firedrill.report.ObservedCsv;
 import io.firedrill.report.RecoveryCsv;
 import io.firedrill.report.RunConsole;
 import io.firedrill.report.SitesCsv;
@@ -46,7 +48,7 @@ import picocli.CommandLine.Spec;
           + " an offset after it, and estimate per service the time to recover, downtime and"
           + " user-hours, with recovery curves over time.",
       "Writes summary.csv, recovery.csv, sites.csv, causes.csv, run.json (and outages.csv,"
-          + " trials.csv on request) to --out (default results/<model>/scenario)."
+          + " trials.csv, observed.csv on request) to --out (default results/<model>/scenario)."
     })
 final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResults {
   @Mixin ModelOptions model;
@@ -93,6 +95,16 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
       description = "Times on the recovery curves, evenly spaced over [0, H] (default 501).")
   String pointsText;
 
+  @Option(
+      names = "--observed",
+      paramLabel = "FILE",
+      description =
+          "CSV of observed points to compare with (a public timeline, a post-mortem): columns"
+              + " series (a service or site), time_h (hours after t = 0), value (0 to 1, or 60%%),"
+              + " and optionally fitted (yes/no) and source. Drawn on the recovery and sites"
+              + " charts; observed.csv puts each beside the simulated p10–p90.")
+  String observedFile;
+
   @Spec CommandSpec spec;
 
   /** The root command: its cancellation token stops this command's runs. */
@@ -121,6 +133,10 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
       RunOptions.checkStationary(plan);
     }
     run.checkMemory(plan, s, points, mode == Kernel.Background.STATIONARY);
+    List<Observation> observed =
+        observedFile == null
+            ? List.of()
+            : ObservedPoints.read(observedFile, plan, s.horizonHours());
     // Printed once every option is known good, so that a wrong one is the only line.
     EventOptions.noteFlatProfile(m, at, spec.commandLine().getErr(), "scenario");
     TrialRunner.Scenario scenario = new TrialRunner.Scenario(forced, mode, points);
@@ -153,6 +169,9 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
       for (int j = 0; j < points; j++) {
         times[j] = s.horizonHours() * j / (points - 1);
       }
+      if (!observed.isEmpty()) {
+        stdout.println(ObservedCsv.summary(plan, stats, times, observed));
+      }
       try (Writer w = files.open("summary.csv")) {
         SummaryCsv.write(w, plan, stats, metrics, false);
       }
@@ -162,15 +181,30 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
       try (Writer w = files.open("sites.csv")) {
         SitesCsv.write(w, plan, stats, times);
       }
+      if (!observed.isEmpty()) {
+        try (Writer w = files.open("observed.csv")) {
+          ObservedCsv.write(w, plan, stats, times, observed);
+        }
+      }
       List<String> warnings =
           Charts.writeScenario(
-              plan, stats, times, run.caption(m, what, s, loaded.overrides()), charts, files);
+              plan,
+              stats,
+              times,
+              observed,
+              run.caption(m, what, s, loaded.overrides()),
+              charts,
+              files);
       Map<String, Object> json = run.json("scenario", m, loaded);
       json.put("event", ScenarioEvents.describe(forced));
       json.put("events", ScenarioEvents.json(forced));
       json.put("at", at);
       json.put("background", mode.name().toLowerCase(java.util.Locale.ROOT));
       json.put("curve_points", points);
+      if (!observed.isEmpty()) {
+        json.put("observed", observedFile);
+        json.put("observed_points", observed.size());
+      }
       run.finish(
           files, plan, stats, s, json, seconds, warnings, stdout, spec.commandLine().getErr());
       written = files.dir();

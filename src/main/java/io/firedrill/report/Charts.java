@@ -125,13 +125,20 @@ public final class Charts {
   }
 
   /**
-   * Writes the charts of a scenario, at the curve {@code times} (hours); returns one warning line
-   * per chart that could not be drawn.
+   * Writes the charts of a scenario, at the curve {@code times} (hours), with the {@code observed}
+   * points (none if empty) on the recovery and sites charts; returns one warning line per chart
+   * that could not be drawn.
    *
    * @throws IOException if a chart file cannot be written
    */
   public static List<String> writeScenario(
-      Plan plan, RunStats stats, double[] times, Caption caption, Format format, AtomicFiles files)
+      Plan plan,
+      RunStats stats,
+      double[] times,
+      List<Observation> observed,
+      Caption caption,
+      Format format,
+      AtomicFiles files)
       throws IOException {
     String heading = caption.heading();
     int[] sites = new int[plan.sites];
@@ -148,7 +155,8 @@ public final class Charts {
                         plan.serviceModelIndex,
                         0,
                         stats.curves,
-                        times)),
+                        times,
+                        observed.stream().filter(o -> !o.site()).toList())),
             new Named(
                 "sites",
                 () ->
@@ -159,7 +167,8 @@ public final class Charts {
                         sites,
                         plan.services,
                         stats.curves,
-                        times)),
+                        times,
+                        observed.stream().filter(Observation::site).toList())),
             new Named("causes", () -> CausesChart.causes(plan, stats, heading))),
         caption,
         format,

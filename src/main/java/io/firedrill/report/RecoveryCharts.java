@@ -5,6 +5,8 @@ import io.firedrill.stats.CurveStats;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The fan charts of a scenario (docs/outputs.md, "Charts"): {@code recovery}, the median served
@@ -16,7 +18,10 @@ final class RecoveryCharts {
 
   /**
    * Median line and p10–p90 band per series of a curve, against the time since the event; {@code
-   * colours[k]} is series k's index in the model (its colour and line pattern).
+   * colours[k]} is series k's index in the model (its colour and line pattern). {@code observed}:
+   * points of an observed timeline on these series (their {@link Observation#index} is k), drawn as
+   * markers in the series' colour, a circle out of sample and a diamond where a parameter was
+   * fitted to the point; none if empty.
    */
   static XYChart fan(
       String title,
@@ -25,7 +30,8 @@ final class RecoveryCharts {
       int[] colours,
       int offset,
       CurveStats curves,
-      double[] times) {
+      double[] times,
+      List<Observation> observed) {
     double horizon = times[times.length - 1];
     TimeAxis axis = TimeAxis.of(horizon);
     XYChart c =
@@ -80,8 +86,56 @@ final class RecoveryCharts {
       Charts.dense(
           Charts.line(c, name, x, p50, Charts.color(colours[k]), Charts.stroke(colours[k])));
     }
+    for (int k = 0; k < names.length; k++) {
+      for (boolean fitted : new boolean[] {false, true}) {
+        points(c, names[k], k, fitted, observed, axis, Charts.color(colours[k]));
+      }
+    }
     return c;
   }
+
+  /**
+   * The observed points of series k, fitted or out of sample, as one marker series ("NAME
+   * observed", "NAME observed (fitted)"); nothing if it has none. With round time ticks each point
+   * is drawn at the nearest time of the axis grid: XChart places those ticks by the x values of
+   * every series, which the grid's own times leave as they are (and the grid is finer than the
+   * pixels).
+   */
+  private static void points(
+      XYChart c,
+      String name,
+      int k,
+      boolean fitted,
+      List<Observation> observed,
+      TimeAxis axis,
+      java.awt.Color color) {
+    List<Observation> mine = new ArrayList<>();
+    for (Observation o : observed) {
+      if (o.index() == k && o.fitted() == fitted) {
+        mine.add(o);
+      }
+    }
+    if (mine.isEmpty()) {
+      return;
+    }
+    double[] grid = axis == null ? null : axis.grid();
+    double[] px = new double[mine.size()];
+    double[] py = new double[mine.size()];
+    for (int i = 0; i < px.length; i++) {
+      double h = mine.get(i).hours();
+      px[i] = grid == null ? h : grid[ObservedCsv.nearest(h, grid)];
+      py[i] = mine.get(i).value();
+    }
+    XYSeries s = c.addSeries(name + " observed" + (fitted ? " (fitted)" : ""), px, py);
+    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    s.setMarker(fitted ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
+    s.setMarkerColor(color);
+    // One size for every marker of a chart (XChart's styler); the other series draw none.
+    c.getStyler().setMarkerSize(OBSERVED_MARKER);
+  }
+
+  /** Diameter of an observed point's marker, pixels: well above the lines' 3. */
+  static final int OBSERVED_MARKER = 16;
 
   /**
    * Most curve points drawn per series of a fan chart without round time ticks (two per pixel

@@ -346,7 +346,7 @@ class FitCommandTest {
     byte[] line = "1.5\n".getBytes(StandardCharsets.US_ASCII);
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(big), 1 << 20)) {
       out.write("d\n".getBytes(StandardCharsets.US_ASCII));
-      for (long written = 2; written <= FitCommand.MAX_BYTES; written += line.length) {
+      for (long written = 2; written <= CsvInput.MAX_BYTES; written += line.length) {
         out.write(line);
       }
     }

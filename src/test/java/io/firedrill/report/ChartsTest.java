@@ -63,9 +63,41 @@ class ChartsTest {
     assertEquals(unit, axis.unit());
     double[] times = IntStream.range(0, 501).mapToDouble(j -> horizon * j / 500).toArray();
     XYChart c =
-        RecoveryCharts.fan("t", "served", new String[] {"a"}, new int[] {0}, 0, curves(), times);
+        RecoveryCharts.fan(
+            "t", "served", new String[] {"a"}, new int[] {0}, 0, curves(), times, List.of());
     // The labels XChart draws: the multiples of the step, nothing else.
     assertEquals(List.of(labels.split("\\|")), TickProbe.xTickLabels(c));
+  }
+
+  @Test
+  void fan_observedPoints_areMarkersOnTheGrid_andLeaveTheTicksAlone() {
+    // Points at times off the axis grid (a step of 168 / 2400 = 0.07 h) would add x values from
+    // which XChart places its ticks: drawn at the nearest grid time (2,401 intervals of 168 h: 13.7
+    // h
+    // is 195.8 of them), the week's ticks stay daily.
+    double[] times = IntStream.range(0, 501).mapToDouble(j -> 168.0 * j / 500).toArray();
+    List<Observation> seen =
+        List.of(
+            new Observation("a", false, 0, 13.7, 0.4, false, ""),
+            new Observation("a", false, 0, 100.123, 1, false, "s"),
+            new Observation("a", false, 0, 50, 0.9, true, ""));
+    XYChart c =
+        RecoveryCharts.fan(
+            "t", "served", new String[] {"a"}, new int[] {0}, 0, curves(), times, seen);
+    assertEquals(
+        List.of("0", "1 d", "2 d", "3 d", "4 d", "5 d", "6 d", "7 d"), TickProbe.xTickLabels(c));
+    XYSeries out = c.getSeriesMap().get("a observed");
+    XYSeries fitted = c.getSeriesMap().get("a observed (fitted)");
+    assertEquals(XYSeries.XYSeriesRenderStyle.Scatter, out.getXYSeriesRenderStyle());
+    double[] grid = RecoveryCharts.TimeAxis.of(168).grid();
+    assertArrayEquals(
+        new double[] {grid[196], grid[1431]}, out.getXData(), 0.0, "13.7 h and 100.123 h");
+    assertEquals(13.7, grid[196], 0.035);
+    assertEquals(100.123, grid[1431], 0.035);
+    assertArrayEquals(new double[] {0.4, 1}, out.getYData(), 0.0);
+    assertArrayEquals(new double[] {grid[715]}, fitted.getXData(), 0.0);
+    assertEquals(2401, grid.length - 1);
+    assertEquals(Charts.color(0), out.getMarkerColor());
   }
 
   @Test
@@ -73,7 +105,8 @@ class ChartsTest {
     assertNull(RecoveryCharts.TimeAxis.of(1.5 / 60));
     double[] times = IntStream.range(0, 501).mapToDouble(j -> 0.025 * j / 500).toArray();
     XYChart c =
-        RecoveryCharts.fan("t", "served", new String[] {"a"}, new int[] {0}, 0, curves(), times);
+        RecoveryCharts.fan(
+            "t", "served", new String[] {"a"}, new int[] {0}, 0, curves(), times, List.of());
     assertEquals("hours since the event", c.getXAxisTitle());
   }
 
@@ -102,7 +135,14 @@ class ChartsTest {
     double[] times = IntStream.range(0, 501).mapToDouble(j -> 168.0 * j / 500).toArray();
     XYChart chart =
         RecoveryCharts.fan(
-            "t", "served", new String[] {"ops", "talk", "mail"}, new int[] {0, 1, 2}, 0, c, times);
+            "t",
+            "served",
+            new String[] {"ops", "talk", "mail"},
+            new int[] {0, 1, 2},
+            0,
+            c,
+            times,
+            List.of());
     List<String> legend =
         chart.getSeriesMap().values().stream()
             .filter(XYSeries::isShowInLegend)

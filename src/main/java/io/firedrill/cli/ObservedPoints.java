@@ -1,0 +1,265 @@
+package io.firedrill.cli;
+
+import io.firedrill.dist.SyntaxException;
+import io.firedrill.dist.Units;
+import io.firedrill.dist.UserText;
+import io.firedrill.load.NearNames;
+import io.firedrill.plan.Plan;
+import io.firedrill.report.Observation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * {@code scenario --observed FILE}: the points of an observed timeline (a public incident's, a
+ * post-mortem's) to draw on the recovery charts and compare in observed.csv (docs/outputs.md,
+ * "observed.csv").
+ *
+ * <p>The file is CSV as {@link CsvInput} reads it, with a header naming the columns, in any order:
+ * {@code series} (a service of the model, its served fraction; or a site, its share of capacity
+ * back; {@code service:NAME} or {@code site:NAME} where a name is both), {@code time_h} (hours
+ * after t = 0, the scenario's first event, from 0 to the horizon; or a duration with its unit,
+ * {@code 90m}, {@code 2.5d}), {@code value} (a fraction from 0 to 1, or a percentage, {@code 60%}),
+ * and optionally {@code fitted} ({@code yes} if a parameter of the model was set from the point,
+ * {@code no}, the default, if it is out of sample) and {@code source} (a citation, any text). At
+ * least one point, at most {@link #MAX_POINTS}. Any other column, and every bad cell, is one line
+ * {@code file:line:col: column 'NAME': what is wrong}, exit status 2, before anything runs.
+ */
+final class ObservedPoints {
+  /** The most points a file may hold. */
+  static final int MAX_POINTS = 10_000;
+
+  /** The longest source text kept, in characters. */
+  static final int MAX_SOURCE = 1_000;
+
+  private static final List<String> COLUMNS =
+      List.of("series", "time_h", "value", "fitted", "source");
+
+  private ObservedPoints() {}
+
+  /**
+   * The points of {@code file} (named by the option {@code --observed}) for the services and sites
+   * of {@code plan}, in file order, with times within [0, {@code horizon}] hours.
+   *
+   * @throws UsageException for a file that cannot be read, is not CSV, lacks a column, has a column
+   *     it does not know, a cell it cannot read, or no point
+   */
+  static List<Observation> read(String name, Plan plan, double horizon) {
+    Path file = CsvInput.path(name, "--observed");
+    String text = CsvInput.text(file, "--observed");
+    List<Observation> points = new ArrayList<>();
+    int[] column = new int[COLUMNS.size()];
+    NearNames near = new NearNames();
+    int[] fields = {-1};
+    CsvInput.records(
+        file,
+        text,
+        rec -> {
+          if (fields[0] < 0) {
+            header(file, text, rec, column);
+            fields[0] = rec.size();
+            return;
+          }
+          CsvInput.checkSize(file, text, rec, fields[0]);
+          if (points.size() == MAX_POINTS) {
+            throw new UsageException(
+                CsvInput.at(file, text, rec, 0)
+                    + "more than "
+                    + String.format(Locale.ROOT, "%,d", MAX_POINTS)
+                    + " points; --observed reads at most that many");
+          }
+          points.add(point(file, text, rec, column, plan, horizon, near));
+        });
+    if (fields[0] < 0) {
+      throw new UsageException(
+          CsvInput.place(file)
+              + ": the file is empty (expected a header row: "
+              + String.join(",", COLUMNS)
+              + ")");
+    }
+    if (points.isEmpty()) {
+      throw new UsageException(CsvInput.place(file) + ": no points (only a header row)");
+    }
+    return points;
+  }
+
+  /** Finds each known column's field into {@code column} (−1 if absent); refuses the others. */
+  private static void header(Path file, String text, CSVRecord header, int[] column) {
+    for (int c = 0; c < COLUMNS.size(); c++) {
+      column[c] = CsvInput.column(file, text, header, COLUMNS.get(c), c < 3);
+    }
+    for (int f = 0; f < header.size(); f++) {
+      String h = header.get(f);
+      if (!COLUMNS.contains(h)) {
+        throw new UsageException(
+            CsvInput.at(file, text, header, f)
+                + "unknown column "
+                + UserText.quote(h)
+                + " (columns: "
+                + String.join(", ", COLUMNS)
+                + "; fitted and source may be left out)");
+      }
+    }
+  }
+
+  private static Observation point(
+      Path file,
+      String text,
+      CSVRecord rec,
+      int[] column,
+      Plan plan,
+      double horizon,
+      NearNames near) {
+    String series = UserText.strip(rec.get(column[0]));
+    boolean forceSite = series.startsWith("site:");
+    boolean forceService = series.startsWith("service:");
+    String bare = forceSite ? series.substring(5) : forceService ? series.substring(8) : series;
+    int service = forceSite ? -1 : Arrays.asList(plan.serviceNames).indexOf(bare);
+    int site = forceService ? -1 : Arrays.asList(plan.siteNames).indexOf(bare);
+    if (service >= 0 && site >= 0) {
+      throw cell(
+          file,
+          text,
+          rec,
+          column,
+          0,
+          UserText.quote(bare)
+              + " is both a service and a site: write service:"
+              + bare
+              + " or site:"
+              + bare);
+    }
+    if (service < 0 && site < 0) {
+      List<String> known = new ArrayList<>();
+      if (!forceSite) {
+        known.addAll(Arrays.asList(plan.serviceNames));
+      }
+      if (!forceService) {
+        known.addAll(Arrays.asList(plan.siteNames));
+      }
+      String close = near.closest(bare, known);
+      throw cell(
+          file,
+          text,
+          rec,
+          column,
+          0,
+          (bare.isEmpty() ? "empty cell" : "no " + what(forceSite, forceService) + " named ")
+              + (bare.isEmpty() ? "" : UserText.quote(bare))
+              + (close != null
+                  ? " (did you mean " + UserText.quote(close) + "?)"
+                  : " (" + what(forceSite, forceService) + "s: " + UserText.list(known) + ")"));
+    }
+    double hours = hours(file, text, rec, column, horizon);
+    double value = fraction(file, text, rec, column);
+    boolean fitted = column[3] >= 0 && fitted(file, text, rec, column);
+    String source = column[4] < 0 ? "" : UserText.strip(rec.get(column[4]));
+    if (source.length() > MAX_SOURCE) {
+      throw cell(
+          file,
+          text,
+          rec,
+          column,
+          4,
+          "longer than " + String.format(Locale.ROOT, "%,d", MAX_SOURCE) + " characters");
+    }
+    return new Observation(
+        bare, site >= 0, site >= 0 ? site : service, hours, value, fitted, source);
+  }
+
+  private static String what(boolean site, boolean service) {
+    return site ? "site" : service ? "service" : "service or site";
+  }
+
+  /** The time cell: hours, or a duration with its unit, within [0, horizon]. */
+  private static double hours(Path file, String text, CSVRecord rec, int[] column, double horizon) {
+    String cell = UserText.strip(rec.get(column[1]));
+    double h;
+    try {
+      h = FitCommand.value(cell, 1);
+    } catch (SyntaxException e) {
+      throw cell(
+          file,
+          text,
+          rec,
+          column,
+          1,
+          cell.isEmpty()
+              ? "empty cell (every point needs a time)"
+              : UserText.quote(cell)
+                  + " is not a time (write hours, 16.5, or a duration with its unit: 90m, 2.5d)");
+    }
+    if (!(h >= 0 && h <= horizon)) {
+      throw cell(
+          file,
+          text,
+          rec,
+          column,
+          1,
+          UserText.bounded(cell)
+              + " is outside the scenario's 0 to "
+              + Units.formatDuration(horizon)
+              + " (give --horizon to see later points)");
+    }
+    return h;
+  }
+
+  /** The value cell: a fraction in [0, 1], or a percentage from 0 % to 100 %. */
+  private static double fraction(Path file, String text, CSVRecord rec, int[] column) {
+    String cell = UserText.strip(rec.get(column[2]));
+    boolean percent = cell.endsWith("%");
+    String number = percent ? UserText.strip(cell.substring(0, cell.length() - 1)) : cell;
+    double v = Double.NaN;
+    try {
+      v = Units.parseNumber(number, 0, "a fraction") / (percent ? 100 : 1);
+    } catch (SyntaxException e) {
+      // v stays NaN: refused below
+    }
+    if (!(v >= 0 && v <= 1)) {
+      throw cell(
+          file,
+          text,
+          rec,
+          column,
+          2,
+          cell.isEmpty()
+              ? "empty cell (every point needs a value)"
+              : UserText.quote(cell)
+                  + " is not a fraction from 0 to 1 (or a percentage from 0% to 100%)");
+    }
+    return v;
+  }
+
+  /** The fitted cell: yes or no (true, false; empty is no). */
+  private static boolean fitted(Path file, String text, CSVRecord rec, int[] column) {
+    String cell = UserText.strip(rec.get(column[3])).toLowerCase(Locale.ROOT);
+    switch (cell) {
+      case "yes", "true":
+        return true;
+      case "no", "false", "":
+        return false;
+      default:
+        throw cell(
+            file,
+            text,
+            rec,
+            column,
+            3,
+            UserText.quote(rec.get(column[3]))
+                + " is not yes or no (yes: a parameter of the model was set from this point)");
+    }
+  }
+
+  private static UsageException cell(
+      Path file, String text, CSVRecord rec, int[] column, int c, String problem) {
+    return new UsageException(
+        CsvInput.at(file, text, rec, column[c])
+            + "column "
+            + UserText.quote(COLUMNS.get(c))
+            + ": "
+            + problem);
+  }
+}
