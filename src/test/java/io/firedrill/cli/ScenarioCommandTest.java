@@ -246,7 +246,8 @@ class ScenarioCommandTest {
 
   @Test
   void kakaoReplay_mediansSitInsideThePublicTimeline(@TempDir Path tmp) throws Exception {
-    // Calibration guard (docs/kakao-2022.md): public windows in hours after 15:30 KST,
+    // Calibration guard (docs/incidents/kakao-pangyo-2022.md): public windows in hours after 15:30
+    // KST,
     // 15 Oct 2022. With 20,000 trials the medians' own spread is a few hundredths of an hour.
     Cli.Result r =
         Cli.run(
