@@ -71,7 +71,7 @@ final class ObservedPoints {
                     + String.format(Locale.ROOT, "%,d", MAX_POINTS)
                     + " points; --observed reads at most that many");
           }
-          points.add(point(file, text, rec, column, plan, horizon, near));
+          points.add(point(new Row(file, text, rec, column), plan, horizon, near));
         });
     if (fields[0] < 0) {
       throw new UsageException(
@@ -105,26 +105,15 @@ final class ObservedPoints {
     }
   }
 
-  private static Observation point(
-      Path file,
-      String text,
-      CSVRecord rec,
-      int[] column,
-      Plan plan,
-      double horizon,
-      NearNames near) {
-    String series = UserText.strip(rec.get(column[0]));
+  private static Observation point(Row row, Plan plan, double horizon, NearNames near) {
+    String series = row.cell(0);
     boolean forceSite = series.startsWith("site:");
     boolean forceService = series.startsWith("service:");
     String bare = forceSite ? series.substring(5) : forceService ? series.substring(8) : series;
     int service = forceSite ? -1 : Arrays.asList(plan.serviceNames).indexOf(bare);
     int site = forceService ? -1 : Arrays.asList(plan.siteNames).indexOf(bare);
     if (service >= 0 && site >= 0) {
-      throw cell(
-          file,
-          text,
-          rec,
-          column,
+      throw row.error(
           0,
           UserText.quote(bare)
               + " is both a service and a site: write service:"
@@ -141,11 +130,7 @@ final class ObservedPoints {
         known.addAll(Arrays.asList(plan.siteNames));
       }
       String close = near.closest(bare, known);
-      throw cell(
-          file,
-          text,
-          rec,
-          column,
+      throw row.error(
           0,
           (bare.isEmpty() ? "empty cell" : "no " + what(forceSite, forceService) + " named ")
               + (bare.isEmpty() ? "" : UserText.quote(bare))
@@ -153,18 +138,13 @@ final class ObservedPoints {
                   ? " (did you mean " + UserText.quote(close) + "?)"
                   : " (" + what(forceSite, forceService) + "s: " + UserText.list(known) + ")"));
     }
-    double hours = hours(file, text, rec, column, horizon);
-    double value = fraction(file, text, rec, column);
-    boolean fitted = column[3] >= 0 && fitted(file, text, rec, column);
-    String source = column[4] < 0 ? "" : UserText.strip(rec.get(column[4]));
+    double hours = hours(row, horizon);
+    double value = fraction(row);
+    boolean fitted = row.column[3] >= 0 && fitted(row);
+    String source = row.column[4] < 0 ? "" : row.cell(4);
     if (source.length() > MAX_SOURCE) {
-      throw cell(
-          file,
-          text,
-          rec,
-          column,
-          4,
-          "longer than " + String.format(Locale.ROOT, "%,d", MAX_SOURCE) + " characters");
+      throw row.error(
+          4, "longer than " + String.format(Locale.ROOT, "%,d", MAX_SOURCE) + " characters");
     }
     return new Observation(
         bare, site >= 0, site >= 0 ? site : service, hours, value, fitted, source);
@@ -175,17 +155,13 @@ final class ObservedPoints {
   }
 
   /** The time cell: hours, or a duration with its unit, within [0, horizon]. */
-  private static double hours(Path file, String text, CSVRecord rec, int[] column, double horizon) {
-    String cell = UserText.strip(rec.get(column[1]));
+  private static double hours(Row row, double horizon) {
+    String cell = row.cell(1);
     double h;
     try {
       h = FitCommand.value(cell, 1);
     } catch (SyntaxException e) {
-      throw cell(
-          file,
-          text,
-          rec,
-          column,
+      throw row.error(
           1,
           cell.isEmpty()
               ? "empty cell (every point needs a time)"
@@ -193,11 +169,7 @@ final class ObservedPoints {
                   + " is not a time (write hours, 16.5, or a duration with its unit: 90m, 2.5d)");
     }
     if (!(h >= 0 && h <= horizon)) {
-      throw cell(
-          file,
-          text,
-          rec,
-          column,
+      throw row.error(
           1,
           UserText.bounded(cell)
               + " is outside the scenario's 0 to "
@@ -208,8 +180,8 @@ final class ObservedPoints {
   }
 
   /** The value cell: a fraction in [0, 1], or a percentage from 0 % to 100 %. */
-  private static double fraction(Path file, String text, CSVRecord rec, int[] column) {
-    String cell = UserText.strip(rec.get(column[2]));
+  private static double fraction(Row row) {
+    String cell = row.cell(2);
     boolean percent = cell.endsWith("%");
     String number = percent ? UserText.strip(cell.substring(0, cell.length() - 1)) : cell;
     double v = Double.NaN;
@@ -219,11 +191,7 @@ final class ObservedPoints {
       // v stays NaN: refused below
     }
     if (!(v >= 0 && v <= 1)) {
-      throw cell(
-          file,
-          text,
-          rec,
-          column,
+      throw row.error(
           2,
           cell.isEmpty()
               ? "empty cell (every point needs a value)"
@@ -234,32 +202,36 @@ final class ObservedPoints {
   }
 
   /** The fitted cell: yes or no (true, false; empty is no). */
-  private static boolean fitted(Path file, String text, CSVRecord rec, int[] column) {
-    String cell = UserText.strip(rec.get(column[3])).toLowerCase(Locale.ROOT);
+  private static boolean fitted(Row row) {
+    String cell = row.cell(3).toLowerCase(Locale.ROOT);
     switch (cell) {
       case "yes", "true":
         return true;
       case "no", "false", "":
         return false;
       default:
-        throw cell(
-            file,
-            text,
-            rec,
-            column,
+        throw row.error(
             3,
-            UserText.quote(rec.get(column[3]))
+            UserText.quote(row.cell(3))
                 + " is not yes or no (yes: a parameter of the model was set from this point)");
     }
   }
 
-  private static UsageException cell(
-      Path file, String text, CSVRecord rec, int[] column, int c, String problem) {
-    return new UsageException(
-        CsvInput.at(file, text, rec, column[c])
-            + "column "
-            + UserText.quote(COLUMNS.get(c))
-            + ": "
-            + problem);
+  /** One row of the file, with where its cells are: reads a cell, refuses one in one line. */
+  private record Row(Path file, String text, CSVRecord rec, int[] column) {
+    /** Known column c's cell (see {@link #COLUMNS}), without surrounding spaces. */
+    String cell(int c) {
+      return UserText.strip(rec.get(column[c]));
+    }
+
+    /** {@code file:line:col: column 'NAME': problem}, at known column c's cell. */
+    UsageException error(int c, String problem) {
+      return new UsageException(
+          CsvInput.at(file, text, rec, column[c])
+              + "column "
+              + UserText.quote(COLUMNS.get(c))
+              + ": "
+              + problem);
+    }
   }
 }

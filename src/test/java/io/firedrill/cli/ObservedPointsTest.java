@@ -38,7 +38,13 @@ class ObservedPointsTest {
       """;
 
   private static Cli.Result scenario(Path tmp, String observed, String out) throws Exception {
-    Path m = Files.writeString(tmp.resolve("m.yaml"), MODEL);
+    return scenario(tmp, MODEL, observed, out);
+  }
+
+  /** {@code scenario} of {@code model} forced at fire@a, with {@code observed} as the file. */
+  private static Cli.Result scenario(Path tmp, String model, String observed, String out)
+      throws Exception {
+    Path m = Files.writeString(tmp.resolve("m.yaml"), model);
     Path o = Files.writeString(tmp.resolve("obs.csv"), observed);
     return Cli.run(
         "scenario",
@@ -172,24 +178,8 @@ class ObservedPointsTest {
   @Test
   void aNameThatIsBothAServiceAndASite_needsItsKind(@TempDir Path tmp) throws Exception {
     // A site named like the service.
-    Path m =
-        Files.writeString(tmp.resolve("m.yaml"), MODEL.replace("  b: {}", "  b: {}\n  svc: {}"));
-    Path o = Files.writeString(tmp.resolve("obs.csv"), "series,time_h,value\nsvc,1,0.5\n");
-    Cli.Result r =
-        Cli.run(
-            "scenario",
-            m.toString(),
-            "--event",
-            "fire@a",
-            "--no-background",
-            "--trials",
-            "5",
-            "--charts",
-            "none",
-            "--observed",
-            o.toString(),
-            "--out",
-            tmp.resolve("o").toString());
+    String both = MODEL.replace("  b: {}", "  b: {}\n  svc: {}");
+    Cli.Result r = scenario(tmp, both, "series,time_h,value\nsvc,1,0.5\n", "o");
     assertEquals(2, r.code(), r::toString);
     assertTrue(
         r.err()
@@ -197,22 +187,7 @@ class ObservedPointsTest {
                 "obs.csv:2:1: column 'series': 'svc' is both a service and a site: write"
                     + " service:svc or site:svc"),
         r::toString);
-    Files.writeString(o, "series,time_h,value\nsite:svc,1,0.5\nservice:svc,1,0\n");
-    r =
-        Cli.run(
-            "scenario",
-            m.toString(),
-            "--event",
-            "fire@a",
-            "--no-background",
-            "--trials",
-            "5",
-            "--charts",
-            "none",
-            "--observed",
-            o.toString(),
-            "--out",
-            tmp.resolve("o").toString());
+    r = scenario(tmp, both, "series,time_h,value\nsite:svc,1,0.5\nservice:svc,1,0\n", "o");
     assertEquals(0, r.code(), r::toString);
     List<CSVRecord> rows = csv(tmp.resolve("o/observed.csv"));
     assertEquals("site", rows.get(0).get("kind"));
