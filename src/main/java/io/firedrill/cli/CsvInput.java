@@ -34,6 +34,12 @@ final class CsvInput {
   /** The most bytes read from a file: 64 MiB. */
   static final long MAX_BYTES = 64L << 20;
 
+  /**
+   * The most fields a line may hold: 10,000. The parser holds a whole record at once, and a line of
+   * 64 MiB of commas would be 64 million empty fields (gigabytes).
+   */
+  static final int MAX_FIELDS = 10_000;
+
   /** The dialect: RFC 4180, spaces around a value ignored, empty lines skipped. */
   static final CSVFormat FORMAT =
       CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
@@ -48,13 +54,16 @@ final class CsvInput {
    * @throws UsageException for text that is not CSV, or from {@code each}
    */
   static void records(Path file, String text, Consumer<CSVRecord> each) {
+    checkFields(file, text);
     long lastLine = 1;
     try (CSVParser csv = CSVParser.parse(text, FORMAT)) {
       Iterator<CSVRecord> it = csv.iterator();
       while (it.hasNext()) {
         CSVRecord rec = it.next();
         lastLine = csv.getCurrentLineNumber();
-        each.accept(rec);
+        if (!blankLine(text, rec)) {
+          each.accept(rec);
+        }
       }
     } catch (UncheckedIOException | IllegalStateException | IOException e) {
       // The parser's message names Java classes; keep only its line, and say what is wrong.
@@ -67,6 +76,60 @@ final class CsvInput {
               + ": not valid CSV (a quoted value must end with a quote, followed by a comma or the"
               + " end of the line; a quote inside it is written twice)");
     }
+  }
+
+  /**
+   * Refuses a line with more than {@link #MAX_FIELDS} fields (commas in quotes count too: a bound,
+   * not a parse), before the parser would hold them all.
+   *
+   * @throws UsageException naming the line
+   */
+  private static void checkFields(Path file, String text) {
+    int commas = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ',') {
+        if (++commas >= MAX_FIELDS) {
+          throw new UsageException(
+              place(file)
+                  + ":"
+                  + lineAndColumn(text, i)[0]
+                  + ": more than 10,000 fields on one line; firedrill reads at most 10,000"
+                  + " columns");
+        }
+      } else if (c == '\n' || c == '\r') {
+        commas = 0;
+      }
+    }
+  }
+
+  /** Whether record {@code rec} is a line of spaces and tabs only (skipped like an empty line). */
+  private static boolean blankLine(String text, CSVRecord rec) {
+    if (rec.size() != 1 || !rec.get(0).isEmpty()) {
+      return false;
+    }
+    for (int i = start(text, rec); i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        return true;
+      }
+      if (c != ' ' && c != '\t') {
+        return false; // a quoted empty value, "": a cell, not a blank line
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Where record {@code rec} begins in {@code text}: the parser's position, past the empty lines it
+   * skipped before the record.
+   */
+  private static int start(String text, CSVRecord rec) {
+    int i = (int) rec.getCharacterPosition();
+    while (i < text.length() && (text.charAt(i) == '\n' || text.charAt(i) == '\r')) {
+      i++;
+    }
+    return i;
   }
 
   /**
@@ -94,6 +157,13 @@ final class CsvInput {
         }
         for (int i = len; i < len + read; i++) {
           if (buf[i] == 0) {
+            if ((buf[0] & 0xFF) == 0xFF && (buf[1] & 0xFF) == 0xFE
+                || (buf[0] & 0xFF) == 0xFE && (buf[1] & 0xFF) == 0xFF) {
+              throw new UsageException(
+                  place(file)
+                      + ": UTF-16 text (save the file as UTF-8; in Excel: CSV UTF-8, not Unicode"
+                      + " text)");
+            }
             throw new UsageException(
                 position(file, buf, i) + "not a text file (it contains a NUL byte)");
           }
@@ -139,6 +209,10 @@ final class CsvInput {
    * @throws UsageException if the name has characters the system's encoding cannot hold
    */
   static Path path(String name, String option) {
+    if (name.isEmpty()) {
+      throw new UsageException(
+          (option == null ? "" : option + ": ") + "the file name is empty; give a CSV file");
+    }
     try {
       return Path.of(name);
     } catch (InvalidPathException e) {
@@ -208,21 +282,13 @@ final class CsvInput {
 
   /** {@code file:line:col: } of byte {@code at}, counting the column in characters. */
   private static String position(Path file, byte[] buf, int at) {
-    int line = 1;
-    int lineStart = 0;
-    for (int i = 0; i < at; i++) {
-      if (buf[i] == '\n') {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    int col = new String(buf, lineStart, at - lineStart, StandardCharsets.UTF_8).length() + 1;
-    return place(file) + ":" + line + ":" + col + ": ";
+    int[] lc = lineAndColumn(new String(buf, 0, at, StandardCharsets.UTF_8) + "x", -1);
+    return place(file) + ":" + lc[0] + ":" + lc[1] + ": ";
   }
 
   /** {@code file:line:col: } of field {@code field} of {@code rec} (or where it would start). */
   static String at(Path file, String text, CSVRecord rec, int field) {
-    int i = (int) rec.getCharacterPosition();
+    int i = start(text, rec);
     int end = text.length();
     for (int f = 0; f < field && i < end; f++) {
       // Skip one field: a quoted value with its doubled quotes, or text up to the comma.
@@ -251,9 +317,8 @@ final class CsvInput {
     while (i < end && text.charAt(i) == ' ') {
       i++;
     }
-    int line = lineOf(text, i);
-    int lineStart = text.lastIndexOf('\n', i - 1) + 1;
-    return place(file) + ":" + line + ":" + (i - lineStart + 1) + ": ";
+    int[] lc = lineAndColumn(text, i);
+    return place(file) + ":" + lc[0] + ":" + lc[1] + ": ";
   }
 
   /** A file name as messages show it: escaped, and at most its last 100 characters. */
@@ -261,14 +326,25 @@ final class CsvInput {
     return UserText.boundedTail(String.valueOf(file));
   }
 
-  /** The 1-based line of character {@code at}. */
-  private static int lineOf(String text, int at) {
+  /**
+   * The 1-based line and column of index {@code at} of {@code text} ({@code at} −1: of its last
+   * character): lines end at {@code \n}, {@code \r\n} or {@code \r}, as the parser reads them; the
+   * column counts characters (code points, so an emoji is one).
+   */
+  static int[] lineAndColumn(String text, int at) {
+    if (at < 0) {
+      at = Math.max(0, text.length() - 1);
+    }
+    at = Math.min(at, text.length());
     int line = 1;
-    for (int i = 0; i < at && i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
+    int lineStart = 0;
+    for (int i = 0; i < at; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
         line++;
+        lineStart = i + 1;
       }
     }
-    return line;
+    return new int[] {line, text.codePointCount(lineStart, at) + 1};
   }
 }

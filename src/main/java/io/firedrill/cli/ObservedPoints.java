@@ -129,20 +129,29 @@ final class ObservedPoints {
       if (!forceService) {
         known.addAll(Arrays.asList(plan.siteNames));
       }
-      String close = near.closest(bare, known);
+      String close = null;
+      for (String k : known) {
+        if (k.equalsIgnoreCase(bare)) {
+          close = k; // TALK for talk: nearer than any edit distance says
+          break;
+        }
+      }
+      if (close == null) {
+        close = near.closest(bare, known);
+      }
       throw row.error(
           0,
           (bare.isEmpty() ? "empty cell" : "no " + what(forceSite, forceService) + " named ")
               + (bare.isEmpty() ? "" : UserText.quote(bare))
               + (close != null
                   ? " (did you mean " + UserText.quote(close) + "?)"
-                  : " (" + what(forceSite, forceService) + "s: " + UserText.list(known) + ")"));
+                  : " (" + whats(forceSite, forceService) + ": " + UserText.list(known) + ")"));
     }
     double hours = hours(row, horizon);
     double value = fraction(row);
     boolean fitted = row.column[3] >= 0 && fitted(row);
     String source = row.column[4] < 0 ? "" : row.cell(4);
-    if (source.length() > MAX_SOURCE) {
+    if (source.codePointCount(0, source.length()) > MAX_SOURCE) {
       throw row.error(
           4, "longer than " + String.format(Locale.ROOT, "%,d", MAX_SOURCE) + " characters");
     }
@@ -152,6 +161,10 @@ final class ObservedPoints {
 
   private static String what(boolean site, boolean service) {
     return site ? "site" : service ? "service" : "service or site";
+  }
+
+  private static String whats(boolean site, boolean service) {
+    return site ? "sites" : service ? "services" : "services and sites";
   }
 
   /** The time cell: hours, or a duration with its unit, within [0, horizon]. */
@@ -171,7 +184,7 @@ final class ObservedPoints {
     if (!(h >= 0 && h <= horizon)) {
       throw row.error(
           1,
-          UserText.bounded(cell)
+          UserText.quote(cell)
               + " is outside the scenario's 0 to "
               + Units.formatDuration(horizon)
               + " (give --horizon to see later points)");

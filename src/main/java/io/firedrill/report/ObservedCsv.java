@@ -99,7 +99,7 @@ public final class ObservedCsv {
 
   /**
    * One line for the console: how many points lie inside the simulated p10–p90 band, out of sample
-   * and fitted apart, e.g. {@code "observed: 9 points; inside the simulated p10–p90 band: 4 of 6
+   * and fitted apart, e.g. {@code "observed: 9 points; inside the simulated p10-p90 band: 4 of 6
    * out of sample, 3 of 3 fitted (observed.csv)"}.
    */
   public static String summary(Plan plan, RunStats stats, double[] times, List<Observation> obs) {
@@ -120,7 +120,7 @@ public final class ObservedCsv {
         new StringBuilder("observed: ")
             .append(obs.size())
             .append(obs.size() == 1 ? " point" : " points")
-            .append("; inside the simulated p10–p90 band: ");
+            .append("; inside the simulated p10-p90 band: ");
     if (n[0] > 0) {
       s.append(inside[0]).append(" of ").append(n[0]).append(" out of sample");
     }

@@ -86,7 +86,7 @@ class ObservedPointsTest {
     assertTrue(
         r.out()
             .contains(
-                "observed: 6 points; inside the simulated p10–p90 band: 2 of 5 out of sample, 1 of 1"
+                "observed: 6 points; inside the simulated p10-p90 band: 2 of 5 out of sample, 1 of 1"
                     + " fitted (observed.csv)"),
         r::toString);
     List<CSVRecord> rows = csv(tmp.resolve("o/observed.csv"));
@@ -103,6 +103,50 @@ class ObservedPointsTest {
     };
     for (int i = 0; i < expected.length; i++) {
       assertEquals(List.of(expected[i]), rows.get(i).toList(), "row " + (i + 1));
+    }
+  }
+
+  @Test
+  void blankLinesAndLongCharacters_areRead(@TempDir Path tmp) throws Exception {
+    // A line of spaces is skipped like an empty one; a source of 600 emoji is 600 characters
+    // (1,200 UTF-16 units), within the 1,000 allowed.
+    String emoji = "\uD83D\uDE00".repeat(600);
+    Cli.Result r =
+        scenario(tmp, "series,time_h,value,source\n   \n\t\nsvc,15,0.5," + emoji + "\n", "o");
+    assertEquals(0, r.code(), r::toString);
+    List<CSVRecord> rows = csv(tmp.resolve("o/observed.csv"));
+    assertEquals(1, rows.size());
+    assertEquals(emoji, rows.get(0).get("source"));
+  }
+
+  @Test
+  void aUtf16File_andAnEmptyName_areOneLineEach(@TempDir Path tmp) throws Exception {
+    Path m = Files.writeString(tmp.resolve("m.yaml"), MODEL);
+    Path u16 = tmp.resolve("u16.csv");
+    Files.write(
+        u16,
+        ("\uFEFFseries,time_h,value\nsvc,1,0.5\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+    for (String[] c :
+        new String[][] {
+          {u16.toString(), "u16.csv: UTF-16 text (save the file as UTF-8"},
+          {"", "--observed: the file name is empty; give a CSV file"}
+        }) {
+      Cli.Result r =
+          Cli.run(
+              "scenario",
+              m.toString(),
+              "--event",
+              "fire@a",
+              "--no-background",
+              "--observed",
+              c[0],
+              "--out",
+              tmp.resolve("o").toString());
+      assertEquals(2, r.code(), r::toString);
+      assertEquals(1, r.errLines().size(), r::toString);
+      assertTrue(r.err().contains(c[1]), r::toString);
+      assertFalse(Files.exists(tmp.resolve("o")));
     }
   }
 
@@ -135,10 +179,10 @@ class ObservedPointsTest {
       },
       {
         "series,time_h,value\nsvc,41,0.5\n",
-        ":2:5: column 'time_h': 41 is outside the scenario's"
+        ":2:5: column 'time_h': '41' is outside the scenario's"
             + " 0 to 40h (give --horizon to see later points)"
       },
-      {"series,time_h,value\nsvc,-1,0.5\n", ":2:5: column 'time_h': -1 is outside"},
+      {"series,time_h,value\nsvc,-1,0.5\n", ":2:5: column 'time_h': '-1' is outside"},
       {"series,time_h,value\nsvc,soon,0.5\n", ":2:5: column 'time_h': 'soon' is not a time"},
       {
         "series,time_h,value\nsvc,1,1.5\n",
@@ -164,6 +208,32 @@ class ObservedPointsTest {
       {
         "series,time_h,value,time_h\nsvc,1,0.5,2\n",
         ":1:21: the header names column 'time_h'" + " twice (fields 2 and 4): rename one"
+      },
+      // Positions past skipped empty lines, with lines ending in \r alone, in characters (an
+      // emoji is one).
+      {"series,time_h,value\n\n\nsvc,5,bad\n", ":4:7: column 'value': 'bad'"},
+      {"\r\n\r\nseries,time_h,value,zz\r\nsvc,5,0.5,1\r\n", ":3:21: unknown column 'zz'"},
+      {"series,time_h,value\rsvc,5,0.5\rsvc,5,bad\r", ":3:7: column 'value': 'bad'"},
+      {
+        "source,series,time_h,value\n\uD83D\uDE00\uD83D\uDE00,svc,bad,0.5\n",
+        ":2:8: column 'time_h': 'bad'"
+      },
+      {
+        "series,time_h,value\nSVC,1,0.5\n",
+        ":2:1: column 'series': no service or site named" + " 'SVC' (did you mean 'svc'?)"
+      },
+      {
+        "series,time_h,value\nwww,1,0.5\n",
+        ":2:1: column 'series': no service or site named"
+            + " 'www' (services and sites: svc, other, a, b)"
+      },
+      {
+        "series,time_h,value" + ",".repeat(10_000) + "\n",
+        ":1: more than 10,000 fields on one" + " line; firedrill reads at most 10,000 columns"
+      },
+      {
+        "series,time_h,value,source\nsvc,1,0.5," + "x".repeat(1001) + "\n",
+        ":2:11: column 'source': longer than 1,000 characters"
       },
     };
     for (String[] c : cases) {
