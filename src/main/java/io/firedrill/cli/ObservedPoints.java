@@ -181,7 +181,13 @@ final class ObservedPoints {
               : UserText.quote(cell)
                   + " is not a time (write hours, 16.5, or a duration with its unit: 90m, 2.5d)");
     }
-    if (!(h >= 0 && h <= horizon)) {
+    if (h < 0) {
+      throw row.error(
+          1,
+          UserText.quote(cell)
+              + " is before t = 0 (times are hours after the scenario's first event)");
+    }
+    if (!(h <= horizon)) {
       throw row.error(
           1,
           UserText.quote(cell)

@@ -182,7 +182,7 @@ class ObservedPointsTest {
         ":2:5: column 'time_h': '41' is outside the scenario's"
             + " 0 to 40h (give --horizon to see later points)"
       },
-      {"series,time_h,value\nsvc,-1,0.5\n", ":2:5: column 'time_h': '-1' is outside"},
+      {"series,time_h,value\nsvc,-1,0.5\n", ":2:5: column 'time_h': '-1' is before t = 0"},
       {"series,time_h,value\nsvc,soon,0.5\n", ":2:5: column 'time_h': 'soon' is not a time"},
       {
         "series,time_h,value\nsvc,1,1.5\n",
