@@ -47,7 +47,7 @@ final class ObservedPoints {
    * @throws UsageException for a file that cannot be read, is not CSV, lacks a column, has a column
    *     it does not know, a cell it cannot read, or no point
    */
-  static List<Observation> read(String name, Plan plan, double horizon) {
+  static Read read(String name, Plan plan, double horizon) {
     Path file = CsvInput.path(name, "--observed");
     String text = CsvInput.text(file, "--observed");
     List<Observation> points = new ArrayList<>();
@@ -83,7 +83,24 @@ final class ObservedPoints {
     if (points.isEmpty()) {
       throw new UsageException(CsvInput.place(file) + ": no points (only a header row)");
     }
-    return points;
+    return new Read(List.copyOf(points), sha256(text));
+  }
+
+  /**
+   * The points of a file, in file order, and the SHA-256 of its text as read (UTF-8, without a
+   * byte-order mark), hexadecimal, for run.json.
+   */
+  record Read(List<Observation> points, String sha256) {}
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 
   /** Finds each known column's field into {@code column} (−1 if absent); refuses the others. */

@@ -133,10 +133,9 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
       RunOptions.checkStationary(plan);
     }
     run.checkMemory(plan, s, points, mode == Kernel.Background.STATIONARY);
-    List<Observation> observed =
-        observedFile == null
-            ? List.of()
-            : ObservedPoints.read(observedFile, plan, s.horizonHours());
+    ObservedPoints.Read read =
+        observedFile == null ? null : ObservedPoints.read(observedFile, plan, s.horizonHours());
+    List<Observation> observed = read == null ? List.of() : read.points();
     // Printed once every option is known good, so that a wrong one is the only line.
     EventOptions.noteFlatProfile(m, at, spec.commandLine().getErr(), "scenario");
     TrialRunner.Scenario scenario = new TrialRunner.Scenario(forced, mode, points);
@@ -204,6 +203,7 @@ final class ScenarioCommand implements Callable<Integer>, Firedrill.WritesResult
       if (!observed.isEmpty()) {
         json.put("observed", observedFile);
         json.put("observed_points", observed.size());
+        json.put("observed_sha256", read.sha256());
       }
       run.finish(
           files, plan, stats, s, json, seconds, warnings, stdout, spec.commandLine().getErr());

@@ -91,6 +91,15 @@ class ObservedPointsTest {
         r::toString);
     List<CSVRecord> rows = csv(tmp.resolve("o/observed.csv"));
     assertEquals(6, rows.size());
+    // run.json names the file and the SHA-256 of its text (here its bytes: UTF-8, no BOM).
+    String json = Files.readString(tmp.resolve("o/run.json"));
+    String sha =
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(tmp.resolve("obs.csv"))));
+    assertTrue(json.contains("\"observed_sha256\" : \"" + sha + "\""), json);
+    assertTrue(json.contains("\"observed_points\" : 6"), json);
     String[][] expected = {
       // series, kind, time_h, observed, curve_time_h, p10, p50, p90, band, fitted, source
       {"svc", "service", "15", "0.5", "15", "0.5", "0.5", "0.5", "inside", "yes", "report, page 2"},
