@@ -53,7 +53,7 @@ final class CsvInput {
    *
    * @throws UsageException for text that is not CSV, or from {@code each}
    */
-  static void records(Path file, String text, Consumer<CSVRecord> each) {
+  private static void records(Path file, String text, Consumer<CSVRecord> each) {
     checkFields(file, text);
     long lastLine = 1;
     try (CSVParser csv = CSVParser.parse(text, FORMAT)) {
@@ -75,6 +75,38 @@ final class CsvInput {
               + (m.find() ? m.group(1) : Long.toString(lastLine + 1))
               + ": not valid CSV (a quoted value must end with a quote, followed by a comma or the"
               + " end of the line; a quote inside it is written twice)");
+    }
+  }
+
+  /**
+   * A table with a header row: {@code header} gets the first record, {@code row} every other, each
+   * first checked to have as many fields as the header ({@link #checkSize}). A file with no record
+   * is refused as empty, saying it expected {@code expected} ("a header row").
+   *
+   * @throws UsageException for an empty file, a row of another size, text that is not CSV, or from
+   *     {@code header} or {@code row}
+   */
+  static void table(
+      Path file,
+      String text,
+      String expected,
+      Consumer<CSVRecord> header,
+      Consumer<CSVRecord> row) {
+    int[] fields = {-1};
+    records(
+        file,
+        text,
+        rec -> {
+          if (fields[0] < 0) {
+            header.accept(rec);
+            fields[0] = rec.size();
+          } else {
+            checkSize(file, text, rec, fields[0]);
+            row.accept(rec);
+          }
+        });
+    if (fields[0] < 0) {
+      throw new UsageException(place(file) + ": the file is empty (expected " + expected + ")");
     }
   }
 

@@ -152,21 +152,16 @@ final class FitCommand implements Callable<Integer> {
     double hoursPerUnit = Units.hoursPer(unit);
     var read =
         new Object() {
-          List<String> names;
           int index;
           double[] values = new double[1024];
           int n;
         };
-    CsvInput.records(
+    CsvInput.table(
         file,
         text,
+        "a header row",
+        header -> read.index = CsvInput.column(file, text, header, column, true),
         rec -> {
-          if (read.names == null) {
-            read.names = rec.toList();
-            read.index = CsvInput.column(file, text, rec, column, true);
-            return;
-          }
-          CsvInput.checkSize(file, text, rec, read.names.size());
           String cell = UserText.strip(rec.get(read.index));
           double v = Double.NaN;
           String problem;
@@ -194,10 +189,6 @@ final class FitCommand implements Callable<Integer> {
           }
           read.values[read.n++] = v;
         });
-    if (read.names == null) {
-      throw new UsageException(
-          CsvInput.place(file) + ": the file is empty (expected a header row)");
-    }
     if (read.n < 3) {
       throw new UsageException(
           CsvInput.place(file)

@@ -3,6 +3,7 @@ package io.firedrill.cli;
 import io.firedrill.dist.SyntaxException;
 import io.firedrill.dist.Units;
 import io.firedrill.dist.UserText;
+import io.firedrill.load.ModelLoader;
 import io.firedrill.load.NearNames;
 import io.firedrill.plan.Plan;
 import io.firedrill.report.Observation;
@@ -53,17 +54,12 @@ final class ObservedPoints {
     List<Observation> points = new ArrayList<>();
     int[] column = new int[COLUMNS.size()];
     NearNames near = new NearNames();
-    int[] fields = {-1};
-    CsvInput.records(
+    CsvInput.table(
         file,
         text,
+        "a header row: " + String.join(",", COLUMNS),
+        header -> header(file, text, header, column),
         rec -> {
-          if (fields[0] < 0) {
-            header(file, text, rec, column);
-            fields[0] = rec.size();
-            return;
-          }
-          CsvInput.checkSize(file, text, rec, fields[0]);
           if (points.size() == MAX_POINTS) {
             throw new UsageException(
                 CsvInput.at(file, text, rec, 0)
@@ -73,17 +69,12 @@ final class ObservedPoints {
           }
           points.add(point(new Row(file, text, rec, column), plan, horizon, near));
         });
-    if (fields[0] < 0) {
-      throw new UsageException(
-          CsvInput.place(file)
-              + ": the file is empty (expected a header row: "
-              + String.join(",", COLUMNS)
-              + ")");
-    }
     if (points.isEmpty()) {
       throw new UsageException(CsvInput.place(file) + ": no points (only a header row)");
     }
-    return new Read(List.copyOf(points), sha256(text));
+    return new Read(
+        List.copyOf(points),
+        ModelLoader.sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of()));
   }
 
   /**
@@ -91,17 +82,6 @@ final class ObservedPoints {
    * byte-order mark), hexadecimal, for run.json.
    */
   record Read(List<Observation> points, String sha256) {}
-
-  private static String sha256(String text) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(
-              java.security.MessageDigest.getInstance("SHA-256")
-                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
-  }
 
   /** Finds each known column's field into {@code column} (−1 if absent); refuses the others. */
   private static void header(Path file, String text, CSVRecord header, int[] column) {

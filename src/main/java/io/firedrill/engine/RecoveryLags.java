@@ -180,8 +180,11 @@ final class RecoveryLags {
     tNext = Math.min(tNext, mark);
     for (int b : deps) {
       crossing[b] = Double.NaN;
-      double end = below[b] && tNext > t ? state.servedOf(b, tNext) : 0;
-      if (below[b] && tNext > t && CapacityState.meets(end, p.slo[b])) {
+      if (!below[b] || !(tNext > t)) {
+        continue;
+      }
+      double end = state.servedOf(b, tNext);
+      if (CapacityState.meets(end, p.slo[b])) {
         double hi = state.firstReaching(b, CapacityState.SERVED, p.slo[b], true, 0, t, tNext, end);
         crossing[b] = hi;
         tNext = Math.min(tNext, hi);

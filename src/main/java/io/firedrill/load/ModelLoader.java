@@ -156,8 +156,12 @@ public final class ModelLoader {
     return new ModelException(new ModelError(Origin.file(name), "", message));
   }
 
-  /** Hash of the file and the overrides: two runs with equal hashes ran the same model. */
-  private static String sha256(byte[] bytes, List<String> overrides) {
+  /**
+   * SHA-256, hexadecimal, of {@code bytes} followed by each override (a 0 byte, then its UTF-8):
+   * for a model file and its {@code --set} values, two runs with equal hashes ran the same model;
+   * with no overrides, the hash of the bytes alone (an input file's, for run.json).
+   */
+  public static String sha256(byte[] bytes, List<String> overrides) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       md.update(bytes);

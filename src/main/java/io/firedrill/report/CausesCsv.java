@@ -20,12 +20,7 @@ public final class CausesCsv {
   public static void write(Writer out, Plan plan, RunStats stats) throws IOException {
     int nc = plan.causes();
     try (CSVPrinter csv =
-        new CSVPrinter(
-            out,
-            Csv.FORMAT
-                .builder()
-                .setHeader("service", "cause", "outages", "downtime_h_share", "user_hours_share")
-                .get())) {
+        Csv.printer(out, "service", "cause", "outages", "downtime_h_share", "user_hours_share")) {
       for (int a = 0; a < plan.services; a++) {
         double down = 0;
         double uh = 0;

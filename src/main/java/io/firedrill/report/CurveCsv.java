@@ -16,10 +16,7 @@ final class CurveCsv {
   static void write(
       Writer out, CurveStats curves, double[] times, String what, String[] names, int offset)
       throws IOException {
-    try (CSVPrinter csv =
-        new CSVPrinter(
-            out,
-            Csv.FORMAT.builder().setHeader("time_h", what, "mean", "p10", "p50", "p90").get())) {
+    try (CSVPrinter csv = Csv.printer(out, "time_h", what, "mean", "p10", "p50", "p90")) {
       for (int j = 0; j < curves.points(); j++) {
         for (int k = 0; k < names.length; k++) {
           csv.printRecord(

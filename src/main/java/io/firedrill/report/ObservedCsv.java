@@ -45,9 +45,19 @@ public final class ObservedCsv {
     return j;
   }
 
-  /** The curve of an observation's series in the scenario's curves (services first, then sites). */
-  static int curveSeries(Plan plan, Observation o) {
-    return o.site() ? plan.services + o.index() : o.index();
+  /**
+   * An observation beside its series' curve at the nearest curve time j: the percentiles there and
+   * where the point lies against the band ({@link #band}).
+   */
+  private record Compared(int j, double p10, double p50, double p90, String band) {}
+
+  private static Compared compare(Plan plan, CurveStats curves, double[] times, Observation o) {
+    int j = nearest(o.hours(), times);
+    // The scenario's curves hold the services first, then the sites.
+    int k = o.site() ? plan.services + o.index() : o.index();
+    double p10 = curves.quantile(j, k, 0.1);
+    double p90 = curves.quantile(j, k, 0.9);
+    return new Compared(j, p10, curves.quantile(j, k, 0.5), p90, band(o.value(), p10, p90));
   }
 
   /**
@@ -57,40 +67,32 @@ public final class ObservedCsv {
   public static void write(
       Writer out, Plan plan, RunStats stats, double[] times, List<Observation> observed)
       throws IOException {
-    CurveStats curves = stats.curves;
     try (CSVPrinter csv =
-        new CSVPrinter(
+        Csv.printer(
             out,
-            Csv.FORMAT
-                .builder()
-                .setHeader(
-                    "series",
-                    "kind",
-                    "time_h",
-                    "observed",
-                    "curve_time_h",
-                    "p10",
-                    "p50",
-                    "p90",
-                    "band",
-                    "fitted",
-                    "source")
-                .get())) {
+            "series",
+            "kind",
+            "time_h",
+            "observed",
+            "curve_time_h",
+            "p10",
+            "p50",
+            "p90",
+            "band",
+            "fitted",
+            "source")) {
       for (Observation o : observed) {
-        int j = nearest(o.hours(), times);
-        int k = curveSeries(plan, o);
-        double p10 = curves.quantile(j, k, 0.1);
-        double p90 = curves.quantile(j, k, 0.9);
+        Compared c = compare(plan, stats.curves, times, o);
         csv.printRecord(
             o.series(),
             o.site() ? "site" : "service",
             Numbers.csv(o.hours()),
             Numbers.csv(o.value()),
-            Numbers.csv(times[j]),
-            Numbers.csv(p10),
-            Numbers.csv(curves.quantile(j, k, 0.5)),
-            Numbers.csv(p90),
-            band(o.value(), p10, p90),
+            Numbers.csv(times[c.j()]),
+            Numbers.csv(c.p10()),
+            Numbers.csv(c.p50()),
+            Numbers.csv(c.p90()),
+            c.band(),
             o.fitted() ? "yes" : "no",
             o.source());
       }
@@ -106,13 +108,9 @@ public final class ObservedCsv {
     int[] n = new int[2];
     int[] inside = new int[2];
     for (Observation o : obs) {
-      int j = nearest(o.hours(), times);
-      int k = curveSeries(plan, o);
       int f = o.fitted() ? 1 : 0;
       n[f]++;
-      String b =
-          band(o.value(), stats.curves.quantile(j, k, 0.1), stats.curves.quantile(j, k, 0.9));
-      if (b.equals("inside")) {
+      if (compare(plan, stats.curves, times, o).band().equals("inside")) {
         inside[f]++;
       }
     }

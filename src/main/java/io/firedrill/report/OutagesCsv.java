@@ -19,13 +19,8 @@ public final class OutagesCsv implements TrialRunner.OutageSink {
   public OutagesCsv(Plan plan, Writer out) throws IOException {
     this.plan = plan;
     this.csv =
-        new CSVPrinter(
-            out,
-            Csv.FORMAT
-                .builder()
-                .setHeader(
-                    "trial", "service", "cause", "start_h", "end_h", "duration_h", "user_hours")
-                .get());
+        Csv.printer(
+            out, "trial", "service", "cause", "start_h", "end_h", "duration_h", "user_hours");
   }
 
   @Override

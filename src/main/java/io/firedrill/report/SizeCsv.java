@@ -22,18 +22,14 @@ public final class SizeCsv {
   public static void write(Writer out, Sizing.Result result, Target t, Vary range)
       throws IOException {
     try (CSVPrinter csv =
-        new CSVPrinter(
+        Csv.printer(
             out,
-            Csv.FORMAT
-                .builder()
-                .setHeader(
-                    range.column(),
-                    t.service() + "." + t.metric().csvName() + "." + t.stat(),
-                    "ci95_low",
-                    "ci95_high",
-                    "target_met",
-                    "cost_per_year")
-                .get())) {
+            range.column(),
+            t.service() + "." + t.metric().csvName() + "." + t.stat(),
+            "ci95_low",
+            "ci95_high",
+            "target_met",
+            "cost_per_year")) {
       for (Sizing.Point p : result.visited()) {
         csv.printRecord(
             Vary.text(p.value()),

@@ -35,7 +35,7 @@ public final class SummaryCsv {
   public static void write(
       Writer out, Plan plan, RunStats stats, List<Metric> metrics, boolean availability)
       throws IOException {
-    try (CSVPrinter csv = new CSVPrinter(out, Csv.FORMAT.builder().setHeader(HEADER).get())) {
+    try (CSVPrinter csv = Csv.printer(out, HEADER)) {
       for (int a = 0; a < plan.services; a++) {
         String name = plan.serviceNames[a];
         for (Metric m : metrics) {

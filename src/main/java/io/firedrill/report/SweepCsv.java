@@ -48,8 +48,7 @@ public final class SweepCsv {
             "diff_mean",
             "diff_ci95_low",
             "diff_ci95_high"));
-    try (CSVPrinter csv =
-        new CSVPrinter(out, Csv.FORMAT.builder().setHeader(header.toArray(new String[0])).get())) {
+    try (CSVPrinter csv = Csv.printer(out, header.toArray(new String[0]))) {
       for (int p = 0; p < points.size(); p++) {
         List<String> names = new ArrayList<>(List.of(plan.serviceNames));
         names.add(Model.TOTAL);

@@ -31,7 +31,7 @@ public final class TrialsCsv implements TrialRunner.RowSink {
     for (int i = 0; i < metrics.size(); i++) {
       header[2 + i] = metrics.get(i).csvName();
     }
-    this.csv = new CSVPrinter(out, Csv.FORMAT.builder().setHeader(header).get());
+    this.csv = Csv.printer(out, header);
   }
 
   @Override

@@ -44,8 +44,14 @@ class ObservedPointsTest {
   /** {@code scenario} of {@code model} forced at fire@a, with {@code observed} as the file. */
   private static Cli.Result scenario(Path tmp, String model, String observed, String out)
       throws Exception {
-    Path m = Files.writeString(tmp.resolve("m.yaml"), model);
     Path o = Files.writeString(tmp.resolve("obs.csv"), observed);
+    return scenarioOf(tmp, model, o.toString(), out);
+  }
+
+  /** {@code scenario} of {@code model} forced at fire@a, with {@code --observed observed}. */
+  private static Cli.Result scenarioOf(Path tmp, String model, String observed, String out)
+      throws Exception {
+    Path m = Files.writeString(tmp.resolve("m.yaml"), model);
     return Cli.run(
         "scenario",
         m.toString(),
@@ -59,7 +65,7 @@ class ObservedPointsTest {
         "--charts",
         "none",
         "--observed",
-        o.toString(),
+        observed,
         "--out",
         tmp.resolve(out).toString());
   }
@@ -130,7 +136,6 @@ class ObservedPointsTest {
 
   @Test
   void aUtf16File_andAnEmptyName_areOneLineEach(@TempDir Path tmp) throws Exception {
-    Path m = Files.writeString(tmp.resolve("m.yaml"), MODEL);
     Path u16 = tmp.resolve("u16.csv");
     Files.write(
         u16,
@@ -141,17 +146,7 @@ class ObservedPointsTest {
           {u16.toString(), "u16.csv: UTF-16 text (save the file as UTF-8"},
           {"", "--observed: the file name is empty; give a CSV file"}
         }) {
-      Cli.Result r =
-          Cli.run(
-              "scenario",
-              m.toString(),
-              "--event",
-              "fire@a",
-              "--no-background",
-              "--observed",
-              c[0],
-              "--out",
-              tmp.resolve("o").toString());
+      Cli.Result r = scenarioOf(tmp, MODEL, c[0], "o");
       assertEquals(2, r.code(), r::toString);
       assertEquals(1, r.errLines().size(), r::toString);
       assertTrue(r.err().contains(c[1]), r::toString);
