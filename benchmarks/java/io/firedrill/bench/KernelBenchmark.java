@@ -27,7 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>One operation is one trial, so the score is trials per second on one core, and with {@code
  * -prof gc} {@code gc.alloc.rate.norm} is bytes allocated per trial. Both shipped models have a
- * one-year horizon, so trials per second are trial-years per second.
+ * one-year horizon, so trials per second are trial-years per second. {@code -p model=PATH} (a path
+ * without {@code .yaml}, such as {@code benchmarks/models/two-of-three}) runs any other model:
+ * benchmarks/scaling runs the 2-of-3 model and the generated models of {@link ScalingModels}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -46,7 +48,9 @@ public class KernelBenchmark {
 
   @Setup
   public void setUp() throws Exception {
-    plan = Plan.compile(ModelLoader.load(Path.of("models", model + ".yaml"), List.of()).model());
+    // A bare name is a shipped model; a path (benchmarks/models/two-of-three) is taken as it is.
+    Path file = model.contains("/") ? Path.of(model + ".yaml") : Path.of("models", model + ".yaml");
+    plan = Plan.compile(ModelLoader.load(file, List.of()).model());
     kernel = new Kernel(plan, 42);
     stats = new RunStats(plan, 0);
   }

@@ -176,8 +176,21 @@ final class CapacityState {
    */
   final long[] failovers;
 
-  /** See {@link #firstJoin}. */
-  private double firstJoin = Double.POSITIVE_INFINITY;
+  /** The services whose standby is pending, by {@link #joinAt}. */
+  private final JoinQueue joins;
+
+  /**
+   * Whether an instant may recompute only the services it can change ({@link #serveSome}): in a
+   * model without recovery lags (whose caps {@link RecoveryLags#apply} sets for every service at
+   * once). Measured against recomputing every service (docs/performance.md): 1.01 × the speed with
+   * 3 services, 1.03 × with 8, 1.25 × with 16, 1.85 × with 50, 4.4 × with 200.
+   */
+  boolean incremental;
+
+  /** The units whose capacity factor moves in the current segment (on a ramp, not blocked). */
+  private final int[] movingUnits;
+
+  private int movingCount;
 
   /** The current trial's number, which keys the decision substreams. */
   private long trial;
@@ -243,6 +256,9 @@ final class CapacityState {
     }
     failovers = new long[ns * FailoverPath.COUNT];
     failoversInTrial = new int[ns];
+    joins = new JoinQueue(joinAt);
+    incremental = !plan.anyLag;
+    movingUnits = new int[plan.units];
   }
 
   /**
@@ -361,7 +377,7 @@ final class CapacityState {
       siteBlocked[s] = false;
       siteRamping[s] = false;
     }
-    firstJoin = Double.POSITIVE_INFINITY;
+    joins.clear();
   }
 
   /** Site s becomes blocked. */
@@ -396,15 +412,21 @@ final class CapacityState {
     serviceCapacities();
   }
 
-  private void siteCapacities(double t) {
+  void siteCapacities(double t) {
     boolean anyRamp = false;
+    int moving = 0;
     // The units with timelines; a site with zones takes its zones' factors below.
     for (int s : p.unitOrder) {
-      double slope = siteRamping[s] && !siteBlocked[s] ? rampSlope(s) : 0;
+      boolean moves = siteRamping[s] && !siteBlocked[s];
+      double slope = moves ? rampSlope(s) : 0;
       capSlope[s] = slope;
       capValue[s] = siteCapacityAt(s, t);
       anyRamp |= slope != 0;
+      if (moves) {
+        movingUnits[moving++] = s;
+      }
     }
+    movingCount = moving;
     ramping = anyRamp;
     for (int s : p.zonedSites) {
       // Its zones' factors by share, as zonesAt computes them (their values were set above).
@@ -474,6 +496,58 @@ final class CapacityState {
     }
     for (int a = 0; a < p.services; a++) {
       actSlope[a] = ramping ? sum(actFrom, actSite, actCap, a, capSlope) : 0;
+    }
+  }
+
+  /**
+   * The units whose capacity factor moves in the current segment (after {@link #siteCapacities}):
+   * {@code movingUnit(0 .. movingCount())}, in unit order.
+   */
+  int movingCount() {
+    return movingCount;
+  }
+
+  /** Moving unit i, 0 ≤ i < {@link #movingCount}. */
+  int movingUnit(int i) {
+    return movingUnits[i];
+  }
+
+  /**
+   * At instant t, after {@link #siteCapacities}: what {@link #serviceCapacities} and {@link
+   * #settleAndServe} do, for the services of {@code services} only (a set of service numbers, in
+   * 64-bit words, {@link Cuts#recompute}): those cut at t and those with a moving unit in their
+   * footprint. Every other service's capacities, failover and served fraction are exactly what the
+   * instant would compute again, since nothing they are computed from changed: the same bits. In
+   * dependency order, one service at a time: its capacities, its failover settled if it is cut,
+   * then its served fraction (the own fractions of its requires closure are already current).
+   */
+  void serveSome(double t, boolean[] cut, long[] services) {
+    for (int w = 0; w < services.length; w++) {
+      long bits = services[w];
+      while (bits != 0) {
+        int a = (w << 6) + Long.numberOfTrailingZeros(bits);
+        bits &= bits - 1;
+        act0[a] = capacity(actFrom, actSite, actCap, actLow, actWidth, a, capValue, Double.NaN);
+        actSlope[a] = ramping ? sum(actFrom, actSite, actCap, a, capSlope) : 0;
+        if (cut[a]) {
+          settle(a, t);
+        }
+        served[a] = closureProduct(a, ownNow(a));
+      }
+    }
+  }
+
+  /**
+   * Service a's failover at instant t, where a is cut: it ends where active capacity covers demand
+   * again, and a pending standby due by t joins.
+   */
+  private void settle(int a, double t) {
+    if (foState[a] != NORMAL && meets(act0[a], p.demand[a])) {
+      foState[a] = NORMAL;
+      joins.remove(a);
+    } else if (foState[a] == PENDING && joinAt[a] <= t) {
+      foState[a] = JOINED;
+      joins.remove(a);
     }
   }
 
@@ -654,11 +728,7 @@ final class CapacityState {
   void settleAndServe(double t, boolean[] cut) {
     for (int a = 0; a < p.services; a++) {
       if (cut[a]) {
-        if (foState[a] != NORMAL && meets(act0[a], p.demand[a])) {
-          foState[a] = NORMAL;
-        } else if (foState[a] == PENDING && joinAt[a] <= t) {
-          foState[a] = JOINED;
-        }
+        settle(a, t);
       }
       served[a] = closureProduct(a, ownNow(a));
     }
@@ -1021,12 +1091,14 @@ final class CapacityState {
                       ? FailoverPath.MANUAL_NEEDS_DOWN
                       : FailoverPath.MANUAL_AUTOMATIC_FAILED;
       failovers[a * FailoverPath.COUNT + path]++;
-      foState[a] = PENDING;
       // The manual path is work for the staff on hand (the model's staffing); automation is not.
-      joinAt[a] = automatic ? t + delay : p.workDone(t, delay);
+      double at = automatic ? t + delay : p.workDone(t, delay);
       if (delay <= 0) {
+        joinAt[a] = at;
         foState[a] = JOINED;
         joinedNow = true;
+      } else {
+        pend(a, at);
       }
     }
     if (joinedNow) {
@@ -1037,27 +1109,30 @@ final class CapacityState {
     }
   }
 
+  /** Service a's failover is pending; its standby joins at {@code at} hours. */
+  void pend(int a, double at) {
+    foState[a] = PENDING;
+    joinAt[a] = at;
+    joins.set(a);
+  }
+
   /** The end of the segment from t: {@code tNext}, or the first pending join before it. */
   double nextJoin(double t, double tNext) {
-    double first = Double.POSITIVE_INFINITY;
-    for (int a = 0; a < p.services; a++) {
-      if (foState[a] == PENDING) {
-        first = Math.min(first, joinAt[a]);
-        if (joinAt[a] < tNext) {
-          tNext = Math.max(joinAt[a], t);
-        }
-      }
+    // The first pending join f, if before tNext, ends the segment at max(f, t): what a pass over
+    // every pending service, each cutting tNext to max(its join, t), leaves.
+    if (joins.size() == 0) {
+      return tNext;
     }
-    firstJoin = first;
-    return tNext;
+    double first = joinAt[joins.first()];
+    return first < tNext ? Math.max(first, t) : tNext;
   }
 
   /**
-   * The earliest time a pending standby joins, as of the last {@link #nextJoin} (infinite if none
-   * is pending): no join is due before it.
+   * The services whose pending standby joins by t, in ascending number, into {@code out} (room for
+   * every service); returns how many.
    */
-  double firstJoin() {
-    return firstJoin;
+  int dueJoins(double t, int[] out) {
+    return joins.size() == 0 || !(joinAt[joins.first()] <= t) ? 0 : joins.due(t, out);
   }
 
   /**
@@ -1068,11 +1143,7 @@ final class CapacityState {
   void endRecoveredFailover(int a, double t) {
     if (foState[a] != NORMAL && meets(activeAt(a, t), p.demand[a])) {
       foState[a] = NORMAL;
+      joins.remove(a);
     }
-  }
-
-  /** Whether service a has a pending failover whose standby joins by t. */
-  boolean joinDue(int a, double t) {
-    return foState[a] == PENDING && joinAt[a] <= t;
   }
 }

@@ -37,11 +37,19 @@ final class Cuts {
   /** By service b: b and every service whose requires closure holds b. */
   private final int[][] requiredBy;
 
+  /** Scratch: the services whose standby joins at the current instant. */
+  private final int[] due;
+
+  /** The set {@link #recompute} returns, by service number in 64-bit words. */
+  private final long[] recompute;
+
   Cuts(Plan plan) {
     this.p = plan;
     int ns = plan.services;
     cut = new boolean[ns];
     list = new int[ns];
+    due = new int[ns];
+    recompute = new long[(ns + 63) >>> 6];
     List<List<Integer>> at = new ArrayList<>();
     for (int s = 0; s < plan.units; s++) {
       at.add(new ArrayList<>());
@@ -116,13 +124,36 @@ final class Cuts {
         set(a);
       }
     }
-    for (int b = 0; t >= state.firstJoin() && b < p.services; b++) {
-      if (state.joinDue(b, t)) {
-        for (int a : requiredBy[b]) {
-          set(a);
-        }
+    for (int i = 0, n = state.dueJoins(t, due); i < n; i++) {
+      for (int a : requiredBy[due[i]]) {
+        set(a);
       }
     }
+  }
+
+  /** Whether every service is cut at the current instant. */
+  boolean everyone() {
+    return everyone;
+  }
+
+  /**
+   * The services the current instant must recompute, after its site capacities ({@link
+   * CapacityState#siteCapacities}): those cut, and those with a unit in their footprint whose
+   * capacity factor moves (a ramp under way), whose capacities change with time although no event
+   * cut them. A set of service numbers in 64-bit words, valid until the next call.
+   */
+  long[] recompute(CapacityState state) {
+    Arrays.fill(recompute, 0);
+    for (int i = 0; i < size; i++) {
+      int a = list[i];
+      recompute[a >>> 6] |= 1L << a;
+    }
+    for (int i = 0, n = state.movingCount(); i < n; i++) {
+      for (int a : servicesAt[state.movingUnit(i)]) {
+        recompute[a >>> 6] |= 1L << a;
+      }
+    }
+    return recompute;
   }
 
   /** Cuts service b and every service whose requires closure holds b. */

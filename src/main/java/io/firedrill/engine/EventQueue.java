@@ -12,8 +12,10 @@ import java.util.Arrays;
  * every trial and on every machine. The blocking events applied at the current instant are kept:
  * they are the candidates for the cause of a drop ({@link OutageAccounting#dropCause}).
  *
- * <p>Events are columns of primitive arrays, sorted through an index array; the arrays grow only
- * when a trial has more events than any before.
+ * <p>Events are columns of primitive arrays, ordered through an index array; the arrays grow only
+ * when a trial has more events than any before. Each site's blocked intervals are disjoint and in
+ * time order, and so are its ramps as a rule: {@link #build} merges these runs in time linear in
+ * the events, and sorts only where a run is out of order or there are many runs.
  */
 final class EventQueue {
   static final int BLOCK_START = 0;
@@ -48,9 +50,10 @@ final class EventQueue {
    * the horizon has no end event. Sorts them and rewinds to the first.
    */
   void build(SiteTimelines timelines, double horizon) {
-    count = 0;
+    clear();
     for (int s : timelines.order) {
       IntervalBuffer b = timelines.blocked[s];
+      startRun();
       for (int i = 0; i < b.size && b.start[i] < horizon; i++) {
         if (b.end[i] <= 0) {
           continue; // over before t = 0 (a stationary start's earlier outage)
@@ -61,6 +64,7 @@ final class EventQueue {
         }
       }
       IntervalBuffer r = timelines.ramps[s];
+      startRun();
       for (int i = 0; i < r.size && r.start[i] < horizon; i++) {
         if (r.end[i] <= 0) {
           continue;
@@ -71,8 +75,97 @@ final class EventQueue {
         }
       }
     }
-    sort();
+    order();
   }
+
+  /** Empties the queue, to be filled by runs ({@link #startRun}, {@link #add}, {@link #order}). */
+  void clear() {
+    count = 0;
+    runs = 0;
+    runStart = 0;
+    inOrder = true;
+  }
+
+  /**
+   * Closes the last run and puts the events in time order: by merging the runs if there are more
+   * than {@link #SHORT} events, each run is in time order and there are at most {@link #MERGE_RUNS}
+   * runs, else by sorting; the same order either way.
+   */
+  void order() {
+    startRun();
+    if (count > SHORT && inOrder && runs <= MERGE_RUNS) {
+      merge();
+    } else {
+      sort();
+    }
+  }
+
+  /**
+   * Most runs {@link #merge} takes: it scans the heads of the runs for each event, so its cost is
+   * events × runs; beyond this many a sort costs less.
+   */
+  static final int MERGE_RUNS = 8;
+
+  /** Events up to which an insertion sort costs less than a merge (and {@link #sort} takes it). */
+  static final int SHORT = 32;
+
+  /**
+   * Runs of events in time order, one per site's blocked intervals and one per its ramps that hold
+   * events: run k is {@code [runFrom[k], runFrom[k + 1])}, {@link #runs} of them.
+   */
+  private int[] runFrom = new int[MERGE_RUNS + 2];
+
+  private int runs;
+
+  /** Where the current run began. */
+  private int runStart;
+
+  /** Whether every run so far is in time order (a site's blocked intervals are disjoint). */
+  private boolean inOrder;
+
+  /**
+   * Closes the run begun at {@link #runStart}, keeping it if it holds events, and begins the next:
+   * the events added until the next call are one run (expected in time order, checked).
+   */
+  void startRun() {
+    if (count > runStart) {
+      if (runs + 1 < runFrom.length) {
+        runFrom[runs] = runStart;
+        runFrom[runs + 1] = count;
+      }
+      runs++;
+    }
+    runStart = count;
+  }
+
+  /**
+   * Orders the events by merging the runs, each already in time order (as added): at each step the
+   * earliest head, ties to the earlier run, so the order is exactly {@link #sort}'s (by time, ties
+   * in the order of addition), in time linear in the events (for at most {@link #MERGE_RUNS} runs)
+   * rather than n log n. Rewinds to the first.
+   */
+  private void merge() {
+    next = 0;
+    int[] head = runHead;
+    for (int k = 0; k < runs; k++) {
+      head[k] = runFrom[k];
+    }
+    for (int n = 0; n < count; n++) {
+      int best = -1;
+      double bestTime = 0;
+      for (int k = 0; k < runs; k++) {
+        int e = head[k];
+        if (e < runFrom[k + 1] && (best < 0 || time[e] < bestTime)) {
+          best = k;
+          bestTime = time[e];
+        }
+      }
+      order[n] = head[best]++;
+    }
+  }
+
+  /** Scratch for {@link #merge}: the next event of each run. */
+  private final int[] runHead = new int[MERGE_RUNS];
 
   /** Adds an event; call {@link #sort} before applying any. */
   void add(double t, int site, int type, int cause, int index) {
@@ -84,6 +177,9 @@ final class EventQueue {
       this.cause = Arrays.copyOf(this.cause, n);
       ramp = Arrays.copyOf(ramp, n);
       order = Arrays.copyOf(order, n);
+    }
+    if (count > runStart && t < time[count - 1]) {
+      inOrder = false;
     }
     time[count] = t;
     this.site[count] = site;
@@ -102,7 +198,7 @@ final class EventQueue {
     for (int i = 0; i < count; i++) {
       order[i] = i;
     }
-    if (count <= 32) {
+    if (count <= SHORT) {
       // Stable: ties keep the order of addition.
       for (int i = 1; i < count; i++) {
         int x = order[i];

@@ -29,7 +29,11 @@ import java.util.Arrays;
  * with at most one kink, and its served fraction, a product over its requirements, is a polynomial,
  * non-decreasing unless a curve falls ({@link Falls}). The sweep moves from event to event: at each
  * it applies the site changes, applies due failover joins, computes served fractions in dependency
- * order, opens outages and starts failovers (needs judged on that state, docs/simulation.md). Each
+ * order, opens outages and starts failovers (needs judged on that state, docs/simulation.md). Only
+ * the services an instant can change (those {@link Cuts} marks, and those on a site whose ramp
+ * moves their capacity) are computed again; every other service's state is what computing it again
+ * would give, to the bit, so a trial costs in proportion to what its events touch, not to the
+ * model's size (a site's loss that starts a hundred failovers makes a hundred join instants). Each
  * service's user impact is integrated over its own windows, between the instants that can change it
  * (events at its footprint's sites, joins of its standbys), so that other sites' events never split
  * them: constant segments in closed form, ramp segments split at every kink and hour boundary and
@@ -380,6 +384,20 @@ public final class Kernel {
     return curves.time(j);
   }
 
+  /**
+   * Whether an instant recomputes only the services it can change ({@code true}, the default) or
+   * every service; both give the same bits, which the tests check by running each model both ways.
+   * A model with recovery lags always recomputes every service.
+   */
+  void recomputeOnlyChanged(boolean on) {
+    state.incremental = on && lags == null;
+  }
+
+  /** The capacity and failover state, for tests in this package. */
+  CapacityState state() {
+    return state;
+  }
+
   /** Sets where closing outages are reported (null: nowhere). */
   public void setOutageLog(OutageLog log) {
     accounting.setLog(log);
@@ -496,6 +514,7 @@ public final class Kernel {
       }
     }
     final int[] cut = cuts.list;
+    boolean firstInstant = true;
     while (true) {
       // The services whose served fraction may change at t end their window there, integrated
       // with the state before t. Then apply every event at time t, keeping the blocking ones:
@@ -516,8 +535,15 @@ public final class Kernel {
       int n = cuts.size();
       integration.closeRamps(t, cut, n);
       events.applyDue(t, state);
-      state.capacities(t);
-      state.settleAndServe(t, cuts.cut);
+      if (state.incremental && !cuts.everyone() && !firstInstant) {
+        // Only the services this instant can change are computed again (the first instant
+        // computes them all: the state before it is the last trial's).
+        state.siteCapacities(t);
+        state.serveSome(t, cuts.cut, cuts.recompute(state));
+      } else {
+        state.capacities(t);
+        state.settleAndServe(t, cuts.cut);
+      }
       state.startFailovers(t, cut, n);
       if (judge) {
         // An outage whose repair needs services starts at t: judged after everything at t.
@@ -549,6 +575,7 @@ public final class Kernel {
         break;
       }
       t = tNext;
+      firstInstant = false;
     }
     cuts.all();
     integration.end(horizon, cut, cuts.size());

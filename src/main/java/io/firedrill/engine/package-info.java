@@ -25,11 +25,13 @@
  *       that began it, and its ramps (restores, restarts along a curve, reconnects, repairs of
  *       damaged hardware), the lowest of them where several are under way.
  *   <li><b>Event queue.</b> {@code EventQueue}: their boundaries in time order, ties in the order
- *       they were added.
+ *       they were added (each site's runs merged, in time linear in the events); {@code JoinQueue},
+ *       the pending standbys by the time they join.
  *   <li><b>Capacity and failover state.</b> {@code CapacityState}: site capacity factors, service
  *       capacities (each placement's factor in its unit's restoration order), failovers (each on
- *       its own substream) and served fractions between two events; {@code RecoveryLags}, the holds
- *       that recovery lags of {@code requires} put on served fractions.
+ *       its own substream) and served fractions between two events, computed again at an instant
+ *       only for the services it can change; {@code RecoveryLags}, the holds that recovery lags of
+ *       {@code requires} put on served fractions.
  *   <li><b>Integration.</b> {@code Cuts} says which services an instant can change; {@code
  *       Integration} integrates each service's user-hours over its own windows between them, in
  *       closed form or by exact Gauss–Legendre quadrature ({@code GaussLegendre}), and finds slo

@@ -62,8 +62,7 @@ class CutsTest {
     events.applyDue(3, state);
 
     int base = KernelSemanticsTest.service(p, "base");
-    state.foState[base] = CapacityState.PENDING;
-    state.joinAt[base] = 4;
+    state.pend(base, 4);
     state.nextJoin(3, 100);
     cuts.mark(3.5, events, state);
     assertArrayEquals(new boolean[] {false, false, false}, flags(p, cuts.cut), "nothing at 3.5");

@@ -55,6 +55,41 @@ class EventQueueTest {
     assertArrayEquals(expected, order(q));
   }
 
+  /**
+   * The merge of runs gives exactly the sort's order: random runs (1 to 12 of them, of 0 to 13
+   * events, so both the merge and, past {@link EventQueue#MERGE_RUNS} runs or at most {@link
+   * EventQueue#SHORT} events, the sort are taken; now and then one out of time order, which must
+   * fall back to the sort; times on a coarse grid, so that ties within and across runs are common)
+   * ordered by {@link EventQueue#order} and by {@link EventQueue#sort} on a copy. Deterministic
+   * (seed in the message).
+   */
+  @Test
+  void order_runsMerged_sameOrderAsSort() {
+    long seed = 1512L;
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    EventQueue merged = new EventQueue();
+    EventQueue sorted = new EventQueue();
+    for (int trial = 0; trial < 20_000; trial++) {
+      merged.clear();
+      sorted.clear();
+      int runs = 1 + random.nextInt(12);
+      for (int r = 0; r < runs; r++) {
+        merged.startRun();
+        int n = random.nextInt(14);
+        boolean scrambled = random.nextInt(50) == 0;
+        double t = random.nextInt(4);
+        for (int i = 0; i < n; i++) {
+          t = scrambled ? random.nextInt(20) : t + random.nextInt(3);
+          merged.add(t, r, EventQueue.BLOCK_START, 0, 0);
+          sorted.add(t, r, EventQueue.BLOCK_START, 0, 0);
+        }
+      }
+      merged.order();
+      sorted.sort();
+      assertArrayEquals(order(sorted), order(merged), "seed " + seed + ", trial " + trial);
+    }
+  }
+
   @Test
   void build_intervalsOverBeforeZeroOrPastTheHorizon_makeNoEvents() throws Exception {
     Plan p = twoSites();

@@ -1,0 +1,181 @@
+package io.firedrill.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.firedrill.bench.ScalingModels;
+import io.firedrill.load.ModelLoader;
+import io.firedrill.plan.Plan;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * An instant that recomputes only the services it can change ({@link CapacityState#serveSome})
+ * gives the same bits as one that recomputes every service: each model below runs trial by trial on
+ * two kernels of one seed, one each way, and every per-trial result, every outage reported, the
+ * recovery curves of a scenario and the accumulated causes and failovers must be equal to the last
+ * bit (compared as raw bits: -0.0 and NaN are not equal to 0.0 here). Deterministic: no tolerance,
+ * no seed to print.
+ */
+class IncrementalSweepTest {
+  /** {@link KernelAllocationTest#DAMAGED} without its recovery lag, which turns the path off. */
+  private static final String DAMAGED_NO_LAG =
+      KernelAllocationTest.DAMAGED.replace(", requires_lag: {db: 1h}", "");
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "models/kakao-pangyo-2022.yaml",
+        "models/three-site-example.yaml",
+        "models/incidents/ovh-strasbourg-2021.yaml",
+        "models/incidents/google-paris-2023.yaml",
+        "models/incidents/daejeon-nirs-2025.yaml",
+        "models/incidents/aws-us-east-1-2012.yaml",
+        "models/incidents/facebook-2021.yaml",
+        "models/incidents/kt-ahyeon-2018.yaml",
+        "benchmarks/models/two-of-three.yaml"
+      })
+  void shippedModel_sameBitsBothWays(String file) throws Exception {
+    Plan plan = Plan.compile(ModelLoader.load(Path.of(file), List.of()).model());
+    compare(plan, null, 20_000, file);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"s5-a20", "s5-a100", "s20-a100"})
+  void generatedLargeModel_sameBitsBothWays(String name) throws Exception {
+    String[] size = name.substring(1).split("-a");
+    String yaml = ScalingModels.model(Integer.parseInt(size[0]), Integer.parseInt(size[1]));
+    Plan plan = Plan.compile(ModelLoader.parse(name, bytes(yaml), List.of()).model());
+    assertTrue(new Kernel(plan, 1).state().incremental, "the path is the default");
+    compare(plan, null, name.equals("s5-a20") ? 8_000 : 2_000, name);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"run", "falls", "stationary"})
+  void damagedModel_sameBitsBothWays(String mode) throws Exception {
+    String yaml =
+        mode.equals("falls")
+            ? DAMAGED_NO_LAG
+                .replace("[[0, 0], [0.3, 0.2], [1, 1]]", "[[0, 0], [0.3, 0.4], [0.5, 0.2], [1, 1]]")
+                .replace("[[0, 0], [0.4, 0.1], [1, 1]]", "[[0, 0], [0.4, 0.6], [0.7, 0.1], [1, 1]]")
+            : DAMAGED_NO_LAG;
+    var model = ModelLoader.parse("damaged.yaml", bytes(yaml), List.of()).model();
+    Plan plan = mode.equals("stationary") ? Plan.compile(model, 168) : Plan.compile(model);
+    assertEquals(mode.equals("falls"), plan.anyFall);
+    Scenario scenario =
+        mode.equals("stationary")
+            ? new Scenario(plan.hazard("fault@b"), Kernel.Background.STATIONARY)
+            : null;
+    compare(plan, scenario, 2_000, "damaged, " + mode);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"STATIONARY", "FRESH", "OFF"})
+  void kakaoFireScenario_withCurves_sameBitsBothWays(String background) throws Exception {
+    Plan plan =
+        Plan.compile(
+            ModelLoader.load(Path.of("models/kakao-pangyo-2022.yaml"), List.of()).model(), 168);
+    compare(
+        plan,
+        new Scenario(plan.hazard("fire@pangyo"), Kernel.Background.valueOf(background)),
+        2_000,
+        "Kakao fire, " + background);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"fire@s1", "grid@g2"})
+  void generatedLargeModel_scenarioWithCurves_sameBitsBothWays(String event) throws Exception {
+    Plan plan =
+        Plan.compile(
+            ModelLoader.parse("s5-a100", bytes(ScalingModels.model(5, 100)), List.of()).model(),
+            168);
+    compare(
+        plan,
+        new Scenario(plan.hazard(event), Kernel.Background.STATIONARY),
+        1_000,
+        "s5-a100, " + event);
+  }
+
+  /** A forced hazard at t = 0 and how the others behave, with recovery curves of 201 points. */
+  private record Scenario(int cause, Kernel.Background background) {}
+
+  private static void compare(Plan plan, Scenario scenario, int trials, String what) {
+    Kernel every = kernel(plan, scenario, false);
+    Kernel some = kernel(plan, scenario, true);
+    List<double[]> logEvery = new ArrayList<>();
+    List<double[]> logSome = new ArrayList<>();
+    every.setOutageLog(log(logEvery));
+    some.setOutageLog(log(logSome));
+    long swept = 0;
+    for (long t = 0; t < trials; t++) {
+      boolean a = every.run(t);
+      boolean b = some.run(t);
+      assertEquals(a, b, what + ", trial " + t + ": swept");
+      if (!a) {
+        continue;
+      }
+      swept++;
+      String at = what + ", trial " + t + ": ";
+      same(at + "downtime", every.downtime, some.downtime);
+      assertArrayEquals(every.outages, some.outages, at + "outages");
+      same(at + "longest", every.longest, some.longest);
+      same(at + "user-hours", every.userHours, some.userHours);
+      same(at + "degraded", every.degraded, some.degraded);
+      assertArrayEquals(every.rtoBreach, some.rtoBreach, at + "rto breach");
+      same(at + "data lost", every.dataLost, some.dataLost);
+      assertArrayEquals(every.dataLoss, some.dataLoss, at + "data loss");
+      assertArrayEquals(every.rpoBreach, some.rpoBreach, at + "rpo breach");
+      if (scenario != null) {
+        same(at + "recover h", every.recoverHours, some.recoverHours);
+        assertArrayEquals(every.recovered, some.recovered, at + "recovered");
+        assertArrayEquals(every.affected, some.affected, at + "affected");
+        same(at + "curve served", every.curveServed, some.curveServed);
+        same(at + "curve capacity", every.curveCapacity, some.curveCapacity);
+      }
+    }
+    assertTrue(swept > 0, what + ": no trial was swept, the comparison compared nothing");
+    assertEquals(logEvery.size(), logSome.size(), what + ": outages reported");
+    for (int i = 0; i < logEvery.size(); i++) {
+      same(what + ", outage " + i, logEvery.get(i), logSome.get(i));
+    }
+    assertArrayEquals(every.failovers, some.failovers, what + ": failovers");
+    assertArrayEquals(every.causeOutages, some.causeOutages, what + ": cause outages");
+    same(what + ": cause downtime", every.causeDowntime, some.causeDowntime);
+    same(what + ": cause user-hours", every.causeUserHours, some.causeUserHours);
+  }
+
+  private static Kernel kernel(Plan plan, Scenario scenario, boolean onlyChanged) {
+    Kernel k = new Kernel(plan, 11);
+    if (scenario != null) {
+      k.force(new int[] {scenario.cause()}, new double[] {0}, scenario.background());
+      k.recordCurves(201);
+    }
+    k.recomputeOnlyChanged(onlyChanged);
+    return k;
+  }
+
+  private static Kernel.OutageLog log(List<double[]> into) {
+    return (trial, service, cause, start, end, userHours) ->
+        into.add(new double[] {trial, service, cause, start, end, userHours});
+  }
+
+  /** Equal as raw bits, element by element. */
+  private static void same(String what, double[] expected, double[] actual) {
+    assertEquals(expected.length, actual.length, what + ": length");
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(
+          Double.doubleToRawLongBits(expected[i]),
+          Double.doubleToRawLongBits(actual[i]),
+          what + "[" + i + "]: " + expected[i] + " against " + actual[i]);
+    }
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
