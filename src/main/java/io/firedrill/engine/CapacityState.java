@@ -180,10 +180,10 @@ final class CapacityState {
   private final JoinQueue joins;
 
   /**
-   * Whether an instant may recompute only the services it can change ({@link #serveSome}): in a
-   * model without recovery lags (whose caps {@link RecoveryLags#apply} sets for every service at
-   * once). Measured against recomputing every service (docs/performance.md): 1.01 × the speed with
-   * 3 services, 1.03 × with 8, 1.25 × with 16, 1.85 × with 50, 4.4 × with 200.
+   * Whether an instant may recompute only the services it can change ({@link #serveSome}); true
+   * unless a test turns it off. Measured against recomputing every service (docs/performance.md):
+   * 1.01 × the speed with 3 services, 1.03 × with 8, 1.25 × with 16, 1.85 × with 50, 4.4 × with
+   * 200.
    */
   boolean incremental;
 
@@ -257,7 +257,7 @@ final class CapacityState {
     failovers = new long[ns * FailoverPath.COUNT];
     failoversInTrial = new int[ns];
     joins = new JoinQueue(joinAt);
-    incremental = !plan.anyLag;
+    incremental = true;
     movingUnits = new int[plan.units];
   }
 
@@ -534,6 +534,9 @@ final class CapacityState {
         }
         served[a] = closureProduct(a, ownNow(a));
       }
+    }
+    if (lags != null) {
+      lags.apply(t, product, served, cap);
     }
   }
 

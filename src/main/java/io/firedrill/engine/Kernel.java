@@ -387,10 +387,9 @@ public final class Kernel {
   /**
    * Whether an instant recomputes only the services it can change ({@code true}, the default) or
    * every service; both give the same bits, which the tests check by running each model both ways.
-   * A model with recovery lags always recomputes every service.
    */
   void recomputeOnlyChanged(boolean on) {
-    state.incremental = on && lags == null;
+    state.incremental = on;
   }
 
   /** The capacity and failover state, for tests in this package. */

@@ -23,7 +23,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * no seed to print.
  */
 class IncrementalSweepTest {
-  /** {@link KernelAllocationTest#DAMAGED} without its recovery lag, which turns the path off. */
+  /**
+   * {@link KernelAllocationTest#DAMAGED} without its recovery lag (whose holds cap served fractions
+   * at instants and so mask some differences: mode {@code lag} runs it with the lag).
+   */
   private static final String DAMAGED_NO_LAG =
       KernelAllocationTest.DAMAGED.replace(", requires_lag: {db: 1h}", "");
 
@@ -56,17 +59,22 @@ class IncrementalSweepTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"run", "falls", "stationary"})
+  @ValueSource(strings = {"run", "falls", "stationary", "lag"})
   void damagedModel_sameBitsBothWays(String mode) throws Exception {
     String yaml =
-        mode.equals("falls")
-            ? DAMAGED_NO_LAG
-                .replace("[[0, 0], [0.3, 0.2], [1, 1]]", "[[0, 0], [0.3, 0.4], [0.5, 0.2], [1, 1]]")
-                .replace("[[0, 0], [0.4, 0.1], [1, 1]]", "[[0, 0], [0.4, 0.6], [0.7, 0.1], [1, 1]]")
-            : DAMAGED_NO_LAG;
+        mode.equals("lag")
+            ? KernelAllocationTest.DAMAGED
+            : mode.equals("falls")
+                ? DAMAGED_NO_LAG
+                    .replace(
+                        "[[0, 0], [0.3, 0.2], [1, 1]]", "[[0, 0], [0.3, 0.4], [0.5, 0.2], [1, 1]]")
+                    .replace(
+                        "[[0, 0], [0.4, 0.1], [1, 1]]", "[[0, 0], [0.4, 0.6], [0.7, 0.1], [1, 1]]")
+                : DAMAGED_NO_LAG;
     var model = ModelLoader.parse("damaged.yaml", bytes(yaml), List.of()).model();
     Plan plan = mode.equals("stationary") ? Plan.compile(model, 168) : Plan.compile(model);
     assertEquals(mode.equals("falls"), plan.anyFall);
+    assertEquals(mode.equals("lag"), plan.anyLag);
     Scenario scenario =
         mode.equals("stationary")
             ? new Scenario(plan.hazard("fault@b"), Kernel.Background.STATIONARY)
@@ -85,6 +93,17 @@ class IncrementalSweepTest {
         new Scenario(plan.hazard("fire@pangyo"), Kernel.Background.valueOf(background)),
         2_000,
         "Kakao fire, " + background);
+  }
+
+  /** Every service after the base tier holds for 30 minutes after its base recovers. */
+  @org.junit.jupiter.api.Test
+  void generatedLargeModel_withRecoveryLags_sameBitsBothWays() throws Exception {
+    String yaml =
+        ScalingModels.model(5, 100)
+            .replaceAll("requires: \\[(a\\d+)\\]", "requires: [$1]\n    requires_lag: {$1: 30m}");
+    Plan plan = Plan.compile(ModelLoader.parse("s5-a100-lags", bytes(yaml), List.of()).model());
+    assertTrue(plan.anyLag);
+    compare(plan, null, 2_000, "s5-a100 with lags");
   }
 
   @ParameterizedTest
