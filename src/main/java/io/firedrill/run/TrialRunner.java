@@ -8,8 +8,11 @@ import io.firedrill.stats.Metric;
 import io.firedrill.stats.MetricStats;
 import io.firedrill.stats.RunStats;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,7 +30,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * model, seed and trial count give the same bits, and the same CSV files, at any thread count.
  *
  * <p>The local scheduler runs workers at most {@code 4 × threads} blocks ahead of the merge, which
- * bounds memory. A worker that fails stops the run, and its error is reported once.
+ * bounds memory. A block's statistics and per-trial rows go back to a pool once merged, and the
+ * next block clears and reuses them ({@link RunStats#clear}), so a run allocates statistics for the
+ * blocks in flight, not for every block. A worker that fails stops the run, and its error is
+ * reported once.
  */
 public final class TrialRunner {
   /** Trials per block. Part of the definition of a run's random streams: do not change lightly. */
@@ -120,7 +126,9 @@ public final class TrialRunner {
   public interface RowSink {
     /**
      * Rows of one block: {@code values[(t * services + a) * METRICS + m]} for trial {@code
-     * firstTrial + t}, service a (dependency order) and metric m ({@link Metric} order).
+     * firstTrial + t} (t below {@code count}), service a (dependency order) and metric m ({@link
+     * Metric} order). The array may be longer than the block's rows, and is reused for another
+     * block once this returns: copy what must be kept.
      */
     void rows(long firstTrial, int count, double[] values) throws Exception;
   }
@@ -160,6 +168,11 @@ public final class TrialRunner {
   private final AtomicLong outagesLeft = new AtomicLong();
 
   private final List<CurveStats> curves = new ArrayList<>();
+
+  /** Merged blocks' statistics and rows, for the next blocks to clear and reuse. */
+  private final Queue<RunStats> freeStats = new ConcurrentLinkedQueue<>();
+
+  private final Queue<double[]> freeRows = new ConcurrentLinkedQueue<>();
 
   private TrialRunner(
       Plan plan, Options options, RowSink rows, OutageSink outageSink, Progress progress) {
@@ -259,6 +272,10 @@ public final class TrialRunner {
             if (progress != null) {
               progress.done(Math.min(options.trials(), (b + 1) * BLOCK_TRIALS));
             }
+            freeStats.offer(block.stats());
+            if (block.rows() != null) {
+              freeRows.offer(block.rows());
+            }
           },
           cancellation);
     } catch (Cancellation.Stopped e) {
@@ -294,8 +311,14 @@ public final class TrialRunner {
     Kernel kernel = worker.kernel();
     long first = index * BLOCK_TRIALS;
     int count = (int) Math.min(BLOCK_TRIALS, options.trials() - first);
-    RunStats stats = new RunStats(plan, (int) Math.min(options.outageLimit(), outagesLeft.get()));
-    double[] values = options.perTrial() ? new double[count * plan.services * METRICS] : null;
+    int outageLimit = (int) Math.min(options.outageLimit(), outagesLeft.get());
+    RunStats stats = freeStats.poll();
+    if (stats == null) {
+      stats = new RunStats(plan, outageLimit);
+    } else {
+      stats.clear(outageLimit);
+    }
+    double[] values = options.perTrial() ? rows(count * plan.services * METRICS) : null;
     kernel.clearCauses();
     kernel.setOutageLog(stats::recordOutage);
     if (worker.curve() == null) {
@@ -306,6 +329,17 @@ public final class TrialRunner {
     stats.copyCauses(
         kernel.causeOutages, kernel.causeDowntime, kernel.causeUserHours, kernel.failovers);
     return new Block(stats, first, count, values);
+  }
+
+  /** A rows array of at least {@code length} zeros: a merged block's, cleared, or a new one. */
+  private double[] rows(int length) {
+    double[] values = freeRows.poll();
+    if (values == null || values.length < length) {
+      return new double[length];
+    }
+    // The trials loops write only the rows and metrics a trial has: the rest must read 0.
+    Arrays.fill(values, 0, length, 0);
+    return values;
   }
 
   /**

@@ -22,10 +22,16 @@ import java.util.Arrays;
  *
  * <h2>Memory</h2>
  *
- * <p>Counts are one array of longs spanning the buckets from the smallest to the largest positive
+ * <p>A sketch has two forms, which answer every query with the same bits. Up to {@value
+ * #SPARSE_LIMIT} positive values, it lists their bucket indices, sorted (an int each, at most 1
+ * KiB): most metrics of a reliability model are zero in most trials, and a block's sketch of a
+ * quiet service then costs a few bytes, not a bucket array. Past that it turns dense for good:
+ * counts are one array of longs spanning the buckets from the smallest to the largest positive
  * value seen (grown with slack, so at most twice that span), whatever the number of values: about
  * 425 buckets (3.4 KB) per decade the values span, and never more than {@value #MAX_INDEX} + 1 =
- * 262,016 buckets (2 MiB), reached only when the values run from subnormals to 1e308.
+ * 262,016 buckets (2 MiB), reached only when the values run from subnormals to 1e308. {@link
+ * #clear} keeps the memory of either form, so a sketch reused block after block allocates nothing
+ * once it has grown.
  *
  * <p>Merging adds bucket counts, so it is exact and order-free: the merged sketch is the sketch of
  * all the values, whatever the order of merges.
@@ -44,8 +50,24 @@ public final class LogHistogram {
     assert MAX_INDEX == (int) (Double.doubleToRawLongBits(Double.MAX_VALUE) >>> SHIFT);
   }
 
-  private long[] counts = new long[0];
+  /**
+   * Positive values a sketch lists before it turns dense: {@value} bucket indices (1 KiB), about
+   * the size of the bucket array of the values of one decade, a third of a typical dense sketch.
+   */
+  public static final int SPARSE_LIMIT = 256;
+
+  private static final long[] NO_COUNTS = new long[0];
+  private static final int[] NO_INDICES = new int[0];
+
+  /** Dense form (non-empty): counts of buckets {@code offset} onwards. Empty in the sparse form. */
+  private long[] counts = NO_COUNTS;
+
   private int offset;
+
+  /** Sparse form: the bucket of each positive value, sorted, in the first {@code listedSize}. */
+  private int[] listed = NO_INDICES;
+
+  private int listedSize;
   private long zeros;
   private long total;
   private double min = Double.POSITIVE_INFINITY;
@@ -66,8 +88,16 @@ public final class LogHistogram {
       throw new IllegalArgumentException("value is not finite: " + x);
     }
     int i = index(x);
-    ensure(i, i);
-    counts[i - offset]++;
+    if (counts.length > 0) {
+      ensure(i, i);
+      counts[i - offset]++;
+    } else if (listedSize < SPARSE_LIMIT) {
+      list(i);
+    } else {
+      densify();
+      ensure(i, i);
+      counts[i - offset]++;
+    }
     total++;
     min = Math.min(min, x);
     minPositive = Math.min(minPositive, x);
@@ -90,9 +120,23 @@ public final class LogHistogram {
       return;
     }
     if (o.counts.length > 0) {
+      densify();
       ensure(o.offset, o.offset + o.counts.length - 1);
       for (int k = 0; k < o.counts.length; k++) {
         counts[o.offset + k - offset] += o.counts[k];
+      }
+    } else if (o.listedSize > 0) {
+      // A snapshot of o's list: o may be this sketch.
+      int m = o.listedSize;
+      int[] other = o == this ? Arrays.copyOf(listed, m) : o.listed;
+      if (counts.length == 0 && listedSize + m <= SPARSE_LIMIT) {
+        mergeListed(other, m);
+      } else {
+        densify();
+        ensure(other[0], other[m - 1]);
+        for (int k = 0; k < m; k++) {
+          counts[other[k] - offset]++;
+        }
       }
     }
     zeros += o.zeros;
@@ -138,8 +182,12 @@ public final class LogHistogram {
     if (rank == zeros) {
       return minPositive;
     }
-    if (rank == total - 1) {
+    if (rank >= total - 1) {
       return max;
+    }
+    if (counts.length == 0) {
+      // rank − zeros is in [1, listedSize − 2]: the listed value of that rank, sorted.
+      return Math.max(minPositive, Math.min(max, representative(listed[(int) (rank - zeros)])));
     }
     long seen = zeros;
     for (int k = 0; k < counts.length; k++) {
@@ -164,15 +212,90 @@ public final class LogHistogram {
       return c;
     }
     int limit = index(x);
+    if (counts.length == 0) {
+      return c + after(limit);
+    }
     for (int k = 0; k < counts.length && k + offset <= limit; k++) {
       c += counts[k];
     }
     return c;
   }
 
-  /** Buckets allocated (for tests of the memory bound). */
+  /**
+   * Empties the sketch, keeping its memory: a dense sketch stays dense with its bucket array
+   * zeroed, a sparse one keeps its list's capacity. The sketch then answers every query as a new
+   * one does.
+   */
+  public void clear() {
+    Arrays.fill(counts, 0);
+    listedSize = 0;
+    zeros = 0;
+    total = 0;
+    min = Double.POSITIVE_INFINITY;
+    minPositive = Double.POSITIVE_INFINITY;
+    max = Double.NEGATIVE_INFINITY;
+  }
+
+  /** Buckets allocated (for tests of the memory bound); 0 in the sparse form. */
   int bucketCapacity() {
     return counts.length;
+  }
+
+  /** Whether the sketch lists its positive values (for tests of the two forms). */
+  boolean isSparse() {
+    return counts.length == 0;
+  }
+
+  /** Turns the sketch dense (for tests of the two forms); nothing if it is dense already. */
+  void densify() {
+    if (counts.length > 0 || listedSize == 0) {
+      return; // dense, or nothing listed: the first ensure allocates the buckets
+    }
+    ensure(listed[0], listed[listedSize - 1]);
+    for (int k = 0; k < listedSize; k++) {
+      counts[listed[k] - offset]++;
+    }
+    listedSize = 0;
+  }
+
+  /** Lists one more value of bucket i, after those of the same bucket (the list stays sorted). */
+  private void list(int i) {
+    if (listedSize == listed.length) {
+      listed = Arrays.copyOf(listed, Math.min(SPARSE_LIMIT, Math.max(8, 2 * listed.length)));
+    }
+    int at = after(i);
+    System.arraycopy(listed, at, listed, at + 1, listedSize - at);
+    listed[at] = i;
+    listedSize++;
+  }
+
+  /** Number of listed values of buckets ≤ i: where a value of bucket i goes after its equals. */
+  private int after(int i) {
+    int lo = 0;
+    int hi = listedSize;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (listed[mid] <= i) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** Merges {@code m} sorted indices of another list into this one, in place from the end. */
+  private void mergeListed(int[] other, int m) {
+    int n = listedSize;
+    if (n + m > listed.length) {
+      listed = Arrays.copyOf(listed, Math.min(SPARSE_LIMIT, Math.max(n + m, 2 * listed.length)));
+    }
+    int i = n - 1;
+    int j = m - 1;
+    for (int k = n + m - 1; j >= 0; k--) {
+      listed[k] = i >= 0 && listed[i] > other[j] ? listed[i--] : other[j--];
+    }
+    listedSize = n + m;
   }
 
   /** The bucket of a positive finite value: its raw bits without the low 45 mantissa bits. */
@@ -218,7 +341,9 @@ public final class LogHistogram {
         + ", zeros="
         + zeros
         + ", buckets="
-        + Arrays.stream(counts).filter(c -> c > 0).count()
+        + (counts.length == 0
+            ? Arrays.stream(listed, 0, listedSize).distinct().count()
+            : Arrays.stream(counts).filter(c -> c > 0).count())
         + "]";
   }
 }

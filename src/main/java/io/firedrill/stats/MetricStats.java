@@ -65,6 +65,13 @@ public final class MetricStats {
     pendingZeros = 0;
   }
 
+  /** Empties the statistics, keeping the sketch's memory ({@link LogHistogram#clear}). */
+  public void clear() {
+    tally.clear();
+    histogram.clear();
+    pendingZeros = 0;
+  }
+
   /** Adds the (flushed) values of another block. */
   public void merge(MetricStats o) {
     tally.merge(o.tally);

@@ -96,6 +96,36 @@ public final class RunStats {
     }
   }
 
+  /**
+   * Empties the statistics for another block, keeping up to {@code outageLimit} outages: they then
+   * hold what new statistics of the same plan hold, and merge and read to the same bits, but keep
+   * the memory their sketches and lists have grown to, so that statistics reused block after block
+   * allocate nothing once warm.
+   *
+   * @throws IllegalArgumentException if {@code outageLimit} is negative
+   */
+  public void clear(int outageLimit) {
+    for (MetricStats m : metrics) {
+      m.clear();
+    }
+    for (Metric m : Metric.TOTALS) {
+      totals[m.ordinal()].clear();
+    }
+    Arrays.fill(quiet, 0);
+    trials = 0;
+    Arrays.fill(causeOutages, 0);
+    Arrays.fill(causeDowntime, 0);
+    Arrays.fill(causeUserHours, 0);
+    exactDowntime = null;
+    exactUserHours = null;
+    Arrays.fill(failovers, 0);
+    outages.clear(outageLimit);
+    curves = null;
+    for (LogHistogram d : durations) {
+      d.clear();
+    }
+  }
+
   /** The statistics of metric {@code m} of service {@code service} (dependency order). */
   public MetricStats metric(int service, Metric m) {
     return metrics[service * METRICS.length + m.ordinal()];
@@ -249,7 +279,7 @@ public final class RunStats {
    * order, in primitive arrays.
    */
   public static final class OutageList {
-    private final int limit;
+    private int limit;
     public long[] trial;
     public int[] service;
     public int[] cause;
@@ -270,6 +300,15 @@ public final class RunStats {
 
     public int size() {
       return size;
+    }
+
+    /** Empties the list, which then keeps up to {@code newLimit} outages; keeps its arrays. */
+    void clear(int newLimit) {
+      if (newLimit < 0) {
+        throw new IllegalArgumentException("outage limit is negative: " + newLimit);
+      }
+      limit = newLimit;
+      size = 0;
     }
 
     public boolean full() {
@@ -298,7 +337,8 @@ public final class RunStats {
         size--;
       }
       if (size == trial.length) {
-        int n = Math.min(limit, size * 2);
+        // At least 64: a list cleared with a larger limit may have arrays of length 0.
+        int n = Math.min(limit, Math.max(64, size * 2));
         trial = Arrays.copyOf(trial, n);
         service = Arrays.copyOf(service, n);
         cause = Arrays.copyOf(cause, n);

@@ -111,6 +111,22 @@ public final class Tally {
     }
   }
 
+  /** Empties the tally: it then holds no observation and reads as a new one, to the bit. */
+  public void clear() {
+    n = 0;
+    running = 0;
+    runningSum = 0;
+    runningError = 0;
+    runningMean = 0;
+    runningM2 = 0;
+    sum = null;
+    welfordSum = null;
+    welfordSquares = null;
+    finishedAt = -1;
+    mean = 0;
+    variance = 0;
+  }
+
   /**
    * Adds every observation of {@code other} ({@code other} is not changed).
    *

@@ -11,6 +11,8 @@ import io.firedrill.stats.RunStats;
 import io.firedrill.stats.Tally;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Several variants of a model on common random numbers: every point runs the same trials, on the
@@ -22,8 +24,9 @@ import java.util.List;
  * <p>Within a block, the first point's per-trial values are kept and every other point's values are
  * subtracted trial by trial; the differences feed one tally per point, service and metric, so the
  * confidence interval of a difference comes from the paired differences themselves (not from
- * subtracting two intervals). Memory is one block of values, whatever the trial count. Blocks are
- * merged in block order, so results do not depend on the thread count.
+ * subtracting two intervals). Memory is one block of values per block in flight, whatever the trial
+ * count: a merged block's statistics, tallies and values are cleared and reused by the next block.
+ * Blocks are merged in block order, so results do not depend on the thread count.
  */
 public final class SweepRunner {
   private static final Metric[] METRICS = Metric.values();
@@ -59,7 +62,11 @@ public final class SweepRunner {
     return (p * (ns + 1) + a) * METRICS.length + m.ordinal();
   }
 
-  private record Block(RunStats[] stats, Tally[] differences) {}
+  /**
+   * One block of every point: per point its statistics, the paired differences, point 0's values
+   * per trial and one trial's values. Reused by later blocks once merged.
+   */
+  private record Block(RunStats[] stats, Tally[] differences, double[] base, double[] values) {}
 
   private SweepRunner() {}
 
@@ -132,10 +139,11 @@ public final class SweepRunner {
       BlockScheduler scheduler)
       throws Exception {
     int np = plans.size();
+    Queue<Block> free = new ConcurrentLinkedQueue<>();
     scheduler.<TrialWorker[], Block>run(
         TrialRunner.blocks(options.trials()),
         () -> workers(plans, options.seed(), scenario),
-        (workers, b) -> block(plans, workers, b, options.trials(), cancellation),
+        (workers, b) -> block(plans, workers, b, options.trials(), free.poll(), cancellation),
         (b, block) -> {
           if (progress != null) {
             progress.done(Math.min(options.trials(), (b + 1) * TrialRunner.BLOCK_TRIALS));
@@ -146,6 +154,7 @@ public final class SweepRunner {
           for (int i = 0; i < diffs.length; i++) {
             diffs[i].merge(block.differences()[i]);
           }
+          free.offer(block);
         },
         cancellation);
   }
@@ -167,24 +176,35 @@ public final class SweepRunner {
   }
 
   /**
-   * Block {@code index} of every point, on common random numbers; stops before any trial once
-   * {@code cancellation} is cancelled (the scheduler then reports the blocks merged before it).
+   * Block {@code index} of every point, on common random numbers, into {@code reuse} (a merged
+   * block, cleared here; null for a new one); stops before any trial once {@code cancellation} is
+   * cancelled (the scheduler then reports the blocks merged before it).
    */
   private static Block block(
-      List<Plan> plans, TrialWorker[] workers, long index, long trials, Cancellation cancellation) {
+      List<Plan> plans,
+      TrialWorker[] workers,
+      long index,
+      long trials,
+      Block reuse,
+      Cancellation cancellation) {
     int np = plans.size();
     int ns = plans.get(0).services;
     int nm = METRICS.length;
     long firstTrial = index * TrialRunner.BLOCK_TRIALS;
     int count = (int) Math.min(TrialRunner.BLOCK_TRIALS, trials - firstTrial);
-    RunStats[] stats = new RunStats[np];
-    Tally[] diffs = tallies(np * (ns + 1) * nm);
-    // Per trial, point 0's values: every service's, then the totals (at service index ns).
-    double[] base = new double[count * (ns + 1) * nm];
-    double[] v = new double[(ns + 1) * nm];
+    Block block = reuse != null ? reuse : newBlock(plans);
+    RunStats[] stats = block.stats();
+    Tally[] diffs = block.differences();
+    for (Tally d : diffs) {
+      d.clear();
+    }
+    // Per trial, point 0's values: every service's, then the totals (at service index ns). Every
+    // value read is written first in this block.
+    double[] base = block.base();
+    double[] v = block.values();
     for (int p = 0; p < np; p++) {
       TrialWorker w = workers[p];
-      stats[p] = new RunStats(plans.get(p), 0);
+      stats[p].clear(0);
       w.startBlock(stats[p]);
       for (int t = 0; t < count; t++) {
         cancellation.throwIfCancelled("within a block");
@@ -209,6 +229,22 @@ public final class SweepRunner {
       stats[p].countTrials(count);
       w.endBlock(stats[p]);
     }
-    return new Block(stats, diffs);
+    return block;
+  }
+
+  /** An empty block of every point of {@code plans}, for a full block of trials. */
+  private static Block newBlock(List<Plan> plans) {
+    int np = plans.size();
+    int ns = plans.get(0).services;
+    int nm = METRICS.length;
+    RunStats[] stats = new RunStats[np];
+    for (int p = 0; p < np; p++) {
+      stats[p] = new RunStats(plans.get(p), 0);
+    }
+    return new Block(
+        stats,
+        tallies(np * (ns + 1) * nm),
+        new double[TrialRunner.BLOCK_TRIALS * (ns + 1) * nm],
+        new double[(ns + 1) * nm]);
   }
 }
