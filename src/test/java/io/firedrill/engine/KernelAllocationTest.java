@@ -1,10 +1,7 @@
 package io.firedrill.engine;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import io.firedrill.load.ModelLoader;
 import io.firedrill.plan.Plan;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +19,7 @@ class KernelAllocationTest {
   @ParameterizedTest
   @ValueSource(strings = {"three-site-example", "kakao-pangyo-2022"})
   void warmKernel_allocatesNothingPerTrial(String model) throws Exception {
-    com.sun.management.ThreadMXBean mx = allocationCounter();
+    com.sun.management.ThreadMXBean mx = AllocationCounter.get();
     Plan plan =
         Plan.compile(ModelLoader.load(Path.of("models", model + ".yaml"), List.of()).model());
     assertNothingAllocated(new Kernel(plan, 3), model, mx, 800_000, 409_600);
@@ -31,7 +28,7 @@ class KernelAllocationTest {
   @ParameterizedTest
   @ValueSource(strings = {"stationary", "fresh"})
   void warmScenarioKernel_withCurves_allocatesNothingPerTrial(String background) throws Exception {
-    com.sun.management.ThreadMXBean mx = allocationCounter();
+    com.sun.management.ThreadMXBean mx = AllocationCounter.get();
     Plan plan =
         Plan.compile(
             ModelLoader.load(Path.of("models", "kakao-pangyo-2022.yaml"), List.of()).model(), 168);
@@ -125,7 +122,7 @@ class KernelAllocationTest {
   @ParameterizedTest
   @ValueSource(strings = {"run", "stationary", "falls"})
   void warmKernel_withDamage_allocatesNothingPerTrial(String mode) throws Exception {
-    com.sun.management.ThreadMXBean mx = allocationCounter();
+    com.sun.management.ThreadMXBean mx = AllocationCounter.get();
     String yaml =
         mode.equals("falls")
             ? DAMAGED
@@ -153,18 +150,6 @@ class KernelAllocationTest {
     boolean falls = mode.equals("falls");
     assertNothingAllocated(
         kernel, "damage, " + mode, mx, falls ? 20_000 : 50_000, falls ? 10_240 : 25_600);
-  }
-
-  /**
-   * The JVM's count of the bytes each thread allocates; the test is skipped (not failed) on a JVM
-   * that cannot count them.
-   */
-  private static com.sun.management.ThreadMXBean allocationCounter() {
-    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-    assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "JVM cannot count allocations");
-    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
-    assumeTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled());
-    return mx;
   }
 
   private static void assertNothingAllocated(

@@ -2,8 +2,8 @@ package io.firedrill.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.firedrill.engine.AllocationCounter;
 import io.firedrill.engine.Kernel;
 import io.firedrill.load.ModelLoader;
 import io.firedrill.plan.Plan;
@@ -11,7 +11,6 @@ import io.firedrill.stats.LogHistogram;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.MetricStats;
 import io.firedrill.stats.RunStats;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,7 +141,7 @@ class BlockStatisticsMemoryTest {
 
   @Test
   void warmBlock_allocatesNothing() throws Exception {
-    com.sun.management.ThreadMXBean mx = allocationCounter();
+    com.sun.management.ThreadMXBean mx = AllocationCounter.get();
     Plan plan = model("models/kakao-pangyo-2022.yaml");
     Kernel k = new Kernel(plan, SEED);
     RunStats stats = new RunStats(plan, 100);
@@ -184,7 +183,7 @@ class BlockStatisticsMemoryTest {
 
   @Test
   void quietServices_costAFewKibPerServicePerBlock() throws Exception {
-    com.sun.management.ThreadMXBean mx = allocationCounter();
+    com.sun.management.ThreadMXBean mx = AllocationCounter.get();
     StringBuilder services = new StringBuilder();
     for (int i = 0; i < 200; i++) {
       services.append("  s").append(i).append(": {users: 100, deploy: {a: 1, b: 1}}\n");
@@ -220,13 +219,5 @@ class BlockStatisticsMemoryTest {
 
   private static long quietCount(RunStats s, int service) {
     return s.metric(service, Metric.DOWNTIME_H).histogram().countAtMost(0);
-  }
-
-  private static com.sun.management.ThreadMXBean allocationCounter() {
-    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-    assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "JVM cannot count allocations");
-    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
-    assumeTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled());
-    return mx;
   }
 }
