@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The hot sampling loop: trials of a model on one worker, with the statistics they feed, exactly as
- * the runner calls them ({@link TrialRunner#runTrials}).
+ * the runner calls them ({@link TrialRunner#runTrials}): each block into statistics cleared for it
+ * ({@link RunStats#clear}), as the runner reuses a merged block's.
  *
  * <p>One operation is one trial, so the score is trials per second on one core, and with {@code
  * -prof gc} {@code gc.alloc.rate.norm} is bytes allocated per trial. Both shipped models have a
@@ -59,6 +60,7 @@ public class KernelBenchmark {
   @Benchmark
   @OperationsPerInvocation(TrialRunner.BLOCK_TRIALS)
   public RunStats trials() {
+    stats.clear(0);
     TrialRunner.runTrials(kernel, plan, first, TrialRunner.BLOCK_TRIALS, stats, null);
     first += TrialRunner.BLOCK_TRIALS;
     return stats;

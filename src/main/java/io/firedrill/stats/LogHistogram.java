@@ -222,12 +222,15 @@ public final class LogHistogram {
   }
 
   /**
-   * Empties the sketch, keeping its memory: a dense sketch stays dense with its bucket array
-   * zeroed, a sparse one keeps its list's capacity. The sketch then answers every query as a new
-   * one does.
+   * Empties the sketch, keeping its memory: a dense sketch stays dense, with the buckets between
+   * its smallest positive value and its maximum zeroed (no other is non-zero); a sparse one keeps
+   * its list's capacity. The sketch then answers every query as a new one does.
    */
   public void clear() {
-    Arrays.fill(counts, 0);
+    if (counts.length > 0 && total > zeros) {
+      // Every non-zero bucket lies between those of the smallest positive value and the maximum.
+      Arrays.fill(counts, index(minPositive) - offset, index(max) - offset + 1, 0);
+    }
     listedSize = 0;
     zeros = 0;
     total = 0;
