@@ -22,8 +22,10 @@ import java.util.function.LongSupplier;
  * <ul>
  *   <li>statistics of the blocks in flight: a runner keeps up to 4 × threads blocks ahead of the
  *       merge plus the one merged, each with a tally and a quantile sketch per service and metric
- *       (estimated at {@value #HISTOGRAM_BYTES} bytes a sketch: 2,048 buckets, more than any
- *       shipped model fills in a block), plus the merged statistics;
+ *       (estimated at {@value #HISTOGRAM_BYTES} bytes a sketch: 2,048 buckets, more than the 1,330
+ *       a sketch of the shipped models fills in a block on average, though one filled 3,640; a
+ *       sketch of at most 256 positive values holds a list instead, 1 KiB at most), plus the merged
+ *       statistics;
  *   <li>kernels: per worker, about {@value #BYTES_PER_EVENT} bytes per expected hazard event of a
  *       trial (event and interval buffers, with room to grow);
  *   <li>recovery curves ({@code scenario}): per worker and once merged, points × series × 202

@@ -167,28 +167,12 @@ class BlockStatisticsMemoryTest {
     assertTrue(least <= 1024, "8 warm blocks allocated " + least + " bytes");
   }
 
-  /**
-   * 200 services on two sites, each active on both: a service is down only when both sites are,
-   * which a year sees in about 1 trial in 100. Most of each block's values are zeros.
-   */
-  private static final String QUIET =
-      """
-      name: quiet
-      sites:
-        a: {fault: {rate: 2/y, outage: "lognormal(median=2h, p90=12h)"}}
-        b: {fault: {rate: 2/y, outage: "lognormal(median=2h, p90=12h)"}}
-      services:
-      %s
-      """;
-
   @Test
   void quietServices_costAFewKibPerServicePerBlock() throws Exception {
     com.sun.management.ThreadMXBean mx = AllocationCounter.get();
-    StringBuilder services = new StringBuilder();
-    for (int i = 0; i < 200; i++) {
-      services.append("  s").append(i).append(": {users: 100, deploy: {a: 1, b: 1}}\n");
-    }
-    Plan plan = TrialRunnerTest.plan(QUIET.formatted(services));
+    // 200 services active on two sites: a service is down only when both sites are, about one
+    // trial in a hundred, so most of each block's values are zeros.
+    Plan plan = model("benchmarks/models/quiet-200.yaml");
     Kernel k = new Kernel(plan, SEED);
     for (int b = 0; b < 4; b++) {
       block(k, plan, b, new RunStats(plan, 0)); // the kernel warm: it allocates nothing after
