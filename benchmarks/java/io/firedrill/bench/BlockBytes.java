@@ -16,8 +16,9 @@ import java.util.List;
  * runner computes a block (the warm kernel itself allocates nothing). Counted by the JVM per thread
  * (com.sun.management.ThreadMXBean).
  *
- * <p>Usage, after {@code benchmarks/run} or {@code benchmarks/scaling} built the classpath: {@code
- * java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)"
+ * <p>Usage, from the checkout's root: {@code mvn -B -ntp -q -DskipTests test-compile
+ * dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test},
+ * then {@code java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)"
  * io.firedrill.bench.BlockBytes MODEL.yaml...}
  */
 public final class BlockBytes {

@@ -143,8 +143,9 @@ public final class RunStats {
       throw new IllegalArgumentException(
           "metric has no total over services: "
               + m.csvName()
-              + " (totals: downtime_h, outages,"
-              + " user_hours)");
+              + " (totals: "
+              + String.join(", ", Metric.TOTALS.stream().map(Metric::csvName).toList())
+              + ")");
     }
     return t;
   }
