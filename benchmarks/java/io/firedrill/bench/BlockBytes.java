@@ -55,11 +55,7 @@ public final class BlockBytes {
   }
 
   private static void block(Kernel kernel, Plan plan, long b, RunStats stats) {
-    kernel.clearCauses();
-    kernel.setOutageLog(stats::recordOutage);
-    TrialRunner.runTrials(
+    TrialRunner.runBlock(
         kernel, plan, b * TrialRunner.BLOCK_TRIALS, TrialRunner.BLOCK_TRIALS, stats, null);
-    stats.copyCauses(
-        kernel.causeOutages, kernel.causeDowntime, kernel.causeUserHours, kernel.failovers);
   }
 }

@@ -127,8 +127,8 @@ public final class TrialRunner {
     /**
      * Rows of one block: {@code values[(t * services + a) * METRICS + m]} for trial {@code
      * firstTrial + t} (t below {@code count}), service a (dependency order) and metric m ({@link
-     * Metric} order). The array may be longer than the block's rows, and is reused for another
-     * block once this returns: copy what must be kept.
+     * Metric} order). The array may be longer than the block's rows (the last block of a run is
+     * shorter), and is reused for another block once this returns: copy what must be kept.
      */
     void rows(long firstTrial, int count, double[] values) throws Exception;
   }
@@ -255,7 +255,7 @@ public final class TrialRunner {
       scheduler.<Worker, Block>run(
           blocks(options.trials()),
           this::newWorker,
-          (worker, b) -> runBlock(worker, b, cancellation),
+          (worker, b) -> computeBlock(worker, b, cancellation),
           (b, block) -> {
             total.merge(block.stats());
             if (outageSink != null) {
@@ -307,7 +307,7 @@ public final class TrialRunner {
     return new Worker(kernel, curve);
   }
 
-  private Block runBlock(Worker worker, long index, Cancellation cancellation) {
+  private Block computeBlock(Worker worker, long index, Cancellation cancellation) {
     Kernel kernel = worker.kernel();
     long first = index * BLOCK_TRIALS;
     int count = (int) Math.min(BLOCK_TRIALS, options.trials() - first);
@@ -318,28 +318,55 @@ public final class TrialRunner {
     } else {
       stats.clear(outageLimit);
     }
-    double[] values = options.perTrial() ? rows(count * plan.services * METRICS) : null;
-    kernel.clearCauses();
-    kernel.setOutageLog(stats::recordOutage);
+    double[] values = options.perTrial() ? rows() : null;
+    startBlock(kernel, stats);
     if (worker.curve() == null) {
       runTrials(kernel, plan, first, count, stats, values, cancellation);
     } else {
       runScenarioTrials(kernel, plan, first, count, stats, values, worker.curve(), cancellation);
     }
-    stats.copyCauses(
-        kernel.causeOutages, kernel.causeDowntime, kernel.causeUserHours, kernel.failovers);
+    endBlock(kernel, stats);
     return new Block(stats, first, count, values);
   }
 
-  /** A rows array of at least {@code length} zeros: a merged block's, cleared, or a new one. */
-  private double[] rows(int length) {
+  /**
+   * A rows array of zeros with room for a block of this run (its first block's size, which no later
+   * block exceeds): a merged block's, cleared, or a new one.
+   */
+  private double[] rows() {
     double[] values = freeRows.poll();
-    if (values == null || values.length < length) {
-      return new double[length];
+    if (values == null) {
+      return new double[(int) Math.min(BLOCK_TRIALS, options.trials()) * plan.services * METRICS];
     }
     // The trials loops write only the rows and metrics a trial has: the rest must read 0.
-    Arrays.fill(values, 0, length, 0);
+    Arrays.fill(values, 0);
     return values;
+  }
+
+  /**
+   * Runs trials {@code first} to {@code first + count − 1} of {@code plan} on {@code kernel} as one
+   * block of a time-horizon run into {@code stats} (new or cleared), as the runner does: the
+   * kernel's per-cause totals from zero and its outages into {@code stats} ({@link #startBlock}),
+   * the trials ({@link #runTrials}), then the totals into {@code stats} ({@link #endBlock}). {@code
+   * values} as for {@link #runTrials}; nothing can stop it.
+   */
+  public static void runBlock(
+      Kernel kernel, Plan plan, long first, int count, RunStats stats, double[] values) {
+    startBlock(kernel, stats);
+    runTrials(kernel, plan, first, count, stats, values);
+    endBlock(kernel, stats);
+  }
+
+  /** Starts a block on {@code kernel}: per-cause totals from zero, outages into {@code stats}. */
+  static void startBlock(Kernel kernel, RunStats stats) {
+    kernel.clearCauses();
+    kernel.setOutageLog(stats::recordOutage);
+  }
+
+  /** Ends a block: {@code kernel}'s per-cause totals and failover counts go to {@code stats}. */
+  static void endBlock(Kernel kernel, RunStats stats) {
+    stats.copyCauses(
+        kernel.causeOutages, kernel.causeDowntime, kernel.causeUserHours, kernel.failovers);
   }
 
   /**

@@ -33,8 +33,7 @@ public final class TrialWorker {
 
   /** Starts a block: per-cause totals from zero, outages recorded into {@code stats}. */
   public void startBlock(RunStats stats) {
-    kernel.clearCauses();
-    kernel.setOutageLog(stats::recordOutage);
+    TrialRunner.startBlock(kernel, stats);
   }
 
   /**
@@ -58,7 +57,6 @@ public final class TrialWorker {
 
   /** Ends a block: the per-cause totals and failover counts of its trials go to {@code stats}. */
   public void endBlock(RunStats stats) {
-    stats.copyCauses(
-        kernel.causeOutages, kernel.causeDowntime, kernel.causeUserHours, kernel.failovers);
+    TrialRunner.endBlock(kernel, stats);
   }
 }

@@ -88,10 +88,7 @@ public final class LogHistogram {
       throw new IllegalArgumentException("value is not finite: " + x);
     }
     int i = index(x);
-    if (counts.length > 0) {
-      ensure(i, i);
-      counts[i - offset]++;
-    } else if (listedSize < SPARSE_LIMIT) {
+    if (counts.length == 0 && listedSize < SPARSE_LIMIT) {
       list(i);
     } else {
       densify();
@@ -133,10 +130,7 @@ public final class LogHistogram {
         mergeListed(other, m);
       } else {
         densify();
-        ensure(other[0], other[m - 1]);
-        for (int k = 0; k < m; k++) {
-          counts[other[k] - offset]++;
-        }
+        count(other, m);
       }
     }
     zeros += o.zeros;
@@ -249,16 +243,23 @@ public final class LogHistogram {
     return counts.length == 0;
   }
 
-  /** Turns the sketch dense (for tests of the two forms); nothing if it is dense already. */
+  /**
+   * Turns the sketch dense for good (package-private for the tests of the two forms); nothing if it
+   * is dense already or lists nothing (the first {@link #ensure} then allocates the buckets).
+   */
   void densify() {
-    if (counts.length > 0 || listedSize == 0) {
-      return; // dense, or nothing listed: the first ensure allocates the buckets
+    if (counts.length == 0 && listedSize > 0) {
+      count(listed, listedSize);
+      listedSize = 0;
     }
-    ensure(listed[0], listed[listedSize - 1]);
-    for (int k = 0; k < listedSize; k++) {
-      counts[listed[k] - offset]++;
+  }
+
+  /** Counts the values of {@code m} sorted bucket indices into the bucket array. */
+  private void count(int[] indices, int m) {
+    ensure(indices[0], indices[m - 1]);
+    for (int k = 0; k < m; k++) {
+      counts[indices[k] - offset]++;
     }
-    listedSize = 0;
   }
 
   /** Lists one more value of bucket i, after those of the same bucket (the list stays sorted). */

@@ -122,9 +122,7 @@ public final class Tally {
     sum = null;
     welfordSum = null;
     welfordSquares = null;
-    finishedAt = -1;
-    mean = 0;
-    variance = 0;
+    finishedAt = -1; // mean and variance are computed again when read
   }
 
   /**

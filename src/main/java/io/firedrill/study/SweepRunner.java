@@ -66,7 +66,20 @@ public final class SweepRunner {
    * One block of every point: per point its statistics, the paired differences, point 0's values
    * per trial and one trial's values. Reused by later blocks once merged.
    */
-  private record Block(RunStats[] stats, Tally[] differences, double[] base, double[] values) {}
+  private record Block(RunStats[] stats, Tally[] differences, double[] base, double[] values) {
+    /**
+     * Empties the statistics and differences of a merged block for the next. The values need no
+     * clearing: every value read in a block is written first in it.
+     */
+    void clear() {
+      for (RunStats s : stats) {
+        s.clear(0);
+      }
+      for (Tally d : differences) {
+        d.clear();
+      }
+    }
+  }
 
   private SweepRunner() {}
 
@@ -143,7 +156,15 @@ public final class SweepRunner {
     scheduler.<TrialWorker[], Block>run(
         TrialRunner.blocks(options.trials()),
         () -> workers(plans, options.seed(), scenario),
-        (workers, b) -> block(plans, workers, b, options.trials(), free.poll(), cancellation),
+        (workers, b) -> {
+          Block into = free.poll();
+          if (into == null) {
+            into = newBlock(plans, options.trials());
+          } else {
+            into.clear();
+          }
+          return block(plans, workers, b, options.trials(), into, cancellation);
+        },
         (b, block) -> {
           if (progress != null) {
             progress.done(Math.min(options.trials(), (b + 1) * TrialRunner.BLOCK_TRIALS));
@@ -176,35 +197,29 @@ public final class SweepRunner {
   }
 
   /**
-   * Block {@code index} of every point, on common random numbers, into {@code reuse} (a merged
-   * block, cleared here; null for a new one); stops before any trial once {@code cancellation} is
-   * cancelled (the scheduler then reports the blocks merged before it).
+   * Block {@code index} of every point, on common random numbers, into {@code block} (new or
+   * cleared); stops before any trial once {@code cancellation} is cancelled (the scheduler then
+   * reports the blocks merged before it).
    */
   private static Block block(
       List<Plan> plans,
       TrialWorker[] workers,
       long index,
       long trials,
-      Block reuse,
+      Block block,
       Cancellation cancellation) {
     int np = plans.size();
     int ns = plans.get(0).services;
     int nm = METRICS.length;
     long firstTrial = index * TrialRunner.BLOCK_TRIALS;
     int count = (int) Math.min(TrialRunner.BLOCK_TRIALS, trials - firstTrial);
-    Block block = reuse != null ? reuse : newBlock(plans);
     RunStats[] stats = block.stats();
     Tally[] diffs = block.differences();
-    for (Tally d : diffs) {
-      d.clear();
-    }
-    // Per trial, point 0's values: every service's, then the totals (at service index ns). Every
-    // value read is written first in this block.
+    // Per trial, point 0's values: every service's, then the totals (at service index ns).
     double[] base = block.base();
     double[] v = block.values();
     for (int p = 0; p < np; p++) {
       TrialWorker w = workers[p];
-      stats[p].clear(0);
       w.startBlock(stats[p]);
       for (int t = 0; t < count; t++) {
         cancellation.throwIfCancelled("within a block");
@@ -232,8 +247,11 @@ public final class SweepRunner {
     return block;
   }
 
-  /** An empty block of every point of {@code plans}, for a full block of trials. */
-  private static Block newBlock(List<Plan> plans) {
+  /**
+   * An empty block of every point of {@code plans}, with room for a block of a run of {@code
+   * trials} (its first block, which no later one exceeds).
+   */
+  private static Block newBlock(List<Plan> plans, long trials) {
     int np = plans.size();
     int ns = plans.get(0).services;
     int nm = METRICS.length;
@@ -244,7 +262,7 @@ public final class SweepRunner {
     return new Block(
         stats,
         tallies(np * (ns + 1) * nm),
-        new double[TrialRunner.BLOCK_TRIALS * (ns + 1) * nm],
+        new double[(int) Math.min(TrialRunner.BLOCK_TRIALS, trials) * (ns + 1) * nm],
         new double[(ns + 1) * nm]);
   }
 }

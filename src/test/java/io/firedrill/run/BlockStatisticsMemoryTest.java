@@ -35,10 +35,7 @@ class BlockStatisticsMemoryTest {
 
   /** Block b of {@code plan} into {@code stats}, as the runner computes it. */
   private static void block(Kernel k, Plan plan, long b, RunStats stats) {
-    k.clearCauses();
-    k.setOutageLog(stats::recordOutage);
-    TrialRunner.runTrials(k, plan, b * N, N, stats, null);
-    stats.copyCauses(k.causeOutages, k.causeDowntime, k.causeUserHours, k.failovers);
+    TrialRunner.runBlock(k, plan, b * N, N, stats, null);
   }
 
   /** Every figure the reports read from {@code s}, each value in its exact decimal form. */
@@ -129,10 +126,7 @@ class BlockStatisticsMemoryTest {
       int count = b < blocks - 1 ? N : N - 100;
       RunStats s = new RunStats(plan, 400);
       double[] values = new double[count * plan.services * TrialRunner.METRICS];
-      k.clearCauses();
-      k.setOutageLog(s::recordOutage);
-      TrialRunner.runTrials(k, plan, (long) b * N, count, s, values);
-      s.copyCauses(k.causeOutages, k.causeDowntime, k.causeUserHours, k.failovers);
+      TrialRunner.runBlock(k, plan, (long) b * N, count, s, values);
       expected.merge(s);
       assertTrue(java.util.Arrays.equals(values, rows.get(b)), "rows of block " + b);
     }
