@@ -23,15 +23,15 @@ import java.util.Arrays;
  * <h2>Memory</h2>
  *
  * <p>A sketch has two forms, which answer every query with the same bits. Up to {@value
- * #SPARSE_LIMIT} positive values, it lists their bucket indices, sorted (an int each, at most 1
- * KiB): most metrics of a reliability model are zero in most trials, and a block's sketch of a
- * quiet service then costs a few bytes, not a bucket array. Past that it turns dense for good:
- * counts are one array of longs spanning the buckets from the smallest to the largest positive
- * value seen (grown with slack, so at most twice that span), whatever the number of values: about
- * 425 buckets (3.4 KB) per decade the values span, and never more than {@value #MAX_INDEX} + 1 =
- * 262,016 buckets (2 MiB), reached only when the values run from subnormals to 1e308. {@link
- * #clear} keeps the memory of either form, so a sketch reused block after block allocates nothing
- * once it has grown.
+ * #SPARSE_LIMIT} positive values, it lists their bucket indices (an int each, at most 1 KiB,
+ * appended as they come and sorted only when a quantile is read): most metrics of a reliability
+ * model are zero in most trials, and a block's sketch of a quiet service then costs a few bytes,
+ * not a bucket array. Past that it turns dense for good: counts are one array of longs spanning the
+ * buckets from the smallest to the largest positive value seen (grown with slack, so at most twice
+ * that span), whatever the number of values: about 425 buckets (3.4 KB) per decade the values span,
+ * and never more than {@value #MAX_INDEX} + 1 = 262,016 buckets (2 MiB), reached only when the
+ * values run from subnormals to 1e308. {@link #clear} keeps the memory of either form, so a sketch
+ * reused block after block allocates nothing once it has grown.
  *
  * <p>Merging adds bucket counts, so it is exact and order-free: the merged sketch is the sketch of
  * all the values, whatever the order of merges.
@@ -64,10 +64,14 @@ public final class LogHistogram {
 
   private int offset;
 
-  /** Sparse form: the bucket of each positive value, sorted, in the first {@code listedSize}. */
+  /**
+   * Sparse form: the bucket of each positive value, in the first {@code listedSize}, in the order
+   * added (or merged) until a quantile sorts them ({@code listedSorted}): adding is an append.
+   */
   private int[] listed = NO_INDICES;
 
   private int listedSize;
+  private boolean listedSorted = true;
   private long zeros;
   private long total;
   private double min = Double.POSITIVE_INFINITY;
@@ -181,6 +185,7 @@ public final class LogHistogram {
     }
     if (counts.length == 0) {
       // rank − zeros is in [1, listedSize − 2]: the listed value of that rank, sorted.
+      sortListed();
       return Math.max(minPositive, Math.min(max, representative(listed[(int) (rank - zeros)])));
     }
     long seen = zeros;
@@ -207,7 +212,10 @@ public final class LogHistogram {
     }
     int limit = index(x);
     if (counts.length == 0) {
-      return c + after(limit);
+      for (int k = 0; k < listedSize; k++) {
+        c += listed[k] <= limit ? 1 : 0;
+      }
+      return c;
     }
     for (int k = 0; k < counts.length && k + offset <= limit; k++) {
       c += counts[k];
@@ -226,6 +234,7 @@ public final class LogHistogram {
       Arrays.fill(counts, index(minPositive) - offset, index(max) - offset + 1, 0);
     }
     listedSize = 0;
+    listedSorted = true;
     zeros = 0;
     total = 0;
     min = Double.POSITIVE_INFINITY;
@@ -251,55 +260,55 @@ public final class LogHistogram {
     if (counts.length == 0 && listedSize > 0) {
       count(listed, listedSize);
       listedSize = 0;
+      listedSorted = true;
     }
   }
 
-  /** Counts the values of {@code m} sorted bucket indices into the bucket array. */
+  /** Counts the values of {@code m} bucket indices (in any order) into the bucket array. */
   private void count(int[] indices, int m) {
-    ensure(indices[0], indices[m - 1]);
+    int lo = indices[0];
+    int hi = lo;
+    for (int k = 1; k < m; k++) {
+      lo = Math.min(lo, indices[k]);
+      hi = Math.max(hi, indices[k]);
+    }
+    ensure(lo, hi);
     for (int k = 0; k < m; k++) {
       counts[indices[k] - offset]++;
     }
   }
 
-  /** Lists one more value of bucket i, after those of the same bucket (the list stays sorted). */
+  /** Lists one more value, of bucket i, at the end of the list. */
   private void list(int i) {
     if (listedSize == listed.length) {
       listed = Arrays.copyOf(listed, Math.min(SPARSE_LIMIT, Math.max(8, 2 * listed.length)));
     }
-    int at = after(i);
-    System.arraycopy(listed, at, listed, at + 1, listedSize - at);
-    listed[at] = i;
-    listedSize++;
-  }
-
-  /** Number of listed values of buckets ≤ i: where a value of bucket i goes after its equals. */
-  private int after(int i) {
-    int lo = 0;
-    int hi = listedSize;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (listed[mid] <= i) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
+    if (listedSize > 0 && listed[listedSize - 1] > i) {
+      listedSorted = false;
     }
-    return lo;
+    listed[listedSize++] = i;
   }
 
-  /** Merges {@code m} sorted indices of another list into this one, in place from the end. */
+  /** Appends {@code m} bucket indices of another list (in any order) to this one. */
   private void mergeListed(int[] other, int m) {
     int n = listedSize;
     if (n + m > listed.length) {
       listed = Arrays.copyOf(listed, Math.min(SPARSE_LIMIT, Math.max(n + m, 2 * listed.length)));
     }
-    int i = n - 1;
-    int j = m - 1;
-    for (int k = n + m - 1; j >= 0; k--) {
-      listed[k] = i >= 0 && listed[i] > other[j] ? listed[i--] : other[j--];
-    }
+    System.arraycopy(other, 0, listed, n, m);
     listedSize = n + m;
+    listedSorted = false;
+  }
+
+  /**
+   * Sorts the list for a quantile, once until the next append; allocates nothing (a dual-pivot
+   * quicksort of at most {@value #SPARSE_LIMIT} ints).
+   */
+  private void sortListed() {
+    if (!listedSorted) {
+      Arrays.sort(listed, 0, listedSize);
+      listedSorted = true;
+    }
   }
 
   /** The bucket of a positive finite value: its raw bits without the low 45 mantissa bits. */

@@ -102,6 +102,31 @@ class LogHistogramFormsTest {
   }
 
   @Test
+  void readsBetweenAdds_readTheSameBits() {
+    // The list is kept in the order added and sorted when a quantile is read: values added after
+    // a read, smaller than those before, must be read in their place.
+    SplittableRandom r = new SplittableRandom(SEED + 3);
+    double[] first = values(r, 60);
+    double[] then = values(r, 60);
+    compare(
+        "added, read, added again",
+        h -> {
+          for (double x : first) {
+            h.add(x);
+          }
+          h.quantile(0.5);
+          h.countAtMost(1);
+          h.add(1e-9); // below every value listed before the read
+          for (double x : then) {
+            h.add(x);
+          }
+          h.merge(of(first));
+          h.quantile(0.25);
+        },
+        true);
+  }
+
+  @Test
   void mergesOfEveryForm_readTheSameBits() {
     SplittableRandom r = new SplittableRandom(SEED + 1);
     double[] small = values(r, 90); // listed
