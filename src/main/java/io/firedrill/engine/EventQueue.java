@@ -78,6 +78,33 @@ final class EventQueue {
     order();
   }
 
+  /**
+   * Makes this queue a copy of {@code o}'s events, rewound to the first: what {@link #build} of the
+   * same timelines gives, without ordering them again (a kernel that sweeps the hazards another
+   * kernel sampled, {@link Kernel#Kernel(io.firedrill.plan.Plan, long, Kernel)}).
+   */
+  void copyOf(EventQueue o) {
+    int n = o.count;
+    if (time.length < n) {
+      int room = Math.max(n, 2 * time.length);
+      time = new double[room];
+      site = new int[room];
+      type = new int[room];
+      cause = new int[room];
+      ramp = new int[room];
+      order = new int[room];
+    }
+    System.arraycopy(o.time, 0, time, 0, n);
+    System.arraycopy(o.site, 0, site, 0, n);
+    System.arraycopy(o.type, 0, type, 0, n);
+    System.arraycopy(o.cause, 0, cause, 0, n);
+    System.arraycopy(o.ramp, 0, ramp, 0, n);
+    System.arraycopy(o.order, 0, order, 0, n);
+    count = n;
+    next = 0;
+    dropCount = 0;
+  }
+
   /** Empties the queue, to be filled by runs ({@link #startRun}, {@link #add}, {@link #order}). */
   void clear() {
     count = 0;

@@ -271,22 +271,57 @@ public final class Kernel {
     }
   }
 
+  /** The keys of this run's substreams; set to each trial's key at the start of the trial. */
+  private final StreamKeys keys;
+
+  /** The run's seed. */
+  private final long seed;
+
+  /** The kernel whose sampled hazards this one sweeps; null for one that samples its own. */
+  private final Kernel hazardSource;
+
+  /** The trial whose hazards the timelines hold ({@link Long#MIN_VALUE}: none yet). */
+  private long sampledTrial = Long.MIN_VALUE;
+
   /**
    * A kernel for one worker of a run seeded with {@code seed} (any long): trial number t of the run
    * draws the same numbers on every worker and every machine.
    */
-  /** The keys of this run's substreams; set to each trial's key at the start of the trial. */
-  private final StreamKeys keys;
-
   public Kernel(Plan plan, long seed) {
+    this(plan, seed, null);
+  }
+
+  /**
+   * A kernel that samples no hazard of its own: each trial sweeps the site timelines that {@code
+   * source} sampled for that same trial, and is forced as {@code source} is (a sweep's points that
+   * differ in capacities and policies but not in hazards, {@link Plan#sameHazards}). Its results
+   * are bit for bit those of a kernel that samples its own, since those timelines depend only on
+   * the seed, the trial, the hazards and the forcing; the draws of its failovers and backups are
+   * its own, as ever. Call {@link #run} of {@code source} for a trial, then this kernel's for the
+   * same trial, before {@code source} runs another; {@link #force} {@code source}, not this one.
+   *
+   * @param source a kernel of the same seed that samples its own hazards, or null: this kernel
+   *     samples its own
+   * @throws IllegalArgumentException if {@code source} borrows its hazards itself, has another
+   *     seed, or its plan's hazards differ from {@code plan}'s ({@link Plan#sameHazards})
+   */
+  public Kernel(Plan plan, long seed, Kernel source) {
+    if (source != null
+        && (source.hazardSource != null || source.seed != seed || !plan.sameHazards(source.plan))) {
+      throw new IllegalArgumentException(
+          "a kernel sweeps the hazards of a kernel of the same seed and hazards that samples its"
+              + " own");
+    }
     this.plan = plan;
     this.horizon = plan.horizonHours;
+    this.seed = seed;
+    this.hazardSource = source;
     keys = new StreamKeys(seed);
-    forcing = new ScenarioForcing(plan.causes());
-    timelines = new SiteTimelines(plan);
+    forcing = source == null ? new ScenarioForcing(plan.causes()) : source.forcing;
+    timelines = source == null ? new SiteTimelines(plan) : source.timelines;
     HazardDraws draws = new HazardDraws(plan, keys);
     repairs = new RepairDecisions(plan, draws);
-    hazards = new Hazards(plan, draws, forcing, timelines, repairs);
+    hazards = source == null ? new Hazards(plan, draws, forcing, timelines, repairs) : null;
     state = new CapacityState(plan, timelines.ramps, keys);
     accounting = new OutageAccounting(plan);
     curves = new Curves(plan);
@@ -346,6 +381,9 @@ public final class Kernel {
    *     hazard or generator of the plan or is given twice, or a time is outside [0, horizon)
    */
   public void force(int[] causes, double[] hours, Background background) {
+    if (hazardSource != null) {
+      throw new IllegalStateException("a kernel that sweeps another's hazards is forced as it is");
+    }
     if (causes.length == 0 || causes.length != hours.length) {
       throw new IllegalArgumentException(
           "causes and hours must be non-empty and of one length: "
@@ -415,6 +453,8 @@ public final class Kernel {
    *
    * @return true if any service was affected (a trial that returns false has all-zero results)
    * @throws TooManyEvents if the trial draws more than {@link #MAX_EVENTS_DRAWN} hazard events
+   * @throws IllegalStateException if this kernel sweeps another's hazards ({@link #Kernel(Plan,
+   *     long, Kernel)}) and that one's last trial was not {@code trial}
    */
   public boolean run(long trial) {
     keys.startTrial(trial);
@@ -428,8 +468,16 @@ public final class Kernel {
     if (repairs.on()) {
       repairs.startTrial();
     }
-    hazards.sample(trial);
-    events.build(timelines, horizon);
+    if (hazardSource == null) {
+      hazards.sample(trial);
+      sampledTrial = trial;
+      events.build(timelines, horizon);
+    } else if (hazardSource.sampledTrial == trial) {
+      events.copyOf(hazardSource.events);
+    } else {
+      throw new IllegalStateException(
+          "trial " + trial + " run before its hazard source ran it: " + hazardSource.sampledTrial);
+    }
     if (events.size() == 0 && healthyAtRest) {
       // Every service served throughout: every repair took its automatic path, as guessed.
       return false;

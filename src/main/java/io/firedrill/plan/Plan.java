@@ -19,6 +19,7 @@ import io.firedrill.model.RepairNeeds;
 import io.firedrill.model.Service;
 import io.firedrill.model.Site;
 import io.firedrill.model.Zone;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -259,6 +260,52 @@ public final class Plan {
 
   /** Whether some hazard's repair needs services (a trial may then be swept more than once). */
   public final boolean anyRepairNeeds;
+
+  /**
+   * What the sampling of hazards into site timelines reads, as the model gave it: the grids,
+   * networks, sites (with their hazards, generators, restarts, zones, fires), common causes,
+   * staffing, activity profile and the horizon of this plan; everything of the model but its name,
+   * description, trial count, seed, services, prices and the other horizon ({@link
+   * #HAZARD_INPUTS_LEFT_OUT}). Two plans with equal inputs sample every trial's timelines alike,
+   * unless a repair needs services ({@link #sameHazards}).
+   */
+  private final List<Object> hazardInputs;
+
+  /**
+   * The components of {@link Model} that {@link #hazardInputs} leaves out: what sampling does not
+   * read. A component the model gains is a hazard input until it is listed here, so that a new
+   * field can make two plans' hazards differ but never make them wrongly equal (PlanHazardsTest
+   * checks that every component is in one list or the other).
+   */
+  public static final List<String> HAZARD_INPUTS_LEFT_OUT =
+      List.of(
+          "name",
+          "description",
+          "horizonHours",
+          "scenarioHorizonHours",
+          "trials",
+          "seed",
+          "services",
+          "prices");
+
+  /**
+   * Whether this plan and {@code other} sample the same hazards: given one seed, trial and
+   * scenario, the same site timelines, so that a sweep's points can share them ({@link
+   * io.firedrill.engine.Kernel#Kernel(Plan, long, io.firedrill.engine.Kernel)}). True when every
+   * hazard input of the two models is equal (records compared by value) and neither has a repair
+   * that needs services (whose timelines then depend on how the services fared).
+   */
+  public boolean sameHazards(Plan other) {
+    return hazardsKey() != null && hazardsKey().equals(other.hazardsKey());
+  }
+
+  /**
+   * A value equal for two plans exactly when they {@link #sameHazards} (for grouping plans in a
+   * hash map), or null for a plan whose timelines depend on its services (a repair needs them).
+   */
+  public Object hazardsKey() {
+    return anyRepairNeeds ? null : hazardInputs;
+  }
 
   /** Per hazard with {@code DARK_THEN_RAMP}: probability an ignition is contained (else 0). */
   public final double[] hazardContained;
@@ -553,6 +600,7 @@ public final class Plan {
 
   private Plan(Model m, double horizonHours) {
     this.modelName = m.name();
+    this.hazardInputs = hazardInputs(m, horizonHours);
     this.horizonHours = horizonHours;
     List<Distribution> dists = new ArrayList<>();
     Map<Distribution, Integer> ids = new HashMap<>();
@@ -1318,6 +1366,25 @@ public final class Plan {
       index.put(names.get(i), i);
     }
     return index;
+  }
+
+  /**
+   * The model's hazard inputs ({@link #hazardInputs}): every record component of {@link Model} not
+   * in {@link #HAZARD_INPUTS_LEFT_OUT}, in declaration order, then the plan's horizon, hours.
+   */
+  private static List<Object> hazardInputs(Model m, double horizonHours) {
+    List<Object> inputs = new ArrayList<>();
+    for (RecordComponent c : Model.class.getRecordComponents()) {
+      if (!HAZARD_INPUTS_LEFT_OUT.contains(c.getName())) {
+        try {
+          inputs.add(c.getAccessor().invoke(m));
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("cannot read the model's " + c.getName(), e);
+        }
+      }
+    }
+    inputs.add(horizonHours);
+    return inputs;
   }
 
   /** Compiles {@code model} with its own horizon. */

@@ -23,9 +23,22 @@ public final class TrialWorker {
    * for a time-horizon run.
    */
   public TrialWorker(Plan plan, long seed, TrialRunner.Scenario scenario) {
-    kernel = new Kernel(plan, seed);
-    if (scenario != null) {
-      scenario.forceOn(kernel, plan);
+    this(plan, seed, scenario, null);
+  }
+
+  /**
+   * As {@link #TrialWorker(Plan, long, TrialRunner.Scenario)}, but sweeping the hazards that {@code
+   * source} (a worker of the same seed and scenario whose plan has the same hazards, {@link
+   * Plan#sameHazards}) sampled: run {@code source}'s trial first, then this worker's (see {@link
+   * Kernel#Kernel(Plan, long, Kernel)}). {@code source} may be null: this worker samples its own.
+   *
+   * @throws IllegalArgumentException if {@code source} borrows its hazards itself or its plan's
+   *     hazards differ
+   */
+  public TrialWorker(Plan plan, long seed, TrialRunner.Scenario scenario, TrialWorker source) {
+    kernel = new Kernel(plan, seed, source == null ? null : source.kernel);
+    if (scenario != null && source == null) {
+      scenario.forceOn(kernel, plan); // a worker that borrows hazards is forced as its source
     }
     this.scenario = scenario != null;
     this.services = plan.services;

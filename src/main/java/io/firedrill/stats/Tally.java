@@ -113,6 +113,26 @@ public final class Tally {
   }
 
   /**
+   * Adds {@code k} zeros exactly as {@code k} calls of {@link #add}{@code (0)} would, to the bit:
+   * counted while the running part is empty, else one by one through it (unlike {@link #addZeros},
+   * which only counts them). For a driver that defers a run of zeros and must keep the order of its
+   * values (the sweep's paired differences); nothing if {@code k} ≤ 0.
+   */
+  public void addZerosInOrder(long k) {
+    if (k <= 0) {
+      return;
+    }
+    if (running == 0) {
+      leadingZeros += k;
+      n += k;
+      return;
+    }
+    for (long i = 0; i < k; i++) {
+      update(0);
+    }
+  }
+
+  /**
    * As {@link #add}, but every zero goes through the running part one by one: the reference that
    * TallyTest checks {@link #add}'s counting of leading zeros against, bit for bit. Not to be mixed
    * with {@link #add} on one tally.

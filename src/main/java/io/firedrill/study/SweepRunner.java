@@ -10,7 +10,9 @@ import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;
 import io.firedrill.stats.Tally;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -21,12 +23,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * model ({@code engine.StreamKeys}), so a change to one hazard leaves the draws of every other
  * source, and every result that does not depend on that hazard, bit-identical from point to point.
  *
- * <p>Within a block, the first point's per-trial values are kept and every other point's values are
- * subtracted trial by trial; the differences feed one tally per point, service and metric, so the
- * confidence interval of a difference comes from the paired differences themselves (not from
- * subtracting two intervals). Memory is one block of values per block in flight, whatever the trial
- * count: a merged block's statistics, tallies and values are cleared and reused by the next block.
- * Blocks are merged in block order, so results do not depend on the thread count.
+ * <p>A block runs trial by trial, every point in turn. Points whose plans sample the same hazards
+ * (they differ in capacities, placements or policies, {@link Plan#sameHazards}) share one sampling:
+ * the first of them samples each trial's site timelines and the others sweep those timelines, which
+ * gives the same bits as sampling them again.
+ *
+ * <p>Each trial's values of the first point are kept and every other point's values are subtracted
+ * from them; the differences feed one tally per point, service and metric, so the confidence
+ * interval of a difference comes from the paired differences themselves (not from subtracting two
+ * intervals). Memory is one block of statistics per block in flight, whatever the trial count: a
+ * merged block's statistics and tallies are cleared and reused by the next block. Blocks are merged
+ * in block order, so results do not depend on the thread count.
  */
 public final class SweepRunner {
   private static final Metric[] METRICS = Metric.values();
@@ -63,10 +70,13 @@ public final class SweepRunner {
   }
 
   /**
-   * One block of every point: per point its statistics, the paired differences, point 0's values
-   * per trial and one trial's values. Reused by later blocks once merged.
+   * One block of every point: per point its statistics, the paired differences, one trial's values
+   * of point 0 and of the point being run, and per point and service (then the totals) the zeros of
+   * its differences not yet added (every one is added by the end of the block). Reused by later
+   * blocks once merged.
    */
-  private record Block(RunStats[] stats, Tally[] differences, double[] base, double[] values) {
+  private record Block(
+      RunStats[] stats, Tally[] differences, double[] base, double[] values, long[] pendingZeros) {
     /**
      * Empties the statistics and differences of a merged block for the next. The values need no
      * clearing: every value read in a block is written first in it.
@@ -159,7 +169,7 @@ public final class SweepRunner {
         (workers, b) -> {
           Block into = free.poll();
           if (into == null) {
-            into = newBlock(plans, options.trials());
+            into = newBlock(plans);
           } else {
             into.clear();
           }
@@ -188,10 +198,21 @@ public final class SweepRunner {
     return t;
   }
 
+  /**
+   * One worker per point; a point whose plan samples the same hazards as an earlier point's ({@link
+   * Plan#sameHazards}: the points differ in capacities, placements or policies) sweeps the
+   * timelines that the first such point's worker sampled, instead of sampling them again.
+   */
   private static TrialWorker[] workers(List<Plan> plans, long seed, TrialRunner.Scenario scenario) {
     TrialWorker[] w = new TrialWorker[plans.size()];
+    Map<Object, TrialWorker> sampling = new HashMap<>();
     for (int p = 0; p < w.length; p++) {
-      w[p] = new TrialWorker(plans.get(p), seed, scenario);
+      Object key = plans.get(p).hazardsKey();
+      TrialWorker source = key == null ? null : sampling.get(key);
+      w[p] = new TrialWorker(plans.get(p), seed, scenario, source);
+      if (key != null && source == null) {
+        sampling.put(key, w[p]);
+      }
     }
     return w;
   }
@@ -199,7 +220,9 @@ public final class SweepRunner {
   /**
    * Block {@code index} of every point, on common random numbers, into {@code block} (new or
    * cleared); stops before any trial once {@code cancellation} is cancelled (the scheduler then
-   * reports the blocks merged before it).
+   * reports the blocks merged before it). Trial by trial, every point in order: a point that
+   * borrows its hazards runs a trial right after the point it borrows them from. Each point's
+   * statistics and differences take its trials in trial order, as they would point by point.
    */
   private static Block block(
       List<Plan> plans,
@@ -215,43 +238,95 @@ public final class SweepRunner {
     int count = (int) Math.min(TrialRunner.BLOCK_TRIALS, trials - firstTrial);
     RunStats[] stats = block.stats();
     Tally[] diffs = block.differences();
-    // Per trial, point 0's values: every service's, then the totals (at service index ns).
+    // The trial's values of point 0: every service's, then the totals (at service index ns).
     double[] base = block.base();
     double[] v = block.values();
+    long[] pending = block.pendingZeros();
     for (int p = 0; p < np; p++) {
-      TrialWorker w = workers[p];
-      w.startBlock(stats[p]);
-      for (int t = 0; t < count; t++) {
-        cancellation.throwIfCancelled("within a block");
+      workers[p].startBlock(stats[p]);
+    }
+    for (int t = 0; t < count; t++) {
+      cancellation.throwIfCancelled("within a block");
+      for (int p = 0; p < np; p++) {
+        TrialWorker w = workers[p];
         boolean affected = w.run(firstTrial + t);
-        w.values(affected, v);
+        double[] vp = p == 0 ? base : v;
+        w.values(affected, vp);
+        RunStats st = stats[p];
         for (int a = 0; a <= ns; a++) {
+          int from = a * nm;
+          if (zero(vp, from, nm) && (p == 0 || zero(base, from, nm))) {
+            // Every metric of service a (or every total) is 0 here and at point 0, as in most
+            // trials: counted, and the differences' zeros deferred until a value follows.
+            if (a < ns) {
+              st.addQuiet(a);
+            } else {
+              for (Metric m : Metric.TOTALS) {
+                st.total(m).add(0);
+              }
+            }
+            if (p > 0) {
+              pending[p * (ns + 1) + a]++;
+            }
+            continue;
+          }
+          if (p > 0) {
+            addPending(diffs, pending, p, a, ns);
+          }
           for (Metric m : METRICS) {
             if (a == ns && !m.hasTotal()) {
               continue;
             }
-            int i = a * nm + m.ordinal();
-            (a < ns ? stats[p].metric(a, m) : stats[p].total(m)).add(v[i]);
-            if (p == 0) {
-              base[t * (ns + 1) * nm + i] = v[i];
-            } else {
-              diffs[index(p, a, m, ns)].add(v[i] - base[t * (ns + 1) * nm + i]);
+            int i = from + m.ordinal();
+            (a < ns ? st.metric(a, m) : st.total(m)).add(vp[i]);
+            if (p > 0) {
+              diffs[index(p, a, m, ns)].add(v[i] - base[i]);
             }
           }
         }
       }
+    }
+    for (int p = 0; p < np; p++) {
+      for (int a = 0; p > 0 && a <= ns; a++) {
+        addPending(diffs, pending, p, a, ns);
+      }
       stats[p].flush();
       stats[p].countTrials(count);
-      w.endBlock(stats[p]);
+      workers[p].endBlock(stats[p]);
     }
     return block;
   }
 
+  /** Whether the {@code n} values from {@code from} are all zero. */
+  private static boolean zero(double[] v, int from, int n) {
+    for (int i = from; i < from + n; i++) {
+      if (v[i] != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
-   * An empty block of every point of {@code plans}, with room for a block of a run of {@code
-   * trials} (its first block, which no later one exceeds).
+   * Adds the zeros deferred for point p and service a (a = ns: the totals) to each of its
+   * differences, in their place: before any later value, as adding each would ({@link
+   * Tally#addZerosInOrder}).
    */
-  private static Block newBlock(List<Plan> plans, long trials) {
+  private static void addPending(Tally[] diffs, long[] pending, int p, int a, int ns) {
+    int k = p * (ns + 1) + a;
+    if (pending[k] == 0) {
+      return;
+    }
+    for (Metric m : METRICS) {
+      if (a < ns || m.hasTotal()) {
+        diffs[index(p, a, m, ns)].addZerosInOrder(pending[k]);
+      }
+    }
+    pending[k] = 0;
+  }
+
+  /** An empty block of every point of {@code plans}. */
+  private static Block newBlock(List<Plan> plans) {
     int np = plans.size();
     int ns = plans.get(0).services;
     int nm = METRICS.length;
@@ -262,7 +337,8 @@ public final class SweepRunner {
     return new Block(
         stats,
         tallies(np * (ns + 1) * nm),
-        new double[(int) Math.min(TrialRunner.BLOCK_TRIALS, trials) * (ns + 1) * nm],
-        new double[(ns + 1) * nm]);
+        new double[(ns + 1) * nm],
+        new double[(ns + 1) * nm],
+        new long[np * (ns + 1)]);
   }
 }

@@ -1,6 +1,5 @@
 package io.firedrill.engine;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +8,6 @@ import io.firedrill.load.ModelLoader;
 import io.firedrill.plan.Plan;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -124,48 +122,13 @@ class IncrementalSweepTest {
   private record Scenario(int cause, Kernel.Background background) {}
 
   private static void compare(Plan plan, Scenario scenario, int trials, String what) {
-    Kernel every = kernel(plan, scenario, false);
-    Kernel some = kernel(plan, scenario, true);
-    List<double[]> logEvery = new ArrayList<>();
-    List<double[]> logSome = new ArrayList<>();
-    every.setOutageLog(log(logEvery));
-    some.setOutageLog(log(logSome));
-    long swept = 0;
-    for (long t = 0; t < trials; t++) {
-      boolean a = every.run(t);
-      boolean b = some.run(t);
-      assertEquals(a, b, what + ", trial " + t + ": swept");
-      if (!a) {
-        continue;
-      }
-      swept++;
-      String at = what + ", trial " + t + ": ";
-      same(at + "downtime", every.downtime, some.downtime);
-      assertArrayEquals(every.outages, some.outages, at + "outages");
-      same(at + "longest", every.longest, some.longest);
-      same(at + "user-hours", every.userHours, some.userHours);
-      same(at + "degraded", every.degraded, some.degraded);
-      assertArrayEquals(every.rtoBreach, some.rtoBreach, at + "rto breach");
-      same(at + "data lost", every.dataLost, some.dataLost);
-      assertArrayEquals(every.dataLoss, some.dataLoss, at + "data loss");
-      assertArrayEquals(every.rpoBreach, some.rpoBreach, at + "rpo breach");
-      if (scenario != null) {
-        same(at + "recover h", every.recoverHours, some.recoverHours);
-        assertArrayEquals(every.recovered, some.recovered, at + "recovered");
-        assertArrayEquals(every.affected, some.affected, at + "affected");
-        same(at + "curve served", every.curveServed, some.curveServed);
-        same(at + "curve capacity", every.curveCapacity, some.curveCapacity);
-      }
-    }
-    assertTrue(swept > 0, what + ": no trial was swept, the comparison compared nothing");
-    assertEquals(logEvery.size(), logSome.size(), what + ": outages reported");
-    for (int i = 0; i < logEvery.size(); i++) {
-      same(what + ", outage " + i, logEvery.get(i), logSome.get(i));
-    }
-    assertArrayEquals(every.failovers, some.failovers, what + ": failovers");
-    assertArrayEquals(every.causeOutages, some.causeOutages, what + ": cause outages");
-    same(what + ": cause downtime", every.causeDowntime, some.causeDowntime);
-    same(what + ": cause user-hours", every.causeUserHours, some.causeUserHours);
+    KernelComparison.assertSameTrials(
+        kernel(plan, scenario, false),
+        kernel(plan, scenario, true),
+        t -> {},
+        scenario != null,
+        trials,
+        what);
   }
 
   private static Kernel kernel(Plan plan, Scenario scenario, boolean onlyChanged) {
@@ -176,22 +139,6 @@ class IncrementalSweepTest {
     }
     k.recomputeOnlyChanged(onlyChanged);
     return k;
-  }
-
-  private static Kernel.OutageLog log(List<double[]> into) {
-    return (trial, service, cause, start, end, userHours) ->
-        into.add(new double[] {trial, service, cause, start, end, userHours});
-  }
-
-  /** Equal as raw bits, element by element. */
-  private static void same(String what, double[] expected, double[] actual) {
-    assertEquals(expected.length, actual.length, what + ": length");
-    for (int i = 0; i < expected.length; i++) {
-      assertEquals(
-          Double.doubleToRawLongBits(expected[i]),
-          Double.doubleToRawLongBits(actual[i]),
-          what + "[" + i + "]: " + expected[i] + " against " + actual[i]);
-    }
   }
 
   private static byte[] bytes(String text) {

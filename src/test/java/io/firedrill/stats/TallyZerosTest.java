@@ -59,6 +59,33 @@ class TallyZerosTest {
   }
 
   @Test
+  void zerosAddedInOrder_readAsEachZeroAdded() {
+    SplittableRandom r = new SplittableRandom(SEED + 1);
+    for (int c = 0; c < 1_000; c++) {
+      Tally each = new Tally();
+      Tally runs = new Tally();
+      int n = r.nextInt(30);
+      for (int i = 0; i < n; i++) {
+        // A run of k zeros (k may be 0), then a value.
+        int k = r.nextInt(4) == 0 ? 0 : r.nextInt(50);
+        for (int z = 0; z < k; z++) {
+          each.addEach(0);
+        }
+        runs.addZerosInOrder(k);
+        double x = (r.nextDouble() - 0.4) * Math.pow(10, r.nextInt(7) - 3);
+        each.addEach(x);
+        runs.add(x);
+      }
+      int trailing = r.nextInt(20);
+      for (int z = 0; z < trailing; z++) {
+        each.addEach(0);
+      }
+      runs.addZerosInOrder(trailing);
+      assertSameBits(each, runs, "case " + c);
+    }
+  }
+
+  @Test
   void zerosOnly_andZerosThenOneValue_exactly() {
     Tally zeros = new Tally();
     for (int i = 0; i < 5; i++) {

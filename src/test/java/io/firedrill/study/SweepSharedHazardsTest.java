@@ -1,0 +1,158 @@
+package io.firedrill.study;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.firedrill.load.ModelLoader;
+import io.firedrill.plan.Plan;
+import io.firedrill.run.TrialRunner;
+import io.firedrill.run.TrialWorker;
+import io.firedrill.stats.Metric;
+import io.firedrill.stats.MetricStats;
+import io.firedrill.stats.RunStats;
+import io.firedrill.stats.Tally;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every point of a sweep has the statistics of a run of that point alone, and its paired
+ * differences those of adding every trial's difference one by one, to the bit: whether its points
+ * share one sampling of the hazards (a standby varied: {@link Plan#sameHazards}) or each samples
+ * its own (a fire's rate varied), on one thread or two, over blocks and a part block.
+ * Deterministic: no tolerance, no seed to print.
+ */
+class SweepSharedHazardsTest {
+  private static final long TRIALS = 2 * TrialRunner.BLOCK_TRIALS + 123;
+
+  @ParameterizedTest
+  @CsvSource({
+    "models/kakao-pangyo-2022.yaml, services.talk.standby.anyang, 0|4000|12000, true, 1",
+    "models/kakao-pangyo-2022.yaml, services.talk.standby.anyang, 0|4000|12000, true, 2",
+    "models/three-site-example.yaml, services.talk.standby.north, 0|2000, true, 2",
+    "models/kakao-pangyo-2022.yaml, sites.pangyo.fire.rate, 0.5/y|1/y, false, 2",
+    "models/incidents/facebook-2021.yaml, services.dns.demand, 100|80, false, 1"
+  })
+  void everyPoint_isItsOwnRun(String file, String path, String values, boolean shared, int threads)
+      throws Exception {
+    List<Plan> plans = new ArrayList<>();
+    for (String v : values.split("\\|")) {
+      plans.add(Plan.compile(ModelLoader.load(Path.of(file), List.of(path + "=" + v)).model()));
+    }
+    for (int p = 1; p < plans.size(); p++) {
+      assertEquals(shared, plans.get(p).sameHazards(plans.get(0)), "point " + p + " shares");
+    }
+    TrialRunner.Options options = new TrialRunner.Options(TRIALS, 7, threads, 0, false);
+    SweepRunner.Result sweep = SweepRunner.run(plans, options, null);
+    boolean anyOutage = false;
+    for (int p = 0; p < plans.size(); p++) {
+      RunStats alone = TrialRunner.run(plans.get(p), options);
+      RunStats point = sweep.points().get(p);
+      String at = file + " " + path + ", point " + p;
+      assertEquals(alone.trials(), point.trials(), at + ": trials");
+      for (int a = 0; a < alone.services(); a++) {
+        // The metrics a run reports (a run leaves a scenario's time to recover uncounted).
+        for (Metric m : Metric.withData(Metric.RUN, true)) {
+          same(alone.metric(a, m), point.metric(a, m), at + ", service " + a + ", " + m);
+        }
+        for (double q : new double[] {0, 0.5, 0.9, 0.99, 1}) {
+          assertEquals(
+              Double.doubleToRawLongBits(alone.outageDurations(a).quantile(q)),
+              Double.doubleToRawLongBits(point.outageDurations(a).quantile(q)),
+              at + ", service " + a + ": outage duration quantile " + q);
+        }
+        anyOutage |= alone.metric(a, Metric.OUTAGES).mean() > 0;
+      }
+      for (Metric m : Metric.TOTALS) {
+        same(alone.total(m), point.total(m), at + ", total " + m);
+      }
+      assertArrayEquals(alone.causeOutages, point.causeOutages, at + ": cause outages");
+      assertArrayEquals(alone.causeDowntime, point.causeDowntime, 0.0, at + ": cause downtime");
+      assertArrayEquals(alone.causeUserHours, point.causeUserHours, 0.0, at + ": user-hours");
+      assertArrayEquals(alone.failovers, point.failovers, at + ": failovers");
+    }
+    assertTrue(anyOutage, "the runs had outages: the comparison compared something");
+    assertSameDifferences(plans, sweep, file + " " + path);
+  }
+
+  /**
+   * The paired differences of the sweep against ones computed the plain way: every point on its own
+   * worker (each sampling its own hazards), every (point − point 0) value of every trial added to a
+   * tally, one tally per block, merged in block order.
+   */
+  private static void assertSameDifferences(
+      List<Plan> plans, SweepRunner.Result sweep, String what) {
+    int np = plans.size();
+    int ns = plans.get(0).services;
+    int nm = Metric.values().length;
+    List<TrialWorker> workers = new ArrayList<>();
+    for (Plan plan : plans) {
+      workers.add(new TrialWorker(plan, 7, null));
+    }
+    Tally[] total = new Tally[np * (ns + 1) * nm];
+    Tally[] block = new Tally[total.length];
+    for (int i = 0; i < total.length; i++) {
+      total[i] = new Tally();
+      block[i] = new Tally();
+    }
+    double[][] v = new double[np][(ns + 1) * nm];
+    long nonZero = 0;
+    for (long t = 0; t < TRIALS; t++) {
+      for (int p = 0; p < np; p++) {
+        workers.get(p).values(workers.get(p).run(t), v[p]);
+      }
+      for (int p = 1; p < np; p++) {
+        for (int i = 0; i < (ns + 1) * nm; i++) {
+          if (i / nm < ns || Metric.values()[i % nm].hasTotal()) {
+            double d = v[p][i] - v[0][i];
+            block[p * (ns + 1) * nm + i].add(d);
+            nonZero += d != 0 ? 1 : 0;
+          }
+        }
+      }
+      if ((t + 1) % TrialRunner.BLOCK_TRIALS == 0 || t + 1 == TRIALS) {
+        for (int i = 0; i < total.length; i++) {
+          total[i].merge(block[i]);
+          block[i].clear();
+        }
+      }
+    }
+    assertTrue(nonZero > 0, what + ": the points differ in some trial");
+    for (int p = 1; p < np; p++) {
+      for (int a = 0; a <= ns; a++) {
+        for (Metric m : Metric.values()) {
+          if (a == ns && !m.hasTotal()) {
+            continue;
+          }
+          Tally expected = total[(p * (ns + 1) + a) * nm + m.ordinal()];
+          Tally actual = a < ns ? sweep.difference(p, a, m) : sweep.totalDifference(p, m);
+          String at = what + ", difference " + p + ", service " + a + ", " + m;
+          assertEquals(expected.count(), actual.count(), at + ": count");
+          bits(expected.mean(), actual.mean(), at + ": mean");
+          bits(expected.variance(), actual.variance(), at + ": variance");
+        }
+      }
+    }
+  }
+
+  /** Count, mean, variance and quantiles, as raw bits. */
+  private static void same(MetricStats expected, MetricStats actual, String what) {
+    assertEquals(expected.count(), actual.count(), what + ": count");
+    bits(expected.mean(), actual.mean(), what + ": mean");
+    bits(expected.tally().variance(), actual.tally().variance(), what + ": variance");
+    for (double q : new double[] {0.5, 0.9, 0.99, 0.999}) {
+      bits(expected.quantile(q), actual.quantile(q), what + ": quantile " + q);
+    }
+    bits(expected.max(), actual.max(), what + ": max");
+  }
+
+  private static void bits(double expected, double actual, String what) {
+    assertEquals(
+        Double.doubleToRawLongBits(expected),
+        Double.doubleToRawLongBits(actual),
+        what + ": " + expected + " against " + actual);
+  }
+}
