@@ -70,7 +70,8 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
       description =
           "What the table and the charts show: a service or total, a metric and a statistic"
               + " (mean, p50, p90, p99, p999 or max; default mean), e.g. talk.recover_h.p99"
-              + " (default: the first service with users; user_hours, or recover_h with --event).")
+              + " (default: the service whose parameter the first --vary changes, else the first"
+              + " service with users; user_hours, or recover_h with --event).")
   String chart;
 
   @Spec CommandSpec spec;
@@ -190,12 +191,13 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
               plans.get(0), vs, points, result, costs, withCost, scenario.metrics(plans.get(0)));
       stdout.printf(
           Locale.ROOT,
-          "%s: sweep of %s (%s)%s, %d points × %d trials, seed %d, %s%n",
+          "%s: sweep of %s (%s)%s, %d point%s × %d trials, seed %d, %s%n",
           m0.name(),
           String.join(" × ", vary.stream().map(UserText::echo).toList()),
           scenario.describe(),
           run.label == null ? "" : " [" + run.label + "]",
           points.size(),
+          points.size() == 1 ? "" : "s",
           s.trials(),
           s.seed(),
           RunOptions.threads(s.threads()));
@@ -222,6 +224,7 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
           "wrote %s%n%d points × %d trials in %s s%n",
           UserText.escape(files.dir().toString()),
           points.size(),
+          points.size() == 1 ? "" : "s",
           s.trials(),
           Numbers.brief(seconds, 3));
       stdout.flush();
