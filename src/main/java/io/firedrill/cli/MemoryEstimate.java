@@ -180,7 +180,7 @@ final class MemoryEstimate {
             times(np, statsBytes(first)),
             plus(
                 times(np, ns, TrialRunner.METRICS, 64),
-                times(2, ns, TrialRunner.METRICS, Double.BYTES)));
+                times(TrialRunner.BLOCK_TRIALS, ns, TrialRunner.METRICS, Double.BYTES)));
     MemoryEstimate e = new MemoryEstimate();
     e.add(
         "the statistics of " + np + " points for the blocks in flight (" + inFlight + " blocks)",

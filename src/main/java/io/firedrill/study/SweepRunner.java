@@ -23,17 +23,18 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * model ({@code engine.StreamKeys}), so a change to one hazard leaves the draws of every other
  * source, and every result that does not depend on that hazard, bit-identical from point to point.
  *
- * <p>A block runs trial by trial, every point in turn. Points whose plans sample the same hazards
- * (they differ in capacities, placements or policies, {@link Plan#sameHazards}) share one sampling:
- * the first of them samples each trial's site timelines and the others sweep those timelines, which
- * gives the same bits as sampling them again.
+ * <p>Points whose plans sample the same hazards (they differ in capacities, placements or policies,
+ * {@link Plan#sameHazards}) form a group and share one sampling: a block runs a group trial by
+ * trial, every point of it in turn, the first of them sampling each trial's site timelines and the
+ * others sweeping those timelines, which gives the same bits as sampling them again. Groups run one
+ * after another, so that only one group's kernels and statistics are in play at a time.
  *
  * <p>Each trial's values of the first point are kept and every other point's values are subtracted
  * from them; the differences feed one tally per point, service and metric, so the confidence
  * interval of a difference comes from the paired differences themselves (not from subtracting two
- * intervals). Memory is one block of statistics per block in flight, whatever the trial count: a
- * merged block's statistics and tallies are cleared and reused by the next block. Blocks are merged
- * in block order, so results do not depend on the thread count.
+ * intervals). Memory is one block of statistics and of point 0's values per block in flight,
+ * whatever the trial count: a merged block's statistics and tallies are cleared and reused by the
+ * next block. Blocks are merged in block order, so results do not depend on the thread count.
  */
 public final class SweepRunner {
   private static final Metric[] METRICS = Metric.values();
@@ -70,10 +71,10 @@ public final class SweepRunner {
   }
 
   /**
-   * One block of every point: per point its statistics, the paired differences, one trial's values
-   * of point 0 and of the point being run, and per point and service (then the totals) the zeros of
-   * its differences not yet added (every one is added by the end of the block). Reused by later
-   * blocks once merged.
+   * One block of every point: per point its statistics, the paired differences, point 0's values of
+   * every trial of the block, one trial's values of the point being run, and per point and service
+   * (then the totals) the zeros of its differences not yet added (every one is added by the end of
+   * the block). Reused by later blocks once merged.
    */
   private record Block(
       RunStats[] stats, Tally[] differences, double[] base, double[] values, long[] pendingZeros) {
@@ -162,18 +163,19 @@ public final class SweepRunner {
       BlockScheduler scheduler)
       throws Exception {
     int np = plans.size();
+    int[][] groups = groups(plans);
     Queue<Block> free = new ConcurrentLinkedQueue<>();
     scheduler.<TrialWorker[], Block>run(
         TrialRunner.blocks(options.trials()),
-        () -> workers(plans, options.seed(), scenario),
+        () -> workers(plans, groups, options.seed(), scenario),
         (workers, b) -> {
           Block into = free.poll();
           if (into == null) {
-            into = newBlock(plans);
+            into = newBlock(plans, options.trials());
           } else {
             into.clear();
           }
-          return block(plans, workers, b, options.trials(), into, cancellation);
+          return block(plans, groups, workers, b, options.trials(), into, cancellation);
         },
         (b, block) -> {
           if (progress != null) {
@@ -199,19 +201,41 @@ public final class SweepRunner {
   }
 
   /**
-   * One worker per point; a point whose plan samples the same hazards as an earlier point's ({@link
-   * Plan#sameHazards}: the points differ in capacities, placements or policies) sweeps the
-   * timelines that the first such point's worker sampled, instead of sampling them again.
+   * The points in groups that sample the same hazards ({@link Plan#hazardsKey}; a point whose key
+   * is null is a group of its own), each group in point order, the groups in the order of their
+   * first points (point 0 leads the first).
    */
-  private static TrialWorker[] workers(List<Plan> plans, long seed, TrialRunner.Scenario scenario) {
-    TrialWorker[] w = new TrialWorker[plans.size()];
-    Map<Object, TrialWorker> sampling = new HashMap<>();
-    for (int p = 0; p < w.length; p++) {
+  private static int[][] groups(List<Plan> plans) {
+    Map<Object, List<Integer>> byKey = new HashMap<>();
+    List<List<Integer>> groups = new ArrayList<>();
+    for (int p = 0; p < plans.size(); p++) {
       Object key = plans.get(p).hazardsKey();
-      TrialWorker source = key == null ? null : sampling.get(key);
-      w[p] = new TrialWorker(plans.get(p), seed, scenario, source);
-      if (key != null && source == null) {
-        sampling.put(key, w[p]);
+      List<Integer> group = key == null ? null : byKey.get(key);
+      if (group == null) {
+        group = new ArrayList<>();
+        groups.add(group);
+        if (key != null) {
+          byKey.put(key, group);
+        }
+      }
+      group.add(p);
+    }
+    return groups.stream()
+        .map(g -> g.stream().mapToInt(Integer::intValue).toArray())
+        .toArray(int[][]::new);
+  }
+
+  /**
+   * One worker per point; the first point of each group ({@link #groups}) samples the hazards, the
+   * others sweep the timelines it sampled instead of sampling them again.
+   */
+  private static TrialWorker[] workers(
+      List<Plan> plans, int[][] groups, long seed, TrialRunner.Scenario scenario) {
+    TrialWorker[] w = new TrialWorker[plans.size()];
+    for (int[] group : groups) {
+      for (int p : group) {
+        TrialWorker source = p == group[0] ? null : w[group[0]];
+        w[p] = new TrialWorker(plans.get(p), seed, scenario, source);
       }
     }
     return w;
@@ -220,12 +244,14 @@ public final class SweepRunner {
   /**
    * Block {@code index} of every point, on common random numbers, into {@code block} (new or
    * cleared); stops before any trial once {@code cancellation} is cancelled (the scheduler then
-   * reports the blocks merged before it). Trial by trial, every point in order: a point that
-   * borrows its hazards runs a trial right after the point it borrows them from. Each point's
-   * statistics and differences take its trials in trial order, as they would point by point.
+   * reports the blocks merged before it). Group by group ({@link #groups}), trial by trial within a
+   * group, every point of the group in turn: a point that borrows its hazards runs a trial right
+   * after the point that samples them, and the points of one group only are in play at a time. Each
+   * point's statistics and differences take its trials in trial order, whatever the groups.
    */
   private static Block block(
       List<Plan> plans,
+      int[][] groups,
       TrialWorker[] workers,
       long index,
       long trials,
@@ -234,53 +260,60 @@ public final class SweepRunner {
     int np = plans.size();
     int ns = plans.get(0).services;
     int nm = METRICS.length;
+    int width = (ns + 1) * nm;
     long firstTrial = index * TrialRunner.BLOCK_TRIALS;
     int count = (int) Math.min(TrialRunner.BLOCK_TRIALS, trials - firstTrial);
     RunStats[] stats = block.stats();
     Tally[] diffs = block.differences();
-    // The trial's values of point 0: every service's, then the totals (at service index ns).
+    // Per trial of the block, point 0's values: every service's, then the totals (at service
+    // index ns), at [t * width]. Point 0 leads the first group, so they are there before any other
+    // point needs them.
     double[] base = block.base();
     double[] v = block.values();
     long[] pending = block.pendingZeros();
     for (int p = 0; p < np; p++) {
       workers[p].startBlock(stats[p]);
     }
-    for (int t = 0; t < count; t++) {
-      cancellation.throwIfCancelled("within a block");
-      for (int p = 0; p < np; p++) {
-        TrialWorker w = workers[p];
-        boolean affected = w.run(firstTrial + t);
-        double[] vp = p == 0 ? base : v;
-        w.values(affected, vp);
-        RunStats st = stats[p];
-        for (int a = 0; a <= ns; a++) {
-          int from = a * nm;
-          if (zero(vp, from, nm) && (p == 0 || zero(base, from, nm))) {
-            // Every metric of service a (or every total) is 0 here and at point 0, as in most
-            // trials: counted, and the differences' zeros deferred until a value follows.
-            if (a < ns) {
-              st.addQuiet(a);
-            } else {
-              for (Metric m : Metric.TOTALS) {
-                st.total(m).add(0);
+    for (int[] group : groups) {
+      for (int t = 0; t < count; t++) {
+        cancellation.throwIfCancelled("within a block");
+        int b = t * width;
+        for (int p : group) {
+          TrialWorker w = workers[p];
+          w.values(w.run(firstTrial + t), v);
+          if (p == 0) {
+            System.arraycopy(v, 0, base, b, width);
+          }
+          RunStats st = stats[p];
+          for (int a = 0; a <= ns; a++) {
+            int from = a * nm;
+            if (zero(v, from, nm) && (p == 0 || zero(base, b + from, nm))) {
+              // Every metric of service a (or every total) is 0 here and at point 0, as in most
+              // trials: counted, and the differences' zeros deferred until a value follows.
+              if (a < ns) {
+                st.addQuiet(a);
+              } else {
+                for (Metric m : Metric.TOTALS) {
+                  st.total(m).add(0);
+                }
               }
-            }
-            if (p > 0) {
-              pending[p * (ns + 1) + a]++;
-            }
-            continue;
-          }
-          if (p > 0) {
-            addPending(diffs, pending, p, a, ns);
-          }
-          for (Metric m : METRICS) {
-            if (a == ns && !m.hasTotal()) {
+              if (p > 0) {
+                pending[p * (ns + 1) + a]++;
+              }
               continue;
             }
-            int i = from + m.ordinal();
-            (a < ns ? st.metric(a, m) : st.total(m)).add(vp[i]);
             if (p > 0) {
-              diffs[index(p, a, m, ns)].add(v[i] - base[i]);
+              addPending(diffs, pending, p, a, ns);
+            }
+            for (Metric m : METRICS) {
+              if (a == ns && !m.hasTotal()) {
+                continue;
+              }
+              int i = from + m.ordinal();
+              (a < ns ? st.metric(a, m) : st.total(m)).add(v[i]);
+              if (p > 0) {
+                diffs[index(p, a, m, ns)].add(v[i] - base[b + i]);
+              }
             }
           }
         }
@@ -325,8 +358,11 @@ public final class SweepRunner {
     pending[k] = 0;
   }
 
-  /** An empty block of every point of {@code plans}. */
-  private static Block newBlock(List<Plan> plans) {
+  /**
+   * An empty block of every point of {@code plans}, with room for a block of a run of {@code
+   * trials} (its first block, which no later one exceeds).
+   */
+  private static Block newBlock(List<Plan> plans, long trials) {
     int np = plans.size();
     int ns = plans.get(0).services;
     int nm = METRICS.length;
@@ -337,7 +373,7 @@ public final class SweepRunner {
     return new Block(
         stats,
         tallies(np * (ns + 1) * nm),
-        new double[(ns + 1) * nm],
+        new double[(int) Math.min(TrialRunner.BLOCK_TRIALS, trials) * (ns + 1) * nm],
         new double[(ns + 1) * nm],
         new long[np * (ns + 1)]);
   }

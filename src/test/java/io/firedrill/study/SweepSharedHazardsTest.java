@@ -45,13 +45,40 @@ class SweepSharedHazardsTest {
     for (int p = 1; p < plans.size(); p++) {
       assertEquals(shared, plans.get(p).sameHazards(plans.get(0)), "point " + p + " shares");
     }
+    check(plans, threads, file + " " + path);
+  }
+
+  @org.junit.jupiter.api.Test
+  void twoGroupsOfPoints_interleaved_eachPointIsItsOwnRun() throws Exception {
+    // A grid of a fire's rate × a standby, the rate varying fastest: points 0 and 2 share their
+    // hazards, so do 1 and 3; the groups run one after the other.
+    List<Plan> plans = new ArrayList<>();
+    for (String standby : new String[] {"0", "6000"}) {
+      for (String rate : new String[] {"0.5/y", "1/y"}) {
+        plans.add(
+            Plan.compile(
+                ModelLoader.load(
+                        Path.of("models/kakao-pangyo-2022.yaml"),
+                        List.of(
+                            "services.talk.standby.anyang=" + standby,
+                            "sites.pangyo.fire.rate=" + rate))
+                    .model()));
+      }
+    }
+    assertTrue(plans.get(0).sameHazards(plans.get(2)));
+    assertTrue(plans.get(1).sameHazards(plans.get(3)));
+    assertTrue(!plans.get(0).sameHazards(plans.get(1)));
+    check(plans, 2, "fire rate × standby");
+  }
+
+  private static void check(List<Plan> plans, int threads, String what) throws Exception {
     TrialRunner.Options options = new TrialRunner.Options(TRIALS, 7, threads, 0, false);
     SweepRunner.Result sweep = SweepRunner.run(plans, options, null);
     boolean anyOutage = false;
     for (int p = 0; p < plans.size(); p++) {
       RunStats alone = TrialRunner.run(plans.get(p), options);
       RunStats point = sweep.points().get(p);
-      String at = file + " " + path + ", point " + p;
+      String at = what + ", point " + p;
       assertEquals(alone.trials(), point.trials(), at + ": trials");
       for (int a = 0; a < alone.services(); a++) {
         // The metrics a run reports (a run leaves a scenario's time to recover uncounted).
@@ -75,7 +102,7 @@ class SweepSharedHazardsTest {
       assertArrayEquals(alone.failovers, point.failovers, at + ": failovers");
     }
     assertTrue(anyOutage, "the runs had outages: the comparison compared something");
-    assertSameDifferences(plans, sweep, file + " " + path);
+    assertSameDifferences(plans, sweep, what);
   }
 
   /**
