@@ -281,7 +281,7 @@ public final class Kernel {
   public Kernel(Plan plan, long seed) {
     this.plan = plan;
     this.horizon = plan.horizonHours;
-    keys = new StreamKeys(seed);
+    keys = DrawCounts.keys(seed);
     forcing = new ScenarioForcing(plan.causes());
     timelines = new SiteTimelines(plan);
     HazardDraws draws = new HazardDraws(plan, keys);
