@@ -38,8 +38,11 @@ public final class FloorTable {
     JsonNode runs = json.readTree(new File(args[1]));
     String command = args.length > 2 ? args[2].strip() : "benchmarks/floor";
 
-    // ns per call by primitive and sampler kind; trials per second by model.
+    // ns per call by primitive (trialKey, reseed, nextLong, uniform) and by sampler kind, apart:
+    // the primitive uniform (the kernel's own nextDouble) and the sampler kind uniform share a
+    // name.
     Map<String, Double> ns = new HashMap<>();
+    Map<String, Double> sampleNs = new HashMap<>();
     Map<String, Double> trialsPerSecond = new HashMap<>();
     for (JsonNode run : runs) {
       String name = run.path("benchmark").asText();
@@ -47,7 +50,7 @@ public final class FloorTable {
       if (run.path("benchmark").asText().endsWith("KernelBenchmark.trials")) {
         trialsPerSecond.put(run.path("params").path("model").asText(), BenchmarkTable.median(run));
       } else if (name.equals("sample")) {
-        ns.put(run.path("params").path("kind").asText(), BenchmarkTable.median(run));
+        sampleNs.put(run.path("params").path("kind").asText(), BenchmarkTable.median(run));
       } else {
         ns.put(name, BenchmarkTable.median(run));
       }
@@ -90,7 +93,7 @@ public final class FloorTable {
       for (Iterator<Map.Entry<String, JsonNode>> it = m.path("samples").fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (m.path("sampleWords").path(e.getKey()).asLong() > 0) {
-          samplers += e.getValue().asDouble() / trials * get(ns, e.getKey());
+          samplers += e.getValue().asDouble() / trials * get(sampleNs, e.getKey());
         }
       }
       double floor = keys + reseeds + uniforms + samplers;
@@ -152,10 +155,10 @@ public final class FloorTable {
     b.append("\nCost per call (DrawBenchmark) and words per call (counting run, all models):\n\n");
     b.append("| draw | what it is | ns per call | words per call |\n");
     b.append("|---|---|---:|---:|\n");
-    row(b, "trialKey", "a trial's key: one Philox4x64-10 evaluation", ns, "0");
-    row(b, "reseed", "a substream started: two SplitMix64 finalizers", ns, "0");
-    row(b, "nextLong", "a 64-bit word of xoroshiro128++", ns, "1");
-    row(b, "uniform", "a uniform in [0, 1) the kernel draws itself", ns, "1");
+    row(b, "trialKey", "a trial's key: one Philox4x64-10 evaluation", get(ns, "trialKey"), "0");
+    row(b, "reseed", "a substream started: two SplitMix64 finalizers", get(ns, "reseed"), "0");
+    row(b, "nextLong", "a 64-bit word of xoroshiro128++", get(ns, "nextLong"), "1");
+    row(b, "uniform", "a uniform in [0, 1) the kernel draws itself", get(ns, "uniform"), "1");
     for (String k : kinds) {
       long calls = 0;
       long words = 0;
@@ -165,23 +168,21 @@ public final class FloorTable {
       }
       String perCall = String.format(Locale.ROOT, "%.4f", (double) words / calls);
       if (words == 0) {
-        b.append(
-            String.format(
-                Locale.ROOT, "| %s | a sampler that takes no word | 0 | %s |%n", k, perCall));
+        row(b, "sampler " + k, "a call of the " + k + " sampler, which takes no word", 0, perCall);
       } else {
-        row(b, k, "a sampler call", ns, perCall);
+        row(b, "sampler " + k, "a call of the " + k + " sampler", get(sampleNs, k), perCall);
       }
     }
     System.out.print(b);
   }
 
-  private static void row(
-      StringBuilder b, String draw, String what, Map<String, Double> ns, String words) {
-    b.append(
-        String.format(Locale.ROOT, "| %s | %s | %.2f | %s |%n", draw, what, get(ns, draw), words));
+  private static void row(StringBuilder b, String draw, String what, double ns, String words) {
+    b.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %s |%n", draw, what, ns, words));
   }
 
-  /** The median ns per call of {@code draw}; fails naming it if the JMH run did not measure it. */
+  /**
+   * The median ns per call of {@code draw}; fails, naming it, if the JMH run did not measure it.
+   */
   private static double get(Map<String, Double> ns, String draw) {
     Double v = ns.get(draw);
     if (v == null) {
