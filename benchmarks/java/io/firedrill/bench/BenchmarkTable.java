@@ -28,7 +28,40 @@ public final class BenchmarkTable {
             "` (JMH, `-prof gc`). One operation is one"
                 + " trial of the model's one-year horizon on one core, so trials/s are trial-years per"
                 + " second per core.\n\n");
-    JsonNode first = runs.get(0);
+    machine(b, runs.get(0));
+    b.append(
+        "| benchmark | model | median trials/s | mean ± 99.9 % | ratio to first row | bytes/trial |\n");
+    b.append("|---|---|---:|---:|---:|---:|\n");
+    double base = Double.NaN;
+    for (JsonNode run : runs) {
+      String name = run.path("benchmark").asText();
+      name = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+      String model = run.path("params").path("model").asText("-");
+      JsonNode pm = run.path("primaryMetric");
+      double median = median(run);
+      if (Double.isNaN(base)) {
+        base = median;
+      }
+      JsonNode alloc = run.path("secondaryMetrics").path("gc.alloc.rate.norm");
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %,.0f | %,.0f ± %,.0f | %.2f | %s |%n",
+              name,
+              model,
+              median,
+              pm.path("score").asDouble(),
+              pm.path("scoreError").asDouble(),
+              median / base,
+              alloc.isMissingNode()
+                  ? "-"
+                  : String.format(Locale.ROOT, "%.4f", alloc.path("score").asDouble())));
+    }
+    System.out.print(b);
+  }
+
+  /** Appends the JDK, the cores and the forks and iterations of JMH run {@code first}. */
+  static void machine(StringBuilder b, JsonNode first) {
     b.append("- JDK: ")
         .append(first.path("vmName").asText())
         .append(' ')
@@ -52,46 +85,23 @@ public final class BenchmarkTable {
         .append(" × ")
         .append(first.path("warmupTime").asText())
         .append("\n\n");
-    b.append(
-        "| benchmark | model | median trials/s | mean ± 99.9 % | ratio to first row | bytes/trial |\n");
-    b.append("|---|---|---:|---:|---:|---:|\n");
-    double base = Double.NaN;
-    for (JsonNode run : runs) {
-      String name = run.path("benchmark").asText();
-      name = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
-      String model = run.path("params").path("model").asText("-");
-      JsonNode pm = run.path("primaryMetric");
-      List<Double> raw = new ArrayList<>();
-      for (JsonNode fork : pm.path("rawData")) {
-        for (JsonNode it : fork) {
-          raw.add(it.asDouble());
-        }
+  }
+
+  /**
+   * The median of one benchmark's scores over every measured iteration of every fork (NaN: none).
+   */
+  static double median(JsonNode run) {
+    List<Double> raw = new ArrayList<>();
+    for (JsonNode fork : run.path("primaryMetric").path("rawData")) {
+      for (JsonNode it : fork) {
+        raw.add(it.asDouble());
       }
-      Collections.sort(raw);
-      double median =
-          raw.isEmpty()
-              ? Double.NaN
-              : raw.size() % 2 == 1
-                  ? raw.get(raw.size() / 2)
-                  : 0.5 * (raw.get(raw.size() / 2 - 1) + raw.get(raw.size() / 2));
-      if (Double.isNaN(base)) {
-        base = median;
-      }
-      JsonNode alloc = run.path("secondaryMetrics").path("gc.alloc.rate.norm");
-      b.append(
-          String.format(
-              Locale.ROOT,
-              "| %s | %s | %,.0f | %,.0f ± %,.0f | %.2f | %s |%n",
-              name,
-              model,
-              median,
-              pm.path("score").asDouble(),
-              pm.path("scoreError").asDouble(),
-              median / base,
-              alloc.isMissingNode()
-                  ? "-"
-                  : String.format(Locale.ROOT, "%.4f", alloc.path("score").asDouble())));
     }
-    System.out.print(b);
+    Collections.sort(raw);
+    return raw.isEmpty()
+        ? Double.NaN
+        : raw.size() % 2 == 1
+            ? raw.get(raw.size() / 2)
+            : 0.5 * (raw.get(raw.size() / 2 - 1) + raw.get(raw.size() / 2));
   }
 }

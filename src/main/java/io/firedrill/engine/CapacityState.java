@@ -39,7 +39,7 @@ final class CapacityState {
   private final Plan p;
   private final IntervalBuffer[] ramps;
   private final StreamKeys keys;
-  private final TrialStream decisions = new TrialStream();
+  private final TrialStream decisions = DrawCounts.stream();
   private final ContinuousSampler[] decisionSampler;
 
   /** By distribution id: takes the numbers of one sample from the decision stream, nothing more. */
@@ -210,8 +210,10 @@ final class CapacityState {
     decisionSampler = new ContinuousSampler[nd];
     decisionSkip = new ContinuousSampler[nd];
     for (int i = 0; i < nd; i++) {
-      decisionSampler[i] = plan.distributions.get(i).sampler(decisions);
-      decisionSkip[i] = plan.distributions.get(i).skipSampler(decisions);
+      // Each sampler itself unless the run counts its draws (DrawCounts, benchmarks/floor).
+      var d = plan.distributions.get(i);
+      decisionSampler[i] = DrawCounts.counted(d.sampler(decisions), d, DrawCounts.ORDINARY);
+      decisionSkip[i] = DrawCounts.counted(d.skipSampler(decisions), d, DrawCounts.SKIP);
     }
     siteBlocked = new boolean[plan.units];
     siteRamping = new boolean[plan.units];

@@ -25,7 +25,7 @@ final class DataLoss {
   private final Plan p;
   private final SiteTimelines timelines;
   private final StreamKeys keys;
-  private final TrialStream stream = new TrialStream();
+  private final TrialStream stream = DrawCounts.stream();
 
   /** {@link Plan#dataServices}; the arrays below are indexed by position in it. */
   private final int[] services;

@@ -21,17 +21,19 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  */
 final class HazardDraws {
   private final StreamKeys keys;
-  private final TrialStream rng = new TrialStream();
-  private final TrialStream powerRng = new TrialStream();
-  private final TrialStream effectRng = new TrialStream();
-  private final TrialStream historyRng = new TrialStream();
+  private final TrialStream rng = DrawCounts.stream();
+  private final TrialStream powerRng = DrawCounts.stream();
+  private final TrialStream effectRng = DrawCounts.stream();
+  private final TrialStream historyRng = DrawCounts.stream();
 
   /** The draw number of a hazard's history before a stationary start ({@link #history}). */
   private static final long HISTORY = 1L << 40;
 
   private final ContinuousSampler[] ordinary;
   private final ContinuousSampler[] lengthBiased;
-  private final ZigguratSampler.Exponential powerExponential;
+
+  /** Exponential of mean 1 on the power stream (a generator's run time at rate 1). */
+  private final ContinuousSampler powerExponential;
 
   /** By distribution id: samplers on the power stream (a generator's repairs). */
   private final ContinuousSampler[] power;
@@ -83,22 +85,30 @@ final class HazardDraws {
     ordinary = new ContinuousSampler[nd];
     lengthBiased = new ContinuousSampler[nd];
     mean = new double[nd];
+    // DrawCounts.counted is each sampler itself unless the run counts its draws (benchmarks/floor).
     for (int i = 0; i < nd; i++) {
-      ordinary[i] = plan.distributions.get(i).sampler(rng);
+      var d = plan.distributions.get(i);
+      ordinary[i] = DrawCounts.counted(d.sampler(rng), d, DrawCounts.ORDINARY);
     }
-    powerExponential = ZigguratSampler.Exponential.of(powerRng);
+    powerExponential =
+        DrawCounts.counted(
+            ZigguratSampler.Exponential.of(powerRng),
+            DrawCounts.kind("exponential", DrawCounts.ORDINARY));
     power = new ContinuousSampler[nd];
     for (int i = 0; i < nd; i++) {
-      power[i] = plan.distributions.get(i).sampler(powerRng);
+      var d = plan.distributions.get(i);
+      power[i] = DrawCounts.counted(d.sampler(powerRng), d, DrawCounts.ORDINARY);
     }
     effect = new ContinuousSampler[nd];
     history = new ContinuousSampler[nd];
     for (int i = 0; i < nd; i++) {
-      effect[i] = plan.distributions.get(i).sampler(effectRng);
-      history[i] = plan.distributions.get(i).sampler(historyRng);
+      var d = plan.distributions.get(i);
+      effect[i] = DrawCounts.counted(d.sampler(effectRng), d, DrawCounts.ORDINARY);
+      history[i] = DrawCounts.counted(d.sampler(historyRng), d, DrawCounts.ORDINARY);
     }
     for (int i = 0; i < nd; i++) {
-      lengthBiased[i] = plan.distributions.get(i).lengthBiasedSampler(rng);
+      var d = plan.distributions.get(i);
+      lengthBiased[i] = DrawCounts.counted(d.lengthBiasedSampler(rng), d, DrawCounts.LENGTH_BIASED);
       // Computed once: a distribution's mean() may build a Commons Statistics object per call.
       mean[i] = plan.distributions.get(i).mean();
     }

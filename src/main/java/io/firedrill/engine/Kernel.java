@@ -316,7 +316,7 @@ public final class Kernel {
     this.horizon = plan.horizonHours;
     this.seed = seed;
     this.hazardSource = source;
-    keys = new StreamKeys(seed);
+    keys = DrawCounts.keys(seed);
     forcing = source == null ? new ScenarioForcing(plan.causes()) : source.forcing;
     timelines = source == null ? new SiteTimelines(plan) : source.timelines;
     HazardDraws draws = new HazardDraws(plan, keys);

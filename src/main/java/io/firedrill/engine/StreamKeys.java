@@ -19,8 +19,12 @@ import io.firedrill.plan.Plan;
  * when the plan is compiled, so it does not depend on the order of declaration: changing one
  * hazard's parameters leaves every other source's draws, and so every result that does not depend
  * on that hazard, bit-identical (common random numbers across the points of a sweep).
+ *
+ * <p>Sealed rather than final only for the counting run of the random-number floor ({@link
+ * DrawCounts}), whose subclass counts trial keys and reseeds; it is loaded only in that run, so in
+ * any other the JIT sees no subclass and compiles every call as it would for a final class.
  */
-public final class StreamKeys {
+public sealed class StreamKeys permits DrawCounts.CountingKeys {
   private static final long M0 = 0xD2E7470EE14C6C93L;
   private static final long M1 = 0xCA5A826395121157L;
   private static final long W0 = 0x9E3779B97F4A7C15L;

@@ -13,8 +13,12 @@ import org.apache.commons.rng.UniformRandomProvider;
  * draw number) by {@link StreamKeys}; starting every source at a fixed point is what keeps common
  * random numbers aligned across the points of a sweep even when a change of parameter changes how
  * many numbers a source draws.
+ *
+ * <p>Sealed rather than final only for the counting run of the random-number floor ({@link
+ * DrawCounts}), whose subclass counts the words drawn; it is loaded only in that run, so in any
+ * other the JIT sees no subclass and compiles every call as it would for a final class.
  */
-public final class TrialStream implements UniformRandomProvider {
+public sealed class TrialStream implements UniformRandomProvider permits DrawCounts.CountingStream {
   private long s0;
   private long s1;
 
