@@ -221,7 +221,7 @@ final class SweepCommand implements Callable<Integer>, Firedrill.WritesResults {
       written = files.dir();
       stdout.printf(
           Locale.ROOT,
-          "wrote %s%n%d points × %d trials in %s s%n",
+          "wrote %s%n%d point%s × %d trials in %s s%n",
           UserText.escape(files.dir().toString()),
           points.size(),
           points.size() == 1 ? "" : "s",

@@ -276,9 +276,10 @@ public final class SweepRunner {
     }
     for (int[] group : groups) {
       for (int t = 0; t < count; t++) {
-        cancellation.throwIfCancelled("within a block");
         int b = t * width;
         for (int p : group) {
+          // Before every point's trial: a trial may take seconds, and a group may have hundreds.
+          cancellation.throwIfCancelled("within a block");
           TrialWorker w = workers[p];
           w.values(w.run(firstTrial + t), v);
           if (p == 0) {
