@@ -49,11 +49,18 @@ public class KernelBenchmark {
 
   @Setup
   public void setUp() throws Exception {
-    // A bare name is a shipped model; a path (benchmarks/models/two-of-three) is taken as it is.
-    Path file = model.contains("/") ? Path.of(model + ".yaml") : Path.of("models", model + ".yaml");
-    plan = Plan.compile(ModelLoader.load(file, List.of()).model());
+    plan = Plan.compile(ModelLoader.load(modelFile(model), List.of()).model());
     kernel = new Kernel(plan, 42);
     stats = new RunStats(plan, 0);
+  }
+
+  /**
+   * The file of benchmark model {@code model}: a bare name is a shipped model ({@code
+   * models/NAME.yaml}), a path ({@code benchmarks/models/two-of-three}) is taken as it is, with
+   * {@code .yaml}.
+   */
+  public static Path modelFile(String model) {
+    return model.contains("/") ? Path.of(model + ".yaml") : Path.of("models", model + ".yaml");
   }
 
   /** One block of trials: JMH divides by the block size, so the score is per trial. */

@@ -56,7 +56,7 @@ public class SweepBenchmark {
   @Setup
   public void setUp() throws Exception {
     String[] s = study.split("\\|", -1);
-    Path file = s[0].contains("/") ? Path.of(s[0] + ".yaml") : Path.of("models", s[0] + ".yaml");
+    Path file = KernelBenchmark.modelFile(s[0]);
     double from = Double.parseDouble(s[2]);
     double step = Double.parseDouble(s[3]);
     int points = Integer.parseInt(s[4]);

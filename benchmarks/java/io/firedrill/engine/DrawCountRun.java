@@ -3,12 +3,12 @@ package io.firedrill.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.firedrill.bench.KernelBenchmark;
 import io.firedrill.load.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.RunStats;
 import java.io.File;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -64,7 +64,7 @@ public final class DrawCountRun {
   /** Counts what {@code trials} trials of {@code model} draw; the counts as one JSON object. */
   static ObjectNode count(ObjectMapper json, String model, long trials, long seed)
       throws Exception {
-    Plan plan = Plan.compile(ModelLoader.load(modelFile(model), List.of()).model());
+    Plan plan = Plan.compile(ModelLoader.load(KernelBenchmark.modelFile(model), List.of()).model());
     Kernel kernel = new Kernel(plan, seed);
     RunStats stats = new RunStats(plan, 0);
     DrawCounts.reset();
@@ -92,10 +92,5 @@ public final class DrawCountRun {
       }
     }
     return m;
-  }
-
-  /** A bare name is a shipped model; a path (benchmarks/models/two-of-three) is taken as it is. */
-  static Path modelFile(String model) {
-    return model.contains("/") ? Path.of(model + ".yaml") : Path.of("models", model + ".yaml");
   }
 }

@@ -211,9 +211,8 @@ final class CapacityState {
     decisionSkip = new ContinuousSampler[nd];
     for (int i = 0; i < nd; i++) {
       // Each sampler itself unless the run counts its draws (DrawCounts, benchmarks/floor).
-      var d = plan.distributions.get(i);
-      decisionSampler[i] = DrawCounts.counted(d.sampler(decisions), d, DrawCounts.ORDINARY);
-      decisionSkip[i] = DrawCounts.counted(d.skipSampler(decisions), d, DrawCounts.SKIP);
+      decisionSampler[i] = DrawCounts.sampler(plan, i, decisions, DrawCounts.ORDINARY);
+      decisionSkip[i] = DrawCounts.sampler(plan, i, decisions, DrawCounts.SKIP);
     }
     siteBlocked = new boolean[plan.units];
     siteRamping = new boolean[plan.units];

@@ -1,7 +1,9 @@
 package io.firedrill.engine;
 
+import io.firedrill.plan.Plan;
 import java.util.Arrays;
 import java.util.Locale;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
@@ -102,14 +104,23 @@ final class DrawCounts {
   }
 
   /**
-   * {@code sampler} itself when counting is off; else a sampler that draws the same numbers and
-   * counts each call under the kind of {@code d} in {@code variant} ({@link #ORDINARY}, {@link
-   * #LENGTH_BIASED}, {@link #SKIP}). Called where samplers are built, never per draw.
+   * The sampler of distribution {@code id} of {@code plan} on {@code rng} in {@code variant}
+   * ({@link #ORDINARY}: {@code sampler}, {@link #LENGTH_BIASED}: {@code lengthBiasedSampler},
+   * {@link #SKIP}: {@code skipSampler}), counting its calls under its family and variant when
+   * counting is on. Called where samplers are built, never per draw.
    */
-  static ContinuousSampler counted(ContinuousSampler sampler, Object d, int variant) {
-    // Object, not io.firedrill.dist.Distribution: the engine uses the plan's distributions without
-    // naming their package (PackageDependencyTest); the family is the name of d's record.
-    return counted(sampler, kind(d.getClass().getSimpleName(), variant));
+  static ContinuousSampler sampler(Plan plan, int id, UniformRandomProvider rng, int variant) {
+    var d = plan.distributions.get(id);
+    ContinuousSampler s =
+        switch (variant) {
+          case ORDINARY -> d.sampler(rng);
+          case LENGTH_BIASED -> d.lengthBiasedSampler(rng);
+          case SKIP -> d.skipSampler(rng);
+          default -> throw new IllegalArgumentException("not a sampler variant: " + variant);
+        };
+    // The family is the name of the distribution's record (the engine does not name the package
+    // of distributions: PackageDependencyTest).
+    return counted(s, kind(d.getClass().getSimpleName(), variant));
   }
 
   /**

@@ -86,13 +86,7 @@ final class EventQueue {
   void copyOf(EventQueue o) {
     int n = o.count;
     if (time.length < n) {
-      int room = Math.max(n, 2 * time.length);
-      time = new double[room];
-      site = new int[room];
-      type = new int[room];
-      cause = new int[room];
-      ramp = new int[room];
-      order = new int[room];
+      grow(Math.max(n, 2 * time.length));
     }
     System.arraycopy(o.time, 0, time, 0, n);
     System.arraycopy(o.site, 0, site, 0, n);
@@ -103,6 +97,16 @@ final class EventQueue {
     count = n;
     next = 0;
     dropCount = 0;
+  }
+
+  /** Makes room for {@code room} events in every column, keeping the events there are. */
+  private void grow(int room) {
+    time = Arrays.copyOf(time, room);
+    site = Arrays.copyOf(site, room);
+    type = Arrays.copyOf(type, room);
+    cause = Arrays.copyOf(cause, room);
+    ramp = Arrays.copyOf(ramp, room);
+    order = Arrays.copyOf(order, room);
   }
 
   /** Empties the queue, to be filled by runs ({@link #startRun}, {@link #add}, {@link #order}). */
@@ -197,13 +201,7 @@ final class EventQueue {
   /** Adds an event; call {@link #sort} before applying any. */
   void add(double t, int site, int type, int cause, int index) {
     if (count == time.length) {
-      int n = count * 2;
-      time = Arrays.copyOf(time, n);
-      this.site = Arrays.copyOf(this.site, n);
-      this.type = Arrays.copyOf(this.type, n);
-      this.cause = Arrays.copyOf(this.cause, n);
-      ramp = Arrays.copyOf(ramp, n);
-      order = Arrays.copyOf(order, n);
+      grow(count * 2);
     }
     if (count > runStart && t < time[count - 1]) {
       inOrder = false;

@@ -84,34 +84,24 @@ final class HazardDraws {
     int nd = plan.distributions.size();
     ordinary = new ContinuousSampler[nd];
     lengthBiased = new ContinuousSampler[nd];
+    power = new ContinuousSampler[nd];
+    effect = new ContinuousSampler[nd];
+    history = new ContinuousSampler[nd];
     mean = new double[nd];
-    // DrawCounts.counted is each sampler itself unless the run counts its draws (benchmarks/floor).
+    // Each sampler itself unless the run counts its draws (DrawCounts, benchmarks/floor).
     for (int i = 0; i < nd; i++) {
-      var d = plan.distributions.get(i);
-      ordinary[i] = DrawCounts.counted(d.sampler(rng), d, DrawCounts.ORDINARY);
+      ordinary[i] = DrawCounts.sampler(plan, i, rng, DrawCounts.ORDINARY);
+      lengthBiased[i] = DrawCounts.sampler(plan, i, rng, DrawCounts.LENGTH_BIASED);
+      power[i] = DrawCounts.sampler(plan, i, powerRng, DrawCounts.ORDINARY);
+      effect[i] = DrawCounts.sampler(plan, i, effectRng, DrawCounts.ORDINARY);
+      history[i] = DrawCounts.sampler(plan, i, historyRng, DrawCounts.ORDINARY);
+      // Computed once: a distribution's mean() may build a Commons Statistics object per call.
+      mean[i] = plan.distributions.get(i).mean();
     }
     powerExponential =
         DrawCounts.counted(
             ZigguratSampler.Exponential.of(powerRng),
             DrawCounts.kind("exponential", DrawCounts.ORDINARY));
-    power = new ContinuousSampler[nd];
-    for (int i = 0; i < nd; i++) {
-      var d = plan.distributions.get(i);
-      power[i] = DrawCounts.counted(d.sampler(powerRng), d, DrawCounts.ORDINARY);
-    }
-    effect = new ContinuousSampler[nd];
-    history = new ContinuousSampler[nd];
-    for (int i = 0; i < nd; i++) {
-      var d = plan.distributions.get(i);
-      effect[i] = DrawCounts.counted(d.sampler(effectRng), d, DrawCounts.ORDINARY);
-      history[i] = DrawCounts.counted(d.sampler(historyRng), d, DrawCounts.ORDINARY);
-    }
-    for (int i = 0; i < nd; i++) {
-      var d = plan.distributions.get(i);
-      lengthBiased[i] = DrawCounts.counted(d.lengthBiasedSampler(rng), d, DrawCounts.LENGTH_BIASED);
-      // Computed once: a distribution's mean() may build a Commons Statistics object per call.
-      mean[i] = plan.distributions.get(i).mean();
-    }
     causeNames = plan.causeNames;
     siteNames = plan.siteNames;
   }

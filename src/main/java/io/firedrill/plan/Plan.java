@@ -274,8 +274,8 @@ public final class Plan {
   /**
    * The components of {@link Model} that {@link #hazardInputs} leaves out: what sampling does not
    * read. A component the model gains is a hazard input until it is listed here, so that a new
-   * field can make two plans' hazards differ but never make them wrongly equal (PlanHazardsTest
-   * checks that every component is in one list or the other).
+   * field can make two plans' hazards differ but never make them wrongly equal (SharedHazardsTest
+   * checks that every name listed is a component).
    */
   public static final List<String> HAZARD_INPUTS_LEFT_OUT =
       List.of(

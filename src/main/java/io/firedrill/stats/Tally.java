@@ -97,15 +97,12 @@ public final class Tally {
     if (!(Math.abs(x) <= Double.MAX_VALUE)) {
       throw new IllegalArgumentException("value is not finite: " + x);
     }
+    if (x == 0) {
+      addZerosInOrder(1);
+      return;
+    }
     if (running == 0) {
-      if (x == 0) {
-        // Zeros that open the running part leave its sum, error, mean and M2 at zero: only counted
-        // here, and they enter the part when a value other than zero follows (a part of zeros
-        // alone folds to nothing). Most paired differences of a sweep are zero in a whole block.
-        leadingZeros++;
-        n++;
-        return;
-      }
+      // The zeros that opened the running part enter it now that another value follows.
       running = leadingZeros;
       leadingZeros = 0;
     }
@@ -123,6 +120,9 @@ public final class Tally {
       return;
     }
     if (running == 0) {
+      // Zeros that open the running part leave its sum, error, mean and M2 at zero: only counted
+      // here, and they enter the part when a value other than zero follows (a part of zeros alone
+      // folds to nothing). Most paired differences of a sweep are zero in a whole block.
       leadingZeros += k;
       n += k;
       return;
@@ -134,8 +134,8 @@ public final class Tally {
 
   /**
    * As {@link #add}, but every zero goes through the running part one by one: the reference that
-   * TallyTest checks {@link #add}'s counting of leading zeros against, bit for bit. Not to be mixed
-   * with {@link #add} on one tally.
+   * TallyZerosTest checks {@link #add}'s counting of leading zeros against, bit for bit. Not to be
+   * mixed with {@link #add} on one tally.
    */
   void addEach(double x) {
     if (!(Math.abs(x) <= Double.MAX_VALUE)) {

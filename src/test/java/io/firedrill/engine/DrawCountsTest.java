@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.firedrill.dist.DistributionParser;
 import io.firedrill.load.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.run.TrialRunner;
@@ -132,10 +131,7 @@ class DrawCountsTest {
   void counted_countingOff_returnsTheSamplerItself() throws Exception {
     assumeFalse(DrawCounts.ON, "this JVM counts draws (-Dfiredrill.countDraws=true)");
     ContinuousSampler s = () -> 1;
-    assertSame(
-        s,
-        DrawCounts.counted(
-            s, DistributionParser.parse("lognormal(median=1h, p90=4h)"), DrawCounts.SKIP));
+    assertSame(s, DrawCounts.counted(s, DrawCounts.kind("lognormal", DrawCounts.SKIP)));
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -29,18 +30,7 @@ class IncrementalSweepTest {
       KernelAllocationTest.DAMAGED.replace(", requires_lag: {db: 1h}", "");
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "models/kakao-pangyo-2022.yaml",
-        "models/three-site-example.yaml",
-        "models/incidents/ovh-strasbourg-2021.yaml",
-        "models/incidents/google-paris-2023.yaml",
-        "models/incidents/daejeon-nirs-2025.yaml",
-        "models/incidents/aws-us-east-1-2012.yaml",
-        "models/incidents/facebook-2021.yaml",
-        "models/incidents/kt-ahyeon-2018.yaml",
-        "benchmarks/models/two-of-three.yaml"
-      })
+  @MethodSource("io.firedrill.engine.KernelComparison#shippedModels")
   void shippedModel_sameBitsBothWays(String file) throws Exception {
     Plan plan = Plan.compile(ModelLoader.load(Path.of(file), List.of()).model());
     compare(plan, null, 20_000, file);

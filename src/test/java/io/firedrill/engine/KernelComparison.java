@@ -18,6 +18,26 @@ final class KernelComparison {
   private KernelComparison() {}
 
   /**
+   * The shipped models, every incident model and the 2-of-3 model: the files tests run both ways.
+   */
+  static final List<String> SHIPPED_MODELS =
+      List.of(
+          "models/kakao-pangyo-2022.yaml",
+          "models/three-site-example.yaml",
+          "models/incidents/ovh-strasbourg-2021.yaml",
+          "models/incidents/google-paris-2023.yaml",
+          "models/incidents/daejeon-nirs-2025.yaml",
+          "models/incidents/aws-us-east-1-2012.yaml",
+          "models/incidents/facebook-2021.yaml",
+          "models/incidents/kt-ahyeon-2018.yaml",
+          "benchmarks/models/two-of-three.yaml");
+
+  /** {@link #SHIPPED_MODELS}, for a {@code @MethodSource}. */
+  static List<String> shippedModels() {
+    return SHIPPED_MODELS;
+  }
+
+  /**
    * Runs trials 0 to {@code trials − 1} on {@code expected} and {@code actual}, each after {@code
    * before} (given the trial number: to run a kernel whose hazards {@code actual} sweeps), and
    * compares everything; fails also if no trial was swept (the comparison would compare nothing).
