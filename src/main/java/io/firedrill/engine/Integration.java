@@ -85,12 +85,7 @@ final class Integration {
     if (rampWindows == 0) {
       return;
     }
-    for (int i = 0; i < n; i++) {
-      int a = cut[i];
-      if (windowRamps[a] && t > windowStart[a]) {
-        rampWindow(a, windowStart[a], t);
-      }
-    }
+    rampWindows(t, cut, n);
     // After every window: a window of a service uses the failover states of its requires closure.
     for (int i = 0; i < n; i++) {
       int a = cut[i];
@@ -213,59 +208,68 @@ final class Integration {
     return pieces;
   }
 
-  /** Service a's window [t0, t1) in which a site of its footprint ramps. */
-  private void rampWindow(int a, double t0, double t1) {
-    final double len = t1 - t0;
-    int n = splitPoints(a, t0, t1);
-    if (state.cap[a] < 1) {
-      // A recovery lag's hold caps the served fraction: one more kink, where the product of own
-      // fractions (non-decreasing in the window) reaches the cap.
-      int m = capKink(a, t0, len, n);
-      if (m > n) {
-        Arrays.sort(pieces, 0, m);
-      }
-      n = m;
-    }
-    // Between the kinks, a weekly profile splits at every hour boundary, generated as the pieces
-    // are integrated (a window may span years of hours): the same points, in the same order, as
-    // if they had been sorted in with the kinks.
-    double hour =
-        p.flatProfile
-            ? Double.POSITIVE_INFINITY
-            : Math.floor(p.startWeekHour + t0) + 1 - (p.startWeekHour + t0);
-    for (int i = 0; i + 1 < n; i++) {
-      double from = pieces[i];
-      double u1 = pieces[i + 1];
-      while (hour < u1) {
-        if (hour > from) {
-          piece(a, t0, from, hour, false);
-          from = hour;
-        }
-        hour += 1;
-      }
-      if (u1 > from) {
-        piece(a, t0, from, u1, i + 2 == n);
-      }
-    }
-    state.servedEnd[a] = state.servedOf(a, t1);
-  }
-
   /**
-   * Adds the offset in (0, len) from t0 where service a's product of own fractions first reaches
-   * its cap ({@link CapacityState#cap}), found by bisection to the last bit, if it does.
+   * Integrates, for each service in {@code cut[0 .. n)} whose window ramps, its window [t0, t) (t0
+   * its start): split at the kinks of its own fractions and those of its requires closure ({@link
+   * #splitPoints}), where a recovery lag's hold caps it, and at every hour boundary of a weekly
+   * profile, each piece integrated by {@link #piece}; and records its served fraction at the
+   * window's end.
+   *
+   * <p>One method, loop and window together, of more than 325 bytecodes (HotSpot's {@code
+   * FreqInlineSize}), on purpose: C2 then compiles it once, on its own, instead of inlining its
+   * large and rarely used tree (the split points, bisections, sorts) into {@link #closeRamps}, into
+   * {@link #end} and into the sweep, each compiled on its own as well. Inlined, those compilations
+   * took 3 to 6 s of C2 time in a 4-million-trial run of the Kakao model, competing with the
+   * workers for the machine's cores (docs/performance.md, "Fixed costs of a command").
+   * IntegrationSizeTest keeps it above the limit.
    */
-  private int capKink(int a, double t0, double len, int n) {
-    double c = state.cap[a];
-    double end = state.productOf(a, t0 + len);
-    if (!CapacityState.meets(end, c) || CapacityState.meets(state.productOf(a, t0), c)) {
-      return n;
+  private void rampWindows(double t, int[] cut, int n) {
+    for (int i = 0; i < n; i++) {
+      final int a = cut[i];
+      final double t0 = windowStart[a];
+      if (!windowRamps[a] || !(t > t0)) {
+        continue;
+      }
+      final double len = t - t0;
+      int k = splitPoints(a, t0, t);
+      final double c = state.cap[a];
+      if (c < 1) {
+        // A recovery lag's hold caps the served fraction: one more kink, where the product of own
+        // fractions (non-decreasing in the window) first reaches the cap, found by bisection to
+        // the last bit, if it does.
+        double end = state.productOf(a, t0 + len);
+        if (CapacityState.meets(end, c) && !CapacityState.meets(state.productOf(a, t0), c)) {
+          double hi = state.firstReaching(a, CapacityState.PRODUCT, c, true, t0, 0, len, end);
+          if (hi > 0 && hi < len) {
+            pieces = ensure(pieces, k + 1);
+            pieces[k++] = hi;
+            Arrays.sort(pieces, 0, k);
+          }
+        }
+      }
+      // Between the kinks, a weekly profile splits at every hour boundary, generated as the pieces
+      // are integrated (a window may span years of hours): the same points, in the same order, as
+      // if they had been sorted in with the kinks.
+      double hour =
+          p.flatProfile
+              ? Double.POSITIVE_INFINITY
+              : Math.floor(p.startWeekHour + t0) + 1 - (p.startWeekHour + t0);
+      for (int j = 0; j + 1 < k; j++) {
+        double from = pieces[j];
+        double u1 = pieces[j + 1];
+        while (hour < u1) {
+          if (hour > from) {
+            piece(a, t0, from, hour, false);
+            from = hour;
+          }
+          hour += 1;
+        }
+        if (u1 > from) {
+          piece(a, t0, from, u1, j + 2 == k);
+        }
+      }
+      state.servedEnd[a] = state.servedOf(a, t);
     }
-    double hi = state.firstReaching(a, CapacityState.PRODUCT, c, true, t0, 0, len, end);
-    if (hi > 0 && hi < len) {
-      pieces = ensure(pieces, n + 1);
-      pieces[n++] = hi;
-    }
-    return n;
   }
 
   /**
