@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,9 +73,15 @@ class DrawCountsTest {
                 "7",
                 dir.resolve("draws").toString())
             .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("printed.txt").toFile())
             .start();
-    String printed = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    child.waitFor(120, TimeUnit.SECONDS);
+    // Its output goes to a file, so that a child that hangs fails the test after the timeout
+    // instead of blocking a read of its output forever.
+    if (!child.waitFor(120, TimeUnit.SECONDS)) {
+      child.destroyForcibly();
+      fail("the counting run did not finish within 120 s");
+    }
+    String printed = Files.readString(dir.resolve("printed.txt"), StandardCharsets.UTF_8);
     assertEquals(0, child.exitValue(), printed);
     // The kinds that drew a number, for DrawBenchmark: fixed draws none.
     assertEquals("lognormal,uniform", printed.strip());
