@@ -218,10 +218,9 @@ final class Integration {
    * <p>One method, loop and window together, of more than 325 bytecodes (HotSpot's {@code
    * FreqInlineSize}), on purpose: C2 then compiles it once, on its own, instead of inlining its
    * large and rarely used tree (the split points, bisections, sorts) into {@link #closeRamps}, into
-   * {@link #end} and into the sweep, each compiled on its own as well. Inlined, those compilations
-   * took 3 to 6 s of C2 time in a 4-million-trial run of the Kakao model, competing with the
-   * workers for the machine's cores (docs/performance.md, "Fixed costs of a command").
-   * IntegrationSizeTest keeps it above the limit.
+   * {@link #end} and into the sweep, each compiled on its own as well: seconds of C2 time in a run
+   * of millions of trials, competing with the workers for the machine's cores (measured in
+   * results/benchmarks/issue15-jit.md). IntegrationSizeTest keeps it above the limit.
    */
   private void rampWindows(double t, int[] cut, int n) {
     for (int i = 0; i < n; i++) {
