@@ -78,6 +78,12 @@ final class EventQueue {
     order();
   }
 
+  /** What {@link #build} of timelines that are all empty gives: no events, rewound. */
+  void empty() {
+    clear();
+    order();
+  }
+
   /**
    * Makes this queue a copy of {@code o}'s events, rewound to the first: what {@link #build} of the
    * same timelines gives, without ordering them again (a kernel that sweeps the hazards another

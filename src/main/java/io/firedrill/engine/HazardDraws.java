@@ -116,6 +116,11 @@ final class HazardDraws {
     return rng.nextDouble();
   }
 
+  /** Hazard events counted so far in the current trial ({@link #count}, {@link #countCopies}). */
+  long drawn() {
+    return drawn;
+  }
+
   /** Starts trial number {@code trial}: its substreams, and its count of hazard events. */
   void startTrial(long trial) {
     this.trial = trial;

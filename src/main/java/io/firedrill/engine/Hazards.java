@@ -41,6 +41,15 @@ final class Hazards {
 
   private final RepairDecisions repairs;
 
+  private final ScenarioForcing forcing;
+
+  /**
+   * Whether a trial in which no hazard failed before the horizon skips the combination of its
+   * sites' timelines ({@code true}, the default): the same empty timelines either way, which
+   * QuietTrialTest checks by running each model both ways.
+   */
+  boolean skipQuietTrials = true;
+
   Hazards(
       Plan plan,
       HazardDraws draws,
@@ -48,6 +57,7 @@ final class Hazards {
       SiteTimelines timelines,
       RepairDecisions repairs) {
     this.repairs = repairs;
+    this.forcing = forcing;
     this.p = plan;
     this.draws = draws;
     this.timelines = timelines;
@@ -100,8 +110,10 @@ final class Hazards {
    * Samples the hazards of trial number {@code trial}: afterwards each site's blocked intervals are
    * sorted, disjoint and tagged with the cause that began each, and its ramps are listed in time
    * order.
+   *
+   * @return false if no hazard failed before the horizon: every timeline is then empty
    */
-  void sample(long trial) {
+  boolean sample(long trial) {
     draws.startTrial(trial);
     power.startTrial();
     cascades.startTrial();
@@ -115,6 +127,17 @@ final class Hazards {
     renewals.sample();
     for (int u = 0; u < p.units; u++) {
       fires.sample(u);
+    }
+    if (skipQuietTrials && draws.drawn() == 0 && !forcing.stationary()) {
+      // No hazard failed before the horizon (most trials of a model whose hazards are rare). Every
+      // interval a timeline gets comes from a failure, which counts itself (HazardDraws#count)
+      // before any interval is added, except a stationary start's outage in progress at t = 0:
+      // so every timeline is still as clear() left it, and combining the sites' empty timelines,
+      // which draws nothing, would leave them empty.
+      if (repairs.on()) {
+        repairs.endSampling();
+      }
+      return false;
     }
     for (int s : p.utilitySites) {
       power.utility(s);
@@ -154,5 +177,6 @@ final class Hazards {
     if (repairs.on()) {
       repairs.endSampling();
     }
+    return true;
   }
 }

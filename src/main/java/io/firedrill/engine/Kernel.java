@@ -430,6 +430,16 @@ public final class Kernel {
     state.incremental = on;
   }
 
+  /**
+   * Whether a trial in which no hazard failed skips combining its empty timelines ({@code true},
+   * the default) or combines them as any other; both give the same bits (QuietTrialTest).
+   */
+  void skipQuietTrials(boolean on) {
+    if (hazards != null) {
+      hazards.skipQuietTrials = on;
+    }
+  }
+
   /** The capacity and failover state, for tests in this package. */
   CapacityState state() {
     return state;
@@ -469,9 +479,12 @@ public final class Kernel {
       repairs.startTrial();
     }
     if (hazardSource == null) {
-      hazards.sample(trial);
+      if (hazards.sample(trial)) {
+        events.build(timelines, horizon);
+      } else {
+        events.empty();
+      }
       sampledTrial = trial;
-      events.build(timelines, horizon);
     } else if (hazardSource.sampledTrial == trial) {
       events.copyOf(hazardSource.events);
     } else {
