@@ -128,17 +128,24 @@ final class Hazards {
     for (int u = 0; u < p.units; u++) {
       fires.sample(u);
     }
-    if (skipQuietTrials && draws.drawn() == 0 && !forcing.stationary()) {
-      // No hazard failed before the horizon (most trials of a model whose hazards are rare). Every
-      // interval a timeline gets comes from a failure, which counts itself (HazardDraws#count)
-      // before any interval is added, except a stationary start's outage in progress at t = 0:
-      // so every timeline is still as clear() left it, and combining the sites' empty timelines,
-      // which draws nothing, would leave them empty.
-      if (repairs.on()) {
-        repairs.endSampling();
-      }
-      return false;
+    // The sites are not combined when no hazard failed before the horizon (most trials of a model
+    // whose hazards are rare): every interval a timeline gets comes from a failure, which counts
+    // itself (HazardDraws#count)
+    // before any interval is added, except a stationary start's outage in progress at t = 0. So
+    // every timeline is still as clear() left it, and combining the sites' empty timelines, which
+    // draws nothing, would leave them empty.
+    boolean anyFailed = !skipQuietTrials || draws.drawn() > 0 || forcing.stationary();
+    if (anyFailed) {
+      combineSites();
     }
+    if (repairs.on()) {
+      repairs.endSampling();
+    }
+    return anyFailed;
+  }
+
+  /** Each site's timelines combined: utility feeds, restarts, damage, networks, zones. */
+  private void combineSites() {
     for (int s : p.utilitySites) {
       power.utility(s);
     }
@@ -174,9 +181,5 @@ final class Hazards {
         timelines.spread(s);
       }
     }
-    if (repairs.on()) {
-      repairs.endSampling();
-    }
-    return true;
   }
 }

@@ -479,11 +479,7 @@ public final class Kernel {
       repairs.startTrial();
     }
     if (hazardSource == null) {
-      if (hazards.sample(trial)) {
-        events.build(timelines, horizon);
-      } else {
-        events.empty();
-      }
+      sampleHazards(trial);
       sampledTrial = trial;
     } else if (hazardSource.sampledTrial == trial) {
       events.copyOf(hazardSource.events);
@@ -502,6 +498,15 @@ public final class Kernel {
       sweep(trial);
     }
     return true;
+  }
+
+  /** Phase 1: the trial's hazards sampled into the site timelines, and their events in order. */
+  private void sampleHazards(long trial) {
+    if (hazards.sample(trial)) {
+      events.build(timelines, horizon);
+    } else {
+      events.empty();
+    }
   }
 
   /**
@@ -542,8 +547,7 @@ public final class Kernel {
       System.arraycopy(causeUserHoursBefore, 0, causeUserHours, 0, causeUserHours.length);
       accounting.clearTrial();
       data.clear();
-      hazards.sample(trial);
-      events.build(timelines, horizon);
+      sampleHazards(trial);
     }
   }
 

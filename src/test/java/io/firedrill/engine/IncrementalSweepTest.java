@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.firedrill.bench.ScalingModels;
+import io.firedrill.engine.KernelComparison.Scenario;
 import io.firedrill.load.ModelLoader;
 import io.firedrill.plan.Plan;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +41,8 @@ class IncrementalSweepTest {
   void generatedLargeModel_sameBitsBothWays(String name) throws Exception {
     String[] size = name.substring(1).split("-a");
     String yaml = ScalingModels.model(Integer.parseInt(size[0]), Integer.parseInt(size[1]));
-    Plan plan = Plan.compile(ModelLoader.parse(name, bytes(yaml), List.of()).model());
+    Plan plan =
+        Plan.compile(ModelLoader.parse(name, KernelComparison.bytes(yaml), List.of()).model());
     assertTrue(new Kernel(plan, 1).state().incremental, "the path is the default");
     compare(plan, null, name.equals("s5-a20") ? 8_000 : 2_000, name);
   }
@@ -59,7 +60,7 @@ class IncrementalSweepTest {
                     .replace(
                         "[[0, 0], [0.4, 0.1], [1, 1]]", "[[0, 0], [0.4, 0.6], [0.7, 0.1], [1, 1]]")
                 : DAMAGED_NO_LAG;
-    var model = ModelLoader.parse("damaged.yaml", bytes(yaml), List.of()).model();
+    var model = ModelLoader.parse("damaged.yaml", KernelComparison.bytes(yaml), List.of()).model();
     Plan plan = mode.equals("stationary") ? Plan.compile(model, 168) : Plan.compile(model);
     assertEquals(mode.equals("falls"), plan.anyFall);
     assertEquals(mode.equals("lag"), plan.anyLag);
@@ -89,7 +90,9 @@ class IncrementalSweepTest {
     String yaml =
         ScalingModels.model(5, 100)
             .replaceAll("requires: \\[(a\\d+)\\]", "requires: [$1]\n    requires_lag: {$1: 30m}");
-    Plan plan = Plan.compile(ModelLoader.parse("s5-a100-lags", bytes(yaml), List.of()).model());
+    Plan plan =
+        Plan.compile(
+            ModelLoader.parse("s5-a100-lags", KernelComparison.bytes(yaml), List.of()).model());
     assertTrue(plan.anyLag);
     compare(plan, null, 2_000, "s5-a100 with lags");
   }
@@ -99,7 +102,9 @@ class IncrementalSweepTest {
   void generatedLargeModel_scenarioWithCurves_sameBitsBothWays(String event) throws Exception {
     Plan plan =
         Plan.compile(
-            ModelLoader.parse("s5-a100", bytes(ScalingModels.model(5, 100)), List.of()).model(),
+            ModelLoader.parse(
+                    "s5-a100", KernelComparison.bytes(ScalingModels.model(5, 100)), List.of())
+                .model(),
             168);
     compare(
         plan,
@@ -108,30 +113,8 @@ class IncrementalSweepTest {
         "s5-a100, " + event);
   }
 
-  /** A forced hazard at t = 0 and how the others behave, with recovery curves of 201 points. */
-  private record Scenario(int cause, Kernel.Background background) {}
-
   private static void compare(Plan plan, Scenario scenario, int trials, String what) {
-    KernelComparison.assertSameTrials(
-        kernel(plan, scenario, false),
-        kernel(plan, scenario, true),
-        t -> {},
-        scenario != null,
-        trials,
-        what);
-  }
-
-  private static Kernel kernel(Plan plan, Scenario scenario, boolean onlyChanged) {
-    Kernel k = new Kernel(plan, 11);
-    if (scenario != null) {
-      k.force(new int[] {scenario.cause()}, new double[] {0}, scenario.background());
-      k.recordCurves(201);
-    }
-    k.recomputeOnlyChanged(onlyChanged);
-    return k;
-  }
-
-  private static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
+    KernelComparison.assertSameBothWays(
+        plan, scenario, trials, what, (k, on) -> k.recomputeOnlyChanged(on));
   }
 }

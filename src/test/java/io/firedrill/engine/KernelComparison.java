@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.firedrill.plan.Plan;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -35,6 +38,41 @@ final class KernelComparison {
   /** {@link #SHIPPED_MODELS}, for a {@code @MethodSource}. */
   static List<String> shippedModels() {
     return SHIPPED_MODELS;
+  }
+
+  /** A forced hazard at t = 0 and how the others behave, with recovery curves of 201 points. */
+  record Scenario(int cause, Kernel.Background background) {}
+
+  /**
+   * Two kernels of {@code plan} and one seed, forced as {@code scenario} says (null: a run), one
+   * set by {@code way} to false, the other to true, compared trial by trial ({@link
+   * #assertSameTrials}): for the tests of a path that may be switched off.
+   */
+  static void assertSameBothWays(
+      Plan plan, Scenario scenario, int trials, String what, BiConsumer<Kernel, Boolean> way) {
+    assertSameTrials(
+        kernel(plan, scenario, way, false),
+        kernel(plan, scenario, way, true),
+        t -> {},
+        scenario != null,
+        trials,
+        what);
+  }
+
+  private static Kernel kernel(
+      Plan plan, Scenario scenario, BiConsumer<Kernel, Boolean> way, boolean on) {
+    Kernel k = new Kernel(plan, 11);
+    if (scenario != null) {
+      k.force(new int[] {scenario.cause()}, new double[] {0}, scenario.background());
+      k.recordCurves(201);
+    }
+    way.accept(k, on);
+    return k;
+  }
+
+  /** A model's text as the bytes {@link io.firedrill.load.ModelLoader#parse} reads. */
+  static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   /**

@@ -3,9 +3,9 @@ package io.firedrill.engine;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.firedrill.bench.ScalingModels;
+import io.firedrill.engine.KernelComparison.Scenario;
 import io.firedrill.load.ModelLoader;
 import io.firedrill.plan.Plan;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,12 +33,18 @@ class QuietTrialTest {
   @ValueSource(strings = {"run", "stationary"})
   void damagedModel_sameBitsBothWays(String mode) throws Exception {
     var model =
-        ModelLoader.parse("damaged.yaml", bytes(KernelAllocationTest.DAMAGED), List.of()).model();
+        ModelLoader.parse(
+                "damaged.yaml", KernelComparison.bytes(KernelAllocationTest.DAMAGED), List.of())
+            .model();
     if (mode.equals("run")) {
       compare(Plan.compile(model), null, 4_000, "damaged, run");
     } else {
       Plan plan = Plan.compile(model, 168);
-      compare(plan, plan.hazard("fault@b"), 2_000, "damaged, stationary scenario");
+      compare(
+          plan,
+          new Scenario(plan.hazard("fault@b"), Kernel.Background.STATIONARY),
+          2_000,
+          "damaged, stationary scenario");
     }
   }
 
@@ -46,7 +52,9 @@ class QuietTrialTest {
   void generatedModel_sameBitsBothWays() throws Exception {
     Plan plan =
         Plan.compile(
-            ModelLoader.parse("s5-a20", bytes(ScalingModels.model(5, 20)), List.of()).model());
+            ModelLoader.parse(
+                    "s5-a20", KernelComparison.bytes(ScalingModels.model(5, 20)), List.of())
+                .model());
     compare(plan, null, 8_000, "s5-a20");
   }
 
@@ -72,27 +80,8 @@ class QuietTrialTest {
     compare(plan, null, 20_000, "Kakao over one day");
   }
 
-  private static void compare(Plan plan, Integer forced, int trials, String what) {
-    KernelComparison.assertSameTrials(
-        kernel(plan, forced, false),
-        kernel(plan, forced, true),
-        t -> {},
-        forced != null,
-        trials,
-        what);
-  }
-
-  private static Kernel kernel(Plan plan, Integer forced, boolean skip) {
-    Kernel k = new Kernel(plan, 11);
-    if (forced != null) {
-      k.force(new int[] {forced}, new double[] {0}, Kernel.Background.STATIONARY);
-      k.recordCurves(201);
-    }
-    k.skipQuietTrials(skip);
-    return k;
-  }
-
-  private static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
+  private static void compare(Plan plan, Scenario scenario, int trials, String what) {
+    KernelComparison.assertSameBothWays(
+        plan, scenario, trials, what, (k, on) -> k.skipQuietTrials(on));
   }
 }
