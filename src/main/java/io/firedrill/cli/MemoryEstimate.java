@@ -77,6 +77,17 @@ final class MemoryEstimate {
     return t;
   }
 
+  /**
+   * What is left of the share of the heap an estimate may take once this one is held: what {@code
+   * size} may keep of the hazards its first point samples ({@link io.firedrill.run.HazardCache}),
+   * at most 1/{@value io.firedrill.run.HazardCache#HEAP_SHARE} of the heap; 0 when nothing is left.
+   */
+  long spare() {
+    long limit = heap.getAsLong();
+    long left = limit / 100 * SHARE_PERCENT - total();
+    return Math.max(0, Math.min(left, limit / io.firedrill.run.HazardCache.HEAP_SHARE));
+  }
+
   /** Refuses, as usage, an estimate beyond the share of the heap. */
   void check() {
     long limit = heap.getAsLong();

@@ -11,6 +11,7 @@ import io.firedrill.report.Numbers;
 import io.firedrill.report.SizeChart;
 import io.firedrill.report.SizeConsole;
 import io.firedrill.report.SizeCsv;
+import io.firedrill.run.HazardCache;
 import io.firedrill.run.TrialRunner;
 import io.firedrill.study.Sizing;
 import io.firedrill.study.Target;
@@ -171,13 +172,14 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
     scenario.scenario(m0, s.horizonHours());
     Charts.Format charts = run.chartFormat();
     Plan plan0 = RunOptions.plan(m0, s);
-    MemoryEstimate.run(plan0, s.threads(), s.trials(), 0, false, 0).check();
+    MemoryEstimate memory = MemoryEstimate.run(plan0, s.threads(), s.trials(), 0, false, 0);
+    memory.check();
     EventOptions.noteFlatProfile(m0, scenario.at, spec.commandLine().getErr(), "size");
     ModelOptions.warn(base, spec.commandLine().getErr(), List.of(path));
     PrintWriter out = spec.commandLine().getOut();
     AtomicFiles files = run.prepareOut(m0, "size", root.cancellation());
     try (files) {
-      size(base, m0, t, range, s, charts, out, files);
+      size(base, m0, t, range, s, charts, out, files, memory.spare());
       written = files.dir();
     } catch (Exception e) {
       throw files.failed(e);
@@ -186,7 +188,10 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
     return 0;
   }
 
-  /** The search, its report and its files. */
+  /**
+   * The search, its report and its files; the points may keep up to {@code hazardBytes} bytes of
+   * the hazards the first one samples ({@link HazardCache}).
+   */
   private void size(
       ModelLoader.Loaded base,
       Model m0,
@@ -195,17 +200,19 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
       RunOptions.Settings s,
       Charts.Format charts,
       PrintWriter out,
-      AtomicFiles files)
+      AtomicFiles files,
+      long hazardBytes)
       throws Exception {
     long start = System.nanoTime();
-    Sizing.Result result =
+    Sizing sizing =
         new Sizing(
-                t,
-                range,
-                conservative,
-                new TrialRunner.Options(s.trials(), s.seed(), s.threads(), 0, false),
-                s.horizonHours())
-            .solve(x -> variant(range, x, s), root.cancellation());
+            t,
+            range,
+            conservative,
+            new TrialRunner.Options(s.trials(), s.seed(), s.threads(), 0, false),
+            s.horizonHours(),
+            new HazardCache(hazardBytes));
+    Sizing.Result result = sizing.solve(x -> variant(range, x, s), root.cancellation());
     double seconds = (System.nanoTime() - start) / 1e9;
     out.printf(
         Locale.ROOT,
@@ -237,12 +244,15 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
     json.put("points_visited", visited);
     RunOptions.commitStudy(
         files, json, s, visited, seconds, chartWarnings, spec.commandLine().getErr());
+    int shared = sizing.pointsSharingHazards();
     out.printf(
         Locale.ROOT,
-        "wrote %s (%d points visited in %s s)%n",
+        "wrote %s (%d point%s visited in %s s%s)%n",
         UserText.escape(files.dir().toString()),
         visited,
-        Numbers.brief(seconds, 3));
+        visited == 1 ? "" : "s",
+        Numbers.brief(seconds, 3),
+        shared == 0 ? "" : ", " + shared + " of them on the hazards the first point sampled");
   }
 
   /** The model with {@code --vary} at {@code x}, compiled, and its scenario. */

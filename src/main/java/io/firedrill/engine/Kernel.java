@@ -3,6 +3,7 @@ package io.firedrill.engine;
 import io.firedrill.plan.Plan;
 import io.firedrill.stats.FailoverPath;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One trial as docs/simulation.md defines it, exactly: no time grid, no approximation but floating
@@ -280,6 +281,12 @@ public final class Kernel {
   /** The kernel whose sampled hazards this one sweeps; null for one that samples its own. */
   private final Kernel hazardSource;
 
+  /** Where the hazards this kernel samples are kept ({@link #keepHazards}), or null. */
+  private SampledHazards keepInto;
+
+  /** The kept hazards this kernel sweeps ({@link #sweepHazards}), or null. */
+  private SampledHazards sweepFrom;
+
   /** The trial whose hazards the timelines hold ({@link Long#MIN_VALUE}: none yet). */
   private long sampledTrial = Long.MIN_VALUE;
 
@@ -407,6 +414,62 @@ public final class Kernel {
   }
 
   /**
+   * Keeps the hazards of every trial this kernel samples from now on in {@code into}, trial after
+   * trial, until the record is full ({@link SampledHazards#overflowed}) or this is called with
+   * null: for later kernels of plans with the same hazards to sweep ({@link #sweepHazards}). Call
+   * after {@link #force}; the trials must follow one another from {@code into}'s first.
+   *
+   * @throws IllegalStateException if this kernel sweeps another's hazards or its plan's timelines
+   *     depend on its services (a repair needs them: {@link Plan#hazardsKey} is null)
+   * @throws IllegalArgumentException if {@code into} already holds another kernel's trials
+   */
+  public void keepHazards(SampledHazards into) {
+    if (into != null) {
+      Object key = recordKey();
+      if (into.source != null && !into.source.equals(key)) {
+        throw new IllegalArgumentException("the record holds the trials of other hazards");
+      }
+      into.source = key;
+    }
+    keepInto = into;
+  }
+
+  /**
+   * Sweeps, for each trial that {@code from} holds next, the hazards kept there instead of sampling
+   * them (a trial it does not hold is sampled, as ever): the same bits, since a trial's timelines
+   * depend only on the seed, the trial, the hazards and the forcing, which must be this kernel's.
+   * Call after {@link #force}; null samples every trial.
+   *
+   * @throws IllegalStateException if this kernel sweeps another's hazards or its plan's timelines
+   *     depend on its services
+   * @throws IllegalArgumentException if {@code from} was kept by a kernel of other hazards, another
+   *     seed or another forcing
+   */
+  public void sweepHazards(SampledHazards from) {
+    if (from != null) {
+      if (!recordKey().equals(from.source)) {
+        throw new IllegalArgumentException(
+            "the record was kept for other hazards, another seed or another forcing");
+      }
+      from.rewind();
+    }
+    sweepFrom = from;
+  }
+
+  /** What a kept trial's timelines depend on besides the trial: hazards, seed, forcing. */
+  private Object recordKey() {
+    if (hazardSource != null) {
+      throw new IllegalStateException("a kernel that sweeps another's hazards keeps none");
+    }
+    Object hazardsKey = plan.hazardsKey();
+    if (hazardsKey == null) {
+      throw new IllegalStateException(
+          "the timelines of this plan depend on its services (a repair needs them): not kept");
+    }
+    return List.of(hazardsKey, seed, forcing.key());
+  }
+
+  /**
    * Records served fractions and site capacities at {@code points} evenly spaced times in [0, H].
    *
    * @throws IllegalArgumentException if points is below 2
@@ -479,7 +542,14 @@ public final class Kernel {
       repairs.startTrial();
     }
     if (hazardSource == null) {
-      sampleHazards(trial);
+      if (sweepFrom != null && sweepFrom.holdsNext(trial)) {
+        sweepFrom.restore(trial, events, timelines, horizon);
+      } else {
+        boolean sampled = sampleHazards(trial);
+        if (keepInto != null) {
+          keepInto.keep(trial, sampled, timelines);
+        }
+      }
       sampledTrial = trial;
     } else if (hazardSource.sampledTrial == trial) {
       events.copyOf(hazardSource.events);
@@ -500,13 +570,18 @@ public final class Kernel {
     return true;
   }
 
-  /** Phase 1: the trial's hazards sampled into the site timelines, and their events in order. */
-  private void sampleHazards(long trial) {
+  /**
+   * Phase 1: the trial's hazards sampled into the site timelines, and their events in order.
+   *
+   * @return false if no hazard failed before the horizon (every timeline empty)
+   */
+  private boolean sampleHazards(long trial) {
     if (hazards.sample(trial)) {
       events.build(timelines, horizon);
-    } else {
-      events.empty();
+      return true;
     }
+    events.empty();
+    return false;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.firedrill.engine;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Scenario forcing: which hazards (and generators) fail when in a scenario, and how the other
@@ -50,6 +51,14 @@ final class ScenarioForcing {
     this.scenario = causes.length > 0;
     this.background = mode != Kernel.Background.OFF;
     this.stationary = mode == Kernel.Background.STATIONARY;
+  }
+
+  /**
+   * A value equal for two forcings exactly when they force the same causes at the same times with
+   * the same background: the trials' timelines then depend on nothing else of them.
+   */
+  Object key() {
+    return List.of(Arrays.toString(at), scenario, background, stationary);
   }
 
   /** Whether anything is forced (scenario mode). */

@@ -1,6 +1,7 @@
 package io.firedrill.run;
 
 import io.firedrill.engine.Kernel;
+import io.firedrill.engine.SampledHazards;
 import io.firedrill.engine.StreamKeys;
 import io.firedrill.plan.Plan;
 import io.firedrill.stats.CurveStats;
@@ -174,8 +175,21 @@ public final class TrialRunner {
 
   private final Queue<double[]> freeRows = new ConcurrentLinkedQueue<>();
 
+  /** Sampled hazards kept by an earlier run or for a later one ({@link HazardCache}), or null. */
+  private final HazardCache cache;
+
+  /** What this run does with {@link #cache}. */
+  private final HazardCache.Use cacheUse;
+
   private TrialRunner(
-      Plan plan, Options options, RowSink rows, OutageSink outageSink, Progress progress) {
+      Plan plan,
+      Options options,
+      RowSink rows,
+      OutageSink outageSink,
+      Progress progress,
+      HazardCache cache) {
+    this.cache = cache;
+    this.cacheUse = cache == null ? HazardCache.Use.NONE : cache.start(plan, options);
     this.plan = plan;
     this.options = options;
     this.rows = rows;
@@ -231,7 +245,24 @@ public final class TrialRunner {
       Cancellation cancellation,
       BlockScheduler scheduler)
       throws Exception {
-    return new TrialRunner(plan, options, rows, outages, progress).run(scheduler, cancellation);
+    return new TrialRunner(plan, options, rows, outages, progress, null)
+        .run(scheduler, cancellation);
+  }
+
+  /**
+   * Runs {@code options.trials()} trials of {@code plan} on {@code options.threads()} threads
+   * without rows, outages or progress, sharing sampled hazards through {@code cache}: the first run
+   * given to it keeps the hazards it samples, and a later run of a plan with the same hazards,
+   * seed, trials and scenario sweeps them instead of sampling them again ({@link HazardCache}). The
+   * same statistics, to the bit, as a run without the cache.
+   *
+   * @throws Cancellation.Stopped as {@link #run(Plan, Options, RowSink, OutageSink, Progress,
+   *     Cancellation)}
+   */
+  public static RunStats runSharingHazards(
+      Plan plan, Options options, Cancellation cancellation, HazardCache cache) throws Exception {
+    return new TrialRunner(plan, options, null, null, null, Objects.requireNonNull(cache, "cache"))
+        .run(new LocalScheduler(options.threads()), cancellation);
   }
 
   /** Runs without per-trial rows or progress; nothing can stop it. */
@@ -320,10 +351,21 @@ public final class TrialRunner {
     }
     double[] values = options.perTrial() ? rows() : null;
     startBlock(kernel, stats);
+    SampledHazards kept = null;
+    if (cacheUse == HazardCache.Use.KEEP) {
+      kept = cache.record(first);
+      kernel.keepHazards(kept);
+    } else if (cacheUse == HazardCache.Use.SWEEP) {
+      kernel.sweepHazards(cache.block(index)); // null: not kept, sampled
+    }
     if (worker.curve() == null) {
       runTrials(kernel, plan, first, count, stats, values, cancellation);
     } else {
       runScenarioTrials(kernel, plan, first, count, stats, values, worker.curve(), cancellation);
+    }
+    if (kept != null) {
+      kernel.keepHazards(null);
+      cache.keep(index, kept);
     }
     endBlock(kernel, stats);
     return new Block(stats, first, count, values);

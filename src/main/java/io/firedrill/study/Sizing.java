@@ -4,6 +4,7 @@ import io.firedrill.load.ModelWarning;
 import io.firedrill.model.Model;
 import io.firedrill.plan.Plan;
 import io.firedrill.run.Cancellation;
+import io.firedrill.run.HazardCache;
 import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.MetricStats;
 import io.firedrill.stats.RunStats;
@@ -93,17 +94,29 @@ public final class Sizing {
   private final Map<BigDecimal, Point> visited = new TreeMap<>();
 
   /**
+   * The hazards the first point sampled, which the points after it sweep again when the parameter
+   * leaves the hazards as they are (a capacity, a deployment, a policy): {@link HazardCache},
+   * within 1/8 of the heap. The same bits as sampling them at every point.
+   */
+  private final HazardCache hazards;
+
+  /**
    * A search for the smallest value of {@code range} (its path, minimum, maximum and step) meeting
    * {@code target}, each value run with {@code options} (trials, seed, threads; the scenario comes
    * from the variant) over {@code horizonHours}. With {@code conservative}, a value meets the
-   * target only if the far end of its 95 % interval does.
+   * target only if the far end of its 95 % interval does. The points share sampled hazards through
+   * {@code hazards}, new for this search: the first point keeps what it samples there, within the
+   * cache's budget, and a later point whose parameter leaves the hazards as they are sweeps them (a
+   * cache of budget 0 shares none). The same bits either way.
    */
   public Sizing(
       Target target,
       Vary range,
       boolean conservative,
       TrialRunner.Options options,
-      double horizonHours) {
+      double horizonHours,
+      HazardCache hazards) {
+    this.hazards = hazards;
     this.target = target;
     this.range = range;
     this.conservative = conservative;
@@ -158,6 +171,16 @@ public final class Sizing {
     return new Result(new ArrayList<>(visited.values()), answer, below, half, last, best);
   }
 
+  /**
+   * How many of the points evaluated so far swept the hazards the first point sampled instead of
+   * sampling their own ({@link HazardCache#sweeps}): every point after the first when the parameter
+   * leaves the hazards as they are and the first point's trials fit in the cache, else 0 (a
+   * hazard's parameter varied) or fewer of its trials.
+   */
+  public int pointsSharingHazards() {
+    return hazards.sweeps();
+  }
+
   /** The point at {@code x}: evaluated once, then remembered. */
   private Point evaluate(BigDecimal x, Variants variants, Cancellation cancellation)
       throws Exception {
@@ -169,14 +192,12 @@ public final class Sizing {
     Variant v = variants.at(x);
     Plan plan = v.plan();
     RunStats stats =
-        TrialRunner.run(
+        TrialRunner.runSharingHazards(
             plan,
             new TrialRunner.Options(
                 options.trials(), options.seed(), options.threads(), 0, false, v.scenario()),
-            null,
-            null,
-            null,
-            cancellation);
+            cancellation,
+            hazards);
     MetricStats ms =
         target.isTotal()
             ? stats.total(target.metric())

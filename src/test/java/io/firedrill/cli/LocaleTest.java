@@ -154,7 +154,7 @@ class LocaleTest {
   private static String withoutTimings(String console) {
     return console
         .replaceAll("(?m)^[0-9]+ (points × [0-9]+ )?trials in .*$", "")
-        .replaceAll("\\(([0-9]+) points visited in [^)]*\\)", "($1 points visited)");
+        .replaceAll("\\(([0-9]+) points? visited in [^)]*\\)", "($1 points visited)");
   }
 
   @Test

@@ -152,8 +152,46 @@ class KernelAllocationTest {
         kernel, "damage, " + mode, mx, falls ? 20_000 : 50_000, falls ? 10_240 : 25_600);
   }
 
+  /**
+   * A kernel that sweeps kept hazards ({@link Kernel#sweepHazards}, the points of a {@code size}
+   * search after the first) allocates nothing per trial either: the counted trials are kept by
+   * another kernel, and swept from the record in each pass (rewound before it).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"three-site-example", "kakao-pangyo-2022"})
+  void warmKernel_sweepingKeptHazards_allocatesNothingPerTrial(String model) throws Exception {
+    com.sun.management.ThreadMXBean mx = AllocationCounter.get();
+    Plan plan =
+        Plan.compile(ModelLoader.load(Path.of("models", model + ".yaml"), List.of()).model());
+    long warm = 200_000;
+    int counted = 204_800;
+    Kernel keeper = new Kernel(plan, 3);
+    SampledHazards kept = new SampledHazards(warm, 1L << 30);
+    keeper.keepHazards(kept);
+    for (long t = warm; t < warm + counted; t++) {
+      keeper.run(t);
+    }
+    Kernel sweeper = new Kernel(plan, 3);
+    sweeper.sweepHazards(kept);
+    assertNothingAllocated(
+        sweeper, model + ", swept", mx, warm, counted, () -> sweeper.sweepHazards(kept));
+    org.junit.jupiter.api.Assertions.assertEquals(
+        counted, kept.restored(), "the counted trials were swept from the record");
+  }
+
   private static void assertNothingAllocated(
       Kernel kernel, String model, com.sun.management.ThreadMXBean mx, long warm, long counted) {
+    assertNothingAllocated(kernel, model, mx, warm, counted, () -> {});
+  }
+
+  /** As above, calling {@code beforePass} before each pass over the counted trials. */
+  private static void assertNothingAllocated(
+      Kernel kernel,
+      String model,
+      com.sun.management.ThreadMXBean mx,
+      long warm,
+      long counted,
+      Runnable beforePass) {
     long trial = 0;
     long impact = 0;
     // Warm up: buffers reach their working size and the JIT compiles.
@@ -163,6 +201,7 @@ class KernelAllocationTest {
     // The counted trials run once unmeasured first: a trial with more events than any before it
     // grows the kernel's buffers once (bounded, not per trial); run again, the same trials need
     // no new capacity, so whatever is allocated then is allocated per trial.
+    beforePass.run();
     for (long t = trial; t < trial + counted; t++) {
       kernel.run(t);
     }
@@ -177,6 +216,7 @@ class KernelAllocationTest {
     // measured again on the same trials, up to three times. A per-trial allocation shows in every
     // window; a one-off does not.
     while (measured < windows.length) {
+      beforePass.run();
       long before = mx.getThreadAllocatedBytes(thread);
       for (trial = start; trial < start + counted; trial++) {
         impact += kernel.run(trial) ? 1 : 0;

@@ -1,15 +1,14 @@
 package io.firedrill.study;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.firedrill.load.ModelLoader;
 import io.firedrill.plan.Plan;
+import io.firedrill.run.SameStats;
 import io.firedrill.run.TrialRunner;
 import io.firedrill.run.TrialWorker;
 import io.firedrill.stats.Metric;
-import io.firedrill.stats.MetricStats;
 import io.firedrill.stats.RunStats;
 import io.firedrill.stats.Tally;
 import java.nio.file.Path;
@@ -78,28 +77,7 @@ class SweepSharedHazardsTest {
     for (int p = 0; p < plans.size(); p++) {
       RunStats alone = TrialRunner.run(plans.get(p), options);
       RunStats point = sweep.points().get(p);
-      String at = what + ", point " + p;
-      assertEquals(alone.trials(), point.trials(), at + ": trials");
-      for (int a = 0; a < alone.services(); a++) {
-        // The metrics a run reports (a run leaves a scenario's time to recover uncounted).
-        for (Metric m : Metric.withData(Metric.RUN, true)) {
-          same(alone.metric(a, m), point.metric(a, m), at + ", service " + a + ", " + m);
-        }
-        for (double q : new double[] {0, 0.5, 0.9, 0.99, 1}) {
-          assertEquals(
-              Double.doubleToRawLongBits(alone.outageDurations(a).quantile(q)),
-              Double.doubleToRawLongBits(point.outageDurations(a).quantile(q)),
-              at + ", service " + a + ": outage duration quantile " + q);
-        }
-        anyOutage |= alone.metric(a, Metric.OUTAGES).mean() > 0;
-      }
-      for (Metric m : Metric.TOTALS) {
-        same(alone.total(m), point.total(m), at + ", total " + m);
-      }
-      assertArrayEquals(alone.causeOutages, point.causeOutages, at + ": cause outages");
-      assertArrayEquals(alone.causeDowntime, point.causeDowntime, 0.0, at + ": cause downtime");
-      assertArrayEquals(alone.causeUserHours, point.causeUserHours, 0.0, at + ": user-hours");
-      assertArrayEquals(alone.failovers, point.failovers, at + ": failovers");
+      anyOutage |= SameStats.assertSame(alone, point, what + ", point " + p);
     }
     assertTrue(anyOutage, "the runs had outages: the comparison compared something");
     assertSameDifferences(plans, sweep, what);
@@ -158,28 +136,10 @@ class SweepSharedHazardsTest {
           Tally actual = a < ns ? sweep.difference(p, a, m) : sweep.totalDifference(p, m);
           String at = what + ", difference " + p + ", service " + a + ", " + m;
           assertEquals(expected.count(), actual.count(), at + ": count");
-          bits(expected.mean(), actual.mean(), at + ": mean");
-          bits(expected.variance(), actual.variance(), at + ": variance");
+          SameStats.bits(expected.mean(), actual.mean(), at + ": mean");
+          SameStats.bits(expected.variance(), actual.variance(), at + ": variance");
         }
       }
     }
-  }
-
-  /** Count, mean, variance and quantiles, as raw bits. */
-  private static void same(MetricStats expected, MetricStats actual, String what) {
-    assertEquals(expected.count(), actual.count(), what + ": count");
-    bits(expected.mean(), actual.mean(), what + ": mean");
-    bits(expected.tally().variance(), actual.tally().variance(), what + ": variance");
-    for (double q : new double[] {0.5, 0.9, 0.99, 0.999}) {
-      bits(expected.quantile(q), actual.quantile(q), what + ": quantile " + q);
-    }
-    bits(expected.max(), actual.max(), what + ": max");
-  }
-
-  private static void bits(double expected, double actual, String what) {
-    assertEquals(
-        Double.doubleToRawLongBits(expected),
-        Double.doubleToRawLongBits(actual),
-        what + ": " + expected + " against " + actual);
   }
 }

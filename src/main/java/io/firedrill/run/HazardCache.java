@@ -1,0 +1,144 @@
+package io.firedrill.run;
+
+import io.firedrill.engine.SampledHazards;
+import io.firedrill.plan.Plan;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The hazards one run sampled, kept block by block within a memory budget, for the runs after it
+ * that sample the same hazards over the same trials: a plan with the same hazards ({@link
+ * Plan#sameHazards}: it differs in capacities, deployments or policies), the same seed and the same
+ * scenario. Those runs sweep the kept blocks instead of sampling them again, with the same bits
+ * (the timelines of a trial depend only on the seed, the trial, the hazards and the forcing), and
+ * sample the blocks that were not kept. This is how the points of a {@code size} search, which run
+ * one after another, share one sampling of the hazards (issue 15, item 4).
+ *
+ * <p>The first run given to a cache keeps what it samples, if its plan's timelines do not depend on
+ * its services ({@link Plan#hazardsKey}); a later run of the same hazards, seed and scenario sweeps
+ * it; any other run neither keeps nor sweeps. Blocks are kept while their arrays fit in the budget
+ * ({@link SampledHazards}: about 4 bytes per quiet trial and a few hundred per trial with events on
+ * the shipped models); a block that does not fit, and every block after the budget is spent, is
+ * sampled by every run. Safe for the run's worker threads; one run at a time.
+ */
+public final class HazardCache {
+  /**
+   * The most of the heap a cache is given by {@code size}: 1/8 of {@link Runtime#maxMemory}, within
+   * what its memory estimate leaves of the heap's usable share.
+   */
+  public static final int HEAP_SHARE = 8;
+
+  /** What a run does with the cache. */
+  enum Use {
+    /** Keeps the blocks it samples (the first run). */
+    KEEP,
+    /** Sweeps the kept blocks (a later run of the same hazards, seed and scenario). */
+    SWEEP,
+    /** Neither (other hazards, or timelines that depend on the services). */
+    NONE
+  }
+
+  private final long budgetBytes;
+  private final AtomicLong used = new AtomicLong();
+  private final ConcurrentHashMap<Long, SampledHazards> blocks = new ConcurrentHashMap<>();
+
+  /** The most ints and doubles a kept block took: the room a new record starts with. */
+  private final AtomicInteger largestInts = new AtomicInteger();
+
+  private final AtomicInteger largestDoubles = new AtomicInteger();
+
+  /** The hazards, seed, scenario and trials of the run that kept the blocks; null before one. */
+  private Object key;
+
+  /** Runs that swept the kept blocks (for reports and tests). */
+  private int sweeps;
+
+  /**
+   * A cache that keeps at most {@code budgetBytes} bytes of sampled hazards.
+   *
+   * @throws IllegalArgumentException if the budget is negative
+   */
+  public HazardCache(long budgetBytes) {
+    if (budgetBytes < 0) {
+      throw new IllegalArgumentException("budget is negative: " + budgetBytes);
+    }
+    this.budgetBytes = budgetBytes;
+  }
+
+  /** The bytes of sampled hazards kept. */
+  public long bytes() {
+    return used.get();
+  }
+
+  /** The number of blocks kept. */
+  public int blocks() {
+    return blocks.size();
+  }
+
+  /** How many runs swept the kept blocks rather than sampling them. */
+  public synchronized int sweeps() {
+    return sweeps;
+  }
+
+  /**
+   * What the run of {@code plan} with {@code options} does with this cache; called as it starts.
+   */
+  synchronized Use start(Plan plan, TrialRunner.Options options) {
+    Object hazards = plan.hazardsKey();
+    if (hazards == null) {
+      return Use.NONE;
+    }
+    Object scenario = options.scenario() == null ? "run" : options.scenario();
+    Object k = List.of(hazards, options.seed(), options.trials(), scenario);
+    if (key == null) {
+      key = k;
+      return Use.KEEP;
+    }
+    if (key.equals(k)) {
+      sweeps++;
+      return Use.SWEEP;
+    }
+    return Use.NONE;
+  }
+
+  /**
+   * A record to keep the block whose first trial is {@code first} into, limited to what is left of
+   * the budget: each block in flight holds at most that.
+   */
+  SampledHazards record(long first) {
+    long left = Math.max(0, budgetBytes - used.get());
+    // Room for a block like the largest kept, and an eighth more, so that arrays rarely grow.
+    return new SampledHazards(
+        first, left, roomFor(largestInts.get()), roomFor(largestDoubles.get()));
+  }
+
+  private static int roomFor(int count) {
+    return (int) Math.min(Integer.MAX_VALUE / 2, Math.max(64, count + (count >>> 3)));
+  }
+
+  /** Keeps block {@code index}'s record if it is whole and fits in what is left of the budget. */
+  void keep(long index, SampledHazards record) {
+    if (record.overflowed()) {
+      return;
+    }
+    largestInts.accumulateAndGet(record.intCount(), Math::max);
+    largestDoubles.accumulateAndGet(record.doubleCount(), Math::max);
+    record.trim();
+    long bytes = record.bytes();
+    long before;
+    do {
+      before = used.get();
+      if (before + bytes > budgetBytes) {
+        return;
+      }
+    } while (!used.compareAndSet(before, before + bytes));
+    blocks.put(index, record);
+  }
+
+  /** Block {@code index}'s kept record, or null. */
+  SampledHazards block(long index) {
+    return blocks.get(index);
+  }
+}
