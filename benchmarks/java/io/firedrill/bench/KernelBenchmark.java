@@ -42,6 +42,14 @@ public class KernelBenchmark {
   @Param({"three-site-example", "kakao-pangyo-2022"})
   public String model;
 
+  /**
+   * The model's horizon ({@code model}: as the file says), or a duration that replaces it ({@code
+   * -p horizon=1y,10y,100y}, as {@code --set horizon=...} would): a trial is then that many years,
+   * for the cost per trial-year as the horizon grows.
+   */
+  @Param({"model"})
+  public String horizon;
+
   private Plan plan;
   private Kernel kernel;
   private RunStats stats;
@@ -49,7 +57,8 @@ public class KernelBenchmark {
 
   @Setup
   public void setUp() throws Exception {
-    plan = Plan.compile(ModelLoader.load(modelFile(model), List.of()).model());
+    List<String> set = horizon.equals("model") ? List.of() : List.of("horizon=" + horizon);
+    plan = Plan.compile(ModelLoader.load(modelFile(model), set).model());
     kernel = new Kernel(plan, 42);
     stats = new RunStats(plan, 0);
   }
