@@ -12,7 +12,8 @@ Counts the samples whose stack holds TrialRunner.runTrials (the worker's trials)
 one phase by its stack: statistics (outside Kernel.run, or in RunStats.recordOutage), the hazard
 phase (Kernel.sampleHazards; "event queue" when in EventQueue.build), the sweep (Kernel.sweep or
 the rounds of repairs), or the rest of Kernel.run. Also the share of samples whose top frame draws
-random numbers (StreamKeys, TrialStream, Commons RNG's samplers, HazardDraws.sample), and the top
+random numbers (StreamKeys, TrialStream, Commons RNG's samplers, HazardDraws.sample; a JDK method
+at the top, such as Long.rotateLeft, counts for the first caller outside the JDK), and the top
 self-time methods of each phase.
 """
 import collections
@@ -34,7 +35,9 @@ def main(path):
             continue
         n += 1
         top = frames[0]
-        if any(r in top for r in RANDOM):
+        # A JDK method at the top (Long.rotateLeft, Math.multiplyHigh) counts for its caller.
+        caller = next((f for f in frames if not f.startswith("java.")), top)
+        if any(r in caller for r in RANDOM):
             random_numbers += 1
         stack = " ".join(frames)
         if "recordOutage" in stack or "Kernel.run" not in stack:
@@ -52,7 +55,7 @@ def main(path):
     print(f"{path}: {n} samples in the trials")
     for phase, count in phases.most_common():
         print(f"  {phase:24s} {100 * count / n:5.1f} %")
-    print(f"  random numbers (top frame in keys, streams, samplers) {100 * random_numbers / n:5.1f} %")
+    print(f"  random numbers (keys, streams, samplers at the top) {100 * random_numbers / n:5.1f} %")
     for phase in ("hazards", "sweep", "statistics"):
         tops = [f"{m} {100 * c / n:.1f}" for (p, m), c in top_self.most_common() if p == phase][:6]
         print(f"  top self time, {phase}: " + ", ".join(tops))

@@ -244,7 +244,6 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
     json.put("points_visited", visited);
     RunOptions.commitStudy(
         files, json, s, visited, seconds, chartWarnings, spec.commandLine().getErr());
-    int shared = sizing.pointsSharingHazards();
     out.printf(
         Locale.ROOT,
         "wrote %s (%d point%s visited in %s s%s)%n",
@@ -252,10 +251,28 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
         visited,
         visited == 1 ? "" : "s",
         Numbers.brief(seconds, 3),
-        shared == 0 ? "" : ", " + shared + " of them on the hazards the first point sampled");
+        sharing(sizing.pointsSharingHazards(), sizing.sharedTrialShare()));
   }
 
-  /** The model with {@code --vary} at {@code x}, compiled, and its scenario. */
+  /**
+   * How the points shared the first one's hazards, for the last line: {@code ", 16 of them on the
+   * hazards the first point sampled"}, with the share of their trials when the memory held only
+   * part ({@code " for 19 % of their trials (the rest did not fit in memory)"}); empty when none
+   * did.
+   */
+  static String sharing(int points, double share) {
+    if (points == 0) {
+      return "";
+    }
+    String all = ", " + points + " of them on the hazards the first point sampled";
+    if (share >= 1) {
+      return all;
+    }
+    // Down, and at least 1: "100 %" must not stand for a part, nor "0 %" for some.
+    long percent = Math.max(1, (long) Math.floor(share * 100));
+    return all + " for " + percent + " % of their trials (the rest did not fit in memory)";
+  }
+
   private Sizing.Variant variant(Vary range, BigDecimal x, RunOptions.Settings s) throws Exception {
     ModelLoader.Loaded loaded = model.loadVaried(List.of(range.override(x)), List.of(path));
     Model m = scenario.apply(loaded.model());

@@ -55,6 +55,9 @@ public final class HazardCache {
   /** Runs that swept the kept blocks (for reports and tests). */
   private int sweeps;
 
+  /** The share of a sweeping run's blocks that were kept (the rest it samples); 0 before one. */
+  private double keptShare;
+
   /**
    * A cache that keeps at most {@code budgetBytes} bytes of sampled hazards.
    *
@@ -77,9 +80,21 @@ public final class HazardCache {
     return blocks.size();
   }
 
-  /** How many runs swept the kept blocks rather than sampling them. */
+  /**
+   * How many runs swept kept blocks rather than sampling them (a run of the same hazards, seed,
+   * trials and scenario after the one that kept them, if it kept any).
+   */
   public synchronized int sweeps() {
     return sweeps;
+  }
+
+  /**
+   * The share of those runs' blocks that were kept, in [0, 1]: 1 when the budget held every block
+   * of the first run, less when it held only the first ones (the others each run samples); 0 before
+   * a run swept.
+   */
+  public synchronized double keptShare() {
+    return keptShare;
   }
 
   /**
@@ -96,8 +111,9 @@ public final class HazardCache {
       key = k;
       return Use.KEEP;
     }
-    if (key.equals(k)) {
+    if (key.equals(k) && !blocks.isEmpty()) {
       sweeps++;
+      keptShare = (double) blocks.size() / TrialRunner.blocks(options.trials());
       return Use.SWEEP;
     }
     return Use.NONE;

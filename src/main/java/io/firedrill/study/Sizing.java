@@ -174,11 +174,21 @@ public final class Sizing {
   /**
    * How many of the points evaluated so far swept the hazards the first point sampled instead of
    * sampling their own ({@link HazardCache#sweeps}): every point after the first when the parameter
-   * leaves the hazards as they are and the first point's trials fit in the cache, else 0 (a
-   * hazard's parameter varied) or fewer of its trials.
+   * leaves the hazards as they are and some of the first point's blocks fitted in the cache, else 0
+   * (a hazard's parameter varied, or no block fitted); {@link #sharedTrialShare} says for how many
+   * of their trials.
    */
   public int pointsSharingHazards() {
     return hazards.sweeps();
+  }
+
+  /**
+   * The share of those points' trials that swept the first point's hazards, in [0, 1]: 1 when all
+   * of them fitted in the cache, less when the cache held only the first blocks (each point samples
+   * the others); 0 when no point shared ({@link HazardCache#keptShare}).
+   */
+  public double sharedTrialShare() {
+    return hazards.keptShare();
   }
 
   /** The point at {@code x}: evaluated once, then remembered. */

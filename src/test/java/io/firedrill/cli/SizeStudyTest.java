@@ -461,4 +461,17 @@ class SizeStudyTest {
         r.out());
     assertFalse(r.out().contains("not monotone"), r.out());
   }
+
+  @Test
+  void lastLine_saysHowThePointsSharedTheFirstPointsHazards() {
+    assertEquals("", SizeCommand.sharing(0, 0), "no point shared");
+    assertEquals(", 16 of them on the hazards the first point sampled", SizeCommand.sharing(16, 1));
+    assertEquals(
+        ", 16 of them on the hazards the first point sampled for 19 % of their trials (the rest"
+            + " did not fit in memory)",
+        SizeCommand.sharing(16, 0.1939));
+    // A part is never "100 %", and some is never "0 %".
+    assertTrue(SizeCommand.sharing(3, 0.999).contains(" for 99 % "));
+    assertTrue(SizeCommand.sharing(3, 0.0001).contains(" for 1 % "));
+  }
 }

@@ -66,10 +66,16 @@ class HazardCacheTest {
     assertTrue(some.bytes() <= perBlock * 3 / 2, some.bytes() + " bytes");
     same(b, options, some, "some swept, the rest sampled");
     assertEquals(1, some.sweeps());
+    assertEquals(some.blocks() / 3.0, some.keptShare(), 0.0, "the share of blocks swept");
     HazardCache none = new HazardCache(0);
     same(a, options, none, "none kept");
     same(b, options, none, "none to sweep");
     assertEquals(0, none.blocks());
+    assertEquals(0, none.sweeps(), "nothing kept: the run sampled, it did not sweep");
+    assertEquals(0.0, none.keptShare(), 0.0);
+    assertEquals(0.0, whole.keptShare(), 0.0, "no run swept the whole cache yet");
+    same(b, options, whole, "all swept");
+    assertEquals(1.0, whole.keptShare(), 0.0, "every block swept");
   }
 
   @Test
