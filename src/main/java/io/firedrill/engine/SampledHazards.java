@@ -16,14 +16,15 @@ import java.util.Arrays;
  * capacities at both ends); the event queue is built from them again ({@link EventQueue#build}), as
  * after sampling. A trial in which no hazard failed before the horizon is one int. Two arrays, ints
  * and doubles, in trial order: 4 bytes per quiet trial, 20 per blocked interval or destroyed unit
- * and 36 per ramp, with a few ints per unit; about 200 to 350 bytes per trial on the shipped models
+ * and 36 per ramp, with a few ints per unit; about 100 bytes per trial on the shipped models
  * (SampledHazardsTest prints them).
  *
- * <p>Memory is bounded by a limit in bytes given when keeping starts: a trial that would take the
- * arrays past it ends the keeping ({@link #overflowed}) and frees them, so a run never holds more
- * than the limit here, whatever its model draws. Filled by one kernel on one thread, then read by
- * any number of kernels one after another (each read is positioned by {@link #rewind}); not safe
- * for use by several threads at once.
+ * <p>Memory is bounded by a {@link Budget} in bytes, shared by records: a record takes an array's
+ * bytes from it before it allocates the array, and a trial that would take the arrays past what is
+ * left ends the keeping ({@link #overflowed}) and gives every byte back, so the records hold no
+ * more than the budget together, whatever the model draws and however many threads keep. Filled by
+ * one kernel on one thread, then read by any number of kernels one after another (each read is
+ * positioned by {@link #rewind}); not safe for use by several threads at once.
  */
 public final class SampledHazards {
   /** The flag of a trial in which no hazard failed before the horizon: every timeline empty. */
@@ -34,11 +35,56 @@ public final class SampledHazards {
   /** Ends the list of a family's units in {@link #ints}. */
   private static final int END = -1;
 
-  private final long first;
-  private final long limitBytes;
+  /**
+   * Bytes that records may hold between them: each record takes its arrays' bytes from it before it
+   * allocates them and gives them back when it frees them, so that the records in flight on several
+   * threads and those kept hold no more than the budget together, even while an array is copied to
+   * a larger one.
+   */
+  public interface Budget {
+    /** Takes {@code bytes} (≥ 0) if they are left, and says whether it did. */
+    boolean take(long bytes);
 
-  private int[] ints;
-  private double[] doubles;
+    /** Gives back {@code bytes} (≥ 0) taken before. */
+    void giveBack(long bytes);
+  }
+
+  /**
+   * A budget of {@code limitBytes} for one record or for several on one thread.
+   *
+   * @throws IllegalArgumentException if {@code limitBytes} is negative
+   */
+  public static Budget budget(long limitBytes) {
+    if (limitBytes < 0) {
+      throw new IllegalArgumentException("limit is negative: " + limitBytes);
+    }
+    return new Budget() {
+      private long left = limitBytes;
+
+      @Override
+      public boolean take(long bytes) {
+        if (bytes > left) {
+          return false;
+        }
+        left -= bytes;
+        return true;
+      }
+
+      @Override
+      public void giveBack(long bytes) {
+        left += bytes;
+      }
+    };
+  }
+
+  private static final int[] NO_INTS = new int[0];
+  private static final double[] NO_DOUBLES = new double[0];
+
+  private final long first;
+  private final Budget budget;
+
+  private int[] ints = NO_INTS;
+  private double[] doubles = NO_DOUBLES;
   private int intCount;
   private int doubleCount;
 
@@ -66,28 +112,29 @@ public final class SampledHazards {
    * @throws IllegalArgumentException if {@code limitBytes} is negative
    */
   public SampledHazards(long first, long limitBytes) {
-    this(first, limitBytes, 64, 64);
+    this(first, budget(limitBytes), 64, 64);
   }
 
   /**
-   * As {@link #SampledHazards(long, long)}, with room for {@code ints} ints and {@code doubles}
-   * doubles from the start (what a block like the last one kept takes), so that the arrays need not
-   * grow by doubling; within the limit.
+   * An empty record whose first trial will be {@code first}, whose arrays take their bytes from
+   * {@code budget} (when it has none left, the record is {@link #overflowed}, keeps nothing and
+   * gives its bytes back), with room for {@code ints} ints and {@code doubles} doubles from the
+   * start (what a block like the last one kept takes), so that the arrays need not grow by
+   * doubling.
    *
-   * @throws IllegalArgumentException if the limit is negative, or a room is below 1
+   * @throws IllegalArgumentException if a room is below 1
    */
-  public SampledHazards(long first, long limitBytes, int ints, int doubles) {
-    if (limitBytes < 0 || ints < 1 || doubles < 1) {
-      throw new IllegalArgumentException(
-          "limit " + limitBytes + " bytes, room " + ints + " ints and " + doubles + " doubles");
+  public SampledHazards(long first, Budget budget, int ints, int doubles) {
+    if (ints < 1 || doubles < 1) {
+      throw new IllegalArgumentException("room " + ints + " ints and " + doubles + " doubles");
     }
     this.first = first;
-    this.limitBytes = limitBytes;
-    if (4L * ints + 8L * doubles > limitBytes) {
-      drop();
-    } else {
+    this.budget = budget;
+    if (budget.take(4L * ints + 8L * doubles)) {
       this.ints = new int[ints];
       this.doubles = new double[doubles];
+    } else {
+      overflowed = true;
     }
   }
 
@@ -122,19 +169,32 @@ public final class SampledHazards {
   }
 
   /**
-   * Frees the arrays' room beyond what they hold where it is more than an eighth of that: {@link
-   * #bytes} is then within an eighth of what the trials take.
+   * Frees the arrays' room beyond what they hold where it is more than an eighth of that, giving
+   * the bytes back: {@link #bytes} is then within an eighth of what the trials take.
    */
   public void trim() {
     if (overflowed) {
       return;
     }
     if (ints.length - intCount > intCount >>> 3) {
+      budget.giveBack(4L * (ints.length - intCount));
       ints = Arrays.copyOf(ints, intCount);
     }
     if (doubles.length - doubleCount > doubleCount >>> 3) {
+      budget.giveBack(8L * (doubles.length - doubleCount));
       doubles = Arrays.copyOf(doubles, doubleCount);
     }
+  }
+
+  /** Frees the arrays and gives their bytes back: the record then holds nothing. */
+  public void drop() {
+    budget.giveBack(bytes());
+    overflowed = true;
+    ints = NO_INTS;
+    doubles = NO_DOUBLES;
+    intCount = 0;
+    doubleCount = 0;
+    trials = 0;
   }
 
   /** Positions the next read ({@link #restore}) at the first trial. */
@@ -275,7 +335,7 @@ public final class SampledHazards {
 
   private void putInt(int v) {
     if (intCount == ints.length) {
-      ints = grow(ints, doubles.length);
+      ints = grow(ints);
       if (overflowed) {
         return;
       }
@@ -285,7 +345,7 @@ public final class SampledHazards {
 
   private void putDouble(double v) {
     if (doubleCount == doubles.length) {
-      doubles = grow(doubles, ints.length);
+      doubles = grow(doubles);
       if (overflowed) {
         return;
       }
@@ -293,32 +353,30 @@ public final class SampledHazards {
     doubles[doubleCount++] = v;
   }
 
-  /** ints doubled (64 at least), or dropped (every array freed) if that would pass the limit. */
-  private int[] grow(int[] a, int otherDoubles) {
+  /**
+   * ints doubled (64 at least), the larger array's bytes taken before it is made and the smaller's
+   * given back after; or, past the budget, the record dropped.
+   */
+  private int[] grow(int[] a) {
     int n = Math.max(64, 2 * a.length);
-    if (4L * n + 8L * otherDoubles > limitBytes || a.length > Integer.MAX_VALUE / 2) {
+    if (a.length > Integer.MAX_VALUE / 2 || !budget.take(4L * n)) {
       drop();
       return ints;
     }
-    return Arrays.copyOf(a, n);
+    int[] b = Arrays.copyOf(a, n);
+    budget.giveBack(4L * a.length);
+    return b;
   }
 
-  /** doubles doubled (64 at least), or dropped if that would pass the limit. */
-  private double[] grow(double[] a, int otherInts) {
+  /** doubles doubled (64 at least), as {@link #grow(int[])}. */
+  private double[] grow(double[] a) {
     int n = Math.max(64, 2 * a.length);
-    if (8L * n + 4L * otherInts > limitBytes || a.length > Integer.MAX_VALUE / 2) {
+    if (a.length > Integer.MAX_VALUE / 2 || !budget.take(8L * n)) {
       drop();
       return doubles;
     }
-    return Arrays.copyOf(a, n);
-  }
-
-  private void drop() {
-    overflowed = true;
-    ints = new int[0];
-    doubles = new double[0];
-    intCount = 0;
-    doubleCount = 0;
-    trials = 0;
+    double[] b = Arrays.copyOf(a, n);
+    budget.giveBack(8L * a.length);
+    return b;
   }
 }

@@ -70,7 +70,9 @@ public final class HazardCache {
     this.budgetBytes = budgetBytes;
   }
 
-  /** The bytes of sampled hazards kept. */
+  /**
+   * The bytes of sampled hazards held: those kept, and while a run keeps, its records in flight.
+   */
   public long bytes() {
     return used.get();
   }
@@ -120,21 +122,21 @@ public final class HazardCache {
   }
 
   /**
-   * A record to keep the block whose first trial is {@code first} into, limited to what is left of
-   * the budget: each block in flight holds at most that.
+   * A record to keep the block whose first trial is {@code first} into, its bytes taken from the
+   * budget as its arrays grow: the records in flight and those kept hold no more than the budget
+   * together.
    */
   SampledHazards record(long first) {
-    long left = Math.max(0, budgetBytes - used.get());
     // Room for a block like the largest kept, and an eighth more, so that arrays rarely grow.
     return new SampledHazards(
-        first, left, roomFor(largestInts.get()), roomFor(largestDoubles.get()));
+        first, budget, roomFor(largestInts.get()), roomFor(largestDoubles.get()));
   }
 
   private static int roomFor(int count) {
     return (int) Math.min(Integer.MAX_VALUE / 2, Math.max(64, count + (count >>> 3)));
   }
 
-  /** Keeps block {@code index}'s record if it is whole and fits in what is left of the budget. */
+  /** Keeps block {@code index}'s record if it is whole (its bytes were taken as it grew). */
   void keep(long index, SampledHazards record) {
     if (record.overflowed()) {
       return;
@@ -142,16 +144,34 @@ public final class HazardCache {
     largestInts.accumulateAndGet(record.intCount(), Math::max);
     largestDoubles.accumulateAndGet(record.doubleCount(), Math::max);
     record.trim();
-    long bytes = record.bytes();
-    long before;
-    do {
-      before = used.get();
-      if (before + bytes > budgetBytes) {
-        return;
-      }
-    } while (!used.compareAndSet(before, before + bytes));
     blocks.put(index, record);
   }
+
+  /** Gives back the bytes of a record that will not be kept (its block did not finish). */
+  void discard(SampledHazards record) {
+    record.drop();
+  }
+
+  /** The budget records take their bytes from: {@link #used} against {@link #budgetBytes}. */
+  private final SampledHazards.Budget budget =
+      new SampledHazards.Budget() {
+        @Override
+        public boolean take(long bytes) {
+          long before;
+          do {
+            before = used.get();
+            if (bytes > budgetBytes - before) {
+              return false;
+            }
+          } while (!used.compareAndSet(before, before + bytes));
+          return true;
+        }
+
+        @Override
+        public void giveBack(long bytes) {
+          used.addAndGet(-bytes);
+        }
+      };
 
   /** Block {@code index}'s kept record, or null. */
   SampledHazards block(long index) {

@@ -358,10 +358,17 @@ public final class TrialRunner {
     } else if (cacheUse == HazardCache.Use.SWEEP) {
       kernel.sweepHazards(cache.block(index)); // null: not kept, sampled
     }
-    if (worker.curve() == null) {
-      runTrials(kernel, plan, first, count, stats, values, cancellation);
-    } else {
-      runScenarioTrials(kernel, plan, first, count, stats, values, worker.curve(), cancellation);
+    try {
+      if (worker.curve() == null) {
+        runTrials(kernel, plan, first, count, stats, values, cancellation);
+      } else {
+        runScenarioTrials(kernel, plan, first, count, stats, values, worker.curve(), cancellation);
+      }
+    } catch (RuntimeException | Error e) {
+      if (kept != null) {
+        cache.discard(kept); // a block that did not finish keeps nothing
+      }
+      throw e;
     }
     if (kept != null) {
       kernel.keepHazards(null);

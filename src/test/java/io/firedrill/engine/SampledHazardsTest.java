@@ -103,6 +103,51 @@ class SampledHazardsTest {
   }
 
   @Test
+  void recordsSharingABudget_holdNoMoreThanItTogether_andGiveBackWhatTheyDrop() throws Exception {
+    // Two records filled at once (two blocks in flight on two threads), from one budget of 60 kB:
+    // the bytes taken never pass it, even while an array is copied to a larger one.
+    Plan plan = Plan.compile(model("models/three-site-example.yaml", List.of()));
+    long limit = 60_000;
+    SampledHazards.Budget inner = SampledHazards.budget(limit);
+    long[] held = new long[2]; // now, most
+    SampledHazards.Budget budget =
+        new SampledHazards.Budget() {
+          @Override
+          public boolean take(long bytes) {
+            boolean took = inner.take(bytes);
+            if (took) {
+              held[0] += bytes;
+              held[1] = Math.max(held[1], held[0]);
+            }
+            return took;
+          }
+
+          @Override
+          public void giveBack(long bytes) {
+            inner.giveBack(bytes);
+            held[0] -= bytes;
+          }
+        };
+    SampledHazards a = new SampledHazards(0, budget, 64, 64);
+    SampledHazards b = new SampledHazards(100_000, budget, 64, 64);
+    Kernel ka = new Kernel(plan, SEED);
+    Kernel kb = new Kernel(plan, SEED);
+    ka.keepHazards(a);
+    kb.keepHazards(b);
+    for (int t = 0; t < 3_000; t++) {
+      ka.run(t);
+      kb.run(100_000 + t);
+    }
+    assertTrue(held[1] <= limit, "most held " + held[1] + " of " + limit);
+    assertTrue(a.overflowed() || b.overflowed(), "3,000 trials each do not fit in 60 kB");
+    assertEquals(a.bytes() + b.bytes(), held[0], "what they hold is what they took");
+    a.drop();
+    b.drop();
+    assertEquals(0, held[0], "dropped records give every byte back");
+    assertTrue(inner.take(limit), "the whole budget is free again");
+  }
+
+  @Test
   void kernelsThatWouldGiveOtherBits_areRefused() throws Exception {
     String kakao = "models/kakao-pangyo-2022.yaml";
     Plan plain = Plan.compile(model(kakao, List.of()));
@@ -154,6 +199,7 @@ class SampledHazardsTest {
     KernelComparison.assertSameTrials(
         kernel(pa, scenario), keeper, t -> {}, scenario != null, trials, what + ", keeping");
     assertEquals(trials, kept.trials(), what + ": trials kept");
+    kept.trim();
     System.out.printf(
         "%s: %d trials kept in %,d bytes (%.1f per trial)%n",
         what, trials, kept.bytes(), (double) kept.bytes() / trials);
