@@ -334,6 +334,9 @@ public final class SampledHazards {
   }
 
   private void putInt(int v) {
+    if (overflowed) {
+      return; // dropped within this trial: nothing more is taken or kept
+    }
     if (intCount == ints.length) {
       ints = grow(ints);
       if (overflowed) {
@@ -344,6 +347,9 @@ public final class SampledHazards {
   }
 
   private void putDouble(double v) {
+    if (overflowed) {
+      return;
+    }
     if (doubleCount == doubles.length) {
       doubles = grow(doubles);
       if (overflowed) {

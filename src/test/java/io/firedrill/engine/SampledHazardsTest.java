@@ -95,6 +95,20 @@ class SampledHazardsTest {
     assertTrue(small.overflowed(), "2,000 trials in 4,000 bytes");
     assertEquals(0, small.trials());
     assertTrue(small.bytes() <= 4_000, small.bytes() + " bytes");
+    // An overflowed record holds nothing, though the trial that overflowed it had more to put.
+    assertEquals(0, small.bytes(), "an overflowed record holds no array");
+    // Room for its first arrays and no more: it overflows within a trial that has more to put,
+    // and must neither take bytes again for the rest of that trial nor keep any.
+    SampledHazards.Budget budget = SampledHazards.budget(768);
+    SampledHazards tight = new SampledHazards(0, budget, 64, 64);
+    Kernel tightKeeper = new Kernel(plan, SEED);
+    tightKeeper.keepHazards(tight);
+    for (long t = 0; t < 2_000; t++) {
+      tightKeeper.run(t);
+    }
+    assertTrue(tight.overflowed(), "2,000 trials in 768 bytes");
+    assertEquals(0, tight.bytes(), "an overflowed record holds no array");
+    assertTrue(budget.take(768), "and has given every byte back");
     Kernel sweeper = new Kernel(plan, SEED);
     sweeper.sweepHazards(small);
     KernelComparison.assertSameTrials(
