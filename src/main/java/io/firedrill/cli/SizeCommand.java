@@ -273,6 +273,7 @@ final class SizeCommand implements Callable<Integer>, Firedrill.WritesResults {
     return all + " for " + percent + " % of their trials (the rest did not fit in memory)";
   }
 
+  /** The model with {@code --vary} at {@code x}, compiled, and its scenario. */
   private Sizing.Variant variant(Vary range, BigDecimal x, RunOptions.Settings s) throws Exception {
     ModelLoader.Loaded loaded = model.loadVaried(List.of(range.override(x)), List.of(path));
     Model m = scenario.apply(loaded.model());

@@ -542,9 +542,7 @@ public final class Kernel {
       repairs.startTrial();
     }
     if (hazardSource == null) {
-      if (sweepFrom != null && sweepFrom.holdsNext(trial)) {
-        sweepFrom.restore(trial, events, timelines, horizon);
-      } else {
+      if (sweepFrom == null || !sweepFrom.restore(trial, events, timelines, horizon)) {
         boolean sampled = sampleHazards(trial);
         if (keepInto != null) {
           keepInto.keep(trial, sampled, timelines);

@@ -155,7 +155,7 @@ public final class SampledHazards {
 
   /** How many trials it holds, from {@link #first}; 0 once {@link #overflowed}. */
   public int trials() {
-    return overflowed ? 0 : trials;
+    return trials;
   }
 
   /** Whether a trial went past the limit: the record then holds nothing. */
@@ -205,8 +205,8 @@ public final class SampledHazards {
   }
 
   /**
-   * Keeps trial {@code trial}, the next after those kept: {@code sampled} is what {@link
-   * Hazards#sample} returned (false: every timeline empty), {@code events} its queue as built.
+   * Keeps trial {@code trial}, the next after those kept, from {@code timelines}: {@code sampled}
+   * is what {@link Hazards#sample} returned (false: every timeline empty).
    *
    * @throws IllegalStateException if {@code trial} is not the next one
    */
@@ -233,20 +233,16 @@ public final class SampledHazards {
   }
 
   /**
-   * Restores trial {@code trial}, the next to read, into {@code events} (rewound to its first
-   * event) and {@code timelines}' blocked intervals, ramps and destroyed hardware: as {@link
-   * Hazards#sample} and {@link EventQueue#build} left them. The timelines' other buffers are left
-   * as they are; the sweep reads none of them.
+   * Restores trial {@code trial} if it is the next to read ({@link #holdsNext}) into {@code events}
+   * (rewound to its first event) and {@code timelines}' blocked intervals, ramps and destroyed
+   * hardware: as {@link Hazards#sample} and {@link EventQueue#build} left them. The timelines'
+   * other buffers are left as they are; the sweep reads none of them.
    *
-   * @throws IllegalStateException if {@code trial} is not the next to read, or is not held
+   * @return false, restoring nothing, if {@code trial} is not the next held: the caller samples it
    */
-  void restore(long trial, EventQueue events, SiteTimelines timelines, double horizon) {
-    if (overflowed || readTrial >= trials || trial != first + readTrial) {
-      throw new IllegalStateException(
-          "trial "
-              + trial
-              + " is not the next held: "
-              + (overflowed || readTrial >= trials ? "none left" : "" + (first + readTrial)));
+  boolean restore(long trial, EventQueue events, SiteTimelines timelines, double horizon) {
+    if (!holdsNext(trial)) {
+      return false;
     }
     readTrial++;
     clearUnits(timelines.blocked);
@@ -254,12 +250,13 @@ public final class SampledHazards {
     clearUnits(timelines.destroyed);
     if (ints[readInt++] == QUIET) {
       events.empty();
-      return;
+      return true;
     }
     getUnits(timelines.blocked);
     getUnits(timelines.ramps);
     getUnits(timelines.destroyed);
     events.build(timelines, horizon);
+    return true;
   }
 
   /** How many trials have been read since the last {@link #rewind}. */
@@ -269,7 +266,7 @@ public final class SampledHazards {
 
   /** Whether {@code trial} is the next one {@link #restore} can read. */
   boolean holdsNext(long trial) {
-    return !overflowed && readTrial < trials && trial == first + readTrial;
+    return readTrial < trials && trial == first + readTrial; // trials is 0 once overflowed
   }
 
   private static void clearUnits(IntervalBuffer[] buffers) {
@@ -334,55 +331,44 @@ public final class SampledHazards {
   }
 
   private void putInt(int v) {
-    if (overflowed) {
-      return; // dropped within this trial: nothing more is taken or kept
-    }
     if (intCount == ints.length) {
-      ints = grow(ints);
-      if (overflowed) {
+      int n = grown(ints.length, Integer.BYTES);
+      if (n < 0) {
         return;
       }
+      ints = Arrays.copyOf(ints, n);
+      budget.giveBack((long) Integer.BYTES * intCount); // the smaller array's, now garbage
     }
     ints[intCount++] = v;
   }
 
   private void putDouble(double v) {
-    if (overflowed) {
-      return;
-    }
     if (doubleCount == doubles.length) {
-      doubles = grow(doubles);
-      if (overflowed) {
+      int n = grown(doubles.length, Double.BYTES);
+      if (n < 0) {
         return;
       }
+      doubles = Arrays.copyOf(doubles, n);
+      budget.giveBack((long) Double.BYTES * doubleCount);
     }
     doubles[doubleCount++] = v;
   }
 
   /**
-   * ints doubled (64 at least), the larger array's bytes taken before it is made and the smaller's
-   * given back after; or, past the budget, the record dropped.
+   * The new length of a full array of {@code length} elements of {@code size} bytes: doubled (64 at
+   * least), its bytes taken from the budget before the larger array is made (the caller gives the
+   * smaller's back after the copy); or −1 once the record overflowed, the record then dropped if it
+   * had not been.
    */
-  private int[] grow(int[] a) {
-    int n = Math.max(64, 2 * a.length);
-    if (a.length > Integer.MAX_VALUE / 2 || !budget.take(4L * n)) {
-      drop();
-      return ints;
+  private int grown(int length, int size) {
+    if (overflowed) {
+      return -1; // dropped within this trial: nothing more is taken or kept
     }
-    int[] b = Arrays.copyOf(a, n);
-    budget.giveBack(4L * a.length);
-    return b;
-  }
-
-  /** doubles doubled (64 at least), as {@link #grow(int[])}. */
-  private double[] grow(double[] a) {
-    int n = Math.max(64, 2 * a.length);
-    if (a.length > Integer.MAX_VALUE / 2 || !budget.take(8L * n)) {
+    int n = Math.max(64, 2 * length);
+    if (length > Integer.MAX_VALUE / 2 || !budget.take((long) size * n)) {
       drop();
-      return doubles;
+      return -1;
     }
-    double[] b = Arrays.copyOf(a, n);
-    budget.giveBack(8L * a.length);
-    return b;
+    return n;
   }
 }

@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The first run given to a cache keeps what it samples, if its plan's timelines do not depend on
  * its services ({@link Plan#hazardsKey}); a later run of the same hazards, seed and scenario sweeps
  * it; any other run neither keeps nor sweeps. Blocks are kept while their arrays fit in the budget
- * ({@link SampledHazards}: about 4 bytes per quiet trial and a few hundred per trial with events on
- * the shipped models); a block that does not fit, and every block after the budget is spent, is
- * sampled by every run. Safe for the run's worker threads; one run at a time.
+ * ({@link SampledHazards}: about 4 bytes per quiet trial, about 100 per trial on the shipped
+ * models); a block that does not fit, and every block after the budget is spent, is sampled by
+ * every run. Safe for the run's worker threads; one run at a time.
  */
 public final class HazardCache {
   /**
@@ -145,11 +145,6 @@ public final class HazardCache {
     largestDoubles.accumulateAndGet(record.doubleCount(), Math::max);
     record.trim();
     blocks.put(index, record);
-  }
-
-  /** Gives back the bytes of a record that will not be kept (its block did not finish). */
-  void discard(SampledHazards record) {
-    record.drop();
   }
 
   /** The budget records take their bytes from: {@link #used} against {@link #budgetBytes}. */

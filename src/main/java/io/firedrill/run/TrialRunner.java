@@ -366,7 +366,7 @@ public final class TrialRunner {
       }
     } catch (RuntimeException | Error e) {
       if (kept != null) {
-        cache.discard(kept); // a block that did not finish keeps nothing
+        kept.drop(); // a block that did not finish keeps nothing, and gives its bytes back
       }
       throw e;
     }

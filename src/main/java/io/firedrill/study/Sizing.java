@@ -95,8 +95,8 @@ public final class Sizing {
 
   /**
    * The hazards the first point sampled, which the points after it sweep again when the parameter
-   * leaves the hazards as they are (a capacity, a deployment, a policy): {@link HazardCache},
-   * within 1/8 of the heap. The same bits as sampling them at every point.
+   * leaves the hazards as they are (a capacity, a deployment, a policy), within the cache's budget.
+   * The same bits as sampling them at every point.
    */
   private final HazardCache hazards;
 

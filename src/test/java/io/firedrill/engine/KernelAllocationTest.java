@@ -20,9 +20,12 @@ class KernelAllocationTest {
   @ValueSource(strings = {"three-site-example", "kakao-pangyo-2022"})
   void warmKernel_allocatesNothingPerTrial(String model) throws Exception {
     com.sun.management.ThreadMXBean mx = AllocationCounter.get();
-    Plan plan =
-        Plan.compile(ModelLoader.load(Path.of("models", model + ".yaml"), List.of()).model());
-    assertNothingAllocated(new Kernel(plan, 3), model, mx, 800_000, 409_600);
+    assertNothingAllocated(new Kernel(shipped(model), 3), model, mx, 800_000, 409_600);
+  }
+
+  /** The plan of shipped model {@code models/NAME.yaml}. */
+  private static Plan shipped(String name) throws Exception {
+    return Plan.compile(ModelLoader.load(Path.of("models", name + ".yaml"), List.of()).model());
   }
 
   @ParameterizedTest
@@ -161,8 +164,7 @@ class KernelAllocationTest {
   @ValueSource(strings = {"three-site-example", "kakao-pangyo-2022"})
   void warmKernel_sweepingKeptHazards_allocatesNothingPerTrial(String model) throws Exception {
     com.sun.management.ThreadMXBean mx = AllocationCounter.get();
-    Plan plan =
-        Plan.compile(ModelLoader.load(Path.of("models", model + ".yaml"), List.of()).model());
+    Plan plan = shipped(model);
     long warm = 200_000;
     int counted = 204_800;
     Kernel keeper = new Kernel(plan, 3);

@@ -59,28 +59,15 @@ class SampledHazardsTest {
   void damagedAndGeneratedModels_sameBits() throws Exception {
     // Damage (destroyed hardware, repairs folded into ramps), zones, a restart curve, staffing and
     // data, without the repairs that need services (whose timelines are never kept).
-    String damaged =
-        KernelAllocationTest.DAMAGED
-            .replace(", needs: [api], manual: \"fixed(4h)\"", "")
-            .replace("needs: [db]", "")
-            .replace("manual: \"uniform(2h, 6h)\"", "");
-    Model d = parse("damaged.yaml", damaged, List.of());
-    String first = d.services().get(0).name();
-    check(
-        d,
-        parse("damaged.yaml", damaged, List.of("services." + first + ".demand=1")),
-        null,
-        TRIALS,
-        "damaged");
-    String generated = ScalingModels.model(5, 20);
-    Model g = parse("s5-a20", generated, List.of());
-    String seventh = g.services().get(7).name();
-    check(
-        g,
-        parse("s5-a20", generated, List.of("services." + seventh + ".demand=1")),
-        null,
-        TRIALS,
-        "s5-a20");
+    checkDemandOfOne("damaged.yaml", SharedHazardsTest.DAMAGED_SHAREABLE, 0);
+    checkDemandOfOne("s5-a20", ScalingModels.model(5, 20), 7);
+  }
+
+  /** {@link #check} of the model {@code yaml} and its variant where service {@code a} demands 1. */
+  private static void checkDemandOfOne(String name, String yaml, int a) throws Exception {
+    Model m = parse(name, yaml, List.of());
+    String set = "services." + m.services().get(a).name() + ".demand=1";
+    check(m, parse(name, yaml, List.of(set)), null, TRIALS, name);
   }
 
   @Test

@@ -29,6 +29,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SharedHazardsTest {
   private static final long SEED = 11;
 
+  /**
+   * {@link KernelAllocationTest#DAMAGED} (damage, zones, a restart curve, staffing, data and a lag)
+   * without its repairs that need services, whose timelines depend on the services and are never
+   * shared or kept.
+   */
+  static final String DAMAGED_SHAREABLE =
+      KernelAllocationTest.DAMAGED
+          .replace(", needs: [api], manual: \"fixed(4h)\"", "")
+          .replace("needs: [db]", "")
+          .replace("manual: \"uniform(2h, 6h)\"", "");
+
   /** The shipped models but facebook-2021, whose repairs need services (never shared). */
   static List<String> sharingModels() {
     return KernelComparison.SHIPPED_MODELS.stream()
@@ -81,13 +92,7 @@ class SharedHazardsTest {
 
   @Test
   void damagedModel_serviceVaried_sameBits() throws Exception {
-    // Damage, zones, a restart curve, staffing, data and a lag; without its repairs that need
-    // services (whose timelines depend on the services: never shared).
-    String damaged =
-        KernelAllocationTest.DAMAGED
-            .replace(", needs: [api], manual: \"fixed(4h)\"", "")
-            .replace("needs: [db]", "")
-            .replace("manual: \"uniform(2h, 6h)\"", "");
+    String damaged = DAMAGED_SHAREABLE;
     assertTrue(!damaged.contains("needs:") && !damaged.contains("manual:"), damaged);
     byte[] yaml = damaged.getBytes(StandardCharsets.UTF_8);
     Model model = ModelLoader.parse("damaged.yaml", yaml, List.of()).model();
