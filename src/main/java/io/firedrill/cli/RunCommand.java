@@ -40,6 +40,8 @@ final class RunCommand implements Callable<Integer>, Firedrill.WritesResults {
 
   @Mixin RunOptions run;
 
+  @Mixin BiasOptions bias;
+
   @Spec CommandSpec spec;
 
   /** The root command: its cancellation token stops this command's runs. */
@@ -59,6 +61,13 @@ final class RunCommand implements Callable<Integer>, Firedrill.WritesResults {
     RunOptions.Settings s = run.settings(m, m.horizonHours());
     Charts.Format charts = run.chartFormat();
     Plan plan = RunOptions.plan(m, s);
+    double[] factors = bias.factors(plan);
+    if (factors != null && (run.perTrial || s.outages() > 0)) {
+      throw new UsageException(
+          "--bias with "
+              + (run.perTrial ? "--per-trial" : "--outages")
+              + ": the rows of an importance-sampled run carry no weights yet; leave one out");
+    }
     run.checkMemory(plan, s, 0);
     PrintWriter stdout = spec.commandLine().getOut();
     AtomicFiles files = run.prepareOut(m, "run", root.cancellation());
@@ -72,7 +81,8 @@ final class RunCommand implements Callable<Integer>, Firedrill.WritesResults {
               null,
               Metric.withData(Metric.RUN, plan.hasData()),
               files,
-              root.cancellation());
+              root.cancellation(),
+              factors);
       double seconds = (System.nanoTime() - start) / 1e9;
       stdout.printf(
           Locale.ROOT,
@@ -84,12 +94,19 @@ final class RunCommand implements Callable<Integer>, Firedrill.WritesResults {
           s.seed(),
           RunOptions.threads(s.threads()));
       RunConsole.printSummary(stdout, plan, stats);
+      if (factors != null) {
+        RunConsole.printWeights(stdout, plan, BiasOptions.describe(plan, factors), stats);
+      }
       try (Writer w = files.open("summary.csv")) {
         SummaryCsv.writeRun(w, plan, stats);
       }
       List<String> warnings =
           Charts.writeRun(plan, stats, run.caption(m, "run", s, loaded.overrides()), charts, files);
       Map<String, Object> json = run.json("run", m, loaded);
+      if (factors != null) {
+        json.put(
+            "sampling", RunConsole.weightsJson(plan, BiasOptions.describe(plan, factors), stats));
+      }
       run.finish(
           files, plan, stats, s, json, seconds, warnings, stdout, spec.commandLine().getErr());
       written = files.dir();

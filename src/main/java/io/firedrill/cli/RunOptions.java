@@ -357,6 +357,23 @@ public final class RunOptions {
       AtomicFiles files,
       Cancellation cancellation)
       throws Exception {
+    return simulate(plan, s, scenario, metrics, files, cancellation, null);
+  }
+
+  /**
+   * As {@link #simulate(Plan, Settings, TrialRunner.Scenario, List, AtomicFiles, Cancellation)},
+   * importance-sampled with {@code bias} (per hazard id, {@link TrialRunner.Options#bias}; null for
+   * none).
+   */
+  RunStats simulate(
+      Plan plan,
+      Settings s,
+      TrialRunner.Scenario scenario,
+      List<Metric> metrics,
+      AtomicFiles files,
+      Cancellation cancellation,
+      double[] bias)
+      throws Exception {
     TrialsCsv rows = null;
     OutagesCsv outagesCsv = null;
     ProgressBar bar = null;
@@ -372,7 +389,7 @@ public final class RunOptions {
           TrialRunner.run(
               plan,
               new TrialRunner.Options(
-                  s.trials(), s.seed(), s.threads(), s.outages(), perTrial, scenario),
+                  s.trials(), s.seed(), s.threads(), s.outages(), perTrial, scenario, bias),
               rows,
               outagesCsv,
               bar,

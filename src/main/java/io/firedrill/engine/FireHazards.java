@@ -97,7 +97,10 @@ final class FireHazards {
       first = nextFailure;
       pending = pendingOnset;
     } else {
-      first = draws.sample(ttf);
+      first = draws.timeToFailure(h, ttf);
+      if (first >= horizon) {
+        draws.censored(h, 0);
+      }
     }
     for (double t = first; t < horizon; ) {
       draws.count(cause);
@@ -119,7 +122,11 @@ final class FireHazards {
         }
       }
       if (isContained) {
-        t += draws.sample(ttf);
+        double start = t;
+        t += draws.timeToFailure(h, ttf);
+        if (t >= horizon) {
+          draws.censored(h, start);
+        }
       } else {
         // Its dark time's path, by what is up at the ignition: its effects count from there.
         d = repairs.outage(h, ignition, t, d);
@@ -135,7 +142,11 @@ final class FireHazards {
         if (!forcing.background()) {
           break;
         }
-        t += d + r + draws.sample(ttf);
+        double start = t + d + r;
+        t += d + r + draws.timeToFailure(h, ttf);
+        if (t >= horizon) {
+          draws.censored(h, start);
+        }
       }
     }
   }

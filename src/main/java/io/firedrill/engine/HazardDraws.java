@@ -106,6 +106,31 @@ final class HazardDraws {
     siteNames = plan.siteNames;
   }
 
+  /**
+   * The tilts of importance sampling ({@link Tilts}), or null (every hazard as the model has it).
+   */
+  Tilts tilts;
+
+  /**
+   * A time to failure of hazard {@code h} from the hazard stream (its source set), hours: a draw of
+   * its distribution, divided by its tilt if it has one ({@link Tilts#draw}). A sampler that finds
+   * the draw reaching the horizon calls {@link #censored}.
+   */
+  double timeToFailure(int h, int id) {
+    double y = ordinary[id].sample();
+    return tilts == null ? y : tilts.draw(h, y);
+  }
+
+  /**
+   * The time to failure of hazard {@code h} just drawn ({@link #timeToFailure}), begun at {@code
+   * start} hours, reaches the horizon: for the likelihood ratio of a tilt.
+   */
+  void censored(int h, double start) {
+    if (tilts != null) {
+      tilts.censored(h, start);
+    }
+  }
+
   /** A draw of distribution {@code id} from the hazard stream, hours. */
   double sample(int id) {
     return ordinary[id].sample();
@@ -125,6 +150,9 @@ final class HazardDraws {
   void startTrial(long trial) {
     this.trial = trial;
     drawn = 0;
+    if (tilts != null) {
+      tilts.startTrial();
+    }
   }
 
   /**

@@ -158,6 +158,15 @@ public final class Kernel {
   public final double[] causeDowntime;
   public final double[] causeUserHours;
 
+  /**
+   * Importance sampling ({@link #bias}): per service and cause, the sum of the likelihood ratios of
+   * the outages counted in {@link #causeOutages} (their count where there are no tilts); {@link
+   * #causeDowntime} and {@link #causeUserHours} are then weighted sums.
+   */
+  public final double[] causeOutageWeight;
+
+  private final double[] causeOutageWeightBefore;
+
   /** Per service, scenario mode: time until served first reaches slo again (H if never). */
   public final double[] recoverHours;
 
@@ -278,6 +287,9 @@ public final class Kernel {
   /** The run's seed. */
   private final long seed;
 
+  /** The hazards' draws (and their tilts, {@link #bias}). */
+  private final HazardDraws draws;
+
   /** The kernel whose sampled hazards this one sweeps; null for one that samples its own. */
   private final Kernel hazardSource;
 
@@ -310,11 +322,15 @@ public final class Kernel {
    * @param source a kernel of the same seed that samples its own hazards, or null: this kernel
    *     samples its own
    * @throws IllegalArgumentException if {@code source} borrows its hazards itself, has another
-   *     seed, or its plan's hazards differ from {@code plan}'s ({@link Plan#sameHazards})
+   *     seed, is tilted ({@link #bias}), or its plan's hazards differ from {@code plan}'s ({@link
+   *     Plan#sameHazards})
    */
   public Kernel(Plan plan, long seed, Kernel source) {
     if (source != null
-        && (source.hazardSource != null || source.seed != seed || !plan.sameHazards(source.plan))) {
+        && (source.hazardSource != null
+            || source.seed != seed
+            || !plan.sameHazards(source.plan)
+            || source.biased())) {
       throw new IllegalArgumentException(
           "a kernel sweeps the hazards of a kernel of the same seed and hazards that samples its"
               + " own");
@@ -326,7 +342,7 @@ public final class Kernel {
     keys = DrawCounts.keys(seed);
     forcing = source == null ? new ScenarioForcing(plan.causes()) : source.forcing;
     timelines = source == null ? new SiteTimelines(plan) : source.timelines;
-    HazardDraws draws = new HazardDraws(plan, keys);
+    draws = new HazardDraws(plan, keys);
     repairs = new RepairDecisions(plan, draws);
     hazards = source == null ? new Hazards(plan, draws, forcing, timelines, repairs) : null;
     state = new CapacityState(plan, timelines.ramps, keys);
@@ -354,11 +370,13 @@ public final class Kernel {
     causeOutages = accounting.causeOutages;
     causeDowntime = accounting.causeDowntime;
     causeUserHours = accounting.causeUserHours;
+    causeOutageWeight = accounting.causeOutageWeight;
     boolean rounds = plan.anyRepairNeeds;
     failoversBefore = new long[rounds ? failovers.length : 0];
     causeOutagesBefore = new long[rounds ? causeOutages.length : 0];
     causeDowntimeBefore = new double[rounds ? causeDowntime.length : 0];
     causeUserHoursBefore = new double[rounds ? causeUserHours.length : 0];
+    causeOutageWeightBefore = new double[rounds ? causeOutageWeight.length : 0];
     recoverHours = accounting.recoverHours;
     recovered = accounting.recovered;
     affected = accounting.affected;
@@ -388,6 +406,9 @@ public final class Kernel {
    *     hazard or generator of the plan or is given twice, or a time is outside [0, horizon)
    */
   public void force(int[] causes, double[] hours, Background background) {
+    if (draws.tilts != null) {
+      throw new IllegalStateException("a tilted kernel runs no scenario");
+    }
     if (hazardSource != null) {
       throw new IllegalStateException("a kernel that sweeps another's hazards is forced as it is");
     }
@@ -414,6 +435,59 @@ public final class Kernel {
   }
 
   /**
+   * Importance sampling: hazard h's times to failure are drawn {@code factors[h]} times faster from
+   * now on (time scaling, {@link Tilts}), and {@link #weight} gives each trial's likelihood ratio.
+   * A factor of 1 leaves a hazard as the model has it; null, or every factor 1, turns tilting off
+   * (weight 1, the draws and results of a kernel never tilted). Only a time-horizon run is tilted:
+   * not a scenario, nor a kernel that keeps, sweeps or borrows hazards.
+   *
+   * @param factors per hazard id ({@link Plan#hazard}), each positive and finite, or null
+   * @throws IllegalArgumentException as {@link Tilts#Tilts} does
+   * @throws IllegalStateException if this kernel is forced, borrows, keeps or sweeps hazards
+   */
+  public void bias(double[] factors) {
+    if (hazardSource != null || keepInto != null || sweepFrom != null || forcing.scenario()) {
+      throw new IllegalStateException(
+          "only a kernel that samples its own hazards in a time-horizon run is tilted");
+    }
+    boolean any = false;
+    if (factors != null) {
+      for (double f : factors) {
+        any |= f != 1;
+      }
+    }
+    draws.tilts = any ? new Tilts(plan, factors) : null;
+  }
+
+  /** Whether this kernel's hazards are tilted ({@link #bias}). */
+  public boolean biased() {
+    return draws.tilts != null;
+  }
+
+  /**
+   * The likelihood ratio of the last trial sampled ({@link #run}): the probability of its hazards'
+   * times to failure under the model over that under the tilts ({@link #bias}); 1 without tilts.
+   * Every estimate weights the trial's values by it (docs/simulation.md, "Importance sampling").
+   * May be 0 (underflow) or infinite (overflow) for extreme tilts.
+   */
+  public double weight() {
+    if (draws.tilts == null) {
+      return 1;
+    }
+    double w = Math.exp(draws.tilts.logWeight());
+    if (w == Double.POSITIVE_INFINITY) {
+      throw new TooManyEvents(
+          String.format(
+              java.util.Locale.ROOT,
+              "trial %d's likelihood ratio is beyond 1e308 (log %.4g): the tilts make trials that"
+                  + " the model finds likely almost impossible; tilt by factors nearer 1",
+              sampledTrial,
+              draws.tilts.logWeight()));
+    }
+    return w;
+  }
+
+  /**
    * Keeps the hazards of every trial this kernel samples from now on in {@code into}, trial after
    * trial, until the record is full ({@link SampledHazards#overflowed}) or this is called with
    * null: for later kernels of plans with the same hazards to sweep ({@link #sweepHazards}). Call
@@ -425,6 +499,7 @@ public final class Kernel {
    */
   public void keepHazards(SampledHazards into) {
     if (into != null) {
+      refuseTilts();
       Object key = recordKey();
       if (into.source != null && !into.source.equals(key)) {
         throw new IllegalArgumentException("the record holds the trials of other hazards");
@@ -447,6 +522,7 @@ public final class Kernel {
    */
   public void sweepHazards(SampledHazards from) {
     if (from != null) {
+      refuseTilts();
       if (!recordKey().equals(from.source)) {
         throw new IllegalArgumentException(
             "the record was kept for other hazards, another seed or another forcing");
@@ -454,6 +530,12 @@ public final class Kernel {
       from.rewind();
     }
     sweepFrom = from;
+  }
+
+  private void refuseTilts() {
+    if (draws.tilts != null) {
+      throw new IllegalStateException("a tilted kernel keeps and sweeps no kept hazards");
+    }
   }
 
   /** What a kept trial's timelines depend on besides the trial: hazards, seed, forcing. */
@@ -560,6 +642,9 @@ public final class Kernel {
       return false;
     }
     dirty = true;
+    if (draws.tilts != null) {
+      accounting.weight = weight();
+    }
     if (repairs.on() && repairs.size() > 0) {
       settleRepairs(trial);
     } else {
@@ -605,6 +690,7 @@ public final class Kernel {
     System.arraycopy(causeOutages, 0, causeOutagesBefore, 0, causeOutages.length);
     System.arraycopy(causeDowntime, 0, causeDowntimeBefore, 0, causeDowntime.length);
     System.arraycopy(causeUserHours, 0, causeUserHoursBefore, 0, causeUserHours.length);
+    System.arraycopy(causeOutageWeight, 0, causeOutageWeightBefore, 0, causeOutageWeight.length);
     while (true) {
       kept.clear();
       sweep(trial);
@@ -618,6 +704,7 @@ public final class Kernel {
       System.arraycopy(causeOutagesBefore, 0, causeOutages, 0, causeOutages.length);
       System.arraycopy(causeDowntimeBefore, 0, causeDowntime, 0, causeDowntime.length);
       System.arraycopy(causeUserHoursBefore, 0, causeUserHours, 0, causeUserHours.length);
+      System.arraycopy(causeOutageWeightBefore, 0, causeOutageWeight, 0, causeOutageWeight.length);
       accounting.clearTrial();
       data.clear();
       sampleHazards(trial);

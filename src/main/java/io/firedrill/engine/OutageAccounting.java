@@ -54,6 +54,15 @@ final class OutageAccounting {
   final double[] causeDowntime;
   final double[] causeUserHours;
 
+  /**
+   * Importance sampling: the outages per cause weighted by their trials' likelihood ratios, the
+   * estimate of {@link #causeOutages}; the downtime and user-hours per cause are weighted too.
+   */
+  final double[] causeOutageWeight;
+
+  /** The likelihood ratio of the trial being swept: 1 unweighted, so the sums are unchanged. */
+  double weight = 1;
+
   // The outage in progress, by service.
   private final boolean[] inOutage;
   private final double[] outageStart;
@@ -99,6 +108,7 @@ final class OutageAccounting {
     causeOutages = new long[ns * plan.causes()];
     causeDowntime = new double[ns * plan.causes()];
     causeUserHours = new double[ns * plan.causes()];
+    causeOutageWeight = new double[ns * plan.causes()];
     recoverHours = new double[ns];
     recovered = new boolean[ns];
     affected = new boolean[ns];
@@ -142,6 +152,7 @@ final class OutageAccounting {
     Arrays.fill(causeOutages, 0);
     Arrays.fill(causeDowntime, 0);
     Arrays.fill(causeUserHours, 0);
+    Arrays.fill(causeOutageWeight, 0);
   }
 
   /** No outage in progress, every impact charged to the baseline; with a scenario, none forced. */
@@ -260,7 +271,8 @@ final class OutageAccounting {
     }
     int k = a * p.causes() + cause;
     causeOutages[k]++;
-    causeDowntime[k] += len;
+    causeOutageWeight[k] += weight;
+    causeDowntime[k] += weight * len;
     if (log != null) {
       log.outage(trial, a, cause, outageStart[a], t, outageUserHours[a]);
     }
@@ -278,7 +290,7 @@ final class OutageAccounting {
   /** Adds {@code uh} user-hours lost by service a. */
   void addUserHours(int a, double uh) {
     userHours[a] += uh;
-    causeUserHours[a * p.causes() + impactCause[a]] += uh;
+    causeUserHours[a * p.causes() + impactCause[a]] += weight * uh;
     if (inOutage[a]) {
       outageUserHours[a] += uh;
     }

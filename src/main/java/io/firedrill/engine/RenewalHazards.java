@@ -113,7 +113,10 @@ final class RenewalHazards {
       first = onset == Plan.NONE ? stationaryStart(h) : stationaryStartWithOnset(h);
       pending = draws.pendingOnset;
     } else {
-      first = draws.sample(up);
+      first = draws.timeToFailure(h, up);
+      if (first >= horizon) {
+        draws.censored(h, 0);
+      }
     }
     for (double t = first; t < horizon; ) {
       draws.count(h);
@@ -133,7 +136,11 @@ final class RenewalHazards {
         break;
       }
       mark = 0;
-      t += len + draws.sample(up);
+      double start = t + len;
+      t += len + draws.timeToFailure(h, up);
+      if (t >= horizon) {
+        draws.censored(h, start);
+      }
     }
   }
 

@@ -1,6 +1,8 @@
 package io.firedrill.plan;
 
 import io.firedrill.dist.Distribution;
+import io.firedrill.dist.Exponential;
+import io.firedrill.dist.Weibull;
 import io.firedrill.model.ActivityProfile;
 import io.firedrill.model.CommonCause;
 import io.firedrill.model.Damage;
@@ -56,6 +58,18 @@ public final class Plan {
   public final String modelName;
   public final double horizonHours;
   public final List<Distribution> distributions;
+
+  /**
+   * Per distribution id: its cumulative hazard Λ(x) = (x / scale)^shape, for importance sampling by
+   * time scaling (docs/simulation.md, "Importance sampling"): the shape k (1 for an exponential,
+   * the Weibull shape) and the scale in hours (the exponential's mean, the Weibull scale); both NaN
+   * for a family whose Λ has no closed form here (lognormal, gamma, uniform, triangular, fixed,
+   * never).
+   */
+  public final double[] hazardShape;
+
+  /** See {@link #hazardShape}. */
+  public final double[] hazardScale;
 
   // Grids and networks.
   public final int grids;
@@ -1135,6 +1149,15 @@ public final class Plan {
       footprint[a] = sitesHit.stream().mapToInt(Integer::intValue).toArray();
     }
     distributions = List.copyOf(dists);
+    hazardShape = new double[distributions.size()];
+    hazardScale = new double[distributions.size()];
+    for (int i = 0; i < distributions.size(); i++) {
+      Distribution d = distributions.get(i);
+      hazardShape[i] =
+          d instanceof Exponential ? 1 : d instanceof Weibull w ? w.shape() : Double.NaN;
+      hazardScale[i] =
+          d instanceof Exponential e ? e.mean() : d instanceof Weibull w ? w.scale() : Double.NaN;
+    }
 
     ActivityProfile profile = m.profile();
     flatProfile = profile.isFlat();

@@ -37,7 +37,9 @@ public final class CausesCsv {
           csv.printRecord(
               plan.serviceNames[a],
               plan.causeNames[c],
-              stats.causeOutages[k],
+              stats.weighted()
+                  ? Numbers.csv(stats.causeOutageWeight[k])
+                  : String.valueOf(stats.causeOutages[k]),
               Numbers.csv(down > 0 ? stats.causeDowntime[k] / down : Double.NaN),
               Numbers.csv(uh > 0 ? stats.causeUserHours[k] / uh : Double.NaN));
         }

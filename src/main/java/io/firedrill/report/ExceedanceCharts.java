@@ -26,6 +26,8 @@ final class ExceedanceCharts {
     return ccdfChart(
         plan,
         h,
+        stats.weighted(),
+        false,
         heading + " — user-hours lost per trial, chance of more",
         "user-hours lost in one trial (log scale)",
         "P(loss > x) (log scale)",
@@ -41,6 +43,8 @@ final class ExceedanceCharts {
     return ccdfChart(
         plan,
         h,
+        stats.weighted(),
+        true,
         heading + " — outage durations, chance of longer",
         "outage duration, hours (log scale)",
         "P(duration > x) among outages (log scale)",
@@ -51,6 +55,8 @@ final class ExceedanceCharts {
   private static XYChart ccdfChart(
       Plan plan,
       LogHistogram[] histograms,
+      boolean weighted,
+      boolean amongPositive,
       String title,
       String xTitle,
       String yTitle,
@@ -67,7 +73,8 @@ final class ExceedanceCharts {
     List<String> names = new ArrayList<>();
     List<double[][]> seen = new ArrayList<>();
     for (int a = 0; a < plan.services; a++) {
-      double[][] curve = histograms[a] == null ? null : ccdf(histograms[a]);
+      double[][] curve =
+          histograms[a] == null ? null : ccdf(histograms[a], weighted, amongPositive);
       if (curve == null) {
         continue;
       }
@@ -98,6 +105,28 @@ final class ExceedanceCharts {
    * with thousands separators from 0.001 to 1e12, else scientific ({@code 1E12}), which stays short
    * and does not print 1e-6 as 0.
    */
+  /**
+   * {P̂(X > x), band low, band high} of weighted values (see {@link #ccdf(LogHistogram, boolean,
+   * boolean)}).
+   */
+  static double[] weightedExceedance(LogHistogram h, double x, long n, boolean amongPositive) {
+    double above = h.weightAbove(x, false);
+    double squares = h.weightAbove(x, true);
+    double p;
+    double se;
+    if (amongPositive) {
+      double all = h.weightAbove(0, false);
+      double allSquares = h.weightAbove(0, true);
+      p = all > 0 ? Math.min(1, above / all) : 0;
+      double effective = allSquares > 0 ? all / allSquares * all : 0;
+      se = effective > 0 ? Math.sqrt(p * (1 - p) / effective) : 0;
+    } else {
+      p = above / n;
+      se = Math.sqrt(Math.max(0, squares / n - p * p) / n);
+    }
+    return new double[] {p, Math.max(0, p - Tally.Z95 * se), p + Tally.Z95 * se};
+  }
+
   static String logPattern(LogHistogram[] histograms) {
     double lo = Double.POSITIVE_INFINITY;
     double hi = 0;
@@ -119,6 +148,18 @@ final class ExceedanceCharts {
    * down to the floor of the plot at the value.
    */
   static double[][] ccdf(LogHistogram h) {
+    return ccdf(h, false, false);
+  }
+
+  /**
+   * As {@link #ccdf(LogHistogram)}; {@code weighted} (importance sampling): the weights of the
+   * values above x over the trials n, P̂ = (1/n) Σ_{x_i > x} w_i, with the normal band P̂ ± 1.96
+   * √((Σ w² / n − P̂²) / n); {@code amongPositive} (outage durations, a share among the outages)
+   * over the weights of all positive values instead, with the band of P̂(1 − P̂) over the outages'
+   * effective sample size (Σ w)² / Σ w² (docs/outputs.md, "Charts"). The plot's floor is then a
+   * tenth of the smallest estimate, not a tenth of 1/n.
+   */
+  static double[][] ccdf(LogHistogram h, boolean weighted, boolean amongPositive) {
     long n = h.count();
     double lo = h.minPositive();
     double hi = h.max();
@@ -135,12 +176,27 @@ final class ExceedanceCharts {
       if (above == 0) {
         break;
       }
+      if (weighted) {
+        double[] pw = weightedExceedance(h, i == 0 ? 0 : x, n, amongPositive);
+        if (!(pw[0] > 0)) {
+          break;
+        }
+        rows.add(new double[] {x, pw[0], pw[1], Math.min(1, pw[2])});
+        continue;
+      }
       double p = (double) above / n;
       double[] w = Tally.wilson(above, n);
       rows.add(new double[] {x, p, Math.max(floor, w[0]), w[1]});
     }
     if (rows.isEmpty()) {
       return null;
+    }
+    if (weighted) {
+      // Weighted estimates reach far below 1/n: the floor follows the smallest of them.
+      floor = rows.get(rows.size() - 1)[1] / 10;
+      for (double[] r : rows) {
+        r[2] = Math.max(floor, r[2]);
+      }
     }
     if (rows.size() == 1) {
       // One step: a single point would draw nothing.

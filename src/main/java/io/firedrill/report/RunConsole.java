@@ -3,13 +3,17 @@ package io.firedrill.report;
 import io.firedrill.dist.Units;
 import io.firedrill.model.Model;
 import io.firedrill.plan.Plan;
+import io.firedrill.stats.ImportanceWeights;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.MetricStats;
 import io.firedrill.stats.RunStats;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The console tables of a run and of a scenario: one line per service (dependency order), then the
@@ -17,6 +21,88 @@ import java.util.List;
  */
 public final class RunConsole {
   private RunConsole() {}
+
+  /** A trial's share of an estimate above which the weights are called degenerate. */
+  public static final double DEGENERATE_SHARE = 0.1;
+
+  /**
+   * The diagnostics of an importance-sampled run, after its summary (docs/simulation.md,
+   * "Importance sampling"): the tilts; the mean weight, which should be 1 within its interval; the
+   * effective sample size; the largest weight's share; then a warning line for each estimate of
+   * downtime or user-hours that one trial makes more than {@link #DEGENERATE_SHARE} of, and one if
+   * the mean weight is more than 5 standard errors from 1.
+   */
+  public static void printWeights(
+      PrintWriter out, Plan plan, Map<String, Double> tilts, RunStats stats) {
+    ImportanceWeights w = stats.weights();
+    List<String> named = new ArrayList<>();
+    tilts.forEach((h, f) -> named.add(h + " x" + Numbers.brief(f, 4)));
+    out.printf(
+        Locale.ROOT,
+        "importance sampling: %s; mean weight %s ± %s (1 expected), effective sample size %s of"
+            + " %,d trials, largest weight %s of their sum%n",
+        String.join(", ", named),
+        Numbers.brief(w.mean(), 4),
+        Numbers.brief(w.meanStandardError(), 2),
+        Numbers.brief(w.effectiveSampleSize(), 4),
+        w.count(),
+        Numbers.proportion(w.largestShare(), 3));
+    for (String warning : weightWarnings(plan, stats)) {
+      out.println("warning: " + warning);
+    }
+  }
+
+  /**
+   * What an importance-sampled run's weights warn of: each service's downtime and user-hours whose
+   * largest trial makes more than {@link #DEGENERATE_SHARE} of the estimate (degenerate weights:
+   * the interval understates the error), and a mean weight more than 5 standard errors from 1 (the
+   * tilt misses outcomes the model has).
+   */
+  public static List<String> weightWarnings(Plan plan, RunStats stats) {
+    List<String> out = new ArrayList<>();
+    ImportanceWeights w = stats.weights();
+    double se = w.meanStandardError();
+    if (se == se && Math.abs(w.mean() - 1) > 5 * se) {
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "the mean weight is %s ± %s, not 1: the tilts leave outcomes the model has"
+                  + " unsampled; tilt by factors nearer 1",
+              Numbers.brief(w.mean(), 4),
+              Numbers.brief(se, 2)));
+    }
+    for (int a = 0; a < stats.services(); a++) {
+      for (Metric m : new Metric[] {Metric.DOWNTIME_H, Metric.USER_HOURS}) {
+        double share = stats.metric(a, m).largestShare();
+        if (share > DEGENERATE_SHARE) {
+          out.add(
+              String.format(
+                  Locale.ROOT,
+                  "one trial makes %s of service %s's %s: the weights are degenerate and its"
+                      + " interval understates the error; tilt less, or run more trials",
+                  Numbers.proportion(share, 3),
+                  plan.serviceNames[a],
+                  m.csvName()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The diagnostics of {@link #printWeights} for run.json's {@code sampling}. */
+  public static Map<String, Object> weightsJson(
+      Plan plan, Map<String, Double> tilts, RunStats stats) {
+    ImportanceWeights w = stats.weights();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("method", "importance sampling");
+    out.put("bias", tilts);
+    out.put("mean_weight", w.mean());
+    out.put("mean_weight_se", w.meanStandardError());
+    out.put("effective_sample_size", w.effectiveSampleSize());
+    out.put("largest_weight_share", w.largestShare());
+    out.put("warnings", weightWarnings(plan, stats));
+    return out;
+  }
 
   /**
    * The console summary of a run: one line per service, then the total over services (downtime,

@@ -104,13 +104,33 @@ public final class TrialRunner {
    * worker threads of the local scheduler.
    */
   public record Options(
-      long trials, long seed, int threads, int outageLimit, boolean perTrial, Scenario scenario) {
+      long trials,
+      long seed,
+      int threads,
+      int outageLimit,
+      boolean perTrial,
+      Scenario scenario,
+      double[] bias) {
     /** A time-horizon run. */
     public Options(long trials, long seed, int threads, int outageLimit, boolean perTrial) {
-      this(trials, seed, threads, outageLimit, perTrial, null);
+      this(trials, seed, threads, outageLimit, perTrial, null, null);
     }
 
+    /** A run without importance sampling ({@code bias} null). */
+    public Options(
+        long trials, long seed, int threads, int outageLimit, boolean perTrial, Scenario scenario) {
+      this(trials, seed, threads, outageLimit, perTrial, scenario, null);
+    }
+
+    /**
+     * @param bias importance sampling: per hazard id, the factor its times to failure are tilted by
+     *     ({@link Kernel#bias}); null for none. Only a time-horizon run (no scenario) without
+     *     per-trial rows is tilted.
+     */
     public Options {
+      if (bias != null && (scenario != null || perTrial)) {
+        throw new IllegalArgumentException("only a time-horizon run without rows is tilted");
+      }
       if (trials < 1) {
         throw new IllegalArgumentException("trials is not positive: " + trials);
       }
@@ -188,6 +208,9 @@ public final class TrialRunner {
       OutageSink outageSink,
       Progress progress,
       HazardCache cache) {
+    if (cache != null && options.bias() != null) {
+      throw new IllegalArgumentException("a tilted run shares no sampled hazards");
+    }
     this.cache = cache;
     this.cacheUse = cache == null ? HazardCache.Use.NONE : cache.start(plan, options);
     this.plan = plan;
@@ -281,7 +304,7 @@ public final class TrialRunner {
   private record Worker(Kernel kernel, CurveStats curve) {}
 
   private RunStats run(BlockScheduler scheduler, Cancellation cancellation) throws Exception {
-    RunStats total = new RunStats(plan, outageSink == null ? options.outageLimit() : 0);
+    RunStats total = new RunStats(plan, outageSink == null ? options.outageLimit() : 0, weighted());
     try {
       scheduler.<Worker, Block>run(
           blocks(options.trials()),
@@ -323,10 +346,16 @@ public final class TrialRunner {
     return total;
   }
 
+  /** Whether the trials are weighted: importance sampling ({@link Options#bias}). */
+  private boolean weighted() {
+    return options.bias() != null;
+  }
+
   private Worker newWorker() {
     Kernel kernel = new Kernel(plan, options.seed());
     Scenario sc = options.scenario();
     if (sc == null) {
+      kernel.bias(options.bias());
       return new Worker(kernel, null);
     }
     sc.forceOn(kernel, plan);
@@ -345,7 +374,7 @@ public final class TrialRunner {
     int outageLimit = (int) Math.min(options.outageLimit(), outagesLeft.get());
     RunStats stats = freeStats.poll();
     if (stats == null) {
-      stats = new RunStats(plan, outageLimit);
+      stats = new RunStats(plan, outageLimit, weighted());
     } else {
       stats.clear(outageLimit);
     }
@@ -409,13 +438,29 @@ public final class TrialRunner {
   /** Starts a block on {@code kernel}: per-cause totals from zero, outages into {@code stats}. */
   static void startBlock(Kernel kernel, RunStats stats) {
     kernel.clearCauses();
-    kernel.setOutageLog(stats::recordOutage);
+    if (stats.weighted()) {
+      // The outage's trial is the kernel's current one: its weight is known once it is sampled.
+      kernel.setOutageLog(
+          (trial, service, cause, start, end, userHours) ->
+              stats.recordOutage(trial, service, cause, start, end, userHours, kernel.weight()));
+    } else {
+      kernel.setOutageLog(stats::recordOutage);
+    }
   }
 
   /** Ends a block: {@code kernel}'s per-cause totals and failover counts go to {@code stats}. */
   static void endBlock(Kernel kernel, RunStats stats) {
-    stats.copyCauses(
-        kernel.causeOutages, kernel.causeDowntime, kernel.causeUserHours, kernel.failovers);
+    if (stats.weighted()) {
+      stats.copyCauses(
+          kernel.causeOutages,
+          kernel.causeDowntime,
+          kernel.causeUserHours,
+          kernel.failovers,
+          kernel.causeOutageWeight);
+    } else {
+      stats.copyCauses(
+          kernel.causeOutages, kernel.causeDowntime, kernel.causeUserHours, kernel.failovers);
+    }
   }
 
   /**
@@ -535,6 +580,10 @@ public final class TrialRunner {
       RunStats stats,
       double[] values,
       Cancellation cancellation) {
+    if (stats.weighted()) {
+      runWeightedTrials(kernel, plan, first, count, stats, cancellation);
+      return;
+    }
     final int ns = plan.services;
     final MetricStats totalDowntime = stats.total(Metric.DOWNTIME_H);
     final MetricStats totalOutages = stats.total(Metric.OUTAGES);
@@ -595,6 +644,62 @@ public final class TrialRunner {
       totalOutages.add(outages);
       totalUserHours.add(userHours);
       totalDegraded.add(degraded);
+    }
+    for (int a = 0; a < ns; a++) {
+      for (Metric m : METRIC_LIST) {
+        stats.metric(a, m).addZeros(quiet);
+      }
+    }
+    for (Metric m : TOTAL_LIST) {
+      stats.total(m).addZeros(quiet);
+    }
+    stats.flush();
+    stats.countTrials(count);
+  }
+
+  /**
+   * The trials of an importance-sampled run ({@link Options#bias}): as {@link #runTrials}, each
+   * trial's values added with its likelihood ratio ({@link Kernel#weight}), which also goes to the
+   * run's weight diagnostics ({@link RunStats#addWeight}). A trial that swept nothing has every
+   * value 0, which adds nothing to a weighted sum whatever its weight.
+   */
+  private static void runWeightedTrials(
+      Kernel kernel, Plan plan, long first, int count, RunStats stats, Cancellation cancellation) {
+    final int ns = plan.services;
+    long quiet = 0;
+    for (int t = 0; t < count; t++) {
+      stopIfCancelled(cancellation);
+      boolean swept = kernel.run(first + t);
+      double w = kernel.weight();
+      stats.addWeight(w);
+      if (!swept) {
+        quiet++;
+        continue;
+      }
+      double downtime = 0;
+      double outages = 0;
+      double userHours = 0;
+      double degraded = 0;
+      for (int a = 0; a < ns; a++) {
+        downtime += kernel.downtime[a];
+        outages += kernel.outages[a];
+        userHours += kernel.userHours[a];
+        degraded += kernel.degraded[a];
+        stats.metric(a, Metric.DOWNTIME_H).add(kernel.downtime[a], w);
+        stats.metric(a, Metric.OUTAGES).add(kernel.outages[a], w);
+        stats.metric(a, Metric.LONGEST_H).add(kernel.longest[a], w);
+        stats.metric(a, Metric.USER_HOURS).add(kernel.userHours[a], w);
+        stats.metric(a, Metric.DEGRADED_H).add(kernel.degraded[a], w);
+        stats.metric(a, Metric.RTO_BREACH).add(kernel.rtoBreach[a] ? 1 : 0, w);
+        stats.metric(a, Metric.DATA_LOST_H).add(kernel.dataLost[a], w);
+        stats.metric(a, Metric.DATA_LOSS).add(kernel.dataLoss[a] ? 1 : 0, w);
+        stats.metric(a, Metric.DATA_LOST_ALL).add(kernel.dataLostAll[a] ? 1 : 0, w);
+        stats.metric(a, Metric.RPO_BREACH).add(kernel.rpoBreach[a] ? 1 : 0, w);
+      }
+      stats.total(Metric.DOWNTIME_H).add(downtime, w);
+      stats.total(Metric.OUTAGES).add(outages, w);
+      stats.total(Metric.USER_HOURS).add(userHours, w);
+      stats.total(Metric.DEGRADED_H).add(degraded, w);
     }
     for (int a = 0; a < ns; a++) {
       for (Metric m : METRIC_LIST) {

@@ -78,6 +78,9 @@ public final class LogHistogram {
   private double minPositive = Double.POSITIVE_INFINITY;
   private double max = Double.NEGATIVE_INFINITY;
 
+  /** Importance sampling: the weights by bucket ({@link #add(double, double)}); null unweighted. */
+  private WeightedBuckets weights;
+
   /**
    * Adds a value; zero and negative values count as zeros.
    *
@@ -106,6 +109,70 @@ public final class LogHistogram {
   }
 
   /** Adds {@code k} zeros. */
+  /**
+   * Adds value {@code x} of a trial of likelihood ratio {@code w} (importance sampling): counted as
+   * {@link #add(double)} does, and its weight kept by bucket for {@link #weightAbove} and {@link
+   * #weightedQuantile}. A value of 0 is counted as a zero, whose weight no estimate needs.
+   *
+   * @throws IllegalArgumentException if x is negative, NaN or infinite, or w is negative, NaN or
+   *     infinite
+   */
+  public void add(double x, double w) {
+    if (!(w >= 0 && w <= Double.MAX_VALUE)) {
+      throw new IllegalArgumentException("weight is not finite and non-negative: " + w);
+    }
+    add(x);
+    if (x > 0) {
+      if (weights == null) {
+        weights = new WeightedBuckets();
+      }
+      weights.add(index(x), w);
+    }
+  }
+
+  /**
+   * Importance sampling: the sum of the weights of the values above {@code x} (at the buckets'
+   * resolution: the values in x's bucket count as at most x, as in {@link #countAtMost}); the sum
+   * of their squares with {@code squares}. Every value for x below the smallest positive one; 0
+   * without weights.
+   */
+  public double weightAbove(double x, boolean squares) {
+    if (weights == null) {
+      return 0;
+    }
+    return weights.above(x > 0 ? index(x) : -1, squares);
+  }
+
+  /**
+   * Importance sampling: the quantile q of the values of {@code n} trials whose positive values
+   * were added with their weights ({@link #add(double, double)}): the value v at which the
+   * estimated exceedance probability, the weights of the values above v over n, first falls to 1 −
+   * q or below; 0 if the weights of all positive values come to (1 − q) n or less. Within {@link
+   * #ACCURACY} of v relatively, kept within the smallest positive value and the maximum seen.
+   */
+  public double weightedQuantile(double q, long n) {
+    if (weights == null || n <= 0) {
+      return 0;
+    }
+    int k = weights.highestAbove((1 - q) * n);
+    if (k < 0) {
+      return 0;
+    }
+    return Math.max(minPositive, Math.min(max, representative(k)));
+  }
+
+  /**
+   * Importance sampling: the weights (or, with {@code squares}, their squares) of the values at and
+   * above the bucket of the weighted quantile q of n trials ({@link #weightedQuantile}); of every
+   * positive value where that quantile is 0. For the variance of the exceedance estimate there.
+   */
+  public double weightAtQuantile(double q, long n, boolean squares) {
+    if (weights == null || n <= 0) {
+      return 0;
+    }
+    return weights.above(weights.highestAbove((1 - q) * n) - 1, squares);
+  }
+
   public void addZeros(long k) {
     if (k > 0) {
       zeros += k;
@@ -136,6 +203,12 @@ public final class LogHistogram {
         densify();
         count(other, m);
       }
+    }
+    if (o.weights != null) {
+      if (weights == null) {
+        weights = new WeightedBuckets();
+      }
+      weights.merge(o.weights);
     }
     zeros += o.zeros;
     total += o.total;
@@ -232,6 +305,9 @@ public final class LogHistogram {
     if (counts.length > 0 && total > zeros) {
       // Every non-zero bucket lies between those of the smallest positive value and the maximum.
       Arrays.fill(counts, index(minPositive) - offset, index(max) - offset + 1, 0);
+    }
+    if (weights != null) {
+      weights.clear();
     }
     listedSize = 0;
     listedSorted = true;

@@ -13,7 +13,18 @@ public final class MetricStats {
   private final boolean integer;
   private final boolean proportion;
   private final double highest;
+
+  /**
+   * Importance sampling: the tally holds each trial's value times its likelihood ratio, the sketch
+   * keeps the weights by bucket, and every interval is the normal one of the weighted values.
+   */
+  private final boolean weighted;
+
   private final Tally tally = new Tally();
+
+  /** Weighted: the largest single term w x added; 0 unweighted. */
+  private double largestTerm;
+
   private final LogHistogram histogram = new LogHistogram();
   private long pendingZeros;
 
@@ -22,12 +33,29 @@ public final class MetricStats {
    * highest} may be +∞; it bounds the interval of the mean).
    */
   public MetricStats(Metric metric, double highest) {
+    this(metric, highest, false);
+  }
+
+  /**
+   * As {@link #MetricStats(Metric, double)}; {@code weighted} for the trials of importance
+   * sampling, added with their likelihood ratios ({@link #add(double, double)}): the mean is the
+   * importance sampling estimator (1/n) Σ w x, its interval the normal one of the values w x (for a
+   * proportion too: Wilson's counts no weights), truncated to the metric's range, and the quantiles
+   * those of the weighted exceedance probabilities ({@link LogHistogram#weightedQuantile}).
+   */
+  public MetricStats(Metric metric, double highest, boolean weighted) {
     if (!(highest > 0)) {
       throw new IllegalArgumentException("highest is not positive: " + highest);
     }
     this.integer = metric.isInteger();
     this.proportion = metric.isProportion();
     this.highest = highest;
+    this.weighted = weighted;
+  }
+
+  /** Whether the trials are weighted (importance sampling). */
+  public boolean weighted() {
+    return weighted;
   }
 
   /**
@@ -36,7 +64,7 @@ public final class MetricStats {
    */
   public double[] interval95() {
     long n = count();
-    if (proportion) {
+    if (proportion && !weighted) {
       // Successes counted exactly: every value is 0 or 1, and the sketch counts zeros exactly.
       return Tally.wilson(n - histogram.countAtMost(0), n);
     }
@@ -54,6 +82,27 @@ public final class MetricStats {
   }
 
   /** Adds {@code k} zero trials. */
+  /**
+   * Adds one trial's value {@code x} with the trial's likelihood ratio {@code w} (a weighted
+   * statistics' trials, importance sampling): the tally takes w x, the sketch x and its weight.
+   *
+   * @throws IllegalStateException if these statistics are not weighted
+   * @throws IllegalArgumentException if x or w is negative, NaN or infinite
+   */
+  public void add(double x, double w) {
+    if (!weighted) {
+      throw new IllegalStateException("statistics of unweighted trials take no weight");
+    }
+    if (x == 0) {
+      pendingZeros++;
+    } else {
+      double term = w * x;
+      tally.add(term);
+      histogram.add(x, w);
+      largestTerm = Math.max(largestTerm, term);
+    }
+  }
+
   public void addZeros(long k) {
     pendingZeros += k;
   }
@@ -67,6 +116,7 @@ public final class MetricStats {
 
   /** Empties the statistics, keeping the sketch's memory ({@link LogHistogram#clear}). */
   public void clear() {
+    largestTerm = 0;
     tally.clear();
     histogram.clear();
     pendingZeros = 0;
@@ -74,8 +124,28 @@ public final class MetricStats {
 
   /** Adds the (flushed) values of another block. */
   public void merge(MetricStats o) {
+    largestTerm = Math.max(largestTerm, o.largestTerm);
     tally.merge(o.tally);
     histogram.merge(o.histogram);
+  }
+
+  /**
+   * Weighted: the largest single trial's term w x over the sum of all terms, in [0, 1]; a share
+   * near 1 says one trial makes the estimate (degenerate weights). NaN where the sum is 0 or the
+   * trials are not weighted.
+   */
+  public double largestShare() {
+    double sum = tally.mean() * tally.count();
+    return weighted && sum > 0 ? Math.min(1, largestTerm / sum) : Double.NaN;
+  }
+
+  /**
+   * The standard error of the mean over the mean, the estimate's relative error (NaN where the mean
+   * is 0 or there are fewer than two trials).
+   */
+  public double relativeError() {
+    double mean = tally.mean();
+    return mean != 0 && count() >= 2 ? tally.standardError() / Math.abs(mean) : Double.NaN;
   }
 
   public Tally tally() {
@@ -92,7 +162,7 @@ public final class MetricStats {
 
   /** The q-quantile; rounded to a whole number for counts. */
   public double quantile(double q) {
-    double v = histogram.quantile(q);
+    double v = weighted ? histogram.weightedQuantile(q, count()) : histogram.quantile(q);
     return integer ? Math.rint(v) : v;
   }
 
@@ -106,8 +176,19 @@ public final class MetricStats {
     if (n < 2) {
       return Tally.undefined();
     }
-    double half = Tally.Z95 * Math.sqrt(q * (1 - q) / n);
+    double half = Tally.Z95 * Math.sqrt(weighted ? exceedanceVariance(q, n) : q * (1 - q) / n);
     return new double[] {quantile(Math.max(0, q - half)), quantile(Math.min(1, q + half))};
+  }
+
+  /**
+   * Importance sampling: the estimated variance of the weighted exceedance probability at the q
+   * quantile v, p̂ = (1/n) Σ_{x > v} w: ((1/n) Σ_{x > v} w² − p̂²) / n, in place of the binomial
+   * q(1 − q)/n of unweighted trials (the same when every w is 1).
+   */
+  private double exceedanceVariance(double q, long n) {
+    double p = histogram.weightAtQuantile(q, n, false) / n;
+    double s = histogram.weightAtQuantile(q, n, true) / n;
+    return Math.max(0, (s - p * p) / n);
   }
 
   public double max() {

@@ -45,6 +45,16 @@ public final class RunStats {
   public final double[] causeUserHours;
 
   /**
+   * A weighted run's outages per service and cause, each weighted by its trial's likelihood ratio:
+   * the estimate of {@link #causeOutages} (whose counts are those of the tilted trials);
+   * accumulated and merged as {@link #causeDowntime}, which is then a weighted sum too. All 0
+   * unweighted.
+   */
+  public final double[] causeOutageWeight;
+
+  private ExactSum[] exactOutageWeight;
+
+  /**
    * The exact sums behind {@link #causeDowntime} and {@link #causeUserHours}, per cell (null for a
    * cell still 0); null until this has merged another block, when its own block's values become
    * their first terms.
@@ -62,6 +72,9 @@ public final class RunStats {
   /** Scenario mode: served fraction per service, then capacity per site, over time; else null. */
   public CurveStats curves;
 
+  /** Importance sampling: the trials' likelihood ratios; null for an unweighted run. */
+  private final ImportanceWeights weights;
+
   /** Per service, the durations of individual outages (for the duration CCDF). */
   private final LogHistogram[] durations;
 
@@ -70,24 +83,36 @@ public final class RunStats {
    * intervals of durations), keeping up to {@code outageLimit} outages.
    */
   public RunStats(io.firedrill.plan.Plan plan, int outageLimit) {
+    this(plan, outageLimit, false);
+  }
+
+  /**
+   * As {@link #RunStats(io.firedrill.plan.Plan, int)}; {@code weighted} for the trials of an
+   * importance-sampled run, whose values come with their likelihood ratios ({@link
+   * MetricStats#add(double, double)}, {@link #addWeight}, {@link #recordOutage(long, int, int,
+   * double, double, double, double)}).
+   */
+  public RunStats(io.firedrill.plan.Plan plan, int outageLimit, boolean weighted) {
+    this.weights = weighted ? new ImportanceWeights() : null;
     this.services = plan.services;
     this.causes = plan.causes();
     double h = plan.horizonHours;
     metrics = new MetricStats[services * METRICS.length];
     for (int a = 0; a < services; a++) {
       for (Metric m : METRICS) {
-        metrics[a * METRICS.length + m.ordinal()] = new MetricStats(m, m.highest(h));
+        metrics[a * METRICS.length + m.ordinal()] = new MetricStats(m, m.highest(h), weighted);
       }
     }
     totals = new MetricStats[METRICS.length];
     for (Metric m : Metric.TOTALS) {
       // A sum over services of values in [0, highest] lies in [0, services × highest].
-      totals[m.ordinal()] = new MetricStats(m, Math.max(1, services) * m.highest(h));
+      totals[m.ordinal()] = new MetricStats(m, Math.max(1, services) * m.highest(h), weighted);
     }
     quiet = new long[services];
     causeOutages = new long[services * causes];
     causeDowntime = new double[services * causes];
     causeUserHours = new double[services * causes];
+    causeOutageWeight = new double[services * causes];
     failovers = new long[services * FailoverPath.COUNT];
     outages = new OutageList(outageLimit);
     durations = new LogHistogram[services];
@@ -116,6 +141,8 @@ public final class RunStats {
     Arrays.fill(causeOutages, 0);
     Arrays.fill(causeDowntime, 0);
     Arrays.fill(causeUserHours, 0);
+    Arrays.fill(causeOutageWeight, 0);
+    exactOutageWeight = null;
     exactDowntime = null;
     exactUserHours = null;
     Arrays.fill(failovers, 0);
@@ -124,6 +151,28 @@ public final class RunStats {
     for (LogHistogram d : durations) {
       d.clear();
     }
+    if (weights != null) {
+      weights.clear();
+    }
+  }
+
+  /** Whether the trials are weighted (importance sampling). */
+  public boolean weighted() {
+    return weights != null;
+  }
+
+  /** The likelihood ratios of the trials of a weighted run; null for an unweighted one. */
+  public ImportanceWeights weights() {
+    return weights;
+  }
+
+  /**
+   * Counts one trial's likelihood ratio in the diagnostics of a weighted run ({@link #weights}).
+   *
+   * @throws IllegalArgumentException if w is negative, NaN or infinite
+   */
+  public void addWeight(double w) {
+    weights.add(w);
   }
 
   /** The statistics of metric {@code m} of service {@code service} (dependency order). */
@@ -197,12 +246,28 @@ public final class RunStats {
         causeUserHours[i] = exactUserHours[i].doubleValue();
       }
     }
+    if (weights != null) {
+      if (exactOutageWeight == null) {
+        exactOutageWeight = new ExactSum[causeOutageWeight.length];
+        for (int i = 0; i < causeOutageWeight.length; i++) {
+          addTerm(exactOutageWeight, i, null, causeOutageWeight);
+        }
+      }
+      for (int i = 0; i < causeOutageWeight.length; i++) {
+        if (addTerm(exactOutageWeight, i, o.exactOutageWeight, o.causeOutageWeight)) {
+          causeOutageWeight[i] = exactOutageWeight[i].doubleValue();
+        }
+      }
+    }
     for (int i = 0; i < failovers.length; i++) {
       failovers[i] += o.failovers[i];
     }
     outages.addAll(o.outages);
     for (int a = 0; a < services; a++) {
       durations[a].merge(o.durations[a]);
+    }
+    if (weights != null) {
+      weights.merge(o.weights);
     }
     trials += o.trials;
   }
@@ -236,6 +301,22 @@ public final class RunStats {
     outages.add(trial, service, cause, start, end, userHours);
   }
 
+  /**
+   * As {@link #recordOutage(long, int, int, double, double, double)}, for a weighted run: the
+   * duration counts with its trial's likelihood ratio {@code weight}.
+   */
+  public void recordOutage(
+      long trial,
+      int service,
+      int cause,
+      double start,
+      double end,
+      double userHours,
+      double weight) {
+    durations[service].add(end - start, weight);
+    outages.add(trial, service, cause, start, end, userHours);
+  }
+
   /** Durations of the individual outages of {@code service}. */
   public LogHistogram outageDurations(int service) {
     return durations[service];
@@ -252,6 +333,20 @@ public final class RunStats {
     System.arraycopy(downtime, 0, causeDowntime, 0, causeDowntime.length);
     System.arraycopy(userHours, 0, causeUserHours, 0, causeUserHours.length);
     System.arraycopy(failoversByPath, 0, failovers, 0, failovers.length);
+  }
+
+  /**
+   * As {@link #copyCauses(long[], double[], double[], long[])}, for a weighted run: also the
+   * outages per cause weighted by their trials' likelihood ratios ({@link #causeOutageWeight}).
+   */
+  public void copyCauses(
+      long[] outages,
+      double[] downtime,
+      double[] userHours,
+      long[] failoversByPath,
+      double[] outageWeight) {
+    copyCauses(outages, downtime, userHours, failoversByPath);
+    System.arraycopy(outageWeight, 0, causeOutageWeight, 0, causeOutageWeight.length);
   }
 
   /** Counts a trial in which {@code service} had no impact: every metric zero. */

@@ -23,6 +23,29 @@ class KernelAllocationTest {
     assertNothingAllocated(new Kernel(shipped(model), 3), model, mx, 800_000, 409_600);
   }
 
+  /**
+   * A tilted kernel (importance sampling: every hazard with an exponential or Weibull time to
+   * failure made 3 times as frequent) allocates nothing per trial either: the tilts and the trial's
+   * log likelihood ratio are primitives kept by the kernel.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"three-site-example", "kakao-pangyo-2022"})
+  void warmTiltedKernel_allocatesNothingPerTrial(String model) throws Exception {
+    com.sun.management.ThreadMXBean mx = AllocationCounter.get();
+    Plan plan = shipped(model);
+    double[] factors = new double[plan.hazards];
+    int tilted = 0;
+    for (int h = 0; h < plan.hazards; h++) {
+      boolean can = Tilts.tiltable(plan, plan.hazardTtf[h]);
+      factors[h] = can ? 3 : 1;
+      tilted += can ? 1 : 0;
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(tilted > 0, "no hazard tilted");
+    Kernel kernel = new Kernel(plan, 3);
+    kernel.bias(factors);
+    assertNothingAllocated(kernel, model + ", tilted", mx, 100_000, 102_400);
+  }
+
   /** The plan of shipped model {@code models/NAME.yaml}. */
   private static Plan shipped(String name) throws Exception {
     return Plan.compile(ModelLoader.load(Path.of("models", name + ".yaml"), List.of()).model());
