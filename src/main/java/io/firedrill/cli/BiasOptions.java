@@ -1,6 +1,7 @@
 package io.firedrill.cli;
 
 import io.firedrill.dist.UserText;
+import io.firedrill.engine.HazardBias;
 import io.firedrill.load.NearNames;
 import io.firedrill.plan.Plan;
 import java.util.ArrayList;
@@ -34,8 +35,9 @@ final class BiasOptions {
         "Importance sampling: make HAZARD (fire@SITE, grid@GRID, ...) fail F times as often, e.g."
             + " fire@pangyo=x50, and weight every trial by its likelihood ratio, so that rare"
             + " overlaps are estimated with fewer trials. Repeat for several hazards.",
-        "Its time to failure must be exponential (rate) or weibull. Not with --outages or"
-            + " --per-trial."
+        "HAZARD.outage=xG draws its outages G times longer. A time to failure must be"
+            + " exponential (rate) or weibull; an outage exponential, weibull, lognormal or gamma."
+            + " Not with --outages or --per-trial."
       })
   List<String> bias;
 
@@ -44,47 +46,58 @@ final class BiasOptions {
     return bias != null && !bias.isEmpty();
   }
 
+  /** The suffix of a hazard's outage: {@code fire@pangyo.outage=x3}. */
+  static final String OUTAGE = ".outage";
+
   /**
-   * The factors per hazard id of {@code plan} ({@link Plan#hazard}), 1 for a hazard not named; null
+   * The tilts of {@code plan}'s hazards ({@link Plan#hazard}), 1 for a hazard not named; null
    * without {@code --bias}.
    *
-   * @throws UsageException for a text that is not HAZARD=xF, an unknown hazard (with the nearest
-   *     name and the list), a hazard given twice, a factor outside [1e-6, 1e6], or a hazard whose
-   *     time to failure is neither exponential nor Weibull
+   * @throws UsageException for a text that is not HAZARD=xF or HAZARD.outage=xG, an unknown hazard
+   *     (with the nearest name and the list), a tilt given twice, a factor outside [1e-6, 1e6], a
+   *     hazard whose time to failure is neither exponential nor Weibull, or an outage that is
+   *     neither exponential, Weibull, lognormal nor gamma
    */
-  double[] factors(Plan plan) {
+  HazardBias factors(Plan plan) {
     if (!any()) {
       return null;
     }
-    double[] f = new double[plan.hazards];
-    Arrays.fill(f, 1);
-    boolean[] seen = new boolean[plan.hazards];
+    HazardBias out = HazardBias.none(plan.hazards);
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (String text : bias) {
       String typed = text == null ? "" : UserText.strip(text);
       int eq = typed.lastIndexOf('=');
       if (eq < 0) {
         throw new UsageException(
-            "--bias " + UserText.quote(typed) + ": write HAZARD=xFACTOR, such as fire@pangyo=x50");
+            "--bias "
+                + UserText.quote(typed)
+                + ": write HAZARD=xFACTOR, such as fire@pangyo=x50 (or fire@pangyo.outage=x3 for"
+                + " outages 3 times as long)");
       }
       String name = UserText.strip(typed.substring(0, eq));
-      int h = hazard(plan, name);
+      boolean outage = name.endsWith(OUTAGE);
+      String hazardName = outage ? name.substring(0, name.length() - OUTAGE.length()) : name;
+      int h = hazard(plan, hazardName);
       double factor = factor(typed, UserText.strip(typed.substring(eq + 1)));
-      if (seen[h]) {
-        throw new UsageException("--bias " + name + " is given twice; tilt each hazard once");
+      if (!seen.add(name)) {
+        throw new UsageException("--bias " + name + " is given twice; tilt each once");
       }
-      seen[h] = true;
-      int d = plan.hazardTtf[h];
-      if (!(plan.hazardShape[d] > 0)) {
+      int d = outage ? plan.hazardOutage[h] : plan.hazardTtf[h];
+      if (outage ? plan.durationFamily[d] == Plan.NONE : !(plan.hazardShape[d] > 0)) {
         throw new UsageException(
             "--bias "
                 + name
-                + ": its time to failure is "
+                + ": its "
+                + (outage ? "outage" : "time to failure")
+                + " is "
                 + plan.distributions.get(d).syntax()
-                + "; only an exponential (rate) or weibull time to failure can be tilted");
+                + (outage
+                    ? "; only an exponential, weibull, lognormal or gamma outage can be lengthened"
+                    : "; only an exponential (rate) or weibull time to failure can be tilted"));
       }
-      f[h] = factor;
+      out = outage ? out.withOutage(h, factor) : out.withRate(h, factor);
     }
-    return f;
+    return out;
   }
 
   /** The hazard {@code name} names in {@code plan}, or a usage error listing them. */
@@ -120,12 +133,20 @@ final class BiasOptions {
     return f;
   }
 
-  /** The tilts for run.json and the console: hazard name to factor, in hazard order. */
-  static Map<String, Double> describe(Plan plan, double[] factors) {
+  /**
+   * The tilts for run.json and the console: {@code HAZARD} (its rate) or {@code HAZARD.outage} to
+   * its factor, in hazard order.
+   */
+  static Map<String, Double> describe(Plan plan, HazardBias b) {
     Map<String, Double> out = new LinkedHashMap<>();
+    double[] rate = b.rate();
+    double[] outage = b.outage();
     for (int h = 0; h < plan.hazards; h++) {
-      if (factors[h] != 1) {
-        out.put(plan.causeNames[h], factors[h]);
+      if (rate[h] != 1) {
+        out.put(plan.causeNames[h], rate[h]);
+      }
+      if (outage[h] != 1) {
+        out.put(plan.causeNames[h] + OUTAGE, outage[h]);
       }
     }
     return out;

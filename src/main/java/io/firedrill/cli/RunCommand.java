@@ -1,6 +1,7 @@
 package io.firedrill.cli;
 
 import io.firedrill.dist.Units;
+import io.firedrill.engine.HazardBias;
 import io.firedrill.load.ModelLoader;
 import io.firedrill.model.Model;
 import io.firedrill.plan.Plan;
@@ -61,7 +62,7 @@ final class RunCommand implements Callable<Integer>, Firedrill.WritesResults {
     RunOptions.Settings s = run.settings(m, m.horizonHours());
     Charts.Format charts = run.chartFormat();
     Plan plan = RunOptions.plan(m, s);
-    double[] factors = bias.factors(plan);
+    HazardBias factors = bias.factors(plan);
     if (factors != null && (run.perTrial || s.outages() > 0)) {
       throw new UsageException(
           "--bias with "

@@ -3,6 +3,7 @@ package io.firedrill.cli;
 import io.firedrill.dist.SyntaxException;
 import io.firedrill.dist.Units;
 import io.firedrill.dist.UserText;
+import io.firedrill.engine.HazardBias;
 import io.firedrill.load.ModelLoader;
 import io.firedrill.model.Model;
 import io.firedrill.plan.Plan;
@@ -372,7 +373,7 @@ public final class RunOptions {
       List<Metric> metrics,
       AtomicFiles files,
       Cancellation cancellation,
-      double[] bias)
+      HazardBias bias)
       throws Exception {
     TrialsCsv rows = null;
     OutagesCsv outagesCsv = null;

@@ -110,7 +110,8 @@ final class FireHazards {
       forcedNow = false;
       // Dark and restore times are drawn for a contained fire too, so that containment moves no
       // later draw.
-      double d = draws.sample(dark);
+      // A contained fire's dark time is drawn but not used: untilted, it adds no ratio.
+      double d = isContained ? draws.sample(dark) : draws.outage(h, dark);
       double r = draws.sample(restore);
       double ignition = t;
       if (onset != Plan.NONE) {

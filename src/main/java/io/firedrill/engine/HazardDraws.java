@@ -131,6 +131,15 @@ final class HazardDraws {
     }
   }
 
+  /**
+   * An outage of hazard {@code h} from the hazard stream: a draw of distribution {@code id}, made
+   * longer by its tilt if it has one ({@link Tilts#outage}).
+   */
+  double outage(int h, int id) {
+    double y = ordinary[id].sample();
+    return tilts == null ? y : tilts.outage(h, y);
+  }
+
   /** A draw of distribution {@code id} from the hazard stream, hours. */
   double sample(int id) {
     return ordinary[id].sample();

@@ -445,18 +445,12 @@ public final class Kernel {
    * @throws IllegalArgumentException as {@link Tilts#Tilts} does
    * @throws IllegalStateException if this kernel is forced, borrows, keeps or sweeps hazards
    */
-  public void bias(double[] factors) {
+  public void bias(HazardBias bias) {
     if (hazardSource != null || keepInto != null || sweepFrom != null || forcing.scenario()) {
       throw new IllegalStateException(
           "only a kernel that samples its own hazards in a time-horizon run is tilted");
     }
-    boolean any = false;
-    if (factors != null) {
-      for (double f : factors) {
-        any |= f != 1;
-      }
-    }
-    draws.tilts = any ? new Tilts(plan, factors) : null;
+    draws.tilts = bias == null || bias.isNone() ? null : new Tilts(plan, bias);
   }
 
   /** Whether this kernel's hazards are tilted ({@link #bias}). */

@@ -120,7 +120,7 @@ final class RenewalHazards {
     }
     for (double t = first; t < horizon; ) {
       draws.count(h);
-      double len = draws.sample(down);
+      double len = draws.outage(h, down);
       if (onset != Plan.NONE) {
         // The outage begins after the onset: a failure before 0 may still be on its way to it.
         double delay = pending == pending ? pending : draws.sample(onset);

@@ -17,6 +17,10 @@ import io.firedrill.plan.Plan;
  * finite, where the density of the censored draw would not). Other distributions cannot be tilted:
  * their Λ has no closed form here.
  *
+ * <p>An outage of a hazard may be tilted too, drawn G times longer (x = G y), with the density
+ * ratio of the draw ({@link #outage}): long outages make overlaps likelier, as frequent failures
+ * do.
+ *
  * <p>The tilted draws use the same random numbers as the untilted ones (y is the same draw), so a
  * tilted run and a plain one of the same seed share their streams (common random numbers), and a
  * tilt changes no other hazard's draws (each hazard draws from its own source). Nothing here
@@ -49,22 +53,37 @@ final class Tilts {
   /** The log ratio the last tilted draw added, taken back if the horizon cuts it. */
   private double lastTerm;
 
+  /** Per hazard id: the factor G its outages are drawn longer by, 1 for none. */
+  private final double[] outageFactor;
+
+  /** Per hazard id: the duration family of its outage ({@link Plan#durationFamily}). */
+  private final int[] outageFamily;
+
+  /** Per hazard id: ln G. */
+  private final double[] logG;
+
+  /** Per hazard id: its outage's parameters ({@link #outageRatio}). */
+  private final double[] outageA;
+
+  private final double[] outageB;
+
   /**
    * Tilts of {@code plan}'s hazards.
    *
-   * @param factors per hazard id ({@link Plan#hazard}), the factor F in (0, ∞); 1 leaves the hazard
-   *     as the model has it
-   * @throws IllegalArgumentException if the length is not the plan's hazard count, a factor is not
-   *     positive and finite, or a tilted hazard's time to failure is neither exponential nor
-   *     Weibull ({@link #tiltable})
+   * @param bias per hazard id ({@link Plan#hazard}), the factor F of its times to failure and the
+   *     factor G of its outages, one per hazard of the plan
+   * @throws IllegalArgumentException if the bias has not one factor per hazard, a tilted hazard's
+   *     time to failure is neither exponential nor Weibull ({@link #tiltable}), or a lengthened
+   *     outage is neither exponential, Weibull, lognormal nor gamma ({@link #durationTiltable})
    */
-  Tilts(Plan plan, double[] factors) {
+  Tilts(Plan plan, HazardBias bias) {
     int n = plan.hazards;
+    double[] factors = bias.rate();
     if (factors.length != n) {
       throw new IllegalArgumentException(
           "one factor per hazard: " + factors.length + " for " + n + " hazards");
     }
-    factor = factors.clone();
+    factor = factors;
     shape = new double[n];
     perScale = new double[n];
     kLogF = new double[n];
@@ -73,9 +92,6 @@ final class Tilts {
     horizon = plan.horizonHours;
     for (int h = 0; h < n; h++) {
       double f = factor[h];
-      if (!(f > 0 && f < Double.POSITIVE_INFINITY)) {
-        throw new IllegalArgumentException("a tilt factor is not positive and finite: " + f);
-      }
       if (f == 1) {
         continue;
       }
@@ -93,6 +109,71 @@ final class Tilts {
       kLogF[h] = k * Math.log(f);
       grow[h] = Math.expm1(kLogF[h]);
       shrink[h] = -Math.expm1(-kLogF[h]);
+    }
+    outageFactor = bias.outage();
+    outageFamily = new int[n];
+    logG = new double[n];
+    outageA = new double[n];
+    outageB = new double[n];
+    for (int h = 0; h < n; h++) {
+      if (outageFactor[h] == 1) {
+        continue;
+      }
+      int d = plan.hazardOutage[h];
+      if (!durationTiltable(plan, d)) {
+        throw new IllegalArgumentException(
+            plan.causeNames[h]
+                + "'s outage is not exponential, weibull, lognormal or gamma: "
+                + plan.distributions.get(d).syntax());
+      }
+      int family = plan.durationFamily[d];
+      outageFamily[h] = family;
+      logG[h] = Math.log(outageFactor[h]);
+      outageA[h] = family == Plan.DURATION_WEIBULL ? plan.hazardShape[d] : plan.durationA[d];
+      outageB[h] = family == Plan.DURATION_WEIBULL ? plan.hazardScale[d] : plan.durationB[d];
+    }
+  }
+
+  /**
+   * Whether an outage of distribution id {@code d} of {@code plan} can be lengthened: exponential,
+   * Weibull, lognormal or gamma ({@link Plan#durationFamily}), whose support scaling keeps.
+   */
+  static boolean durationTiltable(Plan plan, int d) {
+    return plan.durationFamily[d] != Plan.NONE;
+  }
+
+  /**
+   * An outage of hazard {@code h} from the model's draw {@code y} (hours): G y, its likelihood
+   * ratio f(G y) G / f(y), in logs: for Λ(x) = (x / s)^k (exponential, Weibull) k ln G − Λ(y)(G^k −
+   * 1); for a lognormal of log-mean μ and log-sd σ −(2 (ln y − μ) ln G + (ln G)²) / (2 σ²); for a
+   * gamma of shape k and scale θ, k ln G − (G − 1) y / θ. An outage the horizon cuts keeps the
+   * density ratio: for G ≥ 1 it is bounded (by G^k) for exponential, Weibull of k ≥ 1 and gamma
+   * outages, so the variance stays finite.
+   */
+  double outage(int h, double y) {
+    double g = outageFactor[h];
+    if (g == 1) {
+      return y;
+    }
+    logWeight += outageRatio(h, y, g);
+    return g * y;
+  }
+
+  private double outageRatio(int h, double y, double g) {
+    double lg = logG[h];
+    double a = outageA[h];
+    double b = outageB[h];
+    switch (outageFamily[h]) {
+      case Plan.DURATION_WEIBULL:
+        {
+          double z = y / b;
+          double cumulative = a == 1 ? z : Math.pow(z, a);
+          return a * lg - cumulative * Math.expm1(a * lg);
+        }
+      case Plan.DURATION_LOGNORMAL:
+        return -(2 * (Math.log(y) - a) * lg + lg * lg) / (2 * b * b);
+      default: // Plan.DURATION_GAMMA
+        return a * lg - (g - 1) * y / b;
     }
   }
 

@@ -2,6 +2,8 @@ package io.firedrill.plan;
 
 import io.firedrill.dist.Distribution;
 import io.firedrill.dist.Exponential;
+import io.firedrill.dist.Gamma;
+import io.firedrill.dist.LogNormal;
 import io.firedrill.dist.Weibull;
 import io.firedrill.model.ActivityProfile;
 import io.firedrill.model.CommonCause;
@@ -64,12 +66,37 @@ public final class Plan {
    * time scaling (docs/simulation.md, "Importance sampling"): the shape k (1 for an exponential,
    * the Weibull shape) and the scale in hours (the exponential's mean, the Weibull scale); both NaN
    * for a family whose Λ has no closed form here (lognormal, gamma, uniform, triangular, fixed,
-   * never).
+   * never). Only these times to failure can be tilted.
    */
   public final double[] hazardShape;
 
   /** See {@link #hazardShape}. */
   public final double[] hazardScale;
+
+  /**
+   * Per distribution id, for importance sampling of durations (an outage drawn G times longer): how
+   * its log density ratio is computed, {@link #DURATION_WEIBULL} (exponential or Weibull, with
+   * {@link #hazardShape} and {@link #hazardScale}), {@link #DURATION_LOGNORMAL} (μ and σ of the log
+   * in {@link #durationA} and {@link #durationB}), {@link #DURATION_GAMMA} (shape and scale in
+   * hours in the same), or {@link #NONE} for a family whose support a scaling moves (uniform,
+   * triangular, fixed, never).
+   */
+  public final int[] durationFamily;
+
+  /** See {@link #durationFamily}. */
+  public final double[] durationA;
+
+  /** See {@link #durationFamily}. */
+  public final double[] durationB;
+
+  /** {@link #durationFamily} of an exponential or Weibull distribution. */
+  public static final int DURATION_WEIBULL = 0;
+
+  /** {@link #durationFamily} of a lognormal distribution. */
+  public static final int DURATION_LOGNORMAL = 1;
+
+  /** {@link #durationFamily} of a gamma distribution. */
+  public static final int DURATION_GAMMA = 2;
 
   // Grids and networks.
   public final int grids;
@@ -1157,6 +1184,24 @@ public final class Plan {
           d instanceof Exponential ? 1 : d instanceof Weibull w ? w.shape() : Double.NaN;
       hazardScale[i] =
           d instanceof Exponential e ? e.mean() : d instanceof Weibull w ? w.scale() : Double.NaN;
+    }
+    durationFamily = new int[distributions.size()];
+    durationA = new double[distributions.size()];
+    durationB = new double[distributions.size()];
+    for (int i = 0; i < distributions.size(); i++) {
+      Distribution d = distributions.get(i);
+      durationFamily[i] = NONE;
+      if (hazardShape[i] == hazardShape[i]) {
+        durationFamily[i] = DURATION_WEIBULL;
+      } else if (d instanceof LogNormal l) {
+        durationFamily[i] = DURATION_LOGNORMAL;
+        durationA[i] = l.mu();
+        durationB[i] = l.sigma();
+      } else if (d instanceof Gamma g) {
+        durationFamily[i] = DURATION_GAMMA;
+        durationA[i] = g.shape();
+        durationB[i] = g.mean() / g.shape();
+      }
     }
 
     ActivityProfile profile = m.profile();

@@ -1,5 +1,6 @@
 package io.firedrill.run;
 
+import io.firedrill.engine.HazardBias;
 import io.firedrill.engine.Kernel;
 import io.firedrill.engine.SampledHazards;
 import io.firedrill.engine.StreamKeys;
@@ -110,7 +111,7 @@ public final class TrialRunner {
       int outageLimit,
       boolean perTrial,
       Scenario scenario,
-      double[] bias) {
+      HazardBias bias) {
     /** A time-horizon run. */
     public Options(long trials, long seed, int threads, int outageLimit, boolean perTrial) {
       this(trials, seed, threads, outageLimit, perTrial, null, null);
@@ -123,9 +124,9 @@ public final class TrialRunner {
     }
 
     /**
-     * @param bias importance sampling: per hazard id, the factor its times to failure are tilted by
-     *     ({@link Kernel#bias}); null for none. Only a time-horizon run (no scenario) without
-     *     per-trial rows is tilted.
+     * @param bias importance sampling: per hazard id, the factors its times to failure and outages
+     *     are tilted by ({@link Kernel#bias}); null for none. Only a time-horizon run (no scenario)
+     *     without per-trial rows is tilted.
      */
     public Options {
       if (bias != null && (scenario != null || perTrial)) {

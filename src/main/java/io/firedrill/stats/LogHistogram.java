@@ -154,7 +154,7 @@ public final class LogHistogram {
     if (weights == null || n <= 0) {
       return 0;
     }
-    int k = weights.highestAbove((1 - q) * n);
+    int k = weights.highestAbove(level(q, n));
     if (k < 0) {
       return 0;
     }
@@ -170,7 +170,16 @@ public final class LogHistogram {
     if (weights == null || n <= 0) {
       return 0;
     }
-    return weights.above(weights.highestAbove((1 - q) * n) - 1, squares);
+    return weights.above(weights.highestAbove(level(q, n)) - 1, squares);
+  }
+
+  /**
+   * (1 − q) n, the weight the values above a q quantile may carry, as n − q n: q n is rounded once
+   * and the subtraction is exact for q ≥ 1/2, so that q = 0.9 of 10 trials gives 1, not the
+   * 0.9999999999999998 of (1 − 0.9) × 10.
+   */
+  private static double level(double q, long n) {
+    return n - q * n;
   }
 
   public void addZeros(long k) {

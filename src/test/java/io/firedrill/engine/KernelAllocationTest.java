@@ -25,20 +25,25 @@ class KernelAllocationTest {
 
   /**
    * A tilted kernel (importance sampling: every hazard with an exponential or Weibull time to
-   * failure made 3 times as frequent) allocates nothing per trial either: the tilts and the trial's
-   * log likelihood ratio are primitives kept by the kernel.
+   * failure made 3 times as frequent, every outage that can be lengthened twice as long) allocates
+   * nothing per trial either: the tilts and the trial's log likelihood ratio are primitives kept by
+   * the kernel.
    */
   @ParameterizedTest
   @ValueSource(strings = {"three-site-example", "kakao-pangyo-2022"})
   void warmTiltedKernel_allocatesNothingPerTrial(String model) throws Exception {
     com.sun.management.ThreadMXBean mx = AllocationCounter.get();
     Plan plan = shipped(model);
-    double[] factors = new double[plan.hazards];
+    HazardBias factors = HazardBias.none(plan.hazards);
     int tilted = 0;
     for (int h = 0; h < plan.hazards; h++) {
-      boolean can = Tilts.tiltable(plan, plan.hazardTtf[h]);
-      factors[h] = can ? 3 : 1;
-      tilted += can ? 1 : 0;
+      if (Tilts.tiltable(plan, plan.hazardTtf[h])) {
+        factors = factors.withRate(h, 3);
+        tilted++;
+      }
+      if (Tilts.durationTiltable(plan, plan.hazardOutage[h])) {
+        factors = factors.withOutage(h, 2);
+      }
     }
     org.junit.jupiter.api.Assertions.assertTrue(tilted > 0, "no hazard tilted");
     Kernel kernel = new Kernel(plan, 3);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.firedrill.plan.Plan;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,11 +27,8 @@ class TiltsTest {
         api: {deploy: {s: 1}}
       """;
 
-  static double[] factors(Plan plan, String hazard, double f) {
-    double[] out = new double[plan.hazards];
-    Arrays.fill(out, 1);
-    out[plan.hazard(hazard)] = f;
-    return out;
+  static HazardBias factors(Plan plan, String hazard, double f) {
+    return HazardBias.none(plan.hazards).withRate(plan.hazard(hazard), f);
   }
 
   @Test
@@ -102,9 +98,7 @@ class TiltsTest {
     Plan plan = KernelAnalyticTest.plan(MODEL);
     Kernel plain = new Kernel(plan, 7);
     Kernel ones = new Kernel(plan, 7);
-    double[] f = new double[plan.hazards];
-    Arrays.fill(f, 1);
-    ones.bias(f);
+    ones.bias(HazardBias.none(plan.hazards));
     assertFalse(ones.biased());
     for (long trial = 0; trial < 2000; trial++) {
       assertEquals(plain.run(trial), ones.run(trial));
@@ -146,5 +140,55 @@ class TiltsTest {
         () ->
             k.force(new int[] {plan.hazard("fault@s")}, new double[] {0}, Kernel.Background.FRESH));
     assertThrows(IllegalArgumentException.class, () -> new Kernel(plan, 1, k));
+  }
+
+  /** Faults whose outages are exponential (mean 10 h), lognormal (μ 0, σ 1) and gamma (2, 5 h). */
+  static final String OUTAGES =
+      """
+      name: outages
+      horizon: 1000h
+      sites:
+        e: {fault: {rate: 0.01/h, outage: "exponential(mean=10h)"}}
+        l: {fault: {rate: 0.01/h, outage: "lognormal(median=1h, p90=%sh)"}}
+        g: {fault: {rate: 0.01/h, outage: "gamma(shape=2, mean=10h)"}}
+        u: {fault: {rate: 0.01/h, outage: "uniform(1h, 2h)"}}
+      services:
+        api: {deploy: {e: 1, l: 1, g: 1, u: 1}}
+      """
+          .formatted(Math.exp(1.2815515655446004));
+
+  @Test
+  void lengthenedOutage_isScaledUp_andItsRatioIsGfOfGyOverFOfY() throws Exception {
+    Plan plan = KernelAnalyticTest.plan(OUTAGES);
+    HazardBias none = HazardBias.none(plan.hazards);
+    // Exponential, mean 10 h, G = 3, y = 5 h: ratio 3 e^{−15/10} / e^{−5/10}: log ln 3 − 1.
+    int e = plan.hazard("fault@e");
+    Tilts t = new Tilts(plan, none.withOutage(e, 3));
+    t.startTrial();
+    assertEquals(15, t.outage(e, 5), 0);
+    assertEquals(Math.log(3) - 1, t.logWeight(), 1e-15);
+    // Lognormal μ = 0, σ = 1 (median 1 h, p90 e^{1.2816} h), G = e, y = 1 h: −(0 + 1)/2.
+    int l = plan.hazard("fault@l");
+    t = new Tilts(plan, none.withOutage(l, Math.E));
+    t.startTrial();
+    assertEquals(Math.E, t.outage(l, 1), 1e-15);
+    assertEquals(-0.5, t.logWeight(), 1e-12);
+    // Gamma shape 2, scale 5 h, G = 2, y = 10 h: 2 ln 2 − (2 − 1) 10 / 5.
+    int g = plan.hazard("fault@g");
+    t = new Tilts(plan, none.withOutage(g, 2));
+    t.startTrial();
+    assertEquals(20, t.outage(g, 10), 0);
+    assertEquals(2 * Math.log(2) - 2, t.logWeight(), 1e-14);
+  }
+
+  @Test
+  void uniformOutage_cannotBeLengthened() throws Exception {
+    Plan plan = KernelAnalyticTest.plan(OUTAGES);
+    int u = plan.hazard("fault@u");
+    IllegalArgumentException x =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new Tilts(plan, HazardBias.none(plan.hazards).withOutage(u, 2)));
+    assertTrue(x.getMessage().contains("fault@u"), x.getMessage());
   }
 }

@@ -3,13 +3,13 @@ package io.firedrill.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.firedrill.engine.HazardBias;
 import io.firedrill.load.ModelLoader;
 import io.firedrill.plan.Plan;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.MetricStats;
 import io.firedrill.stats.RunStats;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,18 +31,17 @@ class ImportanceSamplingTest {
   }
 
   /** Factors for {@code plan}'s hazards: {@code factor} for each named one, 1 for the rest. */
-  static double[] bias(Plan plan, double factor, String... hazards) {
-    double[] f = new double[plan.hazards];
-    Arrays.fill(f, 1);
+  static HazardBias bias(Plan plan, double factor, String... hazards) {
+    HazardBias b = HazardBias.none(plan.hazards);
     for (String h : hazards) {
       int id = plan.hazard(h);
       assertTrue(id >= 0, h);
-      f[id] = factor;
+      b = b.withRate(id, factor);
     }
-    return f;
+    return b;
   }
 
-  static RunStats run(Plan plan, long trials, long seed, int threads, double[] bias)
+  static RunStats run(Plan plan, long trials, long seed, int threads, HazardBias bias)
       throws Exception {
     return TrialRunner.run(
         plan, new TrialRunner.Options(trials, seed, threads, 0, false, null, bias));
@@ -186,7 +185,7 @@ class ImportanceSamplingTest {
   @Test
   void weightedRun_isTheSameBytesAtAnyThreadCount() throws Exception {
     Plan plan = plan(String.format(THREE_FEEDS, "0.1y"));
-    double[] b = bias(plan, 100, "grid@a", "grid@b", "grid@c");
+    HazardBias b = bias(plan, 100, "grid@a", "grid@b", "grid@c");
     String one = files(plan, run(plan, 30_000, 3, 1, b));
     for (int threads : new int[] {2, 3, 7}) {
       assertEquals(one, files(plan, run(plan, 30_000, 3, threads, b)), threads + " threads");
@@ -201,5 +200,25 @@ class ImportanceSamplingTest {
     java.io.StringWriter c = new java.io.StringWriter();
     io.firedrill.report.CausesCsv.write(c, plan, stats);
     return w + "\n" + c;
+  }
+
+  @Test
+  void lengthenedOutages_estimateTheClosedForm_withMeanWeightOne() throws Exception {
+    // The reachable three feeds (1/y, outages of mean 0.1 y), their outages drawn twice as long
+    // and nothing else tilted: the estimate of ∫ q³ dt must still be unbiased, and E[w] = 1.
+    long seed = 8;
+    double hours = 8766;
+    double lambda = 1 / hours;
+    double m = 0.1 * hours;
+    double k = lambda + 1 / m;
+    double q3 = integralOfPower(lambda / k, k, 3, hours);
+    Plan plan = plan(String.format(THREE_FEEDS, "0.1y").replace("0.01/y", "1/y"));
+    HazardBias b = HazardBias.none(plan.hazards);
+    for (String h : new String[] {"grid@a", "grid@b", "grid@c"}) {
+      b = b.withOutage(plan.hazard(h), 2);
+    }
+    RunStats r = run(plan, 200_000, seed, 2, b);
+    assertWithin(q3, r.metric(0, Metric.DOWNTIME_H), "outages x2", seed);
+    assertEquals(1, r.weights().mean(), Z * r.weights().meanStandardError(), "E[w] = 1");
   }
 }
