@@ -9,6 +9,8 @@ import io.firedrill.report.AtomicFiles;
 import io.firedrill.report.Charts;
 import io.firedrill.report.RunConsole;
 import io.firedrill.report.SummaryCsv;
+import io.firedrill.run.CrossEntropy;
+import io.firedrill.run.RareEvent;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;
 import java.io.PrintWriter;
@@ -69,12 +71,33 @@ final class RunCommand implements Callable<Integer>, Firedrill.WritesResults {
               + (run.perTrial ? "--per-trial" : "--outages")
               + ": the rows of an importance-sampled run carry no weights yet; leave one out");
     }
+    RareEvent event = bias.event(plan);
+    int[] candidates = event == null ? null : bias.candidates(plan);
+    if (candidates != null && candidates.length == 0) {
+      throw new UsageException(
+          "--rare: no hazard to tilt: the model has no hazard with an exponential (rate) or"
+              + " weibull time to failure that --bias does not set by hand");
+    }
     run.checkMemory(plan, s, 0);
     PrintWriter stdout = spec.commandLine().getOut();
     AtomicFiles files = run.prepareOut(m, "run", root.cancellation());
     try (files) {
       ModelOptions.warn(loaded, spec.commandLine().getErr(), java.util.List.of());
       long start = System.nanoTime();
+      CrossEntropy.Result chosen = null;
+      if (event != null) {
+        chosen =
+            CrossEntropy.choose(
+                plan,
+                s.seed(),
+                factors,
+                candidates,
+                event,
+                BiasOptions.PILOT_TRIALS,
+                BiasOptions.PILOT_ITERATIONS,
+                root.cancellation());
+        factors = chosen.bias();
+      }
       RunStats stats =
           run.simulate(
               plan,
@@ -83,7 +106,8 @@ final class RunCommand implements Callable<Integer>, Firedrill.WritesResults {
               Metric.withData(Metric.RUN, plan.hasData()),
               files,
               root.cancellation(),
-              factors);
+              factors,
+              event);
       double seconds = (System.nanoTime() - start) / 1e9;
       stdout.printf(
           Locale.ROOT,
@@ -95,8 +119,14 @@ final class RunCommand implements Callable<Integer>, Firedrill.WritesResults {
           s.seed(),
           RunOptions.threads(s.threads()));
       RunConsole.printSummary(stdout, plan, stats);
+      if (chosen != null) {
+        BiasOptions.printPilot(stdout, plan, candidates, chosen);
+      }
       if (factors != null) {
         RunConsole.printWeights(stdout, plan, BiasOptions.describe(plan, factors), stats);
+      }
+      if (event != null) {
+        RunConsole.printEvent(stdout, event.text(), stats);
       }
       try (Writer w = files.open("summary.csv")) {
         SummaryCsv.writeRun(w, plan, stats);
@@ -105,8 +135,13 @@ final class RunCommand implements Callable<Integer>, Firedrill.WritesResults {
           Charts.writeRun(plan, stats, run.caption(m, "run", s, loaded.overrides()), charts, files);
       Map<String, Object> json = run.json("run", m, loaded);
       if (factors != null) {
-        json.put(
-            "sampling", RunConsole.weightsJson(plan, BiasOptions.describe(plan, factors), stats));
+        Map<String, Object> sampling =
+            RunConsole.weightsJson(plan, BiasOptions.describe(plan, factors), stats);
+        if (event != null) {
+          sampling.put("event", RunConsole.eventJson(event.text(), stats));
+          sampling.put("cross_entropy", BiasOptions.pilotJson(plan, candidates, chosen));
+        }
+        json.put("sampling", sampling);
       }
       run.finish(
           files, plan, stats, s, json, seconds, warnings, stdout, spec.commandLine().getErr());

@@ -15,6 +15,7 @@ import io.firedrill.report.OutagesCsv;
 import io.firedrill.report.RunJson;
 import io.firedrill.report.TrialsCsv;
 import io.firedrill.run.Cancellation;
+import io.firedrill.run.RareEvent;
 import io.firedrill.run.TrialRunner;
 import io.firedrill.stats.Metric;
 import io.firedrill.stats.RunStats;
@@ -358,13 +359,13 @@ public final class RunOptions {
       AtomicFiles files,
       Cancellation cancellation)
       throws Exception {
-    return simulate(plan, s, scenario, metrics, files, cancellation, null);
+    return simulate(plan, s, scenario, metrics, files, cancellation, null, null);
   }
 
   /**
    * As {@link #simulate(Plan, Settings, TrialRunner.Scenario, List, AtomicFiles, Cancellation)},
    * importance-sampled with {@code bias} (per hazard id, {@link TrialRunner.Options#bias}; null for
-   * none).
+   * none), estimating the probability of {@code event} (null for none).
    */
   RunStats simulate(
       Plan plan,
@@ -373,7 +374,8 @@ public final class RunOptions {
       List<Metric> metrics,
       AtomicFiles files,
       Cancellation cancellation,
-      HazardBias bias)
+      HazardBias bias,
+      RareEvent event)
       throws Exception {
     TrialsCsv rows = null;
     OutagesCsv outagesCsv = null;
@@ -390,7 +392,7 @@ public final class RunOptions {
           TrialRunner.run(
               plan,
               new TrialRunner.Options(
-                  s.trials(), s.seed(), s.threads(), s.outages(), perTrial, scenario, bias),
+                  s.trials(), s.seed(), s.threads(), s.outages(), perTrial, scenario, bias, event),
               rows,
               outagesCsv,
               bar,

@@ -446,11 +446,45 @@ public final class Kernel {
    * @throws IllegalStateException if this kernel is forced, borrows, keeps or sweeps hazards
    */
   public void bias(HazardBias bias) {
+    bias(bias, new int[0]);
+  }
+
+  /**
+   * As {@link #bias(HazardBias)}, also keeping, for each hazard id in {@code recorded}, its
+   * failures and exposure in each trial ({@link #failures}, {@link #exposure}): the cross-entropy
+   * method's statistics. Recording alone (no factor other than 1) leaves every draw and weight as
+   * untilted.
+   *
+   * @throws IllegalArgumentException also if a recorded hazard's time to failure is neither
+   *     exponential nor Weibull
+   */
+  public void bias(HazardBias bias, int[] recorded) {
     if (hazardSource != null || keepInto != null || sweepFrom != null || forcing.scenario()) {
       throw new IllegalStateException(
           "only a kernel that samples its own hazards in a time-horizon run is tilted");
     }
-    draws.tilts = bias == null || bias.isNone() ? null : new Tilts(plan, bias);
+    boolean none = bias == null || bias.isNone();
+    draws.tilts =
+        none && recorded.length == 0
+            ? null
+            : new Tilts(plan, none ? HazardBias.none(plan.hazards) : bias, recorded);
+  }
+
+  /**
+   * The failures before the horizon of recorded hazard {@code h} ({@link #bias(HazardBias, int[])})
+   * in the last trial sampled; 0 if it is not recorded.
+   */
+  public double failures(int h) {
+    return draws.tilts == null ? 0 : draws.tilts.failures(h);
+  }
+
+  /**
+   * The exposure of recorded hazard {@code h} in the last trial sampled: Σ Λ(x) over its times to
+   * failure as drawn, the last cut at the horizon, Λ(x) = (x / s)^k its model's cumulative hazard
+   * (for an exponential: hours up over the mean time to failure); 0 if it is not recorded.
+   */
+  public double exposure(int h) {
+    return draws.tilts == null ? 0 : draws.tilts.exposure(h);
   }
 
   /** Whether this kernel's hazards are tilted ({@link #bias}). */

@@ -50,8 +50,8 @@ final class Tilts {
   /** The log likelihood ratio of the trial so far. */
   private double logWeight;
 
-  /** The log ratio the last tilted draw added, taken back if the horizon cuts it. */
-  private double lastTerm;
+  /** The log ratio before the last time to failure drawn, for {@link #censored}. */
+  private double beforeDraw;
 
   /** Per hazard id: the factor G its outages are drawn longer by, 1 for none. */
   private final double[] outageFactor;
@@ -77,6 +77,17 @@ final class Tilts {
    *     outage is neither exponential, Weibull, lognormal nor gamma ({@link #durationTiltable})
    */
   Tilts(Plan plan, HazardBias bias) {
+    this(plan, bias, new int[0]);
+  }
+
+  /**
+   * As {@link #Tilts(Plan, HazardBias)}, also keeping, per trial, the failures and the exposure of
+   * each hazard in {@code recorded} ({@link #failures}, {@link #exposure}), tilted or not: what the
+   * cross-entropy method fits a tilt from.
+   *
+   * @throws IllegalArgumentException also if a recorded hazard's time to failure cannot be tilted
+   */
+  Tilts(Plan plan, HazardBias bias, int[] recorded) {
     int n = plan.hazards;
     double[] factors = bias.rate();
     if (factors.length != n) {
@@ -90,9 +101,16 @@ final class Tilts {
     shrink = new double[n];
     grow = new double[n];
     horizon = plan.horizonHours;
+    this.recorded = recorded.clone();
+    recording = new boolean[n];
+    failures = new double[n];
+    exposure = new double[n];
+    for (int h : this.recorded) {
+      recording[h] = true;
+    }
     for (int h = 0; h < n; h++) {
       double f = factor[h];
-      if (f == 1) {
+      if (f == 1 && !recording[h]) {
         continue;
       }
       int d = plan.hazardTtf[h];
@@ -188,7 +206,41 @@ final class Tilts {
   /** Starts a trial: its likelihood ratio is 1. */
   void startTrial() {
     logWeight = 0;
-    lastTerm = 0;
+    beforeDraw = 0;
+    for (int h : recorded) {
+      failures[h] = 0;
+      exposure[h] = 0;
+    }
+  }
+
+  /** The hazards whose failures and exposure are kept per trial. */
+  private final int[] recorded;
+
+  private final boolean[] recording;
+
+  /** Per recorded hazard, this trial: its failures before the horizon. */
+  private final double[] failures;
+
+  /**
+   * Per recorded hazard, this trial: Σ Λ(x) over its times to failure as drawn (tilted), the one
+   * the horizon cut counted up to the horizon; Λ the model's cumulative hazard.
+   */
+  private final double[] exposure;
+
+  /** Λ of the last recorded draw, taken back if the horizon cuts it. */
+  private double lastExposure;
+
+  /** Failures of recorded hazard {@code h} in the trial so far. */
+  double failures(int h) {
+    return failures[h];
+  }
+
+  /**
+   * Exposure of recorded hazard {@code h} in the trial so far: Σ Λ(x) over its times to failure
+   * (for an exponential, its hours up over its mean time to failure).
+   */
+  double exposure(int h) {
+    return exposure[h];
   }
 
   /**
@@ -197,13 +249,18 @@ final class Tilts {
    */
   double draw(int h, double y) {
     double f = factor[h];
-    if (f == 1) {
-      lastTerm = 0;
-      return y;
+    double x = y;
+    beforeDraw = logWeight;
+    if (f != 1) {
+      logWeight += cumulativeHazard(h, y) * shrink[h] - kLogF[h];
+      x = y / f;
     }
-    lastTerm = cumulativeHazard(h, y) * shrink[h] - kLogF[h];
-    logWeight += lastTerm;
-    return y / f;
+    if (recording[h]) {
+      lastExposure = cumulativeHazard(h, x);
+      failures[h]++;
+      exposure[h] += lastExposure;
+    }
+    return x;
   }
 
   /**
@@ -212,11 +269,17 @@ final class Tilts {
    * ratio is the survival ratio Λ(r)(F^k − 1) instead.
    */
   void censored(int h, double start) {
+    double r = Math.max(0, horizon - start);
+    if (recording[h]) {
+      failures[h]--;
+      exposure[h] += cumulativeHazard(h, r) - lastExposure;
+    }
     if (factor[h] == 1) {
       return;
     }
-    logWeight += cumulativeHazard(h, Math.max(0, horizon - start)) * grow[h] - lastTerm;
-    lastTerm = 0;
+    // From the ratio before the draw, not by taking the draw's term back: the same bits for every
+    // trial whose draws the horizon cut alike.
+    logWeight = beforeDraw + cumulativeHazard(h, r) * grow[h];
   }
 
   private double cumulativeHazard(int h, double x) {

@@ -41,7 +41,7 @@ public final class RunConsole {
         Locale.ROOT,
         "importance sampling: %s; mean weight %s ± %s (1 expected), effective sample size %s of"
             + " %,d trials, largest weight %s of their sum%n",
-        String.join(", ", named),
+        named.isEmpty() ? "no hazard tilted (every factor is 1)" : String.join(", ", named),
         Numbers.brief(w.mean(), 4),
         Numbers.brief(w.meanStandardError(), 2),
         Numbers.brief(w.effectiveSampleSize(), 4),
@@ -52,17 +52,26 @@ public final class RunConsole {
     }
   }
 
+  /** An effective sample size below this many trials is warned of. */
+  public static final double FEW_EFFECTIVE = 1000;
+
+  /** A mean weight whose standard error is above this is warned of. */
+  public static final double UNSURE_MEAN_WEIGHT = 0.1;
+
   /**
-   * What an importance-sampled run's weights warn of: each service's downtime and user-hours whose
-   * largest trial makes more than {@link #DEGENERATE_SHARE} of the estimate (degenerate weights:
-   * the interval understates the error), and a mean weight more than 5 standard errors from 1 (the
-   * tilt misses outcomes the model has).
+   * What an importance-sampled run's weights warn of (docs/simulation.md, "Importance sampling"): a
+   * mean weight more than 5 standard errors from 1 (the tilt leaves outcomes the model has
+   * unsampled; not said when every weight is the same, which says nothing), or with a standard
+   * error above {@link #UNSURE_MEAN_WEIGHT} (the weights vary too much for any estimate to be
+   * sure); an effective sample size below {@link #FEW_EFFECTIVE} trials; and each service's
+   * downtime and user-hours whose largest trial makes more than {@link #DEGENERATE_SHARE} of the
+   * estimate (it rests on a few trials, and its interval understates the error).
    */
   public static List<String> weightWarnings(Plan plan, RunStats stats) {
     List<String> out = new ArrayList<>();
     ImportanceWeights w = stats.weights();
     double se = w.meanStandardError();
-    if (se == se && Math.abs(w.mean() - 1) > 5 * se) {
+    if (se > 0 && Math.abs(w.mean() - 1) > 5 * se) {
       out.add(
           String.format(
               Locale.ROOT,
@@ -70,6 +79,23 @@ public final class RunConsole {
                   + " unsampled; tilt by factors nearer 1",
               Numbers.brief(w.mean(), 4),
               Numbers.brief(se, 2)));
+    } else if (se > UNSURE_MEAN_WEIGHT) {
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "the mean weight is %s ± %s: the weights vary so much that no estimate of this run"
+                  + " is sure; tilt less, or run more trials",
+              Numbers.brief(w.mean(), 4),
+              Numbers.brief(se, 2)));
+    }
+    if (w.count() >= FEW_EFFECTIVE && w.effectiveSampleSize() < FEW_EFFECTIVE) {
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "the effective sample size is %s of %,d trials: the weights rest on few trials;"
+                  + " tilt less",
+              Numbers.brief(w.effectiveSampleSize(), 3),
+              w.count()));
     }
     for (int a = 0; a < stats.services(); a++) {
       for (Metric m : new Metric[] {Metric.DOWNTIME_H, Metric.USER_HOURS}) {
@@ -78,14 +104,55 @@ public final class RunConsole {
           out.add(
               String.format(
                   Locale.ROOT,
-                  "one trial makes %s of service %s's %s: the weights are degenerate and its"
-                      + " interval understates the error; tilt less, or run more trials",
+                  "one trial makes %s of service %s's %s: the estimate rests on a few trials and"
+                      + " its interval understates the error; run more trials, or tilt the hazards"
+                      + " that make it",
                   Numbers.proportion(share, 3),
                   plan.serviceNames[a],
                   m.csvName()));
         }
       }
     }
+    return out;
+  }
+
+  /**
+   * The probability of a rare event (its indicator's weighted mean, {@link RunStats#event}) with
+   * its 95 % interval and relative error: {@code P(talk.downtime_h > 24h) = 3.1e-7 [2.5e-7,
+   * 3.7e-7], relative error 9.8 %, 1,234 tilted trials in it}.
+   */
+  public static void printEvent(PrintWriter out, String event, RunStats stats) {
+    MetricStats e = stats.event();
+    double[] ci = e.interval95();
+    if (e.count() - e.histogram().countAtMost(0) == 0) {
+      out.printf(
+          Locale.ROOT,
+          "P(%s): no trial reached the event, so no estimate: tilt more, or run more trials%n",
+          event);
+      return;
+    }
+    out.printf(
+        Locale.ROOT,
+        "P(%s) = %s [%s, %s] per trial, relative error %s, %,d tilted trials in it%n",
+        event,
+        Numbers.brief(e.mean(), 4),
+        Numbers.brief(ci[0], 4),
+        Numbers.brief(ci[1], 4),
+        Double.isNaN(e.relativeError()) ? "n/a" : Numbers.proportion(e.relativeError(), 3),
+        e.count() - e.histogram().countAtMost(0));
+  }
+
+  /** {@link #printEvent}'s figures for run.json. */
+  public static Map<String, Object> eventJson(String event, RunStats stats) {
+    MetricStats e = stats.event();
+    double[] ci = e.interval95();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("event", event);
+    out.put("probability", e.mean());
+    out.put("ci95_low", ci[0]);
+    out.put("ci95_high", ci[1]);
+    out.put("rel_error", e.relativeError());
+    out.put("trials_in_event", e.count() - e.histogram().countAtMost(0));
     return out;
   }
 

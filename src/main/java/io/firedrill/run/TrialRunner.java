@@ -111,24 +111,42 @@ public final class TrialRunner {
       int outageLimit,
       boolean perTrial,
       Scenario scenario,
-      HazardBias bias) {
+      HazardBias bias,
+      RareEvent event) {
     /** A time-horizon run. */
     public Options(long trials, long seed, int threads, int outageLimit, boolean perTrial) {
-      this(trials, seed, threads, outageLimit, perTrial, null, null);
+      this(trials, seed, threads, outageLimit, perTrial, null, null, null);
+    }
+
+    /** An importance-sampled run ({@code bias}) without a rare event. */
+    public Options(
+        long trials,
+        long seed,
+        int threads,
+        int outageLimit,
+        boolean perTrial,
+        Scenario scenario,
+        HazardBias bias) {
+      this(trials, seed, threads, outageLimit, perTrial, scenario, bias, null);
     }
 
     /** A run without importance sampling ({@code bias} null). */
     public Options(
         long trials, long seed, int threads, int outageLimit, boolean perTrial, Scenario scenario) {
-      this(trials, seed, threads, outageLimit, perTrial, scenario, null);
+      this(trials, seed, threads, outageLimit, perTrial, scenario, null, null);
     }
 
     /**
      * @param bias importance sampling: per hazard id, the factors its times to failure and outages
      *     are tilted by ({@link Kernel#bias}); null for none. Only a time-horizon run (no scenario)
      *     without per-trial rows is tilted.
+     * @param event a rare event whose probability is estimated ({@link RunStats#event}); only with
+     *     {@code bias}, or null
      */
     public Options {
+      if (event != null && bias == null) {
+        throw new IllegalArgumentException("a rare event is estimated in a tilted run");
+      }
       if (bias != null && (scenario != null || perTrial)) {
         throw new IllegalArgumentException("only a time-horizon run without rows is tilted");
       }
@@ -306,6 +324,9 @@ public final class TrialRunner {
 
   private RunStats run(BlockScheduler scheduler, Cancellation cancellation) throws Exception {
     RunStats total = new RunStats(plan, outageSink == null ? options.outageLimit() : 0, weighted());
+    if (options.event() != null) {
+      total.trackEvent();
+    }
     try {
       scheduler.<Worker, Block>run(
           blocks(options.trials()),
@@ -376,6 +397,9 @@ public final class TrialRunner {
     RunStats stats = freeStats.poll();
     if (stats == null) {
       stats = new RunStats(plan, outageLimit, weighted());
+      if (options.event() != null) {
+        stats.trackEvent();
+      }
     } else {
       stats.clear(outageLimit);
     }
@@ -389,7 +413,9 @@ public final class TrialRunner {
       kernel.sweepHazards(cache.block(index)); // null: not kept, sampled
     }
     try {
-      if (worker.curve() == null) {
+      if (worker.curve() == null && options.event() != null) {
+        runWeightedTrials(kernel, plan, first, count, stats, options.event(), cancellation);
+      } else if (worker.curve() == null) {
         runTrials(kernel, plan, first, count, stats, values, cancellation);
       } else {
         runScenarioTrials(kernel, plan, first, count, stats, values, worker.curve(), cancellation);
@@ -582,7 +608,7 @@ public final class TrialRunner {
       double[] values,
       Cancellation cancellation) {
     if (stats.weighted()) {
-      runWeightedTrials(kernel, plan, first, count, stats, cancellation);
+      runWeightedTrials(kernel, plan, first, count, stats, null, cancellation);
       return;
     }
     final int ns = plan.services;
@@ -665,14 +691,26 @@ public final class TrialRunner {
    * value 0, which adds nothing to a weighted sum whatever its weight.
    */
   private static void runWeightedTrials(
-      Kernel kernel, Plan plan, long first, int count, RunStats stats, Cancellation cancellation) {
+      Kernel kernel,
+      Plan plan,
+      long first,
+      int count,
+      RunStats stats,
+      RareEvent event,
+      Cancellation cancellation) {
     final int ns = plan.services;
     long quiet = 0;
+    double[] row = event == null ? null : new double[(ns + 1) * METRICS];
+    MetricStats inEvent = stats.event();
     for (int t = 0; t < count; t++) {
       stopIfCancelled(cancellation);
       boolean swept = kernel.run(first + t);
       double w = kernel.weight();
       stats.addWeight(w);
+      if (event != null) {
+        trialValues(kernel, swept, false, ns, row);
+        inEvent.add(event.in(event.value(row, ns)) ? 1 : 0, w);
+      }
       if (!swept) {
         quiet++;
         continue;

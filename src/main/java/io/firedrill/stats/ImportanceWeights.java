@@ -1,5 +1,8 @@
 package io.firedrill.stats;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+
 /**
  * The likelihood ratios of the trials of an importance-sampled run, for its diagnostics
  * (docs/simulation.md, "Importance sampling"): how many, their exact sum and sum of squares, and
@@ -66,8 +69,20 @@ public final class ImportanceWeights {
     if (n < 2) {
       return Double.NaN;
     }
-    double m = mean();
-    return Math.sqrt(Math.max(0, squares.doubleValue() / n - m * m) / (n - 1));
+    // (n Σ w² − (Σ w)²) / (n² (n − 1)), from the exact sums: exactly 0 when every weight is the
+    // same, where the rounded Σ w² / n − mean² would leave a few ulps.
+    BigDecimal s = sum.toBigDecimal();
+    BigDecimal spread =
+        squares.toBigDecimal().multiply(BigDecimal.valueOf(n)).subtract(s.multiply(s));
+    double variance =
+        spread.signum() <= 0
+            ? 0
+            : spread
+                .divide(
+                    BigDecimal.valueOf(n).pow(2).multiply(BigDecimal.valueOf(n - 1)),
+                    MathContext.DECIMAL64)
+                .doubleValue();
+    return Math.sqrt(variance);
   }
 
   /** The effective sample size (Σ w)² / Σ w², in trials; 0 if every weight is 0. */

@@ -44,13 +44,25 @@ public final class MetricStats {
    * those of the weighted exceedance probabilities ({@link LogHistogram#weightedQuantile}).
    */
   public MetricStats(Metric metric, double highest, boolean weighted) {
+    this(metric.isInteger(), metric.isProportion(), highest, weighted);
+  }
+
+  private MetricStats(boolean integer, boolean proportion, double highest, boolean weighted) {
     if (!(highest > 0)) {
       throw new IllegalArgumentException("highest is not positive: " + highest);
     }
-    this.integer = metric.isInteger();
-    this.proportion = metric.isProportion();
+    this.integer = integer;
+    this.proportion = proportion;
     this.highest = highest;
     this.weighted = weighted;
+  }
+
+  /**
+   * Statistics of a 0-or-1 value per trial that is no metric of its own: whether a trial is in a
+   * rare event (docs/simulation.md, "Importance sampling"); its mean is the event's probability.
+   */
+  public static MetricStats indicator(boolean weighted) {
+    return new MetricStats(true, true, 1, weighted);
   }
 
   /** Whether the trials are weighted (importance sampling). */

@@ -72,6 +72,22 @@ public final class RunStats {
   /** Scenario mode: served fraction per service, then capacity per site, over time; else null. */
   public CurveStats curves;
 
+  /**
+   * Whether each trial was in the run's rare event (1 or 0, weighted like the metrics), whose mean
+   * is the event's probability; null without an event ({@link #trackEvent}).
+   */
+  private MetricStats event;
+
+  /** Keeps, from now on, whether each trial is in a rare event ({@link #event()}). */
+  public void trackEvent() {
+    event = MetricStats.indicator(weights != null);
+  }
+
+  /** The statistics of the rare event's indicator; null without one. */
+  public MetricStats event() {
+    return event;
+  }
+
   /** Importance sampling: the trials' likelihood ratios; null for an unweighted run. */
   private final ImportanceWeights weights;
 
@@ -153,6 +169,9 @@ public final class RunStats {
     }
     if (weights != null) {
       weights.clear();
+    }
+    if (event != null) {
+      event.clear();
     }
   }
 
@@ -269,6 +288,9 @@ public final class RunStats {
     if (weights != null) {
       weights.merge(o.weights);
     }
+    if (event != null) {
+      event.merge(o.event);
+    }
     trials += o.trials;
   }
 
@@ -364,6 +386,9 @@ public final class RunStats {
     }
     for (MetricStats m : metrics) {
       m.flush();
+    }
+    if (event != null) {
+      event.flush();
     }
     for (Metric m : Metric.TOTALS) {
       totals[m.ordinal()].flush();

@@ -91,12 +91,17 @@ public record Target(String service, Metric metric, String stat, boolean atMost,
               + String.join(", ", STATS)
               + ")");
     }
-    double x = bound(metric, m.group(5));
+    double x = bound("--target", metric, m.group(5));
     return new Target(service, metric, stat, m.group(4).equals("<="), x);
   }
 
-  /** X in the metric's unit, or a usage error saying what the metric takes. */
-  private static double bound(Metric metric, String text) {
+  /**
+   * X in the metric's unit (a duration for a metric in hours, a probability for a 0-or-1 metric, a
+   * count otherwise), or an error naming {@code option} and saying what the metric takes.
+   *
+   * @throws IllegalArgumentException one line saying what is wrong
+   */
+  public static double bound(String option, Metric metric, String text) {
     double x;
     try {
       if (metric.csvName().endsWith("_h")) {
@@ -114,7 +119,7 @@ public record Target(String service, Metric metric, String stat, boolean atMost,
       }
     } catch (SyntaxException e) {
       throw new IllegalArgumentException(
-          "--target: " + e.getMessage() + "; " + metric.csvName() + " takes " + expected(metric));
+          option + ": " + e.getMessage() + "; " + metric.csvName() + " takes " + expected(metric));
     }
     return x;
   }

@@ -581,7 +581,57 @@ class CommandLineCatalogueTest {
             "--set",
             "sites.east.fault.ttf=lognormal(median=1y, p90=3y)",
             "--bias",
-            "fault@east=x5"));
+            "fault@east=x5"),
+        new Case(
+            "rare event of no form",
+            2,
+            "--rare 'talk': expected SERVICE.METRIC > X",
+            "run",
+            three,
+            "--rare",
+            "talk"),
+        new Case(
+            "rare event of an unknown service",
+            2,
+            "--rare: unknown service 'nope'",
+            "run",
+            three,
+            "--rare",
+            "nope.downtime_h > 1h"),
+        new Case(
+            "rare event of a scenario metric",
+            2,
+            "--rare: unknown metric 'recover_h' (metrics of a run:",
+            "run",
+            three,
+            "--rare",
+            "talk.recover_h > 1h"),
+        new Case(
+            "rare event of a bad value",
+            2,
+            "downtime_h takes a duration",
+            "run",
+            three,
+            "--rare",
+            "talk.downtime_h > soon"),
+        new Case(
+            "bias auto without an event",
+            2,
+            "give --rare SERVICE.METRIC > X",
+            "run",
+            three,
+            "--bias",
+            "fire@east=auto"),
+        new Case(
+            "bias auto of an outage",
+            2,
+            "only a rate is chosen automatically",
+            "run",
+            three,
+            "--rare",
+            "talk.downtime_h > 1h",
+            "--bias",
+            "fire@east.outage=auto"));
   }
 
   @TestFactory
